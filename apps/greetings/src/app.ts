@@ -1,0 +1,2 @@
+// The greetings demo app; built out in the apps/greetings issue.
+export const placeholder = true;

@@ -1,0 +1,47 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The flat ESLint config every reins package lints with: typescript-eslint's strict rules,
+ * type-only imports, no reaching into another package's `src/` or `internal/`, Prettier last.
+ *
+ * @example
+ * // packages/urls/eslint.config.js
+ * import reins from '@reins/eslint-config';
+ * export default reins;
+ */
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/coverage/**', '**/node_modules/**', '**/test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-dynamic-delete': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@reins/*/src', '@reins/*/src/**', '@reins/*/internal/**'],
+              message: 'Import another reins package by name; its src/ and internal/ are private.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test-d.ts', 'test/**', 'bench/**'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  prettier,
+);

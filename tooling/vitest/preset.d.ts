@@ -1,0 +1,3 @@
+import type { ViteUserConfig } from 'vitest/config';
+declare const preset: ViteUserConfig;
+export default preset;

@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Shared vitest settings: sibling reins packages resolve to their TypeScript source through the
+ * `@reins/source` export condition (set in both resolve slots, or vitest 4 misses it for SSR),
+ * unit tests sit beside the code, type tests run with `--typecheck`.
+ *
+ * @example
+ * // packages/urls/vitest.config.ts
+ * import { defineProject, mergeConfig } from 'vitest/config';
+ * import preset from '@reins/vitest-config';
+ * export default mergeConfig(preset, defineProject({ test: { name: '@reins/urls' } }));
+ */
+export default defineConfig({
+  resolve: { conditions: ['@reins/source'] },
+  environments: { ssr: { resolve: { conditions: ['@reins/source'] } } },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    typecheck: {
+      include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
+    restoreMocks: true,
+    testTimeout: 20_000,
+  },
+});
