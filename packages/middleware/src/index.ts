@@ -1,10 +1,18 @@
 /**
- * @reins/middleware — Django's middleware contract and built-ins for reins: Common (APPEND_SLASH), Security, XFrameOptions, GZip, ConditionalGet, CSRF.
+ * @reins/middleware — Django's middleware contract and built-ins for reins: Common (APPEND_SLASH),
+ * Security, XFrameOptions, GZip, ConditionalGet, CSRF.
  *
  * @example
- * import { hello } from '@reins/middleware';
- * hello('reins'); // 'Hello, reins!'
+ * import type { Middleware } from '@reins/middleware';
+ * const poweredBy: Middleware = (getResponse) => (request) => getResponse(request);
  *
  * @module
  */
-export { hello } from './hello.js';
+export type {
+  AnyView,
+  GetResponse,
+  MaybePromise,
+  Middleware,
+  MiddlewareHandler,
+} from './middleware.js';
+export { MiddlewareNotUsed } from './middleware.js';

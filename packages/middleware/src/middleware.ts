@@ -1,0 +1,114 @@
+/**
+ * The middleware contract: Django's "factory takes `get_response`, returns a callable" shape in
+ * TypeScript. A {@link Middleware} is called once at start-up with the next handler in the chain
+ * and returns a {@link MiddlewareHandler}: a function from request to response that may also carry
+ * the `processView`, `processException` and `processTemplateResponse` hooks the handler calls.
+ * Everything may be sync or async; a sync chain stays sync (no promise is created on its path).
+ */
+import type { HttpRequest, HttpResponse } from '@reins/http';
+
+/** A value, or a promise of it: every hook may answer synchronously or asynchronously. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * The next handler in the chain: take a request, give back a response (now or later).
+ *
+ * @example
+ * const getResponse: GetResponse = (request) => new HttpResponse(`Hi from ${request.path}`);
+ */
+export type GetResponse = (request: HttpRequest) => MaybePromise<HttpResponse>;
+
+/**
+ * Any view as the handler calls it, `view(request, params, ...args)`; typed loosely so that a view
+ * with precisely typed `params` is still accepted where middleware only needs to look at it.
+ *
+ * @example
+ * const view: AnyView = (request: HttpRequest, params: { pk: number }) => new HttpResponse(String(params.pk));
+ */
+export type AnyView = ((...args: never[]) => unknown) & {
+  readonly csrfExempt?: boolean;
+  readonly shouldAppendSlash?: boolean;
+};
+
+/**
+ * What a middleware instance is: a {@link GetResponse} that may also carry Django's three hooks.
+ *
+ * - `processView(request, view, params, args)` runs, top to bottom, after URL resolution and
+ *   before the view; returning a response short-circuits the view.
+ * - `processException(request, error)` runs, bottom to top, when the view (or template rendering)
+ *   throws; the first response returned wins, otherwise the error propagates.
+ * - `processTemplateResponse(request, response)` runs, bottom to top, when the view returned a
+ *   response that renders later (a `TemplateResponse`), and must return a response (the same one
+ *   or another), as in Django.
+ *
+ * @example
+ * const timing: Middleware = (getResponse) => {
+ *   const handler: MiddlewareHandler = (request) => getResponse(request);
+ *   handler.processView = (request, view) => null;
+ *   return handler;
+ * };
+ */
+export interface MiddlewareHandler {
+  (request: HttpRequest): MaybePromise<HttpResponse>;
+  processView?: (
+    request: HttpRequest,
+    view: AnyView,
+    params: Record<string, unknown>,
+    args: readonly unknown[],
+  ) => MaybePromise<HttpResponse | null | undefined | void>;
+  processException?: (
+    request: HttpRequest,
+    error: unknown,
+  ) => MaybePromise<HttpResponse | null | undefined | void>;
+  processTemplateResponse?: (
+    request: HttpRequest,
+    response: HttpResponse,
+  ) => MaybePromise<HttpResponse>;
+}
+
+/**
+ * A middleware factory: called once at start-up with the next handler, returns this layer's
+ * handler. It may throw {@link MiddlewareNotUsed} to take itself out of the chain.
+ *
+ * @example
+ * const poweredBy: Middleware = (getResponse) => (request) => {
+ *   const response = getResponse(request);
+ *   // sync fast path: only await when the inner chain is async
+ *   if (response instanceof Promise) return response.then(addHeader);
+ *   return addHeader(response);
+ * };
+ */
+export type Middleware = (getResponse: GetResponse) => MiddlewareHandler;
+
+const MIDDLEWARE_NOT_USED = Symbol.for('reins.MiddlewareNotUsed');
+
+/**
+ * Thrown by a middleware factory at start-up to remove itself from the chain (Django's
+ * `MiddlewareNotUsed`); the handler drops that layer and, in debug, logs the message.
+ *
+ * @example
+ * const devOnly: Middleware = (getResponse) => {
+ *   if (process.env.NODE_ENV === 'production') throw new MiddlewareNotUsed('devOnly is off in production');
+ *   return (request) => getResponse(request);
+ * };
+ */
+export class MiddlewareNotUsed extends Error {
+  /** Stable identifier for this error, for programmatic checks and logs. */
+  readonly code = 'middleware.not_used';
+  declare readonly [MIDDLEWARE_NOT_USED]: true;
+
+  constructor(message = '') {
+    super(message);
+    this.name = 'MiddlewareNotUsed';
+  }
+
+  /** Recognise a `MiddlewareNotUsed` even when it comes from another copy of this package. */
+  static isInstance(value: unknown): value is MiddlewareNotUsed {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[MIDDLEWARE_NOT_USED] === true
+    );
+  }
+}
+Object.defineProperty(MiddlewareNotUsed.prototype, MIDDLEWARE_NOT_USED, { value: true });
