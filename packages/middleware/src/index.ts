@@ -14,5 +14,6 @@ export type {
   MaybePromise,
   Middleware,
   MiddlewareHandler,
+  MiddlewareSettings,
 } from './middleware.js';
 export { MiddlewareNotUsed } from './middleware.js';

@@ -67,8 +67,25 @@ export interface MiddlewareHandler {
 }
 
 /**
- * A middleware factory: called once at start-up with the next handler, returns this layer's
- * handler. It may throw {@link MiddlewareNotUsed} to take itself out of the chain.
+ * The project settings a handler hands to each middleware factory at start-up, so that built-ins
+ * read `debug`, `appendSlash`… the way Django's read `settings.DEBUG`. An option given to the
+ * built-in's own factory (`commonMiddleware({ appendSlash: false })`) wins over these.
+ *
+ * @example
+ * const settings: MiddlewareSettings = { debug: true, appendSlash: true, prependWww: false };
+ */
+export interface MiddlewareSettings {
+  readonly debug?: boolean;
+  readonly appendSlash?: boolean;
+  readonly prependWww?: boolean;
+  readonly allowedHosts?: readonly string[];
+  readonly [setting: string]: unknown;
+}
+
+/**
+ * A middleware factory: called once at start-up with the next handler (and, from a handler that
+ * has them, the project {@link MiddlewareSettings}), returns this layer's handler. It may throw
+ * {@link MiddlewareNotUsed} to take itself out of the chain.
  *
  * @example
  * const poweredBy: Middleware = (getResponse) => (request) => {
@@ -78,7 +95,10 @@ export interface MiddlewareHandler {
  *   return addHeader(response);
  * };
  */
-export type Middleware = (getResponse: GetResponse) => MiddlewareHandler;
+export type Middleware = (
+  getResponse: GetResponse,
+  settings?: MiddlewareSettings,
+) => MiddlewareHandler;
 
 const MIDDLEWARE_NOT_USED = Symbol.for('reins.MiddlewareNotUsed');
 
