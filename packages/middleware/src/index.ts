@@ -3,8 +3,8 @@
  * Security, XFrameOptions, GZip, ConditionalGet, CSRF.
  *
  * @example
- * import type { Middleware } from '@reins/middleware';
- * const poweredBy: Middleware = (getResponse) => (request) => getResponse(request);
+ * import { CommonMiddleware, SecurityMiddleware, XFrameOptionsMiddleware } from '@reins/middleware';
+ * createApp({ rootUrlconf, middleware: [SecurityMiddleware, CommonMiddleware, XFrameOptionsMiddleware] });
  *
  * @module
  */
@@ -17,3 +17,38 @@ export type {
   MiddlewareSettings,
 } from './middleware.js';
 export { MiddlewareNotUsed } from './middleware.js';
+export type { MiddlewareHooks } from './define-middleware.js';
+export { defineMiddleware } from './define-middleware.js';
+export type { ConfigurableMiddleware } from './internal/named-middleware.js';
+export type { CommonMiddlewareOptions } from './common-middleware.js';
+export {
+  AppendSlashError,
+  CommonMiddleware,
+  commonMiddleware,
+  noAppendSlash,
+} from './common-middleware.js';
+export type { SecurityMiddlewareOptions } from './security-middleware.js';
+export { SecurityMiddleware, securityMiddleware } from './security-middleware.js';
+export type { XFrameOptionsMiddlewareOptions } from './x-frame-options-middleware.js';
+export {
+  XFrameOptionsMiddleware,
+  xFrameOptionsDeny,
+  xFrameOptionsExempt,
+  xFrameOptionsMiddleware,
+  xFrameOptionsSameorigin,
+} from './x-frame-options-middleware.js';
+export { GZipMiddleware, gzipMiddleware } from './gzip-middleware.js';
+export {
+  ConditionalGetMiddleware,
+  conditionalGetMiddleware,
+  getConditionalResponse,
+} from './conditional-get-middleware.js';
+export type { CsrfFailureView, CsrfViewMiddlewareOptions } from './csrf-view-middleware.js';
+export {
+  CsrfFailureReason,
+  CsrfViewMiddleware,
+  csrfExempt,
+  csrfViewMiddleware,
+} from './csrf-view-middleware.js';
+export type { LazyCsrfToken } from './csrf-token.js';
+export { csrfContextProcessor, getToken, rotateToken, skipCsrfChecks } from './csrf-token.js';
