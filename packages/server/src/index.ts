@@ -1,10 +1,31 @@
 /**
- * @reins/server — The reins application: settings, the request handler, error pages, dev server, CLI and test client.
+ * @reins/server — the reins application: settings, the request handler (Django's middleware
+ * order and exception-to-response mapping), the default and debug error pages, a Node server
+ * with graceful shutdown, and the `reins` CLI. The test client is in `@reins/server/testing`.
  *
  * @example
- * import { hello } from '@reins/server';
- * hello('reins'); // 'Hello, reins!'
+ * import { createApp } from '@reins/server';
+ * const app = createApp({ rootUrlconf: urlpatterns, allowedHosts: ['example.com'] });
+ * await app.listen({ port: 8000 });
  *
  * @module
  */
-export { hello } from './hello.js';
+export { App, createApp } from './create-app.js';
+export type { ListenOptions, ReinsServer } from './internal/node-server.js';
+export { validateSettings } from './settings.js';
+export type {
+  ErrorHandler,
+  MaybePromise,
+  ResolvedSettings,
+  RootUrlconf,
+  ServerErrorHandler,
+  Settings,
+  TemplatesSetting,
+} from './settings.js';
+export { ImproperlyConfigured, ViewResponseError } from './errors.js';
+export { consoleLogger, silentLogger } from './logger.js';
+export type { ConsoleLoggerOptions, Logger, LogLevel, LogRecord } from './logger.js';
+export { badRequest, pageNotFound, permissionDenied, serverError } from './error-views.js';
+export type { ErrorViewOptions } from './error-views.js';
+export { formatCheckMessages, runChecks } from './checks.js';
+export type { CheckMessage } from './checks.js';

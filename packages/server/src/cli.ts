@@ -1,0 +1,92 @@
+/**
+ * The `reins` command line (built to dist/cli.js): `runserver`, `serve`, `show-urls`, `check`.
+ * Arguments are parsed with cac; what each command does lives in internal/cli/commands.ts.
+ */
+import { createRequire } from 'node:module';
+import { cac } from 'cac';
+import { AddrPortError, parseAddrPort } from './internal/cli/addrport.js';
+import { check, runserver, serve, showUrls } from './internal/cli/commands.js';
+import { AppLoadError } from './internal/cli/load-app.js';
+
+// This file and dist/cli.js both sit one level below the package root.
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+const cli = cac('reins');
+
+cli.option('--app <path>', 'Module whose default (or `app`) export is the application (also REINS_APP, reins.config.json, package.json "reins.app")');
+
+cli
+  .command('runserver [addrport]', 'Start the development server (default 127.0.0.1:8000, or HOST/PORT)')
+  .option('--noreload', 'Do not restart the server when files change')
+  .option('--skip-checks', 'Skip the system checks')
+  .example('reins runserver --app ./dist/app.js 0.0.0.0:8000')
+  .action(async (addrport: string | undefined, options: { app?: string; reload?: boolean; noreload?: boolean; skipChecks?: boolean }) => {
+    // cac turns --noreload into `reload: false` (a negated flag).
+    const reload = options.noreload !== true && options.reload !== false;
+    return finish(runserver(parseAddrPort(addrport), { ...pick(options.app), reload, skipChecks: options.skipChecks === true, version }));
+  });
+
+cli
+  .command('serve [addrport]', 'Start a production server (no reloader) on one or more processes')
+  .option('--workers <n>', 'Number of worker processes', { default: 1 })
+  .option('--shutdown-timeout <ms>', 'How long to wait for in-flight requests on SIGTERM', { default: 10_000 })
+  .option('--access-log', 'Write one line per request to stderr')
+  .action(async (addrport: string | undefined, options: { app?: string; workers: number | string; shutdownTimeout: number | string; accessLog?: boolean }) => {
+    const workers = Number(options.workers);
+    if (!Number.isInteger(workers) || workers < 1) {
+      throw new AddrPortError(`--workers must be a whole number ≥ 1, got '${String(options.workers)}'.`);
+    }
+    return finish(
+      serve(parseAddrPort(addrport), {
+        ...pick(options.app),
+        workers,
+        shutdownTimeout: Number(options.shutdownTimeout),
+        accessLog: options.accessLog === true,
+      }),
+    );
+  });
+
+cli.command('show-urls', 'List every URL pattern with its view and name').action(async (options: { app?: string }) => finish(showUrls(pick(options.app))));
+
+cli
+  .command('check', 'Run the system checks; exits non-zero when there are errors')
+  .option('--fail-level <level>', 'error or warning', { default: 'error' })
+  .action(async (options: { app?: string; failLevel: string }) => {
+    const failLevel = options.failLevel.toLowerCase() === 'warning' ? 'warning' : 'error';
+    return finish(check({ ...pick(options.app), failLevel }));
+  });
+
+cli.help();
+cli.version(version);
+
+function pick(app: string | undefined): { app?: string } {
+  return app === undefined ? {} : { app };
+}
+
+async function finish(code: Promise<number>): Promise<void> {
+  const exitCode = await code;
+  process.exitCode = exitCode;
+}
+
+function report(error: unknown): void {
+  if (error instanceof AddrPortError || error instanceof AppLoadError) {
+    process.stderr.write(`CommandError: ${error.message}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exitCode = 1;
+}
+
+try {
+  cli.parse(process.argv, { run: false });
+  if (cli.matchedCommand === undefined && cli.args.length > 0) {
+    process.stderr.write(`Unknown command: '${cli.args[0]}'. Type 'reins --help' for usage.\n`);
+    process.exitCode = 1;
+  } else if (cli.matchedCommand === undefined && cli.options['help'] !== true && cli.options['version'] !== true) {
+    cli.outputHelp();
+  } else {
+    await Promise.resolve(cli.runMatchedCommand()).catch(report);
+  }
+} catch (error) {
+  report(error);
+}

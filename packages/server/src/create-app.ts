@@ -1,0 +1,264 @@
+/**
+ * {@link createApp}: the application. It validates the settings, builds the resolver and the
+ * template engines, composes the middleware chain — all once, at start-up — and then serves
+ * requests three ways: {@link App.handle} (an `HttpRequest` in, an `HttpResponse` out),
+ * {@link App.fetch} (Fetch `Request`/`Response`, for any runtime or test) and {@link App.listen}
+ * (a Node HTTP server with timeouts and a graceful `close()`). Every request runs inside
+ * `runWithRequest`, so `reverse()` and templates find the resolver without being handed it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  HttpResponse,
+  requestFromFetch,
+  requestFromNode,
+  responseToFetch,
+  runWithRequest,
+  writeNodeResponse,
+} from '@reins/http';
+import type { HttpRequest, RequestOptions } from '@reins/http';
+import type { MiddlewareSettings } from '@reins/middleware';
+import { setDefaultUrlconf, setTemplates } from '@reins/shortcuts';
+import { createTemplates } from '@reins/templates';
+import type { Templates } from '@reins/templates';
+import { createResolver } from '@reins/urls';
+import type { URLResolver } from '@reins/urls';
+import type { CheckMessage } from './checks.js';
+import { runChecks } from './checks.js';
+import type { AppContext } from './internal/app-context.js';
+import { buildHandler } from './internal/build-handler.js';
+import { responseForException, safeLog } from './internal/exception-response.js';
+import { isThenable } from './internal/maybe-promise.js';
+import { startNodeServer } from './internal/node-server.js';
+import type { ListenOptions, ReinsServer } from './internal/node-server.js';
+import type { ResolvedSettings, Settings } from './settings.js';
+import { validateSettings } from './settings.js';
+
+type Answer = HttpResponse | Promise<HttpResponse>;
+
+/**
+ * A reins application, built by {@link createApp}.
+ *
+ * @example
+ * const app = createApp({ rootUrlconf: urlpatterns });
+ * const response = await app.fetch(new Request('http://localhost/'));
+ */
+export class App {
+  /** The validated settings, with defaults filled in. */
+  readonly settings: ResolvedSettings;
+  /** The root URL resolver. */
+  readonly resolver: URLResolver;
+  /** The template engines, or `null` when `templates` was not set. */
+  readonly templates: Templates | null;
+  /** What the Node and Fetch adapters build requests with (hosts, upload limits…). */
+  readonly requestOptions: RequestOptions;
+  readonly #context: AppContext;
+  readonly #chain: (request: HttpRequest) => Answer;
+
+  constructor(settings: Settings) {
+    const resolved = validateSettings(settings);
+    this.settings = resolved;
+    const root = resolved.rootUrlconf;
+    this.resolver = Array.isArray(root) ? createResolver(root) : (root as URLResolver);
+    this.templates = buildTemplates(resolved.templates);
+    this.requestOptions = {
+      allowedHosts: [...resolved.allowedHosts],
+      debug: resolved.debug,
+      dataUploadMaxMemorySize: resolved.dataUploadMaxMemorySize,
+      dataUploadMaxNumberFields: resolved.dataUploadMaxNumberFields,
+      dataUploadMaxNumberFiles: resolved.dataUploadMaxNumberFiles,
+      fileUploadMaxMemorySize: resolved.fileUploadMaxMemorySize,
+      ...(resolved.fileUploadTempDir === undefined ? {} : { fileUploadTempDir: resolved.fileUploadTempDir }),
+      secureProxySslHeader: resolved.secureProxySslHeader === null ? null : [...resolved.secureProxySslHeader],
+      useXForwardedHost: resolved.useXForwardedHost,
+      useXForwardedPort: resolved.useXForwardedPort,
+    };
+    this.#context = {
+      settings: resolved,
+      logger: resolved.logger,
+      templates: this.templates,
+      resolver: this.resolver,
+      loggedResponses: new WeakSet(),
+    };
+    const middlewareSettings: MiddlewareSettings = {
+      ...resolved.extra,
+      debug: resolved.debug,
+      appendSlash: resolved.appendSlash,
+      prependWww: resolved.prependWww,
+      allowedHosts: resolved.allowedHosts,
+    };
+    this.#chain = buildHandler(this.#context, resolved.middleware, middlewareSettings);
+    // Django's process-wide defaults, for code running outside any request (scripts, tests).
+    setDefaultUrlconf(this.resolver);
+    if (this.templates !== null) setTemplates(this.templates);
+  }
+
+  /**
+   * Serve one request: Host check, body, middleware, view; always resolves to a response.
+   *
+   * @example
+   * const response = await app.handle(requestFromFetch(new Request('http://localhost/')));
+   */
+  handle(request: HttpRequest): Promise<HttpResponse> {
+    return Promise.resolve(this.dispatch(request));
+  }
+
+  /**
+   * Serve a Fetch `Request` (any runtime, or tests without sockets).
+   *
+   * @example
+   * const response = await app.fetch(new Request('http://localhost/greetings/'));
+   */
+  async fetch(request: Request): Promise<Response> {
+    let httpRequest: HttpRequest;
+    try {
+      httpRequest = requestFromFetch(request, this.requestOptions);
+    } catch (error) {
+      return new Response(null, { status: 400, statusText: errorText(error) });
+    }
+    const response = await this.dispatch(httpRequest);
+    return responseToFetch(response, httpRequest);
+  }
+
+  /**
+   * Start a Node HTTP server; resolves once it is listening.
+   *
+   * @example
+   * const server = await app.listen({ host: '127.0.0.1', port: 8000 });
+   * await server.close();
+   */
+  listen(options: ListenOptions = {}): Promise<ReinsServer> {
+    return startNodeServer(this.nodeListener(), options, this.#context);
+  }
+
+  /**
+   * A `(req, res)` listener for a `node:http` server you create yourself.
+   *
+   * @example
+   * http.createServer(app.nodeListener()).listen(8000);
+   */
+  nodeListener(options: { onResponse?: (request: HttpRequest, response: HttpResponse) => void } = {}) {
+    const onResponse = options.onResponse;
+    return (incoming: IncomingMessage, outgoing: ServerResponse): void => {
+      let request: HttpRequest;
+      try {
+        request = requestFromNode(incoming, this.requestOptions);
+      } catch (error) {
+        outgoing.statusCode = 400;
+        outgoing.end();
+        safeLog(this.#context, { level: 'warning', logger: 'reins.request', message: `Bad Request: ${errorText(error)}`, error });
+        return;
+      }
+      const write = (response: HttpResponse): void => {
+        onResponse?.(request, response);
+        writeNodeResponse(response, outgoing, request).catch((error: unknown) => {
+          // The client went away or the body stream failed mid-way: nothing more can be sent.
+          safeLog(this.#context, { level: 'warning', logger: 'reins.server', message: `Error writing the response to ${request.path}: ${errorText(error)}`, error });
+          outgoing.destroy();
+        });
+      };
+      const answer = this.dispatch(request);
+      if (isThenable<HttpResponse>(answer)) answer.then(write, (error: unknown) => this.#fatal(outgoing, error));
+      else write(answer);
+    };
+  }
+
+  /**
+   * Run the system checks: the URLconf checks of @reins/urls, template directories, settings.
+   *
+   * @example
+   * const errors = app.check().filter((message) => message.level === 'error');
+   */
+  check(): CheckMessage[] {
+    return runChecks(this);
+  }
+
+  /** @internal Serve one request, sync when the whole chain is sync. */
+  dispatch(request: HttpRequest): Answer {
+    return runWithRequest(request, () => this.#serve(request));
+  }
+
+  #serve(request: HttpRequest): Answer {
+    const context = this.#context;
+    request.urlconf = this.resolver;
+    if (context.settings.validateHostUpFront) {
+      try {
+        request.getHost();
+      } catch (error) {
+        return this.#finalize(request, responseForException(context, request, error));
+      }
+    }
+    // The body is read before the chain, because `body`/`POST`/`FILES` are sync getters. A read
+    // that fails (too big, malformed form, client gone) is kept by the request and thrown where
+    // the body is first used — as Django raises on access, so a view that never reads it still runs.
+    if (!request.bodyLoaded) {
+      const run = (): Answer => this.#finalize(request, this.#chain(request));
+      return request.loadBody().then(run, run);
+    }
+    return this.#finalize(request, this.#chain(request));
+  }
+
+  #finalize(request: HttpRequest, answer: Answer): Answer {
+    if (isThenable<HttpResponse>(answer)) return answer.then((response) => this.#logResponse(request, response));
+    return this.#logResponse(request, answer);
+  }
+
+  /** Django's `log_response` for 4xx/5xx responses not already logged on the exception path. */
+  #logResponse(request: HttpRequest, response: HttpResponse): HttpResponse {
+    if (!HttpResponse.isInstance(response)) {
+      const error = new TypeError(
+        `A middleware returned ${response === null ? 'null' : typeof response} instead of an HttpResponse object. Every middleware handler must return the response of getResponse(request) or one of its own.`,
+      );
+      return this.#logResponse(request, responseForException(this.#context, request, error) as HttpResponse);
+    }
+    const status = response.status;
+    if (status >= 400 && !this.#context.loggedResponses.has(response)) {
+      safeLog(this.#context, {
+        level: status >= 500 ? 'error' : 'warning',
+        logger: 'reins.request',
+        message: `${response.reasonPhrase}: ${request.path}`,
+        request,
+        status,
+      });
+    }
+    return response;
+  }
+
+  #fatal(outgoing: ServerResponse, error: unknown): void {
+    safeLog(this.#context, { level: 'error', logger: 'reins.request', message: 'Internal Server Error', error });
+    if (!outgoing.headersSent) {
+      outgoing.statusCode = 500;
+      outgoing.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    }
+    outgoing.end();
+  }
+}
+
+function buildTemplates(setting: ResolvedSettings['templates']): Templates | null {
+  if (setting === undefined) return null;
+  if (!Array.isArray(setting) && typeof (setting as Templates).getTemplate === 'function') return setting as Templates;
+  return createTemplates(setting as Parameters<typeof createTemplates>[0]);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Build the application from its settings: validates them, compiles the URLconf, creates the
+ * template engines and composes the middleware chain, once.
+ *
+ * @throws {ImproperlyConfigured} when a setting is wrong (the message names it).
+ * @example
+ * import { createApp } from '@reins/server';
+ * import { commonMiddleware, securityMiddleware } from '@reins/middleware';
+ * export const app = createApp({
+ *   rootUrlconf: urlpatterns,
+ *   middleware: [securityMiddleware(), commonMiddleware()],
+ *   templates: [{ backend: 'reins', dirs: ['templates'] }],
+ *   allowedHosts: ['example.com'],
+ * });
+ * await app.listen({ port: 8000 });
+ */
+export function createApp(settings: Settings): App {
+  return new App(settings);
+}

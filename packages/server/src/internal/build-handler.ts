@@ -1,0 +1,222 @@
+/**
+ * The request handler, Django's `BaseHandler`: {@link buildHandler} composes the middleware
+ * factories once at start-up (last entry innermost, each layer wrapped so an exception escaping it
+ * becomes a response), collects the `processView` hooks top-down and the `processException` /
+ * `processTemplateResponse` hooks bottom-up, and returns the per-request function. The innermost
+ * step resolves the path, runs the view hooks, calls the view, checks its answer and renders a
+ * `TemplateResponse`. Nothing here awaits unless something actually returned a promise.
+ */
+import { HttpResponse } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
+import { MiddlewareNotUsed } from '@reins/middleware';
+import type { AnyView, GetResponse, Middleware, MiddlewareHandler, MiddlewareSettings } from '@reins/middleware';
+import { ImproperlyConfigured, ViewResponseError } from '../errors.js';
+import type { AppContext } from './app-context.js';
+import { describe } from './describe.js';
+import { responseForException, safeLog } from './exception-response.js';
+import { isThenable } from './maybe-promise.js';
+import { viewName } from './technical-responses.js';
+
+type Answer = HttpResponse | Promise<HttpResponse>;
+type ViewHook = NonNullable<MiddlewareHandler['processView']>;
+type ExceptionHook = NonNullable<MiddlewareHandler['processException']>;
+type TemplateHook = { name: string; hook: NonNullable<MiddlewareHandler['processTemplateResponse']> };
+type View = (request: HttpRequest, params: Record<string, unknown>, ...args: unknown[]) => unknown;
+
+/** A response that renders later (`TemplateResponse`), recognised by shape as Django does. */
+interface Renderable {
+  render(): unknown;
+  isRendered?: boolean;
+}
+
+function isRenderable(response: HttpResponse): response is HttpResponse & Renderable {
+  return typeof (response as Partial<Renderable>).render === 'function';
+}
+
+function describeReturned(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'object') return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  return `a ${typeof value}`;
+}
+
+/**
+ * Django's `check_response`: a view must answer with a response. Raised outside the view's
+ * error handling, so `processException` never sees it (as in Django).
+ */
+function checkResponse(value: unknown, who: string): HttpResponse {
+  if (HttpResponse.isInstance(value)) return value;
+  const returned = describeReturned(value);
+  throw new ViewResponseError(
+    `${who} didn't return an HttpResponse object. It returned ${returned} instead.${
+      value === undefined ? ' Did you forget a return statement?' : ''
+    }`,
+    returned,
+  );
+}
+
+/**
+ * Compose `middleware` around the innermost step and return the chain entry point. Factories run
+ * now, once; one that throws `MiddlewareNotUsed` is dropped.
+ */
+export function buildHandler(context: AppContext, middleware: readonly Middleware[], middlewareSettings: MiddlewareSettings): GetResponse {
+  const viewHooks: ViewHook[] = [];
+  const exceptionHooks: ExceptionHook[] = [];
+  const templateHooks: TemplateHook[] = [];
+
+  const convert =
+    (inner: GetResponse): GetResponse =>
+    (request) => {
+      let answer: Answer;
+      try {
+        answer = inner(request);
+      } catch (error) {
+        return responseForException(context, request, error);
+      }
+      if (isThenable<HttpResponse>(answer)) {
+        return Promise.resolve(answer).then(undefined, (error: unknown) => responseForException(context, request, error));
+      }
+      return answer;
+    };
+
+  const processException = (request: HttpRequest, error: unknown, from = 0): Answer => {
+    for (let index = from; index < exceptionHooks.length; index++) {
+      const result = exceptionHooks[index]!(request, error);
+      if (isThenable<HttpResponse | null | undefined | void>(result)) {
+        return Promise.resolve(result).then((response) =>
+          response ? response : processException(request, error, index + 1),
+        );
+      }
+      if (result) return result;
+    }
+    throw error;
+  };
+
+  const renderTemplateResponse = (request: HttpRequest, response: HttpResponse & Renderable, from = 0): Answer => {
+    let current: HttpResponse = response;
+    for (let index = from; index < templateHooks.length; index++) {
+      const { name, hook } = templateHooks[index]!;
+      const result = hook(request, current);
+      if (isThenable<HttpResponse>(result)) {
+        return Promise.resolve(result).then((next) => {
+          const checked = checkResponse(next, `${name}.processTemplateResponse`);
+          return isRenderable(checked)
+            ? renderTemplateResponse(request, checked, index + 1)
+            : finishRendering(request, checked);
+        });
+      }
+      current = checkResponse(result, `${name}.processTemplateResponse`);
+    }
+    return finishRendering(request, current);
+  };
+
+  const finishRendering = (request: HttpRequest, response: HttpResponse): Answer => {
+    if (!isRenderable(response)) return response;
+    const onError = (error: unknown): Answer => processException(request, error);
+    let rendered: unknown;
+    try {
+      rendered = response.render();
+    } catch (error) {
+      return onError(error);
+    }
+    if (isThenable(rendered)) return Promise.resolve(rendered).then(() => response, onError);
+    return response;
+  };
+
+  const finish = (request: HttpRequest, value: unknown, view: unknown): Answer => {
+    const response = checkResponse(value, `The view ${viewName(view)}`);
+    if (isRenderable(response) && response.isRendered !== true) return renderTemplateResponse(request, response);
+    return response;
+  };
+
+  const callView = (request: HttpRequest, view: View, params: Record<string, unknown>, args: readonly unknown[]): Answer => {
+    let result: unknown;
+    try {
+      result = args.length === 0 ? view(request, params) : view(request, params, ...args);
+    } catch (error) {
+      const rescued = processException(request, error);
+      return isThenable<HttpResponse>(rescued)
+        ? Promise.resolve(rescued).then((value) => finish(request, value, view))
+        : finish(request, rescued, view);
+    }
+    if (isThenable(result)) {
+      return Promise.resolve(result).then(
+        (value) => finish(request, value, view),
+        (error: unknown) => {
+          const rescued = processException(request, error);
+          return isThenable<HttpResponse>(rescued)
+            ? Promise.resolve(rescued).then((value) => finish(request, value, view))
+            : finish(request, rescued, view);
+        },
+      );
+    }
+    return finish(request, result, view);
+  };
+
+  const runViewHooks = (
+    request: HttpRequest,
+    view: View,
+    params: Record<string, unknown>,
+    args: readonly unknown[],
+    from: number,
+  ): Answer => {
+    for (let index = from; index < viewHooks.length; index++) {
+      const result = viewHooks[index]!(request, view as unknown as AnyView, params, args);
+      if (isThenable<HttpResponse | null | undefined | void>(result)) {
+        return Promise.resolve(result).then((response) =>
+          response ? finish(request, response, view) : runViewHooks(request, view, params, args, index + 1),
+        );
+      }
+      if (result) return finish(request, result, view);
+    }
+    return callView(request, view, params, args);
+  };
+
+  const resolver = context.resolver;
+  // Django's `_get_response`: resolve, view middleware, view, check, deferred render.
+  const getResponse: GetResponse = (request) => {
+    const match = resolver.resolve(request.pathInfo);
+    request.resolverMatch = match;
+    const view = match.view as unknown as View;
+    const params = match.kwargs as Record<string, unknown>;
+    const args = match.args as readonly unknown[];
+    if (viewHooks.length === 0) return callView(request, view, params, args);
+    return runViewHooks(request, view, params, args, 0);
+  };
+
+  let handler: GetResponse = convert(getResponse);
+  for (let index = middleware.length - 1; index >= 0; index--) {
+    const factory = middleware[index]!;
+    const label = factory.name || `middleware[${index}]`;
+    let instance: MiddlewareHandler;
+    try {
+      instance = factory(handler, middlewareSettings);
+    } catch (error) {
+      if (MiddlewareNotUsed.isInstance(error)) {
+        if (context.settings.debug) {
+          safeLog(context, {
+            level: 'debug',
+            logger: 'reins.request',
+            message: error.message === '' ? `MiddlewareNotUsed: '${label}'` : `MiddlewareNotUsed('${label}'): ${error.message}`,
+          });
+        }
+        continue;
+      }
+      throw error;
+    }
+    if (typeof instance !== 'function') {
+      throw new ImproperlyConfigured(
+        `middleware[${index}]`,
+        `Middleware factory ${label} returned ${describe(instance)}; it must return a handler (request) => response.`,
+      );
+    }
+    if (instance.processView) viewHooks.unshift(instance.processView.bind(instance));
+    if (instance.processTemplateResponse) {
+      templateHooks.push({ name: label, hook: instance.processTemplateResponse.bind(instance) });
+    }
+    if (instance.processException) exceptionHooks.push(instance.processException.bind(instance));
+    handler = convert(instance);
+  }
+  return handler;
+}

@@ -1,0 +1,29 @@
+/**
+ * Secret masking for the debug 500 page: Django's `SafeExceptionReporterFilter`. A setting (or a
+ * key inside one, at any depth) whose name matches {@link HIDDEN_SETTINGS} is replaced by
+ * {@link CLEANSED_SUBSTITUTE}, so tokens and passwords never reach a browser even in debug.
+ */
+
+/** Django's `HIDDEN_SETTINGS` pattern, case-insensitive. `secretKey`, `apiToken`, `dbPassword` all match. */
+export const HIDDEN_SETTINGS = /API|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE/i;
+
+/** What a hidden value is shown as. */
+export const CLEANSED_SUBSTITUTE = '********************';
+
+/** Mask `value` if `key` looks secret; otherwise cleanse inside objects, arrays, maps, recursively. */
+export function cleanseSetting(key: string, value: unknown, seen = new WeakSet<object>()): unknown {
+  if (HIDDEN_SETTINGS.test(key)) return CLEANSED_SUBSTITUTE;
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => cleanseSetting('', item, seen));
+  if (value instanceof Map) {
+    return new Map([...value].map(([k, v]) => [k, cleanseSetting(String(k), v, seen)] as const));
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cleanseSetting(k, v, seen);
+    return out;
+  }
+  return value;
+}

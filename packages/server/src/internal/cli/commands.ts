@@ -1,0 +1,163 @@
+/**
+ * What each `reins` command does, separate from argument parsing (cli.ts) so it can be tested:
+ * `runserver` (checks, Django's start-up lines, access log, autoreload), `serve` (production,
+ * N worker processes with node:cluster), `show-urls` and `check`.
+ */
+import cluster from 'node:cluster';
+import type { App } from '../../create-app.js';
+import { formatCheckMessages } from '../../checks.js';
+import { describeRoutes, formatRoutes } from '../describe-routes.js';
+import type { AddrPort } from './addrport.js';
+import { displayHost } from './addrport.js';
+import { importApp, locateApp } from './load-app.js';
+import type { AppLocation } from './load-app.js';
+import { RUN_MAIN_ENV, runWithReloader } from './reloader.js';
+
+/** Where a command writes; swapped in tests. */
+export interface CommandIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Standard output and error. */
+export const processIo: CommandIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Django's `%B %d, %Y - %X` start-up date line, in local time. */
+export function formatStartupDate(date: Date): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${MONTHS[date.getMonth()]} ${pad(date.getDate())}, ${date.getFullYear()} - ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+async function load(appOption: string | undefined): Promise<{ app: App; location: AppLocation }> {
+  const location = await locateApp(appOption);
+  return { app: await importApp(location), location };
+}
+
+/** Run the checks and print them; returns whether any error was found. */
+function printChecks(app: App, io: CommandIo, failLevel: 'error' | 'warning' = 'error'): boolean {
+  const messages = app.check();
+  const failing = messages.some((message) => message.level === 'error' || (failLevel === 'warning' && message.level === 'warning'));
+  const text = formatCheckMessages(messages);
+  if (failing) io.err(`SystemCheckError: ${text}`);
+  else io.out(text);
+  return failing;
+}
+
+/** Options of the `runserver` command. */
+export interface RunserverOptions {
+  app?: string;
+  reload: boolean;
+  skipChecks?: boolean;
+  version: string;
+}
+
+/** `reins runserver [addrport]`: returns the exit code (or never, while serving). */
+export async function runserver(where: AddrPort, options: RunserverOptions, io: CommandIo = processIo): Promise<number> {
+  if (options.reload && process.env[RUN_MAIN_ENV] !== 'true') {
+    await runWithReloader({ write: io.out });
+    return 0;
+  }
+  const { app, location } = await load(options.app);
+  if (options.skipChecks !== true) {
+    io.out('Performing system checks...\n');
+    if (printChecks(app, io)) return 1;
+  }
+  const server = await app
+    .listen({ host: where.host, port: where.port, accessLog: true, handleSignals: true })
+    .catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        io.err('Error: That port is already in use.');
+        return null;
+      }
+      if ((error as NodeJS.ErrnoException).code === 'EACCES') {
+        io.err("Error: You don't have permission to access that port.");
+        return null;
+      }
+      throw error;
+    });
+  if (server === null) return 1;
+  io.out(formatStartupDate(new Date()));
+  io.out(`reins version ${options.version}, using app '${location.path}'`);
+  io.out(`Starting development server at http://${displayHost({ host: where.host, port: server.address.port })}/`);
+  io.out('Quit the server with CONTROL-C.');
+  io.out('');
+  io.out('WARNING: This is a development server. Do not use it in a production setting. Use `reins serve` instead.');
+  return new Promise<number>(() => {
+    // Serves until a signal closes the server and exits the process.
+  });
+}
+
+/** Options of the `serve` command. */
+export interface ServeOptions {
+  app?: string;
+  workers: number;
+  shutdownTimeout?: number;
+  accessLog?: boolean;
+}
+
+/** `reins serve [addrport] --workers N`: a production server on N processes. */
+export async function serve(where: AddrPort, options: ServeOptions, io: CommandIo = processIo): Promise<number> {
+  if (options.workers <= 1) {
+    const { app } = await load(options.app);
+    const server = await app.listen({ host: where.host, port: where.port, handleSignals: true, accessLog: options.accessLog ?? false, ...(options.shutdownTimeout === undefined ? {} : { shutdownTimeout: options.shutdownTimeout }) });
+    io.out(`reins serving at ${server.url} (pid ${process.pid}, 1 process). Quit with CONTROL-C.`);
+    return new Promise<number>(() => {});
+  }
+  if (cluster.isPrimary) {
+    // Import once in the primary so a broken module fails fast, before forking.
+    await load(options.app);
+    let stopping = false;
+    const fork = (): void => {
+      cluster.fork({ REINS_WORKER: '1' });
+    };
+    for (let index = 0; index < options.workers; index++) fork();
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) return;
+      io.err(`Worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting a new one.`);
+      fork();
+    });
+    io.out(`reins serving at http://${displayHost(where)}/ with ${options.workers} worker processes (primary pid ${process.pid}). Quit with CONTROL-C.`);
+    return new Promise<number>((resolve) => {
+      const stop = (): void => {
+        if (stopping) return;
+        stopping = true;
+        const workers = Object.values(cluster.workers ?? {});
+        let left = workers.length;
+        if (left === 0) resolve(0);
+        for (const worker of workers) {
+          worker?.once('exit', () => {
+            left--;
+            if (left === 0) resolve(0);
+          });
+          worker?.process.kill('SIGTERM');
+        }
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  }
+  const { app } = await load(options.app);
+  await app.listen({ host: where.host, port: where.port, handleSignals: true, accessLog: options.accessLog ?? false, ...(options.shutdownTimeout === undefined ? {} : { shutdownTimeout: options.shutdownTimeout }) });
+  return new Promise<number>(() => {});
+}
+
+/** `reins show-urls`: every pattern with its name and view. */
+export async function showUrls(options: { app?: string }, io: CommandIo = processIo): Promise<number> {
+  const { app } = await load(options.app);
+  io.out(formatRoutes(describeRoutes(app)));
+  return 0;
+}
+
+/** `reins check`: run the system checks; exit code 1 when any reaches the fail level. */
+export async function check(options: { app?: string; failLevel?: 'error' | 'warning' }, io: CommandIo = processIo): Promise<number> {
+  const { app } = await load(options.app);
+  return printChecks(app, io, options.failLevel) ? 1 : 0;
+}

@@ -1,0 +1,209 @@
+/**
+ * The Node HTTP server behind `app.listen()`: sets the timeouts (headers, whole request,
+ * keep-alive), optionally writes one access line per request, keeps the process alive through
+ * unhandled rejections, and shuts down gracefully — stop accepting, let in-flight requests finish
+ * within a bound, then cut what is left.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { formatAccessLine } from './access-log.js';
+import type { AppContext } from './app-context.js';
+import { safeLog } from './exception-response.js';
+
+/**
+ * Options of `app.listen()`.
+ *
+ * @example
+ * await app.listen({ host: '127.0.0.1', port: 0, shutdownTimeout: 5000 });
+ */
+export interface ListenOptions {
+  /** Interface to bind. Default `'127.0.0.1'`. */
+  host?: string;
+  /** Port; `0` picks a free one. Default `8000`. */
+  port?: number;
+  /** Most time to receive the request headers, ms. Default 20 000. */
+  headersTimeout?: number;
+  /** Most time to receive the whole request, ms. Default 60 000. */
+  requestTimeout?: number;
+  /** How long an idle keep-alive connection stays open, ms. Default 5 000. */
+  keepAliveTimeout?: number;
+  /** How long `close()` waits for in-flight requests before cutting them, ms. Default 10 000. */
+  shutdownTimeout?: number;
+  /** Write one Django-style access line per request: `true` (stderr, coloured on a TTY) or a writer. */
+  accessLog?: boolean | ((line: string, status: number) => void);
+  /** Close gracefully on SIGINT/SIGTERM, then exit. Default `false` (the CLI turns it on). */
+  handleSignals?: boolean;
+  /** Reuse the port across processes (node:cluster does this for you). */
+  exclusive?: boolean;
+}
+
+/**
+ * A listening server.
+ *
+ * @example
+ * const server = await app.listen({ port: 0 });
+ * console.log(server.url); // http://127.0.0.1:54321/
+ * await server.close();
+ */
+export interface ReinsServer {
+  /** The underlying `node:http` server. */
+  readonly server: Server;
+  /** Where it listens. */
+  readonly address: AddressInfo;
+  /** `http://host:port/`. */
+  readonly url: string;
+  /** Requests being served right now. */
+  readonly inFlight: number;
+  /**
+   * Stop accepting connections, wait for in-flight requests (at most `timeout` ms, default the
+   * `shutdownTimeout` option), close every connection. Resolves to the number of requests that
+   * were still running when the bound expired (0 on a clean shutdown).
+   */
+  close(timeout?: number): Promise<number>;
+}
+
+type Listener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
+
+let rejectionGuardInstalled = false;
+
+/** Keep serving when some code left a promise rejection unhandled; log it instead of exiting. */
+function installRejectionGuard(context: AppContext): void {
+  if (rejectionGuardInstalled) return;
+  rejectionGuardInstalled = true;
+  process.on('unhandledRejection', (reason) => {
+    safeLog(context, {
+      level: 'error',
+      logger: 'reins.server',
+      message: 'Unhandled promise rejection (the server keeps running; await or catch this promise):',
+      error: reason,
+    });
+  });
+}
+
+function writeAccessLine(options: ListenOptions): ((line: string, status: number) => void) | null {
+  if (options.accessLog === undefined || options.accessLog === false) return null;
+  if (typeof options.accessLog === 'function') return options.accessLog;
+  return (line) => process.stderr.write(`${line}\n`);
+}
+
+/** Create the server, listen, and resolve with a handle that can close it gracefully. */
+export function startNodeServer(listener: Listener, options: ListenOptions, context: AppContext): Promise<ReinsServer> {
+  const accessLine = writeAccessLine(options);
+  const colour = options.accessLog === true && process.stderr.isTTY;
+  let inFlight = 0;
+  let closing = false;
+  const active = new Set<ServerResponse>();
+
+  const server = createServer((incoming, outgoing) => {
+    inFlight++;
+    active.add(outgoing);
+    if (closing) outgoing.shouldKeepAlive = false;
+    let size = 0;
+    if (accessLine !== null) {
+      // Count body bytes as they are written, for the access line's size field.
+      const write = outgoing.write.bind(outgoing) as (chunk: unknown, ...rest: unknown[]) => boolean;
+      const end = outgoing.end.bind(outgoing) as (...rest: unknown[]) => ServerResponse;
+      outgoing.write = ((chunk: unknown, ...rest: unknown[]) => {
+        size += byteLength(chunk);
+        return write(chunk, ...rest);
+      }) as typeof outgoing.write;
+      outgoing.end = ((chunk?: unknown, ...rest: unknown[]) => {
+        if (chunk !== undefined && typeof chunk !== 'function') size += byteLength(chunk);
+        return end(chunk, ...rest);
+      }) as typeof outgoing.end;
+    }
+    const done = (): void => {
+      inFlight--;
+      active.delete(outgoing);
+      if (accessLine !== null) {
+        const line = formatAccessLine(
+          {
+            method: incoming.method ?? '',
+            url: incoming.url ?? '',
+            httpVersion: incoming.httpVersion,
+            status: outgoing.statusCode,
+            size,
+            time: new Date(),
+          },
+          colour,
+        );
+        safeAccess(context, line, outgoing.statusCode, accessLine);
+      }
+      if (closing) server.closeIdleConnections();
+    };
+    outgoing.once('close', done);
+    listener(incoming, outgoing);
+  });
+  server.headersTimeout = options.headersTimeout ?? 20_000;
+  server.requestTimeout = options.requestTimeout ?? 60_000;
+  server.keepAliveTimeout = options.keepAliveTimeout ?? 5_000;
+  installRejectionGuard(context);
+
+  const shutdownTimeout = options.shutdownTimeout ?? 10_000;
+  let closed: Promise<number> | null = null;
+  const close = (timeout = shutdownTimeout): Promise<number> => {
+    if (closed !== null) return closed;
+    closing = true;
+    for (const response of active) if (!response.headersSent) response.shouldKeepAlive = false;
+    closed = new Promise<number>((resolve) => {
+      let cut = 0;
+      const timer = setTimeout(() => {
+        cut = inFlight;
+        server.closeAllConnections();
+      }, timeout);
+      timer.unref();
+      server.close(() => {
+        clearTimeout(timer);
+        resolve(cut);
+      });
+      server.closeIdleConnections();
+    });
+    return closed;
+  };
+
+  return new Promise<ReinsServer>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8000, exclusive: options.exclusive ?? false }, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      const handle: ReinsServer = {
+        server,
+        address,
+        url: `http://${host}:${address.port}/`,
+        get inFlight() {
+          return inFlight;
+        },
+        close,
+      };
+      if (options.handleSignals === true) {
+        const onSignal = (): void => {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          void close().then((cut) => {
+            if (cut > 0) process.stderr.write(`${cut} request(s) still running after ${shutdownTimeout} ms were cut.\n`);
+            process.exit(0);
+          });
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+      }
+      resolve(handle);
+    });
+  });
+}
+
+function safeAccess(context: AppContext, line: string, status: number, write: (line: string, status: number) => void): void {
+  try {
+    write(line, status);
+  } catch (error) {
+    safeLog(context, { level: 'warning', logger: 'reins.server', message: 'Could not write the access line', error });
+  }
+}
+
+function byteLength(chunk: unknown): number {
+  if (typeof chunk === 'string') return Buffer.byteLength(chunk);
+  if (chunk instanceof Uint8Array) return chunk.byteLength;
+  return 0;
+}

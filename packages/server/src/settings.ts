@@ -1,0 +1,282 @@
+/**
+ * The application's settings — Django's `settings.py`, as one typed object passed to
+ * `createApp()` — and {@link validateSettings}, which checks every value at start-up and fills in
+ * Django's defaults, so a typo fails before the first request with a message naming the setting.
+ */
+import type { HttpRequest, HttpResponse } from '@reins/http';
+import type { Middleware } from '@reins/middleware';
+import type { createTemplates, Templates } from '@reins/templates';
+import type { URLResolver } from '@reins/urls';
+import { ImproperlyConfigured } from './errors.js';
+import { describe } from './internal/describe.js';
+import type { Logger } from './logger.js';
+import { consoleLogger } from './logger.js';
+
+/** A value or a promise of it. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * A custom 400/403/404 handler (Django's `handler400`…): called with the request and the error.
+ *
+ * @example
+ * const handler404: ErrorHandler = (request) => new HttpResponseNotFound(`No ${request.path} here`);
+ */
+export type ErrorHandler = (request: HttpRequest, error: unknown) => MaybePromise<HttpResponse>;
+
+/**
+ * A custom 500 handler (Django's `handler500`): called with the request only, as in Django.
+ *
+ * @example
+ * const handler500: ServerErrorHandler = () => new HttpResponseServerError('Sorry.');
+ */
+export type ServerErrorHandler = (request: HttpRequest) => MaybePromise<HttpResponse>;
+
+/** Template engine configurations, as `createTemplates()` takes them. */
+export type TemplatesSetting = Parameters<typeof createTemplates>[0];
+
+/** The URL patterns of the root URLconf, or a resolver already built from them. */
+export type RootUrlconf = Parameters<typeof import('@reins/urls').createResolver>[0] | URLResolver;
+
+/**
+ * Everything `createApp()` accepts. Names follow Django's settings in camelCase
+ * (`ROOT_URLCONF` → `rootUrlconf`, `DATA_UPLOAD_MAX_MEMORY_SIZE` → `dataUploadMaxMemorySize`).
+ *
+ * @example
+ * const settings: Settings = { rootUrlconf: urlpatterns, debug: true, allowedHosts: ['example.com'] };
+ */
+export interface Settings {
+  /** The root URLconf: a list of `path()`/`rePath()`/`include()` entries, or a built resolver. */
+  rootUrlconf: RootUrlconf;
+  /** A name for the root URLconf, shown on the debug 404 page (Django shows the module path). */
+  rootUrlconfName?: string;
+  /** Middleware factories, outermost first (Django's `MIDDLEWARE`). */
+  middleware?: readonly Middleware[];
+  /** Template engines (Django's `TEMPLATES`), or a `Templates` instance already built. */
+  templates?: TemplatesSetting | Templates;
+  /** Technical error pages and more logging; never on in production. Default `false`. */
+  debug?: boolean;
+  /** Host names this site serves (Django's `ALLOWED_HOSTS`): `'example.com'`, `'.example.com'`, `'*'`. */
+  allowedHosts?: readonly string[];
+  /** Redirect `/path` to `/path/` when only the latter resolves. Default `true` (read by CommonMiddleware). */
+  appendSlash?: boolean;
+  /** Redirect to the `www.` host. Default `false` (read by CommonMiddleware). */
+  prependWww?: boolean;
+  /** Largest request body read into memory, bytes; `null` for no limit. Default 2.5 MB. */
+  dataUploadMaxMemorySize?: number | null;
+  /** Most fields in a query string or form body; `null` for no limit. Default 1000. */
+  dataUploadMaxNumberFields?: number | null;
+  /** Most files in one multipart body; `null` for no limit. Default 100. */
+  dataUploadMaxNumberFiles?: number | null;
+  /** Largest uploaded file kept in memory before spilling to disk, bytes. Default 2.5 MB. */
+  fileUploadMaxMemorySize?: number;
+  /** Directory for uploads that spill to disk. Default: the OS temp directory. */
+  fileUploadTempDir?: string;
+  /** `[header, value]` that marks a request as HTTPS behind a proxy, e.g. `['HTTP_X_FORWARDED_PROTO', 'https']`. */
+  secureProxySslHeader?: readonly [string, string] | null;
+  /** Trust `X-Forwarded-Host`. Default `false`. */
+  useXForwardedHost?: boolean;
+  /** Trust `X-Forwarded-Port`. Default `false`. */
+  useXForwardedPort?: boolean;
+  /** Custom 400 handler. */
+  handler400?: ErrorHandler;
+  /** Custom 403 handler. */
+  handler403?: ErrorHandler;
+  /** Custom 404 handler. */
+  handler404?: ErrorHandler;
+  /** Custom 500 handler. */
+  handler500?: ServerErrorHandler;
+  /** Where log records go. Default: {@link consoleLogger} at `'info'`. */
+  logger?: Logger;
+  /**
+   * Validate the Host header before the middleware runs (a bad one is a 400 even with no
+   * middleware). Default `true`; `false` gives Django's lazy behaviour.
+   */
+  validateHostUpFront?: boolean;
+  /** Extra values of your own, shown (secrets masked) on the debug 500 page. */
+  extra?: Readonly<Record<string, unknown>>;
+}
+
+/** Settings with every default filled in, as the application uses them. */
+export interface ResolvedSettings extends Required<
+  Omit<
+    Settings,
+    | 'templates'
+    | 'handler400'
+    | 'handler403'
+    | 'handler404'
+    | 'handler500'
+    | 'fileUploadTempDir'
+    | 'extra'
+  >
+> {
+  templates: TemplatesSetting | Templates | undefined;
+  handler400: ErrorHandler | undefined;
+  handler403: ErrorHandler | undefined;
+  handler404: ErrorHandler | undefined;
+  handler500: ServerErrorHandler | undefined;
+  fileUploadTempDir: string | undefined;
+  extra: Readonly<Record<string, unknown>>;
+}
+
+const KNOWN_SETTINGS = new Set<string>([
+  'rootUrlconf',
+  'rootUrlconfName',
+  'middleware',
+  'templates',
+  'debug',
+  'allowedHosts',
+  'appendSlash',
+  'prependWww',
+  'dataUploadMaxMemorySize',
+  'dataUploadMaxNumberFields',
+  'dataUploadMaxNumberFiles',
+  'fileUploadMaxMemorySize',
+  'fileUploadTempDir',
+  'secureProxySslHeader',
+  'useXForwardedHost',
+  'useXForwardedPort',
+  'handler400',
+  'handler403',
+  'handler404',
+  'handler500',
+  'logger',
+  'validateHostUpFront',
+  'extra',
+]);
+
+const TWO_AND_A_HALF_MB = 2_621_440;
+
+/**
+ * Check every setting and fill in Django's defaults.
+ *
+ * @throws {ImproperlyConfigured} naming the first setting that is wrong and how to fix it.
+ * @example
+ * validateSettings({ rootUrlconf: [] }).appendSlash; // true
+ */
+export function validateSettings(settings: Settings): ResolvedSettings {
+  if (typeof settings !== 'object' || settings === null) {
+    throw new ImproperlyConfigured(
+      'settings',
+      `createApp() needs a settings object, got ${describe(settings)}. Pass { rootUrlconf: urlpatterns }.`,
+    );
+  }
+  for (const key of Object.keys(settings)) {
+    if (!KNOWN_SETTINGS.has(key)) {
+      throw new ImproperlyConfigured(
+        key,
+        `Unknown setting '${key}'. Check the spelling (settings are camelCase: 'allowedHosts', 'appendSlash'…), or put values of your own under 'extra'.`,
+      );
+    }
+  }
+  const { rootUrlconf } = settings;
+  if (
+    !Array.isArray(rootUrlconf) &&
+    !(
+      typeof rootUrlconf === 'object' &&
+      rootUrlconf !== null &&
+      typeof (rootUrlconf as { resolve?: unknown }).resolve === 'function'
+    )
+  ) {
+    throw new ImproperlyConfigured(
+      'rootUrlconf',
+      `The setting 'rootUrlconf' must be a list of URL patterns or a resolver, got ${describe(rootUrlconf)}. Pass the urlpatterns array of your root URLconf.`,
+    );
+  }
+  const middleware = settings.middleware ?? [];
+  if (!Array.isArray(middleware)) {
+    throw new ImproperlyConfigured(
+      'middleware',
+      `The setting 'middleware' must be an array of middleware factories, got ${describe(middleware)}.`,
+    );
+  }
+  middleware.forEach((factory, index) => {
+    if (typeof factory !== 'function') {
+      throw new ImproperlyConfigured(
+        `middleware[${index}]`,
+        `middleware[${index}] must be a middleware factory (getResponse) => handler, got ${describe(factory)}. Did you forget to call an options factory such as commonMiddleware({...})?`,
+      );
+    }
+  });
+  const allowedHosts = settings.allowedHosts ?? [];
+  if (!Array.isArray(allowedHosts) || allowedHosts.some((host) => typeof host !== 'string')) {
+    throw new ImproperlyConfigured(
+      'allowedHosts',
+      `The setting 'allowedHosts' must be an array of host names, got ${describe(allowedHosts)}. Example: ['example.com', '.example.org'].`,
+    );
+  }
+  for (const key of ['debug', 'appendSlash', 'prependWww', 'useXForwardedHost', 'useXForwardedPort', 'validateHostUpFront'] as const) {
+    const value = settings[key];
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw new ImproperlyConfigured(key, `The setting '${key}' must be true or false, got ${describe(value)}.`);
+    }
+  }
+  for (const key of ['dataUploadMaxMemorySize', 'dataUploadMaxNumberFields', 'dataUploadMaxNumberFiles', 'fileUploadMaxMemorySize'] as const) {
+    const value = settings[key];
+    const nullable = key !== 'fileUploadMaxMemorySize';
+    if (value === undefined || (value === null && nullable)) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      throw new ImproperlyConfigured(
+        key,
+        `The setting '${key}' must be a whole number of ${key.endsWith('Fields') ? 'fields' : key.endsWith('Files') ? 'files' : 'bytes'} ≥ 0${nullable ? ' or null for no limit' : ''}, got ${describe(value)}.`,
+      );
+    }
+  }
+  for (const key of ['handler400', 'handler403', 'handler404', 'handler500'] as const) {
+    const value = settings[key];
+    if (value !== undefined && typeof value !== 'function') {
+      throw new ImproperlyConfigured(
+        key,
+        `The setting '${key}' must be a view function (request${key === 'handler500' ? '' : ', exception'}) => response, got ${describe(value)}.`,
+      );
+    }
+  }
+  const proxy = settings.secureProxySslHeader;
+  if (
+    proxy !== undefined &&
+    proxy !== null &&
+    !(Array.isArray(proxy) && proxy.length === 2 && proxy.every((part) => typeof part === 'string'))
+  ) {
+    throw new ImproperlyConfigured(
+      'secureProxySslHeader',
+      `The setting 'secureProxySslHeader' must be a [header, value] pair such as ['X-Forwarded-Proto', 'https'], got ${describe(proxy)}.`,
+    );
+  }
+  const logger = settings.logger ?? consoleLogger();
+  if (typeof (logger as { log?: unknown }).log !== 'function') {
+    throw new ImproperlyConfigured('logger', `The setting 'logger' must have a log(record) method, got ${describe(logger)}.`);
+  }
+  if (settings.fileUploadTempDir !== undefined && typeof settings.fileUploadTempDir !== 'string') {
+    throw new ImproperlyConfigured(
+      'fileUploadTempDir',
+      `The setting 'fileUploadTempDir' must be a directory path, got ${describe(settings.fileUploadTempDir)}.`,
+    );
+  }
+  return {
+    rootUrlconf,
+    rootUrlconfName: settings.rootUrlconfName ?? 'the root URLconf',
+    middleware,
+    templates: settings.templates,
+    debug: settings.debug ?? false,
+    allowedHosts,
+    appendSlash: settings.appendSlash ?? true,
+    prependWww: settings.prependWww ?? false,
+    dataUploadMaxMemorySize:
+      settings.dataUploadMaxMemorySize === undefined ? TWO_AND_A_HALF_MB : settings.dataUploadMaxMemorySize,
+    dataUploadMaxNumberFields:
+      settings.dataUploadMaxNumberFields === undefined ? 1000 : settings.dataUploadMaxNumberFields,
+    dataUploadMaxNumberFiles:
+      settings.dataUploadMaxNumberFiles === undefined ? 100 : settings.dataUploadMaxNumberFiles,
+    fileUploadMaxMemorySize: settings.fileUploadMaxMemorySize ?? TWO_AND_A_HALF_MB,
+    fileUploadTempDir: settings.fileUploadTempDir,
+    secureProxySslHeader: proxy ?? null,
+    useXForwardedHost: settings.useXForwardedHost ?? false,
+    useXForwardedPort: settings.useXForwardedPort ?? false,
+    handler400: settings.handler400,
+    handler403: settings.handler403,
+    handler404: settings.handler404,
+    handler500: settings.handler500,
+    logger,
+    validateHostUpFront: settings.validateHostUpFront ?? true,
+    extra: settings.extra ?? {},
+  };
+}
