@@ -6,10 +6,11 @@
  * As in Django 3.2, the slash redirect is decided before the view (in `processRequest`) and again
  * for a 404 on the way out (in `processResponse`, for when a later middleware changed things).
  */
-import type { HttpRequest, HttpResponse } from '@reins/http';
+import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import { HttpResponsePermanentRedirect, PermissionDenied } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
 import { isValidPath, urlconfOf } from './internal/is-valid-path.js';
+import { contentLength } from './internal/content.js';
 import { configurable } from './internal/named-middleware.js';
 import { wrapView } from './internal/wrap-view.js';
 import type { AnyView, Middleware } from './middleware.js';
@@ -31,7 +32,7 @@ export interface CommonMiddlewareOptions {
   /** User agents to refuse with a 403 (`DISALLOWED_USER_AGENTS`); searched, not anchored. */
   disallowedUserAgents?: readonly (RegExp | string)[];
   /** The redirect response class (Django's `response_redirect_class`). Default 301. */
-  responseRedirectClass?: new (url: string) => HttpResponse;
+  responseRedirectClass?: new (url: string) => HttpResponseBase;
 }
 
 const CODE = Symbol.for('reins.AppendSlashError');
@@ -86,18 +87,12 @@ function compileUserAgents(patterns: readonly (RegExp | string)[]): RegExp[] {
 }
 
 /**
- * `request.getFullPath()` with a slash added to the path (Django's
- * `get_full_path(force_append_slash=True)`), and a leading `//` escaped so the Location can never
- * be read as a scheme-relative URL to another host.
+ * The full path with a slash appended (Django's `get_full_path(force_append_slash=True)`), with a
+ * leading `//` escaped so the Location can never be read as a scheme-relative URL to another host.
  */
 function fullPathWithSlash(request: HttpRequest): string {
-  const full = request.getFullPath();
-  // The path part is percent-encoded, so the first `?` starts the query string.
-  const queryAt = full.indexOf('?');
-  const path = queryAt < 0 ? full : full.slice(0, queryAt);
-  const query = queryAt < 0 ? '' : full.slice(queryAt);
-  const slashed = (path.endsWith('/') ? path : `${path}/`) + query;
-  return slashed.startsWith('//') ? `/%2F${slashed.slice(2)}` : slashed;
+  const path = request.getFullPath(true);
+  return path.startsWith('//') ? `/%2F${path.slice(2)}` : path;
 }
 
 /**
@@ -113,7 +108,9 @@ export function commonMiddleware(options: CommonMiddlewareOptions = {}): Middlew
   return defineMiddleware((settings) => {
     const appendSlash = options.appendSlash ?? settings.appendSlash ?? true;
     const prependWww = options.prependWww ?? settings.prependWww ?? false;
-    const debug = options.debug ?? settings.debug ?? false;
+    // Last resort: the debug flag the adapter gave the request (same source as the handler's).
+    const isDebug = (request: HttpRequest): boolean =>
+      options.debug ?? settings.debug ?? request.options.debug;
     const userAgents = compileUserAgents(options.disallowedUserAgents ?? []);
     const Redirect = options.responseRedirectClass ?? HttpResponsePermanentRedirect;
 
@@ -131,7 +128,7 @@ export function commonMiddleware(options: CommonMiddlewareOptions = {}): Middlew
 
     const pathWithSlash = (request: HttpRequest): string => {
       const path = fullPathWithSlash(request);
-      if (debug && BODY_METHODS.has(request.method)) {
+      if (BODY_METHODS.has(request.method) && isDebug(request)) {
         throw new AppendSlashError(request.method, request.getHost() + path);
       }
       return path;
@@ -158,7 +155,7 @@ export function commonMiddleware(options: CommonMiddlewareOptions = {}): Middlew
           return new Redirect(pathWithSlash(request));
         }
         if (!response.streaming && !response.headers.has('Content-Length')) {
-          response.headers.set('Content-Length', String(response.content.byteLength));
+          response.headers.set('Content-Length', String(contentLength(response)));
         }
         return response;
       },

@@ -5,9 +5,10 @@
  * order of RFC 7232 §6 as Django's `get_conditional_response` does.
  */
 import { createHash } from 'node:crypto';
-import type { HttpRequest } from '@reins/http';
+import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import { HttpResponse, HttpResponseNotModified } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
+import { contentOf } from './internal/content.js';
 import { ifMatchPasses, ifNoneMatchPasses, parseEtags, quoteEtag } from './internal/etag.js';
 import { parseHttpDate } from './internal/http-date.js';
 import { configurable } from './internal/named-middleware.js';
@@ -25,19 +26,19 @@ const NOT_MODIFIED_HEADERS = [
   'Vary',
 ];
 
-function needsEtag(response: HttpResponse): boolean {
+function needsEtag(response: HttpResponseBase): boolean {
   const cacheControl = response.headers.get('Cache-Control') ?? '';
   return splitHeaderList(cacheControl).every((directive) => directive.toLowerCase() !== 'no-store');
 }
 
-function setResponseEtag(response: HttpResponse): void {
+function setResponseEtag(response: HttpResponseBase): void {
   if (response.streaming) return;
-  const content = response.content;
+  const content = contentOf(response);
   if (content.byteLength === 0) return;
   response.headers.set('ETag', quoteEtag(createHash('md5').update(content).digest('hex')));
 }
 
-function notModified(response: HttpResponse): HttpResponse {
+function notModified(response: HttpResponseBase): HttpResponseBase {
   const replacement = new HttpResponseNotModified();
   for (const name of NOT_MODIFIED_HEADERS) {
     const value = response.headers.get(name);
@@ -61,8 +62,8 @@ export function getConditionalResponse(
     etag = null,
     lastModified = null,
     response,
-  }: { etag?: string | null; lastModified?: number | null; response: HttpResponse },
-): HttpResponse {
+  }: { etag?: string | null; lastModified?: number | null; response: HttpResponseBase },
+): HttpResponseBase {
   if (response.status < 200 || response.status >= 300) return response;
   const headers = request.headers;
   const ifMatch = parseEtags(headers.get('If-Match') ?? '');

@@ -6,7 +6,7 @@
  * `Referer` must. Failures get a 403 page naming the check that failed. On the way out the cookie
  * is (re)set whenever the token was used.
  */
-import type { HttpRequest, HttpResponse } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
 import { DisallowedHost } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
 import type { InvalidTokenReason } from './internal/csrf-cipher.js';
@@ -25,7 +25,7 @@ import { configurable } from './internal/named-middleware.js';
 import { isSameDomain, splitUrl } from './internal/url-parts.js';
 import { wrapView } from './internal/wrap-view.js';
 import { patchVaryHeaders } from './internal/vary.js';
-import type { AnyView, MaybePromise, Middleware } from './middleware.js';
+import type { AnyResponse, AnyView, MaybePromise, Middleware } from './middleware.js';
 
 /** Django's failure reasons, word for word (they appear on the 403 page and in logs). */
 export const CsrfFailureReason = {
@@ -46,7 +46,7 @@ export const CsrfFailureReason = {
  * @example
  * const failureView: CsrfFailureView = (request, reason) => new HttpResponseForbidden(reason);
  */
-export type CsrfFailureView = (request: HttpRequest, reason: string) => MaybePromise<HttpResponse>;
+export type CsrfFailureView = (request: HttpRequest, reason: string) => MaybePromise<AnyResponse>;
 
 /**
  * Options for {@link csrfViewMiddleware}: Django's `CSRF_*` settings in camelCase.
@@ -150,11 +150,12 @@ export function csrfViewMiddleware(options: CsrfViewMiddlewareOptions = {}): Mid
   }
 
   return defineMiddleware((settings) => {
-    const debug = options.debug ?? settings.debug ?? false;
     const failureView: CsrfFailureView =
-      options.failureView ?? ((request, reason) => csrfFailurePage(request, reason, debug));
+      options.failureView ??
+      ((request, reason) =>
+        csrfFailurePage(request, reason, options.debug ?? settings.debug ?? request.options.debug));
 
-    const reject = (request: HttpRequest, reason: string): MaybePromise<HttpResponse> =>
+    const reject = (request: HttpRequest, reason: string): MaybePromise<AnyResponse> =>
       failureView(request, reason);
 
     const accept = (request: HttpRequest): null => {
@@ -227,7 +228,7 @@ export function csrfViewMiddleware(options: CsrfViewMiddlewareOptions = {}): Mid
       if (!compareMaskedTokens(token, cookie)) throw new RejectRequest(badTokenMessage('incorrect', source));
     };
 
-    const verify = (request: HttpRequest): MaybePromise<HttpResponse | null> => {
+    const verify = (request: HttpRequest): MaybePromise<AnyResponse | null> => {
       try {
         const origin = request.headers.get('Origin');
         if (origin != null) {
@@ -243,14 +244,14 @@ export function csrfViewMiddleware(options: CsrfViewMiddlewareOptions = {}): Mid
       return accept(request);
     };
 
-    const setToken = (request: HttpRequest, response: HttpResponse): void => {
+    const setToken = (request: HttpRequest, response: AnyResponse): void => {
       response.setCookie(cookieName, stateOf(request)[CSRF_TOKEN] as string, {
         maxAge: cookieAge,
         domain: cookieDomain,
         path: cookiePath,
         secure: cookieSecure,
-        httponly: cookieHttponly,
-        samesite: cookieSamesite,
+        httpOnly: cookieHttponly,
+        sameSite: cookieSamesite,
       });
       patchVaryHeaders(response, ['Cookie']);
     };

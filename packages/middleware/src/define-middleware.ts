@@ -4,9 +4,10 @@
  * {@link Middleware} that runs them around the rest of the chain, staying synchronous whenever
  * the hooks and the inner handler are.
  */
-import type { HttpRequest, HttpResponse } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
 import { isPromiseLike } from './internal/maybe-promise.js';
 import type {
+  AnyResponse,
   GetResponse,
   MaybePromise,
   Middleware,
@@ -23,8 +24,8 @@ import type {
  * const hooks: MiddlewareHooks = { processResponse: (request, response) => response };
  */
 export interface MiddlewareHooks {
-  processRequest?: (request: HttpRequest) => MaybePromise<HttpResponse | null | undefined | void>;
-  processResponse?: (request: HttpRequest, response: HttpResponse) => MaybePromise<HttpResponse>;
+  processRequest?: (request: HttpRequest) => MaybePromise<AnyResponse | null | undefined | void>;
+  processResponse?: (request: HttpRequest, response: AnyResponse) => MaybePromise<AnyResponse>;
   processView?: MiddlewareHandler['processView'];
   processException?: MiddlewareHandler['processException'];
   processTemplateResponse?: MiddlewareHandler['processTemplateResponse'];
@@ -57,10 +58,10 @@ function buildHandler(getResponse: GetResponse, hooks: MiddlewareHooks): Middlew
   }
   const { processRequest, processResponse } = hooks;
 
-  const respond = (request: HttpRequest, response: HttpResponse): MaybePromise<HttpResponse> =>
+  const respond = (request: HttpRequest, response: AnyResponse): MaybePromise<AnyResponse> =>
     processResponse ? processResponse(request, response) : response;
 
-  const callInner = (request: HttpRequest): MaybePromise<HttpResponse> => {
+  const callInner = (request: HttpRequest): MaybePromise<AnyResponse> => {
     const response = getResponse(request);
     if (!processResponse) return response;
     if (isPromiseLike(response)) {

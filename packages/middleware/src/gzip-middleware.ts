@@ -12,8 +12,9 @@
  */
 import { Readable } from 'node:stream';
 import { createGzip, gzip, gzipSync } from 'node:zlib';
-import type { HttpRequest, HttpResponse, StreamingHttpResponse } from '@reins/http';
+import type { HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
+import { contentLength } from './internal/content.js';
 import { configurable } from './internal/named-middleware.js';
 import { patchVaryHeaders } from './internal/vary.js';
 import type { MaybePromise, Middleware } from './middleware.js';
@@ -25,12 +26,12 @@ const MIN_LENGTH = 200;
 const ACCEPTS_GZIP = /\bgzip\b/;
 const ZLIB_OPTIONS = { level: 6 };
 
-function isEventStream(response: HttpResponse): boolean {
+function isEventStream(response: HttpResponseBase): boolean {
   const contentType = response.headers.get('Content-Type') ?? '';
   return contentType.trimStart().toLowerCase().startsWith('text/event-stream');
 }
 
-function finish(response: HttpResponse): HttpResponse {
+function finish(response: HttpResponseBase): HttpResponseBase {
   // A strong ETag names exact bytes, which we just changed; weak keeps If-None-Match working
   // (RFC 7232 §2.1).
   const etag = response.headers.get('ETag');
@@ -39,7 +40,7 @@ function finish(response: HttpResponse): HttpResponse {
   return response;
 }
 
-function applyCompressed(response: HttpResponse, compressed: Uint8Array): HttpResponse {
+function applyCompressed(response: HttpResponse, compressed: Uint8Array): HttpResponseBase {
   if (compressed.byteLength >= response.content.byteLength) return response;
   response.content = compressed;
   response.headers.set('Content-Length', String(compressed.byteLength));
@@ -65,8 +66,8 @@ function compressStream(
  */
 export function gzipMiddleware(): Middleware {
   return defineMiddleware({
-    processResponse(request: HttpRequest, response: HttpResponse): MaybePromise<HttpResponse> {
-      if (!response.streaming && response.content.byteLength < MIN_LENGTH) return response;
+    processResponse(request: HttpRequest, response: HttpResponseBase): MaybePromise<HttpResponseBase> {
+      if (!response.streaming && contentLength(response) < MIN_LENGTH) return response;
       if (response.headers.has('Content-Encoding')) return response;
       if (response.streaming && isEventStream(response)) return response;
       patchVaryHeaders(response, ['Accept-Encoding']);
@@ -79,14 +80,15 @@ export function gzipMiddleware(): Middleware {
         response.headers.delete('Content-Length');
         return finish(response);
       }
-      const content = response.content;
+      const full = response as HttpResponse;
+      const content = full.content;
       if (content.byteLength <= SYNC_LIMIT) {
-        return applyCompressed(response, gzipSync(content, ZLIB_OPTIONS));
+        return applyCompressed(full, gzipSync(content, ZLIB_OPTIONS));
       }
       return new Promise((resolve, reject) => {
         gzip(content, ZLIB_OPTIONS, (error, compressed) => {
           if (error) reject(error);
-          else resolve(applyCompressed(response, compressed));
+          else resolve(applyCompressed(full, compressed));
         });
       });
     },

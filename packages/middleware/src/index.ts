@@ -16,6 +16,7 @@ export type {
   MiddlewareHandler,
   MiddlewareSettings,
 } from './middleware.js';
+export type { AnyResponse } from './middleware.js';
 export { MiddlewareNotUsed } from './middleware.js';
 export type { MiddlewareHooks } from './define-middleware.js';
 export { defineMiddleware } from './define-middleware.js';

@@ -5,10 +5,16 @@
  * the `processView`, `processException` and `processTemplateResponse` hooks the handler calls.
  * Everything may be sync or async; a sync chain stays sync (no promise is created on its path).
  */
-import type { HttpRequest, HttpResponse } from '@reins/http';
+import type { HttpRequest, HttpResponseBase } from '@reins/http';
 
 /** A value, or a promise of it: every hook may answer synchronously or asynchronously. */
 export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Any response a view or middleware may return: an `HttpResponse` (and its subclasses) or a
+ * streaming one (`StreamingHttpResponse`, `FileResponse`), which share `HttpResponseBase`.
+ */
+export type AnyResponse = HttpResponseBase;
 
 /**
  * The next handler in the chain: take a request, give back a response (now or later).
@@ -16,7 +22,7 @@ export type MaybePromise<T> = T | Promise<T>;
  * @example
  * const getResponse: GetResponse = (request) => new HttpResponse(`Hi from ${request.path}`);
  */
-export type GetResponse = (request: HttpRequest) => MaybePromise<HttpResponse>;
+export type GetResponse = (request: HttpRequest) => MaybePromise<AnyResponse>;
 
 /**
  * Any view as the handler calls it, `view(request, params, ...args)`; typed loosely so that a view
@@ -49,21 +55,21 @@ export type AnyView = ((...args: never[]) => unknown) & {
  * };
  */
 export interface MiddlewareHandler {
-  (request: HttpRequest): MaybePromise<HttpResponse>;
+  (request: HttpRequest): MaybePromise<AnyResponse>;
   processView?: (
     request: HttpRequest,
     view: AnyView,
     params: Record<string, unknown>,
     args: readonly unknown[],
-  ) => MaybePromise<HttpResponse | null | undefined | void>;
+  ) => MaybePromise<AnyResponse | null | undefined | void>;
   processException?: (
     request: HttpRequest,
     error: unknown,
-  ) => MaybePromise<HttpResponse | null | undefined | void>;
+  ) => MaybePromise<AnyResponse | null | undefined | void>;
   processTemplateResponse?: (
     request: HttpRequest,
-    response: HttpResponse,
-  ) => MaybePromise<HttpResponse>;
+    response: AnyResponse,
+  ) => MaybePromise<AnyResponse>;
 }
 
 /**

@@ -4,12 +4,12 @@
  * {@link xFrameOptionsExempt}. The per-view decorators {@link xFrameOptionsDeny} and
  * {@link xFrameOptionsSameorigin} set the header themselves, so the middleware leaves it alone.
  */
-import type { HttpRequest, HttpResponse } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
-import { then } from './internal/maybe-promise.js';
+import { andThen } from './internal/maybe-promise.js';
 import { configurable } from './internal/named-middleware.js';
 import { wrapView } from './internal/wrap-view.js';
-import type { MaybePromise, Middleware } from './middleware.js';
+import type { AnyResponse, MaybePromise, Middleware } from './middleware.js';
 
 const EXEMPT = Symbol.for('reins.xFrameOptionsExempt');
 
@@ -24,7 +24,7 @@ export interface XFrameOptionsMiddlewareOptions {
    * `X_FRAME_OPTIONS`: `'DENY'` or `'SAMEORIGIN'` (upper-cased as Django does), or a function of
    * the request and response (Django's overridable `get_xframe_options_value`). Default `'DENY'`.
    */
-  xFrameOptions?: string | ((request: HttpRequest, response: HttpResponse) => string);
+  xFrameOptions?: string | ((request: HttpRequest, response: AnyResponse) => string);
 }
 
 /**
@@ -42,7 +42,7 @@ export function xFrameOptionsMiddleware(options: XFrameOptionsMiddlewareOptions 
       if ((response as unknown as Record<symbol, unknown>)[EXEMPT] === true) return response;
       const value =
         fixed ??
-        (setting as (request: HttpRequest, response: HttpResponse) => string)(
+        (setting as (request: HttpRequest, response: AnyResponse) => string)(
           request,
           response,
         ).toUpperCase();
@@ -67,10 +67,10 @@ type AnyViewFunction = (...args: never[]) => unknown;
 
 function decorateResponse<View extends AnyViewFunction>(
   view: View,
-  mark: (response: HttpResponse) => void,
+  mark: (response: AnyResponse) => void,
 ): View {
   return wrapView(view, {}, (call) =>
-    then(call() as MaybePromise<HttpResponse>, (response) => {
+    andThen(call() as MaybePromise<AnyResponse>, (response) => {
       mark(response);
       return response;
     }),

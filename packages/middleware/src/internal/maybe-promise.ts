@@ -1,6 +1,8 @@
 /**
+// Never export a function named `then`: an ES module namespace with one is a thenable, and
+// `await import()` of it would call it.
  * The sync fast path: middleware only pays for a promise when the inner chain handed it one.
- * `then(value, fn)` applies `fn` at once to a plain value and chains it onto a promise.
+ * `andThen(value, fn)` applies `fn` at once to a plain value and chains it onto a promise.
  */
 import type { MaybePromise } from '../middleware.js';
 
@@ -14,7 +16,7 @@ export function isPromiseLike<T>(value: MaybePromise<T> | PromiseLike<T>): value
 }
 
 /** Apply `fn` to `value` now if it is plain, or when it settles if it is a promise. */
-export function then<T, R>(value: MaybePromise<T>, fn: (resolved: T) => MaybePromise<R>): MaybePromise<R> {
+export function andThen<T, R>(value: MaybePromise<T>, fn: (resolved: T) => MaybePromise<R>): MaybePromise<R> {
   if (isPromiseLike(value)) return Promise.resolve(value).then(fn);
   return fn(value);
 }

@@ -1,0 +1,22 @@
+/**
+ * Reading a non-streaming response's body without paying for more than needed: its byte length
+ * for `Content-Length` is measured from the string when the body is still text in UTF-8 (no
+ * encode, no allocation), which keeps CommonMiddleware cheap on the hot path.
+ */
+import type { HttpResponse, HttpResponseBase } from '@reins/http';
+
+// @reins/http's own key for the body as the view gave it (string or bytes), shared by symbol.
+const RAW_CONTENT = Symbol.for('reins.HttpResponse.rawContent');
+const UTF8 = /^utf-?8$/i;
+
+/** The body bytes of a response known not to stream. */
+export function contentOf(response: HttpResponseBase): Uint8Array {
+  return (response as HttpResponse).content;
+}
+
+/** The byte length of a non-streaming response's body. */
+export function contentLength(response: HttpResponseBase): number {
+  const raw = (response as unknown as Record<symbol, unknown>)[RAW_CONTENT];
+  if (typeof raw === 'string' && UTF8.test(response.charset)) return Buffer.byteLength(raw, 'utf8');
+  return contentOf(response).byteLength;
+}
