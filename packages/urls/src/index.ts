@@ -1,10 +1,30 @@
 /**
- * @reins/urls — Django's URL resolver for TypeScript: path(), rePath(), include(), resolve() and reverse(), typed and fast, with zero dependencies.
+ * @reins/urls — Django's URL resolver for TypeScript: `path()`, `rePath()`, `include()`,
+ * converters, `resolve()` and `reverse()` with Django's semantics, typed route parameters, a
+ * compiled matcher, and zero runtime dependencies.
  *
  * @example
- * import { hello } from '@reins/urls';
- * hello('reins'); // 'Hello, reins!'
+ * import { createResolver, include, path } from '@reins/urls';
+ * const resolver = createResolver([
+ *   path('', home, { name: 'home' }),
+ *   path('articles/<int:year>/', yearArchive, { name: 'year' }),
+ * ]);
+ * resolver.resolve('/articles/2024/').kwargs; // { year: 2024 }
+ * resolver.reverse('year', { kwargs: { year: 2024 } }); // '/articles/2024/'
  *
  * @module
  */
-export { hello } from './hello.js';
+export type { Converter, ConverterTypes } from './converters.js';
+export { builtinConverters, registerConverter } from './converters.js';
+export type { TriedPattern } from './errors.js';
+export { ImproperlyConfigured, NoReverseMatch, Resolver404 } from './errors.js';
+export type { IncludeSpec } from './include.js';
+export { include } from './include.js';
+export type { IncludeOptions, PathOptions, ReverseParamsOf } from './path.js';
+export { path, rePath } from './path.js';
+export type { MatchInfo } from './resolver-match.js';
+export { ResolverMatch } from './resolver-match.js';
+export type { RouteParams, View, WithExtra } from './route-params.js';
+export { URLPattern } from './url-pattern.js';
+export type { AnyEntry, EntriesOfNodes, ResolverOptions, ReverseOptions } from './url-resolver.js';
+export { createResolver, URLResolver } from './url-resolver.js';

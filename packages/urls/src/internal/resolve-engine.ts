@@ -1,0 +1,450 @@
+/**
+ * The compiled matcher behind `URLResolver.resolve()`. Django's algorithm is "the first leaf, in
+ * declaration order, whose include chain matches step by step". We flatten the tree into leaves
+ * once and answer that question three ways, fastest first, all giving Django's answer:
+ *
+ * 1. a static map from full path to the precomputed winner (computed by running 2+3 on the path
+ *    itself at build time, so a static route shadowed by an earlier dynamic one stays shadowed);
+ * 2. a segment trie over the "simple" leaves (every piece of the joined route is a literal segment
+ *    or one whole-segment placeholder whose converter cannot match `/`), searched depth-first for
+ *    the lowest declaration index, pruning subtrees whose lowest index cannot win;
+ * 3. the remaining leaves (`rePath()`, `<path:…>`, placeholders mixed with text) matched step by
+ *    step like Django, but only those declared before the trie's winner.
+ *
+ * Converter failures fall through exactly as Django's: a leaf whose converter throws is skipped
+ * and the search continues.
+ */
+import type { TriedPattern } from '../errors.js';
+import type { MatchInfo, TriedSource } from '../resolver-match.js';
+import { ResolverMatch } from '../resolver-match.js';
+import type { View } from '../route-params.js';
+import { URLPattern, viewPath } from '../url-pattern.js';
+import type { AnyResolver as URLResolver } from './node-types.js';
+import type { AnyNode } from './node-types.js';
+import type { CompiledConverter, PatternMatch } from './route-pattern.js';
+
+interface SimpleLeaf {
+  /** Segments of the joined route: literal text, or a converter for a whole-segment placeholder. */
+  segments: Array<string | CompiledConverter>;
+  paramNames: string[];
+  converters: CompiledConverter[];
+  /** Null when kwargs are just the captures in order; else how to merge levels and defaults. */
+  plan: Array<{ count: number; defaults: Readonly<Record<string, unknown>> }> | null;
+}
+
+export interface Leaf {
+  index: number;
+  /** Include nodes from the engine's root (exclusive) down to the leaf's parent. */
+  chain: URLResolver[];
+  pattern: URLPattern;
+  view: View;
+  info: MatchInfo;
+  simple: SimpleLeaf | null;
+}
+
+interface TrieNode {
+  statics: Map<string, TrieNode> | null;
+  params: Array<{ converter: CompiledConverter; node: TrieNode; min: number }>;
+  leaves: Leaf[];
+  min: number;
+}
+
+interface SearchState {
+  bestIndex: number;
+  best: Leaf | null;
+  kwargs: Record<string, unknown> | null;
+  caps: string[];
+}
+
+interface Precomputed {
+  leaf: Leaf;
+  args: readonly (string | undefined)[];
+  kwargs: Record<string, unknown>;
+  empty: boolean;
+}
+
+function newNode(): TrieNode {
+  return { statics: null, params: [], leaves: [], min: Infinity };
+}
+
+const EMPTY_ARGS: readonly string[] = Object.freeze([]);
+
+function joinRoute(route1: string, route2: string): string {
+  if (route1 === '') return route2;
+  return route1 + (route2.startsWith('^') ? route2.slice(1) : route2);
+}
+
+export class ResolveEngine implements TriedSource {
+  readonly leaves: Leaf[] = [];
+  readonly #root: URLResolver;
+  readonly #isRoot: boolean;
+  readonly #trie: TrieNode = newNode();
+  readonly #complex: Leaf[] = [];
+  readonly #static = new Map<string, Precomputed>();
+  #maxParams = 0;
+
+  constructor(root: URLResolver) {
+    this.#root = root;
+    this.#isRoot = root.pattern === null;
+    this.#flatten(root, [], '');
+    for (const leaf of this.leaves) {
+      if (leaf.simple === null) this.#complex.push(leaf);
+      else this.#insert(leaf);
+    }
+    this.#sortEdges(this.#trie);
+    // Precompute the winner of every fully static path (it may be an earlier dynamic leaf).
+    for (const leaf of this.leaves) {
+      const simple = leaf.simple;
+      if (simple === null || simple.converters.length !== 0) continue;
+      const path = '/' + (simple.segments as string[]).join('/');
+      if (this.#static.has(path)) continue;
+      const found = this.#dynamic(path);
+      if (found === null) continue;
+      found.empty = Object.keys(found.kwargs).length === 0;
+      Object.freeze(found.args);
+      this.#static.set(path, found);
+    }
+  }
+
+  #flatten(node: URLResolver, chain: URLResolver[], route: string): void {
+    for (const child of node.urlpatterns as readonly AnyNode[]) {
+      if (child instanceof URLPattern) {
+        this.#addLeaf(child, chain, joinRoute(route, child.pattern.source));
+      } else {
+        this.#flatten(child, [...chain, child], joinRoute(route, child.pattern!.source));
+      }
+    }
+  }
+
+  #addLeaf(pattern: URLPattern, chain: URLResolver[], route: string): void {
+    const levels = this.#isRoot ? chain : [this.#root, ...chain];
+    const appNames = levels.map((r) => r.appName).filter((x): x is string => !!x);
+    const namespaces = levels.map((r) => r.namespace).filter((x): x is string => !!x);
+    const extra: Record<string, unknown> = {};
+    for (const r of levels) Object.assign(extra, r.defaultKwargs);
+    Object.assign(extra, pattern.defaultArgs);
+    const viewName = [...namespaces, pattern.name ?? viewPath(pattern.callback)].join(':');
+    const info: MatchInfo = Object.freeze({
+      urlName: pattern.name,
+      route,
+      appNames: Object.freeze(appNames),
+      namespaces: Object.freeze(namespaces),
+      appName: appNames.join(':'),
+      namespace: namespaces.join(':'),
+      viewName,
+      extraKwargs: Object.freeze(extra),
+    });
+    const leaf: Leaf = {
+      index: this.leaves.length,
+      chain,
+      pattern,
+      view: pattern.callback,
+      info,
+      simple: this.#isRoot ? simplify(chain, pattern) : null,
+    };
+    this.leaves.push(leaf);
+  }
+
+  #insert(leaf: Leaf): void {
+    const simple = leaf.simple!;
+    this.#maxParams = Math.max(this.#maxParams, simple.converters.length);
+    let node = this.#trie;
+    node.min = Math.min(node.min, leaf.index);
+    for (const segment of simple.segments) {
+      let next: TrieNode | undefined;
+      if (typeof segment === 'string') {
+        node.statics ??= new Map();
+        next = node.statics.get(segment);
+        if (next === undefined) node.statics.set(segment, (next = newNode()));
+      } else {
+        let edge = node.params.find((e) => e.converter === segment);
+        if (edge === undefined) {
+          edge = { converter: segment, node: newNode(), min: Infinity };
+          node.params.push(edge);
+        }
+        edge.min = Math.min(edge.min, leaf.index);
+        next = edge.node;
+      }
+      node = next;
+      node.min = Math.min(node.min, leaf.index);
+    }
+    node.leaves.push(leaf);
+  }
+
+  #sortEdges(node: TrieNode): void {
+    node.params.sort((a, b) => a.min - b.min);
+    for (const edge of node.params) this.#sortEdges(edge.node);
+    if (node.statics !== null) for (const child of node.statics.values()) this.#sortEdges(child);
+  }
+
+  /** Resolve without throwing: the match, or null. */
+  match(path: string): ResolverMatch | null {
+    const hit = this.#static.get(path);
+    if (hit !== undefined) {
+      return new ResolverMatch(
+        hit.leaf.view,
+        hit.args,
+        hit.empty ? {} : { ...hit.kwargs },
+        hit.leaf.info,
+        this,
+        path,
+      );
+    }
+    const found = this.#dynamic(path);
+    if (found === null) return null;
+    return new ResolverMatch(
+      found.leaf.view,
+      found.args,
+      found.kwargs,
+      found.leaf.info,
+      this,
+      path,
+    );
+  }
+
+  /** Whether the path gets past the root's own pattern (else a 404 has no `tried`). */
+  rootRest(path: string): PatternMatch | null {
+    if (this.#isRoot) {
+      return path.charCodeAt(0) === 47 ? { rest: path.slice(1), args: [], kwargs: {} } : null;
+    }
+    return this.#root.pattern!.match(path);
+  }
+
+  #dynamic(path: string): Precomputed | null {
+    let bestIndex = Infinity;
+    let result: Precomputed | null = null;
+    if (this.#isRoot) {
+      if (path.charCodeAt(0) !== 47) return null;
+      if (this.#trie.min !== Infinity) {
+        const state: SearchState = {
+          bestIndex: Infinity,
+          best: null,
+          kwargs: null,
+          caps: new Array<string>(this.#maxParams),
+        };
+        search(this.#trie, path, 1, 0, state);
+        if (state.best !== null) {
+          bestIndex = state.bestIndex;
+          result = { leaf: state.best, args: EMPTY_ARGS, kwargs: state.kwargs!, empty: false };
+        }
+      }
+    }
+    const complex = this.#complex;
+    if (complex.length === 0 || complex[0]!.index >= bestIndex) return result;
+    const root = this.rootRest(path);
+    if (root === null) return null;
+    for (const leaf of complex) {
+      if (leaf.index >= bestIndex) break;
+      const m = this.#matchChain(leaf, root);
+      if (m !== null) return { leaf, args: m.args, kwargs: m.kwargs, empty: false };
+    }
+    return result;
+  }
+
+  /** Django's step-by-step match of one leaf's include chain, with its kwargs/args merging. */
+  #matchChain(
+    leaf: Leaf,
+    root: PatternMatch,
+  ): { args: (string | undefined)[]; kwargs: Record<string, unknown> } | null {
+    const levels: PatternMatch[] = [root];
+    let rest = root.rest;
+    for (const include of leaf.chain) {
+      const m = include.pattern!.match(rest);
+      if (m === null) return null;
+      levels.push(m);
+      rest = m.rest;
+    }
+    const m = leaf.pattern.pattern.match(rest);
+    if (m === null) return null;
+    let kwargs: Record<string, unknown> = { ...m.kwargs, ...leaf.pattern.defaultArgs };
+    let args: (string | undefined)[] = m.args;
+    const owners = [this.#root, ...leaf.chain];
+    for (let i = levels.length - 1; i >= 0; i--) {
+      const level = levels[i]!;
+      const merged = { ...level.kwargs, ...owners[i]!.defaultKwargs, ...kwargs };
+      if (Object.keys(merged).length === 0) args = [...level.args, ...args];
+      kwargs = merged;
+    }
+    return { args, kwargs };
+  }
+
+  /** Django's `tried` list for a path, computed by walking the tree as Django does. */
+  triedFor(path: string): TriedPattern[][] {
+    const root = this.rootRest(path);
+    if (root === null) return [];
+    return walkTried(this.#root, root.rest).tried;
+  }
+}
+
+function describeNode(node: AnyNode): TriedPattern {
+  return { pattern: node.pattern!.source, name: node instanceof URLPattern ? node.name : null };
+}
+
+function walkTried(
+  resolver: URLResolver,
+  rest: string,
+): { matched: boolean; tried: TriedPattern[][] } {
+  const tried: TriedPattern[][] = [];
+  for (const child of resolver.urlpatterns as readonly AnyNode[]) {
+    if (child instanceof URLPattern) {
+      tried.push([describeNode(child)]);
+      if (child.pattern.match(rest) !== null) return { matched: true, tried };
+      continue;
+    }
+    const m = child.pattern!.match(rest);
+    if (m === null) {
+      tried.push([describeNode(child)]);
+      continue;
+    }
+    const sub = walkTried(child, m.rest);
+    const head = describeNode(child);
+    for (const t of sub.tried) tried.push([head, ...t]);
+    if (sub.matched) return { matched: true, tried };
+  }
+  return { matched: false, tried };
+}
+
+/**
+ * Classify a leaf: "simple" when the joined route splits into literal segments and whole-segment
+ * placeholders whose converter cannot match `/`, and when matching the include prefixes on their
+ * own could not split the path differently from matching the joined route.
+ */
+function simplify(chain: URLResolver[], pattern: URLPattern): SimpleLeaf | null {
+  const pieces: Array<string | CompiledConverter> = [];
+  const paramNames: string[] = [];
+  const converters: CompiledConverter[] = [];
+  let plan: NonNullable<SimpleLeaf['plan']> | null = [];
+  let needPlan = false;
+  const seen = new Set<string>();
+  const levels = [
+    ...chain.map((c) => ({ pattern: c.pattern!, defaults: c.defaultKwargs, isLeaf: false })),
+    { pattern: pattern.pattern, defaults: pattern.defaultArgs, isLeaf: true },
+  ];
+  for (const level of levels) {
+    const p = level.pattern;
+    if (p.kind !== 'route') return null;
+    let count = 0;
+    p.pieces.forEach((piece, i) => {
+      if (typeof piece === 'string') {
+        pieces.push(piece);
+      } else {
+        pieces.push(piece.converter);
+        paramNames.push(piece.param);
+        converters.push(piece.converter);
+        if (seen.has(piece.param)) needPlan = true;
+        seen.add(piece.param);
+        count++;
+      }
+    });
+    // A placeholder ending an include prefix must take the longest run it can, or matching the
+    // prefix alone (as Django does) could stop earlier than matching the joined route.
+    const last = p.pieces[p.pieces.length - 1];
+    if (
+      !level.isLeaf &&
+      last !== undefined &&
+      typeof last !== 'string' &&
+      !last.converter.maximalMunch
+    ) {
+      return null;
+    }
+    if (Object.keys(level.defaults).length !== 0) needPlan = true;
+    plan.push({ count, defaults: level.defaults });
+  }
+  if (!needPlan) plan = null;
+  // Split into segments.
+  const segments: Array<string | CompiledConverter> = [];
+  let current: string | CompiledConverter | null = '';
+  let currentIsMixed = false;
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      const parts = piece.split('/');
+      for (let j = 0; j < parts.length; j++) {
+        if (j > 0) {
+          if (currentIsMixed) return null;
+          segments.push(current ?? '');
+          current = '';
+        }
+        const text = parts[j]!;
+        if (text === '') continue;
+        if (typeof current === 'string') current += text;
+        else currentIsMixed = true;
+      }
+    } else {
+      if (piece.slashy) return null;
+      if (current !== '') currentIsMixed = true;
+      current = piece;
+    }
+  }
+  if (currentIsMixed) return null;
+  segments.push(current ?? '');
+  return { segments, paramNames, converters, plan };
+}
+
+function search(
+  node: TrieNode,
+  path: string,
+  pos: number,
+  depth: number,
+  state: SearchState,
+): void {
+  if (node.min >= state.bestIndex) return;
+  if (pos < 0) {
+    for (const leaf of node.leaves) {
+      if (leaf.index >= state.bestIndex) return;
+      const kwargs = convert(leaf.simple!, state.caps);
+      if (kwargs !== null) {
+        state.bestIndex = leaf.index;
+        state.best = leaf;
+        state.kwargs = kwargs;
+        return;
+      }
+    }
+    return;
+  }
+  const slash = path.indexOf('/', pos);
+  const segment = slash === -1 ? path.slice(pos) : path.slice(pos, slash);
+  const next = slash === -1 ? -1 : slash + 1;
+  const child = node.statics === null ? undefined : node.statics.get(segment);
+  const params = node.params;
+  let pending = child;
+  for (let i = 0; i < params.length; i++) {
+    const edge = params[i]!;
+    if (pending !== undefined && pending.min <= edge.min) {
+      search(pending, path, next, depth, state);
+      pending = undefined;
+    }
+    if (edge.min >= state.bestIndex) break;
+    if (edge.converter.test(segment)) {
+      state.caps[depth] = segment;
+      search(edge.node, path, next, depth + 1, state);
+    }
+  }
+  if (pending !== undefined) search(pending, path, next, depth, state);
+}
+
+function convert(simple: SimpleLeaf, caps: string[]): Record<string, unknown> | null {
+  const kwargs: Record<string, unknown> = {};
+  const names = simple.paramNames;
+  const converters = simple.converters;
+  try {
+    if (simple.plan === null) {
+      for (let i = 0; i < names.length; i++) {
+        kwargs[names[i]!] = converters[i]!.converter.toJs(caps[i]!);
+      }
+      return kwargs;
+    }
+    // Django's precedence: each level's captures, then that level's extra kwargs.
+    const values: unknown[] = [];
+    for (let i = 0; i < names.length; i++) values.push(converters[i]!.converter.toJs(caps[i]!));
+    let merged: Record<string, unknown> = {};
+    let k = 0;
+    for (const level of simple.plan) {
+      const own: Record<string, unknown> = {};
+      for (let j = 0; j < level.count; j++, k++) own[names[k]!] = values[k];
+      merged = { ...merged, ...own, ...level.defaults };
+    }
+    return merged;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * The two matchers behind `path()` and `rePath()`, as Django's `RoutePattern` and `RegexPattern`:
+ * each knows its source as written, the Python regex Django would build (for reverse), a
+ * JavaScript regex with the same meaning (for stepwise matching), and its converters.
+ * `compileRoute()` implements Django's `_route_to_regex` with its configuration errors.
+ */
+import type { Converter } from '../converters.js';
+import { getConverter } from '../converters.js';
+import { ImproperlyConfigured } from '../errors.js';
+import type { ParsedRegex } from './python-regex.js';
+import {
+  canMatchSlash,
+  emitJs,
+  findCatastrophicBacktracking,
+  isIdentifier,
+  parsePythonRegex,
+  RegexSyntaxError,
+} from './python-regex.js';
+
+/** What one level of matching yields: the unmatched remainder and the captures. */
+export interface PatternMatch {
+  rest: string;
+  args: string[];
+  kwargs: Record<string, unknown>;
+}
+
+/** A converter with what the resolver derives from it once. */
+export interface CompiledConverter {
+  name: string;
+  converter: Converter<never>;
+  /** JavaScript source (no capturing groups) of the converter's regex. */
+  js: string;
+  /** Whether the regex can match text containing `/`. */
+  slashy: boolean;
+  /** Whole-string test, specialised for the built-ins. */
+  test: (text: string) => boolean;
+  /**
+   * True for converters whose regex takes the longest run it can (a single repeated class), so
+   * matching an include prefix on its own and matching the joined route give the same split.
+   */
+  maximalMunch: boolean;
+}
+
+const compiledConverters = new WeakMap<Converter<never>, CompiledConverter>();
+
+function isDigits(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function isSlug(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!(
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 45 ||
+      c === 95
+    )) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isNonEmptyNoSlash(text: string): boolean {
+  return text.length > 0 && text.indexOf('/') === -1;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const BUILTIN_TESTS: Record<string, (text: string) => boolean> = {
+  '[0-9]+': isDigits,
+  '[^/]+': isNonEmptyNoSlash,
+  '[-a-zA-Z0-9_]+': isSlug,
+  '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}': (text) =>
+    text.length === 36 && UUID.test(text),
+  '.+': (text) => text.length > 0 && !/[\n]/.test(text),
+};
+
+/** Derive (once per converter object) what the resolver needs from a converter. */
+export function compileConverter(name: string, converter: Converter<never>): CompiledConverter {
+  const cached = compiledConverters.get(converter);
+  if (cached !== undefined) return cached;
+  let parsed: ParsedRegex;
+  try {
+    parsed = parsePythonRegex(converter.regex);
+  } catch (error) {
+    throw new ImproperlyConfigured(
+      `Converter '${name}' has an invalid regex '${converter.regex}': ${(error as Error).message}. Fix the converter's regex.`,
+    );
+  }
+  const js = emitJs(parsed, { noCapture: true });
+  const whole = new RegExp(`^(?:${js})$`, 'u');
+  const test = BUILTIN_TESTS[converter.regex] ?? ((text: string) => whole.test(text));
+  const root = parsed.root;
+  const only =
+    root.branches.length === 1 && root.branches[0]!.length === 1 ? root.branches[0]![0]! : null;
+  const maximalMunch =
+    only !== null &&
+    (only.t !== 'quant'
+      ? only.t === 'char' || only.t === 'class' || only.t === 'esc'
+      : !only.lazy && (only.body.t === 'class' || only.body.t === 'esc' || only.body.t === 'char'));
+  const compiled: CompiledConverter = {
+    name,
+    converter,
+    js,
+    slashy: canMatchSlash(parsed),
+    test,
+    maximalMunch: maximalMunch || BUILTIN_TESTS[converter.regex] !== undefined,
+  };
+  compiledConverters.set(converter, compiled);
+  return compiled;
+}
+
+/** One piece of a `path()` route: literal text or a placeholder. */
+export type RoutePiece = string | { param: string; converter: CompiledConverter };
+
+const PLACEHOLDER = /<(?:([^>:]+):)?([^>]+)>/;
+const WHITESPACE = /[ \t\n\r\v\f]/;
+
+/** Python's `re.escape` (3.7+): escape the characters special in a regex. */
+export function pythonEscape(text: string): string {
+  return text.replace(/[()[\]{}?*+\-|^$\\.&~# \t\n\r\v\f]/g, (c) => `\\${c}`);
+}
+
+function jsEscape(text: string): string {
+  return text
+    .replace(/[\\^$.*+?()[\]{}|/]/g, (c) => `\\${c}`)
+    .replace(/[\u0000-\u001f\u2028\u2029]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+/** The matcher of a `path()` route (Django's `RoutePattern`). */
+export class RoutePattern {
+  readonly kind = 'route';
+  /** The route as written. */
+  readonly source: string;
+  readonly isEndpoint: boolean;
+  readonly pieces: readonly RoutePiece[];
+  readonly paramNames: readonly string[];
+  readonly converters: ReadonlyMap<string, CompiledConverter>;
+  /** The regex Django builds for this route (Python syntax), e.g. `^a/(?P<pk>[0-9]+)/\Z`. */
+  readonly pythonRegex: string;
+  readonly regex: RegExp;
+
+  constructor(
+    route: string,
+    isEndpoint: boolean,
+    converters?: Readonly<Record<string, Converter<never>>>,
+  ) {
+    this.source = route;
+    this.isEndpoint = isEndpoint;
+    const pieces: RoutePiece[] = [];
+    const names: string[] = [];
+    const convMap = new Map<string, CompiledConverter>();
+    let python = '^';
+    let js = '^';
+    let rest = route;
+    for (;;) {
+      const m = PLACEHOLDER.exec(rest);
+      if (m === null) break;
+      if (WHITESPACE.test(m[0])) {
+        throw new ImproperlyConfigured(
+          `URL route '${route}' cannot contain whitespace in angle brackets <…>. Remove the spaces from the placeholder ${m[0]}.`,
+          route,
+        );
+      }
+      const literal = rest.slice(0, m.index);
+      if (literal !== '') pieces.push(literal);
+      python += pythonEscape(literal);
+      js += jsEscape(literal);
+      rest = rest.slice(m.index + m[0].length);
+      const param = m[2]!;
+      if (!isIdentifier(param)) {
+        throw new ImproperlyConfigured(
+          `URL route '${route}' uses parameter name '${param}' which isn't a valid identifier. Use letters, digits and underscores, not starting with a digit (for example <int:${param.replace(/\W/g, '_').replace(/^(\d)/, '_$1') || 'value'}>).`,
+          route,
+        );
+      }
+      if (names.includes(param)) {
+        throw new ImproperlyConfigured(
+          `URL route '${route}' uses parameter name '${param}' more than once. Give each placeholder its own name.`,
+          route,
+        );
+      }
+      const converterName = m[1] ?? 'str';
+      const converter = converters?.[converterName] ?? getConverter(converterName);
+      if (converter === undefined) {
+        throw new ImproperlyConfigured(
+          `URL route '${route}' uses invalid converter '${converterName}'. Use one of int, str, slug, uuid, path, or register it first with registerConverter('${converterName}', { regex, toJs, toUrl }).`,
+          route,
+        );
+      }
+      const compiled = compileConverter(converterName, converter);
+      names.push(param);
+      convMap.set(param, compiled);
+      pieces.push({ param, converter: compiled });
+      python += `(?P<${param}>${converter.regex})`;
+      js += `(${compiled.js})`;
+    }
+    if (rest !== '') pieces.push(rest);
+    python += pythonEscape(rest);
+    js += jsEscape(rest);
+    if (isEndpoint) {
+      python += '\\Z';
+      js += '$';
+    }
+    this.pieces = pieces;
+    this.paramNames = names;
+    this.converters = convMap;
+    this.pythonRegex = python;
+    this.regex = new RegExp(js, 'u');
+  }
+
+  /** Match at the start of `path`; converters that throw make it not match (Django's ValueError). */
+  match(path: string): PatternMatch | null {
+    const m = this.regex.exec(path);
+    if (m === null) return null;
+    const kwargs: Record<string, unknown> = {};
+    const names = this.paramNames;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      try {
+        kwargs[name] = this.converters.get(name)!.converter.toJs(m[i + 1]!);
+      } catch {
+        return null;
+      }
+    }
+    return { rest: path.slice(m[0].length), args: [], kwargs };
+  }
+
+  toString(): string {
+    return this.source;
+  }
+}
+
+/** The matcher of a `rePath()` regex (Django's `RegexPattern`). */
+export class RegexPattern {
+  readonly kind = 'regex';
+  readonly source: string;
+  readonly isEndpoint: boolean;
+  readonly parsed: ParsedRegex;
+  readonly regex: RegExp;
+  readonly converters: ReadonlyMap<string, CompiledConverter> = new Map();
+  /** A warning about catastrophic backtracking, or null. */
+  readonly backtracking: string | null;
+
+  constructor(regex: string, isEndpoint: boolean) {
+    this.source = regex;
+    this.isEndpoint = isEndpoint;
+    try {
+      this.parsed = parsePythonRegex(regex);
+      const js = emitJs(this.parsed);
+      // Django 3.2+ uses fullmatch for an endpoint regex ending in `$`, search otherwise.
+      const full = isEndpoint && regex.endsWith('$');
+      this.regex = new RegExp(full ? `^(?:${js})$` : js, 'u');
+    } catch (error) {
+      const reason =
+        error instanceof RegexSyntaxError || error instanceof SyntaxError
+          ? error.message
+          : String(error);
+      throw new ImproperlyConfigured(
+        `"${regex}" is not a valid regular expression: ${reason}. Fix the regex passed to rePath().`,
+        regex,
+      );
+    }
+    this.backtracking = findCatastrophicBacktracking(this.parsed);
+  }
+
+  /** `re.search` semantics: named groups become kwargs (unmatched ones dropped), else positional args. */
+  match(path: string): PatternMatch | null {
+    const m = this.regex.exec(path);
+    if (m === null) return null;
+    const groups = m.groups;
+    let args: string[] = [];
+    const kwargs: Record<string, unknown> = {};
+    if (groups !== undefined) {
+      for (const name of this.parsed.groupNames) {
+        const value = groups[name];
+        if (value !== undefined) kwargs[name] = value;
+      }
+    } else {
+      args = m.slice(1) as string[];
+    }
+    return { rest: path.slice(m.index + m[0].length), args, kwargs };
+  }
+
+  toString(): string {
+    return this.source;
+  }
+}
+
+export type AnyPattern = RoutePattern | RegexPattern;
+
+/** Whether a converter regex can safely be reused as a whole-segment check. */
+export function isSegmentConverter(converter: CompiledConverter): boolean {
+  return !converter.slashy;
+}

@@ -1,0 +1,171 @@
+/**
+ * `path()` and `rePath()`: declare a urlconf entry (Django's `django.urls.path` and `re_path`).
+ * With a view they make a `URLPattern`; with an `include()` they make a `URLResolver` mounted
+ * under the route. Configuration mistakes throw `ImproperlyConfigured` here, at declaration.
+ *
+ * @module
+ */
+import type { Converter } from './converters.js';
+import { ImproperlyConfigured } from './errors.js';
+import type { IncludeSpec } from './include.js';
+import type { ReverseEntry } from './internal/node-types.js';
+import { RegexPattern, RoutePattern } from './internal/route-pattern.js';
+import type { RouteParams, View, WithExtra } from './route-params.js';
+import { URLPattern } from './url-pattern.js';
+import { URLResolver } from './url-resolver.js';
+
+/** Options of a `path()`/`rePath()` leaf. */
+export interface PathOptions<N extends string = string, K = Record<string, unknown>> {
+  /** The name `reverse()` and `{% url %}` use. */
+  name?: N;
+  /** Extra kwargs passed to the view; they win over captured values. */
+  kwargs?: K;
+}
+
+/** Options of a `path()`/`rePath()` include. */
+export interface IncludeOptions<K = Record<string, unknown>> {
+  /** Extra kwargs passed to every view of the include. */
+  kwargs?: K;
+}
+
+/** The arguments `reverse()` takes for a route with these extra kwargs: defaults become optional. */
+export type ReverseParamsOf<P, K> = [keyof K] extends [never]
+  ? P
+  : { [Key in keyof P as Key extends keyof K ? never : Key]: P[Key] } & {
+      [Key in keyof P & keyof K]?: P[Key];
+    } & { [Key in Exclude<keyof K, keyof P>]?: K[Key] };
+
+type Prefixed<E, Prefix, App extends string, Ns extends string> = E extends ReverseEntry
+  ? {
+      name: [Ns] extends [never] ? E['name'] : `${Ns}:${E['name']}` | `${App}:${E['name']}`;
+      params: [keyof Prefix] extends [never] ? E['params'] : Prefix & E['params'];
+    }
+  : never;
+
+/** Validation shared by `path()` and `rePath()`. */
+function build(
+  pattern: (isEndpoint: boolean) => RoutePattern | RegexPattern,
+  target: unknown,
+  options: PathOptions<string, unknown> | IncludeOptions<unknown> | undefined,
+  caller: string,
+  source: unknown,
+): URLPattern | URLResolver {
+  if (typeof source !== 'string') {
+    throw new ImproperlyConfigured(
+      `${caller}() takes the route as a string, got ${typeof source}. Pass the route first: ${caller}('articles/', view).`,
+    );
+  }
+  const kwargs = (options?.kwargs ?? {}) as unknown;
+  if (typeof kwargs !== 'object' || kwargs === null || Array.isArray(kwargs)) {
+    throw new ImproperlyConfigured(
+      `${caller}('${source}', …) kwargs must be an object, but got ${Array.isArray(kwargs) ? 'an array' : typeof kwargs}.`,
+      source,
+    );
+  }
+  if (typeof target === 'function') {
+    const name = (options as PathOptions<string, unknown> | undefined)?.name ?? null;
+    if (name !== null && typeof name !== 'string') {
+      throw new ImproperlyConfigured(`${caller}('${source}', …) name must be a string.`, source);
+    }
+    return new URLPattern(pattern(true), target as View, kwargs as Record<string, unknown>, name);
+  }
+  if (typeof target === 'object' && target !== null && (target as IncludeSpec).kind === 'include') {
+    const spec = target as IncludeSpec;
+    return new URLResolver(
+      pattern(false),
+      spec.urlpatterns,
+      kwargs as Record<string, unknown>,
+      spec.appName,
+      spec.namespace,
+    );
+  }
+  throw new ImproperlyConfigured(
+    `${caller}('${source}', …): view must be a function, or the result of include(). Got ${target === null ? 'null' : typeof target}.`,
+    source,
+  );
+}
+
+/**
+ * Declare a route: `<converter:name>` placeholders (`int`, `str`, `slug`, `uuid`, `path` or a
+ * registered one) are captured, converted and passed to the view as `params`, typed.
+ *
+ * @throws {ImproperlyConfigured} for an unknown converter, a bad or duplicate parameter name, or
+ *   whitespace inside `<…>`.
+ * @example
+ * path('articles/<int:year>/<slug:slug>/', (request, { year, slug }) => …, { name: 'article' });
+ * path('blog/', include({ urlpatterns: blogPatterns, appName: 'blog' }));
+ */
+export function path<
+  const R extends string,
+  const N extends string = never,
+  const K extends Record<string, unknown> = Record<never, never>,
+>(
+  route: R,
+  view: View<WithExtra<RouteParams<R>, K>>,
+  options?: PathOptions<N, K> & { converters?: Readonly<Record<string, Converter<never>>> },
+): URLPattern<N, ReverseParamsOf<RouteParams<R>, K>>;
+export function path<
+  const R extends string,
+  E extends ReverseEntry,
+  const App extends string,
+  const Ns extends string,
+  const K extends Record<string, unknown> = Record<never, never>,
+>(
+  route: R,
+  target: IncludeSpec<E, App, Ns>,
+  options?: IncludeOptions<K> & { converters?: Readonly<Record<string, Converter<never>>> },
+): URLResolver<Prefixed<E, RouteParams<R>, App, Ns>>;
+export function path(
+  route: string,
+  target: View | IncludeSpec,
+  options?: (PathOptions | IncludeOptions) & {
+    converters?: Readonly<Record<string, Converter<never>>>;
+  },
+): URLPattern | URLResolver {
+  return build(
+    (isEndpoint) => new RoutePattern(route, isEndpoint, options?.converters),
+    target,
+    options,
+    'path',
+    route,
+  );
+}
+
+/**
+ * Declare a route by regular expression, in Python `re` syntax as in Django: named groups
+ * (`(?P<year>[0-9]{4})`) become kwargs (strings); without named groups, groups become positional
+ * args. Matching is a search, so anchor with `^`.
+ *
+ * @throws {ImproperlyConfigured} for an invalid regex or one using Python features JavaScript lacks.
+ * @example
+ * rePath('^archive/(?P<year>[0-9]{4})/$', archive, { name: 'archive' });
+ */
+export function rePath<
+  const N extends string = never,
+  const K extends Record<string, unknown> = Record<never, never>,
+>(regex: string, view: View, options?: PathOptions<N, K>): URLPattern<N, Record<string, unknown>>;
+export function rePath<E extends ReverseEntry, const App extends string, const Ns extends string>(
+  regex: string,
+  target: IncludeSpec<E, App, Ns>,
+  options?: IncludeOptions,
+): URLResolver<Prefixed<E, Record<string, unknown>, App, Ns>>;
+export function rePath(
+  regex: string,
+  target: View | IncludeSpec,
+  options?: PathOptions | IncludeOptions,
+): URLPattern | URLResolver {
+  const node = build(
+    (isEndpoint) => new RegexPattern(regex, isEndpoint),
+    target,
+    options,
+    'rePath',
+    regex,
+  );
+  const warning = (node.pattern as RegexPattern).backtracking;
+  if (warning !== null) {
+    globalThis.console?.warn?.(
+      `[urls.W104] rePath('${regex}') has ${warning}, which can backtrack catastrophically on long paths. Rewrite it so repeated parts cannot match the same text two ways.`,
+    );
+  }
+  return node;
+}

@@ -1,0 +1,123 @@
+/**
+ * `ResolverMatch`: what `resolve()` returns (Django's `ResolverMatch`). The per-request part (view,
+ * positional args, kwargs) is stored on the instance; everything fixed per pattern (name, route,
+ * namespaces, view name, extra kwargs) is shared and read through getters, so a match is cheap.
+ *
+ * @module
+ */
+import type { TriedPattern } from './errors.js';
+import type { View } from './route-params.js';
+
+/** The per-pattern facts a match shares with every other match of the same pattern. */
+export interface MatchInfo {
+  readonly urlName: string | null;
+  readonly route: string;
+  readonly appNames: readonly string[];
+  readonly namespaces: readonly string[];
+  readonly appName: string;
+  readonly namespace: string;
+  readonly viewName: string;
+  readonly extraKwargs: Readonly<Record<string, unknown>>;
+}
+
+/** Computes the `tried` list for a path on demand. */
+export interface TriedSource {
+  triedFor(path: string): TriedPattern[][];
+}
+
+/**
+ * The result of a successful `resolve()`: the view to call and its arguments, plus the pattern's
+ * name, route and namespaces. Structurally a `RequestResolverMatch` for `@reins/http`.
+ *
+ * @example
+ * const match = resolver.resolve('/articles/2024/');
+ * match.view(request, match.kwargs, ...match.args);
+ * match.viewName; // 'news:year-archive'
+ */
+export class ResolverMatch<Params = Record<string, unknown>> {
+  /** The view to call. */
+  readonly view: View<Params>;
+  /** Positional captures (only from a `rePath()` regex without named groups). */
+  readonly args: readonly (string | undefined)[];
+  /** Converted captures and extra kwargs, merged as Django does. */
+  readonly kwargs: Params;
+  readonly #info: MatchInfo;
+  readonly #source: TriedSource;
+  readonly #path: string;
+
+  constructor(
+    view: View<Params>,
+    args: readonly (string | undefined)[],
+    kwargs: Params,
+    info: MatchInfo,
+    source: TriedSource,
+    path: string,
+  ) {
+    this.view = view;
+    this.args = args;
+    this.kwargs = kwargs;
+    this.#info = info;
+    this.#source = source;
+    this.#path = path;
+  }
+
+  /** Django's `func`. */
+  get func(): View<Params> {
+    return this.view;
+  }
+  /** The pattern's name, or null. */
+  get urlName(): string | null {
+    return this.#info.urlName;
+  }
+  /** The full route, include prefixes joined (`blog/<int:pk>/`). */
+  get route(): string {
+    return this.#info.route;
+  }
+  /** Application namespaces, outermost first. */
+  get appNames(): readonly string[] {
+    return this.#info.appNames;
+  }
+  /** `appNames` joined with `:`. */
+  get appName(): string {
+    return this.#info.appName;
+  }
+  /** Instance namespaces, outermost first. */
+  get namespaces(): readonly string[] {
+    return this.#info.namespaces;
+  }
+  /** `namespaces` joined with `:`. */
+  get namespace(): string {
+    return this.#info.namespace;
+  }
+  /** Namespaces and the URL name (or the view's name) joined with `:`, e.g. `blog:post`. */
+  get viewName(): string {
+    return this.#info.viewName;
+  }
+  /** The extra kwargs of the include chain and the pattern, merged. */
+  get extraKwargs(): Readonly<Record<string, unknown>> {
+    return this.#info.extraKwargs;
+  }
+  /** Every pattern tried before this one, then this one (computed on first access). */
+  get tried(): TriedPattern[][] {
+    return this.#source.triedFor(this.#path);
+  }
+
+  /** `const [view, args, kwargs] = match`, as Django's tuple unpacking. */
+  *[Symbol.iterator](): Generator<unknown> {
+    yield this.view;
+    yield this.args;
+    yield this.kwargs;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      viewName: this.viewName,
+      args: this.args,
+      kwargs: this.kwargs,
+      urlName: this.urlName,
+      route: this.route,
+      appNames: this.appNames,
+      namespaces: this.namespaces,
+    };
+  }
+}

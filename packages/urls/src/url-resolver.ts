@@ -1,0 +1,234 @@
+/**
+ * `URLResolver` and `createResolver()`: the root of a urlconf (and, as in Django, every
+ * `include()` node). `resolve(path)` finds the view for a path, `reverse(name, …)` builds the
+ * path for a view; both compile the urlconf once, on first use.
+ *
+ * @module
+ */
+import type { TriedPattern } from './errors.js';
+import { ImproperlyConfigured, Resolver404 } from './errors.js';
+import type { AnyNode, ReverseEntry } from './internal/node-types.js';
+import { ResolveEngine } from './internal/resolve-engine.js';
+import type { ReverseCallOptions } from './internal/reverse-engine.js';
+import { ReverseEngine } from './internal/reverse-engine.js';
+import type { AnyPattern } from './internal/route-pattern.js';
+import type { ResolverMatch } from './resolver-match.js';
+import type { View } from './route-params.js';
+import { URLPattern } from './url-pattern.js';
+
+/** Options of `reverse()` besides the arguments. */
+export interface ReverseOptions {
+  /** The current application instance, e.g. `request.resolverMatch.namespace`. */
+  currentApp?: string | null | undefined;
+  /** Query string to append: an object (array values repeat the key), pairs, or URLSearchParams. */
+  query?:
+    | Record<string, unknown>
+    | ReadonlyArray<readonly [string, unknown]>
+    | URLSearchParams
+    | { urlencode(): string }
+    | null
+    | undefined;
+  /** Fragment to append after `#`, verbatim. */
+  fragment?: string | null | undefined;
+}
+
+/** The untyped entry: any name, any arguments. */
+export interface AnyEntry {
+  name: string;
+  params: Record<string, unknown>;
+}
+
+type EntryParams<E extends ReverseEntry, N extends string> = E extends { name: N }
+  ? E['params']
+  : never;
+
+type ReverseRest<P> = [P] extends [never]
+  ? [options?: ReverseOptions & { args?: readonly unknown[]; kwargs?: Record<string, unknown> }]
+  : Record<string, unknown> extends P
+    ? [options?: ReverseOptions & { args?: readonly unknown[]; kwargs?: P }]
+    : [
+        options: ReverseOptions &
+          ({ kwargs: P; args?: undefined } | { args: readonly unknown[]; kwargs?: undefined }),
+      ];
+
+/** Options of `createResolver()`. */
+export interface ResolverOptions {
+  /** Prepended to every reversed URL (Django's script prefix); default `/`. */
+  scriptPrefix?: string;
+}
+
+/**
+ * A urlconf node with patterns: the root made by `createResolver()`, or an `include()` mounted by
+ * `path()`. `E` lists the names `reverse()` accepts and their arguments.
+ *
+ * @example
+ * const resolver = new URLResolver(null, [path('', home, { name: 'home' })]);
+ * resolver.reverse('home'); // '/'
+ */
+export class URLResolver<E extends ReverseEntry = AnyEntry> {
+  readonly kind = 'resolver';
+  /** The prefix pattern, or null for the root (which matches Django's `^/`). */
+  readonly pattern: AnyPattern | null;
+  readonly urlpatterns: readonly AnyNode[];
+  /** The include's extra kwargs, passed to every view below it. */
+  readonly defaultKwargs: Readonly<Record<string, unknown>>;
+  readonly appName: string | null;
+  readonly namespace: string | null;
+  /** @internal phantom type for typed reverse. */
+  declare readonly __reverse?: { entries: E };
+  readonly #options: ResolverOptions;
+  #resolveEngine: ResolveEngine | undefined;
+  #reverseEngine: ReverseEngine | undefined;
+
+  constructor(
+    pattern: AnyPattern | null,
+    urlpatterns: readonly AnyNode[],
+    defaultKwargs: Readonly<Record<string, unknown>> = {},
+    appName: string | null = null,
+    namespace: string | null = null,
+    options: ResolverOptions = {},
+  ) {
+    if (!Array.isArray(urlpatterns)) {
+      throw new ImproperlyConfigured(
+        'The URLconf does not appear to have any patterns in it. Pass an array of path() and rePath() results.',
+      );
+    }
+    urlpatterns.forEach((item: unknown, index) => {
+      if (!(item instanceof URLPattern) && !(item instanceof URLResolver)) {
+        const hint =
+          typeof item === 'string'
+            ? ` Remove the string '${item}': the list of urlpatterns should not have a prefix string.`
+            : Array.isArray(item)
+              ? ' Use path() instead of an array.'
+              : '';
+        throw new ImproperlyConfigured(
+          `Your URL pattern ${JSON.stringify(item) ?? String(item)} at index ${index} is invalid. Ensure that urlpatterns is an array of path() and/or rePath() results.${hint}`,
+        );
+      }
+    });
+    this.pattern = pattern;
+    this.urlpatterns = urlpatterns;
+    this.defaultKwargs = defaultKwargs;
+    this.appName = appName;
+    this.namespace = namespace;
+    this.#options = options;
+  }
+
+  #engine(): ResolveEngine {
+    return (this.#resolveEngine ??= new ResolveEngine(this));
+  }
+
+  /** Build the resolve and reverse tables now (they are otherwise built on first use). */
+  compile(): this {
+    this.#engine();
+    this.#reverseEngine ??= new ReverseEngine(this, this.#options.scriptPrefix);
+    return this;
+  }
+
+  /**
+   * Find the view for a path (percent-decoded, starting with `/` for the root), or null. Never
+   * throws.
+   *
+   * @example
+   * resolver.match('/nope/'); // null
+   */
+  match(path: string): ResolverMatch | null {
+    const engine = this.#engine();
+    if (typeof path !== 'string') {
+      try {
+        path = String(path);
+      } catch {
+        return null;
+      }
+    }
+    return engine.match(path);
+  }
+
+  /**
+   * Find the view for a path: first match in declaration order, as Django.
+   *
+   * @throws {Resolver404} when nothing matches (and never anything else).
+   * @example
+   * const { view, kwargs } = resolver.resolve('/articles/2024/');
+   */
+  resolve(path: string): ResolverMatch {
+    const found = this.match(path);
+    if (found !== null) return found;
+    throw this.#notFound(typeof path === 'string' ? path : safeString(path));
+  }
+
+  #notFound(path: string): Resolver404 {
+    const engine = this.#engine();
+    const root = engine.rootRest(path);
+    // A 404 is control flow, not a bug: skip the stack trace, which costs more than the lookup.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      if (root === null) return new Resolver404(path);
+      return new Resolver404(root.rest, (): TriedPattern[][] => engine.triedFor(path));
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+
+  /**
+   * Build the URL of a named pattern (or of a view function), as Django's `reverse()`: namespaces
+   * as `app:name`, `currentApp` picking the instance, arguments re-checked against the pattern,
+   * percent-encoded.
+   *
+   * @throws {NoReverseMatch} when no pattern of that name accepts the arguments.
+   * @example
+   * resolver.reverse('blog:post', { kwargs: { pk: 7 } }); // '/blog/7/'
+   */
+  reverse<N extends E['name']>(viewname: N, ...rest: ReverseRest<EntryParams<E, N>>): string;
+  reverse(
+    view: View,
+    options?: ReverseOptions & { args?: readonly unknown[]; kwargs?: Record<string, unknown> },
+  ): string;
+  reverse(viewname: string | View, options?: object): string {
+    this.#reverseEngine ??= new ReverseEngine(this, this.#options.scriptPrefix);
+    return this.#reverseEngine.reverse(viewname, options as ReverseCallOptions | undefined);
+  }
+
+  /** The route or regex as written and, for an include, its namespace. */
+  describe(): string {
+    const source = this.pattern === null ? '^/' : this.pattern.source;
+    return this.namespace === null ? `'${source}'` : `'${source}' [namespace='${this.namespace}']`;
+  }
+
+  toString(): string {
+    return `<URLResolver ${this.describe()} (${this.urlpatterns.length} patterns)>`;
+  }
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Make the root resolver of a urlconf. Its `resolve()` takes a path starting with `/`.
+ *
+ * @example
+ * const resolver = createResolver([path('', home, { name: 'home' })]);
+ * resolver.resolve('/').view === home; // true
+ */
+export function createResolver<const T extends readonly AnyNode[]>(
+  urlpatterns: T,
+  options: ResolverOptions = {},
+): URLResolver<EntriesOfNodes<T[number]>> {
+  return new URLResolver(null, urlpatterns, {}, null, null, options);
+}
+
+/** The reverse entries of a union of nodes. */
+export type EntriesOfNodes<T> =
+  T extends URLPattern<infer N, infer P>
+    ? [N] extends [never]
+      ? never
+      : { name: N; params: P }
+    : T extends URLResolver<infer E>
+      ? E
+      : never;
