@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+
+describe('@reins/http exports', () => {
+  it('keeps its public names (update this snapshot, and add a changeset, when the API changes)', async () => {
+    const names = Object.keys(await import('./index.js')).sort();
+    expect(names).toMatchInlineSnapshot(`
+      [
+        "BadHeaderError",
+        "BadRequest",
+        "DisallowedHost",
+        "DisallowedRedirect",
+        "FileResponse",
+        "Http404",
+        "HttpHeaders",
+        "HttpRequest",
+        "HttpResponse",
+        "HttpResponseBadRequest",
+        "HttpResponseBase",
+        "HttpResponseForbidden",
+        "HttpResponseGone",
+        "HttpResponseNotAllowed",
+        "HttpResponseNotFound",
+        "HttpResponseNotModified",
+        "HttpResponsePermanentRedirect",
+        "HttpResponseRedirect",
+        "HttpResponseRedirectBase",
+        "HttpResponseServerError",
+        "InMemoryUploadedFile",
+        "JsonResponse",
+        "MultiPartParserError",
+        "MultiValueDict",
+        "PermissionDenied",
+        "QueryDict",
+        "RawPostDataException",
+        "ReinsError",
+        "RequestDataTooBig",
+        "ResponseHeaders",
+        "StreamingHttpResponse",
+        "SuspiciousOperation",
+        "TemporaryUploadedFile",
+        "TooManyFieldsSent",
+        "TooManyFilesSent",
+        "UnreadablePostError",
+        "UploadedFile",
+        "conditionalEscape",
+        "escape",
+        "getCurrentRequest",
+        "html",
+        "isSafe",
+        "markSafe",
+        "parseCookie",
+        "requestFromFetch",
+        "requestFromNode",
+        "responseToFetch",
+        "runWithRequest",
+        "statusForException",
+        "urlHasAllowedHostAndScheme",
+        "validateHost",
+        "writeNodeResponse",
+      ]
+    `);
+  });
+});

@@ -1,0 +1,779 @@
+/**
+ * `HttpRequest`: one incoming request, with Django's attributes (`method`, `path`, `pathInfo`,
+ * `GET`, `POST`, `COOKIES`, `FILES`, `META`, `headers`, `body`) and methods (`getHost()`,
+ * `buildAbsoluteUri()`, `isSecure()`, `accepts()`, …). Built by an adapter (`requestFromNode`,
+ * `requestFromFetch`) or directly for tests; nothing is parsed until it is first used.
+ *
+ * The body is read by `await request.loadBody()` (the adapters never read it), which enforces
+ * the size limits and parses multipart forms; `body`, `POST` and `FILES` are then synchronous.
+ *
+ * @module
+ */
+import {
+  DisallowedHost,
+  RawPostDataException,
+  RequestDataTooBig,
+  BadRequest,
+  UnreadablePostError,
+} from './errors.js';
+import { HttpHeaders, type RawHeaders } from './http-headers.js';
+import { parseMultipart } from './internal/multipart.js';
+import { parseHeader } from './internal/parse-header.js';
+import { pyRepr } from './internal/python-string.js';
+import { urlJoin } from './internal/url-join.js';
+import { urlSplit } from './internal/url-split.js';
+import { decodePath, escapeUriPath, iriToUri, isKnownEncoding } from './internal/url-encoding.js';
+import { MultiValueDict } from './multi-value-dict.js';
+import { parseCookie } from './parse-cookie.js';
+import { QueryDict } from './query-dict.js';
+import {
+  resolveRequestOptions,
+  type RequestOptions,
+  type ResolvedRequestOptions,
+} from './request-options.js';
+import type { UploadedFile } from './uploaded-file.js';
+
+const BRAND = Symbol.for('reins.HttpRequest');
+const EMPTY = new Uint8Array(0);
+
+/**
+ * What the URL resolver found for this request; `ResolverMatch` from `@reins/urls` has this shape.
+ *
+ * @example
+ * request.resolverMatch?.urlName; // 'detail'
+ */
+export interface RequestResolverMatch {
+  view: unknown;
+  args: readonly unknown[];
+  kwargs: Readonly<Record<string, unknown>>;
+  urlName: string | null;
+  route: string;
+  appName: string;
+  appNames: readonly string[];
+  namespace: string;
+  namespaces: readonly string[];
+  viewName: string;
+}
+
+/** A request body: bytes, text, or a stream of chunks (read once, by `loadBody()`). */
+export type RequestBody = Uint8Array | string | AsyncIterable<Uint8Array>;
+
+/** The connection details a request may take from its socket. */
+export interface RequestConnection {
+  remoteAddress?: string | undefined;
+  localAddress?: string | undefined;
+  localPort?: number | undefined;
+  encrypted?: boolean | undefined;
+}
+
+/**
+ * Everything an `HttpRequest` is built from. Adapters fill it from the runtime's request;
+ * tests build one directly.
+ *
+ * @example
+ * new HttpRequest({ method: 'POST', url: '/search/?q=x', headers: { host: 'example.com' }, body: 'a=1' });
+ */
+export interface HttpRequestInit {
+  /** The method, upper-cased on read. Default `'GET'`. */
+  method?: string;
+  /** The request target as sent: percent-encoded path plus optional `?query`. Default `'/'`. */
+  url?: string;
+  /** Lower-case header names → values (Node's `IncomingHttpHeaders`), or a Fetch `Headers`. */
+  headers?: RawHeaders | Headers | Iterable<readonly [string, string]>;
+  /** `'https'` when the connection is TLS. Default from `connection.encrypted`, else `'http'`. */
+  scheme?: 'http' | 'https';
+  /** The socket (or its details), read lazily for `REMOTE_ADDR`, `SERVER_NAME`, `SERVER_PORT`. */
+  connection?: RequestConnection;
+  /** The body; when absent the request has none. */
+  body?: RequestBody | null;
+  /** Limits and host validation settings; Django's defaults when absent. */
+  options?: RequestOptions;
+}
+
+function normaliseHeaders(headers: HttpRequestInit['headers']): RawHeaders {
+  if (headers === undefined) return {};
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
+    const result: Record<string, string> = {};
+    headers.forEach((value, key) => {
+      result[key] = value;
+    });
+    return result;
+  }
+  if (Symbol.iterator in headers) {
+    const result: Record<string, string> = {};
+    for (const [key, value] of headers as Iterable<readonly [string, string]>) {
+      const name = key.toLowerCase();
+      const previous = result[name];
+      result[name] =
+        previous === undefined ? value : previous + (name === 'cookie' ? '; ' : ', ') + value;
+    }
+    return result;
+  }
+  return headers as RawHeaders;
+}
+
+function splitTarget(url: string): [string, string] {
+  let target = url;
+  if (!target.startsWith('/')) {
+    // absolute-form (`http://host/path`, sent to proxies): keep only path and query.
+    const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(target);
+    if (match !== null) target = target.slice(match[0].length);
+  }
+  const hash = target.indexOf('#');
+  if (hash !== -1) target = target.slice(0, hash);
+  const question = target.indexOf('?');
+  if (question === -1) return [target, ''];
+  return [target.slice(0, question), target.slice(question + 1)];
+}
+
+const HOST_PATTERN = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:\d+)?$/;
+
+/** Django's `split_domain_port`: `['', '']` for a syntactically invalid host. */
+function splitDomainPort(host: string): [string, string] {
+  const lower = host.toLowerCase();
+  if (!HOST_PATTERN.test(lower)) return ['', ''];
+  if (lower.endsWith(']')) return [lower, ''];
+  const colon = lower.lastIndexOf(':');
+  let domain = colon === -1 ? lower : lower.slice(0, colon);
+  const port = colon === -1 ? '' : lower.slice(colon + 1);
+  if (domain.endsWith('.')) domain = domain.slice(0, -1);
+  return [domain, port];
+}
+
+function isSameDomain(host: string, pattern: string): boolean {
+  const lower = pattern.toLowerCase();
+  if (lower === '') return false;
+  return (
+    (lower.startsWith('.') && (host.endsWith(lower) || host === lower.slice(1))) || host === lower
+  );
+}
+
+/** Django's `validate_host`: is `domain` matched by one of the `ALLOWED_HOSTS` patterns? */
+export function validateHost(domain: string, allowedHosts: readonly string[]): boolean {
+  for (const pattern of allowedHosts) {
+    if (pattern === '*' || isSameDomain(domain, pattern)) return true;
+  }
+  return false;
+}
+
+const DEBUG_HOSTS = ['.localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * An incoming HTTP request, with Django's attribute names. Query string, cookies, headers, META
+ * and the form are parsed on first use; the body is read by `loadBody()`.
+ *
+ * @example
+ * export async function search(request: HttpRequest) {
+ *   const query = request.GET.get('q', '');
+ *   return new HttpResponse(html`<p>You searched for ${query}</p>`);
+ * }
+ */
+export class HttpRequest {
+  /** What the URL resolver matched; set by the handler. */
+  resolverMatch: RequestResolverMatch | null = null;
+  /** The resolver serving this request (`@reins/urls`' URLResolver); set by the handler. */
+  urlconf: unknown = null;
+  /** The current application namespace for `reverse()`; set by the handler or a view. */
+  currentApp: string | null = null;
+
+  readonly #rawMethod: string;
+  readonly #url: string;
+  readonly #rawHeaders: RawHeaders;
+  readonly #connection: RequestConnection | undefined;
+  readonly #explicitScheme: 'http' | 'https' | undefined;
+  readonly #settings: ResolvedRequestOptions;
+  #bodySource: RequestBody | null;
+
+  #method: string | undefined;
+  #rawPath: string | undefined;
+  #rawQuery: string | undefined;
+  #pathInfo: string | undefined;
+  #get: QueryDict | undefined;
+  #post: QueryDict | undefined;
+  #files: MultiValueDict<UploadedFile> | undefined;
+  #cookies: Record<string, string> | undefined;
+  #headers: HttpHeaders | undefined;
+  #meta: Record<string, string> | undefined;
+  #contentType: string | undefined;
+  #contentParams: Record<string, string> | undefined;
+  #encoding: string | null | undefined;
+  #body: Uint8Array | undefined;
+  #bodyState: 'none' | 'pending' | 'loading' | 'loaded' | 'streamed' | 'failed';
+  #bodyError: unknown;
+  #loading: Promise<void> | undefined;
+  #state: Record<string | symbol, unknown> | undefined;
+  #connectionUnsafe = false;
+
+  constructor(init: HttpRequestInit = {}) {
+    this.#rawMethod = init.method ?? 'GET';
+    this.#url = init.url ?? '/';
+    this.#rawHeaders = normaliseHeaders(init.headers);
+    this.#connection = init.connection;
+    this.#explicitScheme = init.scheme;
+    this.#settings = resolveRequestOptions(init.options);
+    const body = init.body ?? null;
+    this.#bodySource = body;
+    if (body === null) {
+      this.#bodyState = 'none';
+    } else if (typeof body === 'string' || body instanceof Uint8Array) {
+      // Known bytes: loaded already, unless a multipart form still has to be parsed from them.
+      this.#bodyState = 'pending';
+      if (!this.#isMultipartPost()) {
+        const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+        if (
+          this.#settings.dataUploadMaxMemorySize === null ||
+          bytes.length <= this.#settings.dataUploadMaxMemorySize
+        ) {
+          this.#body = bytes;
+          this.#bodyState = 'loaded';
+          this.#bodySource = null;
+        }
+      }
+    } else {
+      this.#bodyState = 'pending';
+    }
+  }
+
+  /**
+   * Whether `value` is an HttpRequest, by brand (works across package copies).
+   *
+   * @example
+   * HttpRequest.isInstance(request); // true
+   */
+  static isInstance(value: unknown): value is HttpRequest {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
+  }
+
+  /** The settings this request was built with (defaults filled in). */
+  get options(): ResolvedRequestOptions {
+    return this.#settings;
+  }
+
+  /** The HTTP method, upper-cased (`'GET'`, `'POST'`). */
+  get method(): string {
+    return (this.#method ??= this.#rawMethod.toUpperCase());
+  }
+
+  /** `'https'` or `'http'`, honouring `secureProxySslHeader`. */
+  get scheme(): 'http' | 'https' {
+    const proxy = this.#settings.secureProxySslHeader;
+    if (proxy !== null) {
+      const value = this.#header(proxy[0]);
+      if (value !== undefined) {
+        const comma = value.indexOf(',');
+        return (comma === -1 ? value : value.slice(0, comma)).trim() === proxy[1]
+          ? 'https'
+          : 'http';
+      }
+    }
+    return this.#explicitScheme ?? (this.#connection?.encrypted === true ? 'https' : 'http');
+  }
+
+  /** Whether the request came over HTTPS (see `scheme`). */
+  isSecure(): boolean {
+    return this.scheme === 'https';
+  }
+
+  #splitUrl(): void {
+    [this.#rawPath, this.#rawQuery] = splitTarget(this.#url);
+  }
+
+  /**
+   * The percent-decoded path the resolver sees; invalid UTF-8 stays percent-encoded
+   * (`/greetings/%FF/` stays `/greetings/%FF/`), malformed escapes stay as written.
+   */
+  get pathInfo(): string {
+    if (this.#pathInfo === undefined) {
+      if (this.#rawPath === undefined) this.#splitUrl();
+      const decoded = decodePath(this.#rawPath!);
+      this.#pathInfo = decoded === '' ? '/' : decoded;
+    }
+    return this.#pathInfo;
+  }
+
+  /** The full decoded path; equal to `pathInfo` (there is no script prefix). */
+  get path(): string {
+    return this.pathInfo;
+  }
+
+  /** The raw query string as sent, without the `?`. */
+  get queryString(): string {
+    if (this.#rawQuery === undefined) this.#splitUrl();
+    return this.#rawQuery!;
+  }
+
+  /**
+   * The query-string parameters, parsed on first use.
+   *
+   * @throws {TooManyFieldsSent} when there are more than `dataUploadMaxNumberFields` fields.
+   */
+  get GET(): QueryDict {
+    return (this.#get ??= new QueryDict(this.queryString, {
+      encoding: this.encoding ?? 'utf-8',
+      maxNumFields: this.#settings.dataUploadMaxNumberFields,
+    }));
+  }
+
+  set GET(value: QueryDict) {
+    this.#get = value;
+  }
+
+  /** Cookies from the `Cookie` header, parsed on first use. */
+  get COOKIES(): Record<string, string> {
+    if (this.#cookies === undefined) {
+      const header = this.#header('cookie') ?? '';
+      // Header bytes arrive as Latin-1; Django reads the cookie header as UTF-8.
+      // eslint-disable-next-line no-control-regex
+      const text = /[^\x00-\x7f]/.test(header)
+        ? new TextDecoder().decode(Buffer.from(header, 'latin1'))
+        : header;
+      this.#cookies = parseCookie(text);
+    }
+    return this.#cookies;
+  }
+
+  set COOKIES(value: Record<string, string>) {
+    this.#cookies = value;
+  }
+
+  /** The headers: case-insensitive, `get('Content-Type')` or `get('CONTENT_TYPE')`. */
+  get headers(): HttpHeaders {
+    return (this.#headers ??= new HttpHeaders(this.#rawHeaders));
+  }
+
+  /** Request metadata with CGI names (`HTTP_USER_AGENT`, `REMOTE_ADDR`, `QUERY_STRING`, …), built on first use. */
+  get META(): Record<string, string> {
+    if (this.#meta === undefined) {
+      const meta: Record<string, string> = {};
+      for (const key of Object.keys(this.#rawHeaders)) {
+        if (key.includes('_')) continue;
+        const value = this.#header(key);
+        if (value === undefined) continue;
+        const name = key.toUpperCase().replaceAll('-', '_');
+        if (name === 'CONTENT_TYPE' || name === 'CONTENT_LENGTH') meta[name] = value;
+        else meta['HTTP_' + name] = value;
+      }
+      meta['REQUEST_METHOD'] = this.method;
+      meta['QUERY_STRING'] = this.queryString;
+      meta['PATH_INFO'] = this.pathInfo;
+      meta['SCRIPT_NAME'] = '';
+      meta['REMOTE_ADDR'] = this.#connection?.remoteAddress ?? '';
+      meta['SERVER_NAME'] = this.#serverName();
+      meta['SERVER_PORT'] = this.#serverPort();
+      meta['wsgi.url_scheme'] = this.scheme;
+      this.#meta = meta;
+    }
+    return this.#meta;
+  }
+
+  /** Per-request data for middleware (the CSRF token, the user, …). */
+  get state(): Record<string | symbol, unknown> {
+    return (this.#state ??= {});
+  }
+
+  #header(name: string): string | undefined {
+    const value = this.#rawHeaders[name];
+    if (value === undefined) return undefined;
+    return typeof value === 'string' ? value : value.join(name === 'cookie' ? '; ' : ', ');
+  }
+
+  #serverName(): string {
+    const address = this.#connection?.localAddress;
+    if (address === undefined || address === '') return 'localhost';
+    if (address.startsWith('::ffff:') && address.includes('.')) return address.slice(7);
+    return address.includes(':') ? `[${address}]` : address;
+  }
+
+  #serverPort(): string {
+    const port = this.#connection?.localPort;
+    if (port !== undefined) return String(port);
+    return this.scheme === 'https' ? '443' : '80';
+  }
+
+  #rawHost(): string {
+    if (this.#settings.useXForwardedHost) {
+      const forwarded = this.#header('x-forwarded-host');
+      if (forwarded !== undefined) return forwarded;
+    }
+    const host = this.#header('host');
+    if (host !== undefined) return host;
+    const name = this.#serverName();
+    const port = this.getPort();
+    return port !== (this.isSecure() ? '443' : '80') ? `${name}:${port}` : name;
+  }
+
+  /**
+   * The host the client asked for (`Host`, or `X-Forwarded-Host` with `useXForwardedHost`),
+   * validated against `allowedHosts` and returned as sent.
+   *
+   * @throws {DisallowedHost} when it is malformed or not allowed.
+   * @example
+   * request.getHost(); // 'example.com:8000'
+   */
+  getHost(): string {
+    const host = this.#rawHost();
+    let allowed = this.#settings.allowedHosts;
+    if (this.#settings.debug && allowed.length === 0) allowed = DEBUG_HOSTS;
+    const [domain] = splitDomainPort(host);
+    if (domain !== '' && validateHost(domain, allowed)) return host;
+    let message = `Invalid HTTP_HOST header: ${pyRepr(host)}.`;
+    if (domain !== '') message += ` You may need to add ${pyRepr(domain)} to ALLOWED_HOSTS.`;
+    else message += ' The domain name provided is not valid according to RFC 1034/1035.';
+    throw new DisallowedHost(message);
+  }
+
+  /** The port the request came to (`X-Forwarded-Port` with `useXForwardedPort`), as a string. */
+  getPort(): string {
+    if (this.#settings.useXForwardedPort) {
+      const forwarded = this.#header('x-forwarded-port');
+      if (forwarded !== undefined) return forwarded;
+    }
+    return this.#serverPort();
+  }
+
+  /**
+   * The path with the query string, URI-encoded: `/caf%C3%A9/?q=1`.
+   *
+   * @example
+   * request.getFullPath(true); // '/search/?q=x' (appends a slash to the path when asked)
+   */
+  getFullPath(forceAppendSlash = false): string {
+    return this.#fullPath(this.path, forceAppendSlash);
+  }
+
+  /** Like `getFullPath()` but from `pathInfo`. */
+  getFullPathInfo(forceAppendSlash = false): string {
+    return this.#fullPath(this.pathInfo, forceAppendSlash);
+  }
+
+  #fullPath(path: string, forceAppendSlash: boolean): string {
+    const query = this.queryString;
+    return (
+      escapeUriPath(path) +
+      (forceAppendSlash && !path.endsWith('/') ? '/' : '') +
+      (query !== '' ? '?' + iriToUri(query) : '')
+    );
+  }
+
+  /**
+   * An absolute URI for `location` (default: this request's full path), using this request's
+   * scheme and validated host.
+   *
+   * @throws {DisallowedHost} from `getHost()`.
+   * @example
+   * request.buildAbsoluteUri('/login/'); // 'https://example.com/login/'
+   */
+  buildAbsoluteUri(location?: string): string {
+    let target = location ?? '//' + this.getFullPath();
+    const parts = urlSplit(target);
+    if (parts.scheme !== '' && parts.netloc !== '') return iriToUri(target);
+    const schemeHost = `${this.scheme}://${this.getHost()}`;
+    if (
+      parts.path.startsWith('/') &&
+      parts.scheme === '' &&
+      parts.netloc === '' &&
+      !parts.path.includes('/./') &&
+      !parts.path.includes('/../')
+    ) {
+      // An absolute path (or `//` with no host): prefix scheme and host.
+      if (target.startsWith('//')) target = target.slice(2);
+      return iriToUri(schemeHost + target);
+    }
+    return iriToUri(urlJoin(this.scheme, schemeHost, this.path, target, parts));
+  }
+
+  #parseContentType(): void {
+    const [type, params] = parseHeader(this.#header('content-type') ?? '');
+    this.#contentType = type;
+    this.#contentParams = params;
+  }
+
+  /** The media type of the body (`'application/json'`), `''` when there is no Content-Type. */
+  get contentType(): string {
+    if (this.#contentType === undefined) this.#parseContentType();
+    return this.#contentType!;
+  }
+
+  /** The Content-Type parameters (`{ charset: 'utf-8' }`). */
+  get contentParams(): Record<string, string> {
+    if (this.#contentParams === undefined) this.#parseContentType();
+    return this.#contentParams!;
+  }
+
+  /** The body's charset when given and known, else `null`; assigning it re-decodes GET and POST. */
+  get encoding(): string | null {
+    if (this.#encoding === undefined) {
+      const charset = this.contentParams['charset'];
+      this.#encoding = charset !== undefined && isKnownEncoding(charset) ? charset : null;
+    }
+    return this.#encoding;
+  }
+
+  set encoding(value: string | null) {
+    this.#encoding = value;
+    this.#get = undefined;
+    if (this.#bodyState === 'loaded' && !this.#isMultipartPost()) this.#post = undefined;
+  }
+
+  /**
+   * Whether the client accepts `mediaType` (Django's `accepts()`): any range in `Accept`
+   * (default `*\/*`) matches, with `*` wildcards. Ranges with `q=0` are refused.
+   *
+   * @example
+   * request.accepts('application/json');
+   */
+  accepts(mediaType: string): boolean {
+    const [wantedMain = '', wantedSub = ''] = parseHeader(mediaType)[0].split('/', 2);
+    const accept = this.#header('accept') ?? '*/*';
+    for (const token of accept.split(',')) {
+      if (token.trim() === '') continue;
+      const [range, params] = parseHeader(token.trim());
+      if (params['q'] !== undefined && Number(params['q']) === 0) continue;
+      const slash = range.indexOf('/');
+      const main = slash === -1 ? range : range.slice(0, slash);
+      const sub = slash === -1 ? '' : range.slice(slash + 1);
+      if (
+        (main === '*' || wantedMain === '*' || main === wantedMain) &&
+        (sub === '*' || wantedSub === '*' || sub === wantedSub)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  #isMultipartPost(): boolean {
+    return this.method === 'POST' && this.contentType.toLowerCase() === 'multipart/form-data';
+  }
+
+  #contentLength(): number | null {
+    const header = this.#header('content-length');
+    if (header === undefined || !/^\s*\d+\s*$/.test(header)) return null;
+    return Number(header);
+  }
+
+  /** Whether the body was abandoned part-way (too large), so the connection must not be reused. */
+  get connectionUnsafe(): boolean {
+    return this.#connectionUnsafe;
+  }
+
+  /** Whether the body has been read (or there is none). */
+  get bodyLoaded(): boolean {
+    return (
+      this.#bodyState === 'none' || this.#bodyState === 'loaded' || this.#bodyState === 'streamed'
+    );
+  }
+
+  /**
+   * Read the body, within the limits, and parse a multipart or urlencoded form. Idempotent;
+   * a second call returns the first call's outcome.
+   *
+   * @throws {RequestDataTooBig} when the body exceeds `dataUploadMaxMemorySize` (413).
+   * @throws {TooManyFieldsSent} / {TooManyFilesSent} / {MultiPartParserError} for bad forms (400).
+   * @throws {UnreadablePostError} when the client goes away before the body is complete.
+   * @example
+   * await request.loadBody();
+   * request.POST.get('name');
+   */
+  loadBody(): Promise<void> {
+    if (
+      this.#bodyState === 'none' ||
+      this.#bodyState === 'loaded' ||
+      this.#bodyState === 'streamed'
+    ) {
+      return Promise.resolve();
+    }
+    return (this.#loading ??= this.#load().catch((error: unknown) => {
+      this.#bodyState = 'failed';
+      this.#bodyError = error;
+      throw error;
+    }));
+  }
+
+  async #load(): Promise<void> {
+    const source = this.#bodySource;
+    this.#bodySource = null;
+    this.#bodyState = 'loading';
+    const settings = this.#settings;
+    if (this.#isMultipartPost()) {
+      const stream =
+        typeof source === 'string'
+          ? [new TextEncoder().encode(source)]
+          : source instanceof Uint8Array
+            ? [source]
+            : (source as AsyncIterable<Uint8Array>);
+      const result = await parseMultipart(
+        this.#header('content-type') ?? '',
+        stream,
+        settings,
+        this.encoding ?? 'utf-8',
+      );
+      this.#post = result.post;
+      this.#files = result.files;
+      this.#bodyState = 'streamed';
+      return;
+    }
+    const limit = settings.dataUploadMaxMemorySize;
+    const declared = this.#contentLength();
+    if (limit !== null && declared !== null && declared > limit) {
+      this.#connectionUnsafe = true;
+      throw tooBig(limit);
+    }
+    if (typeof source === 'string' || source instanceof Uint8Array) {
+      const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+      if (limit !== null && bytes.length > limit) throw tooBig(limit);
+      this.#body = bytes;
+      this.#bodyState = 'loaded';
+      return;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of source as AsyncIterable<Uint8Array>) {
+        size += chunk.length;
+        if (limit !== null && size > limit) {
+          this.#connectionUnsafe = true;
+          throw tooBig(limit);
+        }
+        chunks.push(chunk);
+      }
+    } catch (error) {
+      if (RequestDataTooBig.isInstance(error)) throw error;
+      this.#connectionUnsafe = true;
+      throw new UnreadablePostError(
+        `The request body could not be read completely (${size} bytes received): ${error instanceof Error ? error.message : String(error)}.`,
+        { cause: error },
+      );
+    }
+    if (declared !== null && size < declared) {
+      throw new UnreadablePostError(
+        `The request body ended after ${size} of the ${declared} bytes its Content-Length announced.`,
+      );
+    }
+    this.#body =
+      chunks.length === 1 ? chunks[0]! : chunks.length === 0 ? EMPTY : Buffer.concat(chunks);
+    this.#bodyState = 'loaded';
+  }
+
+  #assertLoaded(what: string): void {
+    if (this.#bodyState === 'failed') throw this.#bodyError;
+    if (this.#bodyState === 'pending' || this.#bodyState === 'loading') {
+      throw new RawPostDataException(
+        `request.${what} was read before the body was loaded. Call \`await request.loadBody()\` first ` +
+          '(the server does this before calling the view unless told not to).',
+      );
+    }
+  }
+
+  /**
+   * The raw body bytes (empty when there is none).
+   *
+   * @throws {RawPostDataException} before `loadBody()`, or after a multipart form consumed the stream.
+   */
+  get body(): Uint8Array {
+    if (this.#bodyState === 'none') return EMPTY;
+    this.#assertLoaded('body');
+    if (this.#bodyState === 'streamed') {
+      throw new RawPostDataException(
+        "You cannot access body after reading from request's data stream (the multipart form was " +
+          'parsed from it). Read request.POST and request.FILES instead.',
+      );
+    }
+    return this.#body!;
+  }
+
+  /**
+   * The form fields: populated for `POST` with `application/x-www-form-urlencoded` or
+   * `multipart/form-data`, empty otherwise (as Django, even for PUT and JSON bodies).
+   *
+   * @throws {TooManyFieldsSent} for a urlencoded form with too many fields.
+   */
+  get POST(): QueryDict {
+    if (this.#post !== undefined) return this.#post;
+    if (this.method !== 'POST' || this.#bodyState === 'none') {
+      return (this.#post = new QueryDict(null, { encoding: this.encoding ?? 'utf-8' }));
+    }
+    this.#assertLoaded('POST');
+    if (this.contentType.toLowerCase() === 'application/x-www-form-urlencoded') {
+      this.#post = new QueryDict(this.body, {
+        encoding: this.encoding ?? 'utf-8',
+        maxNumFields: this.#settings.dataUploadMaxNumberFields,
+      });
+    } else {
+      this.#post = new QueryDict(null, { encoding: this.encoding ?? 'utf-8' });
+    }
+    return this.#post;
+  }
+
+  set POST(value: QueryDict) {
+    this.#post = value;
+  }
+
+  /** Uploaded files of a multipart POST, by field name; empty otherwise. */
+  get FILES(): MultiValueDict<UploadedFile> {
+    if (this.#files !== undefined) return this.#files;
+    if (this.#bodyState !== 'none' && this.#isMultipartPost()) this.#assertLoaded('FILES');
+    return (this.#files = new MultiValueDict<UploadedFile>());
+  }
+
+  set FILES(value: MultiValueDict<UploadedFile>) {
+    this.#files = value;
+  }
+
+  /**
+   * The body decoded as text (its charset, else UTF-8); loads the body if needed.
+   *
+   * @example
+   * const raw = await request.text();
+   */
+  async text(): Promise<string> {
+    await this.loadBody();
+    return new TextDecoder(this.encoding ?? 'utf-8').decode(this.body);
+  }
+
+  /**
+   * The body parsed as JSON; loads the body if needed.
+   *
+   * @throws {BadRequest} when the body is not valid JSON (400).
+   * @example
+   * const { name } = await request.json<{ name: string }>();
+   */
+  async json<T = unknown>(): Promise<T> {
+    const text = await this.text();
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new BadRequest(
+        `The request body is not valid JSON (${error instanceof Error ? error.message : String(error)}). ` +
+          'Send a JSON document with Content-Type: application/json.',
+        { cause: error },
+      );
+    }
+  }
+
+  /** Release what the request holds: removes the temporary files of uploads. Idempotent. */
+  async close(): Promise<void> {
+    const files = this.#files;
+    if (files === undefined) return;
+    const closing: Promise<void>[] = [];
+    for (const [, list] of files.lists()) for (const file of list) closing.push(file.close());
+    await Promise.all(closing);
+  }
+
+  /** Django's repr: `<HttpRequest: GET '/path/?q=1'>`. */
+  toString(): string {
+    return `<HttpRequest: ${this.method} ${pyRepr(this.getFullPath())}>`;
+  }
+}
+Object.defineProperty(HttpRequest.prototype, BRAND, { value: true });
+
+function tooBig(limit: number): RequestDataTooBig {
+  return new RequestDataTooBig(
+    'Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE. ' +
+      `The limit is ${limit} bytes; raise the dataUploadMaxMemorySize option to accept larger bodies.`,
+  );
+}

@@ -1,0 +1,270 @@
+/**
+ * Multipart/form-data parsing on top of @fastify/busboy (a maintained streaming parser), with
+ * Django's limits and errors layered on: field count (`TooManyFieldsSent`), file count
+ * (`TooManyFilesSent`), total field bytes (`RequestDataTooBig`), malformed input
+ * (`MultiPartParserError`). Files stay in memory up to `fileUploadMaxMemorySize`, then spill to
+ * a temporary file; on any failure every temporary file is removed before the error propagates.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import busboy from '@fastify/busboy';
+import {
+  MultiPartParserError,
+  RequestDataTooBig,
+  TooManyFieldsSent,
+  TooManyFilesSent,
+  UnreadablePostError,
+} from '../errors.js';
+import { MultiValueDict } from '../multi-value-dict.js';
+import type { ResolvedRequestOptions } from '../request-options.js';
+import { QueryDict } from '../query-dict.js';
+import {
+  InMemoryUploadedFile,
+  TemporaryUploadedFile,
+  type UploadedFile,
+} from '../uploaded-file.js';
+import { createTempPath, removeTempPath } from './temp-files.js';
+
+export interface MultipartResult {
+  post: QueryDict;
+  files: MultiValueDict<UploadedFile>;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Django's `sanitize_file_name`: unescape HTML entities, drop directories and unprintables. */
+export function sanitizeFileName(raw: string): string | null {
+  let name = raw.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (match, entity: string) => {
+    if (entity[0] === '#') {
+      const code =
+        entity[1] === 'x' || entity[1] === 'X'
+          ? parseInt(entity.slice(2), 16)
+          : parseInt(entity.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    }
+    return NAMED_ENTITIES[entity.toLowerCase()] ?? match;
+  });
+  name = name.slice(name.lastIndexOf('/') + 1);
+  name = name.slice(name.lastIndexOf('\\') + 1);
+  name = name.replace(/[\p{C}\p{Z}]/gu, (char) => (char === ' ' ? ' ' : ''));
+  if (name === '' || name === '.' || name === '..') return null;
+  return name;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Parse a multipart body from `source`; `contentType` is the request's raw Content-Type. */
+export async function parseMultipart(
+  contentType: string,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  settings: ResolvedRequestOptions,
+  encoding: string,
+): Promise<MultipartResult> {
+  // eslint-disable-next-line no-control-regex
+  if (!/^[\x00-\x7f]*$/.test(contentType)) {
+    throw new MultiPartParserError(`Invalid non-ASCII Content-Type in multipart: ${contentType}`);
+  }
+  const maxMemory = settings.dataUploadMaxMemorySize;
+  const maxFields = settings.dataUploadMaxNumberFields;
+  const maxFiles = settings.dataUploadMaxNumberFiles;
+  let parser: ReturnType<typeof busboy>;
+  try {
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      defCharset: encoding,
+      preservePath: true,
+      // Django decides by the filename parameter alone: a part with one is a file.
+      isPartAFile: (_field, _type, fileName) => fileName !== undefined,
+      limits: {
+        fieldNameSize: maxMemory ?? Number.MAX_SAFE_INTEGER,
+        fieldSize: maxMemory === null ? Number.MAX_SAFE_INTEGER : maxMemory + 1,
+      },
+    });
+  } catch (error) {
+    throw new MultiPartParserError(
+      `Invalid multipart Content-Type ${JSON.stringify(contentType)}: ${describe(error)}. ` +
+        'Send multipart/form-data with a boundary parameter.',
+    );
+  }
+
+  const post = new QueryDict(null, { mutable: true, encoding });
+  const files = new MultiValueDict<UploadedFile>();
+  const tempPaths: string[] = [];
+  const fileTasks: Promise<void>[] = [];
+  const activeStreams = new Set<Readable>();
+  let failure: unknown = null;
+  let fieldCount = 0;
+  let fileCount = 0;
+  let fieldBytes = 0;
+  const textEncoder = new TextEncoder();
+
+  const fail = (error: unknown): void => {
+    if (failure !== null) return;
+    failure = error;
+    for (const stream of activeStreams) stream.destroy();
+  };
+
+  parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
+    if (failure !== null || name === undefined) return;
+    fieldCount += 1;
+    if (maxFields !== null && fieldCount > maxFields) {
+      fail(
+        new TooManyFieldsSent(
+          'The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS. ' +
+            `Send at most ${maxFields} fields, or raise the dataUploadMaxNumberFields option.`,
+        ),
+      );
+      return;
+    }
+    fieldBytes += textEncoder.encode(name).length + 2 + textEncoder.encode(value).length;
+    if (valueTruncated || (maxMemory !== null && fieldBytes > maxMemory)) {
+      fail(
+        new RequestDataTooBig(
+          'Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE. ' +
+            `The form fields are larger than ${maxMemory} bytes; raise the dataUploadMaxMemorySize option to accept them.`,
+        ),
+      );
+      return;
+    }
+    post.appendList(name, value);
+  });
+
+  parser.on('file', (fieldName, stream, rawFileName, _transferEncoding, mimeType) => {
+    if (failure !== null) {
+      stream.resume();
+      return;
+    }
+    fileCount += 1;
+    if (maxFiles !== null && fileCount > maxFiles) {
+      stream.resume();
+      fail(
+        new TooManyFilesSent(
+          'The number of files exceeded settings.DATA_UPLOAD_MAX_NUMBER_FILES. ' +
+            `Send at most ${maxFiles} files, or raise the dataUploadMaxNumberFiles option.`,
+        ),
+      );
+      return;
+    }
+    const name = sanitizeFileName(rawFileName);
+    if (name === null || fieldName === undefined) {
+      stream.resume();
+      return;
+    }
+    activeStreams.add(stream);
+    fileTasks.push(
+      receiveFile(stream, settings, tempPaths).then(
+        (received) => {
+          activeStreams.delete(stream);
+          const init = {
+            name,
+            fieldName,
+            contentType: mimeType,
+            charset: null,
+            size: received.size,
+          };
+          files.appendList(
+            fieldName,
+            received.path === null
+              ? new InMemoryUploadedFile(received.data, init)
+              : new TemporaryUploadedFile(received.path, init),
+          );
+        },
+        (error: unknown) => {
+          activeStreams.delete(stream);
+          fail(
+            failure === null
+              ? new MultiPartParserError(
+                  `The upload of field '${fieldName}' failed: ${describe(error)}`,
+                )
+              : error,
+          );
+        },
+      ),
+    );
+  });
+
+  const done = new Promise<void>((resolve) => {
+    parser.on('finish', resolve);
+    parser.on('error', (error: unknown) => {
+      fail(new MultiPartParserError(`Malformed multipart body: ${describe(error)}.`));
+      resolve();
+    });
+  });
+
+  try {
+    for await (const chunk of source) {
+      if (failure !== null) break;
+      if (!parser.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const settle = (): void => {
+            parser.off('drain', settle);
+            parser.off('error', settle);
+            resolve();
+          };
+          parser.on('drain', settle);
+          parser.on('error', settle);
+        });
+      }
+    }
+  } catch (error) {
+    fail(
+      UnreadablePostError.isInstance(error)
+        ? error
+        : new UnreadablePostError(`The request body could not be read: ${describe(error)}`),
+    );
+  }
+  if (failure === null) {
+    parser.end();
+    await done;
+  } else {
+    parser.destroy();
+  }
+  await Promise.allSettled(fileTasks);
+  if (failure !== null) {
+    await Promise.all(tempPaths.map((path) => removeTempPath(path)));
+    throw failure;
+  }
+  return { post, files };
+}
+
+interface ReceivedFile {
+  size: number;
+  data: Uint8Array;
+  path: string | null;
+}
+
+async function receiveFile(
+  stream: Readable,
+  settings: ResolvedRequestOptions,
+  tempPaths: string[],
+): Promise<ReceivedFile> {
+  const threshold = settings.fileUploadMaxMemorySize;
+  let chunks: Uint8Array[] = [];
+  let size = 0;
+  let handle: FileHandle | null = null;
+  let path: string | null = null;
+  try {
+    for await (const chunk of stream) {
+      const bytes = chunk as Uint8Array;
+      size += bytes.length;
+      if (handle === null) {
+        chunks.push(bytes);
+        if (size > threshold) {
+          path = createTempPath(settings.fileUploadTempDir);
+          tempPaths.push(path);
+          handle = await open(path, 'wx', 0o600);
+          for (const pending of chunks) await handle.write(pending);
+          chunks = [];
+        }
+      } else {
+        await handle.write(bytes);
+      }
+    }
+  } finally {
+    await handle?.close();
+  }
+  if (path !== null) return { size, data: new Uint8Array(0), path };
+  return { size, data: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), path: null };
+}

@@ -1,0 +1,140 @@
+/**
+ * The Node adapter: `requestFromNode()` wraps an `IncomingMessage` in an `HttpRequest` without
+ * reading anything, and `writeNodeResponse()` writes an `HttpResponse` to a `ServerResponse` —
+ * in one write for an in-memory body, chunk by chunk with backpressure for a streaming one, with
+ * no body for HEAD, 204 and 304.
+ *
+ * @module
+ */
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { HttpRequest } from './http-request.js';
+import { RAW_CONTENT, type HttpResponse, type HttpResponseBase } from './http-response.js';
+import type { RequestOptions } from './request-options.js';
+import type { StreamingHttpResponse } from './streaming-http-response.js';
+
+function hasBody(incoming: IncomingMessage): boolean {
+  const headers = incoming.headers;
+  if (headers['transfer-encoding'] !== undefined) return true;
+  const length = headers['content-length'];
+  return length !== undefined && length !== '0';
+}
+
+/**
+ * Build an `HttpRequest` from Node's `IncomingMessage`. Nothing is parsed or read yet; the body
+ * is read by `await request.loadBody()`.
+ *
+ * @example
+ * createServer(async (incoming, outgoing) => {
+ *   const request = requestFromNode(incoming, { allowedHosts: ['example.com'] });
+ *   await writeNodeResponse(await handle(request), outgoing, request);
+ * });
+ */
+export function requestFromNode(incoming: IncomingMessage, options?: RequestOptions): HttpRequest {
+  return new HttpRequest({
+    method: incoming.method ?? 'GET',
+    url: incoming.url ?? '/',
+    headers: incoming.headers,
+    connection: incoming.socket,
+    body: hasBody(incoming) ? incoming.iterator({ destroyOnReturn: false }) : null,
+    ...(options === undefined ? {} : { options }),
+  });
+}
+
+/** Whether the response to `method` with `status` carries no body (RFC 9110). */
+function isBodyless(status: number, method: string | undefined): boolean {
+  return method === 'HEAD' || status === 204 || status === 304 || (status >= 100 && status < 200);
+}
+
+function buildHeaders(response: HttpResponseBase): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of response.headers.store.values()) headers[name] = value;
+  if (response.cookies.size > 0) {
+    const cookies: string[] = [];
+    for (const cookie of response.cookies.values()) cookies.push(cookie.toString());
+    headers['Set-Cookie'] = cookies;
+  }
+  return headers;
+}
+
+function waitForDrain(outgoing: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      outgoing.off('drain', done);
+      outgoing.off('close', done);
+      resolve();
+    };
+    outgoing.on('drain', done);
+    outgoing.on('close', done);
+  });
+}
+
+async function writeStream(
+  response: StreamingHttpResponse,
+  outgoing: ServerResponse,
+): Promise<void> {
+  const iterator = response.streamingContent[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      if (outgoing.destroyed) break;
+      const { value, done } = await iterator.next();
+      if (done === true) break;
+      if (value.length === 0) continue;
+      if (!outgoing.write(value)) await waitForDrain(outgoing);
+    }
+  } catch (error) {
+    // Headers are gone already; the only honest signal left is an aborted connection.
+    outgoing.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  } finally {
+    if (outgoing.destroyed) await iterator.return?.();
+  }
+  if (!outgoing.destroyed) outgoing.end();
+}
+
+/**
+ * Write `response` to Node's `ServerResponse`, then close the response and the request (which
+ * removes upload temporary files). Resolves once the body has been handed to the socket.
+ *
+ * @throws the streaming body's error, after destroying the connection (the status was sent).
+ * @example
+ * await writeNodeResponse(new HttpResponse('<p>Hi</p>'), outgoing, request);
+ */
+export async function writeNodeResponse(
+  response: HttpResponseBase,
+  outgoing: ServerResponse,
+  request?: HttpRequest,
+): Promise<void> {
+  try {
+    const method = request?.method ?? outgoing.req?.method;
+    const headers = buildHeaders(response);
+    if (request?.connectionUnsafe === true) headers['Connection'] = 'close';
+    const status = response.status;
+    if (isBodyless(status, method)) {
+      outgoing.writeHead(status, response.reasonPhrase, headers);
+      outgoing.end();
+    } else if (!response.streaming) {
+      const raw =
+        RAW_CONTENT in response
+          ? (response as HttpResponse)[RAW_CONTENT]
+          : (response as HttpResponse).content;
+      if (typeof raw === 'string' && response.charset.toLowerCase() !== 'utf-8') {
+        const bytes = (response as HttpResponse).content;
+        if (!response.headers.has('Content-Length')) headers['Content-Length'] = bytes.length;
+        outgoing.writeHead(status, response.reasonPhrase, headers);
+        outgoing.end(bytes);
+      } else {
+        if (!response.headers.has('Content-Length')) {
+          headers['Content-Length'] = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length;
+        }
+        outgoing.writeHead(status, response.reasonPhrase, headers);
+        outgoing.end(raw);
+      }
+    } else {
+      outgoing.writeHead(status, response.reasonPhrase, headers);
+      await writeStream(response as StreamingHttpResponse, outgoing);
+    }
+  } finally {
+    await response.close();
+    await request?.close();
+  }
+}
