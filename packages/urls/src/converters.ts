@@ -37,7 +37,6 @@ export interface Converter<T = unknown> {
  *   interface ConverterTypes { yyyy: number }
  * }
  */
-// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export interface ConverterTypes {
   int: number;
   str: string;

@@ -324,7 +324,7 @@ function simplify(chain: URLResolver[], pattern: URLPattern): SimpleLeaf | null 
     const p = level.pattern;
     if (p.kind !== 'route') return null;
     let count = 0;
-    p.pieces.forEach((piece, i) => {
+    p.pieces.forEach((piece) => {
       if (typeof piece === 'string') {
         pieces.push(piece);
       } else {

@@ -133,9 +133,14 @@ export function pythonEscape(text: string): string {
 }
 
 function jsEscape(text: string): string {
-  return text
-    .replace(/[\\^$.*+?()[\]{}|/]/g, (c) => `\\${c}`)
-    .replace(/[\u0000-\u001f\u2028\u2029]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if ('\\^$.*+?()[]{}|/'.includes(c)) out += `\\${c}`;
+    else if (code < 0x20 || code === 0x2028 || code === 0x2029) out += `\\u{${code.toString(16)}}`;
+    else out += c;
+  }
+  return out;
 }
 
 /** The matcher of a `path()` route (Django's `RoutePattern`). */
