@@ -15,7 +15,9 @@ export type PythonErrorType =
   | 'IndexError'
   | 'KeyError'
   | 'AttributeError'
-  | 'ZeroDivisionError';
+  | 'ZeroDivisionError'
+  | 'AssertionError'
+  | 'SuspiciousOperation';
 
 /**
  * An error a Python filter would have raised; `name` is the Python type (`ValueError`, …).

@@ -1,0 +1,38 @@
+/**
+ * `slugify`: Django's `django.utils.text.slugify` — NFKD-normalise and drop what is not ASCII,
+ * lower-case, remove everything but word characters, whitespace and hyphens, collapse runs of
+ * whitespace and hyphens into one `-`, strip leading and trailing `-` and `_`.
+ *
+ * @module
+ */
+import type { FilterSpec } from './filter-spec.js';
+import { stringValue } from './filter-values.js';
+
+// After the ASCII step, Python's Unicode \s still matches \x1c-\x1f (str.isspace()).
+const NON_ASCII = /[^\x00-\x7f]/g;
+const DISALLOWED = /[^\w\s\x1c-\x1f-]/g;
+const SEPARATORS = /[-\s\x1c-\x1f]+/g;
+const EDGES = /^[-_]+|[-_]+$/g;
+
+/**
+ * Make a URL slug of text, as Django's `slugify`.
+ *
+ * @example
+ * slugifyText(' Héllo, Wörld! '); // 'hello-world'
+ */
+export function slugifyText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(NON_ASCII, '')
+    .toLowerCase()
+    .replace(DISALLOWED, '')
+    .replace(SEPARATORS, '-')
+    .replace(EDGES, '');
+}
+
+/** `{{ value|slugify }}` — `Joel is a slug` → `joel-is-a-slug`. */
+export const slugify: FilterSpec = {
+  fn: (value) => slugifyText(stringValue(value)),
+  isSafe: true,
+  arg: 'none',
+};

@@ -1,0 +1,32 @@
+/**
+ * Python `list(value)` of the JS values that stand for Python iterables (`pyList`): strings give
+ * their characters, arrays their items, Sets their members, Maps and plain objects their keys.
+ *
+ * @module
+ */
+import { PythonError } from './python-errors.js';
+import { pyTypeName } from './python-number.js';
+import { isPlainObject } from './python-str.js';
+import { codePoints } from './python-text.js';
+
+const SAFE = Symbol.for('reins.SafeString');
+
+/**
+ * Python `list(value)`.
+ *
+ * @throws {PythonError} `TypeError` when the value is not iterable (None, numbers, dates).
+ * @example
+ * pyList('ab'); // ['a', 'b']
+ */
+export function pyList(value: unknown): unknown[] {
+  if (typeof value === 'string') return codePoints(value);
+  if (typeof value === 'object' && value !== null) {
+    if ((value as { [SAFE]?: unknown })[SAFE] === true) return codePoints(String(value));
+    if (Array.isArray(value)) return value;
+    if (value instanceof Map) return [...value.keys()];
+    if (value instanceof Set) return [...value];
+    if (isPlainObject(value)) return Object.keys(value);
+    if (Symbol.iterator in value) return [...(value as Iterable<unknown>)];
+  }
+  throw new PythonError('TypeError', `'${pyTypeName(value)}' object is not iterable`);
+}

@@ -1,0 +1,251 @@
+/**
+ * The parts of Python's `urllib.parse` and `idna` codec the URL filters use: `pyQuote` /
+ * `pyQuotePlus` (UTF-8 percent-encoding with a `safe` set), `pyUnquote` (with U+FFFD for bad
+ * UTF-8), `pyUrlsplit` / `pyUrlunsplit`, `pyParseQsl`, `pyUrlencode`, and `pyIdnaEncode`
+ * (Punycode for non-ASCII labels; nameprep approximated by NFKC + lower-casing).
+ *
+ * @module
+ */
+import { PythonError } from './python-errors.js';
+
+const ALWAYS_SAFE = new Set(
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~'.split(''),
+);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: false });
+const HEX = '0123456789ABCDEF';
+
+/**
+ * Python `urllib.parse.quote(text, safe)`: percent-encode every UTF-8 byte outside the
+ * unreserved set and `safe`.
+ *
+ * @example
+ * pyQuote('a b/c'); // 'a%20b/c'
+ */
+export function pyQuote(text: string, safe = '/'): string {
+  let out = '';
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (!(ALWAYS_SAFE.has(ch) || (ch.charCodeAt(0) < 128 && safe.includes(ch)))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text;
+  for (const byte of encoder.encode(text)) {
+    const ch = String.fromCharCode(byte);
+    if (byte < 128 && (ALWAYS_SAFE.has(ch) || safe.includes(ch))) out += ch;
+    else out += `%${HEX[byte >> 4]!}${HEX[byte & 15]!}`;
+  }
+  return out;
+}
+
+/** Python `quote_plus(text, safe='')`: like quote, with spaces as `+`. */
+export function pyQuotePlus(text: string, safe = ''): string {
+  if (!text.includes(' ')) return pyQuote(text, safe);
+  return pyQuote(text, `${safe} `).replace(/ /g, '+');
+}
+
+const PERCENT_RUN = /(?:%[0-9a-fA-F]{2})+/g;
+
+/** Python `unquote(text)`: decode `%XX` runs as UTF-8, invalid sequences as U+FFFD. */
+export function pyUnquote(text: string): string {
+  if (!text.includes('%')) return text;
+  return text.replace(PERCENT_RUN, (run) => {
+    const bytes = new Uint8Array(run.length / 3);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+    return decoder.decode(bytes);
+  });
+}
+
+/** The five parts of a URL, as Python's `SplitResult`. */
+export interface SplitUrl {
+  scheme: string;
+  netloc: string;
+  path: string;
+  query: string;
+  fragment: string;
+}
+
+const SCHEME_CHARS = /^[a-zA-Z][a-zA-Z0-9+\-.]*$/;
+// eslint-disable-next-line no-control-regex
+const LEADING_C0_OR_SPACE = /^[\x00-\x20]+/;
+const USES_NETLOC = new Set([
+  '', 'ftp', 'http', 'gopher', 'nntp', 'telnet', 'imap', 'wais', 'file', 'mms', 'https', 'shttp',
+  'snews', 'prospero', 'rtsp', 'rtspu', 'rsync', 'svn', 'svn+ssh', 'sftp', 'nfs', 'git',
+  'git+ssh', 'ws', 'wss',
+]);
+
+/**
+ * Python `urlsplit(url)`.
+ *
+ * @throws {PythonError} `ValueError` for an unbalanced `[`/`]` in the host, as Python.
+ */
+export function pyUrlsplit(input: string): SplitUrl {
+  let url = input.replace(LEADING_C0_OR_SPACE, '').replace(/[\t\r\n]/g, '');
+  let scheme = '';
+  let netloc = '';
+  let query = '';
+  let fragment = '';
+  const colon = url.indexOf(':');
+  if (colon > 0 && SCHEME_CHARS.test(url.slice(0, colon))) {
+    scheme = url.slice(0, colon).toLowerCase();
+    url = url.slice(colon + 1);
+  }
+  if (url.startsWith('//')) {
+    let delim = url.length;
+    for (const c of '/?#') {
+      const at = url.indexOf(c, 2);
+      if (at >= 0) delim = Math.min(delim, at);
+    }
+    netloc = url.slice(2, delim);
+    url = url.slice(delim);
+    if (netloc.includes('[') !== netloc.includes(']')) {
+      throw new PythonError('ValueError', 'Invalid IPv6 URL');
+    }
+  }
+  const hash = url.indexOf('#');
+  if (hash >= 0) {
+    fragment = url.slice(hash + 1);
+    url = url.slice(0, hash);
+  }
+  const question = url.indexOf('?');
+  if (question >= 0) {
+    query = url.slice(question + 1);
+    url = url.slice(0, question);
+  }
+  return { scheme, netloc, path: url, query, fragment };
+}
+
+/** Python `urlunsplit(parts)`. */
+export function pyUrlunsplit({ scheme, netloc, path, query, fragment }: SplitUrl): string {
+  let url = path;
+  if (netloc || (scheme && USES_NETLOC.has(scheme) && !url.startsWith('//'))) {
+    if (url && !url.startsWith('/')) url = `/${url}`;
+    url = `//${netloc}${url}`;
+  }
+  if (scheme) url = `${scheme}:${url}`;
+  if (query) url = `${url}?${query}`;
+  if (fragment) url = `${url}#${fragment}`;
+  return url;
+}
+
+/** Python `parse_qsl(query, keep_blank_values=True)`. */
+export function pyParseQsl(query: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const part of query.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const name = eq >= 0 ? part.slice(0, eq) : part;
+    const value = eq >= 0 ? part.slice(eq + 1) : '';
+    pairs.push([pyUnquote(name.replace(/\+/g, ' ')), pyUnquote(value.replace(/\+/g, ' '))]);
+  }
+  return pairs;
+}
+
+/** Python `urlencode(pairs)`: `quote_plus` on names and values, joined with `&`. */
+export function pyUrlencode(pairs: Array<[string, string]>): string {
+  return pairs.map(([k, v]) => `${pyQuotePlus(k)}=${pyQuotePlus(v)}`).join('&');
+}
+
+const BASE = 36;
+const T_MIN = 1;
+const T_MAX = 26;
+const SKEW = 38;
+const DAMP = 700;
+
+function adapt(delta: number, numPoints: number, first: boolean): number {
+  let d = first ? Math.floor(delta / DAMP) : delta >> 1;
+  d += Math.floor(d / numPoints);
+  let k = 0;
+  while (d > ((BASE - T_MIN) * T_MAX) >> 1) {
+    d = Math.floor(d / (BASE - T_MIN));
+    k += BASE;
+  }
+  return k + Math.floor(((BASE - T_MIN + 1) * d) / (d + SKEW));
+}
+
+const digit = (d: number): string => String.fromCharCode(d < 26 ? d + 97 : d + 22);
+
+/** RFC 3492 Punycode encoding of one label (without the `xn--` prefix). */
+export function punycodeEncode(label: string): string {
+  const input = Array.from(label, (ch) => ch.codePointAt(0)!);
+  let out = input
+    .filter((c) => c < 0x80)
+    .map((c) => String.fromCharCode(c))
+    .join('');
+  const basic = out.length;
+  let handled = basic;
+  if (basic > 0) out += '-';
+  let n = 0x80;
+  let delta = 0;
+  let bias = 72;
+  while (handled < input.length) {
+    const m = Math.min(...input.filter((c) => c >= n));
+    delta += (m - n) * (handled + 1);
+    n = m;
+    for (const c of input) {
+      if (c < n) delta += 1;
+      if (c === n) {
+        let q = delta;
+        for (let k = BASE; ; k += BASE) {
+          const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
+          if (q < t) break;
+          out += digit(t + ((q - t) % (BASE - t)));
+          q = Math.floor((q - t) / (BASE - t));
+        }
+        out += digit(q);
+        bias = adapt(delta, handled + 1, handled === basic);
+        delta = 0;
+        handled += 1;
+      }
+    }
+    delta += 1;
+    n += 1;
+  }
+  return out;
+}
+
+/**
+ * Python `domain.encode('idna').decode('ascii')`: ASCII labels kept as written, others
+ * nameprepped and Punycode-encoded.
+ *
+ * @throws {PythonError} `UnicodeError`-like `ValueError` for an empty or over-long label.
+ */
+export function pyIdnaEncode(domain: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(domain)) {
+    const labels = domain.split('.');
+    if (labels.length > 0 && labels[labels.length - 1] === '') labels.pop();
+    for (const label of labels) {
+      if (label.length === 0 || label.length > 63) {
+        throw new PythonError('ValueError', 'label empty or too long');
+      }
+    }
+    return domain;
+  }
+  const labels = domain.split(/[.\u3002\uff0e\uff61]/);
+  let trailingDot = false;
+  if (labels.length > 1 && labels[labels.length - 1] === '') {
+    labels.pop();
+    trailingDot = true;
+  }
+  const encoded = labels.map((label) => {
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(label)) {
+      if (label.length === 0 || label.length > 63) {
+        throw new PythonError('ValueError', 'label empty or too long');
+      }
+      return label;
+    }
+    const prepped = label.normalize('NFKC').toLowerCase();
+    // eslint-disable-next-line no-control-regex
+    const ascii = /^[\x00-\x7f]*$/.test(prepped) ? prepped : `xn--${punycodeEncode(prepped)}`;
+    if (ascii.length === 0 || ascii.length > 63) {
+      throw new PythonError('ValueError', 'label empty or too long');
+    }
+    return ascii;
+  });
+  return encoded.join('.') + (trailingDot ? '.' : '');
+}
