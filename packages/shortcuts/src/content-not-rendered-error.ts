@@ -1,0 +1,19 @@
+/**
+ * `ContentNotRenderedError`: a `TemplateResponse`'s content was read before `render()`.
+ *
+ * @module
+ */
+import { ReinsError } from '@reins/http';
+
+/**
+ * Thrown when the body of a `TemplateResponse` is read before the response was rendered.
+ *
+ * @example
+ * const response = new TemplateResponse(request, 'a.html');
+ * response.content; // throws ContentNotRenderedError
+ */
+export class ContentNotRenderedError extends ReinsError {
+  static override readonly brand: symbol = Symbol.for('reins.ContentNotRenderedError');
+  override readonly code: string = 'shortcuts.content_not_rendered';
+}
+Object.defineProperty(ContentNotRenderedError.prototype, ContentNotRenderedError.brand, { value: true });

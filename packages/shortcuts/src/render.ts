@@ -1,0 +1,48 @@
+/**
+ * Django's `render()` shortcut: render a template with a context (and the request, for context
+ * processors) into an `HttpResponse`, immediately.
+ *
+ * @module
+ */
+import { HttpResponse } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
+import { resolveTemplate } from './templates-registry.js';
+import type { RenderableTemplate, TemplateEngines } from './templates-registry.js';
+
+/**
+ * Options of `render()`: Django's `content_type`, `status` and `using`.
+ *
+ * @example
+ * await render(request, 'feed.xml', context, { contentType: 'application/rss+xml', status: 200 });
+ */
+export interface RenderOptions {
+  contentType?: string | undefined;
+  status?: number | undefined;
+  /** The alias of the template engine to use. */
+  using?: string | undefined;
+  /** Engines to use instead of the process-wide ones (`setTemplates()`). */
+  templates?: TemplateEngines | undefined;
+}
+
+/**
+ * Render `templateName` (a name, or names tried in order) with `context` into an `HttpResponse`.
+ *
+ * @throws TemplateDoesNotExist (from the engine) when no template is found.
+ * @example
+ * export async function index(request: HttpRequest) {
+ *   return render(request, 'polls/index.html', { latestQuestionList });
+ * }
+ */
+export async function render(
+  request: HttpRequest | null,
+  templateName: string | readonly string[] | RenderableTemplate,
+  context: Record<string, unknown> | null = null,
+  options: RenderOptions = {},
+): Promise<HttpResponse> {
+  const template = await resolveTemplate(templateName, options);
+  const content = await template.render(context ?? {}, request ?? undefined);
+  return new HttpResponse(content, {
+    ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
+    ...(options.status === undefined ? {} : { status: options.status }),
+  });
+}
