@@ -520,28 +520,29 @@ export class HttpRequest {
   }
 
   /**
-   * Whether the client accepts `mediaType` (Django's `accepts()`): any range in `Accept`
-   * (default `*\/*`) matches, with `*` wildcards. Ranges with `q=0` are refused.
+   * Whether the client accepts `mediaType` (Django's `accepts()`): some range in `Accept`
+   * (default `*\/*`) is `*\/*`, the same type, or `type/*` of the same main type. Unlike Django
+   * 3.2, a range with `q=0` means "not acceptable" (as in Django 5).
    *
    * @example
    * request.accepts('application/json');
    */
   accepts(mediaType: string): boolean {
-    const [wantedMain = '', wantedSub = ''] = parseHeader(mediaType)[0].split('/', 2);
+    const [wanted] = parseHeader(mediaType);
+    const slash = wanted.indexOf('/');
+    const wantedMain = (slash === -1 ? wanted : wanted.slice(0, slash)).toLowerCase();
+    const wantedSub = (slash === -1 ? '' : wanted.slice(slash + 1)).toLowerCase();
     const accept = this.#header('accept') ?? '*/*';
     for (const token of accept.split(',')) {
       if (token.trim() === '') continue;
-      const [range, params] = parseHeader(token.trim());
-      if (params['q'] !== undefined && Number(params['q']) === 0) continue;
-      const slash = range.indexOf('/');
-      const main = slash === -1 ? range : range.slice(0, slash);
-      const sub = slash === -1 ? '' : range.slice(slash + 1);
-      if (
-        (main === '*' || wantedMain === '*' || main === wantedMain) &&
-        (sub === '*' || wantedSub === '*' || sub === wantedSub)
-      ) {
-        return true;
-      }
+      const [range, params] = parseHeader(token);
+      const q = params['q'];
+      if (q !== undefined && Number(q) === 0) continue;
+      const index = range.indexOf('/');
+      const main = (index === -1 ? range : range.slice(0, index)).toLowerCase();
+      const sub = (index === -1 ? '' : range.slice(index + 1)).toLowerCase();
+      if (main === '*' && sub === '*') return true;
+      if (main === wantedMain && (sub === '*' || sub === wantedSub)) return true;
     }
     return false;
   }

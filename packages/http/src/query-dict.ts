@@ -24,6 +24,13 @@ export const DEFAULT_MAX_NUMBER_FIELDS = 1000;
 
 const latin1 = new TextDecoder('latin1');
 
+let setMutable: (dict: QueryDict, mutable: boolean) => void;
+
+/** Freeze or thaw a QueryDict the package built (the multipart parser fills one, then freezes it). */
+export function setQueryDictMutable(dict: QueryDict, mutable: boolean): void {
+  setMutable(dict, mutable);
+}
+
 /**
  * A multi-valued dictionary parsed from a query string, immutable unless built with
  * `{ mutable: true }` or obtained through `copy()`.
@@ -37,6 +44,12 @@ const latin1 = new TextDecoder('latin1');
 export class QueryDict extends MultiValueDict<string> {
   #mutable = true;
   #encoding: string;
+
+  static {
+    setMutable = (dict, mutable) => {
+      dict.#mutable = mutable;
+    };
+  }
 
   /**
    * @throws {TooManyFieldsSent} when `query` holds more fields than `maxNumFields`.

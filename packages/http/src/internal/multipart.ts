@@ -17,7 +17,7 @@ import {
 } from '../errors.js';
 import { MultiValueDict } from '../multi-value-dict.js';
 import type { ResolvedRequestOptions } from '../request-options.js';
-import { QueryDict } from '../query-dict.js';
+import { QueryDict, setQueryDictMutable } from '../query-dict.js';
 import {
   InMemoryUploadedFile,
   TemporaryUploadedFile,
@@ -226,6 +226,7 @@ export async function parseMultipart(
     await Promise.all(tempPaths.map((path) => removeTempPath(path)));
     throw failure;
   }
+  setQueryDictMutable(post, false);
   return { post, files };
 }
 
