@@ -1,10 +1,32 @@
 /**
- * @reins/templates — The Django template language for TypeScript, compiled to JavaScript functions, with loaders and several engines side by side.
+ * @reins/templates — the Django template language for TypeScript, compiled to JavaScript
+ * functions: lexer → parser → compiler (`new Function` over the parse tree) → render. Engines,
+ * loaders, custom tag libraries, and several engines side by side with `createTemplates`.
  *
  * @example
- * import { hello } from '@reins/templates';
- * hello('reins'); // 'Hello, reins!'
+ * import { Engine } from '@reins/templates';
+ * const engine = new Engine({ templates: { 'hi.html': 'Hi {{ name|upper }}!' } });
+ * engine.getTemplate('hi.html').render({ name: 'ann' }); // 'Hi ANN!'
  *
  * @module
  */
-export { hello } from './hello.js';
+export { AppDirectoriesLoader } from './app-directories-loader.js';
+export { Engine } from './engine.js';
+export type { ContextProcessor, EngineOptions } from './engine.js';
+export { FileSystemLoader } from './file-system-loader.js';
+export type { FilterContext, FilterSpec } from './filters/filter-spec.js';
+export { builtinFilters } from './filters/index.js';
+export { Library } from './library.js';
+export type { FilterOptions, TagContext, TagOptions } from './library.js';
+export type { Loader, TemplateOrigin } from './loader.js';
+export { LocmemLoader } from './locmem-loader.js';
+export { conditionalEscape, escape, isSafe, markSafe, SafeString } from './safe-string.js';
+export { Template } from './template.js';
+export type { RenderOptions } from './template.js';
+export { TemplateDoesNotExist } from './template-does-not-exist.js';
+export { TemplateRecursionError } from './template-recursion-error.js';
+export { onTemplateRendered } from './template-rendered.js';
+export type { TemplateRenderedEvent } from './template-rendered.js';
+export { TemplateSyntaxError } from './template-syntax-error.js';
+export type { TemplateErrorLocation } from './template-syntax-error.js';
+export { VariableDoesNotExist } from './variable-does-not-exist.js';

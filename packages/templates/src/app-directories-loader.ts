@@ -1,0 +1,20 @@
+/**
+ * Loads templates from each application's `templates/` folder (`AppDirectoriesLoader`, Django's
+ * `app_directories.Loader`), in the order the applications are listed.
+ *
+ * @module
+ */
+import { join } from 'node:path';
+import { FileSystemLoader } from './file-system-loader.js';
+
+/**
+ * Templates from `<app>/templates/` for each application directory.
+ *
+ * @example
+ * const engine = new Engine({ loaders: [new AppDirectoriesLoader(['src/polls', 'src/blog'])] });
+ */
+export class AppDirectoriesLoader extends FileSystemLoader {
+  constructor(appDirs: readonly string[], folder = 'templates') {
+    super(appDirs.map((dir) => join(dir, folder)));
+  }
+}

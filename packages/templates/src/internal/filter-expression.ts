@@ -1,0 +1,151 @@
+/**
+ * Parses Django filter expressions (`name.attr|filter:"arg"|other:var`) into a small tree the
+ * compiler turns into JavaScript: a head operand (literal or dotted lookup) and a list of filters,
+ * each with at most one argument. Follows Django's `FilterExpression` and `Variable` classes,
+ * including their error messages.
+ *
+ * @module
+ */
+import type { FilterSpec } from '../filters/filter-spec.js';
+import { TemplateSyntaxError } from '../template-syntax-error.js';
+
+/** A literal value: a number, or a string literal (always marked safe, as in Django). */
+export interface LiteralOperand {
+  kind: 'literal';
+  /** The number, or the unescaped text of a string literal. */
+  value: number | string;
+  /** True for string literals (they are safe strings). */
+  isString: boolean;
+  /** The text as written (a float literal keeps its Python `str()`, e.g. `1000.0`). */
+  raw: string;
+}
+
+/** A dotted variable lookup such as `user.profile.name`. */
+export interface VariableOperand {
+  kind: 'variable';
+  path: string[];
+  raw: string;
+}
+
+export type Operand = LiteralOperand | VariableOperand;
+
+/** One `|name:arg` application. */
+export interface FilterCall {
+  name: string;
+  spec: FilterSpec;
+  arg: Operand | undefined;
+}
+
+/** A parsed filter expression. */
+export interface FilterExpression {
+  head: Operand | undefined;
+  filters: FilterCall[];
+  token: string;
+}
+
+const W = '[\\p{L}\\p{N}_]';
+const STR_DQ = '"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"';
+const STR_SQ = "'[^'\\\\]*(?:\\\\.[^'\\\\]*)*'";
+const CONSTANT = `(?:_\\(${STR_DQ}\\)|_\\(${STR_SQ}\\)|${STR_DQ}|${STR_SQ})`;
+const NUM = '[-+.]?\\p{Nd}[\\p{Nd}.e]*';
+const VAR_CHARS = '[\\p{L}\\p{N}_.]';
+const FILTER_SOURCE =
+  `^(?<constant>${CONSTANT})|^(?<variable>${VAR_CHARS}+|${NUM})|` +
+  `(?:\\s*\\|\\s*(?<filterName>${W}+)(?::(?:(?<constantArg>${CONSTANT})|(?<variableArg>${VAR_CHARS}+|${NUM})))?)`;
+
+const INT_RE = /^[\s]*[-+]?\d(?:_?\d)*[\s]*$/u;
+const FLOAT_RE = /^[\s]*[-+]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][-+]?\d(?:_?\d)*)?[\s]*$/u;
+const SPECIAL_FLOAT_RE = /^[\s]*[-+]?(?:inf|infinity|nan)[\s]*$/iu;
+
+/** Python `repr()` of a float, for literals written with a dot or exponent (`2.0`, `1e3` → `1000.0`). */
+function floatLiteralText(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${String(value)}.0`;
+  const text = String(value);
+  return text.replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+/** Parse one `Variable` token: a number, a quoted string, or a dotted lookup. */
+export function parseOperand(text: string): Operand {
+  // Django tries float() when the text has a '.' or an 'e', int() otherwise.
+  if (text.includes('.') || text.toLowerCase().includes('e')) {
+    if ((FLOAT_RE.test(text) || SPECIAL_FLOAT_RE.test(text)) && !text.endsWith('.')) {
+      const value = Number(text.replace(/_/g, '').trim().replace(/^([-+]?)inf(inity)?$/i, '$1Infinity'));
+      return { kind: 'literal', value, isString: false, raw: floatLiteralText(value) };
+    }
+  } else if (INT_RE.test(text)) {
+    const value = Number(text.replace(/_/g, '').trim());
+    return { kind: 'literal', value, isString: false, raw: String(value) };
+  }
+  let body = text;
+  if (body.startsWith('_(') && body.endsWith(')')) body = body.slice(2, -1);
+  const quote = body[0];
+  if ((quote === '"' || quote === "'") && body.length >= 2 && body.endsWith(quote)) {
+    const value = body.slice(1, -1).split(`\\${quote}`).join(quote).split('\\\\').join('\\');
+    return { kind: 'literal', value, isString: true, raw: value };
+  }
+  if (body.startsWith('_') || body.includes('._')) {
+    throw new TemplateSyntaxError(`Variables and attributes may not begin with underscores: '${body}'`);
+  }
+  return { kind: 'variable', path: body.split('.'), raw: body };
+}
+
+/** Django's filter arity check, phrased as Django phrases it (the input value counts). */
+function checkArity(name: string, spec: FilterSpec, hasArg: boolean): void {
+  const provided = hasArg ? 2 : 1;
+  const required = spec.arg === 'required' ? 2 : 1;
+  const max = spec.arg === 'none' ? 1 : 2;
+  if (provided < required || provided > max) {
+    throw new TemplateSyntaxError(`${name} requires ${String(required)} arguments, ${String(provided)} provided`);
+  }
+}
+
+/** Parse a filter expression, looking filters up with `findFilter`. */
+export function parseFilterExpression(
+  token: string,
+  findFilter: (name: string) => FilterSpec | undefined,
+): FilterExpression {
+  const re = new RegExp(FILTER_SOURCE, 'gu');
+  let head: Operand | undefined;
+  let haveHead = false;
+  const filters: FilterCall[] = [];
+  let upto = 0;
+  for (let match = re.exec(token); match !== null; match = re.exec(token)) {
+    if (match[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
+    const start = match.index;
+    if (upto !== start) {
+      throw new TemplateSyntaxError(
+        `Could not parse some characters: ${token.slice(0, upto)}|${token.slice(upto, start)}|${token.slice(start)}`,
+      );
+    }
+    const groups = match.groups!;
+    if (!haveHead) {
+      if (groups['constant'] !== undefined) {
+        head = parseOperand(groups['constant']);
+      } else if (groups['variable'] === undefined) {
+        throw new TemplateSyntaxError(`Could not find variable at start of ${token}.`);
+      } else {
+        head = parseOperand(groups['variable']);
+      }
+      haveHead = true;
+    } else {
+      const name = groups['filterName']!;
+      let arg: Operand | undefined;
+      if (groups['constantArg'] !== undefined) arg = parseOperand(groups['constantArg']);
+      else if (groups['variableArg'] !== undefined) arg = parseOperand(groups['variableArg']);
+      const spec = findFilter(name);
+      if (spec === undefined) throw new TemplateSyntaxError(`Invalid filter: '${name}'`);
+      checkArity(name, spec, arg !== undefined);
+      filters.push({ name, spec, arg });
+    }
+    upto = re.lastIndex;
+  }
+  if (upto !== token.length) {
+    throw new TemplateSyntaxError(`Could not parse the remainder: '${token.slice(upto)}' from '${token}'`);
+  }
+  return { head, filters, token };
+}

@@ -1,0 +1,34 @@
+/**
+ * Django's `Token.split_contents()`: split tag contents on whitespace while keeping quoted strings
+ * (with backslash escapes) together, and re-joining the pieces of a `_("…")` translation call.
+ *
+ * @module
+ */
+
+const SMART_SPLIT_RE =
+  /((?:[^\s'"]*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[^\s'"]*)+)|\S+)/gsu;
+
+/** Split tag contents into bits. */
+export function splitContents(contents: string): string[] {
+  const raw = contents.match(SMART_SPLIT_RE) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let bit = raw[i]!;
+    if (bit.startsWith('_("') || bit.startsWith("_('")) {
+      const sentinel = `${bit[2]!})`;
+      const parts = [bit];
+      while (!bit.endsWith(sentinel) && i + 1 < raw.length) {
+        bit = raw[++i]!;
+        parts.push(bit);
+      }
+      bit = parts.join(' ');
+    }
+    out.push(bit);
+  }
+  return out;
+}
+
+/** Python `str.split()` with no argument. */
+export function pySplit(text: string): string[] {
+  return text.split(/[\s\x1c-\x1f\x85]+/u).filter((part) => part !== '');
+}

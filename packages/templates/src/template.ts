@@ -1,0 +1,156 @@
+/**
+ * A compiled template (`Template`): parsed when loaded (so syntax errors surface at once), compiled
+ * to a sync JavaScript function on first `render()` and to an async one on first `renderAsync()`.
+ *
+ * @module
+ */
+import type { Engine } from './engine.js';
+import { compileTemplate } from './internal/compiler.js';
+import { Context } from './internal/context.js';
+import { parseTemplate, type ParsedTemplate } from './internal/parser.js';
+import type { CompiledTemplate, RenderState, ReverseFunction, RuntimeTemplate } from './internal/runtime.js';
+import { needsAsync } from './internal/runtime.js';
+import type { TemplateOrigin } from './loader.js';
+import { builtinFilters } from './filters/index.js';
+
+const BRAND = Symbol.for('reins.Template');
+
+/** Per-render options. */
+export interface RenderOptions {
+  /** The `reverse` used by `{% url %}`, overriding the engine's. */
+  reverse?: ReverseFunction;
+  /** Autoescape for this render, overriding the engine's. */
+  autoescape?: boolean;
+}
+
+/**
+ * A template compiled by an `Engine`. Get one with `engine.getTemplate(name)` or
+ * `engine.fromString(source)`.
+ *
+ * @example
+ * const template = new Engine().fromString('Hello {{ name }}!');
+ * template.render({ name: 'Ann' }); // 'Hello Ann!'
+ * await template.renderAsync({ name: Promise.resolve('Bob') }); // 'Hello Bob!'
+ */
+export class Template implements RuntimeTemplate {
+  readonly [BRAND] = true;
+  /** The name it was loaded by (`'<string>'` for `fromString`). */
+  readonly name: string;
+  /** Where it was loaded from, if from a loader. */
+  readonly origin: TemplateOrigin | undefined;
+  /** The template source. */
+  readonly source: string;
+  /** The engine that compiled it. */
+  readonly engine: Engine;
+  readonly #parsed: ParsedTemplate;
+  #sync: CompiledTemplate | undefined;
+  #async: CompiledTemplate | undefined;
+
+  constructor(source: string, engine: Engine, origin?: TemplateOrigin, name?: string) {
+    this.source = source;
+    this.engine = engine;
+    this.origin = origin;
+    this.name = name ?? origin?.templateName ?? '<string>';
+    this.#parsed = parseTemplate(source, {
+      templateName: origin?.templateName ?? name,
+      builtinFilters,
+      libraries: engine.libraries,
+      builtins: engine.builtins,
+    });
+  }
+
+  /** The unique origin name used to avoid extends recursion. */
+  get originName(): string {
+    return this.origin?.name ?? `<string>:${this.name}`;
+  }
+
+  /** Whether the template starts with `{% extends %}`. */
+  get isChild(): boolean {
+    return this.#parsed.extendsNode !== undefined;
+  }
+
+  /** The compiled JavaScript form (internal; used by include and extends). */
+  compiled(asyncMode: boolean): CompiledTemplate {
+    if (asyncMode) return (this.#async ??= this.#compile(true));
+    return (this.#sync ??= this.#compile(false));
+  }
+
+  #compile(asyncMode: boolean): CompiledTemplate {
+    return compileTemplate(
+      this.#parsed,
+      {
+        templateName: this.name,
+        source: this.source,
+        stringIfInvalid: this.engine.stringIfInvalid,
+        strict: this.engine.strict,
+        asyncMode,
+      },
+      this,
+    );
+  }
+
+  #state(request: unknown, options: RenderOptions, asyncMode: boolean): RenderState {
+    return {
+      engine: this.engine,
+      rc: {},
+      bc: null,
+      depth: 0,
+      chain: [this.name],
+      request,
+      reverse: options.reverse ?? this.engine.reverse,
+      history: null,
+      asyncMode,
+    };
+  }
+
+  /**
+   * Render synchronously. Throws if the context (or a context processor) yields a promise; use
+   * `renderAsync` for those.
+   */
+  render(context: Record<string, unknown> = {}, request?: unknown, options: RenderOptions = {}): string {
+    const scopes: Record<string, unknown>[] = [];
+    if (request !== undefined && this.engine.contextProcessors.length > 0) {
+      const merged: Record<string, unknown> = {};
+      for (const processor of this.engine.contextProcessors) {
+        const values = processor(request);
+        if (typeof (values as { then?: unknown }).then === 'function') throw needsAsync();
+        Object.assign(merged, values);
+      }
+      scopes.push(merged);
+    }
+    scopes.push(checkContext(context));
+    const ctx = new Context(scopes);
+    this.engine.emitRendered(this, ctx);
+    return this.compiled(false).main(ctx, this.#state(request, options, false), options.autoescape ?? this.engine.autoescape) as string;
+  }
+
+  /** Render, awaiting promises in the context (and async iterables in `{% for %}`) where they are used. */
+  async renderAsync(
+    context: Record<string, unknown> = {},
+    request?: unknown,
+    options: RenderOptions = {},
+  ): Promise<string> {
+    const scopes: Record<string, unknown>[] = [];
+    if (request !== undefined && this.engine.contextProcessors.length > 0) {
+      const merged: Record<string, unknown> = {};
+      for (const processor of this.engine.contextProcessors) Object.assign(merged, await processor(request));
+      scopes.push(merged);
+    }
+    scopes.push(checkContext(context));
+    const ctx = new Context(scopes);
+    this.engine.emitRendered(this, ctx);
+    return this.compiled(true).main(ctx, this.#state(request, options, true), options.autoescape ?? this.engine.autoescape);
+  }
+
+  /** Recognise a Template from any copy of this package. */
+  static isInstance(value: unknown): value is Template {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+}
+
+function checkContext(context: unknown): Record<string, unknown> {
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) {
+    throw new TypeError(`The template context must be an object of variables, not ${String(context)}.`);
+  }
+  return context as Record<string, unknown>;
+}
