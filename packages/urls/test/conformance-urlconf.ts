@@ -31,7 +31,7 @@ registerConverter('even', {
   toUrl: (value: number) => String(value),
 });
 
-interface Entry {
+export interface Entry {
   route: string;
   kind?: 're_path';
   view?: string;
@@ -44,7 +44,8 @@ interface Entry {
 
 export const views = new Map<string, View>();
 
-function viewFor(name: string): View {
+/** The view function standing for a view name of the fixtures (same name → same function). */
+export function viewFor(name: string): View {
   let view = views.get(name);
   if (view === undefined) {
     view = () => name;
@@ -54,7 +55,8 @@ function viewFor(name: string): View {
   return view;
 }
 
-function build(entries: Entry[]): AnyNode[] {
+/** Build `path()`/`rePath()`/`include()` calls from the fixtures' JSON description. */
+export function build(entries: Entry[]): AnyNode[] {
   return entries.map((entry): AnyNode => {
     const declare = (entry.kind === 're_path' ? rePath : path) as (...args: unknown[]) => AnyNode;
     if (entry.include !== undefined) {

@@ -631,6 +631,12 @@ export interface ReverseForm {
 
 class AlternationFound extends Error {}
 
+/**
+ * What Django's normaliser gives for a `|` outside capturing groups: the single empty form. Kept
+ * as one shared value so checks can tell it from a regex that really reverses to the empty path.
+ */
+export const ALTERNATION_FORMS: ReverseForm[] = [{ parts: [], params: [] }];
+
 type NormItem = { lit: string } | { param: string; own: boolean } | { choice: NormItem[][] };
 
 /**
@@ -698,7 +704,7 @@ export function normalizeRegex(parsed: ParsedRegex): ReverseForm[] {
   try {
     items = walkAlt(parsed.root);
   } catch (error) {
-    if (error instanceof AlternationFound) return [{ parts: [], params: [] }];
+    if (error instanceof AlternationFound) return ALTERNATION_FORMS;
     throw error;
   }
   return flatten(items);

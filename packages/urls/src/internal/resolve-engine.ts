@@ -23,7 +23,7 @@ import type { AnyResolver as URLResolver } from './node-types.js';
 import type { AnyNode } from './node-types.js';
 import type { CompiledConverter, PatternMatch } from './route-pattern.js';
 
-interface SimpleLeaf {
+export interface SimpleLeaf {
   /** Segments of the joined route: literal text, or a converter for a whole-segment placeholder. */
   segments: Array<string | CompiledConverter>;
   paramNames: string[];
