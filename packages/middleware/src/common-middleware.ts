@@ -7,7 +7,7 @@
  * for a 404 on the way out (in `processResponse`, for when a later middleware changed things).
  */
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
-import { HttpResponsePermanentRedirect, PermissionDenied } from '@reins/http';
+import { HttpResponsePermanentRedirect, PermissionDenied, ReinsError } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
 import { isValidPath, urlconfOf } from './internal/is-valid-path.js';
 import { contentLength } from './internal/content.js';
@@ -35,8 +35,6 @@ export interface CommonMiddlewareOptions {
   responseRedirectClass?: new (url: string) => HttpResponseBase;
 }
 
-const CODE = Symbol.for('reins.AppendSlashError');
-
 /**
  * Thrown in debug when a POST, PUT or PATCH reaches a URL that only resolves with a trailing
  * slash: a redirect would lose the body, so the developer is told to fix the form instead.
@@ -45,15 +43,14 @@ const CODE = Symbol.for('reins.AppendSlashError');
  * @example
  * AppendSlashError.isInstance(error); // the form posts to '/contact' instead of '/contact/'
  */
-export class AppendSlashError extends Error {
-  /** Stable identifier for this error. */
-  readonly code = 'middleware.append_slash_with_body';
-  declare readonly [CODE]: true;
+export class AppendSlashError extends ReinsError {
+  static override readonly brand: symbol = Symbol.for('reins.AppendSlashError');
+  override readonly code: string = 'middleware.append_slash_with_body';
 
   constructor(
     /** The request method, `POST`, `PUT` or `PATCH`. */
     readonly method: string,
-    /** The URL the form should point to: host plus the slashed path. */
+    /** Where the form should point: host plus the slashed path. */
     readonly url: string,
   ) {
     super(
@@ -61,19 +58,9 @@ export class AppendSlashError extends Error {
         `Django can't redirect to the slash URL while maintaining ${method} data. ` +
         `Change your form to point to ${url} (note the trailing slash), or set APPEND_SLASH=False in your Django settings.`,
     );
-    this.name = 'AppendSlashError';
-  }
-
-  /** Recognise an `AppendSlashError` from any copy of this package. */
-  static isInstance(value: unknown): value is AppendSlashError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[CODE] === true
-    );
   }
 }
-Object.defineProperty(AppendSlashError.prototype, CODE, { value: true });
+Object.defineProperty(AppendSlashError.prototype, AppendSlashError.brand, { value: true });
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 

@@ -58,11 +58,10 @@ async function run(
     reasons.push(reason);
     return new HttpResponseForbidden(reason);
   };
-  let handler: MiddlewareHandler | undefined;
   const inner: GetResponse = async (req) =>
-    (await handler!.processView?.(req, view, {}, [])) ??
-    ((view as (request: HttpRequest) => HttpResponse)(req));
-  handler = csrfViewMiddleware({ failureView, ...options })(inner);
+    (await handler.processView?.(req, view, {}, [])) ??
+    (view as (request: HttpRequest) => HttpResponse)(req);
+  const handler: MiddlewareHandler = csrfViewMiddleware({ failureView, ...options })(inner);
   const response = (await handler(request)) as HttpResponse;
   return { response, reasons };
 }

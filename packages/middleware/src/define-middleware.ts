@@ -24,7 +24,7 @@ import type {
  * const hooks: MiddlewareHooks = { processResponse: (request, response) => response };
  */
 export interface MiddlewareHooks {
-  processRequest?: (request: HttpRequest) => MaybePromise<AnyResponse | null | undefined | void>;
+  processRequest?: (request: HttpRequest) => MaybePromise<AnyResponse | null | undefined>;
   processResponse?: (request: HttpRequest, response: AnyResponse) => MaybePromise<AnyResponse>;
   processView?: MiddlewareHandler['processView'];
   processException?: MiddlewareHandler['processException'];

@@ -6,6 +6,7 @@
  * Everything may be sync or async; a sync chain stays sync (no promise is created on its path).
  */
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
+import { ReinsError } from '@reins/http';
 
 /** A value, or a promise of it: every hook may answer synchronously or asynchronously. */
 export type MaybePromise<T> = T | Promise<T>;
@@ -61,11 +62,11 @@ export interface MiddlewareHandler {
     view: AnyView,
     params: Record<string, unknown>,
     args: readonly unknown[],
-  ) => MaybePromise<AnyResponse | null | undefined | void>;
+  ) => MaybePromise<AnyResponse | null | undefined>;
   processException?: (
     request: HttpRequest,
     error: unknown,
-  ) => MaybePromise<AnyResponse | null | undefined | void>;
+  ) => MaybePromise<AnyResponse | null | undefined>;
   processTemplateResponse?: (
     request: HttpRequest,
     response: AnyResponse,
@@ -106,8 +107,6 @@ export type Middleware = (
   settings?: MiddlewareSettings,
 ) => MiddlewareHandler;
 
-const MIDDLEWARE_NOT_USED = Symbol.for('reins.MiddlewareNotUsed');
-
 /**
  * Thrown by a middleware factory at start-up to remove itself from the chain (Django's
  * `MiddlewareNotUsed`); the handler drops that layer and, in debug, logs the message.
@@ -118,23 +117,8 @@ const MIDDLEWARE_NOT_USED = Symbol.for('reins.MiddlewareNotUsed');
  *   return (request) => getResponse(request);
  * };
  */
-export class MiddlewareNotUsed extends Error {
-  /** Stable identifier for this error, for programmatic checks and logs. */
-  readonly code = 'middleware.not_used';
-  declare readonly [MIDDLEWARE_NOT_USED]: true;
-
-  constructor(message = '') {
-    super(message);
-    this.name = 'MiddlewareNotUsed';
-  }
-
-  /** Recognise a `MiddlewareNotUsed` even when it comes from another copy of this package. */
-  static isInstance(value: unknown): value is MiddlewareNotUsed {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[MIDDLEWARE_NOT_USED] === true
-    );
-  }
+export class MiddlewareNotUsed extends ReinsError {
+  static override readonly brand: symbol = Symbol.for('reins.MiddlewareNotUsed');
+  override readonly code: string = 'middleware.not_used';
 }
-Object.defineProperty(MiddlewareNotUsed.prototype, MIDDLEWARE_NOT_USED, { value: true });
+Object.defineProperty(MiddlewareNotUsed.prototype, MiddlewareNotUsed.brand, { value: true });

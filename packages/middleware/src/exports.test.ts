@@ -1,0 +1,35 @@
+import { expect, it } from 'vitest';
+import * as api from './index.js';
+
+it('exports exactly the public API (a change here needs a changeset)', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "AppendSlashError",
+      "CommonMiddleware",
+      "ConditionalGetMiddleware",
+      "CsrfFailureReason",
+      "CsrfViewMiddleware",
+      "GZipMiddleware",
+      "MiddlewareNotUsed",
+      "SecurityMiddleware",
+      "XFrameOptionsMiddleware",
+      "commonMiddleware",
+      "conditionalGetMiddleware",
+      "csrfContextProcessor",
+      "csrfExempt",
+      "csrfViewMiddleware",
+      "defineMiddleware",
+      "getConditionalResponse",
+      "getToken",
+      "gzipMiddleware",
+      "noAppendSlash",
+      "rotateToken",
+      "securityMiddleware",
+      "skipCsrfChecks",
+      "xFrameOptionsDeny",
+      "xFrameOptionsExempt",
+      "xFrameOptionsMiddleware",
+      "xFrameOptionsSameorigin",
+    ]
+  `);
+});

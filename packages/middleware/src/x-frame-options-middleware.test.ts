@@ -1,0 +1,29 @@
+import { HttpRequest, HttpResponse } from '@reins/http';
+import { describe, expect, it } from 'vitest';
+import {
+  XFrameOptionsMiddleware,
+  xFrameOptionsExempt,
+  xFrameOptionsMiddleware,
+  xFrameOptionsSameorigin,
+} from './x-frame-options-middleware.js';
+
+const request = (path = '/') =>
+  new HttpRequest({ url: path, headers: { host: 'testserver' }, options: { allowedHosts: ['testserver'] } });
+
+describe('xFrameOptionsMiddleware', () => {
+  it('takes a function of the request and response (Django: get_xframe_options_value)', () => {
+    const handler = xFrameOptionsMiddleware({
+      xFrameOptions: (req) => (req.path.startsWith('/embed/') ? 'sameorigin' : 'deny'),
+    })(() => new HttpResponse('ok'));
+    expect((handler(request('/embed/x')) as HttpResponse).headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+    expect((handler(request('/other')) as HttpResponse).headers.get('X-Frame-Options')).toBe('DENY');
+  });
+
+  it('decorators work on async views too', async () => {
+    const exempt = xFrameOptionsExempt(async () => new HttpResponse('ok'));
+    const response = (await XFrameOptionsMiddleware(() => exempt())(request())) as HttpResponse;
+    expect(response.headers.has('X-Frame-Options')).toBe(false);
+    const same = xFrameOptionsSameorigin(async () => new HttpResponse('ok'));
+    expect((await same()).headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+  });
+});
