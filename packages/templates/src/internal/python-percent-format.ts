@@ -194,7 +194,7 @@ function convert(value: unknown, spec: Spec): string {
     default: {
       const number = asFloat(value);
       const [sign, body] = formatFloat(number, spec);
-      return pad(sign, body, spec, Number.isFinite(number));
+      return pad(sign, body, spec, true);
     }
   }
 }
