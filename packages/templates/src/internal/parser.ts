@@ -91,8 +91,10 @@ export class Parser {
   readonly namedCycles = new Map<string, CycleInfo>();
   lastCycle: CycleInfo | undefined;
   readonly options: ParseOptions;
+  readonly source: string;
 
   constructor(source: string, options: ParseOptions) {
+    this.source = source;
     this.tokens = tokenize(source);
     this.options = options;
     this.tags = new Map(Object.entries(BUILTIN_TAGS));
@@ -201,9 +203,6 @@ export class Parser {
     return error.setLocation(locationOf(this.source, token, this.options.templateName));
   }
 
-  get source(): string {
-    return this.tokens.map((t) => (t.type === TEXT ? t.contents : '')).join('');
-  }
 }
 
 /** Line, column and source line of a token. */
