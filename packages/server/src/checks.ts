@@ -35,14 +35,8 @@ interface TemplateConfigShape {
  */
 export function runChecks(app: App): CheckMessage[] {
   const messages: CheckMessage[] = [];
-  const root = app.settings.rootUrlconf;
-  const patterns = Array.isArray(root)
-    ? root
-    : (root as { urlpatterns?: unknown }).urlpatterns;
-  if (Array.isArray(patterns)) {
-    for (const message of checkUrlconf(patterns as Parameters<typeof checkUrlconf>[0])) {
-      messages.push({ ...message });
-    }
+  for (const message of checkUrlconf(app.resolver, { appendSlash: app.settings.appendSlash })) {
+    messages.push({ ...message });
   }
   const templates = app.settings.templates;
   if (Array.isArray(templates)) {

@@ -15,16 +15,15 @@ import {
   runWithRequest,
   writeNodeResponse,
 } from '@reins/http';
-import type { HttpRequest, RequestOptions } from '@reins/http';
+import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
 import type { MiddlewareSettings } from '@reins/middleware';
 import { setDefaultUrlconf, setTemplates } from '@reins/shortcuts';
 import { createTemplates } from '@reins/templates';
-import type { Templates } from '@reins/templates';
+import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import { createResolver } from '@reins/urls';
-import type { URLResolver } from '@reins/urls';
 import type { CheckMessage } from './checks.js';
 import { runChecks } from './checks.js';
-import type { AppContext } from './internal/app-context.js';
+import type { AnyResolver, AppContext } from './internal/app-context.js';
 import { buildHandler } from './internal/build-handler.js';
 import { responseForException, safeLog } from './internal/exception-response.js';
 import { isThenable } from './internal/maybe-promise.js';
@@ -33,7 +32,7 @@ import type { ListenOptions, ReinsServer } from './internal/node-server.js';
 import type { ResolvedSettings, Settings } from './settings.js';
 import { validateSettings } from './settings.js';
 
-type Answer = HttpResponse | Promise<HttpResponse>;
+type Answer = HttpResponseBase | Promise<HttpResponseBase>;
 
 /**
  * A reins application, built by {@link createApp}.
@@ -46,7 +45,7 @@ export class App {
   /** The validated settings, with defaults filled in. */
   readonly settings: ResolvedSettings;
   /** The root URL resolver. */
-  readonly resolver: URLResolver;
+  readonly resolver: AnyResolver;
   /** The template engines, or `null` when `templates` was not set. */
   readonly templates: Templates | null;
   /** What the Node and Fetch adapters build requests with (hosts, upload limits…). */
@@ -58,7 +57,8 @@ export class App {
     const resolved = validateSettings(settings);
     this.settings = resolved;
     const root = resolved.rootUrlconf;
-    this.resolver = Array.isArray(root) ? createResolver(root) : (root as URLResolver);
+    // Compile the resolve/reverse tables now, so a bad pattern fails at start-up, not on a request.
+    this.resolver = (Array.isArray(root) ? createResolver(root) : (root as AnyResolver)).compile();
     this.templates = buildTemplates(resolved.templates);
     this.requestOptions = {
       allowedHosts: [...resolved.allowedHosts],
@@ -98,7 +98,7 @@ export class App {
    * @example
    * const response = await app.handle(requestFromFetch(new Request('http://localhost/')));
    */
-  handle(request: HttpRequest): Promise<HttpResponse> {
+  handle(request: HttpRequest): Promise<HttpResponseBase> {
     return Promise.resolve(this.dispatch(request));
   }
 
@@ -136,7 +136,7 @@ export class App {
    * @example
    * http.createServer(app.nodeListener()).listen(8000);
    */
-  nodeListener(options: { onResponse?: (request: HttpRequest, response: HttpResponse) => void } = {}) {
+  nodeListener(options: { onResponse?: (request: HttpRequest, response: HttpResponseBase) => void } = {}) {
     const onResponse = options.onResponse;
     return (incoming: IncomingMessage, outgoing: ServerResponse): void => {
       let request: HttpRequest;
@@ -148,7 +148,7 @@ export class App {
         safeLog(this.#context, { level: 'warning', logger: 'reins.request', message: `Bad Request: ${errorText(error)}`, error });
         return;
       }
-      const write = (response: HttpResponse): void => {
+      const write = (response: HttpResponseBase): void => {
         onResponse?.(request, response);
         writeNodeResponse(response, outgoing, request).catch((error: unknown) => {
           // The client went away or the body stream failed mid-way: nothing more can be sent.
@@ -157,7 +157,7 @@ export class App {
         });
       };
       const answer = this.dispatch(request);
-      if (isThenable<HttpResponse>(answer)) answer.then(write, (error: unknown) => this.#fatal(outgoing, error));
+      if (isThenable<HttpResponseBase>(answer)) answer.then(write, (error: unknown) => this.#fatal(outgoing, error));
       else write(answer);
     };
   }
@@ -198,17 +198,17 @@ export class App {
   }
 
   #finalize(request: HttpRequest, answer: Answer): Answer {
-    if (isThenable<HttpResponse>(answer)) return answer.then((response) => this.#logResponse(request, response));
+    if (isThenable<HttpResponseBase>(answer)) return answer.then((response) => this.#logResponse(request, response));
     return this.#logResponse(request, answer);
   }
 
   /** Django's `log_response` for 4xx/5xx responses not already logged on the exception path. */
-  #logResponse(request: HttpRequest, response: HttpResponse): HttpResponse {
+  #logResponse(request: HttpRequest, response: HttpResponseBase): HttpResponseBase {
     if (!HttpResponse.isInstance(response)) {
       const error = new TypeError(
         `A middleware returned ${response === null ? 'null' : typeof response} instead of an HttpResponse object. Every middleware handler must return the response of getResponse(request) or one of its own.`,
       );
-      return this.#logResponse(request, responseForException(this.#context, request, error) as HttpResponse);
+      return this.#logResponse(request, responseForException(this.#context, request, error) as HttpResponseBase);
     }
     const status = response.status;
     if (status >= 400 && !this.#context.loggedResponses.has(response)) {

@@ -4,9 +4,9 @@
  * built-in page. `templateName` changes the template (a missing custom template is an error, as
  * in Django); `templates` chooses the engines (default: the ones `createApp()` registered).
  */
-import type { HttpRequest, HttpResponse } from '@reins/http';
+import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import { getTemplates } from '@reins/shortcuts';
-import type { Templates } from '@reins/templates';
+import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import { renderErrorPage } from './internal/default-error-views.js';
 
 /**
@@ -31,7 +31,7 @@ function enginesFor(options: ErrorViewOptions): Templates | null {
   }
 }
 
-function render(status: 400 | 403 | 404 | 500, request: HttpRequest, error: unknown, options: ErrorViewOptions): Promise<HttpResponse> {
+function render(status: 400 | 403 | 404 | 500, request: HttpRequest, error: unknown, options: ErrorViewOptions): Promise<HttpResponseBase> {
   return Promise.resolve(
     renderErrorPage(enginesFor(options), status, request, error, options.templateName ?? `${status}.html`, options.templateName !== undefined),
   );
@@ -43,7 +43,7 @@ function render(status: 400 | 403 | 404 | 500, request: HttpRequest, error: unkn
  * @example
  * const handler404: ErrorHandler = (request, error) => pageNotFound(request, error);
  */
-export function pageNotFound(request: HttpRequest, exception: unknown, options: ErrorViewOptions = {}): Promise<HttpResponse> {
+export function pageNotFound(request: HttpRequest, exception: unknown, options: ErrorViewOptions = {}): Promise<HttpResponseBase> {
   return render(404, request, exception, options);
 }
 
@@ -53,7 +53,7 @@ export function pageNotFound(request: HttpRequest, exception: unknown, options: 
  * @example
  * const handler500: ServerErrorHandler = (request) => serverError(request);
  */
-export function serverError(request: HttpRequest, options: ErrorViewOptions = {}): Promise<HttpResponse> {
+export function serverError(request: HttpRequest, options: ErrorViewOptions = {}): Promise<HttpResponseBase> {
   return render(500, request, null, options);
 }
 
@@ -63,7 +63,7 @@ export function serverError(request: HttpRequest, options: ErrorViewOptions = {}
  * @example
  * const handler400: ErrorHandler = (request, error) => badRequest(request, error);
  */
-export function badRequest(request: HttpRequest, exception: unknown, options: ErrorViewOptions = {}): Promise<HttpResponse> {
+export function badRequest(request: HttpRequest, exception: unknown, options: ErrorViewOptions = {}): Promise<HttpResponseBase> {
   return render(400, request, exception, options);
 }
 
@@ -73,6 +73,6 @@ export function badRequest(request: HttpRequest, exception: unknown, options: Er
  * @example
  * const handler403: ErrorHandler = (request, error) => permissionDenied(request, error);
  */
-export function permissionDenied(request: HttpRequest, exception: unknown, options: ErrorViewOptions = {}): Promise<HttpResponse> {
+export function permissionDenied(request: HttpRequest, exception: unknown, options: ErrorViewOptions = {}): Promise<HttpResponseBase> {
   return render(403, request, exception, options);
 }

@@ -3,10 +3,11 @@
  * `createApp()` — and {@link validateSettings}, which checks every value at start-up and fills in
  * Django's defaults, so a typo fails before the first request with a message naming the setting.
  */
-import type { HttpRequest, HttpResponse } from '@reins/http';
+import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
-import type { createTemplates, Templates } from '@reins/templates';
-import type { URLResolver } from '@reins/urls';
+import type { TemplateEngines as Templates } from '@reins/shortcuts';
+import type { createTemplates } from '@reins/templates';
+import type { URLPattern, URLResolver } from '@reins/urls';
 import { ImproperlyConfigured } from './errors.js';
 import { describe } from './internal/describe.js';
 import type { Logger } from './logger.js';
@@ -21,7 +22,7 @@ export type MaybePromise<T> = T | Promise<T>;
  * @example
  * const handler404: ErrorHandler = (request) => new HttpResponseNotFound(`No ${request.path} here`);
  */
-export type ErrorHandler = (request: HttpRequest, error: unknown) => MaybePromise<HttpResponse>;
+export type ErrorHandler = (request: HttpRequest, error: unknown) => MaybePromise<HttpResponseBase>;
 
 /**
  * A custom 500 handler (Django's `handler500`): called with the request only, as in Django.
@@ -29,13 +30,15 @@ export type ErrorHandler = (request: HttpRequest, error: unknown) => MaybePromis
  * @example
  * const handler500: ServerErrorHandler = () => new HttpResponseServerError('Sorry.');
  */
-export type ServerErrorHandler = (request: HttpRequest) => MaybePromise<HttpResponse>;
+export type ServerErrorHandler = (request: HttpRequest) => MaybePromise<HttpResponseBase>;
 
 /** Template engine configurations, as `createTemplates()` takes them. */
 export type TemplatesSetting = Parameters<typeof createTemplates>[0];
 
 /** The URL patterns of the root URLconf, or a resolver already built from them. */
-export type RootUrlconf = Parameters<typeof import('@reins/urls').createResolver>[0] | URLResolver;
+/* eslint-disable @typescript-eslint/no-explicit-any -- the type parameters only type reverse(); any URLconf is accepted */
+export type RootUrlconf = readonly (URLPattern<any, any> | URLResolver<any>)[] | URLResolver<any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
  * Everything `createApp()` accepts. Names follow Django's settings in camelCase

@@ -7,6 +7,7 @@
  * `TemplateResponse`. Nothing here awaits unless something actually returned a promise.
  */
 import { HttpResponse } from '@reins/http';
+import type { HttpResponseBase } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { MiddlewareNotUsed } from '@reins/middleware';
 import type { AnyView, GetResponse, Middleware, MiddlewareHandler, MiddlewareSettings } from '@reins/middleware';
@@ -17,7 +18,7 @@ import { responseForException, safeLog } from './exception-response.js';
 import { isThenable } from './maybe-promise.js';
 import { viewName } from './technical-responses.js';
 
-type Answer = HttpResponse | Promise<HttpResponse>;
+type Answer = HttpResponseBase | Promise<HttpResponseBase>;
 type ViewHook = NonNullable<MiddlewareHandler['processView']>;
 type ExceptionHook = NonNullable<MiddlewareHandler['processException']>;
 type TemplateHook = { name: string; hook: NonNullable<MiddlewareHandler['processTemplateResponse']> };
@@ -29,7 +30,7 @@ interface Renderable {
   isRendered?: boolean;
 }
 
-function isRenderable(response: HttpResponse): response is HttpResponse & Renderable {
+function isRenderable(response: HttpResponseBase): response is HttpResponseBase & Renderable {
   return typeof (response as Partial<Renderable>).render === 'function';
 }
 
@@ -45,7 +46,7 @@ function describeReturned(value: unknown): string {
  * Django's `check_response`: a view must answer with a response. Raised outside the view's
  * error handling, so `processException` never sees it (as in Django).
  */
-function checkResponse(value: unknown, who: string): HttpResponse {
+function checkResponse(value: unknown, who: string): HttpResponseBase {
   if (HttpResponse.isInstance(value)) return value;
   const returned = describeReturned(value);
   throw new ViewResponseError(
@@ -74,7 +75,7 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
       } catch (error) {
         return responseForException(context, request, error);
       }
-      if (isThenable<HttpResponse>(answer)) {
+      if (isThenable<HttpResponseBase>(answer)) {
         return Promise.resolve(answer).then(undefined, (error: unknown) => responseForException(context, request, error));
       }
       return answer;
@@ -83,7 +84,7 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
   const processException = (request: HttpRequest, error: unknown, from = 0): Answer => {
     for (let index = from; index < exceptionHooks.length; index++) {
       const result = exceptionHooks[index]!(request, error);
-      if (isThenable<HttpResponse | null | undefined | void>(result)) {
+      if (isThenable<HttpResponseBase | null | undefined | void>(result)) {
         return Promise.resolve(result).then((response) =>
           response ? response : processException(request, error, index + 1),
         );
@@ -93,12 +94,12 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
     throw error;
   };
 
-  const renderTemplateResponse = (request: HttpRequest, response: HttpResponse & Renderable, from = 0): Answer => {
-    let current: HttpResponse = response;
+  const renderTemplateResponse = (request: HttpRequest, response: HttpResponseBase & Renderable, from = 0): Answer => {
+    let current: HttpResponseBase = response;
     for (let index = from; index < templateHooks.length; index++) {
       const { name, hook } = templateHooks[index]!;
       const result = hook(request, current);
-      if (isThenable<HttpResponse>(result)) {
+      if (isThenable<HttpResponseBase>(result)) {
         return Promise.resolve(result).then((next) => {
           const checked = checkResponse(next, `${name}.processTemplateResponse`);
           return isRenderable(checked)
@@ -111,7 +112,7 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
     return finishRendering(request, current);
   };
 
-  const finishRendering = (request: HttpRequest, response: HttpResponse): Answer => {
+  const finishRendering = (request: HttpRequest, response: HttpResponseBase): Answer => {
     if (!isRenderable(response)) return response;
     const onError = (error: unknown): Answer => processException(request, error);
     let rendered: unknown;
@@ -136,7 +137,7 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
       result = args.length === 0 ? view(request, params) : view(request, params, ...args);
     } catch (error) {
       const rescued = processException(request, error);
-      return isThenable<HttpResponse>(rescued)
+      return isThenable<HttpResponseBase>(rescued)
         ? Promise.resolve(rescued).then((value) => finish(request, value, view))
         : finish(request, rescued, view);
     }
@@ -145,7 +146,7 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
         (value) => finish(request, value, view),
         (error: unknown) => {
           const rescued = processException(request, error);
-          return isThenable<HttpResponse>(rescued)
+          return isThenable<HttpResponseBase>(rescued)
             ? Promise.resolve(rescued).then((value) => finish(request, value, view))
             : finish(request, rescued, view);
         },
@@ -163,7 +164,7 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
   ): Answer => {
     for (let index = from; index < viewHooks.length; index++) {
       const result = viewHooks[index]!(request, view as unknown as AnyView, params, args);
-      if (isThenable<HttpResponse | null | undefined | void>(result)) {
+      if (isThenable<HttpResponseBase | null | undefined | void>(result)) {
         return Promise.resolve(result).then((response) =>
           response ? finish(request, response, view) : runViewHooks(request, view, params, args, index + 1),
         );

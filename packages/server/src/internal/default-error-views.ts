@@ -6,7 +6,7 @@
 import { HttpResponse } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { TemplateDoesNotExist } from '@reins/templates';
-import type { Templates } from '@reins/templates';
+import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import { Resolver404 } from '@reins/urls';
 import type { FallbackStatus } from './fallback-page.js';
 import { fallbackPage } from './fallback-page.js';

@@ -14,11 +14,9 @@ export interface RouteRow {
 
 /** The rows for `app`'s root URLconf. */
 export function describeRoutes(app: App): RouteRow[] {
-  const root = app.settings.rootUrlconf;
-  const patterns = Array.isArray(root) ? root : ((root as { urlpatterns?: unknown }).urlpatterns ?? []);
-  return describeUrlconf(patterns as Parameters<typeof describeUrlconf>[0]).map((entry) => ({
-    route: `/${entry.route}`,
-    view: typeof entry.view === 'function' ? entry.view.name || '(anonymous)' : String(entry.view),
+  return describeUrlconf(app.resolver).map((entry) => ({
+    route: entry.path,
+    view: entry.viewName,
     name: entry.name ?? '',
   }));
 }

@@ -18,7 +18,7 @@ import {
   TooManyFieldsSent,
   TooManyFilesSent,
 } from '@reins/http';
-import type { HttpRequest } from '@reins/http';
+import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import { Resolver404 } from '@reins/urls';
 import type { LogRecord } from '../logger.js';
 import type { AppContext } from './app-context.js';
@@ -136,7 +136,7 @@ export function ruleForException(error: unknown): ExceptionRule {
   return EXCEPTION_RULES[EXCEPTION_RULES.length - 1]!;
 }
 
-type Answer = HttpResponse | Promise<HttpResponse>;
+type Answer = HttpResponseBase | Promise<HttpResponseBase>;
 
 /**
  * Turn `error` into a response for `request`, logging it per the table. Never throws and never
@@ -161,11 +161,11 @@ export function responseForException(context: AppContext, request: HttpRequest, 
     } else {
       answer = exceptionResponse(context, request, rule.status, error);
     }
-    const marked = (response: HttpResponse): HttpResponse => {
+    const marked = (response: HttpResponseBase): HttpResponseBase => {
       if (record !== null) context.loggedResponses.add(response);
       return response;
     };
-    if (isThenable<HttpResponse>(answer)) {
+    if (isThenable<HttpResponseBase>(answer)) {
       return Promise.resolve(answer).then(marked, (failure: unknown) => lastResort(context, request, failure));
     }
     return marked(answer);
@@ -220,7 +220,7 @@ function uncaughtResponse(context: AppContext, request: HttpRequest, error: unkn
   const answer = context.settings.debug
     ? technical500Response(context, request, error, 500)
     : serverErrorResponse(context, request);
-  if (isThenable<HttpResponse>(answer)) {
+  if (isThenable<HttpResponseBase>(answer)) {
     return Promise.resolve(answer).then(
       (response) => {
         context.loggedResponses.add(response);
@@ -258,7 +258,7 @@ function ensureRendered(value: unknown, handlerName: string | undefined): Answer
       `The error handler ${handlerName ?? '(default)'} didn't return an HttpResponse object. It returned ${value === null ? 'null' : typeof value} instead.`,
     );
   }
-  const renderable = value as HttpResponse & { render?: () => unknown; isRendered?: boolean };
+  const renderable = value as HttpResponseBase & { render?: () => unknown; isRendered?: boolean };
   if (typeof renderable.render === 'function' && renderable.isRendered === false) {
     return Promise.resolve(renderable.render()).then(() => value);
   }
@@ -266,7 +266,7 @@ function ensureRendered(value: unknown, handlerName: string | undefined): Answer
 }
 
 /** When even the 500 path failed: log it and answer with the built-in 500 page. */
-function lastResort(context: AppContext, request: HttpRequest, failure: unknown): HttpResponse {
+function lastResort(context: AppContext, request: HttpRequest, failure: unknown): HttpResponseBase {
   safeLog(context, {
     level: 'error',
     logger: 'reins.request',
@@ -275,7 +275,7 @@ function lastResort(context: AppContext, request: HttpRequest, failure: unknown)
     request,
     status: 500,
   });
-  const response = renderDefaultErrorView(null, 500, request, null) as HttpResponse;
+  const response = renderDefaultErrorView(null, 500, request, null) as HttpResponseBase;
   context.loggedResponses.add(response);
   return response;
 }

@@ -65,19 +65,28 @@ export interface ReinsServer {
 
 type Listener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
+// The applications with a running server; an unhandled rejection is logged to each one's logger.
+const serving = new Set<AppContext>();
 let rejectionGuardInstalled = false;
 
 /** Keep serving when some code left a promise rejection unhandled; log it instead of exiting. */
-function installRejectionGuard(context: AppContext): void {
+function installRejectionGuard(): void {
   if (rejectionGuardInstalled) return;
   rejectionGuardInstalled = true;
   process.on('unhandledRejection', (reason) => {
-    safeLog(context, {
-      level: 'error',
-      logger: 'reins.server',
-      message: 'Unhandled promise rejection (the server keeps running; await or catch this promise):',
-      error: reason,
-    });
+    const loggers = new Set([...serving].map((context) => context.logger));
+    for (const logger of loggers) {
+      try {
+        logger.log({
+          level: 'error',
+          logger: 'reins.server',
+          message: 'Unhandled promise rejection (the server keeps running; await or catch this promise):',
+          error: reason,
+        });
+      } catch {
+        // Nowhere better to report a failing logger.
+      }
+    }
   });
 }
 
@@ -138,7 +147,8 @@ export function startNodeServer(listener: Listener, options: ListenOptions, cont
   server.headersTimeout = options.headersTimeout ?? 20_000;
   server.requestTimeout = options.requestTimeout ?? 60_000;
   server.keepAliveTimeout = options.keepAliveTimeout ?? 5_000;
-  installRejectionGuard(context);
+  installRejectionGuard();
+  serving.add(context);
 
   const shutdownTimeout = options.shutdownTimeout ?? 10_000;
   let closed: Promise<number> | null = null;
@@ -155,6 +165,7 @@ export function startNodeServer(listener: Listener, options: ListenOptions, cont
       timer.unref();
       server.close(() => {
         clearTimeout(timer);
+        serving.delete(context);
         resolve(cut);
       });
       server.closeIdleConnections();

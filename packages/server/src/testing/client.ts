@@ -199,7 +199,8 @@ export class Client {
     });
     let response: HttpResponse;
     try {
-      response = await this.#app.handle(request);
+      // Streaming responses keep their stream; everything else is an HttpResponse with content.
+      response = (await this.#app.handle(request)) as HttpResponse;
     } finally {
       unsubscribe();
     }

@@ -1,0 +1,112 @@
+/**
+ * `pnpm bench`: requests per second over real sockets on loopback for one small HTML route,
+ * reins against raw `node:http`, Fastify, Hono and Express — and reins again with Security +
+ * Common + XFrameOptions middleware. Each server runs alone in a child process (one server
+ * process at a time, so the two cores are split between server and autocannon); targets
+ * alternate over several rounds and the mean is reported, then the ratios the issue sets goals
+ * for. Bounded: BENCH_SECONDS (default 5) per target per round, BENCH_ROUNDS (default 2) rounds.
+ */
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { startTarget, TARGETS } from './targets.js';
+import type { TargetName } from './targets.js';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const WARMUP_SECONDS = 1;
+
+async function child(): Promise<void> {
+  const name = process.argv[3] as TargetName;
+  const port = await startTarget(name);
+  process.send?.({ ready: port });
+}
+
+function spawnTarget(name: TargetName): Promise<{ proc: ChildProcess; port: number }> {
+  const proc = fork(fileURLToPath(import.meta.url), ['--serve', name], {
+    execArgv: process.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    proc.once('message', (message: { ready?: number }) => {
+      if (typeof message.ready === 'number') resolve({ proc, port: message.ready });
+    });
+    proc.once('exit', (code) => reject(new Error(`target ${name} exited early with code ${code}`)));
+  });
+}
+
+function run(url: string, duration: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1 }, (error, result) => {
+      if (error) reject(error);
+      else resolve(result);
+    });
+  });
+}
+
+async function measure(name: TargetName): Promise<{ rps: number; p99: number; errors: number }> {
+  const { proc, port } = await spawnTarget(name);
+  try {
+    const url = `http://127.0.0.1:${port}/hello/`;
+    const probe = await fetch(url);
+    const text = await probe.text();
+    if (probe.status !== 200 || !text.includes('Hello, world!')) {
+      throw new Error(`target ${name} answered ${probe.status} ${text.slice(0, 120)}`);
+    }
+    await run(url, WARMUP_SECONDS);
+    const result = await run(url, SECONDS);
+    return {
+      rps: result.requests.average,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts + result.non2xx,
+    };
+  } finally {
+    proc.removeAllListeners('exit');
+    proc.kill('SIGKILL');
+    await new Promise((resolve) => proc.once('exit', resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `reins server benchmark: GET /hello/ over loopback, ${CONNECTIONS} connections, ${SECONDS} s per target per round, ${ROUNDS} rounds (Node ${process.version})`,
+  );
+  const samples = new Map<TargetName, { rps: number; p99: number; errors: number }[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate the order each round so drift (thermal, other load) does not favour one target.
+    const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
+    for (const name of order) {
+      const sample = await measure(name);
+      const list = samples.get(name) ?? [];
+      list.push(sample);
+      samples.set(name, list);
+      console.log(`  round ${round + 1}  ${name.padEnd(9)} ${Math.round(sample.rps).toString().padStart(7)} req/s  p99 ${sample.p99} ms  errors ${sample.errors}`);
+    }
+  }
+  const mean = (name: TargetName): number => {
+    const list = samples.get(name) ?? [];
+    return list.reduce((sum, sample) => sum + sample.rps, 0) / list.length;
+  };
+  console.log('\nmean requests per second');
+  for (const name of TARGETS) console.log(`  ${name.padEnd(9)} ${Math.round(mean(name)).toString().padStart(7)}`);
+  const ratio = (a: TargetName, b: TargetName, goal: number): string => {
+    const value = mean(a) / mean(b);
+    return `  ${`${a} / ${b}`.padEnd(22)} ${value.toFixed(2)}×  (goal ≥ ${goal.toFixed(1)}×: ${value >= goal ? 'met' : 'NOT met'})`;
+  };
+  console.log('\nratios');
+  console.log(ratio('reins', 'fastify', 1.0));
+  console.log(ratio('reins', 'raw', 0.9));
+  console.log(ratio('reins+mw', 'raw', 0.8));
+  console.log(`  ${'reins / hono'.padEnd(22)} ${(mean('reins') / mean('hono')).toFixed(2)}×`);
+  console.log(`  ${'reins / express'.padEnd(22)} ${(mean('reins') / mean('express')).toFixed(2)}×`);
+  const errors = [...samples.values()].flat().reduce((sum, sample) => sum + sample.errors, 0);
+  if (errors > 0) {
+    console.log(`\n${errors} errors/non-2xx responses during the run`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[2] === '--serve') await child();
+else await main();

@@ -1,0 +1,88 @@
+/**
+ * The servers the benchmark compares, each serving the same small HTML page at `/hello/` on
+ * 127.0.0.1 with an OS-chosen port: raw `node:http`, Fastify, Hono (@hono/node-server), Express,
+ * and reins without and with Security + Common + XFrameOptions middleware. A target starts in its
+ * own child process (see index.ts) and prints `READY <port>` once listening.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const BODY =
+  '<!doctype html><html lang="en"><head><title>Hello</title></head><body><h1>Hello, world!</h1><p>A small page.</p></body></html>';
+export const HTML = 'text/html; charset=utf-8';
+
+export type TargetName = 'raw' | 'fastify' | 'hono' | 'express' | 'reins' | 'reins+mw';
+export const TARGETS: readonly TargetName[] = ['raw', 'fastify', 'hono', 'express', 'reins', 'reins+mw'];
+
+/** Start `name` and resolve with its port. */
+export async function startTarget(name: TargetName): Promise<number> {
+  switch (name) {
+    case 'raw': {
+      const length = String(Buffer.byteLength(BODY));
+      const server = createServer((request, response) => {
+        if (request.url === '/hello/') {
+          response.writeHead(200, { 'content-type': HTML, 'content-length': length });
+          response.end(BODY);
+        } else {
+          response.writeHead(404, { 'content-type': 'text/plain' });
+          response.end('Not Found');
+        }
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return (server.address() as AddressInfo).port;
+    }
+    case 'fastify': {
+      const { default: Fastify } = await import('fastify');
+      const app = Fastify({ logger: false });
+      app.get('/hello/', (_request, reply) => {
+        void reply.type(HTML).send(BODY);
+      });
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      return (app.server.address() as AddressInfo).port;
+    }
+    case 'hono': {
+      const { Hono } = await import('hono');
+      const { serve } = await import('@hono/node-server');
+      const app = new Hono();
+      app.get('/hello/', (c) => c.html(BODY));
+      return new Promise((resolve) => {
+        serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
+      });
+    }
+    case 'express': {
+      const { default: express } = await import('express');
+      const app = express();
+      app.get('/hello/', (_request, response) => {
+        response.type('html').send(BODY);
+      });
+      return new Promise((resolve) => {
+        const server = app.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+      });
+    }
+    case 'reins':
+    case 'reins+mw': {
+      const { createApp, silentLogger } = await import('../src/index.js');
+      const { HttpResponse } = await import('@reins/http');
+      const { path } = await import('@reins/urls');
+      const middleware = await import('@reins/middleware');
+      const hello = (): InstanceType<typeof HttpResponse> => new HttpResponse(BODY, { contentType: HTML });
+      const other = (): InstanceType<typeof HttpResponse> => new HttpResponse('other', { contentType: HTML });
+      const app = createApp({
+        rootUrlconf: [
+          path('', other, { name: 'home' }),
+          path('articles/<int:year>/', other, { name: 'year' }),
+          path('hello/', hello, { name: 'hello' }),
+          path('about/', other, { name: 'about' }),
+        ],
+        allowedHosts: ['127.0.0.1', 'localhost'],
+        logger: silentLogger,
+        middleware:
+          name === 'reins+mw'
+            ? [middleware.securityMiddleware(), middleware.commonMiddleware(), middleware.xFrameOptionsMiddleware()]
+            : [],
+      });
+      const server = await app.listen({ host: '127.0.0.1', port: 0 });
+      return server.address.port;
+    }
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The `reins` CLI, run as a real process (source through tsx): `check`, `show-urls`, and
+ * `runserver` — start-up lines, an access line per request, graceful exit on SIGTERM — plus
+ * the autoreloader restarting the server after a file change.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const PACKAGE = resolve(import.meta.dirname, '..');
+const CLI = join(PACKAGE, 'src/cli.ts');
+// tsx by absolute URL, so processes started in a temporary directory find it too.
+const TSX = pathToFileURL(createRequire(join(PACKAGE, 'package.json')).resolve('tsx')).href;
+const NODE_ARGS = ['--conditions=@reins/source', '--import', TSX, CLI];
+
+function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  return spawnSync(process.execPath, [...NODE_ARGS, ...args], {
+    cwd: options.cwd ?? PACKAGE,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Start a long-running CLI process and collect its output. */
+function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
+    cwd: options.cwd ?? PACKAGE,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const waitFor = async (pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout', timeout = 20_000): Promise<RegExpExecArray> => {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const match = pattern.exec(output[stream]);
+      if (match !== null) return match;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${pattern} in ${stream}:\n${output.stdout}\n${output.stderr}`);
+      if (child.exitCode !== null) throw new Error(`Exited (${child.exitCode}) before ${pattern}:\n${output.stdout}\n${output.stderr}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  };
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, output, waitFor, exited };
+}
+
+describe('reins check', () => {
+  it('reports no issues for a good app and exits 0', () => {
+    const result = runCli(['check', '--app', 'test/fixtures/app.ts']);
+    expect(result.stdout).toContain('System check identified no issues (0 silenced).');
+    expect(result.status).toBe(0);
+  });
+
+  it('prints errors and warnings in Django’s format and exits 1', () => {
+    const result = runCli(['check', '--app', 'test/fixtures/broken-app.ts']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('SystemCheckError: System check identified some issues:');
+    expect(result.stderr).toContain('WARNINGS:');
+    expect(result.stderr).toMatch(/\(server\.W001\) Template directory '\/definitely\/not\/here'/);
+    expect(result.stderr).toMatch(/\(urls\.W002\)/);
+    expect(result.stderr).toMatch(/System check identified \d+ issues \(0 silenced\)\./);
+  });
+
+  it('explains a missing app module', () => {
+    const result = runCli(['check', '--app', 'test/fixtures/nope.js']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("CommandError: The application module 'test/fixtures/nope.js' (from --app) does not exist");
+  });
+
+  it('finds the app through reins.config.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reins-cli-'));
+    writeFileSync(join(dir, 'reins.config.json'), JSON.stringify({ app: join(PACKAGE, 'test/fixtures/app.ts') }));
+    const result = runCli(['check'], { cwd: dir });
+    expect(result.stdout).toContain('System check identified no issues');
+  });
+});
+
+describe('reins show-urls', () => {
+  it('lists every pattern with its view and name', () => {
+    const result = runCli(['show-urls', '--app', 'test/fixtures/app.ts']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^URL\s+View\s+Name$/);
+    expect(lines[1]).toMatch(/^\/\s+home\s+home$/);
+    expect(lines[2]).toMatch(/^\/greetings\/<str:name>\/\s+greeting\s+greetings:greeting$/);
+    expect(lines[3]).toMatch(/^\/boom\/\s+boom\s+boom$/);
+    expect(lines[4]).toMatch(/^\/floating\/\s+floating\s+floating$/);
+  });
+});
+
+describe('reins runserver', () => {
+  it('prints Django’s start-up lines, one access line per request, and exits on SIGTERM', async () => {
+    const server = startCli(['runserver', '--noreload', '--app', 'test/fixtures/app.ts'], { env: { PORT: '0', HOST: '127.0.0.1' } });
+    const [, url = ''] = await server.waitFor(/Starting development server at (http:\/\/127\.0\.0\.1:\d+\/)/);
+    expect(server.output.stdout).toMatch(/^Performing system checks\.\.\.\n\nSystem check identified no issues \(0 silenced\)\.\n[A-Z][a-z]+ \d\d, \d{4} - \d\d:\d\d:\d\d\nreins version /);
+    expect(server.output.stdout).toContain('Quit the server with CONTROL-C.');
+    const ok = await request(new URL('greetings/Ada/', url));
+    expect(await ok.body.text()).toBe('Hello, Ada!');
+    await server.waitFor(/\] "GET \/greetings\/Ada\/ HTTP\/1\.1" 200 11\n/, 'stderr');
+    const failed = await request(new URL('boom/', url));
+    await failed.body.text();
+    await server.waitFor(/Internal Server Error: \/boom\/\nError: fixture boom/, 'stderr');
+    await server.waitFor(/"GET \/boom\/ HTTP\/1\.1" 500 \d+\n/, 'stderr');
+    const floating = await request(new URL('floating/', url));
+    expect(await floating.body.text()).toBe('answered anyway');
+    await server.waitFor(/Unhandled promise rejection[^\n]*\nError: floating boom/, 'stderr');
+    const after = await request(url);
+    expect(await after.body.text()).toBe('Hello from the fixture app');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('restarts the server when a watched file changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reins-reload-'));
+    const appFile = join(dir, 'app.mjs');
+    const write = (greeting: string) =>
+      writeFileSync(
+        appFile,
+        `import { HttpResponse } from ${JSON.stringify(join(PACKAGE, '../http/src/index.ts'))};
+import { path } from ${JSON.stringify(join(PACKAGE, '../urls/src/index.ts'))};
+import { createApp } from ${JSON.stringify(join(PACKAGE, 'src/index.ts'))};
+export default createApp({ rootUrlconf: [path('', () => new HttpResponse(${JSON.stringify(greeting)}))], allowedHosts: ['127.0.0.1'] });
+`,
+      );
+    write('first');
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = startCli(['runserver', `127.0.0.1:${port}`, '--app', appFile], { cwd: dir });
+    await server.waitFor(/Watching for file changes with fs\.watch/);
+    await server.waitFor(/Starting development server/);
+    expect(await (await request(`http://127.0.0.1:${port}/`)).body.text()).toBe('first');
+    write('second');
+    await server.waitFor(/app\.mjs changed, reloading\./);
+    const deadline = Date.now() + 20_000;
+    let body = '';
+    while (Date.now() < deadline) {
+      body = await request(`http://127.0.0.1:${port}/`)
+        .then((response) => response.body.text())
+        .catch(() => '');
+      if (body === 'second') break;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    expect(body).toBe('second');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+});
