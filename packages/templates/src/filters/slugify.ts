@@ -9,8 +9,11 @@ import type { FilterSpec } from './filter-spec.js';
 import { stringValue } from './filter-values.js';
 
 // After the ASCII step, Python's Unicode \s still matches \x1c-\x1f (str.isspace()).
+// eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
 const NON_ASCII = /[^\x00-\x7f]/g;
+// eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
 const DISALLOWED = /[^\w\s\x1c-\x1f-]/g;
+// eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
 const SEPARATORS = /[-\s\x1c-\x1f]+/g;
 const EDGES = /^[-_]+|[-_]+$/g;
 

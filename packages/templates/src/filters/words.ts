@@ -11,7 +11,9 @@ import { PythonError } from '../internal/python-errors.js';
 import { pyInt, pyStrip } from '../internal/python-number.js';
 import { pyExpandtabs, pySplitlines, pySplitWhitespace, pyStrLen } from '../internal/python-text.js';
 
+// eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
 const TEXTWRAP_SPACE = /[\t\n\x0b\x0c\r]/g;
+// eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
 const TEXTWRAP_SPLIT = /([\t\n\x0b\x0c\r ]+)/;
 
 function wrapLine(line: string, width: number): string[] {

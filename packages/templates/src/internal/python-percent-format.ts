@@ -158,6 +158,7 @@ function convert(value: unknown, spec: Spec): string {
     case 'a': {
       let text = spec.type === 's' ? pyStr(value) : pyRepr(value);
       if (spec.type === 'a') {
+// eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
         text = text.replace(/[^\x00-\x7f]/gu, (ch) => {
           const code = ch.codePointAt(0)!;
           if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;

@@ -49,8 +49,8 @@ export function pyFloatRepr(value: number): string {
 /** Python `str()` of a JS number: integral values print as `int`, others as `float`. */
 export function pyNumberStr(value: number): string {
   if (Number.isInteger(value)) {
-    // Integers past 1e21 would print in exponent form; Python prints every digit of an int.
-    return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
+    // Past 2^53 JS prints rounded digits (and past 1e21 an exponent); an int prints every digit.
+    return Number.isSafeInteger(value) ? String(value + 0) : BigInt(value).toString();
   }
   return pyFloatRepr(value);
 }

@@ -118,6 +118,7 @@ export function pyCenter(text: string, width: number): string {
   return ' '.repeat(left) + text + ' '.repeat(marg - left);
 }
 
+// eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
 const LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
 
 /** Python `str.splitlines(keepends)`: split on every Unicode line boundary. */

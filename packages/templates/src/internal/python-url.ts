@@ -207,6 +207,26 @@ export function punycodeEncode(label: string): string {
   return out;
 }
 
+// Nameprep (RFC 3491): drop the "mapped to nothing" characters, full-case-fold, NFKC. JS has no
+// case folding, so lower-casing is completed with the folds that differ from it.
+const MAPPED_TO_NOTHING = /[\u00ad\u034f\u1806\u180b-\u180d\u200b-\u200d\u2060\ufe00-\ufe0f\ufeff]/g;
+const FOLDS: Record<string, string> = {
+  '\u00df': 'ss',
+  '\u1e9e': 'ss',
+  '\u03c2': '\u03c3',
+  '\u017f': 's',
+  '\u0345': '\u03b9',
+  '\u1fbe': '\u03b9',
+};
+
+function nameprep(label: string): string {
+  const folded = label
+    .replace(MAPPED_TO_NOTHING, '')
+    .toLowerCase()
+    .replace(/[\u00df\u1e9e\u03c2\u017f\u0345\u1fbe]/g, (ch) => FOLDS[ch]!);
+  return folded.normalize('NFKC');
+}
+
 /**
  * Python `domain.encode('idna').decode('ascii')`: ASCII labels kept as written, others
  * nameprepped and Punycode-encoded.
@@ -239,7 +259,7 @@ export function pyIdnaEncode(domain: string): string {
       }
       return label;
     }
-    const prepped = label.normalize('NFKC').toLowerCase();
+    const prepped = nameprep(label);
     // eslint-disable-next-line no-control-regex
     const ascii = /^[\x00-\x7f]*$/.test(prepped) ? prepped : `xn--${punycodeEncode(prepped)}`;
     if (ascii.length === 0 || ascii.length > 63) {

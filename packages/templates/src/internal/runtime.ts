@@ -74,10 +74,13 @@ export { AE_OFF, AE_ON };
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
-/** Names whose lookup must only see own properties (they exist on every object or function). */
+/**
+ * Names whose lookup must only see an object's own data or its class's members: every
+ * `Object.prototype` member (functions are never searched past their own properties, so
+ * `Function.prototype` needs no entry).
+ */
 export const BLOCKED_NAMES: ReadonlySet<string> = new Set([
   ...Object.getOwnPropertyNames(Object.prototype),
-  ...Object.getOwnPropertyNames(Function.prototype),
   'prototype',
   'constructor',
   '__proto__',
@@ -198,6 +201,12 @@ const SAFE = Symbol.for('reins.SafeString');
 
 /** `o.key` with Django's lookup rules (sync: promises rejected). */
 export function get(o: unknown, key: string): unknown {
+  if (typeof o === 'object' && o !== null) {
+    // Fast path: a primitive found on a non-Map object is the answer under every rule.
+    const direct = (o as Record<string, unknown>)[key];
+    const type = typeof direct;
+    if ((type === 'string' || type === 'number' || type === 'boolean') && !(o instanceof Map)) return direct;
+  }
   const value = lookup(o, key, false);
   if (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function') {
     throw needsAsync();

@@ -320,6 +320,47 @@ for i, v in enumerate(['', None, 0, 'not a date']):
     case(f'timeuntil-bad-{i}', 'timeuntil', v, DT)
 case('timesince-bad-arg', 'timesince', DT, 'x')
 
+# ---- seeded random strings over an alphabet of the characters these filters care about ----------
+import random as _random
+
+rng = _random.Random(3_2)
+ALPHABET = list('ab Z9<>/&;#"\'=!.,:()[]@-_~?%\n\t') + ['<b>', '</b>', '<p>', '<!--', '-->', '&amp;', '&#', 'http://',
+                                                      'www.', '.com', 'x@y.org', 'é', 'ß', '\u0301', '😀', '\xa0', '<script>',
+                                                      '</script>', '<br/>', '<a href="', '&lt;', '\r\n', "'"]
+for i in range(400):
+    text = ''.join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 24)))
+    case(f'fuzz-striptags-{i}', 'striptags', text)
+    case(f'fuzz-urlize-{i}', 'urlize', text)
+    case(f'fuzz-slugify-{i}', 'slugify', text)
+    case(f'fuzz-title-{i}', 'title', text)
+    case(f'fuzz-escapejs-{i}', 'escapejs', text)
+    case(f'fuzz-truncatechars-{i}', 'truncatechars', text, rng.randint(0, 12))
+    case(f'fuzz-truncatewords-{i}', 'truncatewords', text, rng.randint(0, 4))
+    case(f'fuzz-truncatechars_html-{i}', 'truncatechars_html', text, rng.randint(0, 12))
+    case(f'fuzz-truncatewords_html-{i}', 'truncatewords_html', text, rng.randint(1, 4))
+    case(f'fuzz-wordwrap-{i}', 'wordwrap', text, rng.randint(1, 8))
+    case(f'fuzz-linebreaks-{i}', 'linebreaks', text)
+    case(f'fuzz-iriencode-{i}', 'iriencode', text)
+    case(f'fuzz-pprint-{i}', 'pprint', [text * 3, {text: i}])
+
+FMT_CHARS = list('aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ') + ['\\', ' ', '-', ':', 'x', 'k']
+for i in range(200):
+    n = rng.choice([rng.uniform(-1000, 1000), rng.uniform(-1, 1), round(rng.uniform(-100, 100), rng.randint(0, 4)),
+                    rng.randint(-10**6, 10**6) / 8, rng.randint(-5000, 5000) / 1000, rng.expovariate(0.001)])
+    if isinstance(n, float) and n.is_integer():
+        n += 0.5  # an integral float would reach JS as an int (see the test's skip list)
+    case(f'fuzz-floatformat-{i}', 'floatformat', n, rng.choice([-4, -3, -2, -1, 0, 1, 2, 3, 4, '2', '-2']))
+    case(f'fuzz-stringformat-{i}', 'stringformat', n,
+         rng.choice(['.0f', '.1f', '.2f', '.3f', 'e', '.3e', 'g', '.2g', '.10g', '#g', '010.3f', '+.1e', 'G', 'd', 's', 'r']))
+    case(f'fuzz-filesizeformat-{i}', 'filesizeformat', int(rng.expovariate(1 / rng.choice([2000, 2 * 10**6, 3 * 10**9, 5 * 10**12]))))
+    start = D(2000, 1, 1) + datetime.timedelta(seconds=rng.randint(0, 30 * 365 * 86400))
+    end = start + datetime.timedelta(seconds=int(rng.expovariate(1 / rng.choice([100, 10**5, 10**7, 10**9]))))
+    case(f'fuzz-timesince-{i}', 'timesince', start, end)
+    case(f'fuzz-timeuntil-{i}', 'timeuntil', end, start)
+    fmt = ''.join(rng.choice(FMT_CHARS) for _ in range(rng.randint(1, 8)))
+    case(f'fuzz-date-{i}', 'date', start, fmt)
+    case(f'fuzz-time-{i}', 'time', start, fmt)
+
 # ---- render ------------------------------------------------------------------------------------
 out = []
 for name, flt, value, arg, autoescape in cases:
@@ -359,6 +400,11 @@ for fname, func in sorted(register.filters.items()):
     }
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'django-filter-cases.json'), 'w') as f:
-    json.dump({'generated_by': 'Django %s on Python %s (src/filters/__fixtures__/generate_filter_cases.py)'
-               % (django.get_version(), sys.version.split()[0]), 'flags': flags, 'cases': out}, f, ensure_ascii=False, indent=0)
+    # One case per line keeps the file diffable and small.
+    f.write('{"generated_by": %s,\n"flags": %s,\n"cases": [\n' % (
+        json.dumps('Django %s on Python %s (src/filters/__fixtures__/generate_filter_cases.py)'
+                   % (django.get_version(), sys.version.split()[0])),
+        json.dumps(flags, separators=(',', ':'))))
+    f.write(',\n'.join(json.dumps(record, ensure_ascii=False, separators=(',', ':')) for record in out))
+    f.write('\n]}\n')
 print(len(out), 'cases')
