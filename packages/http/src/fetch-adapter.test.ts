@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { requestFromFetch, responseToFetch } from './fetch-adapter.js';
+import { HttpResponse, HttpResponseNotModified } from './http-response.js';
+import { JsonResponse } from './json-response.js';
+import { StreamingHttpResponse } from './streaming-http-response.js';
+
+describe('Fetch adapter', () => {
+  it('builds an HttpRequest from a Fetch Request', async () => {
+    const request = requestFromFetch(
+      new Request('https://example.com/caf%C3%A9/?q=1&q=2', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'a=1' },
+        body: 'x=1&y=%E2%98%83',
+      }),
+      { allowedHosts: ['example.com'] },
+      { remoteAddress: '10.0.0.1' },
+    );
+    expect(request.method).toBe('POST');
+    expect(request.scheme).toBe('https');
+    expect(request.pathInfo).toBe('/café/');
+    expect(request.GET.getList('q')).toEqual(['1', '2']);
+    expect(request.COOKIES).toEqual({ a: '1' });
+    expect(request.getHost()).toBe('example.com');
+    expect(request.getPort()).toBe('443');
+    expect(request.META['REMOTE_ADDR']).toBe('10.0.0.1');
+    expect(() => request.POST).toThrow(/loadBody/);
+    await request.loadBody();
+    expect(request.POST.get('y')).toBe('☃');
+  });
+
+  it('reads a JSON body through json()', async () => {
+    const request = requestFromFetch(
+      new Request('http://localhost:8000/api', { method: 'PUT', body: JSON.stringify({ a: [1] }) }),
+    );
+    expect(await request.json()).toEqual({ a: [1] });
+    expect(request.getPort()).toBe('8000');
+  });
+
+  it('turns responses into Fetch Responses with headers and cookies', async () => {
+    const response = new HttpResponse('<p>é</p>', { status: 201, headers: { 'X-A': '1' } });
+    response.setCookie('a', '1');
+    response.setCookie('b', '2');
+    const fetchResponse = responseToFetch(response);
+    expect(fetchResponse.status).toBe(201);
+    expect(fetchResponse.statusText).toBe('Created');
+    expect(fetchResponse.headers.get('x-a')).toBe('1');
+    expect(fetchResponse.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect(await fetchResponse.text()).toBe('<p>é</p>');
+    expect(await responseToFetch(new JsonResponse({ ok: true })).json()).toEqual({ ok: true });
+    const latin = responseToFetch(new HttpResponse('é', { charset: 'latin1' }));
+    expect([...new Uint8Array(await latin.arrayBuffer())]).toEqual([0xe9]);
+  });
+
+  it('streams a streaming response and sends no body for HEAD and 304', async () => {
+    async function* parts() {
+      yield 'a';
+      yield 'b';
+    }
+    const streamed = new StreamingHttpResponse(parts());
+    expect(await responseToFetch(streamed).text()).toBe('ab');
+    expect(await responseToFetch(new HttpResponseNotModified()).text()).toBe('');
+    const head = requestFromFetch(new Request('http://x/', { method: 'HEAD' }));
+    expect(await responseToFetch(new HttpResponse('body'), head).text()).toBe('');
+  });
+
+  it('closes the response when the stream is cancelled', async () => {
+    let finished = false;
+    async function* endless() {
+      try {
+        for (;;) yield 'x';
+      } finally {
+        finished = true;
+      }
+    }
+    const response = new StreamingHttpResponse(endless());
+    const fetchResponse = responseToFetch(response);
+    const reader = fetchResponse.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(finished).toBe(true);
+    expect(response.closed).toBe(true);
+  });
+});
