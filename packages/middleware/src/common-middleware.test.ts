@@ -1,6 +1,11 @@
 import { HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseRedirect } from '@reins/http';
 import { describe, expect, it } from 'vitest';
-import { AppendSlashError, CommonMiddleware, commonMiddleware, noAppendSlash } from './common-middleware.js';
+import {
+  AppendSlashError,
+  CommonMiddleware,
+  commonMiddleware,
+  noAppendSlash,
+} from './common-middleware.js';
 import type { GetResponse } from './middleware.js';
 
 const routes = new Set(['/hello/', '/']);

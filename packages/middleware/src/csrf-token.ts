@@ -5,7 +5,12 @@
  * variable that `{% csrf_token %}` reads, resolved only if a template uses it).
  */
 import type { HttpRequest } from '@reins/http';
-import { maskCipherSecret, newCsrfToken, randomCsrfString, unmaskCipherToken } from './internal/csrf-cipher.js';
+import {
+  maskCipherSecret,
+  newCsrfToken,
+  randomCsrfString,
+  unmaskCipherToken,
+} from './internal/csrf-cipher.js';
 import {
   CSRF_COOKIE_NEEDS_RESET,
   CSRF_COOKIE_USED,
@@ -77,7 +82,12 @@ export interface LazyCsrfToken {
 function lazyCsrfToken(request: HttpRequest): LazyCsrfToken {
   let token: string | undefined;
   const resolve = (): string => (token ??= getToken(request));
-  return { toString: resolve, valueOf: resolve, toJSON: resolve, [Symbol.toPrimitive]: resolve } as LazyCsrfToken;
+  return {
+    toString: resolve,
+    valueOf: resolve,
+    toJSON: resolve,
+    [Symbol.toPrimitive]: resolve,
+  } as LazyCsrfToken;
 }
 
 /**

@@ -33,7 +33,8 @@ function makeRequest(spec: RequestSpec = {}): HttpRequest {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(spec.form).toString();
   }
-  for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(spec.headers ?? {}))
+    headers[name.toLowerCase()] = value;
   return new HttpRequest({
     method: spec.method ?? 'POST',
     url: '/',
@@ -75,22 +76,74 @@ describe('csrfViewMiddleware: token checks', () => {
   it.each<[string, RequestSpec, string]>([
     ['test_process_request_no_csrf_cookie', { cookie: null }, 'CSRF cookie not set.'],
     ['test_process_request_csrf_cookie_no_token', {}, 'CSRF token missing.'],
-    ['test_process_request_csrf_cookie_and_token', { form: { csrfmiddlewaretoken: OTHER_TOKEN } }, 'accepted'],
-    ['test_csrf_cookie_bare_secret_accepted_and_not_replaced', { cookie: SECRET, form: { csrfmiddlewaretoken: OTHER_TOKEN } }, 'accepted'],
-    ['test_csrf_token_in_header', { method: 'POST', headers: { 'X-CSRFToken': OTHER_TOKEN } }, 'accepted'],
-    ['test_put_and_delete_allowed', { method: 'PUT', headers: { 'X-CSRFToken': OTHER_TOKEN } }, 'accepted'],
+    [
+      'test_process_request_csrf_cookie_and_token',
+      { form: { csrfmiddlewaretoken: OTHER_TOKEN } },
+      'accepted',
+    ],
+    [
+      'test_csrf_cookie_bare_secret_accepted_and_not_replaced',
+      { cookie: SECRET, form: { csrfmiddlewaretoken: OTHER_TOKEN } },
+      'accepted',
+    ],
+    [
+      'test_csrf_token_in_header',
+      { method: 'POST', headers: { 'X-CSRFToken': OTHER_TOKEN } },
+      'accepted',
+    ],
+    [
+      'test_put_and_delete_allowed',
+      { method: 'PUT', headers: { 'X-CSRFToken': OTHER_TOKEN } },
+      'accepted',
+    ],
     ['test_put_and_delete_rejected (PUT)', { method: 'PUT' }, 'CSRF token missing.'],
     ['test_put_and_delete_rejected (DELETE)', { method: 'DELETE' }, 'CSRF token missing.'],
-    ['test_post_token_incorrect', { form: { csrfmiddlewaretoken: maskCipherSecret('a'.repeat(32)) } }, 'CSRF token from POST incorrect.'],
-    ['test_post_token_incorrect_length', { form: { csrfmiddlewaretoken: 'short' } }, 'CSRF token from POST has incorrect length.'],
-    ['test_post_token_invalid_characters', { form: { csrfmiddlewaretoken: '!'.repeat(64) } }, 'CSRF token from POST has invalid characters.'],
-    ['test_header_token_incorrect', { method: 'PUT', headers: { 'X-CSRFToken': maskCipherSecret('a'.repeat(32)) } }, "CSRF token from the 'X-Csrftoken' HTTP header incorrect."],
-    ['test_header_token_incorrect_length', { method: 'PUT', headers: { 'X-CSRFToken': 'x' } }, "CSRF token from the 'X-Csrftoken' HTTP header has incorrect length."],
-    ['test_empty_form_field_falls_back_to_header', { form: { csrfmiddlewaretoken: '' }, headers: { 'X-CSRFToken': OTHER_TOKEN } }, 'accepted'],
-    ['test_cookie_incorrect_length', { cookie: 'a'.repeat(10), form: { csrfmiddlewaretoken: OTHER_TOKEN } }, 'CSRF cookie has incorrect length.'],
-    ['test_cookie_invalid_characters', { cookie: '$'.repeat(64), form: { csrfmiddlewaretoken: OTHER_TOKEN } }, 'CSRF cookie has invalid characters.'],
+    [
+      'test_post_token_incorrect',
+      { form: { csrfmiddlewaretoken: maskCipherSecret('a'.repeat(32)) } },
+      'CSRF token from POST incorrect.',
+    ],
+    [
+      'test_post_token_incorrect_length',
+      { form: { csrfmiddlewaretoken: 'short' } },
+      'CSRF token from POST has incorrect length.',
+    ],
+    [
+      'test_post_token_invalid_characters',
+      { form: { csrfmiddlewaretoken: '!'.repeat(64) } },
+      'CSRF token from POST has invalid characters.',
+    ],
+    [
+      'test_header_token_incorrect',
+      { method: 'PUT', headers: { 'X-CSRFToken': maskCipherSecret('a'.repeat(32)) } },
+      "CSRF token from the 'X-Csrftoken' HTTP header incorrect.",
+    ],
+    [
+      'test_header_token_incorrect_length',
+      { method: 'PUT', headers: { 'X-CSRFToken': 'x' } },
+      "CSRF token from the 'X-Csrftoken' HTTP header has incorrect length.",
+    ],
+    [
+      'test_empty_form_field_falls_back_to_header',
+      { form: { csrfmiddlewaretoken: '' }, headers: { 'X-CSRFToken': OTHER_TOKEN } },
+      'accepted',
+    ],
+    [
+      'test_cookie_incorrect_length',
+      { cookie: 'a'.repeat(10), form: { csrfmiddlewaretoken: OTHER_TOKEN } },
+      'CSRF cookie has incorrect length.',
+    ],
+    [
+      'test_cookie_invalid_characters',
+      { cookie: '$'.repeat(64), form: { csrfmiddlewaretoken: OTHER_TOKEN } },
+      'CSRF cookie has invalid characters.',
+    ],
     ['test_get_head_options_trace_are_safe (HEAD)', { method: 'HEAD', cookie: null }, 'accepted'],
-    ['test_get_head_options_trace_are_safe (OPTIONS)', { method: 'OPTIONS', cookie: null }, 'accepted'],
+    [
+      'test_get_head_options_trace_are_safe (OPTIONS)',
+      { method: 'OPTIONS', cookie: null },
+      'accepted',
+    ],
     ['test_get_head_options_trace_are_safe (TRACE)', { method: 'TRACE', cookie: null }, 'accepted'],
   ])('%s', async (_name, spec, expected) => {
     expect(await reasonFor(spec)).toBe(expected);
@@ -98,26 +151,81 @@ describe('csrfViewMiddleware: token checks', () => {
 
   it('test_csrf_token_in_header_with_customized_name', async () => {
     const options = { headerName: 'HTTP_X_CSRFTOKEN_CUSTOMIZED' };
-    expect(await reasonFor({ method: 'PUT', headers: { 'X-CSRFToken-Customized': OTHER_TOKEN } }, options)).toBe('accepted');
-    expect(await reasonFor({ method: 'PUT', headers: { 'X-CSRFToken-Customized': 'x' } }, options)).toBe(
-      "CSRF token from the 'X-Csrftoken-Customized' HTTP header has incorrect length.",
-    );
+    expect(
+      await reasonFor(
+        { method: 'PUT', headers: { 'X-CSRFToken-Customized': OTHER_TOKEN } },
+        options,
+      ),
+    ).toBe('accepted');
+    expect(
+      await reasonFor({ method: 'PUT', headers: { 'X-CSRFToken-Customized': 'x' } }, options),
+    ).toBe("CSRF token from the 'X-Csrftoken-Customized' HTTP header has incorrect length.");
   });
 });
 
 describe('csrfViewMiddleware: Origin checks', () => {
   const ok = { form: { csrfmiddlewaretoken: OTHER_TOKEN } };
   it.each<[string, RequestSpec, CsrfViewMiddlewareOptions, string]>([
-    ['test_bad_origin_bad_domain', { ...ok, headers: { Origin: 'https://www.evil.org' } }, {}, 'Origin checking failed - https://www.evil.org does not match any trusted origins.'],
-    ['test_bad_origin_null_origin', { ...ok, headers: { Origin: 'null' } }, {}, 'Origin checking failed - null does not match any trusted origins.'],
-    ['test_bad_origin_bad_protocol', { ...ok, secure: true, headers: { Origin: 'http://testserver' } }, {}, 'Origin checking failed - http://testserver does not match any trusted origins.'],
-    ['test_good_origin_insecure', { ...ok, headers: { Origin: 'http://testserver' } }, {}, 'accepted'],
-    ['test_good_origin_secure', { ...ok, secure: true, headers: { Origin: 'https://testserver' } }, {}, 'accepted'],
-    ['test_good_origin_csrf_trusted_origin_allowed', { ...ok, headers: { Origin: 'https://dashboard.example.com' } }, { trustedOrigins: ['https://dashboard.example.com'] }, 'accepted'],
-    ['test_good_origin_wildcard_csrf_trusted_origin_allowed', { ...ok, headers: { Origin: 'https://foo.example.com' } }, { trustedOrigins: ['https://*.example.com'] }, 'accepted'],
-    ['test_bad_origin_csrf_trusted_origin_bad_protocol', { ...ok, headers: { Origin: 'http://foo.example.com' } }, { trustedOrigins: ['https://*.example.com'] }, 'Origin checking failed - http://foo.example.com does not match any trusted origins.'],
-    ['test_bad_origin_cannot_be_parsed', { ...ok, headers: { Origin: 'https://[' } }, { trustedOrigins: ['https://*.example.com'] }, 'Origin checking failed - https://[ does not match any trusted origins.'],
-    ['test_origin_checked_before_token', { cookie: null, headers: { Origin: 'https://evil.org' } }, {}, 'Origin checking failed - https://evil.org does not match any trusted origins.'],
+    [
+      'test_bad_origin_bad_domain',
+      { ...ok, headers: { Origin: 'https://www.evil.org' } },
+      {},
+      'Origin checking failed - https://www.evil.org does not match any trusted origins.',
+    ],
+    [
+      'test_bad_origin_null_origin',
+      { ...ok, headers: { Origin: 'null' } },
+      {},
+      'Origin checking failed - null does not match any trusted origins.',
+    ],
+    [
+      'test_bad_origin_bad_protocol',
+      { ...ok, secure: true, headers: { Origin: 'http://testserver' } },
+      {},
+      'Origin checking failed - http://testserver does not match any trusted origins.',
+    ],
+    [
+      'test_good_origin_insecure',
+      { ...ok, headers: { Origin: 'http://testserver' } },
+      {},
+      'accepted',
+    ],
+    [
+      'test_good_origin_secure',
+      { ...ok, secure: true, headers: { Origin: 'https://testserver' } },
+      {},
+      'accepted',
+    ],
+    [
+      'test_good_origin_csrf_trusted_origin_allowed',
+      { ...ok, headers: { Origin: 'https://dashboard.example.com' } },
+      { trustedOrigins: ['https://dashboard.example.com'] },
+      'accepted',
+    ],
+    [
+      'test_good_origin_wildcard_csrf_trusted_origin_allowed',
+      { ...ok, headers: { Origin: 'https://foo.example.com' } },
+      { trustedOrigins: ['https://*.example.com'] },
+      'accepted',
+    ],
+    [
+      'test_bad_origin_csrf_trusted_origin_bad_protocol',
+      { ...ok, headers: { Origin: 'http://foo.example.com' } },
+      { trustedOrigins: ['https://*.example.com'] },
+      'Origin checking failed - http://foo.example.com does not match any trusted origins.',
+    ],
+    [
+      'test_bad_origin_cannot_be_parsed',
+      { ...ok, headers: { Origin: 'https://[' } },
+      { trustedOrigins: ['https://*.example.com'] },
+      'Origin checking failed - https://[ does not match any trusted origins.',
+    ],
+    [
+      'test_origin_checked_before_token',
+      { cookie: null, headers: { Origin: 'https://evil.org' } },
+      {},
+      'Origin checking failed - https://evil.org does not match any trusted origins.',
+    ],
   ])('%s', async (_name, spec, options, expected) => {
     expect(await reasonFor(spec, options)).toBe(expected);
   });
@@ -133,18 +241,78 @@ describe('csrfViewMiddleware: Referer checks over HTTPS', () => {
   const ok = { form: { csrfmiddlewaretoken: OTHER_TOKEN }, secure: true };
   it.each<[string, RequestSpec, CsrfViewMiddlewareOptions, string]>([
     ['test_https_no_referer', ok, {}, 'Referer checking failed - no Referer.'],
-    ['test_https_malformed_referer (no scheme)', { ...ok, headers: { Referer: 'testserver' } }, {}, 'Referer checking failed - Referer is malformed.'],
-    ['test_https_malformed_referer (no host)', { ...ok, headers: { Referer: 'https://' } }, {}, 'Referer checking failed - Referer is malformed.'],
-    ['test_https_malformed_referer (bad ipv6)', { ...ok, headers: { Referer: 'https://[' } }, {}, 'Referer checking failed - Referer is malformed.'],
-    ['test_https_bad_referer (insecure)', { ...ok, headers: { Referer: 'http://testserver/' } }, {}, 'Referer checking failed - Referer is insecure while host is secure.'],
-    ['test_https_bad_referer', { ...ok, headers: { Referer: 'https://www.evil.org/somepage' } }, {}, 'Referer checking failed - https://www.evil.org/somepage does not match any trusted origins.'],
-    ['test_https_good_referer', { ...ok, headers: { Referer: 'https://testserver/somepage' } }, {}, 'accepted'],
-    ['test_https_good_referer_2 (trailing slash)', { ...ok, headers: { Referer: 'https://testserver/' } }, {}, 'accepted'],
-    ['test_https_csrf_trusted_origin_allowed', { ...ok, headers: { Referer: 'https://dashboard.example.com' } }, { trustedOrigins: ['https://dashboard.example.com'] }, 'accepted'],
-    ['test_https_csrf_wildcard_trusted_origin_allowed', { ...ok, headers: { Referer: 'https://dashboard.example.com' } }, { trustedOrigins: ['https://*.example.com'] }, 'accepted'],
-    ['test_https_good_referer_matches_cookie_domain', { ...ok, host: 'www.example.com', headers: { Referer: 'https://foo.example.com/' } }, { cookieDomain: '.example.com' }, 'accepted'],
-    ['test_https_bad_referer_with_cookie_domain', { ...ok, host: 'www.example.com', headers: { Referer: 'https://evil.org/' } }, { cookieDomain: '.example.com' }, 'Referer checking failed - https://evil.org/ does not match any trusted origins.'],
-    ['test_https_origin_takes_precedence', { ...ok, headers: { Origin: 'https://testserver' } }, {}, 'accepted'],
+    [
+      'test_https_malformed_referer (no scheme)',
+      { ...ok, headers: { Referer: 'testserver' } },
+      {},
+      'Referer checking failed - Referer is malformed.',
+    ],
+    [
+      'test_https_malformed_referer (no host)',
+      { ...ok, headers: { Referer: 'https://' } },
+      {},
+      'Referer checking failed - Referer is malformed.',
+    ],
+    [
+      'test_https_malformed_referer (bad ipv6)',
+      { ...ok, headers: { Referer: 'https://[' } },
+      {},
+      'Referer checking failed - Referer is malformed.',
+    ],
+    [
+      'test_https_bad_referer (insecure)',
+      { ...ok, headers: { Referer: 'http://testserver/' } },
+      {},
+      'Referer checking failed - Referer is insecure while host is secure.',
+    ],
+    [
+      'test_https_bad_referer',
+      { ...ok, headers: { Referer: 'https://www.evil.org/somepage' } },
+      {},
+      'Referer checking failed - https://www.evil.org/somepage does not match any trusted origins.',
+    ],
+    [
+      'test_https_good_referer',
+      { ...ok, headers: { Referer: 'https://testserver/somepage' } },
+      {},
+      'accepted',
+    ],
+    [
+      'test_https_good_referer_2 (trailing slash)',
+      { ...ok, headers: { Referer: 'https://testserver/' } },
+      {},
+      'accepted',
+    ],
+    [
+      'test_https_csrf_trusted_origin_allowed',
+      { ...ok, headers: { Referer: 'https://dashboard.example.com' } },
+      { trustedOrigins: ['https://dashboard.example.com'] },
+      'accepted',
+    ],
+    [
+      'test_https_csrf_wildcard_trusted_origin_allowed',
+      { ...ok, headers: { Referer: 'https://dashboard.example.com' } },
+      { trustedOrigins: ['https://*.example.com'] },
+      'accepted',
+    ],
+    [
+      'test_https_good_referer_matches_cookie_domain',
+      { ...ok, host: 'www.example.com', headers: { Referer: 'https://foo.example.com/' } },
+      { cookieDomain: '.example.com' },
+      'accepted',
+    ],
+    [
+      'test_https_bad_referer_with_cookie_domain',
+      { ...ok, host: 'www.example.com', headers: { Referer: 'https://evil.org/' } },
+      { cookieDomain: '.example.com' },
+      'Referer checking failed - https://evil.org/ does not match any trusted origins.',
+    ],
+    [
+      'test_https_origin_takes_precedence',
+      { ...ok, headers: { Origin: 'https://testserver' } },
+      {},
+      'accepted',
+    ],
   ])('%s', async (_name, spec, options, expected) => {
     expect(await reasonFor(spec, options)).toBe(expected);
   });
@@ -279,7 +447,9 @@ describe('csrfViewMiddleware: the failure page', () => {
     const text = response.text();
     expect(text).toContain('<h1>Forbidden <span>(403)</span></h1>');
     expect(text).toContain('CSRF verification failed. Request aborted.');
-    expect(text).toContain('Origin checking failed - https://&lt;script&gt;.evil does not match any trusted origins.');
+    expect(text).toContain(
+      'Origin checking failed - https://&lt;script&gt;.evil does not match any trusted origins.',
+    );
     expect(text).not.toContain('<script>');
   });
 
@@ -317,7 +487,9 @@ describe('getToken and csrfContextProcessor', () => {
       const { csrf_token } = csrfContextProcessor(request);
       return new Response(`${csrf_token}|${csrf_token}`);
     };
-    expect((await run(makeRequest({ method: 'GET', cookie: null }), unused)).response.cookies.size).toBe(0);
+    expect(
+      (await run(makeRequest({ method: 'GET', cookie: null }), unused)).response.cookies.size,
+    ).toBe(0);
     const { response } = await run(makeRequest({ method: 'GET', cookie: null }), used);
     const [a, b] = response.text().split('|');
     expect(a).toHaveLength(64);

@@ -11,7 +11,11 @@ import { DisallowedHost } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
 import type { InvalidTokenReason } from './internal/csrf-cipher.js';
 import { compareMaskedTokens, newCsrfToken, sanitizeToken } from './internal/csrf-cipher.js';
-import { csrfFailurePage, REASON_NO_CSRF_COOKIE, REASON_NO_REFERER } from './internal/csrf-failure-page.js';
+import {
+  csrfFailurePage,
+  REASON_NO_CSRF_COOKIE,
+  REASON_NO_REFERER,
+} from './internal/csrf-failure-page.js';
 import {
   CSRF_COOKIE_NEEDS_RESET,
   CSRF_COOKIE_SET,
@@ -29,7 +33,8 @@ import type { AnyResponse, AnyView, MaybePromise, Middleware } from './middlewar
 
 /** Django's failure reasons, word for word (they appear on the 403 page and in logs). */
 export const CsrfFailureReason = {
-  badOrigin: (origin: string) => `Origin checking failed - ${origin} does not match any trusted origins.`,
+  badOrigin: (origin: string) =>
+    `Origin checking failed - ${origin} does not match any trusted origins.`,
   noReferer: REASON_NO_REFERER,
   badReferer: (referer: string) =>
     `Referer checking failed - ${referer} does not match any trusted origins.`,
@@ -87,12 +92,17 @@ class RejectRequest {
 
 /** `'X-CSRFToken'` or `'HTTP_X_CSRFTOKEN'` → the header to read and how Django names it in messages. */
 function headerNames(setting: string): { header: string; display: string } {
-  const meta = setting.startsWith('HTTP_') ? setting : `HTTP_${setting.toUpperCase().replace(/-/g, '_')}`;
+  const meta = setting.startsWith('HTTP_')
+    ? setting
+    : `HTTP_${setting.toUpperCase().replace(/-/g, '_')}`;
   const header = meta.slice(5).replace(/_/g, '-');
   // Django's HttpHeaders.parse_header_name: str.title() of the dashed name ('X-Csrftoken').
   const display = header
     .toLowerCase()
-    .replace(/(^|[^a-z])([a-z])/g, (_match, before: string, letter: string) => before + letter.toUpperCase());
+    .replace(
+      /(^|[^a-z])([a-z])/g,
+      (_match, before: string, letter: string) => before + letter.toUpperCase(),
+    );
   return { header, display };
 }
 
@@ -102,7 +112,10 @@ function pythonRepr(value: string): string {
   return quote + (quote === "'" ? escaped.replace(/'/g, "\\'") : escaped) + quote;
 }
 
-function cookieToken(request: HttpRequest, cookieName: string): string | null | { invalid: InvalidTokenReason } {
+function cookieToken(
+  request: HttpRequest,
+  cookieName: string,
+): string | null | { invalid: InvalidTokenReason } {
   const cookie = request.COOKIES[cookieName];
   if (cookie === undefined) return null;
   const token = sanitizeToken(cookie);
@@ -128,7 +141,9 @@ export function csrfViewMiddleware(options: CsrfViewMiddlewareOptions = {}): Mid
   const cookieSecure = options.cookieSecure ?? false;
   const cookieHttponly = options.cookieHttponly ?? false;
   const cookieSamesite = options.cookieSamesite === undefined ? 'Lax' : options.cookieSamesite;
-  const { header: tokenHeader, display: tokenHeaderDisplay } = headerNames(options.headerName ?? 'X-CSRFToken');
+  const { header: tokenHeader, display: tokenHeaderDisplay } = headerNames(
+    options.headerName ?? 'X-CSRFToken',
+  );
   const trustedOrigins = options.trustedOrigins ?? [];
   for (const origin of trustedOrigins) {
     if (!origin.includes('://')) {
@@ -137,7 +152,9 @@ export function csrfViewMiddleware(options: CsrfViewMiddlewareOptions = {}): Mid
       );
     }
   }
-  const trustedHosts = trustedOrigins.map((origin) => (splitUrl(origin)?.netloc ?? '').replace(/^\*+/, ''));
+  const trustedHosts = trustedOrigins.map((origin) =>
+    (splitUrl(origin)?.netloc ?? '').replace(/^\*+/, ''),
+  );
   const exactOrigins = new Set(trustedOrigins.filter((origin) => !origin.includes('*')));
   const subdomainOrigins = new Map<string, string[]>();
   for (const origin of trustedOrigins) {
@@ -173,7 +190,9 @@ export function csrfViewMiddleware(options: CsrfViewMiddlewareOptions = {}): Mid
       if (exactOrigins.has(origin)) return true;
       const parts = splitUrl(origin);
       if (!parts) return false;
-      return (subdomainOrigins.get(parts.scheme) ?? []).some((host) => isSameDomain(parts.netloc, host));
+      return (subdomainOrigins.get(parts.scheme) ?? []).some((host) =>
+        isSameDomain(parts.netloc, host),
+      );
     };
 
     const checkReferer = (request: HttpRequest): void => {
@@ -191,7 +210,8 @@ export function csrfViewMiddleware(options: CsrfViewMiddlewareOptions = {}): Mid
         try {
           goodReferer = request.getHost();
         } catch (error) {
-          if (DisallowedHost.isInstance(error)) throw new RejectRequest(CsrfFailureReason.badReferer(shown));
+          if (DisallowedHost.isInstance(error))
+            throw new RejectRequest(CsrfFailureReason.badReferer(shown));
           throw error;
         }
       } else {
@@ -224,15 +244,18 @@ export function csrfViewMiddleware(options: CsrfViewMiddlewareOptions = {}): Mid
         source = 'header';
       }
       const token = sanitizeToken(candidate);
-      if (typeof token !== 'string') throw new RejectRequest(badTokenMessage(token.invalid, source));
-      if (!compareMaskedTokens(token, cookie)) throw new RejectRequest(badTokenMessage('incorrect', source));
+      if (typeof token !== 'string')
+        throw new RejectRequest(badTokenMessage(token.invalid, source));
+      if (!compareMaskedTokens(token, cookie))
+        throw new RejectRequest(badTokenMessage('incorrect', source));
     };
 
     const verify = (request: HttpRequest): MaybePromise<AnyResponse | null> => {
       try {
         const origin = request.headers.get('Origin');
         if (origin != null) {
-          if (!originVerified(request, origin)) return reject(request, CsrfFailureReason.badOrigin(origin));
+          if (!originVerified(request, origin))
+            return reject(request, CsrfFailureReason.badOrigin(origin));
         } else if (request.isSecure()) {
           checkReferer(request);
         }

@@ -66,7 +66,9 @@ describe('defineMiddleware', () => {
     const processView = () => null;
     const processException = () => null;
     const processTemplateResponse = (_request: HttpRequest, response: AnyResponse) => response;
-    const handler = defineMiddleware({ processView, processException, processTemplateResponse })(ok);
+    const handler = defineMiddleware({ processView, processException, processTemplateResponse })(
+      ok,
+    );
     expect(handler.processView).toBe(processView);
     expect(handler.processException).toBe(processException);
     expect(handler.processTemplateResponse).toBe(processTemplateResponse);

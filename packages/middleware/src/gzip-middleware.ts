@@ -12,7 +12,12 @@
  */
 import { Readable } from 'node:stream';
 import { createGzip, gzip, gzipSync } from 'node:zlib';
-import type { HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse } from '@reins/http';
+import type {
+  HttpRequest,
+  HttpResponse,
+  HttpResponseBase,
+  StreamingHttpResponse,
+} from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
 import { contentLength } from './internal/content.js';
 import { configurable } from './internal/named-middleware.js';
@@ -66,7 +71,10 @@ function compressStream(
  */
 export function gzipMiddleware(): Middleware {
   return defineMiddleware({
-    processResponse(request: HttpRequest, response: HttpResponseBase): MaybePromise<HttpResponseBase> {
+    processResponse(
+      request: HttpRequest,
+      response: HttpResponseBase,
+    ): MaybePromise<HttpResponseBase> {
       if (!response.streaming && contentLength(response) < MIN_LENGTH) return response;
       if (response.headers.has('Content-Encoding')) return response;
       if (response.streaming && isEventStream(response)) return response;
@@ -102,4 +110,3 @@ export function gzipMiddleware(): Middleware {
  * createApp({ rootUrlconf, middleware: [GZipMiddleware, CommonMiddleware] });
  */
 export const GZipMiddleware = configurable(gzipMiddleware, 'GZipMiddleware');
-

@@ -40,7 +40,8 @@ describe('contract types', () => {
   });
 
   it('view decorators keep the view type and accept typed params', () => {
-    const view = (_request: HttpRequest, params: { pk: number }) => new HttpResponse(String(params.pk));
+    const view = (_request: HttpRequest, params: { pk: number }) =>
+      new HttpResponse(String(params.pk));
     expectTypeOf(csrfExempt(view)).toEqualTypeOf(view);
     expectTypeOf(view).toExtend<AnyView>();
   });

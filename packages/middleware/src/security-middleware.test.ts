@@ -2,7 +2,12 @@ import { HttpRequest, HttpResponse } from '@reins/http';
 import { describe, expect, it } from 'vitest';
 import { SecurityMiddleware, securityMiddleware } from './security-middleware.js';
 
-const request = () => new HttpRequest({ url: '/', headers: { host: 'testserver' }, options: { allowedHosts: ['testserver'] } });
+const request = () =>
+  new HttpRequest({
+    url: '/',
+    headers: { host: 'testserver' },
+    options: { allowedHosts: ['testserver'] },
+  });
 const inner = () => new HttpResponse('ok');
 
 describe('securityMiddleware', () => {
@@ -14,7 +19,9 @@ describe('securityMiddleware', () => {
   });
 
   it('takes another COOP value, none with null, and keeps a view’s own', () => {
-    const popups = securityMiddleware({ crossOriginOpenerPolicy: 'same-origin-allow-popups' })(inner);
+    const popups = securityMiddleware({ crossOriginOpenerPolicy: 'same-origin-allow-popups' })(
+      inner,
+    );
     expect((popups(request()) as HttpResponse).headers.get('Cross-Origin-Opener-Policy')).toBe(
       'same-origin-allow-popups',
     );
@@ -25,19 +32,29 @@ describe('securityMiddleware', () => {
       response.headers.set('Cross-Origin-Opener-Policy', 'unsafe-none');
       return response;
     });
-    expect((own(request()) as HttpResponse).headers.get('Cross-Origin-Opener-Policy')).toBe('unsafe-none');
+    expect((own(request()) as HttpResponse).headers.get('Cross-Origin-Opener-Policy')).toBe(
+      'unsafe-none',
+    );
   });
 
   it('refuses a negative or fractional hstsSeconds at start-up', () => {
-    expect(() => securityMiddleware({ hstsSeconds: -1 })).toThrow(/hstsSeconds must be a whole number/);
+    expect(() => securityMiddleware({ hstsSeconds: -1 })).toThrow(
+      /hstsSeconds must be a whole number/,
+    );
     expect(() => securityMiddleware({ hstsSeconds: 1.5 })).toThrow(/got 1\.5/);
   });
 
   it('accepts redirectExempt patterns as RegExp objects', () => {
     const handler = securityMiddleware({ sslRedirect: true, redirectExempt: [/^health$/g] })(inner);
-    const health = new HttpRequest({ url: '/health', headers: { host: 'testserver' }, options: { allowedHosts: ['testserver'] } });
+    const health = new HttpRequest({
+      url: '/health',
+      headers: { host: 'testserver' },
+      options: { allowedHosts: ['testserver'] },
+    });
     expect((handler(health) as HttpResponse).status).toBe(200);
     expect((handler(health) as HttpResponse).status).toBe(200);
-    expect((handler(request()) as HttpResponse).headers.get('Location')).toBe('https://testserver/');
+    expect((handler(request()) as HttpResponse).headers.get('Location')).toBe(
+      'https://testserver/',
+    );
   });
 });

@@ -8,15 +8,23 @@ import {
 } from './x-frame-options-middleware.js';
 
 const request = (path = '/') =>
-  new HttpRequest({ url: path, headers: { host: 'testserver' }, options: { allowedHosts: ['testserver'] } });
+  new HttpRequest({
+    url: path,
+    headers: { host: 'testserver' },
+    options: { allowedHosts: ['testserver'] },
+  });
 
 describe('xFrameOptionsMiddleware', () => {
   it('takes a function of the request and response (Django: get_xframe_options_value)', () => {
     const handler = xFrameOptionsMiddleware({
       xFrameOptions: (req) => (req.path.startsWith('/embed/') ? 'sameorigin' : 'deny'),
     })(() => new HttpResponse('ok'));
-    expect((handler(request('/embed/x')) as HttpResponse).headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
-    expect((handler(request('/other')) as HttpResponse).headers.get('X-Frame-Options')).toBe('DENY');
+    expect((handler(request('/embed/x')) as HttpResponse).headers.get('X-Frame-Options')).toBe(
+      'SAMEORIGIN',
+    );
+    expect((handler(request('/other')) as HttpResponse).headers.get('X-Frame-Options')).toBe(
+      'DENY',
+    );
   });
 
   it('decorators work on async views too', async () => {

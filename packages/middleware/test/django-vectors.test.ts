@@ -112,7 +112,8 @@ function fakeUrlconf(spec: ResponseSpec | undefined) {
       // Django's root resolver consumes the leading '/', then the patterns see the rest.
       const rest = path.startsWith('/') ? path.slice(1) : null;
       const found = rest === null ? undefined : patterns.find(({ regex }) => regex.test(rest));
-      if (!found) throw Object.assign(new Error(`no match for ${path}`), { code: 'urls.resolver404' });
+      if (!found)
+        throw Object.assign(new Error(`no match for ${path}`), { code: 'urls.resolver404' });
       return { view: found.view, args: [], kwargs: {} };
     },
   };
@@ -143,7 +144,8 @@ function middlewareFor(testCase: Case): Middleware {
     case 'SecurityMiddleware': {
       // Django 3.2 has no Cross-Origin-Opener-Policy; its own test below covers our default.
       const options: Record<string, unknown> = { crossOriginOpenerPolicy: null };
-      for (const [name, value] of Object.entries(settings)) options[SECURITY_OPTIONS[name]!] = value;
+      for (const [name, value] of Object.entries(settings))
+        options[SECURITY_OPTIONS[name]!] = value;
       return securityMiddleware(options);
     }
     case 'XFrameOptionsMiddleware':
@@ -164,7 +166,8 @@ function middlewareFor(testCase: Case): Middleware {
 function buildRequest(testCase: Case): HttpRequest {
   const spec = testCase.request;
   const headers: Record<string, string> = { host: spec.host ?? 'testserver' };
-  for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(spec.headers ?? {}))
+    headers[name.toLowerCase()] = value;
   const url = spec.raw_path ?? (spec.path ?? '/') + (spec.query ? `?${spec.query}` : '');
   const request = new HttpRequest({
     method: spec.method ?? 'GET',
@@ -233,7 +236,9 @@ describe(`Django vectors (${fixture.generated_by})`, () => {
         expected.headers.map(([name, value]) => [name.toLowerCase(), value]),
       );
       expect(actualHeaders).toEqual(expectedHeaders);
-      expect([...response.cookies.values()].map((cookie) => cookie.toString())).toEqual(expected.cookies);
+      expect([...response.cookies.values()].map((cookie) => cookie.toString())).toEqual(
+        expected.cookies,
+      );
 
       let body = await bodyOf(response);
       if (expected.gzip_length !== undefined) {

@@ -35,9 +35,9 @@ describe('CSRF token cipher', () => {
   it('compares tokens by secret, not by mask', () => {
     const secret = randomCsrfString();
     expect(compareMaskedTokens(maskCipherSecret(secret), maskCipherSecret(secret))).toBe(true);
-    expect(compareMaskedTokens(maskCipherSecret(secret), maskCipherSecret(randomCsrfString()))).toBe(
-      false,
-    );
+    expect(
+      compareMaskedTokens(maskCipherSecret(secret), maskCipherSecret(randomCsrfString())),
+    ).toBe(false);
   });
 
   it('draws every allowed character', () => {

@@ -16,7 +16,10 @@ export function isPromiseLike<T>(value: MaybePromise<T> | PromiseLike<T>): value
 }
 
 /** Apply `fn` to `value` now if it is plain, or when it settles if it is a promise. */
-export function andThen<T, R>(value: MaybePromise<T>, fn: (resolved: T) => MaybePromise<R>): MaybePromise<R> {
+export function andThen<T, R>(
+  value: MaybePromise<T>,
+  fn: (resolved: T) => MaybePromise<R>,
+): MaybePromise<R> {
   if (isPromiseLike(value)) return Promise.resolve(value).then(fn);
   return fn(value);
 }

@@ -16,7 +16,8 @@ export function configurable<Options>(
   name: string,
 ): ConfigurableMiddleware<Options> {
   const defaults = factory();
-  const named = ((getResponse, settings) => defaults(getResponse, settings)) as ConfigurableMiddleware<Options>;
+  const named = ((getResponse, settings) =>
+    defaults(getResponse, settings)) as ConfigurableMiddleware<Options>;
   Object.defineProperty(named, 'name', { value: name });
   named.with = factory;
   return named;
