@@ -65,30 +65,45 @@ export function skipCsrfChecks(request: HttpRequest): void {
   stateOf(request)[DONT_ENFORCE_CSRF_CHECKS] = true;
 }
 
+const SAFE_STRING = Symbol.for('reins.SafeString');
+
 /**
  * The token as a lazy value: it stringifies to {@link getToken}'s result, computed on first use
  * and then kept, so a page that never renders `{% csrf_token %}` does not set the cookie (Django's
- * `SimpleLazyObject` in the `csrf` context processor).
+ * `SimpleLazyObject` in the `csrf` context processor). It carries the shared safe-string brand
+ * (the token is only letters and digits), so templates print it as text, never as an object.
  *
  * @example
- * String(lazyCsrfToken(request)); // '0aB…' (64 characters)
+ * String(csrfContextProcessor(request).csrf_token); // '0aB…' (64 characters)
  */
-export interface LazyCsrfToken {
-  toString(): string;
-  valueOf(): string;
-  toJSON(): string;
-}
+export class LazyCsrfToken {
+  readonly #request: HttpRequest;
+  #token: string | undefined;
 
-function lazyCsrfToken(request: HttpRequest): LazyCsrfToken {
-  let token: string | undefined;
-  const resolve = (): string => (token ??= getToken(request));
-  return {
-    toString: resolve,
-    valueOf: resolve,
-    toJSON: resolve,
-    [Symbol.toPrimitive]: resolve,
-  } as LazyCsrfToken;
+  constructor(request: HttpRequest) {
+    this.#request = request;
+  }
+
+  /** The token, created on first call. */
+  toString(): string {
+    return (this.#token ??= getToken(this.#request));
+  }
+
+  /** Same as `toString()`. */
+  valueOf(): string {
+    return this.toString();
+  }
+
+  /** Same as `toString()`, so `JSON.stringify` gives the token. */
+  toJSON(): string {
+    return this.toString();
+  }
+
+  [Symbol.toPrimitive](): string {
+    return this.toString();
+  }
 }
+Object.defineProperty(LazyCsrfToken.prototype, SAFE_STRING, { value: true });
 
 /**
  * The template context processor that makes `{% csrf_token %}` work (Django's
@@ -98,5 +113,5 @@ function lazyCsrfToken(request: HttpRequest): LazyCsrfToken {
  * new Engine({ contextProcessors: [csrfContextProcessor] });
  */
 export function csrfContextProcessor(request: HttpRequest): { csrf_token: LazyCsrfToken } {
-  return { csrf_token: lazyCsrfToken(request) };
+  return { csrf_token: new LazyCsrfToken(request) };
 }

@@ -3,7 +3,7 @@
  * test titles); reasons are Django's, word for word.
  */
 import type { HttpResponse } from '@reins/http';
-import { HttpRequest, HttpResponse as Response, HttpResponseForbidden } from '@reins/http';
+import { HttpRequest, HttpResponse as Response, HttpResponseForbidden, isSafe } from '@reins/http';
 import { describe, expect, it } from 'vitest';
 import { csrfContextProcessor, getToken, rotateToken, skipCsrfChecks } from './csrf-token.js';
 import type { CsrfViewMiddlewareOptions } from './csrf-view-middleware.js';
@@ -476,6 +476,17 @@ describe('getToken and csrfContextProcessor', () => {
     const second = getToken(request);
     expect(first).not.toBe(second);
     expect(unmaskCipherToken(first)).toBe(unmaskCipherToken(second));
+  });
+
+  it('gives templates a safe string (printed as text, never as an object), computed on first use', () => {
+    const request = makeRequest({ method: 'GET', cookie: null });
+    const { csrf_token } = csrfContextProcessor(request);
+    expect(isSafe(csrf_token)).toBe(true);
+    expect(Object.getOwnPropertySymbols(request.state)).toHaveLength(0);
+    const text = `${csrf_token}`;
+    expect(text).toMatch(/^[a-zA-Z0-9]{64}$/);
+    expect(String(csrf_token)).toBe(text);
+    expect(JSON.stringify({ csrf_token })).toBe(`{"csrf_token":"${text}"}`);
   });
 
   it('resolves the template variable lazily: no cookie unless a template used it', async () => {

@@ -10,6 +10,7 @@ it('exports exactly the public API (a change here needs a changeset)', () => {
       "CsrfFailureReason",
       "CsrfViewMiddleware",
       "GZipMiddleware",
+      "LazyCsrfToken",
       "MiddlewareNotUsed",
       "SecurityMiddleware",
       "XFrameOptionsMiddleware",

@@ -51,5 +51,10 @@ export {
   csrfExempt,
   csrfViewMiddleware,
 } from './csrf-view-middleware.js';
-export type { LazyCsrfToken } from './csrf-token.js';
-export { csrfContextProcessor, getToken, rotateToken, skipCsrfChecks } from './csrf-token.js';
+export {
+  LazyCsrfToken,
+  csrfContextProcessor,
+  getToken,
+  rotateToken,
+  skipCsrfChecks,
+} from './csrf-token.js';
