@@ -51,12 +51,21 @@ function stackOf(error: unknown): string {
   return parts.join('\n\nCaused by:\n');
 }
 
-/** Render a value for the settings table: JSON-ish, functions by name, secrets masked. */
+/** Render a value for the settings table: JSON for plain data, class instances and functions by name. */
 function show(value: unknown): string {
-  if (typeof value === 'function') return `[Function ${value.name || '(anonymous)'}]`;
-  if (value === undefined) return 'undefined';
+  const describeOther = (inner: unknown): unknown => {
+    if (typeof inner === 'function') return `[Function ${(inner as { name?: string }).name || '(anonymous)'}]`;
+    if (typeof inner === 'bigint') return `${inner}n`;
+    if (inner instanceof Map) return Object.fromEntries(inner);
+    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
+      const prototype = Object.getPrototypeOf(inner) as object | null;
+      if (prototype !== Object.prototype && prototype !== null) return `[${(inner as object).constructor.name || 'object'}]`;
+    }
+    return inner;
+  };
+  if (typeof value !== 'object' || value === null) return String(describeOther(value));
   try {
-    return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'function' ? `[Function ${(inner as { name?: string }).name ?? ''}]` : inner), 2) ?? String(value);
+    return JSON.stringify(value, (_key, inner: unknown) => describeOther(inner), 2) ?? String(value);
   } catch {
     return String(value);
   }
