@@ -19,7 +19,8 @@ function pyAdd(a: unknown, b: unknown): unknown {
     return isSafe(a) && isSafe(b) ? markSafe(text) : text;
   }
   if (Array.isArray(a) && Array.isArray(b)) return [...(a as unknown[]), ...(b as unknown[])];
-  const isNum = (v: unknown): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
+  const isNum = (v: unknown): v is number | boolean =>
+    typeof v === 'number' || typeof v === 'boolean';
   if (isNum(a) && isNum(b)) return Number(a) + Number(b);
   return undefined;
 }
@@ -43,7 +44,8 @@ export const divisibleby: FilterSpec = {
   fn: (value, arg) => {
     const dividend = pyInt(value);
     const divisor = pyInt(arg);
-    if (divisor === 0) throw new PythonError('ZeroDivisionError', 'integer division or modulo by zero');
+    if (divisor === 0)
+      throw new PythonError('ZeroDivisionError', 'integer division or modulo by zero');
     return dividend % divisor === 0;
   },
   isSafe: false,

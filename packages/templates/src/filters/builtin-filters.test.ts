@@ -56,7 +56,7 @@ const SKIPPED = new Map<string, string>([
   ...['1', '10', '11', '13', '33'].map(
     (i) => [`floatformat-${i}-'x'`, 'integral float shown by repr'] as [string, string],
   ),
-  ...["noarg", '0', '1', '2', '3', '-1', '-2', '-3', "'2g'", "'g'", "'-3g'", "'x'", "'0'"].flatMap(
+  ...['noarg', '0', '1', '2', '3', '-1', '-2', '-3', "'2g'", "'g'", "'-3g'", "'x'", "'0'"].flatMap(
     (a) =>
       [
         [`floatformat-14-${a}`, 'integral float 1.5e300 is an int in JS'],
@@ -83,7 +83,7 @@ describe('built-in filters against Django 3.2', () => {
     expect(Object.keys(builtinFilters).sort()).toEqual(Object.keys(flags).sort());
   });
 
-  it.each(Object.entries(flags))('%s carries Django\'s flags and arity', (name, expected) => {
+  it.each(Object.entries(flags))("%s carries Django's flags and arity", (name, expected) => {
     const spec = builtinFilters[name]!;
     expect({
       isSafe: spec.isSafe === true,

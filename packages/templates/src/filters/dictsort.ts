@@ -23,10 +23,17 @@ function lookupPart(value: unknown, part: string): unknown {
     if (Object.hasOwn(value, part)) return value[part];
   } else if (Array.isArray(value) || typeof value === 'string') {
     // list['x'] raises TypeError, so Django falls back to getattr, which fails too.
-  } else if (typeof value === 'object' && value !== null && !(value as { [SAFE]?: unknown })[SAFE]) {
+  } else if (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value as { [SAFE]?: unknown })[SAFE]
+  ) {
     if (part in value) return (value as Record<string, unknown>)[part];
   }
-  throw new PythonError('AttributeError', `'${pyTypeName(value)}' object has no attribute '${part}'`);
+  throw new PythonError(
+    'AttributeError',
+    `'${pyTypeName(value)}' object has no attribute '${part}'`,
+  );
 }
 
 function propertyResolver(arg: unknown): (item: unknown) => unknown {
@@ -42,7 +49,8 @@ function propertyResolver(arg: unknown): (item: unknown) => unknown {
     return (item) => {
       if (typeof arg === 'number' && Number.isInteger(arg)) return pyIndex(item, arg);
       const key = textOf(arg);
-      if (key !== undefined && (isPlainObject(item) || item instanceof Map)) return lookupPart(item, key);
+      if (key !== undefined && (isPlainObject(item) || item instanceof Map))
+        return lookupPart(item, key);
       throw new PythonError('TypeError', `indices must be integers, not ${pyTypeName(arg)}`);
     };
   }

@@ -58,8 +58,7 @@ export function floatFormat(value: unknown, argument: unknown = -1): SafeString 
   if (d.kind !== 'finite') return inputVal;
   if (digitCount(d.coefficient) + Math.abs(d.exponent) > 200) return inputVal;
   const whole = integerPart(d);
-  const hasFraction =
-    d.exponent < 0 && d.coefficient % 10n ** BigInt(-d.exponent) !== 0n;
+  const hasFraction = d.exponent < 0 && d.coefficient % 10n ** BigInt(-d.exponent) !== 0n;
   const grouping = { forceGrouping };
   if (!hasFraction && p < 0) {
     return markSafe(formatNumber(`${d.negative && whole !== 0n ? '-' : ''}${whole}`, 0, grouping));

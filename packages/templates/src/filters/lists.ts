@@ -116,7 +116,10 @@ export const slice: FilterSpec = {
         .split(':')
         .map((bit) => (bit === '' ? null : pyInt(bit)));
       if (bits.length > 3) {
-        throw new PythonError('TypeError', `slice expected at most 3 arguments, got ${bits.length}`);
+        throw new PythonError(
+          'TypeError',
+          `slice expected at most 3 arguments, got ${bits.length}`,
+        );
       }
       const [a = null, b = null, c = null] = bits;
       // slice(x) means stop=x; slice(x, y[, z]) means start, stop, step.

@@ -29,7 +29,10 @@ export const defaultIfNone: FilterSpec = {
 function splitArg(arg: unknown, method: string): string[] {
   const text = textOf(arg);
   if (text === undefined) {
-    throw new PythonError('AttributeError', `'${pyTypeName(arg)}' object has no attribute '${method}'`);
+    throw new PythonError(
+      'AttributeError',
+      `'${pyTypeName(arg)}' object has no attribute '${method}'`,
+    );
   }
   return text.split(',');
 }

@@ -37,9 +37,32 @@ export const cut: FilterSpec = {
 };
 
 const KEYPAD: Record<string, string> = {
-  a: '2', b: '2', c: '2', d: '3', e: '3', f: '3', g: '4', h: '4', i: '4', j: '5', k: '5', l: '5',
-  m: '6', n: '6', o: '6', p: '7', q: '7', r: '7', s: '7', t: '8', u: '8', v: '8', w: '9', x: '9',
-  y: '9', z: '9',
+  a: '2',
+  b: '2',
+  c: '2',
+  d: '3',
+  e: '3',
+  f: '3',
+  g: '4',
+  h: '4',
+  i: '4',
+  j: '5',
+  k: '5',
+  l: '5',
+  m: '6',
+  n: '6',
+  o: '6',
+  p: '7',
+  q: '7',
+  r: '7',
+  s: '7',
+  t: '8',
+  u: '8',
+  v: '8',
+  w: '9',
+  x: '9',
+  y: '9',
+  z: '9',
 };
 
 /**
@@ -50,7 +73,10 @@ export const phone2numeric: FilterSpec = {
   fn: (value) => {
     const text = textOf(value);
     if (text === undefined) {
-      throw new PythonError('AttributeError', `'${pyTypeName(value)}' object has no attribute 'lower'`);
+      throw new PythonError(
+        'AttributeError',
+        `'${pyTypeName(value)}' object has no attribute 'lower'`,
+      );
     }
     return text.toLowerCase().replace(/[a-z]/g, (ch) => KEYPAD[ch]!);
   },

@@ -16,7 +16,17 @@ import { isCombining } from '../internal/python-unicode.js';
 const ELLIPSIS = '…';
 const WORDS_ELLIPSIS = ' …';
 const MAX_LENGTH_HTML = 5_000_000;
-const HTML4_SINGLETS = new Set(['br', 'col', 'link', 'base', 'img', 'param', 'area', 'hr', 'input']);
+const HTML4_SINGLETS = new Set([
+  'br',
+  'col',
+  'link',
+  'base',
+  'img',
+  'param',
+  'area',
+  'hr',
+  'input',
+]);
 
 const RE_CHARS = /<[^>]+?>|([\s\S])/gu;
 const RE_TAG = new RegExp(
@@ -128,9 +138,7 @@ function truncateHtml(input: string, length: number, truncateLen: number, words:
   return out;
 }
 
-function lengthFilter(
-  apply: (text: string, length: number) => string,
-): FilterSpec['fn'] {
+function lengthFilter(apply: (text: string, length: number) => string): FilterSpec['fn'] {
   return (value, arg) => {
     const text = stringValue(value);
     let length: number;

@@ -9,7 +9,12 @@ import type { FilterSpec } from './filter-spec.js';
 import { stringValue } from './filter-values.js';
 import { PythonError } from '../internal/python-errors.js';
 import { pyInt, pyStrip } from '../internal/python-number.js';
-import { pyExpandtabs, pySplitlines, pySplitWhitespace, pyStrLen } from '../internal/python-text.js';
+import {
+  pyExpandtabs,
+  pySplitlines,
+  pySplitWhitespace,
+  pyStrLen,
+} from '../internal/python-text.js';
 
 // eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
 const TEXTWRAP_SPACE = /[\t\n\x0b\x0c\r]/g;

@@ -25,7 +25,9 @@ function leapdays(y1: number, y2: number): number {
   const a = y1 - 1;
   const b = y2 - 1;
   return (
-    Math.floor(b / 4) - Math.floor(a / 4) - (Math.floor(b / 100) - Math.floor(a / 100)) +
+    Math.floor(b / 4) -
+    Math.floor(a / 4) -
+    (Math.floor(b / 100) - Math.floor(a / 100)) +
     (Math.floor(b / 400) - Math.floor(a / 400))
   );
 }

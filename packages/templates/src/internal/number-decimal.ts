@@ -45,7 +45,8 @@ export function decimalFromNumber(value: number): Decimal {
     mantissa >>= 1n;
     exp2 += 1;
   }
-  if (exp2 >= 0) return { kind: 'finite', negative, coefficient: mantissa << BigInt(exp2), exponent: 0 };
+  if (exp2 >= 0)
+    return { kind: 'finite', negative, coefficient: mantissa << BigInt(exp2), exponent: 0 };
   // m × 2^-k = m × 5^k × 10^-k.
   return { kind: 'finite', negative, coefficient: mantissa * 5n ** BigInt(-exp2), exponent: exp2 };
 }

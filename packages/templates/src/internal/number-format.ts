@@ -37,8 +37,12 @@ export function formatNumber(
   decimalPos?: number,
   options: NumberFormatOptions = {},
 ): string {
-  const { decimalSeparator = '.', grouping = 0, thousandSeparator = ',', forceGrouping = false } =
-    options;
+  const {
+    decimalSeparator = '.',
+    grouping = 0,
+    thousandSeparator = ',',
+    forceGrouping = false,
+  } = options;
   const useGrouping = forceGrouping && grouping !== 0;
   let text: string;
   if (typeof number === 'number') {

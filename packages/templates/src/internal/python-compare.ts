@@ -23,7 +23,8 @@ function classify(value: unknown): Ordered | undefined {
   if (typeof value === 'bigint') return { kind: 'number', value: Number(value) };
   if (typeof value === 'string') return { kind: 'string', value };
   if (typeof value === 'object' && value !== null) {
-    if ((value as { [SAFE]?: unknown })[SAFE] === true) return { kind: 'string', value: String(value) };
+    if ((value as { [SAFE]?: unknown })[SAFE] === true)
+      return { kind: 'string', value: String(value) };
     if (Array.isArray(value)) return { kind: 'list', value };
     if (value instanceof Date) return { kind: 'date', value: value.getTime() };
   }

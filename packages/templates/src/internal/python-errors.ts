@@ -41,6 +41,10 @@ export class PythonError extends Error {
 
   /** Recognise a PythonError from any copy of this package. */
   static isInstance(value: unknown): value is PythonError {
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === true
+    );
   }
 }

@@ -91,9 +91,7 @@ function encode(value: unknown, seen: Set<object>): string {
         return `{${parts.join(', ')}}`;
       }
       if (isPlainObject(value)) {
-        const parts = Object.keys(value).map(
-          (k) => `${jsonString(k)}: ${encode(value[k], seen)}`,
-        );
+        const parts = Object.keys(value).map((k) => `${jsonString(k)}: ${encode(value[k], seen)}`);
         return `{${parts.join(', ')}}`;
       }
     } finally {

@@ -43,10 +43,12 @@ function textOf(value: unknown): string | undefined {
 }
 
 // str.strip() with no argument strips Python whitespace (str.isspace()).
-const PY_SPACE = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const PY_SPACE =
+  '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
 const INT_LITERAL = /^[+-]?\d+(?:_\d+)*$/;
-const FLOAT_LITERAL = /^[+-]?(?:(?:\d+(?:_\d+)*)(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?$/;
+const FLOAT_LITERAL =
+  /^[+-]?(?:(?:\d+(?:_\d+)*)(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?$/;
 const FLOAT_SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
 
 /** Python's `str.strip()` (no argument): remove leading and trailing Unicode whitespace. */
@@ -64,7 +66,8 @@ export function pyStrip(text: string): string {
  */
 export function pyInt(value: unknown): number {
   if (typeof value === 'number') {
-    if (Number.isNaN(value)) throw new PythonError('ValueError', 'cannot convert float NaN to integer');
+    if (Number.isNaN(value))
+      throw new PythonError('ValueError', 'cannot convert float NaN to integer');
     if (!Number.isFinite(value))
       throw new PythonError('ValueError', 'cannot convert float infinity to integer');
     return Math.trunc(value) + 0;
@@ -114,6 +117,7 @@ export function pyFloat(value: unknown): number {
 /** Tell whether a thrown value is a Python ValueError or TypeError (what Django's filters catch). */
 export function isValueOrTypeError(error: unknown): boolean {
   return (
-    PythonError.isInstance(error) && (error.pythonType === 'ValueError' || error.pythonType === 'TypeError')
+    PythonError.isInstance(error) &&
+    (error.pythonType === 'ValueError' || error.pythonType === 'TypeError')
   );
 }

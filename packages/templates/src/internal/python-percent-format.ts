@@ -37,7 +37,10 @@ function asInteger(value: unknown, type: string): number {
   }
   if (typeof value === 'boolean' || typeof value === 'bigint') return pyInt(value);
   const kind = type === 'o' || type === 'x' || type === 'X' ? 'an integer' : 'a real number';
-  throw new PythonError('TypeError', `%${type} format: ${kind} is required, not ${pyTypeName(value)}`);
+  throw new PythonError(
+    'TypeError',
+    `%${type} format: ${kind} is required, not ${pyTypeName(value)}`,
+  );
 }
 
 function asFloat(value: unknown): number {
@@ -94,11 +97,27 @@ function general(value: number, precision: number, alternate: boolean, upper: bo
 }
 
 function formatFloat(value: number, spec: Spec): [string, string] {
-  const sign = value < 0 || Object.is(value, -0) ? '-' : spec.flags.includes('+') ? '+' : spec.flags.includes(' ') ? ' ' : '';
+  const sign =
+    value < 0 || Object.is(value, -0)
+      ? '-'
+      : spec.flags.includes('+')
+        ? '+'
+        : spec.flags.includes(' ')
+          ? ' '
+          : '';
   const upper = spec.type === 'E' || spec.type === 'F' || spec.type === 'G';
   if (!Number.isFinite(value)) {
     const text = Number.isNaN(value) ? 'nan' : 'inf';
-    return [Number.isNaN(value) ? (spec.flags.includes('+') ? '+' : spec.flags.includes(' ') ? ' ' : '') : sign, upper ? text.toUpperCase() : text];
+    return [
+      Number.isNaN(value)
+        ? spec.flags.includes('+')
+          ? '+'
+          : spec.flags.includes(' ')
+            ? ' '
+            : ''
+        : sign,
+      upper ? text.toUpperCase() : text,
+    ];
   }
   const precision = spec.precision ?? 6;
   const alternate = spec.flags.includes('#');
@@ -115,7 +134,8 @@ function formatFloat(value: number, spec: Spec): [string, string] {
 }
 
 function formatInteger(value: number, spec: Spec): [string, string] {
-  const sign = value < 0 ? '-' : spec.flags.includes('+') ? '+' : spec.flags.includes(' ') ? ' ' : '';
+  const sign =
+    value < 0 ? '-' : spec.flags.includes('+') ? '+' : spec.flags.includes(' ') ? ' ' : '';
   const magnitude = BigInt(Math.abs(value));
   let digits: string;
   let prefix = '';
@@ -158,7 +178,7 @@ function convert(value: unknown, spec: Spec): string {
     case 'a': {
       let text = spec.type === 's' ? pyStr(value) : pyRepr(value);
       if (spec.type === 'a') {
-// eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
+        // eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
         text = text.replace(/[^\x00-\x7f]/gu, (ch) => {
           const code = ch.codePointAt(0)!;
           if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
@@ -172,9 +192,15 @@ function convert(value: unknown, spec: Spec): string {
     case 'c': {
       let ch: string;
       if (typeof value === 'number' && Number.isInteger(value)) {
-        if (value < 0 || value > 0x10ffff) throw new PythonError('ValueError', '%c arg not in range(0x110000)');
+        if (value < 0 || value > 0x10ffff)
+          throw new PythonError('ValueError', '%c arg not in range(0x110000)');
         ch = String.fromCodePoint(value);
-      } else if (typeof value === 'string' || (typeof value === 'object' && value !== null && (value as { [SAFE]?: unknown })[SAFE] === true)) {
+      } else if (
+        typeof value === 'string' ||
+        (typeof value === 'object' &&
+          value !== null &&
+          (value as { [SAFE]?: unknown })[SAFE] === true)
+      ) {
         const chars = codePoints(String(value));
         if (chars.length !== 1) throw new PythonError('TypeError', '%c requires int or char');
         ch = chars[0]!;
@@ -264,11 +290,13 @@ export function pyPercentFormat(format: string, value: unknown): string {
       key,
       flags,
       width: width === undefined || width === '*' ? undefined : Number(width),
-      precision: precision === undefined || precision === '*' ? undefined : Number(precision || '0'),
+      precision:
+        precision === undefined || precision === '*' ? undefined : Number(precision || '0'),
       type: type!,
     };
     out += convert(arg, spec);
   }
-  if (used === 0 && !mapping) throw new PythonError('TypeError', 'not all arguments converted during string formatting');
+  if (used === 0 && !mapping)
+    throw new PythonError('TypeError', 'not all arguments converted during string formatting');
   return out;
 }

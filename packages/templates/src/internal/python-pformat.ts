@@ -71,15 +71,23 @@ class Printer {
       const text =
         typeof value === 'string'
           ? value
-          : typeof value === 'object' && value !== null && (value as { [SAFE]?: unknown })[SAFE] === true
+          : typeof value === 'object' &&
+              value !== null &&
+              (value as { [SAFE]?: unknown })[SAFE] === true
             ? String(value)
             : undefined;
-      if (text !== undefined && text.length > 0) return this.str(text, indent, allowance, level + 1);
+      if (text !== undefined && text.length > 0)
+        return this.str(text, indent, allowance, level + 1);
     }
     this.out += rep;
   }
 
-  private dict(items: Array<[unknown, unknown]>, indent: number, allowance: number, level: number): void {
+  private dict(
+    items: Array<[unknown, unknown]>,
+    indent: number,
+    allowance: number,
+    level: number,
+  ): void {
     this.out += '{';
     const sorted = sortedItems(items);
     const inner = indent + 1;
@@ -121,7 +129,9 @@ class Printer {
         chunks.push(rep);
         return;
       }
-      const parts = line.match(/\S*\s*/gu)!.filter((part, j, all) => j < all.length - 1 || part !== '');
+      const parts = line
+        .match(/\S*\s*/gu)!
+        .filter((part, j, all) => j < all.length - 1 || part !== '');
       let maxWidth2 = maxWidth;
       let current = '';
       parts.forEach((part, j) => {

@@ -30,7 +30,12 @@ export function pySliceIndices(
   return [clamp(start, s < 0 ? upper : lower), clamp(stop, s < 0 ? lower : upper), s];
 }
 
-function sliceArray<T>(items: readonly T[], start: number | null, stop: number | null, step: number | null): T[] {
+function sliceArray<T>(
+  items: readonly T[],
+  start: number | null,
+  stop: number | null,
+  step: number | null,
+): T[] {
   const [from, to, by] = pySliceIndices(items.length, start, stop, step);
   if (by === 1) return items.slice(from, Math.max(from, to));
   const out: T[] = [];
@@ -86,7 +91,10 @@ export function pyIndex(value: unknown, index: number): unknown {
   }
   const at = index < 0 ? items.length + index : index;
   if (at < 0 || at >= items.length) {
-    throw new PythonError('IndexError', `${typeof value === 'string' ? 'string' : 'list'} index out of range`);
+    throw new PythonError(
+      'IndexError',
+      `${typeof value === 'string' ? 'string' : 'list'} index out of range`,
+    );
   }
   return items[at];
 }

@@ -54,7 +54,8 @@ export function pyUnquote(text: string): string {
   if (!text.includes('%')) return text;
   return text.replace(PERCENT_RUN, (run) => {
     const bytes = new Uint8Array(run.length / 3);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+    for (let i = 0; i < bytes.length; i++)
+      bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
     return decoder.decode(bytes);
   });
 }
@@ -72,9 +73,31 @@ const SCHEME_CHARS = /^[a-zA-Z][a-zA-Z0-9+\-.]*$/;
 // eslint-disable-next-line no-control-regex
 const LEADING_C0_OR_SPACE = /^[\x00-\x20]+/;
 const USES_NETLOC = new Set([
-  '', 'ftp', 'http', 'gopher', 'nntp', 'telnet', 'imap', 'wais', 'file', 'mms', 'https', 'shttp',
-  'snews', 'prospero', 'rtsp', 'rtspu', 'rsync', 'svn', 'svn+ssh', 'sftp', 'nfs', 'git',
-  'git+ssh', 'ws', 'wss',
+  '',
+  'ftp',
+  'http',
+  'gopher',
+  'nntp',
+  'telnet',
+  'imap',
+  'wais',
+  'file',
+  'mms',
+  'https',
+  'shttp',
+  'snews',
+  'prospero',
+  'rtsp',
+  'rtspu',
+  'rsync',
+  'svn',
+  'svn+ssh',
+  'sftp',
+  'nfs',
+  'git',
+  'git+ssh',
+  'ws',
+  'wss',
 ]);
 
 /**
@@ -208,23 +231,38 @@ export function punycodeEncode(label: string): string {
 }
 
 // Nameprep (RFC 3491): drop the "mapped to nothing" characters, full-case-fold, NFKC. JS has no
-// case folding, so lower-casing is completed with the folds that differ from it.
-const MAPPED_TO_NOTHING = /[\u00ad\u034f\u1806\u180b-\u180d\u200b-\u200d\u2060\ufe00-\ufe0f\ufeff]/g;
-const FOLDS: Record<string, string> = {
-  '\u00df': 'ss',
-  '\u1e9e': 'ss',
-  '\u03c2': '\u03c3',
-  '\u017f': 's',
-  '\u0345': '\u03b9',
-  '\u1fbe': '\u03b9',
-};
+// case folding, so lower-casing is completed with the folds that differ from it. (Code points are
+// compared one by one: several of these are combining marks, which regex classes mangle.)
+function isMappedToNothing(code: number): boolean {
+  return (
+    code === 0xad ||
+    code === 0x34f ||
+    code === 0x1806 ||
+    (code >= 0x180b && code <= 0x180d) ||
+    (code >= 0x200b && code <= 0x200d) ||
+    code === 0x2060 ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    code === 0xfeff
+  );
+}
+
+const FOLDS = new Map<number, string>([
+  [0xdf, 'ss'],
+  [0x1e9e, 'ss'],
+  [0x3c2, '\u03c3'],
+  [0x17f, 's'],
+  [0x345, '\u03b9'],
+  [0x1fbe, '\u03b9'],
+]);
 
 function nameprep(label: string): string {
-  const folded = label
-    .replace(MAPPED_TO_NOTHING, '')
-    .toLowerCase()
-    .replace(/[\u00df\u1e9e\u03c2\u017f\u0345\u1fbe]/g, (ch) => FOLDS[ch]!);
-  return folded.normalize('NFKC');
+  let out = '';
+  for (const ch of label) {
+    const code = ch.codePointAt(0)!;
+    if (isMappedToNothing(code)) continue;
+    out += FOLDS.get(code) ?? ch.toLowerCase();
+  }
+  return out.normalize('NFKC');
 }
 
 /**
