@@ -32,4 +32,10 @@ export type { ReverseOptions, UrlReverser, ViewName } from './reverse.js';
 export { TemplateResponse } from './template-response.js';
 export type { TemplateResponseOptions } from './template-response.js';
 export { getTemplates, setTemplates } from './templates-registry.js';
-export type { RenderableTemplate, TemplateEngines, UsingOptions } from './templates-registry.js';
+export type {
+  RenderableTemplate,
+  TemplateEngines,
+  TemplateRenderOptions,
+  TemplateReverse,
+  UsingOptions,
+} from './templates-registry.js';

@@ -6,6 +6,7 @@
  */
 import { HttpResponse } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
+import { renderTemplate } from './internal/render-template.js';
 import { resolveTemplate } from './templates-registry.js';
 import type { RenderableTemplate, TemplateEngines } from './templates-registry.js';
 
@@ -40,7 +41,7 @@ export async function render(
   options: RenderOptions = {},
 ): Promise<HttpResponse> {
   const template = await resolveTemplate(templateName, options);
-  const content = await template.render(context ?? {}, request ?? undefined);
+  const content = await renderTemplate(template, context ?? {}, request);
   return new HttpResponse(content, {
     ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
     ...(options.status === undefined ? {} : { status: options.status }),

@@ -8,6 +8,7 @@
 import { HttpResponse } from '@reins/http';
 import type { HttpRequest, HttpResponseOptions, ResponseContent } from '@reins/http';
 import { ContentNotRenderedError } from './content-not-rendered-error.js';
+import { renderTemplate } from './internal/render-template.js';
 import { resolveTemplate } from './templates-registry.js';
 import type { RenderableTemplate, TemplateEngines } from './templates-registry.js';
 
@@ -107,7 +108,7 @@ export class TemplateResponse extends HttpResponse {
    */
   async renderedContent(): Promise<string> {
     const template = await this.resolveTemplate(this.templateName);
-    return template.render(this.resolveContext(this.contextData), this.request ?? undefined);
+    return renderTemplate(template, this.resolveContext(this.contextData), this.request);
   }
 
   /**

@@ -13,8 +13,21 @@
  * const template: RenderableTemplate = { render: (context) => `Hello ${String(context?.['name'])}` };
  */
 export interface RenderableTemplate {
-  render(context?: Record<string, unknown>, request?: unknown): string | PromiseLike<string>;
+  render(context?: Record<string, unknown>, request?: unknown, options?: TemplateRenderOptions): string | PromiseLike<string>;
+  /** Rendering that awaits promises in the context (used when the context holds any). */
+  renderAsync?(context?: Record<string, unknown>, request?: unknown, options?: TemplateRenderOptions): PromiseLike<string>;
   readonly name?: string | null | undefined;
+}
+
+/** The `reverse` a template's `{% url %}` calls. */
+export type TemplateReverse = (
+  viewName: string,
+  options: { args?: unknown[]; kwargs?: Record<string, unknown>; currentApp?: string | null },
+) => string;
+
+/** Per-render options a template accepts (`@reins/templates`' `RenderOptions`). */
+export interface TemplateRenderOptions {
+  reverse?: TemplateReverse;
 }
 
 /** Options naming the engine to use (Django's `using`: an engine alias). */

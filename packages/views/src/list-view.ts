@@ -270,7 +270,8 @@ function orderingFields(ordering: string | readonly string[]): string[] {
 async function applyOrdering<T>(source: ListSource<T>, ordering: string | readonly string[]): Promise<ListSource<T>> {
   const fields = orderingFields(ordering);
   if (isKyselyQuery(source)) {
-    let query = source;
+    // Like Django's order_by(), the view's ordering replaces the query's own.
+    let query = source.clearOrderBy ? source.clearOrderBy() : source;
     for (const field of fields) {
       query = field.startsWith('-') ? query.orderBy(field.slice(1), 'desc') : query.orderBy(field, 'asc');
     }

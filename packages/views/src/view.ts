@@ -106,7 +106,6 @@ export class View<P extends ViewParams = Record<string, unknown>> {
    * path('about/', TemplateView.asView({ templateName: 'about.html' }));
    */
   static asView<V extends View<ViewParams>>(this: new () => V, initkwargs: InitKwargs<V> = {}): ViewFunction<ParamsOf<V>> {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the class asView was called on
     const ViewCls = this as unknown as ViewClass;
     const options = { ...(initkwargs as Record<string, unknown>) };
     const probe = new ViewCls() as unknown as Record<string, unknown> & View<ViewParams>;

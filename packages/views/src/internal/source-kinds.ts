@@ -16,6 +16,7 @@ export function isSliceSource(value: unknown): value is SliceSource<unknown> {
 export interface KyselyLikeQuery {
   where(column: string, operator: string, value: unknown): KyselyLikeQuery;
   orderBy(column: string, direction?: 'asc' | 'desc'): KyselyLikeQuery;
+  clearOrderBy?(): KyselyLikeQuery;
   execute(): PromiseLike<unknown[]>;
 }
 
