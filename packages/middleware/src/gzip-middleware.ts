@@ -28,6 +28,10 @@ import type { MaybePromise, Middleware } from './middleware.js';
 export const SYNC_LIMIT = 64 * 1024;
 
 const MIN_LENGTH = 200;
+// Byte 9 of a gzip member is the OS field (RFC 1952): zlib writes 3 (Unix), Python's gzip module
+// 255 (unknown). Writing Python's value makes the output identical to Django's, byte for byte.
+const OS_BYTE = 9;
+const OS_UNKNOWN = 255;
 const ACCEPTS_GZIP = /\bgzip\b/;
 const ZLIB_OPTIONS = { level: 6 };
 
@@ -47,6 +51,7 @@ function finish(response: HttpResponseBase): HttpResponseBase {
 
 function applyCompressed(response: HttpResponse, compressed: Uint8Array): HttpResponseBase {
   if (compressed.byteLength >= response.content.byteLength) return response;
+  compressed[OS_BYTE] = OS_UNKNOWN;
   response.content = compressed;
   response.headers.set('Content-Length', String(compressed.byteLength));
   return finish(response);
@@ -59,7 +64,19 @@ function compressStream(
   // Readable.from + pipe gives backpressure both ways; an error in the source reaches the reader.
   const input = Readable.from(source as AsyncIterable<Uint8Array>, { objectMode: false });
   input.on('error', (error) => compressor.destroy(error));
-  return input.pipe(compressor);
+  const output = input.pipe(compressor);
+  return {
+    async *[Symbol.asyncIterator]() {
+      let offset = 0;
+      for await (const chunk of output as AsyncIterable<Buffer>) {
+        if (offset <= OS_BYTE && OS_BYTE < offset + chunk.byteLength) {
+          chunk[OS_BYTE - offset] = OS_UNKNOWN;
+        }
+        offset += chunk.byteLength;
+        yield chunk;
+      }
+    },
+  };
 }
 
 /**

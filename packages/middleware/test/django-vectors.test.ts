@@ -64,6 +64,7 @@ interface Case {
         content?: string;
         content_b64?: string;
         gzip_length?: number;
+        gzip_b64?: string;
       };
 }
 
@@ -243,6 +244,8 @@ describe(`Django vectors (${fixture.generated_by})`, () => {
       let body = await bodyOf(response);
       if (expected.gzip_length !== undefined) {
         expect(body.byteLength).toBe(expected.gzip_length);
+        // Same zlib, same level, same header: Django's bytes exactly.
+        expect(Buffer.from(body).toString('base64')).toBe(expected.gzip_b64);
         body = gunzipSync(body);
       }
       if (expected.content_b64 !== undefined) {

@@ -157,6 +157,7 @@ def run_case(case):
         body = response.content
     if response.get('Content-Encoding') == 'gzip':
         result['gzip_length'] = len(body)
+        result['gzip_b64'] = base64.b64encode(body).decode()
         body = gzip.decompress(body)
     try:
         result['content'] = body.decode('utf-8')
