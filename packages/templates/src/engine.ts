@@ -7,13 +7,25 @@
 import { AppDirectoriesLoader } from './app-directories-loader.js';
 import { FileSystemLoader } from './file-system-loader.js';
 import type { Context } from './internal/context.js';
-import type { ReverseFunction, RuntimeEngine, RuntimeTemplate } from './internal/runtime.js';
+import type { RuntimeEngine, RuntimeTemplate } from './internal/runtime.js';
 import type { Library } from './library.js';
 import type { Loader, TemplateOrigin } from './loader.js';
 import { LocmemLoader } from './locmem-loader.js';
 import { Template } from './template.js';
 import { TemplateDoesNotExist } from './template-does-not-exist.js';
 import { emitTemplateRendered, hasTemplateRenderedListeners } from './template-rendered.js';
+
+/**
+ * What `{% url %}` calls: `@reins/urls`' `resolver.reverse` fits. It throws an error named
+ * `NoReverseMatch` when nothing matches.
+ *
+ * @example
+ * const reverse: ReverseFunction = (name, { args = [], kwargs = {} }) => resolver.reverse(name, { args, kwargs });
+ */
+export type ReverseFunction = (
+  viewName: string,
+  options: { args?: unknown[]; kwargs?: Record<string, unknown>; currentApp?: string | null },
+) => string;
 
 /** A function of the request returning variables for every template rendered with that request. */
 export type ContextProcessor = (request: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>;

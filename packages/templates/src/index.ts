@@ -12,7 +12,7 @@
  */
 export { AppDirectoriesLoader } from './app-directories-loader.js';
 export { Engine } from './engine.js';
-export type { ContextProcessor, EngineOptions } from './engine.js';
+export type { ContextProcessor, EngineOptions, ReverseFunction } from './engine.js';
 export { FileSystemLoader } from './file-system-loader.js';
 export type { FilterContext, FilterSpec } from './filters/filter-spec.js';
 export { builtinFilters } from './filters/index.js';
@@ -30,3 +30,11 @@ export type { TemplateRenderedEvent } from './template-rendered.js';
 export { TemplateSyntaxError } from './template-syntax-error.js';
 export type { TemplateErrorLocation } from './template-syntax-error.js';
 export { VariableDoesNotExist } from './variable-does-not-exist.js';
+export { createTemplates } from './create-templates.js';
+export type { TemplateEngineConfig, Templates, UsingOption } from './create-templates.js';
+export type {
+  BackendTemplate,
+  TemplateBackend,
+  TemplateBackendConfig,
+  TemplateBackendFactory,
+} from './template-backend.js';

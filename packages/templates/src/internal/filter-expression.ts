@@ -53,6 +53,8 @@ const FILTER_SOURCE =
   `^(?<constant>${CONSTANT})|^(?<variable>${VAR_CHARS}+|${NUM})|` +
   `(?:\\s*\\|\\s*(?<filterName>${W}+)(?::(?:(?<constantArg>${CONSTANT})|(?<variableArg>${VAR_CHARS}+|${NUM})))?)`;
 
+const FILTER_RE = new RegExp(FILTER_SOURCE, 'gu');
+
 const INT_RE = /^[\s]*[-+]?\d(?:_?\d)*[\s]*$/u;
 const FLOAT_RE = /^[\s]*[-+]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][-+]?\d(?:_?\d)*)?[\s]*$/u;
 const SPECIAL_FLOAT_RE = /^[\s]*[-+]?(?:inf|infinity|nan)[\s]*$/iu;
@@ -106,7 +108,8 @@ export function parseFilterExpression(
   token: string,
   findFilter: (name: string) => FilterSpec | undefined,
 ): FilterExpression {
-  const re = new RegExp(FILTER_SOURCE, 'gu');
+  const re = FILTER_RE;
+  re.lastIndex = 0;
   let head: Operand | undefined;
   let haveHead = false;
   const filters: FilterCall[] = [];

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { ReverseFunction } from '../engine.js';
 import type { FilterContext, FilterSpec } from '../filters/filter-spec.js';
 import { builtinFilters } from '../filters/index.js';
 import type { TagContext, TagDefinition } from '../library.js';
@@ -49,10 +50,7 @@ export interface RuntimeEngine {
   readonly hasRenderListeners: boolean;
 }
 
-export type ReverseFunction = (
-  viewName: string,
-  options: { args?: unknown[]; kwargs?: Record<string, unknown>; currentApp?: string | null },
-) => string;
+export type { ReverseFunction };
 
 /** Per-render state; includes get a fresh one, extends share it. */
 export interface RenderState {

@@ -1,0 +1,52 @@
+/**
+ * The contract every template backend fulfils (`TemplateBackend`), so several engines can sit side
+ * by side in one `createTemplates` configuration, as in Django's `TEMPLATES` list.
+ *
+ * @module
+ */
+
+/** A template as a backend hands it out. */
+export interface BackendTemplate {
+  /** The name it was loaded by. */
+  readonly name: string;
+  /** Where it came from (a file path, `locmem:<name>`…), when known. */
+  readonly origin: string | undefined;
+  /** The alias of the engine that loaded it. */
+  readonly backend: string;
+  /** Render with a context object and, optionally, the request (for context processors). */
+  render(context?: Record<string, unknown>, request?: unknown): Promise<string> | string;
+}
+
+/** One configured engine. */
+export interface TemplateBackend {
+  /** The engine's alias (`name` in the configuration). */
+  readonly name: string;
+  /**
+   * Load a template by name.
+   *
+   * @throws {TemplateDoesNotExist} listing every location tried.
+   */
+  getTemplate(name: string): BackendTemplate;
+  /** Compile a template from source. */
+  fromString(source: string): BackendTemplate;
+}
+
+/** What a backend factory receives: one entry of the `createTemplates` configuration. */
+export interface TemplateBackendConfig {
+  name: string;
+  dirs: string[];
+  appDirs: string[];
+  options: Record<string, unknown>;
+}
+
+/**
+ * Build a backend from its configuration (how a third-party engine plugs in).
+ *
+ * @example
+ * const echo: TemplateBackendFactory = (config) => ({
+ *   name: config.name,
+ *   getTemplate: (name) => ({ name, origin: undefined, backend: config.name, render: () => name }),
+ *   fromString: (source) => ({ name: '<string>', origin: undefined, backend: config.name, render: () => source }),
+ * });
+ */
+export type TemplateBackendFactory = ((config: TemplateBackendConfig) => TemplateBackend) & { backendName?: string };
