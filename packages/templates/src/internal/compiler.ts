@@ -670,12 +670,8 @@ class Compiler {
     const empty = this.nodes(node.empty, emptyScope);
     let sequence = this.expression(node.sequence, scope, 'ignore', node.token);
     sequence = this.A ? `await $iterA(${sequence})` : `$iter(${sequence})`;
-    let head: string;
-    if (hasVariableArgs(node.sequence)) {
-      head = `let q${I};\ntry { q${I} = ${sequence}; } catch (e) { if (!$isVDNE(e)) throw e; q${I} = []; }\n`;
-    } else {
-      head = `const q${I} = ${sequence};\n`;
-    }
+    // Django lets a VariableDoesNotExist from a filter argument escape here (recorded).
+    const head = `const q${I} = ${sequence};\n`;
     const item = node.reversed ? `q${I}[n${I} - 1 - i${I}]` : `q${I}[i${I}]`;
     let bind: string;
     if (vars.length === 1) bind = `let ${vars[0]!} = ${item};\n`;
@@ -742,7 +738,10 @@ class Compiler {
       tail += '}';
     }
     code += `${tail}\n`;
-    return code + (node.asVar !== undefined ? this.assign(node.asVar, scope, result) : `o += ${result};\n`);
+    if (node.asVar === undefined) return `${code}o += ${result};\n`;
+    // Django stores the rendered value: conditional_escape made it a safe string when escaping.
+    const stored = this.ae === false ? result : this.ae === true ? `$markSafe(${result})` : `(ae ? $markSafe(${result}) : ${result})`;
+    return code + this.assign(node.asVar, scope, stored);
   }
 
   private ifchangedNode(node: Node & { type: 'ifchanged' }, scope: Scope): string {
