@@ -32,11 +32,9 @@ describe('escape and html', () => {
 
   it('joins arrays and renders nothing for null, undefined and false', () => {
     const items = ['a<', 'b'];
-    expect(
-      html`<ul>
-        ${items.map((item) => html`<li>${item}</li>`)}
-      </ul>`.toString(),
-    ).toBe('<ul><li>a&lt;</li><li>b</li></ul>');
+    // prettier-ignore
+    const list = html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`;
+    expect(list.toString()).toBe('<ul><li>a&lt;</li><li>b</li></ul>');
     expect(html`${null}${undefined}${false}${0}`.toString()).toBe('0');
   });
 

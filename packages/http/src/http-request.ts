@@ -157,6 +157,7 @@ export function validateHost(domain: string, allowedHosts: readonly string[]): b
 }
 
 const DEBUG_HOSTS = ['.localhost', '127.0.0.1', '[::1]'];
+const DEFAULT_SETTINGS = resolveRequestOptions({});
 
 /**
  * An incoming HTTP request, with Django's attribute names. Query string, cookies, headers, META
@@ -210,7 +211,8 @@ export class HttpRequest {
     this.#rawHeaders = normaliseHeaders(init.headers);
     this.#connection = init.connection;
     this.#explicitScheme = init.scheme;
-    this.#settings = resolveRequestOptions(init.options);
+    this.#settings =
+      init.options === undefined ? DEFAULT_SETTINGS : resolveRequestOptions(init.options);
     const body = init.body ?? null;
     this.#bodySource = body;
     if (body === null) {
@@ -754,6 +756,11 @@ export class HttpRequest {
         { cause: error },
       );
     }
+  }
+
+  /** @internal Whether `close()` has anything to release (uploaded files). */
+  get needsClose(): boolean {
+    return this.#files !== undefined && this.#files.size > 0;
   }
 
   /** Release what the request holds: removes the temporary files of uploads. Idempotent. */

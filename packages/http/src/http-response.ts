@@ -15,7 +15,7 @@ import {
 } from './internal/set-cookie.js';
 import { STATUS_PHRASES } from './internal/status-phrases.js';
 import { BadHeaderError } from './errors.js';
-import { ResponseHeaders, type HeaderValue } from './response-headers.js';
+import { checkHeaderValue, ResponseHeaders, type HeaderValue } from './response-headers.js';
 
 const BRAND = Symbol.for('reins.HttpResponse');
 /** Where the adapters find the body without forcing a string to bytes (shared across copies). */
@@ -115,6 +115,8 @@ function validateStatus(status: unknown): number {
 }
 
 const CHARSET_IN_CONTENT_TYPE = /;\s*charset=([^\s;]+)/i;
+const DEFAULT_CONTENT_TYPE = 'text/html; charset=utf-8';
+const EMPTY_OPTIONS: HttpResponseOptions = Object.freeze({});
 const SAMESITE = new Set(['lax', 'none', 'strict']);
 
 /**
@@ -126,30 +128,56 @@ const SAMESITE = new Set(['lax', 'none', 'strict']);
 export abstract class HttpResponseBase {
   /** The response headers (case-insensitive). */
   readonly headers: ResponseHeaders;
-  /** Cookies to set, by name, in the order first set. */
-  readonly cookies = new Map<string, ResponseCookie>();
   /** Whether the body is produced while sending (`StreamingHttpResponse`, `FileResponse`). */
   abstract readonly streaming: boolean;
 
-  #status = 200;
+  #status: number;
   #reason: string | undefined;
   #charset: string | undefined;
+  #cookies: Map<string, ResponseCookie> | undefined;
   #closers: (() => unknown)[] | undefined;
   #closed = false;
+  // The charset parsed from the last Content-Type seen, so `charset` does not re-parse it.
+  #charsetSource: string | undefined;
+  #charsetParsed = 'utf-8';
 
-  constructor(options: HttpResponseOptions = {}, defaultStatus = 200) {
+  constructor(options: HttpResponseOptions = EMPTY_OPTIONS, defaultStatus = 200) {
     this.headers = new ResponseHeaders(options.headers);
-    if (options.contentType !== undefined && this.headers.has('Content-Type')) {
-      throw new TypeError(
-        "'headers' must not contain 'Content-Type' when the 'contentType' option is provided; give it once.",
-      );
-    }
-    this.#status = validateStatus(options.status ?? defaultStatus);
+    const status = options.status ?? defaultStatus;
+    this.#status =
+      typeof status === 'number' && status >= 100 && status <= 599 && Number.isInteger(status)
+        ? status
+        : validateStatus(status);
     this.#reason = options.reason;
     this.#charset = options.charset;
-    if (!this.headers.has('Content-Type')) {
-      this.headers.set('Content-Type', options.contentType ?? `text/html; charset=${this.charset}`);
+    if (options.contentType !== undefined) {
+      if (options.headers !== undefined && this.headers.has('Content-Type')) {
+        throw new TypeError(
+          "'headers' must not contain 'Content-Type' when the 'contentType' option is provided; give it once.",
+        );
+      }
+      this.headers.set('Content-Type', options.contentType);
+    } else if (options.headers === undefined || !this.headers.has('Content-Type')) {
+      const charset = options.charset;
+      if (charset === undefined) this.#charsetSource = DEFAULT_CONTENT_TYPE;
+      this.headers.setTrusted(
+        'Content-Type',
+        'content-type',
+        charset === undefined
+          ? DEFAULT_CONTENT_TYPE
+          : `text/html; charset=${checkHeaderValue(charset)}`,
+      );
     }
+  }
+
+  /** Cookies to set, by name, in the order first set. */
+  get cookies(): Map<string, ResponseCookie> {
+    return (this.#cookies ??= new Map());
+  }
+
+  /** @internal Whether any cookie was set, without creating the map. */
+  get hasCookies(): boolean {
+    return this.#cookies !== undefined && this.#cookies.size > 0;
   }
 
   /**
@@ -198,8 +226,13 @@ export abstract class HttpResponseBase {
   /** The charset text content is encoded with. */
   get charset(): string {
     if (this.#charset !== undefined) return this.#charset;
-    const match = CHARSET_IN_CONTENT_TYPE.exec(this.headers.get('Content-Type') ?? '');
-    return match === null ? 'utf-8' : match[1]!.replaceAll('"', '');
+    const contentType = this.headers.get('Content-Type') ?? '';
+    if (contentType !== this.#charsetSource) {
+      const match = CHARSET_IN_CONTENT_TYPE.exec(contentType);
+      this.#charsetParsed = match === null ? 'utf-8' : match[1]!.replaceAll('"', '');
+      this.#charsetSource = contentType;
+    }
+    return this.#charsetParsed;
   }
 
   set charset(value: string) {
@@ -291,6 +324,11 @@ export abstract class HttpResponseBase {
     (this.#closers ??= []).push(closer);
   }
 
+  /** @internal Whether `close()` has work to do (closers registered and not yet run). */
+  get needsClose(): boolean {
+    return this.#closers !== undefined;
+  }
+
   /** Whether `close()` ran. */
   get closed(): boolean {
     return this.#closed;
@@ -340,7 +378,11 @@ export class HttpResponse extends HttpResponseBase {
   #text: string | null = '';
   #bytes: Uint8Array | null = null;
 
-  constructor(content?: ResponseContent, options: HttpResponseOptions = {}, defaultStatus = 200) {
+  constructor(
+    content?: ResponseContent,
+    options: HttpResponseOptions = EMPTY_OPTIONS,
+    defaultStatus = 200,
+  ) {
     super(options, defaultStatus);
     if (content !== undefined && content !== null) this.content = content;
   }

@@ -36,7 +36,7 @@ export function requestFromNode(incoming: IncomingMessage, options?: RequestOpti
     headers: incoming.headers,
     connection: incoming.socket,
     body: hasBody(incoming) ? incoming.iterator({ destroyOnReturn: false }) : null,
-    ...(options === undefined ? {} : { options }),
+    options,
   });
 }
 
@@ -48,7 +48,7 @@ function isBodyless(status: number, method: string | undefined): boolean {
 function buildHeaders(response: HttpResponseBase): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of response.headers.store.values()) headers[name] = value;
-  if (response.cookies.size > 0) {
+  if (response.hasCookies) {
     const cookies: string[] = [];
     for (const cookie of response.cookies.values()) cookies.push(cookie.toString());
     headers['Set-Cookie'] = cookies;
@@ -99,40 +99,64 @@ async function writeStream(
  * @example
  * await writeNodeResponse(new HttpResponse('<p>Hi</p>'), outgoing, request);
  */
-export async function writeNodeResponse(
+export function writeNodeResponse(
   response: HttpResponseBase,
   outgoing: ServerResponse,
   request?: HttpRequest,
 ): Promise<void> {
+  if (response.streaming)
+    return writeStreaming(response as StreamingHttpResponse, outgoing, request);
   try {
-    const method = request?.method ?? outgoing.req?.method;
     const headers = buildHeaders(response);
     if (request?.connectionUnsafe === true) headers['Connection'] = 'close';
     const status = response.status;
-    if (isBodyless(status, method)) {
+    if (isBodyless(status, request?.method ?? outgoing.req?.method)) {
       outgoing.writeHead(status, response.reasonPhrase, headers);
       outgoing.end();
-    } else if (!response.streaming) {
-      const raw =
-        RAW_CONTENT in response
-          ? (response as HttpResponse)[RAW_CONTENT]
-          : (response as HttpResponse).content;
-      if (typeof raw === 'string' && response.charset.toLowerCase() !== 'utf-8') {
-        const bytes = (response as HttpResponse).content;
-        if (!response.headers.has('Content-Length')) headers['Content-Length'] = bytes.length;
-        outgoing.writeHead(status, response.reasonPhrase, headers);
-        outgoing.end(bytes);
-      } else {
-        if (!response.headers.has('Content-Length')) {
-          headers['Content-Length'] = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length;
-        }
-        outgoing.writeHead(status, response.reasonPhrase, headers);
-        outgoing.end(raw);
-      }
     } else {
+      let body = (response as HttpResponse)[RAW_CONTENT] ?? (response as HttpResponse).content;
+      // A string goes to the socket as is when it is UTF-8 (Node encodes it on the way out).
+      if (typeof body === 'string' && !isUtf8(response.charset))
+        body = (response as HttpResponse).content;
+      if (!response.headers.has('Content-Length')) {
+        headers['Content-Length'] =
+          typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+      }
       outgoing.writeHead(status, response.reasonPhrase, headers);
-      await writeStream(response as StreamingHttpResponse, outgoing);
+      outgoing.end(body);
     }
+  } catch (error) {
+    return closeBoth(response, request).then(() => Promise.reject(error as Error));
+  }
+  return closeBoth(response, request);
+}
+
+function isUtf8(charset: string): boolean {
+  return (
+    charset === 'utf-8' || charset.toLowerCase() === 'utf-8' || charset.toLowerCase() === 'utf8'
+  );
+}
+
+const DONE = Promise.resolve();
+
+/** Close the response and the request; no promise work at all when neither holds anything. */
+function closeBoth(response: HttpResponseBase, request: HttpRequest | undefined): Promise<void> {
+  if (!response.needsClose && (request === undefined || !request.needsClose)) return DONE;
+  return response.close().then(() => request?.close());
+}
+
+async function writeStreaming(
+  response: StreamingHttpResponse,
+  outgoing: ServerResponse,
+  request: HttpRequest | undefined,
+): Promise<void> {
+  try {
+    const headers = buildHeaders(response);
+    if (request?.connectionUnsafe === true) headers['Connection'] = 'close';
+    const status = response.status;
+    outgoing.writeHead(status, response.reasonPhrase, headers);
+    if (isBodyless(status, request?.method ?? outgoing.req?.method)) outgoing.end();
+    else await writeStream(response, outgoing);
   } finally {
     await response.close();
     await request?.close();
