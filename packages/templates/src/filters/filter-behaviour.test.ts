@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { builtinFilters } from './index.js';
 import { floatFormat } from './floatformat.js';
+import { stringFilter } from './string-filter.js';
 import { fileSizeFormat } from './filesizeformat.js';
 import { isSafe, markSafe } from '../safe-string.js';
 import { localizeValue } from '../internal/number-localize.js';
@@ -78,5 +79,32 @@ describe('filters beyond the recorded Django cases', () => {
     expect(localizeValue(true)).toBe('True');
     expect(localizeValue(new Date(2024, 2, 5, 14, 7))).toBe('March 5, 2024, 2:07 p.m.');
     expect(localizeValue(['a'])).toBe("['a']");
+  });
+});
+
+describe('stringFilter', () => {
+  it('hands the filter Python str() of its input', () => {
+    const fn = stringFilter((text) => `[${text}]`);
+    expect(fn(null, undefined, ctx)).toBe('[None]');
+    expect(fn(['a', 1], undefined, ctx)).toBe("[['a', 1]]");
+    expect(fn(markSafe('<b>'), undefined, ctx)).toBe('[<b>]');
+  });
+});
+
+describe('dictsort on JS objects', () => {
+  it('reads getters of class instances and keys of Maps', () => {
+    class Person {
+      constructor(
+        readonly name: string,
+        private readonly born: number,
+      ) {}
+      get age(): number {
+        return 2024 - this.born;
+      }
+    }
+    const people = [new Person('b', 1990), new Person('a', 2000)];
+    expect((call('dictsort', people, 'age') as Person[]).map((p) => p.name)).toEqual(['a', 'b']);
+    const maps = [new Map([['k', 2]]), new Map([['k', 1]])];
+    expect(call('dictsort', maps, 'k')).toEqual([maps[1], maps[0]]);
   });
 });
