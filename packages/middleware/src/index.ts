@@ -45,12 +45,9 @@ export {
   getConditionalResponse,
 } from './conditional-get-middleware.js';
 export type { CsrfFailureView, CsrfViewMiddlewareOptions } from './csrf-view-middleware.js';
-export {
-  CsrfFailureReason,
-  CsrfViewMiddleware,
-  csrfExempt,
-  csrfViewMiddleware,
-} from './csrf-view-middleware.js';
+export { CsrfFailureReason } from './csrf-failure-reason.js';
+export { csrfProtect, ensureCsrfCookie, requiresCsrfToken } from './csrf-protect.js';
+export { CsrfViewMiddleware, csrfExempt, csrfViewMiddleware } from './csrf-view-middleware.js';
 export {
   LazyCsrfToken,
   csrfContextProcessor,

@@ -8,13 +8,13 @@
 export function wrapView<View extends (...args: never[]) => unknown>(
   view: View,
   markers: Record<string, unknown>,
-  around?: (call: () => unknown) => unknown,
+  around?: (call: () => unknown, args: readonly unknown[]) => unknown,
 ): View {
   if (typeof view !== 'function') {
     throw new TypeError(`A view decorator needs a view function, got ${String(view)}.`);
   }
   const wrapped = function (this: unknown, ...args: Parameters<View>) {
-    return around ? around(() => view.apply(this, args)) : view.apply(this, args);
+    return around ? around(() => view.apply(this, args), args) : view.apply(this, args);
   } as unknown as View;
   Object.assign(wrapped, view, markers);
   Object.defineProperty(wrapped, 'name', { value: view.name, configurable: true });
