@@ -1,3 +1,4 @@
+/* global process, URL */
 // Load generator, run as a child process so it does not share the servers' event loop:
 // a bounded number of keep-alive GETs over `connections` sockets, printing requests per second.
 import { Pool } from 'undici';
