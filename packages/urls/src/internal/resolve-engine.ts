@@ -28,6 +28,8 @@ export interface SimpleLeaf {
   segments: Array<string | CompiledConverter>;
   paramNames: string[];
   converters: CompiledConverter[];
+  /** Whether every converter is a built-in (no user code runs while converting). */
+  fast: boolean;
   /** Null when kwargs are just the captures in order; else how to merge levels and defaults. */
   plan: Array<{ count: number; defaults: Readonly<Record<string, unknown>> }> | null;
 }
@@ -42,8 +44,18 @@ export interface Leaf {
   simple: SimpleLeaf | null;
 }
 
+interface StaticEdge {
+  text: string;
+  node: TrieNode;
+}
+
 interface TrieNode {
+  /** Literal children while building. */
   statics: Map<string, TrieNode> | null;
+  /** Literal children for lookup: compared in place, no substring or string hashing. */
+  staticList: StaticEdge[] | null;
+  /** With many literal children: buckets by first character and length. */
+  staticIndex: Map<number, StaticEdge[]> | null;
   params: Array<{ converter: CompiledConverter; node: TrieNode; min: number }>;
   leaves: Leaf[];
   min: number;
@@ -53,7 +65,10 @@ interface SearchState {
   bestIndex: number;
   best: Leaf | null;
   kwargs: Record<string, unknown> | null;
-  caps: string[];
+  /** Start and end offsets of the captured segments, by placeholder position. */
+  starts: number[];
+  ends: number[];
+  busy: boolean;
 }
 
 interface Precomputed {
@@ -64,7 +79,18 @@ interface Precomputed {
 }
 
 function newNode(): TrieNode {
-  return { statics: null, params: [], leaves: [], min: Infinity };
+  return {
+    statics: null,
+    staticList: null,
+    staticIndex: null,
+    params: [],
+    leaves: [],
+    min: Infinity,
+  };
+}
+
+function bucketKey(path: string, pos: number, length: number): number {
+  return length === 0 ? -1 : path.charCodeAt(pos) * 256 + (length & 255);
 }
 
 const EMPTY_ARGS: readonly string[] = Object.freeze([]);
@@ -82,6 +108,7 @@ export class ResolveEngine implements TriedSource {
   readonly #complex: Leaf[] = [];
   readonly #static = new Map<string, Precomputed>();
   #maxParams = 0;
+  #state: SearchState | null = null;
 
   constructor(root: URLResolver) {
     this.#root = root;
@@ -174,7 +201,22 @@ export class ResolveEngine implements TriedSource {
   #sortEdges(node: TrieNode): void {
     node.params.sort((a, b) => a.min - b.min);
     for (const edge of node.params) this.#sortEdges(edge.node);
-    if (node.statics !== null) for (const child of node.statics.values()) this.#sortEdges(child);
+    if (node.statics !== null) {
+      node.staticList = [];
+      for (const [text, child] of node.statics) {
+        this.#sortEdges(child);
+        node.staticList.push({ text, node: child });
+      }
+      if (node.staticList.length > 6) {
+        node.staticIndex = new Map();
+        for (const edge of node.staticList) {
+          const key = bucketKey(edge.text, 0, edge.text.length);
+          const bucket = node.staticIndex.get(key);
+          if (bucket === undefined) node.staticIndex.set(key, [edge]);
+          else bucket.push(edge);
+        }
+      }
+    }
   }
 
   /** Resolve without throwing: the match, or null. */
@@ -216,16 +258,33 @@ export class ResolveEngine implements TriedSource {
     if (this.#isRoot) {
       if (path.charCodeAt(0) !== 47) return null;
       if (this.#trie.min !== Infinity) {
-        const state: SearchState = {
-          bestIndex: Infinity,
-          best: null,
-          kwargs: null,
-          caps: new Array<string>(this.#maxParams),
-        };
-        search(this.#trie, path, 1, 0, state);
+        // One state object per engine, reused; a converter that resolves re-entrantly gets its own.
+        let state = this.#state;
+        if (state === null || state.busy) {
+          state = {
+            bestIndex: Infinity,
+            best: null,
+            kwargs: null,
+            starts: new Array<number>(this.#maxParams).fill(0),
+            ends: new Array<number>(this.#maxParams).fill(0),
+            busy: false,
+          };
+          this.#state ??= state;
+        }
+        state.busy = true;
+        state.bestIndex = Infinity;
+        state.best = null;
+        state.kwargs = null;
+        try {
+          search(this.#trie, path, 1, 0, state);
+        } finally {
+          state.busy = false;
+        }
         if (state.best !== null) {
           bestIndex = state.bestIndex;
           result = { leaf: state.best, args: EMPTY_ARGS, kwargs: state.kwargs!, empty: false };
+          state.best = null;
+          state.kwargs = null;
         }
       }
     }
@@ -377,7 +436,28 @@ function simplify(chain: URLResolver[], pattern: URLPattern): SimpleLeaf | null 
   }
   if (currentIsMixed) return null;
   segments.push(current ?? '');
-  return { segments, paramNames, converters, plan };
+  return { segments, paramNames, converters, plan, fast: converters.every((c) => c.kind !== 2) };
+}
+
+function findStatic(node: TrieNode, path: string, pos: number, end: number): TrieNode | undefined {
+  let list = node.staticList;
+  if (list === null) return undefined;
+  const length = end - pos;
+  if (node.staticIndex !== null) {
+    const bucket = node.staticIndex.get(bucketKey(path, pos, length));
+    if (bucket === undefined) return undefined;
+    list = bucket;
+  }
+  outer: for (let i = 0; i < list.length; i++) {
+    const edge = list[i]!;
+    const text = edge.text;
+    if (text.length !== length) continue;
+    for (let j = 0; j < length; j++) {
+      if (path.charCodeAt(pos + j) !== text.charCodeAt(j)) continue outer;
+    }
+    return edge.node;
+  }
+  return undefined;
 }
 
 function search(
@@ -389,9 +469,11 @@ function search(
 ): void {
   if (node.min >= state.bestIndex) return;
   if (pos < 0) {
-    for (const leaf of node.leaves) {
+    const leaves = node.leaves;
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
       if (leaf.index >= state.bestIndex) return;
-      const kwargs = convert(leaf.simple!, state.caps);
+      const kwargs = convert(leaf.simple!, path, state);
       if (kwargs !== null) {
         state.bestIndex = leaf.index;
         state.best = leaf;
@@ -401,12 +483,12 @@ function search(
     }
     return;
   }
-  const slash = path.indexOf('/', pos);
-  const segment = slash === -1 ? path.slice(pos) : path.slice(pos, slash);
-  const next = slash === -1 ? -1 : slash + 1;
-  const child = node.statics === null ? undefined : node.statics.get(segment);
+  const length = path.length;
+  let end = pos;
+  while (end < length && path.charCodeAt(end) !== 47) end++;
+  const next = end < length ? end + 1 : -1;
+  let pending = findStatic(node, path, pos, end);
   const params = node.params;
-  let pending = child;
   for (let i = 0; i < params.length; i++) {
     const edge = params[i]!;
     if (pending !== undefined && pending.min <= edge.min) {
@@ -414,28 +496,66 @@ function search(
       pending = undefined;
     }
     if (edge.min >= state.bestIndex) break;
-    if (edge.converter.test(segment)) {
-      state.caps[depth] = segment;
+    if (edge.converter.testRange(path, pos, end)) {
+      state.starts[depth] = pos;
+      state.ends[depth] = end;
       search(edge.node, path, next, depth + 1, state);
     }
   }
   if (pending !== undefined) search(pending, path, next, depth, state);
 }
 
-function convert(simple: SimpleLeaf, caps: string[]): Record<string, unknown> | null {
-  const kwargs: Record<string, unknown> = {};
+/** `int`'s toJs without a call or a throw: NaN when the value is not a safe integer. */
+function toSafeInt(text: string): number {
+  const n = +text;
+  return Number.isSafeInteger(n) ? n : NaN;
+}
+
+function convertOne(converter: CompiledConverter, text: string): unknown {
+  if (converter.kind === 0) return text;
+  if (converter.kind === 1) {
+    const n = toSafeInt(text);
+    if (n !== n) throw new RangeError(`${text} is not a safe integer`);
+    return n;
+  }
+  return converter.converter.toJs(text);
+}
+
+function convert(
+  simple: SimpleLeaf,
+  path: string,
+  state: SearchState,
+): Record<string, unknown> | null {
   const names = simple.paramNames;
   const converters = simple.converters;
-  try {
-    if (simple.plan === null) {
-      for (let i = 0; i < names.length; i++) {
-        kwargs[names[i]!] = converters[i]!.converter.toJs(caps[i]!);
+  const starts = state.starts;
+  const ends = state.ends;
+  if (simple.plan === null && simple.fast) {
+    // Built-in converters only: no calls that can throw.
+    const kwargs: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) {
+      const text = path.slice(starts[i], ends[i]);
+      if (converters[i]!.kind === 0) {
+        kwargs[names[i]!] = text;
+      } else {
+        const n = toSafeInt(text);
+        if (n !== n) return null;
+        kwargs[names[i]!] = n;
       }
+    }
+    return kwargs;
+  }
+  try {
+    const values: unknown[] = [];
+    for (let i = 0; i < names.length; i++) {
+      values.push(convertOne(converters[i]!, path.slice(starts[i], ends[i])));
+    }
+    if (simple.plan === null) {
+      const kwargs: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) kwargs[names[i]!] = values[i];
       return kwargs;
     }
     // Django's precedence: each level's captures, then that level's extra kwargs.
-    const values: unknown[] = [];
-    for (let i = 0; i < names.length; i++) values.push(converters[i]!.converter.toJs(caps[i]!));
     let merged: Record<string, unknown> = {};
     let k = 0;
     for (const level of simple.plan) {

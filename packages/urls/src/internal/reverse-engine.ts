@@ -55,6 +55,14 @@ interface CompiledForm {
   parts: ReverseForm['parts'];
   params: string[];
   paramSet: ReadonlySet<string>;
+  /** The converter of each parameter (by index in `params`), if it has one. */
+  converters: Array<CompiledConverter | undefined>;
+  /** The per-value re-match of each parameter, or null when the candidate uses `verify`. */
+  checks: Array<CompiledConverter | undefined> | null;
+  /** Percent-encoded literal text around the placeholders (script prefix included). */
+  literals: string[];
+  /** Which parameter each placeholder shows, by index in `params`. */
+  slots: number[];
 }
 
 interface Candidate {
@@ -237,12 +245,29 @@ function compileCandidate(
   };
   try {
     const parsed = parsePythonRegex(source, true);
-    candidate.forms = normalizeRegex(parsed).map((form) => ({
-      parts: form.parts,
-      params: form.params,
-      paramSet: new Set(form.params),
-    }));
-    candidate.segmentChecks = pieces === null ? null : segmentChecks(pieces);
+    const checks = pieces === null ? null : segmentChecks(pieces);
+    candidate.segmentChecks = checks;
+    candidate.forms = normalizeRegex(parsed).map((form): CompiledForm => {
+      const literals = [quote(prefix)];
+      const slots: number[] = [];
+      for (const part of form.parts) {
+        if (typeof part === 'string') {
+          literals[literals.length - 1] += quote(part);
+        } else {
+          slots.push(form.params.indexOf(part.param));
+          literals.push('');
+        }
+      }
+      return {
+        parts: form.parts,
+        params: form.params,
+        paramSet: new Set(form.params),
+        converters: form.params.map((p) => converters.get(p)),
+        checks: checks === null ? null : form.params.map((p) => checks.get(p)),
+        literals,
+        slots,
+      };
+    });
     if (candidate.segmentChecks === null) {
       let js: string;
       try {
@@ -258,6 +283,19 @@ function compileCandidate(
   }
   return candidate;
 }
+
+/** Whether the text after the first `/` (placeholders and literals in order) starts with `/`. */
+function startsWithSlash(texts: string[], slots: number[], literals: string[]): boolean {
+  for (let j = 0; j < slots.length; j++) {
+    const text = texts[slots[j]!]!;
+    if (text !== '') return text.charCodeAt(0) === 47;
+    const literal = literals[j + 1]!;
+    if (literal !== '') return literal.charCodeAt(0) === 47;
+  }
+  return false;
+}
+
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 
 function pyEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -446,62 +484,78 @@ export class ReverseEngine {
     kwargs: Readonly<Record<string, unknown>> | null,
   ): string | null {
     const params = form.params;
+    const n = params.length;
     const defaults = candidate.defaults;
-    let values: Readonly<Record<string, unknown>>;
+    const given = kwargs ?? EMPTY;
     if (args !== null) {
-      if (args.length !== params.length) return null;
-      const zipped: Record<string, unknown> = {};
-      for (let i = 0; i < params.length; i++) zipped[params[i]!] = args[i];
-      values = zipped;
+      if (args.length !== n) return null;
+    } else if (!candidate.hasDefaults) {
+      // Exactly the parameters: as many keys as parameters, and every parameter present.
+      let count = 0;
+      for (const _ in given) count++;
+      if (count !== n) return null;
+      for (let i = 0; i < n; i++) {
+        const p = params[i]!;
+        if (given[p] === undefined && !hasOwn(given, p)) return null;
+      }
     } else {
-      const given = kwargs ?? {};
       for (const k in given) {
         if (!form.paramSet.has(k) && !hasOwn(defaults, k)) return null;
       }
-      for (let i = 0; i < params.length; i++) {
+      for (let i = 0; i < n; i++) {
         const p = params[i]!;
         if (!hasOwn(given, p) && !hasOwn(defaults, p)) return null;
       }
-      if (candidate.hasDefaults) {
-        // Django 3.2: a passed value for an extra-kwargs key must equal it.
-        for (const k in defaults) {
-          if (hasOwn(given, k) && !pyEquals(given[k], defaults[k])) return null;
-        }
+      // Django 3.2: a passed value for an extra-kwargs key must equal it.
+      for (const k in defaults) {
+        if (hasOwn(given, k) && !pyEquals(given[k], defaults[k])) return null;
       }
-      values = given;
     }
-    const texts: Record<string, string> = {};
-    const converters = candidate.converters;
-    for (let i = 0; i < params.length; i++) {
+    const texts = new Array<string>(n);
+    const converters = form.converters;
+    const checks = form.checks;
+    for (let i = 0; i < n; i++) {
       const p = params[i]!;
       // A parameter supplied only by the pattern's extra kwargs takes that value (Django raises
       // a raw KeyError here).
-      const value = hasOwn(values, p) ? values[p] : defaults[p];
-      const converter = converters.get(p);
+      const value = args !== null ? args[i] : hasOwn(given, p) ? given[p] : defaults[p];
+      const converter = converters[i];
       let text: string;
-      try {
-        text =
-          converter === undefined
-            ? String(value)
-            : String(converter.converter.toUrl(value as never));
-      } catch {
-        return null;
+      if (converter === undefined || converter.kind !== 2) {
+        text = String(value);
+      } else {
+        try {
+          text = String(converter.converter.toUrl(value as never));
+        } catch {
+          return null;
+        }
       }
-      texts[p] = text;
-    }
-    let url = this.#prefix;
-    for (const part of form.parts) url += typeof part === 'string' ? part : texts[part.param]!;
-    const checks = candidate.segmentChecks;
-    if (checks !== null) {
-      for (const [param, converter] of checks) {
-        const text = texts[param];
-        if (text === undefined) continue;
-        if (text.indexOf('/') !== -1 || !converter.test(text)) return null;
+      if (checks !== null) {
+        const check = checks[i];
+        if (check !== undefined && (text.indexOf('/') !== -1 || !check.test(text))) return null;
       }
-    } else if (!candidate.verify!.test(url)) {
-      return null;
+      texts[i] = text;
     }
-    return escapeLeadingSlashes(quote(url));
+    if (checks === null) {
+      let raw = this.#prefix;
+      for (const part of form.parts)
+        raw += typeof part === 'string' ? part : texts[params.indexOf(part.param)]!;
+      if (!candidate.verify!.test(raw)) return null;
+    }
+    const literals = form.literals;
+    const slots = form.slots;
+    const head = literals[0]!;
+    let url = head;
+    for (let j = 0; j < slots.length; j++) url += quote(texts[slots[j]!]!) + literals[j + 1]!;
+    // Only a URL whose first literal is a bare `/` can start with `//`; test the pieces rather
+    // than the concatenation (reading a character would flatten it).
+    if (head.length >= 2)
+      return head.charCodeAt(1) === 47 && head.charCodeAt(0) === 47
+        ? escapeLeadingSlashes(url)
+        : url;
+    return head === '/' && slots.length > 0 && startsWithSlash(texts, slots, literals)
+      ? escapeLeadingSlashes(url)
+      : url;
   }
 
   #failure(

@@ -1,0 +1,299 @@
+/**
+ * `pnpm bench`: @reins/urls against the fastest JavaScript routers, in one process, on the
+ * Django-shaped table and the GitHub v3 API table (bench/data, copied from the shared bench
+ * data). Every router is first checked to answer each case correctly; a router that cannot
+ * express a table is reported as such. Then: reverse() against path-to-regexp's compile(), and
+ * the time to build 1,000 and 10,000 routes. Prints ns/op, ops/s and ratios.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import FindMyWay from 'find-my-way';
+import { RegExpRouter } from 'hono/router/reg-exp-router';
+import { Memoirist } from 'memoirist';
+import { do_not_optimize, measure } from 'mitata';
+import { compile as p2rCompile, match as p2rMatch } from 'path-to-regexp';
+import { addRoute, createRouter, findRoute } from 'rou3';
+import { compileRouter } from 'rou3/compiler';
+import type { URLPattern, URLResolver, View } from '../src/index.js';
+import { createResolver, include, path } from '../src/index.js';
+
+const here = new URL('./data/', import.meta.url);
+const read = (name: string): string => readFileSync(new URL(name, here), 'utf8');
+
+interface DjangoEntry {
+  path?: string;
+  name?: string;
+  prefix?: string;
+  namespace?: string;
+  include?: DjangoEntry[];
+}
+interface Case {
+  method: string;
+  path: string;
+  expect: string | null;
+}
+const cases = JSON.parse(read('cases.json')) as {
+  github: { match: Record<string, Case> };
+  django: {
+    match: Record<string, Case>;
+    reverse: Record<string, { name: string; params: Record<string, string>; expect: string }>;
+  };
+};
+
+/** One route of a table: its key (the answer a router must return), Django route and `:param` path. */
+interface Route {
+  key: string;
+  django: string;
+  colon: string;
+}
+
+interface Table {
+  name: string;
+  routes: Route[];
+  reins: () => URLResolver;
+}
+
+function viewNamed(name: string): View {
+  const view: View = () => name;
+  Object.defineProperty(view, 'name', { value: name });
+  return view;
+}
+
+function toColon(route: string): string {
+  return '/' + route.replace(/<(?:[^>:]+:)?([^>]+)>/g, ':$1');
+}
+
+function djangoTable(): Table {
+  const data = JSON.parse(read('django-routes.json')) as { urlpatterns: DjangoEntry[] };
+  const routes: Route[] = [];
+  const build = (
+    entries: DjangoEntry[],
+    prefix: string,
+    ns: string,
+  ): Array<URLPattern | URLResolver> =>
+    entries.map((e) => {
+      if (e.include !== undefined) {
+        const child = ns === '' ? e.namespace! : `${ns}:${e.namespace!}`;
+        const children = build(e.include, prefix + e.prefix!, child);
+        return path(e.prefix!, include({ urlpatterns: children, appName: e.namespace! }));
+      }
+      const key = ns === '' ? e.name! : `${ns}:${e.name!}`;
+      routes.push({ key, django: prefix + e.path!, colon: toColon(prefix + e.path!) });
+      return path(e.path!, viewNamed(key), { name: e.name! });
+    });
+  const urlpatterns = build(data.urlpatterns, '', '');
+  return { name: 'django', routes, reins: () => createResolver(urlpatterns) };
+}
+
+function githubTable(): Table {
+  const seen = new Map<string, string>();
+  for (const line of read('github-routes.txt').split('\n')) {
+    const m = /^(\w+) (\/\S*)$/.exec(line.trim());
+    if (m === null) continue;
+    const [, method, p] = m;
+    const existing = seen.get(p!);
+    if (existing === undefined || (method === 'GET' && !existing.startsWith('GET ')))
+      seen.set(p!, `${method!} ${p!}`);
+  }
+  const routes: Route[] = [...seen].map(([p, key]) => ({
+    key,
+    colon: p,
+    django: p.slice(1).replace(/:(\w+)/g, '<$1>'),
+  }));
+  return {
+    name: 'github',
+    routes,
+    reins: () =>
+      createResolver(routes.map((r) => path(r.django, viewNamed(r.key), { name: r.key }))),
+  };
+}
+
+type Lookup = (path: string) => string | null;
+
+function peers(table: Table): Array<[string, Lookup | string]> {
+  const out: Array<[string, Lookup | string]> = [];
+  const guard = (name: string, make: () => Lookup): void => {
+    try {
+      out.push([name, make()]);
+    } catch (error) {
+      out.push([
+        name,
+        `cannot express this table (${(error as Error).message.split('\n')[0]!.slice(0, 80)})`,
+      ]);
+    }
+  };
+  guard('reins', () => {
+    const resolver = table.reins().compile();
+    return (p) => {
+      const m = resolver.match(p);
+      return m === null ? null : (m.view(null, m.kwargs) as string);
+    };
+  });
+  guard('find-my-way', () => {
+    const router = FindMyWay();
+    for (const r of table.routes) router.on('GET', r.colon, () => r.key);
+    return (p) => {
+      const found = router.find('GET', p);
+      return found === null ? null : (found.handler as unknown as () => string)();
+    };
+  });
+  guard('memoirist', () => {
+    const router = new Memoirist<string>();
+    for (const r of table.routes) router.add('GET', r.colon, r.key);
+    return (p) => router.find('GET', p)?.store ?? null;
+  });
+  guard('rou3', () => {
+    const router = createRouter<string>();
+    for (const r of table.routes) addRoute(router, 'GET', r.colon, r.key);
+    return (p) => findRoute(router, 'GET', p)?.data ?? null;
+  });
+  guard('rou3 compiled', () => {
+    const router = createRouter<string>();
+    for (const r of table.routes) addRoute(router, 'GET', r.colon, r.key);
+    const find = compileRouter(router);
+    return (p) => find('GET', p)?.data ?? null;
+  });
+  guard('hono RegExpRouter', () => {
+    const router = new RegExpRouter<string>();
+    for (const r of table.routes) router.add('GET', r.colon, r.key);
+    router.match('GET', '/');
+    return (p) => {
+      const [handlers] = router.match('GET', p);
+      const first = handlers[0];
+      return first === undefined ? null : first[0];
+    };
+  });
+  guard('path-to-regexp 8 (linear)', () => {
+    const matchers = table.routes.map(
+      (r) => [p2rMatch(r.colon, { decode: false }), r.key] as const,
+    );
+    return (p) => {
+      for (const [m, key] of matchers) if (m(p) !== false) return key;
+      return null;
+    };
+  });
+  return out;
+}
+
+const OPTS = { min_cpu_time: 150 * 1e6, max_samples: 1e9 };
+
+async function timeIt(fn: () => unknown): Promise<number> {
+  const stats = await measure(() => do_not_optimize(fn()), OPTS);
+  return stats.p50;
+}
+
+function fmt(ns: number): string {
+  return ns < 100 ? ns.toFixed(1) : ns.toFixed(0);
+}
+
+function opsPerSec(ns: number): string {
+  const ops = 1e9 / ns;
+  return ops >= 1e6 ? `${(ops / 1e6).toFixed(1)}M` : `${(ops / 1e3).toFixed(0)}k`;
+}
+
+async function matchSection(table: Table): Promise<void> {
+  const routers = peers(table);
+  const tableCases = table.name === 'django' ? cases.django.match : cases.github.match;
+  console.log(
+    `\n## ${table.name} table (${table.routes.length} routes): median ns per lookup (ops/s)\n`,
+  );
+  const names = routers.map(([n]) => n);
+  console.log(`| case | ${names.join(' | ')} | reins vs fastest peer |`);
+  console.log(`|---|${names.map(() => '---').join('|')}|---|`);
+  for (const [caseName, c] of Object.entries(tableCases)) {
+    const cells: string[] = [];
+    let reins = 0;
+    let bestPeer = Infinity;
+    let bestPeerName = '';
+    for (const [name, lookup] of routers) {
+      if (typeof lookup === 'string') {
+        cells.push(caseName === 'static' ? lookup : '–');
+        continue;
+      }
+      const answer = lookup(c.path);
+      if (answer !== c.expect) {
+        cells.push(`wrong answer (${String(answer)})`);
+        continue;
+      }
+      const ns = await timeIt(() => lookup(c.path));
+      cells.push(`${fmt(ns)} (${opsPerSec(ns)})`);
+      if (name === 'reins') reins = ns;
+      else if (ns < bestPeer) {
+        bestPeer = ns;
+        bestPeerName = name;
+      }
+    }
+    const ratio = reins > 0 ? `${(bestPeer / reins).toFixed(2)}× (${bestPeerName})` : '–';
+    console.log(`| ${caseName} | ${cells.join(' | ')} | ${ratio} |`);
+  }
+}
+
+async function reverseSection(): Promise<void> {
+  const table = djangoTable();
+  const resolver = table.reins().compile();
+  console.log('\n## reverse (django table): median ns per call\n');
+  console.log('| case | reins reverse() | path-to-regexp compile()(…) | ratio |');
+  console.log('|---|---|---|---|');
+  for (const [caseName, c] of Object.entries(cases.django.reverse)) {
+    const route = table.routes.find((r) => r.key === c.name)!;
+    const toPath = p2rCompile(route.colon);
+    const ours = resolver.reverse(c.name, { kwargs: c.params });
+    const theirs = toPath(c.params);
+    if (ours !== c.expect || theirs !== c.expect)
+      throw new Error(`reverse ${caseName}: ${ours} / ${theirs}`);
+    const options = { kwargs: c.params };
+    const a = await timeIt(() => resolver.reverse(c.name, options));
+    const b = await timeIt(() => toPath(c.params));
+    console.log(
+      `| ${caseName} | ${fmt(a)} (${opsPerSec(a)}) | ${fmt(b)} (${opsPerSec(b)}) | ${(b / a).toFixed(2)}× |`,
+    );
+  }
+}
+
+function buildSection(): void {
+  console.log(
+    '\n## build time (path() declarations + createResolver() + compile() + first resolve)\n',
+  );
+  console.log('| routes | reins | find-my-way (for scale) |');
+  console.log('|---|---|---|');
+  for (const n of [1_000, 10_000]) {
+    const view = viewNamed('v');
+    const t0 = performance.now();
+    const patterns: URLPattern[] = [];
+    for (let i = 0; i < n; i++) {
+      const kind = i % 4;
+      const route =
+        kind === 0
+          ? `section${i}/`
+          : kind === 1
+            ? `section${i}/<int:pk>/`
+            : kind === 2
+              ? `section${i}/<int:pk>/item/<slug:s>/`
+              : `api/v${i}/<uuid:id>/posts/<int:post>/`;
+      patterns.push(path(route, view, { name: `r${i}` }));
+    }
+    const resolver = createResolver(patterns).compile();
+    resolver.resolve(`/section${n - 2}/5/item/x/`);
+    resolver.reverse(`r${n - 1}`, {
+      kwargs: { id: '6f1c2e9a-3b4d-4c5e-8f70-1a2b3c4d5e6f', post: 1 },
+    });
+    const ours = performance.now() - t0;
+    const t1 = performance.now();
+    const fmw = FindMyWay();
+    for (let i = 0; i < n; i++) fmw.on('GET', `/section${i}/:pk/item/:s/`, () => null);
+    fmw.find('GET', '/section1/1/item/x/');
+    const theirs = performance.now() - t1;
+    console.log(`| ${n.toLocaleString('en')} | ${ours.toFixed(0)} ms | ${theirs.toFixed(0)} ms |`);
+  }
+}
+
+const started = performance.now();
+console.log(`@reins/urls benchmark — Node ${process.version}, mitata, one process`);
+// `pnpm bench [build] [django] [github] [reverse]` runs only the sections named.
+const only = new Set(process.argv.slice(2));
+const wanted = (section: string): boolean => only.size === 0 || only.has(section);
+if (wanted('build')) buildSection();
+if (wanted('django')) await matchSection(djangoTable());
+if (wanted('github')) await matchSection(githubTable());
+if (wanted('reverse')) await reverseSection();
+console.log(`\n(total ${((performance.now() - started) / 1000).toFixed(0)} s)`);
