@@ -51,7 +51,7 @@ export type DataSource =
   | Iterable<unknown>
   | AsyncIterable<unknown>;
 
-type RowOfResult<V> = V extends readonly (infer R)[] ? R : Exclude<V, null | undefined | void>;
+type RowOfResult<V> = V extends readonly (infer R)[] ? R : NonNullable<V>;
 
 type RowOfResolved<V> = V extends
   | ExecutableQuery

@@ -14,7 +14,7 @@ interface Article {
 const table = sqliteTable('article', { id: integer('id').primaryKey(), title: text('title').notNull() });
 const kysely = new Kysely<{ article: Article }>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
 const orm = drizzle({ client: new Database(':memory:'), schema: { article: table } });
-declare const delegate: {
+declare const _delegate: {
   findMany(args?: { where?: Partial<Article>; take?: number }): Promise<Article[]>;
   findUnique(args: { where: { id: number } }): Promise<Article | null>;
 };
@@ -26,7 +26,7 @@ describe('RowOf / getObjectOr404 types', () => {
     expectTypeOf<RowOf<Promise<Article[]>>>().toEqualTypeOf<Article>();
     expectTypeOf<RowOf<() => Article | undefined>>().toEqualTypeOf<Article>();
     expectTypeOf<RowOf<() => Promise<Article[]>>>().toEqualTypeOf<Article>();
-    expectTypeOf<RowOf<typeof delegate>>().toEqualTypeOf<Article>();
+    expectTypeOf<RowOf<typeof _delegate>>().toEqualTypeOf<Article>();
     expectTypeOf<RowOf<Set<Article>>>().toEqualTypeOf<Article>();
     expectTypeOf<RowOf<{ count(): number; slice(s: number, e: number): Promise<Article[]> }>>().toEqualTypeOf<Article>();
   });

@@ -47,7 +47,7 @@ describe('getObjectOr404 over in-memory sources', () => {
     ],
     ['a custom message', () => getObjectOr404([], { message: 'Nothing here.' }), { error: 'Http404', message: 'Nothing here.' }],
     ['a message function', () => getObjectOr404([], { model: 'Poll', message: (name) => `No ${name}!` }), { error: 'Http404', message: 'No Poll!' }],
-    ['a class as model', () => getObjectOr404([], { model: class Question {} }), { error: 'Http404', message: 'No Question matches the given query.' }],
+    ['a class as model', () => getObjectOr404([], { model: class Question { readonly id = 1; } }), { error: 'Http404', message: 'No Question matches the given query.' }],
   ];
   it.each(cases)('%s', async (_name, run, expected) => {
     expect(await outcome(run())).toEqual(expected);

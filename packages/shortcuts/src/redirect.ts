@@ -8,11 +8,12 @@
  *
  * @module
  */
-import { HttpResponsePermanentRedirect, HttpResponseRedirect } from '@reins/http';
+import { DisallowedRedirect, HttpResponsePermanentRedirect, HttpResponseRedirect } from '@reins/http';
 import { isLazyString, reverse } from './reverse.js';
 import type { ReverseOptions, ViewName } from './reverse.js';
 
 const NO_REVERSE_MATCH = Symbol.for('reins.NoReverseMatch');
+const UNKNOWN_SCHEME = /^\s*([a-zA-Z][a-zA-Z0-9+.-]*):/;
 
 /** An object that knows its own URL (Django's `get_absolute_url()`). */
 export interface HasAbsoluteUrl {
@@ -59,6 +60,8 @@ function hasAbsoluteUrl(value: unknown): value is HasAbsoluteUrl {
  * The URL `to` stands for, by Django's `resolve_url()` rules.
  *
  * @throws NoReverseMatch when `to` looks like a view name (no `/` or `.`) and does not reverse.
+ * @throws DisallowedRedirect when such a string has a scheme that is not a namespace
+ *   (`javascript:alert(1)`), where Django raises NoReverseMatch.
  * @example
  * resolveUrl('polls:detail', { args: [4] }); // '/polls/4/'
  * resolveUrl('/already/a/url/'); // '/already/a/url/'
@@ -75,7 +78,20 @@ export function resolveUrl(to: RedirectTarget, options: Omit<ReverseOptions, 'ur
     return reverse(text, options);
   } catch (error) {
     if (!isNoReverseMatch(error)) throw error;
-    if (!text.includes('/') && !text.includes('.')) throw error;
+    if (!text.includes('/') && !text.includes('.')) {
+      // Django raises NoReverseMatch ("'javascript' is not a registered namespace") for
+      // redirect('javascript:alert(1)'), a 500. Such a value is usually user input, so reins
+      // refuses it as an unsafe redirect (a 400), keeping the reverse error as the cause.
+      const scheme = UNKNOWN_SCHEME.exec(text)?.[1];
+      if (scheme && (error as Error).message.includes('is not a registered namespace')) {
+        throw new DisallowedRedirect(
+          `Unsafe redirect to '${text}': it is not a view name (${(error as Error).message}) ` +
+            `and its scheme '${scheme.toLowerCase()}' is not one of http, https, ftp.`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
   return text;
 }

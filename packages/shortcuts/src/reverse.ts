@@ -58,7 +58,8 @@ let defaultUrlconf: UrlReverser | null = null;
  * setDefaultUrlconf(createResolver(urlpatterns));
  */
 export function setDefaultUrlconf(urlconf: UrlReverser | null): void {
-  if (urlconf !== null && typeof (urlconf as Partial<UrlReverser>).reverse !== 'function') {
+  // An array has a reverse() method too: a list of patterns must be refused explicitly.
+  if (urlconf !== null && (Array.isArray(urlconf) || typeof (urlconf as Partial<UrlReverser>).reverse !== 'function')) {
     throw new TypeError(
       'setDefaultUrlconf() takes a resolver (createResolver(urlpatterns) from @reins/urls), not a list of patterns.',
     );
@@ -74,7 +75,9 @@ export function setDefaultUrlconf(urlconf: UrlReverser | null): void {
  */
 export function getUrlconf(request: HttpRequest | undefined = getCurrentRequest()): UrlReverser | null {
   const fromRequest = request?.urlconf as Partial<UrlReverser> | null | undefined;
-  if (fromRequest && typeof fromRequest.reverse === 'function') return fromRequest as UrlReverser;
+  if (fromRequest && !Array.isArray(fromRequest) && typeof fromRequest.reverse === 'function') {
+    return fromRequest as UrlReverser;
+  }
   return defaultUrlconf;
 }
 
