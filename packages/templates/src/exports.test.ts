@@ -1,0 +1,25 @@
+import { expect, it } from 'vitest';
+
+it('exports exactly the public API', async () => {
+  expect(Object.keys(await import('./index.js')).sort()).toEqual([
+    'AppDirectoriesLoader',
+    'Engine',
+    'FileSystemLoader',
+    'Library',
+    'LocmemLoader',
+    'SafeString',
+    'Template',
+    'TemplateDoesNotExist',
+    'TemplateRecursionError',
+    'TemplateSyntaxError',
+    'VariableDoesNotExist',
+    'builtinFilters',
+    'conditionalEscape',
+    'createTemplates',
+    'escape',
+    'isSafe',
+    'markSafe',
+    'onTemplateRendered',
+  ]);
+  expect(Object.keys(await import('./nunjucks/index.js')).sort()).toEqual(['nunjucksBackend']);
+});
