@@ -42,12 +42,13 @@ interface ResponseSpec {
 
 interface Case {
   name: string;
-  middleware: string;
+  middleware: string | string[];
   request: {
     method?: string;
     path?: string;
     query?: string;
     raw_path?: string;
+    raw_query?: string;
     headers?: Record<string, string>;
     host?: string;
     secure?: boolean;
@@ -132,9 +133,9 @@ const SECURITY_OPTIONS: Record<string, string> = {
   SECURE_REFERRER_POLICY: 'referrerPolicy',
 };
 
-function middlewareFor(testCase: Case): Middleware {
+function middlewareFor(name: string, testCase: Case): Middleware {
   const settings = testCase.settings;
-  switch (testCase.middleware) {
+  switch (name) {
     case 'CommonMiddleware':
       return commonMiddleware({
         appendSlash: (settings.APPEND_SLASH as boolean | undefined) ?? true,
@@ -160,7 +161,7 @@ function middlewareFor(testCase: Case): Middleware {
     case 'ConditionalGetMiddleware':
       return conditionalGetMiddleware();
     default:
-      throw new Error(`unknown middleware ${testCase.middleware}`);
+      throw new Error(`unknown middleware ${name}`);
   }
 }
 
@@ -169,7 +170,8 @@ function buildRequest(testCase: Case): HttpRequest {
   const headers: Record<string, string> = { host: spec.host ?? 'testserver' };
   for (const [name, value] of Object.entries(spec.headers ?? {}))
     headers[name.toLowerCase()] = value;
-  const url = spec.raw_path ?? (spec.path ?? '/') + (spec.query ? `?${spec.query}` : '');
+  const query = spec.raw_query ?? spec.query;
+  const url = spec.raw_path ?? (spec.path ?? '/') + (query ? `?${query}` : '');
   const request = new HttpRequest({
     method: spec.method ?? 'GET',
     url,
@@ -211,7 +213,13 @@ describe(`Django vectors (${fixture.generated_by})`, () => {
         }
         return match.view(req, {});
       };
-      const handler = middlewareFor(testCase)(inner);
+      const names = Array.isArray(testCase.middleware)
+        ? testCase.middleware
+        : [testCase.middleware];
+      const handler = names.reduceRight<GetResponse>(
+        (next, name) => middlewareFor(name, testCase)(next),
+        inner,
+      );
       const expected = testCase.expected;
 
       if ('error' in expected) {

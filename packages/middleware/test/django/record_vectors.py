@@ -52,6 +52,7 @@ PATTERNS = [
     ['^api/items/$', 'no_append_slash'],
     ['^caf\u00e9/$', 'view'],
     ['^(.+)/security/$', 'view'],
+    ['^needsquoting#/$', 'view'],
     ['^deny/$', 'xframe_options_deny'],
     ['^sameorigin/$', 'xframe_options_sameorigin'],
     ['^exempt/$', 'xframe_options_exempt'],
@@ -120,6 +121,8 @@ def run_case(case):
     request = factory.generic(req.get('method', 'GET'), url, data, content_type, secure=req.get('secure', False), **headers)
     if 'raw_path' in req:
         request.path = request.path_info = req['raw_path']
+    if 'raw_query' in req:
+        request.META['QUERY_STRING'] = req['raw_query']
 
     def get_response_with_decorators(request):
         try:
@@ -139,7 +142,10 @@ def run_case(case):
 
     with override_settings(**case.get('settings', {})):
         clear_url_caches()
-        middleware = MIDDLEWARE[case['middleware']](get_response_with_decorators)
+        names = case['middleware'] if isinstance(case['middleware'], list) else [case['middleware']]
+        middleware = get_response_with_decorators
+        for name in reversed(names):
+            middleware = MIDDLEWARE[name](middleware)
         try:
             response = middleware(request)
         except Exception as exc:  # recorded as the expected error
@@ -196,6 +202,10 @@ CASES = [
     c('append-slash-quoted', 'CommonMiddleware', {'path': '/caf%C3%A9'}),
     c('append-slash-leading-slashes', 'CommonMiddleware', {'path': '/x', 'raw_path': '//evil.com/security'}),
     c('append-slash-404-from-view', 'CommonMiddleware', {'path': '/hello/'}, response={'status': 404, 'content': 'gone'}),
+    c('append-slash-querystring-have-slash', 'CommonMiddleware', {'path': '/hello/', 'query': 'test=1'}),
+    c('append-slash-quoted-hash', 'CommonMiddleware', {'path': '/needsquoting%23'}),
+    c('append-slash-many-leading-slashes', 'CommonMiddleware', {'path': '/x', 'raw_path': '////evil.com/security'}),
+    c('append-slash-non-ascii-query', 'CommonMiddleware', {'path': '/hello', 'raw_query': 'drink=caf\u00e9'}),
     # --- CommonMiddleware: PREPEND_WWW ---
     c('prepend-www', 'CommonMiddleware', {'path': '/hello/'}, settings={'PREPEND_WWW': True}),
     c('prepend-www-append-slash', 'CommonMiddleware', {'path': '/hello'}, settings={'PREPEND_WWW': True}),
@@ -256,6 +266,10 @@ CASES = [
     c('gzip-vary-already-there', 'GZipMiddleware', {'path': '/hello/', 'headers': {'Accept-Encoding': 'gzip'}}, response={'content': LONG_TEXT, 'headers': {'Vary': 'accept-encoding'}}),
     c('gzip-vary-star', 'GZipMiddleware', {'path': '/hello/', 'headers': {'Accept-Encoding': 'gzip'}}, response={'content': LONG_TEXT, 'headers': {'Vary': '*'}}),
     c('gzip-streaming', 'GZipMiddleware', {'path': '/hello/', 'headers': {'Accept-Encoding': 'gzip'}}, response={'streaming': True, 'chunks': [LONG_TEXT, 'tail', LONG_TEXT]}),
+    c('gzip-non-200', 'GZipMiddleware', {'path': '/hello/', 'headers': {'Accept-Encoding': 'gzip'}}, response={'content': LONG_TEXT, 'status': 404}),
+    c('gzip-streaming-unicode', 'GZipMiddleware', {'path': '/hello/', 'headers': {'Accept-Encoding': 'gzip'}}, response={'streaming': True, 'chunks': ['caf\u00e9 \u2603 ' * 30, 'fin']}),
+    c('gzip-then-conditional-etag-match', ['GZipMiddleware', 'ConditionalGetMiddleware'], {'path': '/hello/', 'headers': {'Accept-Encoding': 'gzip', 'If-None-Match': 'W/"8fa4446f3c7d4e44336915fe6f307c87"'}}, response={'content': LONG_TEXT}),
+    c('gzip-then-conditional-etag-miss', ['GZipMiddleware', 'ConditionalGetMiddleware'], {'path': '/hello/', 'headers': {'Accept-Encoding': 'gzip', 'If-None-Match': 'W/"other"'}}, response={'content': LONG_TEXT}),
     c('gzip-streaming-short', 'GZipMiddleware', {'path': '/hello/', 'headers': {'Accept-Encoding': 'gzip'}}, response={'streaming': True, 'chunks': ['a']}),
     # --- ConditionalGetMiddleware ---
     c('cond-etag-added', 'ConditionalGetMiddleware', {'path': '/hello/'}, response={'content': 'content'}),
@@ -284,6 +298,13 @@ CASES = [
     c('cond-post-untouched', 'ConditionalGetMiddleware', {'path': '/hello/', 'method': 'POST', 'headers': {'If-None-Match': '*'}}, response={'content': 'content'}),
     c('cond-head-untouched', 'ConditionalGetMiddleware', {'path': '/hello/', 'method': 'HEAD', 'headers': {'If-None-Match': '*'}}, response={'content': 'content'}),
     c('cond-non-2xx', 'ConditionalGetMiddleware', {'path': '/hello/', 'headers': {'If-None-Match': '"9a0364b9e99bb480dd25e1f0284c8555"'}}, response={'content': 'content', 'status': 404}),
+    c('cond-wont-overwrite-etag', 'ConditionalGetMiddleware', {'path': '/hello/'}, response={'content': 'content', 'headers': {'ETag': 'eggs'}}),
+    c('cond-etag-extended-cache-control', 'ConditionalGetMiddleware', {'path': '/hello/'}, response={'content': 'content', 'headers': {'Cache-Control': 'my-directive="my-no-store"'}}),
+    c('cond-if-none-match-and-redirect', 'ConditionalGetMiddleware', {'path': '/hello/', 'headers': {'If-None-Match': '"spam"'}}, response={'content': '', 'status': 301, 'headers': {'ETag': '"spam"', 'Location': '/'}}),
+    c('cond-if-none-match-and-client-error', 'ConditionalGetMiddleware', {'path': '/hello/', 'headers': {'If-None-Match': '"spam"'}}, response={'content': '', 'status': 400, 'headers': {'ETag': '"spam"'}}),
+    c('cond-if-modified-since-no-last-modified', 'ConditionalGetMiddleware', {'path': '/hello/', 'headers': {'If-Modified-Since': 'Sat, 12 Feb 2011 17:38:44 GMT'}}, response={'content': 'c', 'headers': {'Cache-Control': 'no-store'}}),
+    c('cond-last-modified-in-the-past', 'ConditionalGetMiddleware', {'path': '/hello/', 'headers': {'If-Modified-Since': 'Sat, 12 Feb 2011 17:41:44 GMT'}}, response={'content': 'c', 'headers': {'Last-Modified': 'Sat, 12 Feb 2011 17:35:44 GMT', 'Cache-Control': 'no-store'}}),
+    c('cond-if-modified-since-and-redirect', 'ConditionalGetMiddleware', {'path': '/hello/', 'headers': {'If-Modified-Since': 'Sat, 12 Feb 2011 17:41:44 GMT'}}, response={'content': '', 'status': 301, 'headers': {'Last-Modified': 'Sat, 12 Feb 2011 17:35:44 GMT', 'Location': '/'}}),
     c('cond-empty-body', 'ConditionalGetMiddleware', {'path': '/hello/'}, response={'content': ''}),
     c('cond-streaming', 'ConditionalGetMiddleware', {'path': '/hello/', 'headers': {'If-None-Match': '*'}}, response={'streaming': True, 'chunks': ['a']}),
 ]
