@@ -12,7 +12,7 @@ import { pyList } from '../internal/python-iter.js';
 import { pyFloat, pyTypeName } from '../internal/python-number.js';
 import { compare } from '../internal/python-compare.js';
 import { pyIndex } from '../internal/python-slice.js';
-import { isPlainObject } from '../internal/python-str.js';
+import { isPlainObject, isPyInt } from '../internal/python-str.js';
 
 const SAFE = Symbol.for('reins.SafeString');
 
@@ -47,7 +47,7 @@ function propertyResolver(arg: unknown): (item: unknown) => unknown {
   if (numeric) {
     // operator.itemgetter(arg): an int indexes, a numeric string looks a key up.
     return (item) => {
-      if (typeof arg === 'number' && Number.isInteger(arg)) return pyIndex(item, arg);
+      if (typeof arg === 'number' && isPyInt(arg)) return pyIndex(item, arg);
       const key = textOf(arg);
       if (key !== undefined && (isPlainObject(item) || item instanceof Map))
         return lookupPart(item, key);

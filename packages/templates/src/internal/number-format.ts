@@ -7,7 +7,7 @@
  * @module
  */
 import { decimalFromNumber, parseDecimal, type FiniteDecimal } from './number-decimal.js';
-import { pyNumberStr } from './python-str.js';
+import { isPyInt, pyNumberStr } from './python-str.js';
 
 /** Separators and grouping, Django's `DECIMAL_SEPARATOR`, `NUMBER_GROUPING`, `THOUSAND_SEPARATOR`. */
 export interface NumberFormatOptions {
@@ -47,7 +47,7 @@ export function formatNumber(
   let text: string;
   if (typeof number === 'number') {
     text = pyNumberStr(number);
-    if (!Number.isInteger(number) && /e/i.test(text)) {
+    if (!isPyInt(number) && /e/i.test(text)) {
       let dec = parseDecimal(text) ?? decimalFromNumber(number);
       if (dec.kind === 'finite') {
         if (decimalPos !== undefined) {

@@ -9,7 +9,7 @@
  */
 import { formatDate, resolveFormat } from './date-format.js';
 import { formatNumber } from './number-format.js';
-import { pyStr } from './python-str.js';
+import { isPyInt, pyStr } from './python-str.js';
 
 /**
  * The text Django's `{{ value }}` shows for a value before escaping.
@@ -21,7 +21,7 @@ import { pyStr } from './python-str.js';
 export function localizeValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') {
-    return Number.isInteger(value) || !Number.isFinite(value) ? pyStr(value) : formatNumber(value);
+    return isPyInt(value) || !Number.isFinite(value) ? pyStr(value) : formatNumber(value);
   }
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     return formatDate(value, resolveFormat('DATETIME_FORMAT')) ?? pyStr(value);

@@ -7,7 +7,7 @@
  */
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
-import { isPlainObject, pyFloatRepr, pyNumberStr } from './python-str.js';
+import { isPlainObject, isPyInt, pyFloatRepr, pyNumberStr } from './python-str.js';
 
 const SAFE = Symbol.for('reins.SafeString');
 
@@ -37,7 +37,7 @@ function jsonNumber(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return 'Infinity';
   if (value === -Infinity) return '-Infinity';
-  return Number.isInteger(value) ? pyNumberStr(value) : pyFloatRepr(value);
+  return isPyInt(value) ? pyNumberStr(value) : pyFloatRepr(value);
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

@@ -6,7 +6,7 @@
  * @module
  */
 import { PythonError } from './python-errors.js';
-import { pyRepr } from './python-str.js';
+import { isPyInt, pyRepr } from './python-str.js';
 
 const SAFE = Symbol.for('reins.SafeString');
 
@@ -17,7 +17,7 @@ export function pyTypeName(value: unknown): string {
     case 'string':
       return 'str';
     case 'number':
-      return Number.isInteger(value) ? 'int' : 'float';
+      return isPyInt(value) ? 'int' : 'float';
     case 'bigint':
       return 'int';
     case 'boolean':

@@ -9,7 +9,7 @@
 import { decimalFromNumber, quantize, type FiniteDecimal } from './number-decimal.js';
 import { PythonError } from './python-errors.js';
 import { pyFloat, pyInt, pyTypeName } from './python-number.js';
-import { isPlainObject, pyRepr, pyStr } from './python-str.js';
+import { isPlainObject, isPyInt, pyRepr, pyStr } from './python-str.js';
 import { codePoints } from './python-text.js';
 
 const SAFE = Symbol.for('reins.SafeString');
@@ -30,7 +30,7 @@ function isNumberLike(value: unknown): value is number | boolean | bigint {
 
 function asInteger(value: unknown, type: string): number {
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) && (type === 'o' || type === 'x' || type === 'X')) {
+    if (!isPyInt(value) && (type === 'o' || type === 'x' || type === 'X')) {
       throw new PythonError('TypeError', `%${type} format: an integer is required, not float`);
     }
     return pyInt(value);
@@ -191,7 +191,7 @@ function convert(value: unknown, spec: Spec): string {
     }
     case 'c': {
       let ch: string;
-      if (typeof value === 'number' && Number.isInteger(value)) {
+      if (typeof value === 'number' && isPyInt(value)) {
         if (value < 0 || value > 0x10ffff)
           throw new PythonError('ValueError', '%c arg not in range(0x110000)');
         ch = String.fromCodePoint(value);

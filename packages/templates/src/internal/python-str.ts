@@ -46,13 +46,17 @@ export function pyFloatRepr(value: number): string {
   return negative ? `-${out}` : out;
 }
 
-/** Python `str()` of a JS number: integral values print as `int`, others as `float`. */
+/**
+ * Tell whether a JS number stands for a Python `int`: an integral value within ±(2^53 − 1). Past
+ * that a double cannot hold an exact integer, so such values (1e16, 1.5e300) are read as floats.
+ */
+export function isPyInt(value: number): boolean {
+  return Number.isSafeInteger(value);
+}
+
+/** Python `str()` of a JS number: `int` for safe integers, `float` repr otherwise. */
 export function pyNumberStr(value: number): string {
-  if (Number.isInteger(value)) {
-    // Past 2^53 JS prints rounded digits (and past 1e21 an exponent); an int prints every digit.
-    return Number.isSafeInteger(value) ? String(value + 0) : BigInt(value).toString();
-  }
-  return pyFloatRepr(value);
+  return isPyInt(value) ? String(value + 0) : pyFloatRepr(value);
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');

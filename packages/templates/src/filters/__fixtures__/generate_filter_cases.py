@@ -320,6 +320,52 @@ for i, v in enumerate(['', None, 0, 'not a date']):
     case(f'timeuntil-bad-{i}', 'timeuntil', v, DT)
 case('timesince-bad-arg', 'timesince', DT, 'x')
 
+# ---- inputs taken from Django's own tests/template_tests/filter_tests (outputs recorded above) ----
+DJANGO_URLIZE = [
+    'http://example.com/?x=&y=', S('http://example.com?x=&amp;y=&lt;2&gt;'), S('a &amp; b'),
+    "<script>alert('foo')</script>", 'Email me at me@example.com', 'Email me at <me@example.com>',
+    'http://example.com/?x=&amp;y=&lt;2&gt;', 'http://google.com/', 'djangoproject.org/',
+    'www.server.com"abc', "www.server.com'abc", 'www.server.com<abc', 'www.server.com>abc',
+    'some.organization', 'http://hi.baidu.com/%E9%87%8D%E6%96%B0%E5%BC%80%E5%A7%8B',
+    'www.mystore.com/30%OffCoupons!', 'https://en.wikipedia.org/wiki/Caf%C3%A9',
+    'https://en.wikipedia.org/wiki/Café', 'https://en.wikipedia.org/wiki/Django_(web_framework)',
+    '(see https://en.wikipedia.org/wiki/Django_(web_framework))', 'foo@bar.com or www.bar.com',
+    'http://ça.ws', 'www.ça.ws', 'ça.org', 'info@ça.org', 'http:///www.google.com', 'http://.google.com',
+    'http://@foo.com', 'usa.gov', 'email@.stream.ru', 'HTTPS://github.com/', '(Go to http://www.example.com/foo.)',
+    'A test http://testing.com/example..', 'A test http://testing.com/example!!!',
+    'A test http://testing.com/example.,:;)"!', 'http://example.com?x=&amp;', 'http://example.com?x=&amp;;',
+    'http://example.com?x=&amp;;;', '[see www.example.com]', 'see test[at[example.com',
+    '[http://168.192.0.1](http://168.192.0.1)', '(https://www.example.org/)', '<https://www.example.org/>',
+    '[https://www.example.org/]', '"https://www.example.org/"', "'https://www.example.org/'",
+    'http://192.168.0.15/api/9', 'http://[2001:db8:cafe::2]/api/9', 'before "hi@example.com" afterward',
+    'before hi@example.com" afterward', "before 'hi@example.com afterward",
+    'Email us at "hi@example.com", or phone us at +xx.yy', 'Go to djangoproject.com! and enjoy.',
+    'Search for google.com/?q=! and see.', 'Search for google.com/?q=1&lt! and see.', 'foo@bar.com.',
+    'http://www.foo.bar/', 'http://www.foo.bar/?q=1&amp;x=2', 'google.com/foo/bar?q=1&lt;x',
+    'www.example.com/?x=&y=', 'www.example.com/with spaces', 'www.example.com/"', 'lopez@mid.com?foo=bar',
+    'tel:+1-555-555', 'yes+this=is&a%valid!email@example.com', 'foo@localhost', 'foo@localhost.',
+    'test@' + 'a' * 63 + '.com', 'test@' + 'a' * 64 + '.com', 'http://example.com/' + 'x' * 3000,
+    'http://xn--a-5fa.ws', 'http://www.google.com/search?q=hello world&hl=en',
+]
+for i, v in enumerate(DJANGO_URLIZE):
+    case(f'django-urlize-{i}', 'urlize', v)
+    case(f'django-urlize-off-{i}', 'urlize', v, autoescape=False)
+    case(f'django-urlizetrunc-{i}', 'urlizetrunc', v, 20)
+DJANGO_FLOATFORMAT = [
+    (7.7, NO_ARG), (0.7, NO_ARG), (-0.7, NO_ARG), (0.07, NO_ARG), (-0.07, NO_ARG), (0.007, NO_ARG),
+    (7.7, 0), (7.7, 3), (6.2, 3), (6.2, -3), (13.1031, -3), (11.1197, -2), (11.000001, -2), (8.2798, 3),
+    (5555.555, 2), (1.3, 2), (0.12345, 2), (13.1031, 'bar'), (18.125, 2), (-1.323297138040798e35, 2),
+    (-1.323297138040798e35, -2), (1.5e-15, 20), (1.5e-15, -20), (1.00000000000000015, 16), ('1e199', NO_ARG),
+    ('1.42', NO_ARG), (S('1.42'), NO_ARG), ('abc123', NO_ARG), ('123abc', 'bar'), ('¿Cómo esta usted?', NO_ARG),
+    ('1e', NO_ARG), ('1e+', NO_ARG), ('e400', NO_ARG), ('1e^2', NO_ARG), ('1e2e3', NO_ARG), ('1e.2', NO_ARG),
+    ('1e2.', NO_ARG), ('1+e2', NO_ARG), ({}, NO_ARG), ([], 'bar'), (10000, 'g'), (66666.666, '1g'),
+    (10000, 'g2'), (66666.666, 'u2'), (0, 6), (0.000000000000000000015, 20), ('0.00', 0), ('0.0000', 2),
+    (-0.01, -1), (-0.001, 2), (-0.499, 0), ('inf', NO_ARG), ('NaN', NO_ARG), ('1e200', NO_ARG), ('1E200', NO_ARG),
+    ('1E10000000000000000', NO_ARG), ('-1e10000000000000000', NO_ARG), (1.2345, '2'), (15.2042, '-3'),
+]
+for i, (v, a) in enumerate(DJANGO_FLOATFORMAT):
+    case(f'django-floatformat-{i}', 'floatformat', v, a)
+
 # ---- seeded random strings over an alphabet of the characters these filters care about ----------
 import random as _random
 
