@@ -1,6 +1,7 @@
 """Record what Django 3.2 renders for each filter case; writes django-filter-cases.json.
 
-Run with Debian's Django 3.2: /usr/bin/python3 generate_filter_cases.py
+Run with Debian's Django 3.2: /usr/bin/python3 generate_filter_cases.py, then format the JSON with
+`pnpm prettier --write` (until the lead adds **/__fixtures__/** to .prettierignore).
 Values are tagged in JSON so the JS side can rebuild them: {"$date": "..."} is a naive datetime
 (rendered with TZ=UTC), {"$safe": "..."} a SafeString, {"$nan"/"$inf"/"$-inf": true} floats,
 and "$missing" as the value means the variable is absent from the context.
