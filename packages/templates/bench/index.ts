@@ -14,7 +14,8 @@ import { Engine } from '../src/index.js';
 import { data, normalize } from './data/context.mjs';
 
 const dir = (name: string): string => fileURLToPath(new URL(`data/${name}/`, import.meta.url));
-const read = (path: string): string => readFileSync(fileURLToPath(new URL(`data/${path}`, import.meta.url)), 'utf8');
+const read = (path: string): string =>
+  readFileSync(fileURLToPath(new URL(`data/${path}`, import.meta.url)), 'utf8');
 const context = data as Record<string, unknown>;
 const norm = normalize as (html: string) => string;
 
@@ -38,7 +39,11 @@ function nunjucksEngine(folder: string): Contender {
   const make = (): nunjucks.Environment =>
     new nunjucks.Environment(new nunjucks.FileSystemLoader(dir(folder)), { autoescape: true });
   const env = make();
-  return { name: 'Nunjucks', cached: () => env.render('child.njk', context), cold: () => make().render('child.njk', context) };
+  return {
+    name: 'Nunjucks',
+    cached: () => env.render('child.njk', context),
+    cold: () => make().render('child.njk', context),
+  };
 }
 
 function liquidEngine(folder: string): Contender {
@@ -59,7 +64,11 @@ function etaEngine(folder: string, partials: string[]): Contender {
     return eta;
   };
   const eta = make();
-  return { name: 'Eta', cached: () => eta.render('@child', context), cold: () => make().render('@child', context) };
+  return {
+    name: 'Eta',
+    cached: () => eta.render('@child', context),
+    cold: () => make().render('@child', context),
+  };
 }
 
 /** Renders per second of `fn` over one timed sample. */
@@ -75,7 +84,8 @@ function sample(fn: () => string, sampleMs: number): number {
   return (count / elapsed) * 1000;
 }
 
-const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]): number =>
+  values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * Median renders per second of each function. Samples are interleaved (one sample of each
@@ -84,23 +94,39 @@ const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.f
 function measureAll(fns: (() => string)[], sampleMs: number, rounds: number): number[] {
   for (const fn of fns) for (let i = 0; i < 100; i++) fn();
   const rates: number[][] = fns.map(() => []);
-  for (let round = 0; round < rounds; round++) fns.forEach((fn, i) => rates[i]!.push(sample(fn, sampleMs)));
+  for (let round = 0; round < rounds; round++)
+    fns.forEach((fn, i) => rates[i]!.push(sample(fn, sampleMs)));
   return rates.map(median);
 }
 
 function run(title: string, contenders: Contender[]): void {
   const reference = norm(contenders[0]!.cached());
   for (const contender of contenders) {
-    for (const [mode, fn] of [['cached', contender.cached], ['cold', contender.cold]] as const) {
+    for (const [mode, fn] of [
+      ['cached', contender.cached],
+      ['cold', contender.cold],
+    ] as const) {
       const output = norm(fn());
       if (output !== reference) {
-        throw new Error(`${title}: ${contender.name} (${mode}) output differs from reins:\n${output}\n---\n${reference}`);
+        throw new Error(
+          `${title}: ${contender.name} (${mode}) output differs from reins:\n${output}\n---\n${reference}`,
+        );
       }
     }
   }
-  console.log(`\n${title} — outputs identical after normalisation (${String(reference.length)} chars)`);
-  const cached = measureAll(contenders.map((c) => c.cached), 200, 11);
-  const cold = measureAll(contenders.map((c) => c.cold), 200, 7);
+  console.log(
+    `\n${title} — outputs identical after normalisation (${String(reference.length)} chars)`,
+  );
+  const cached = measureAll(
+    contenders.map((c) => c.cached),
+    200,
+    11,
+  );
+  const cold = measureAll(
+    contenders.map((c) => c.cold),
+    200,
+    7,
+  );
   console.log('engine      cached render/s   reins ×   compile+render/s   reins ×');
   contenders.forEach((contender, i) => {
     console.log(

@@ -9,7 +9,11 @@
 import { createRequire } from 'node:module';
 import { createNunjucksBackend, type NunjucksModule } from './internal/nunjucks-backend.js';
 import { reinsBackend } from './internal/reins-backend.js';
-import type { BackendTemplate, TemplateBackend, TemplateBackendFactory } from './template-backend.js';
+import type {
+  BackendTemplate,
+  TemplateBackend,
+  TemplateBackendFactory,
+} from './template-backend.js';
 import { TemplateDoesNotExist } from './template-does-not-exist.js';
 
 /** One engine of the configuration (Django's `{BACKEND, NAME, DIRS, APP_DIRS, OPTIONS}`). */
@@ -64,12 +68,19 @@ function loadNunjucks(): NunjucksModule {
   }
 }
 
-function factoryFor(backend: TemplateEngineConfig['backend']): { factory: TemplateBackendFactory; alias: string } {
+function factoryFor(backend: TemplateEngineConfig['backend']): {
+  factory: TemplateBackendFactory;
+  alias: string;
+} {
   if (backend === 'reins') return { factory: reinsBackend, alias: 'reins' };
   if (backend === 'nunjucks') {
-    return { factory: (config) => createNunjucksBackend(loadNunjucks(), config), alias: 'nunjucks' };
+    return {
+      factory: (config) => createNunjucksBackend(loadNunjucks(), config),
+      alias: 'nunjucks',
+    };
   }
-  if (typeof backend === 'function') return { factory: backend, alias: backend.backendName ?? (backend.name || 'custom') };
+  if (typeof backend === 'function')
+    return { factory: backend, alias: backend.backendName ?? (backend.name || 'custom') };
   throw new Error(
     `Invalid backend for a template engine: ${JSON.stringify(backend)}. Use 'reins', 'nunjucks' or a backend factory.`,
   );
@@ -92,12 +103,22 @@ export function createTemplates(configs: readonly TemplateEngineConfig[]): Templ
     const known = new Set(['backend', 'name', 'dirs', 'appDirs', 'options']);
     const unknown = Object.keys(config).filter((key) => !known.has(key));
     if (unknown.length > 0) {
-      throw new Error(`Unknown parameters in a template engine configuration: ${unknown.join(', ')}.`);
+      throw new Error(
+        `Unknown parameters in a template engine configuration: ${unknown.join(', ')}.`,
+      );
     }
     const { factory, alias } = factoryFor(config.backend);
     const name = config.name ?? alias;
     if (engines.has(name)) duplicates.push(name);
-    engines.set(name, factory({ name, dirs: config.dirs ?? [], appDirs: config.appDirs ?? [], options: config.options ?? {} }));
+    engines.set(
+      name,
+      factory({
+        name,
+        dirs: config.dirs ?? [],
+        appDirs: config.appDirs ?? [],
+        options: config.options ?? {},
+      }),
+    );
   }
   if (duplicates.length > 0) {
     throw new Error(
@@ -149,7 +170,8 @@ export function createTemplates(configs: readonly TemplateEngineConfig[]): Templ
     getTemplate,
     selectTemplate,
     async renderToString(name, context = {}, request, options = {}) {
-      const template = typeof name === 'string' ? getTemplate(name, options) : selectTemplate(name, options);
+      const template =
+        typeof name === 'string' ? getTemplate(name, options) : selectTemplate(name, options);
       return template.render(context, request);
     },
   };

@@ -28,7 +28,9 @@ export type ReverseFunction = (
 ) => string;
 
 /** A function of the request returning variables for every template rendered with that request. */
-export type ContextProcessor = (request: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>;
+export type ContextProcessor = (
+  request: unknown,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 /** Options of `new Engine()` (Django's `TEMPLATES[...]['OPTIONS']`, in camelCase). */
 export interface EngineOptions {
@@ -87,7 +89,10 @@ export class Engine implements RuntimeEngine {
   readonly #cache = new Map<string, CacheEntry>();
 
   constructor(options: EngineOptions = {}) {
-    if (options.loaders !== undefined && (options.appDirs !== undefined || options.dirs !== undefined)) {
+    if (
+      options.loaders !== undefined &&
+      (options.appDirs !== undefined || options.dirs !== undefined)
+    ) {
       throw new Error(
         'Engine options `loaders` and `dirs`/`appDirs` cannot be combined: pass FileSystemLoader/AppDirectoriesLoader in `loaders` instead.',
       );
@@ -95,14 +100,18 @@ export class Engine implements RuntimeEngine {
     this.loaders = options.loaders ?? [
       ...(options.templates ? [new LocmemLoader(options.templates)] : []),
       ...(options.dirs && options.dirs.length > 0 ? [new FileSystemLoader(options.dirs)] : []),
-      ...(options.appDirs && options.appDirs.length > 0 ? [new AppDirectoriesLoader(options.appDirs)] : []),
+      ...(options.appDirs && options.appDirs.length > 0
+        ? [new AppDirectoriesLoader(options.appDirs)]
+        : []),
     ];
     this.autoescape = options.autoescape ?? true;
     this.debug = options.debug ?? false;
     this.strict = options.strict ?? false;
     this.stringIfInvalid = options.stringIfInvalid ?? '';
     if (typeof this.stringIfInvalid !== 'string') {
-      throw new TypeError(`Engine option stringIfInvalid must be a string, got ${String(this.stringIfInvalid)}.`);
+      throw new TypeError(
+        `Engine option stringIfInvalid must be a string, got ${String(this.stringIfInvalid)}.`,
+      );
     }
     this.libraries = { ...options.libraries };
     this.builtins = options.builtins ?? [];
@@ -153,7 +162,8 @@ export class Engine implements RuntimeEngine {
     if (cached !== undefined) {
       if (!this.debug) return cached.template;
       const origin = cached.template.origin;
-      if (origin === undefined || origin.loader.getStamp?.(origin) === cached.stamp) return cached.template;
+      if (origin === undefined || origin.loader.getStamp?.(origin) === cached.stamp)
+        return cached.template;
     }
     const tried: string[] = [];
     for (const loader of this.loaders) {
@@ -168,7 +178,10 @@ export class Engine implements RuntimeEngine {
           continue;
         }
         const template = new Template(source, this, origin);
-        this.#cache.set(key, { template, stamp: this.debug ? loader.getStamp?.(origin) : undefined });
+        this.#cache.set(key, {
+          template,
+          stamp: this.debug ? loader.getStamp?.(origin) : undefined,
+        });
         return template;
       }
     }
@@ -185,7 +198,8 @@ export class Engine implements RuntimeEngine {
   }
 
   emitRendered(template: RuntimeTemplate, ctx: Context): void {
-    if (hasTemplateRenderedListeners()) emitTemplateRendered({ name: template.name, context: ctx.flatten() });
+    if (hasTemplateRenderedListeners())
+      emitTemplateRendered({ name: template.name, context: ctx.flatten() });
   }
 }
 

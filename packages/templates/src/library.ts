@@ -61,7 +61,10 @@ export class Library {
   /** Filters by name. */
   readonly filters: Record<string, FilterSpec> = Object.create(null) as Record<string, FilterSpec>;
   /** Tags by name. */
-  readonly tags: Record<string, TagDefinition> = Object.create(null) as Record<string, TagDefinition>;
+  readonly tags: Record<string, TagDefinition> = Object.create(null) as Record<
+    string,
+    TagDefinition
+  >;
 
   /** Register a filter `fn(value, arg, { autoescape })`, or a complete `FilterSpec`. */
   filter(
@@ -85,7 +88,11 @@ export class Library {
 
   /** Register a tag whose return value is output (escaped unless safe), or stored with `as var`. */
   simpleTag(name: string, fn: (...args: never[]) => unknown, options: TagOptions = {}): this {
-    this.tags[name] = { kind: 'simple', fn: fn as (...args: unknown[]) => unknown, takesContext: options.takesContext ?? false };
+    this.tags[name] = {
+      kind: 'simple',
+      fn: fn as (...args: unknown[]) => unknown,
+      takesContext: options.takesContext ?? false,
+    };
     return this;
   }
 

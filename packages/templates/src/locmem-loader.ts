@@ -24,14 +24,17 @@ export class LocmemLoader implements Loader {
   }
 
   getContents(origin: TemplateOrigin): string | undefined {
-    return Object.hasOwn(this.templates, origin.templateName) ? this.templates[origin.templateName] : undefined;
+    return Object.hasOwn(this.templates, origin.templateName)
+      ? this.templates[origin.templateName]
+      : undefined;
   }
 
   getStamp(origin: TemplateOrigin): number | undefined {
     const text = this.getContents(origin);
     // The source itself is the stamp's input: a changed entry gets a new hash.
     let hash = 0;
-    if (text !== undefined) for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+    if (text !== undefined)
+      for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
     return hash;
   }
 }

@@ -49,4 +49,6 @@ export interface TemplateBackendConfig {
  *   fromString: (source) => ({ name: '<string>', origin: undefined, backend: config.name, render: () => source }),
  * });
  */
-export type TemplateBackendFactory = ((config: TemplateBackendConfig) => TemplateBackend) & { backendName?: string };
+export type TemplateBackendFactory = ((config: TemplateBackendConfig) => TemplateBackend) & {
+  backendName?: string;
+};

@@ -26,7 +26,8 @@ export class TemplateDoesNotExist extends Error {
   readonly tried: string[];
 
   constructor(templateName: string, tried: string[] = []) {
-    const list = tried.length > 0 ? ` Tried:\n${tried.map((entry) => `  - ${entry}`).join('\n')}` : '';
+    const list =
+      tried.length > 0 ? ` Tried:\n${tried.map((entry) => `  - ${entry}`).join('\n')}` : '';
     super(
       `Template '${templateName}' does not exist. Check the name and the engine's dirs, appDirs or templates option.${list}`,
     );
@@ -37,6 +38,10 @@ export class TemplateDoesNotExist extends Error {
 
   /** Recognise a TemplateDoesNotExist from any copy of this package. */
   static isInstance(value: unknown): value is TemplateDoesNotExist {
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === true
+    );
   }
 }

@@ -34,6 +34,10 @@ export class TemplateRecursionError extends Error {
 
   /** Recognise a TemplateRecursionError from any copy of this package. */
   static isInstance(value: unknown): value is TemplateRecursionError {
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === true
+    );
   }
 }

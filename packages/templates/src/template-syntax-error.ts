@@ -68,6 +68,10 @@ export class TemplateSyntaxError extends Error {
 
   /** Recognise a TemplateSyntaxError from any copy of this package. */
   static isInstance(value: unknown): value is TemplateSyntaxError {
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === true
+    );
   }
 }

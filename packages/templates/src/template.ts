@@ -108,7 +108,11 @@ export class Template implements RuntimeTemplate {
    * Render synchronously. Throws if the context (or a context processor) yields a promise; use
    * `renderAsync` for those.
    */
-  render(context: Record<string, unknown> = {}, request?: unknown, options: RenderOptions = {}): string {
+  render(
+    context: Record<string, unknown> = {},
+    request?: unknown,
+    options: RenderOptions = {},
+  ): string {
     const scopes: Record<string, unknown>[] = [];
     if (request !== undefined && this.engine.contextProcessors.length > 0) {
       const merged: Record<string, unknown> = {};
@@ -122,7 +126,11 @@ export class Template implements RuntimeTemplate {
     scopes.push(checkContext(context));
     const ctx = new Context(scopes);
     this.engine.emitRendered(this, ctx);
-    return this.compiled(false).main(ctx, this.#state(request, options, false), options.autoescape ?? this.engine.autoescape) as string;
+    return this.compiled(false).main(
+      ctx,
+      this.#state(request, options, false),
+      options.autoescape ?? this.engine.autoescape,
+    ) as string;
   }
 
   /** Render, awaiting promises in the context (and async iterables in `{% for %}`) where they are used. */
@@ -134,24 +142,35 @@ export class Template implements RuntimeTemplate {
     const scopes: Record<string, unknown>[] = [];
     if (request !== undefined && this.engine.contextProcessors.length > 0) {
       const merged: Record<string, unknown> = {};
-      for (const processor of this.engine.contextProcessors) Object.assign(merged, await processor(request));
+      for (const processor of this.engine.contextProcessors)
+        Object.assign(merged, await processor(request));
       scopes.push(merged);
     }
     scopes.push(checkContext(context));
     const ctx = new Context(scopes);
     this.engine.emitRendered(this, ctx);
-    return this.compiled(true).main(ctx, this.#state(request, options, true), options.autoescape ?? this.engine.autoescape);
+    return this.compiled(true).main(
+      ctx,
+      this.#state(request, options, true),
+      options.autoescape ?? this.engine.autoescape,
+    );
   }
 
   /** Recognise a Template from any copy of this package. */
   static isInstance(value: unknown): value is Template {
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === true
+    );
   }
 }
 
 function checkContext(context: unknown): Record<string, unknown> {
   if (typeof context !== 'object' || context === null || Array.isArray(context)) {
-    throw new TypeError(`The template context must be an object of variables, not ${String(context)}.`);
+    throw new TypeError(
+      `The template context must be an object of variables, not ${String(context)}.`,
+    );
   }
   return context as Record<string, unknown>;
 }

@@ -30,7 +30,9 @@ export class VariableDoesNotExist extends Error {
 
   constructor(variable: string, templateName?: string, line = 0, column = 0) {
     const where =
-      templateName === undefined ? '' : ` in template '${templateName}', line ${String(line)}, column ${String(column)}`;
+      templateName === undefined
+        ? ''
+        : ` in template '${templateName}', line ${String(line)}, column ${String(column)}`;
     super(
       `Variable '${variable}' does not exist${where}. Pass it in the context, fix its spelling, or give it a default with |default.`,
     );
@@ -43,6 +45,10 @@ export class VariableDoesNotExist extends Error {
 
   /** Recognise a VariableDoesNotExist from any copy of this package. */
   static isInstance(value: unknown): value is VariableDoesNotExist {
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === true
+    );
   }
 }

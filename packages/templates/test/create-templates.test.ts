@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTemplates, TemplateDoesNotExist, type TemplateBackendFactory } from '../src/index.js';
+import {
+  createTemplates,
+  TemplateDoesNotExist,
+  type TemplateBackendFactory,
+} from '../src/index.js';
 import { nunjucksBackend } from '../src/nunjucks/index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'reins-engines-'));
@@ -32,7 +36,9 @@ describe('createTemplates', () => {
     );
     expect(await templates.renderToString('page.njk', { name: 'ann' }, request)).toBe('NJK ANN /p');
     expect(templates.getTemplate('shared.html').backend).toBe('reins');
-    expect(await templates.getTemplate('shared.html', { using: 'nunjucks' }).render()).toBe('from nunjucks');
+    expect(await templates.getTemplate('shared.html', { using: 'nunjucks' }).render()).toBe(
+      'from nunjucks',
+    );
     expect(await templates.renderToString(['nope.html', 'page.njk'], { name: 'x' })).toBe('NJK X');
     expect([...templates.engines.keys()]).toEqual(['reins', 'nunjucks']);
   });
@@ -51,19 +57,33 @@ describe('createTemplates', () => {
       `nunjucks: ${join(root, 'njk', 'missing.html')} (Source does not exist)`,
     ]);
     expect(() => templates.selectTemplate('a' as unknown as string[])).toThrow(TypeError);
-    expect(() => templates.getTemplate('home.html', { using: 'jinja2' })).toThrow(/No template engine named 'jinja2'/);
+    expect(() => templates.getTemplate('home.html', { using: 'jinja2' })).toThrow(
+      /No template engine named 'jinja2'/,
+    );
   });
 
   it('reports Nunjucks syntax errors as TemplateSyntaxError', () => {
     const templates = createTemplates(configs);
-    expect(() => templates.getTemplate('bad.njk')).toThrow(/TemplateSyntaxError|Template render error|expected/);
+    expect(() => templates.getTemplate('bad.njk')).toThrow(
+      /TemplateSyntaxError|Template render error|expected/,
+    );
   });
 
   it('accepts the nunjucks subpath factory and custom factories, with unique aliases', async () => {
     const echo: TemplateBackendFactory = (config) => ({
       name: config.name,
-      getTemplate: (name) => ({ name, origin: undefined, backend: config.name, render: () => `echo ${name}` }),
-      fromString: (source) => ({ name: '<string>', origin: undefined, backend: config.name, render: () => source }),
+      getTemplate: (name) => ({
+        name,
+        origin: undefined,
+        backend: config.name,
+        render: () => `echo ${name}`,
+      }),
+      fromString: (source) => ({
+        name: '<string>',
+        origin: undefined,
+        backend: config.name,
+        render: () => source,
+      }),
     });
     const templates = createTemplates([
       { backend: nunjucksBackend, name: 'njk', dirs: [join(root, 'njk')] },
@@ -71,7 +91,9 @@ describe('createTemplates', () => {
     ]);
     expect(await templates.renderToString('page.njk', { name: 'b' })).toBe('NJK B');
     expect(await templates.renderToString('anything')).toBe('echo anything');
-    expect(() => createTemplates([{ backend: 'reins' }, { backend: 'reins' }])).toThrow(/aren't unique, duplicates: reins/);
+    expect(() => createTemplates([{ backend: 'reins' }, { backend: 'reins' }])).toThrow(
+      /aren't unique, duplicates: reins/,
+    );
     expect(() => createTemplates([{ backend: 'jinja' as 'reins' }])).toThrow(/Invalid backend/);
   });
 });

@@ -38,7 +38,10 @@ describe('loaders', () => {
   });
 
   it('lists every path tried in TemplateDoesNotExist', () => {
-    const engine = new Engine({ dirs: [join(root, 'one'), join(root, 'two')], templates: { 'x.html': '' } });
+    const engine = new Engine({
+      dirs: [join(root, 'one'), join(root, 'two')],
+      templates: { 'x.html': '' },
+    });
     let error: unknown;
     try {
       engine.getTemplate('missing.html');
@@ -59,13 +62,17 @@ describe('loaders', () => {
   it('never reads outside a template directory', () => {
     const engine = new Engine({ dirs: [join(root, 'one')] });
     expect(() => engine.getTemplate('../secret.html')).toThrow(TemplateDoesNotExist);
-    expect(new FileSystemLoader([join(root, 'one')]).getTemplateSources('../secret.html')).toEqual([]);
+    expect(new FileSystemLoader([join(root, 'one')]).getTemplateSources('../secret.html')).toEqual(
+      [],
+    );
   });
 
   it('loads from application template folders', () => {
     const engine = new Engine({ appDirs: [join(root, 'apps', 'blog')] });
     expect(engine.getTemplate('blog/list.html').render()).toBe('blog list');
-    expect(new AppDirectoriesLoader([join(root, 'apps', 'blog')]).dirs).toEqual([join(root, 'apps', 'blog', 'templates')]);
+    expect(new AppDirectoriesLoader([join(root, 'apps', 'blog')]).dirs).toEqual([
+      join(root, 'apps', 'blog', 'templates'),
+    ]);
   });
 
   it('caches compiled templates, and reloads changed files in debug mode', () => {
@@ -127,7 +134,9 @@ describe('errors', () => {
       }
       return '';
     };
-    expect(message('{% if a %}x')).toBe("Unclosed tag on line 1: 'if'. Looking for one of: elif, else, endif.");
+    expect(message('{% if a %}x')).toBe(
+      "Unclosed tag on line 1: 'if'. Looking for one of: elif, else, endif.",
+    );
     expect(message('{% for x in y %}{% endif %}')).toBe(
       "Invalid block tag on line 1: 'endif', expected 'empty' or 'endfor'. Did you forget to register or load this tag?",
     );
@@ -139,7 +148,9 @@ describe('errors', () => {
     expect(message('{% filter escape %}{% endfilter %}')).toBe(
       '"filter escape" is not permitted.  Use the "autoescape" tag instead.',
     );
-    expect(message('{% load nope %}')).toBe("'nope' is not a registered tag library. Must be one of:\n");
+    expect(message('{% load nope %}')).toBe(
+      "'nope' is not a registered tag library. Must be one of:\n",
+    );
   });
 
   it('strict mode names the missing variable, template, line and column', () => {
@@ -152,19 +163,29 @@ describe('errors', () => {
     }
     expect(VariableDoesNotExist.isInstance(error)).toBe(true);
     const missing = error as VariableDoesNotExist;
-    expect([missing.variable, missing.templateName, missing.line, missing.column]).toEqual(['user.nmae', 's.html', 2, 3]);
+    expect([missing.variable, missing.templateName, missing.line, missing.column]).toEqual([
+      'user.nmae',
+      's.html',
+      2,
+      3,
+    ]);
     // Tags that test for existence keep Django's None.
     expect(engine.fromString('{% if nope %}y{% else %}n{% endif %}').render()).toBe('n');
   });
 
   it('stringIfInvalid replaces missing variables and skips their filters', () => {
     const engine = new Engine({ stringIfInvalid: 'INVALID(%s)' });
-    expect(engine.fromString('{{ missing|upper }}|{{ a.b }}').render({ a: {} })).toBe('INVALID(missing)|INVALID(a.b)');
+    expect(engine.fromString('{{ missing|upper }}|{{ a.b }}').render({ a: {} })).toBe(
+      'INVALID(missing)|INVALID(a.b)',
+    );
   });
 
   it('detects include loops and extends loops', () => {
     const engine = new Engine({
-      templates: { 'loop.html': '{% include "loop.html" %}', 'self.html': '{% extends "self.html" %}' },
+      templates: {
+        'loop.html': '{% include "loop.html" %}',
+        'self.html': '{% extends "self.html" %}',
+      },
       maxDepth: 20,
     });
     expect(() => engine.getTemplate('loop.html').render()).toThrow(TemplateRecursionError);
@@ -177,7 +198,10 @@ describe('errors', () => {
   });
 
   it('lets a template extend another of the same name from a later directory', () => {
-    write('layer1/page.html', '{% extends "page.html" %}{% block b %}child+{{ block.super }}{% endblock %}');
+    write(
+      'layer1/page.html',
+      '{% extends "page.html" %}{% block b %}child+{{ block.super }}{% endblock %}',
+    );
     write('layer2/page.html', '[{% block b %}base{% endblock %}]');
     const engine = new Engine({ dirs: [join(root, 'layer1'), join(root, 'layer2')] });
     expect(engine.getTemplate('page.html').render()).toBe('[child+base]');
@@ -187,7 +211,9 @@ describe('errors', () => {
 describe('rendering', () => {
   it('awaits promises, async callables and async iterables in renderAsync', async () => {
     const engine = new Engine();
-    const template = engine.fromString('{{ a }} {{ user.name }} {% for x in stream %}{{ x }}{% endfor %} {{ obj.load }}');
+    const template = engine.fromString(
+      '{{ a }} {{ user.name }} {% for x in stream %}{{ x }}{% endfor %} {{ obj.load }}',
+    );
     const context = {
       a: Promise.resolve('A'),
       user: Promise.resolve({ name: 'Ann' }),
@@ -209,7 +235,9 @@ describe('rendering', () => {
 
   it('runs context processors when a request is given, below the caller context', () => {
     const engine = new Engine({
-      contextProcessors: [(request) => ({ path: (request as { path: string }).path, who: 'processor' })],
+      contextProcessors: [
+        (request) => ({ path: (request as { path: string }).path, who: 'processor' }),
+      ],
     });
     const template = engine.fromString('{{ path }}/{{ who }}');
     expect(template.render({ who: 'caller' }, { path: '/x' })).toBe('/x/caller');
@@ -226,14 +254,22 @@ describe('rendering', () => {
     const request = { resolverMatch: { namespace: 'blog' } };
     expect(engine.fromString("{% url 'detail' pk=3 %}").render({}, request)).toBe('/article/3');
     expect(calls[0]).toEqual(['detail', { currentApp: 'blog', kwargs: { pk: 3 } }]);
-    expect(engine.fromString("{% url 'home' %}").render({}, undefined, { reverse: () => '/other/' })).toBe('/other/');
+    expect(
+      engine.fromString("{% url 'home' %}").render({}, undefined, { reverse: () => '/other/' }),
+    ).toBe('/other/');
     expect(engine.fromString("{% url 'nope' as u %}[{{ u }}]").render()).toBe('[]');
-    expect(() => new Engine().fromString("{% url 'home' %}").render()).toThrow(/needs a reverse function/);
+    expect(() => new Engine().fromString("{% url 'home' %}").render()).toThrow(
+      /needs a reverse function/,
+    );
   });
 
   it('calls onTemplateRendered for every template, including parents and includes', () => {
     const engine = new Engine({
-      templates: { 'base.html': '{% block a %}{% endblock %}', 'inc.html': 'i', 'page.html': '{% extends "base.html" %}{% block a %}{% include "inc.html" %}{% endblock %}' },
+      templates: {
+        'base.html': '{% block a %}{% endblock %}',
+        'inc.html': 'i',
+        'page.html': '{% extends "base.html" %}{% block a %}{% include "inc.html" %}{% endblock %}',
+      },
     });
     const names: string[] = [];
     const stop = onTemplateRendered(({ name, context }) => {
@@ -248,19 +284,38 @@ describe('rendering', () => {
 
   it('renders a per-render autoescape override', () => {
     const engine = new Engine();
-    expect(engine.fromString('{{ x }}').render({ x: '<' }, undefined, { autoescape: false })).toBe('<');
+    expect(engine.fromString('{{ x }}').render({ x: '<' }, undefined, { autoescape: false })).toBe(
+      '<',
+    );
   });
 });
 
 describe('lookups are safe', () => {
   const engine = new Engine();
-  const render = (source: string, context: Record<string, unknown>): string => engine.fromString(source).render(context);
+  const render = (source: string, context: Record<string, unknown>): string =>
+    engine.fromString(source).render(context);
 
   it('never reaches Object.prototype, constructors or prototypes', () => {
-    const context = { obj: { a: 1 }, list: [1, 2], fn: Object.assign(() => 'called', { doNotCallInTemplates: true }) };
-    expect(render('[{{ obj.constructor }}][{{ obj.toString }}][{{ obj.hasOwnProperty }}][{{ obj.valueOf }}]', context)).toBe('[][][][]');
-    expect(render('[{{ constructor }}][{{ toString }}][{{ list.constructor }}][{{ list.map }}][{{ list.pop }}]', context)).toBe('[][][][][]');
-    expect(render('[{{ fn.prototype }}][{{ fn.call }}][{{ fn.bind }}][{{ fn.constructor }}]', context)).toBe('[][][][]');
+    const context = {
+      obj: { a: 1 },
+      list: [1, 2],
+      fn: Object.assign(() => 'called', { doNotCallInTemplates: true }),
+    };
+    expect(
+      render(
+        '[{{ obj.constructor }}][{{ obj.toString }}][{{ obj.hasOwnProperty }}][{{ obj.valueOf }}]',
+        context,
+      ),
+    ).toBe('[][][][]');
+    expect(
+      render(
+        '[{{ constructor }}][{{ toString }}][{{ list.constructor }}][{{ list.map }}][{{ list.pop }}]',
+        context,
+      ),
+    ).toBe('[][][][][]');
+    expect(
+      render('[{{ fn.prototype }}][{{ fn.call }}][{{ fn.bind }}][{{ fn.constructor }}]', context),
+    ).toBe('[][][][]');
     expect(render('[{{ obj.constructor.constructor }}]', context)).toBe('[]');
     expect(() => render('{{ obj.__proto__ }}', context)).toThrow(TemplateSyntaxError);
     expect(context.list).toEqual([1, 2]);
@@ -279,10 +334,12 @@ describe('lookups are safe', () => {
         return 'user';
       }
     }
-    expect(render('{{ d.constructor }} {{ d.toString }} {{ u.name }} {{ u.greet }} {{ u.toString }}', {
-      d: { constructor: 'own', toString: 'str' },
-      u: new User(),
-    })).toBe('own str ANN hi Ann user');
+    expect(
+      render('{{ d.constructor }} {{ d.toString }} {{ u.name }} {{ u.greet }} {{ u.toString }}', {
+        d: { constructor: 'own', toString: 'str' },
+        u: new User(),
+      }),
+    ).toBe('own str ANN hi Ann user');
   });
 
   it('calls callables unless marked, and hides altersData ones', () => {
@@ -291,11 +348,21 @@ describe('lookups are safe', () => {
       return 'x';
     }
     const raw = Object.assign(rawFunction, { doNotCallInTemplates: true });
-    expect(render('[{{ f }}][{{ remove }}][{{ raw.name }}]', { f: () => 'called', remove, raw })).toBe('[called][][rawFunction]');
+    expect(
+      render('[{{ f }}][{{ remove }}][{{ raw.name }}]', { f: () => 'called', remove, raw }),
+    ).toBe('[called][][rawFunction]');
   });
 
   it('looks up Map keys before anything else, and dict methods on plain objects', () => {
-    const map = new Map<unknown, unknown>([['size', 'key'], [1, 'one']]);
-    expect(render('{{ m.size }} {{ m.1 }} {% for k, v in d.items %}{{ k }}{{ v }}{% endfor %}', { m: map, d: { a: 1 } })).toBe('key one a1');
+    const map = new Map<unknown, unknown>([
+      ['size', 'key'],
+      [1, 'one'],
+    ]);
+    expect(
+      render('{{ m.size }} {{ m.1 }} {% for k, v in d.items %}{{ k }}{{ v }}{% endfor %}', {
+        m: map,
+        d: { a: 1 },
+      }),
+    ).toBe('key one a1');
   });
 });

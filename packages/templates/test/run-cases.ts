@@ -1,7 +1,13 @@
 /** Shared runner for recorded template vectors (`{ generated_by, cases }` files in fixtures/). */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { Engine, markSafe, TemplateDoesNotExist, TemplateSyntaxError, VariableDoesNotExist } from '../src/index.js';
+import {
+  Engine,
+  markSafe,
+  TemplateDoesNotExist,
+  TemplateSyntaxError,
+  VariableDoesNotExist,
+} from '../src/index.js';
 import { testReverse } from './test-reverse.js';
 
 export interface Case {
@@ -56,7 +62,8 @@ export function runCases(cases: Case[], partial: Record<string, PartialCheck> = 
       autoescape: c.autoescape ?? true,
       reverse: testReverse,
     });
-    const render = (): string => engine.fromString(c.template).render(revive(c.context) as Record<string, unknown>);
+    const render = (): string =>
+      engine.fromString(c.template).render(revive(c.context) as Record<string, unknown>);
     const renderAsync = async (): Promise<string> =>
       engine.fromString(c.template).renderAsync(revive(c.context) as Record<string, unknown>);
     if (c.error !== undefined) {
@@ -68,7 +75,9 @@ export function runCases(cases: Case[], partial: Record<string, PartialCheck> = 
       }
       expect(thrown, `expected ${c.error}`).toBeDefined();
       expect(errorMatches(thrown, c.error), String(thrown)).toBe(true);
-      await expect(renderAsync()).rejects.toSatisfy((error: unknown) => errorMatches(error, c.error!));
+      await expect(renderAsync()).rejects.toSatisfy((error: unknown) =>
+        errorMatches(error, c.error!),
+      );
       return;
     }
     const check = partial[c.name];

@@ -8,12 +8,34 @@ const fixture = loadCases('tags.json');
 describe(`tags.json (${fixture.generated_by})`, () => {
   it('covers every built-in tag', () => {
     const tags = [
-      'autoescape', 'block', 'comment', 'csrf_token', 'cycle', 'extends', 'filter', 'firstof', 'for',
-      'if', 'ifchanged', 'include', 'load', 'lorem', 'now', 'regroup', 'resetcycle', 'spaceless',
-      'templatetag', 'verbatim', 'widthratio', 'with',
+      'autoescape',
+      'block',
+      'comment',
+      'csrf_token',
+      'cycle',
+      'extends',
+      'filter',
+      'firstof',
+      'for',
+      'if',
+      'ifchanged',
+      'include',
+      'load',
+      'lorem',
+      'now',
+      'regroup',
+      'resetcycle',
+      'spaceless',
+      'templatetag',
+      'verbatim',
+      'widthratio',
+      'with',
     ];
     for (const tag of tags) {
-      expect(fixture.cases.some((c) => c.template.includes(`{% ${tag}`)), tag).toBe(true);
+      expect(
+        fixture.cases.some((c) => c.template.includes(`{% ${tag}`)),
+        tag,
+      ).toBe(true);
     }
   });
 
@@ -24,7 +46,9 @@ describe(`tags.json (${fixture.generated_by})`, () => {
       expect(three).toBe(expected.split('|')[0]);
       const words = many.split(' ');
       expect(words).toHaveLength(25);
-      expect(words.slice(0, 19).join(' ')).toBe(expected.split('|')[1]!.split(' ').slice(0, 19).join(' '));
+      expect(words.slice(0, 19).join(' ')).toBe(
+        expected.split('|')[1]!.split(' ').slice(0, 19).join(' '),
+      );
     },
   });
 });

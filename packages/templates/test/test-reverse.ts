@@ -15,8 +15,9 @@ class NoReverseMatch extends Error {
 
 // Django's reverse() keeps RFC 3986 unreserved characters and these sub-delimiters unescaped.
 function quote(text: string): string {
-  return encodeURIComponent(text).replace(/%(2F|7E|3A|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi, (m) =>
-    decodeURIComponent(m),
+  return encodeURIComponent(text).replace(
+    /%(2F|7E|3A|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi,
+    (m) => decodeURIComponent(m),
   );
 }
 
@@ -26,9 +27,13 @@ export function testReverse(
 ): string {
   const route = ROUTES[viewName];
   if (route === undefined) {
-    throw new NoReverseMatch(`Reverse for '${viewName}' not found. '${viewName}' is not a valid view function or pattern name.`);
+    throw new NoReverseMatch(
+      `Reverse for '${viewName}' not found. '${viewName}' is not a valid view function or pattern name.`,
+    );
   }
-  const values = route.params.map((param, index) => options.kwargs?.[param] ?? options.args?.[index]);
+  const values = route.params.map(
+    (param, index) => options.kwargs?.[param] ?? options.args?.[index],
+  );
   if (values.some((v) => v === undefined || v === '')) {
     throw new NoReverseMatch(`Reverse for '${viewName}' with arguments not found.`);
   }

@@ -185,7 +185,12 @@ class Compiler {
 
   private info(name: string, token: Token): string {
     const loc = locationOf(this.options.source, token, this.options.templateName);
-    const info: MissingInfo = { name, template: loc.templateName, line: loc.line, column: loc.column };
+    const info: MissingInfo = {
+      name,
+      template: loc.templateName,
+      line: loc.line,
+      column: loc.column,
+    };
     return this.k(info);
   }
 
@@ -205,7 +210,8 @@ class Compiler {
         const extendsNode = parsed.extendsNode!;
         const parent = this.expression(extendsNode.parent, scope, 'value', extendsNode.token);
         const head = extendsNode.parent.head;
-        const variable = head?.kind === 'variable' && extendsNode.parent.filters.length === 0 ? head.raw : null;
+        const variable =
+          head?.kind === 'variable' && extendsNode.parent.filters.length === 0 ? head.raw : null;
         return (
           (parsed.leadingText ? `o += ${jsString(parsed.leadingText)};\n` : '') +
           `o += ${this.A ? 'await $extendA' : '$extend'}(ctx, s, ae, ${parent}, blocks, self, ${variable === null ? 'null' : jsString(variable)});\n`
@@ -299,14 +305,18 @@ class Compiler {
     let code = '';
     for (const binding of chain) {
       if (binding.kind === 'local') return `${code}{ ${binding.js} = ${value}; }\n`;
-      if (binding.kind === 'as') code += `if (${binding.js} !== undefined) { ${binding.js} = ${value}; } else `;
+      if (binding.kind === 'as')
+        code += `if (${binding.js} !== undefined) { ${binding.js} = ${value}; } else `;
     }
     return `${code}{ ${this.assign(name, scope, value)} }\n`;
   }
 
   // ---- lookups -------------------------------------------------------------------------------
 
-  private findBinding(name: string, scope: Scope | null): { binding: Binding; scope: Scope } | undefined {
+  private findBinding(
+    name: string,
+    scope: Scope | null,
+  ): { binding: Binding; scope: Scope } | undefined {
     for (let s = scope; s !== null; s = s.parent) {
       const binding = s.bindings.get(name);
       if (binding !== undefined) return { binding, scope: s };
@@ -321,7 +331,9 @@ class Compiler {
       if (name === 'None') return 'null';
       if (name === 'True') return 'true';
       if (name === 'False') return 'false';
-      return runtime.BLOCKED_NAMES.has(name) ? `ctx.getOwn(${jsString(name)})` : `ctx.get(${jsString(name)})`;
+      return runtime.BLOCKED_NAMES.has(name)
+        ? `ctx.getOwn(${jsString(name)})`
+        : `ctx.get(${jsString(name)})`;
     }
     const { binding } = found;
     switch (binding.kind) {
@@ -344,7 +356,10 @@ class Compiler {
   }
 
   /** The value of a dotted path, `undefined` when missing. */
-  private pathExpression(path: string[], scope: Scope): { code: string; kind: 'number' | 'boolean' | 'any' } {
+  private pathExpression(
+    path: string[],
+    scope: Scope,
+  ): { code: string; kind: 'number' | 'boolean' | 'any' } {
     const [name, ...rest] = path as [string, ...string[]];
     const found = this.findBinding(name, scope);
     let code: string;
@@ -395,7 +410,13 @@ class Compiler {
   private literal(operand: Operand & { kind: 'literal' }): string {
     if (operand.isString) return this.k(markSafe(operand.value));
     const value = operand.value as number;
-    return Number.isNaN(value) ? 'NaN' : value === Infinity ? 'Infinity' : value === -Infinity ? '-Infinity' : String(value);
+    return Number.isNaN(value)
+      ? 'NaN'
+      : value === Infinity
+        ? 'Infinity'
+        : value === -Infinity
+          ? '-Infinity'
+          : String(value);
   }
 
   private argument(operand: Operand, scope: Scope, token: Token): string {
@@ -405,12 +426,19 @@ class Compiler {
     return `((${t} = ${path}) === undefined ? $noArg(${this.info(operand.raw, token)}) : ${t})`;
   }
 
-  private applyFilters(expression: FilterExpression, value: string, scope: Scope, token: Token): string {
+  private applyFilters(
+    expression: FilterExpression,
+    value: string,
+    scope: Scope,
+    token: Token,
+  ): string {
     for (const call of expression.filters) {
       const arg = call.arg === undefined ? 'undefined' : this.argument(call.arg, scope, token);
       const spec = this.k(call.spec);
       const c = this.ae === null ? '(ae ? $AE_ON : $AE_OFF)' : this.ae ? '$AE_ON' : '$AE_OFF';
-      value = call.spec.isSafe ? `$fs(${spec}, ${value}, ${arg}, ${c})` : `${spec}.fn(${value}, ${arg}, ${c})`;
+      value = call.spec.isSafe
+        ? `$fs(${spec}, ${value}, ${arg}, ${c})`
+        : `${spec}.fn(${value}, ${arg}, ${c})`;
     }
     return value;
   }
@@ -420,7 +448,12 @@ class Compiler {
    * string_if_invalid, filters skipped when that is non-empty; strict mode throws); `ignore` mode is
    * `resolve(ignore_failures=True)` (missing → None).
    */
-  private expression(expression: FilterExpression, scope: Scope, mode: 'value' | 'ignore', token: Token): string {
+  private expression(
+    expression: FilterExpression,
+    scope: Scope,
+    mode: 'value' | 'ignore',
+    token: Token,
+  ): string {
     const head = expression.head;
     let value: string;
     if (head === undefined) value = 'null';
@@ -482,7 +515,11 @@ class Compiler {
         text += node.text;
         continue;
       }
-      if (node.type === 'var' && node.expression.filters.length === 0 && node.expression.head?.kind === 'literal') {
+      if (
+        node.type === 'var' &&
+        node.expression.filters.length === 0 &&
+        node.expression.head?.kind === 'literal'
+      ) {
         text += node.expression.head.raw;
         continue;
       }
@@ -551,10 +588,17 @@ class Compiler {
       case 'url': {
         const t = this.fn.tmp();
         const view = this.expression(node.view, scope, 'value', node.token);
-        const args = node.args.map((a) => this.expression(a, scope, 'value', node.token)).join(', ');
+        const args = node.args
+          .map((a) => this.expression(a, scope, 'value', node.token))
+          .join(', ');
         const kwargs = this.keywordObject(node.kwargs, scope, node.token);
         const call = `${t} = $url(s, ${view}, [${args}], ${kwargs === 'null' ? '{}' : kwargs}, ${String(node.asVar !== undefined)});\n`;
-        return call + (node.asVar !== undefined ? this.assign(node.asVar, scope, t) : `o += ${this.escapeExpr(t)};\n`);
+        return (
+          call +
+          (node.asVar !== undefined
+            ? this.assign(node.asVar, scope, t)
+            : `o += ${this.escapeExpr(t)};\n`)
+        );
       }
       case 'now': {
         const call = `$now(${jsString(node.format)})`;
@@ -593,7 +637,11 @@ class Compiler {
     return `o += ${this.output(this.expression(expression, scope, 'value', node.token))};\n`;
   }
 
-  private ifNode(branches: (Node & { type: 'if' })['branches'], index: number, scope: Scope): string {
+  private ifNode(
+    branches: (Node & { type: 'if' })['branches'],
+    index: number,
+    scope: Scope,
+  ): string {
     const branch = branches[index];
     if (branch === undefined) return '';
     const body = this.nodes(branch.body, scope);
@@ -655,7 +703,13 @@ class Compiler {
   private forNode(node: Node & { type: 'for' }, scope: Scope): string {
     const id = this.id();
     const I = String(id);
-    const loop: LoopInfo = { id, parent: nearestLoop(scope), materialize: false, needsParent: false, pre: [] };
+    const loop: LoopInfo = {
+      id,
+      parent: nearestLoop(scope),
+      materialize: false,
+      needsParent: false,
+      pre: [],
+    };
     const bodyScope = new Scope(scope, loop);
     const vars = node.loopVars.map((name, index) => {
       const js = `v${I}_${String(index)}`;
@@ -665,7 +719,8 @@ class Compiler {
     bodyScope.bindings.set('forloop', { kind: 'forloop', loop });
     const asDecls = this.declareAsTargets(bodyScope, [...node.body, ...node.empty]);
     const emptyScope = new Scope(scope, nearestLoop(scope));
-    for (const [name, binding] of bodyScope.bindings) if (binding.kind === 'as') emptyScope.bindings.set(name, binding);
+    for (const [name, binding] of bodyScope.bindings)
+      if (binding.kind === 'as') emptyScope.bindings.set(name, binding);
     const body = this.nodes(node.body, bodyScope);
     const empty = this.nodes(node.empty, emptyScope);
     let sequence = this.expression(node.sequence, scope, 'ignore', node.token);
@@ -684,8 +739,12 @@ class Compiler {
     if (loop.parent !== null) parentExpr = this.materialize(loop.parent);
     else if (loop.needsParent || loop.materialize) parentExpr = `pl${I}`;
     const parentDecl =
-      loop.parent === null && (loop.needsParent || loop.materialize) ? `const pl${I} = ctx.get('forloop') ?? {};\n` : '';
-    const materialize = loop.materialize ? `const fl${I} = $forloop(i${I}, n${I}, ${parentExpr});\n` : '';
+      loop.parent === null && (loop.needsParent || loop.materialize)
+        ? `const pl${I} = ctx.get('forloop') ?? {};\n`
+        : '';
+    const materialize = loop.materialize
+      ? `const fl${I} = $forloop(i${I}, n${I}, ${parentExpr});\n`
+      : '';
     return (
       `{\n${head}const n${I} = q${I}.length;\n${asDecls}${parentDecl}${loop.pre.join('')}` +
       `if (n${I} === 0) {\n${empty}} else {\n` +
@@ -713,7 +772,8 @@ class Compiler {
     const value = this.fn.tmp();
     const choices = cycle.values.map((v) => this.expression(v, scope, 'value', node.token));
     let pick = choices[choices.length - 1]!;
-    for (let i = choices.length - 2; i >= 0; i--) pick = `${index} === ${String(i)} ? ${choices[i]!} : ${pick}`;
+    for (let i = choices.length - 2; i >= 0; i--)
+      pick = `${index} === ${String(i)} ? ${choices[i]!} : ${pick}`;
     let code = `${index} = s.rc[${I}] = ((s.rc[${I}] ?? -1) + 1) % ${String(choices.length)};\n${value} = ${pick};\n`;
     if (cycle.asVar !== undefined) {
       if (this.findBinding(cycle.asVar, scope) === undefined) {
@@ -740,7 +800,12 @@ class Compiler {
     code += `${tail}\n`;
     if (node.asVar === undefined) return `${code}o += ${result};\n`;
     // Django stores the rendered value: conditional_escape made it a safe string when escaping.
-    const stored = this.ae === false ? result : this.ae === true ? `$markSafe(${result})` : `(ae ? $markSafe(${result}) : ${result})`;
+    const stored =
+      this.ae === false
+        ? result
+        : this.ae === true
+          ? `$markSafe(${result})`
+          : `(ae ? $markSafe(${result}) : ${result})`;
     return code + this.assign(node.asVar, scope, stored);
   }
 
@@ -758,7 +823,9 @@ class Compiler {
     const elsePart = otherwise ? ` else {\n${otherwise}}` : '';
     if (node.values.length > 0) {
       const t = this.fn.tmp();
-      const values = node.values.map((v) => this.expression(v, scope, 'ignore', node.token)).join(', ');
+      const values = node.values
+        .map((v) => this.expression(v, scope, 'ignore', node.token))
+        .join(', ');
       const body = this.nodes(node.body, scope);
       return `${t} = [${values}];\nif (!$eq(${t}, ${state})) {\n${state} = ${t};\n${body}}${elsePart}\n`;
     }
@@ -797,8 +864,15 @@ class Compiler {
       return `o += ${this.A ? `await $inclusionA(${params})` : `$inclusion(${params})`};\n`;
     }
     const t = this.fn.tmp();
-    const call = this.A ? `${t} = await $simple(${params});\n` : `${t} = $sync($simple(${params}));\n`;
-    return call + (node.asVar !== undefined ? this.assign(node.asVar, scope, t) : `o += $out(${t}, ${this.aeExpr()});\n`);
+    const call = this.A
+      ? `${t} = await $simple(${params});\n`
+      : `${t} = $sync($simple(${params}));\n`;
+    return (
+      call +
+      (node.asVar !== undefined
+        ? this.assign(node.asVar, scope, t)
+        : `o += $out(${t}, ${this.aeExpr()});\n`)
+    );
   }
 }
 
@@ -806,7 +880,6 @@ function nearestLoop(scope: Scope | null): LoopInfo | null {
   for (let s = scope; s !== null; s = s.parent) if (s.loop !== null) return s.loop;
   return null;
 }
-
 
 /** The variables a node list writes with `as` (or `regroup`) into its own scope. */
 function collectAsTargets(nodes: Node[]): string[] {

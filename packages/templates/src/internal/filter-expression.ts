@@ -56,7 +56,8 @@ const FILTER_SOURCE =
 const FILTER_RE = new RegExp(FILTER_SOURCE, 'gu');
 
 const INT_RE = /^[\s]*[-+]?\d(?:_?\d)*[\s]*$/u;
-const FLOAT_RE = /^[\s]*[-+]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][-+]?\d(?:_?\d)*)?[\s]*$/u;
+const FLOAT_RE =
+  /^[\s]*[-+]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][-+]?\d(?:_?\d)*)?[\s]*$/u;
 const SPECIAL_FLOAT_RE = /^[\s]*[-+]?(?:inf|infinity|nan)[\s]*$/iu;
 
 /** Python `repr()` of a float, for literals written with a dot or exponent (`2.0`, `1e3` → `1000.0`). */
@@ -73,7 +74,12 @@ export function parseOperand(text: string): Operand {
   // Django tries float() when the text has a '.' or an 'e', int() otherwise.
   if (text.includes('.') || text.toLowerCase().includes('e')) {
     if ((FLOAT_RE.test(text) || SPECIAL_FLOAT_RE.test(text)) && !text.endsWith('.')) {
-      const value = Number(text.replace(/_/g, '').trim().replace(/^([-+]?)inf(inity)?$/i, '$1Infinity'));
+      const value = Number(
+        text
+          .replace(/_/g, '')
+          .trim()
+          .replace(/^([-+]?)inf(inity)?$/i, '$1Infinity'),
+      );
       return { kind: 'literal', value, isString: false, raw: floatLiteralText(value) };
     }
   } else if (INT_RE.test(text)) {
@@ -88,7 +94,9 @@ export function parseOperand(text: string): Operand {
     return { kind: 'literal', value, isString: true, raw: value };
   }
   if (body.startsWith('_') || body.includes('._')) {
-    throw new TemplateSyntaxError(`Variables and attributes may not begin with underscores: '${body}'`);
+    throw new TemplateSyntaxError(
+      `Variables and attributes may not begin with underscores: '${body}'`,
+    );
   }
   return { kind: 'variable', path: body.split('.'), raw: body };
 }
@@ -99,7 +107,9 @@ function checkArity(name: string, spec: FilterSpec, hasArg: boolean): void {
   const required = spec.arg === 'required' ? 2 : 1;
   const max = spec.arg === 'none' ? 1 : 2;
   if (provided < required || provided > max) {
-    throw new TemplateSyntaxError(`${name} requires ${String(required)} arguments, ${String(provided)} provided`);
+    throw new TemplateSyntaxError(
+      `${name} requires ${String(required)} arguments, ${String(provided)} provided`,
+    );
   }
 }
 
@@ -148,7 +158,9 @@ export function parseFilterExpression(
     upto = re.lastIndex;
   }
   if (upto !== token.length) {
-    throw new TemplateSyntaxError(`Could not parse the remainder: '${token.slice(upto)}' from '${token}'`);
+    throw new TemplateSyntaxError(
+      `Could not parse the remainder: '${token.slice(upto)}' from '${token}'`,
+    );
   }
   return { head, filters, token };
 }

@@ -8,7 +8,8 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { FilterExpression } from './filter-expression.js';
 
-export type IfOperator = 'or' | 'and' | 'not' | 'in' | 'not in' | 'is' | 'is not' | '==' | '!=' | '>' | '>=' | '<' | '<=';
+export type IfOperator =
+  'or' | 'and' | 'not' | 'in' | 'not in' | 'is' | 'is not' | '==' | '!=' | '>' | '>=' | '<' | '<=';
 
 export type IfExpression =
   | { kind: 'operand'; expression: FilterExpression }
@@ -47,19 +48,25 @@ export function parseIfExpression(
       bit = 'not in';
       i++;
     }
-    items.push(Object.hasOwn(BINDING, bit) ? { kind: 'op', op: bit as IfOperator } : { kind: 'operand', text: bit });
+    items.push(
+      Object.hasOwn(BINDING, bit)
+        ? { kind: 'op', op: bit as IfOperator }
+        : { kind: 'operand', text: bit },
+    );
   }
   let pos = 0;
   const next = (): Item => items[pos++] ?? { kind: 'end' };
   let current = next();
   const lbp = (item: Item): number => (item.kind === 'op' ? BINDING[item.op] : 0);
-  const display = (item: Item): string => (item.kind === 'op' ? item.op : item.kind === 'operand' ? item.text : '');
+  const display = (item: Item): string =>
+    item.kind === 'op' ? item.op : item.kind === 'operand' ? item.text : '';
 
   const expression = (rbp: number): IfExpression => {
     const token = current;
     current = next();
     let left: IfExpression;
-    if (token.kind === 'end') throw new TemplateSyntaxError('Unexpected end of expression in if tag.');
+    if (token.kind === 'end')
+      throw new TemplateSyntaxError('Unexpected end of expression in if tag.');
     if (token.kind === 'operand') {
       left = { kind: 'operand', expression: compileFilter(token.text) };
     } else if (token.op === 'not') {
@@ -71,13 +78,16 @@ export function parseIfExpression(
       const operator = current;
       current = next();
       if (operator.kind !== 'op' || operator.op === 'not') {
-        throw new TemplateSyntaxError(`Not expecting '${display(operator)}' as infix operator in if tag.`);
+        throw new TemplateSyntaxError(
+          `Not expecting '${display(operator)}' as infix operator in if tag.`,
+        );
       }
       left = { kind: 'op', op: operator.op, first: left, second: expression(BINDING[operator.op]) };
     }
     return left;
   };
   const result = expression(0);
-  if (current.kind !== 'end') throw new TemplateSyntaxError(`Unused '${display(current)}' at end of if expression.`);
+  if (current.kind !== 'end')
+    throw new TemplateSyntaxError(`Unused '${display(current)}' at end of if expression.`);
   return result;
 }

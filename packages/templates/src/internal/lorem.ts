@@ -35,12 +35,14 @@ const WORDS = (
   'voluptatibus voluptatum'
 ).split(' ');
 
-const randInt = (min: number, max: number): number => min + Math.floor(Math.random() * (max - min + 1));
+const randInt = (min: number, max: number): number =>
+  min + Math.floor(Math.random() * (max - min + 1));
 
 function sample<T>(items: readonly T[], count: number): T[] {
   const pool = items.slice();
   const out: T[] = [];
-  for (let i = 0; i < count && pool.length > 0; i++) out.push(pool.splice(randInt(0, pool.length - 1), 1)[0]!);
+  for (let i = 0; i < count && pool.length > 0; i++)
+    out.push(pool.splice(randInt(0, pool.length - 1), 1)[0]!);
   return out;
 }
 

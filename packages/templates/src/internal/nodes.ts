@@ -27,7 +27,13 @@ export type Node =
   | { type: 'with'; assignments: KeywordArguments; body: Node[]; token: Token }
   | { type: 'block'; name: string; body: Node[]; token: Token }
   | { type: 'extends'; parent: FilterExpression; token: Token }
-  | { type: 'include'; template: FilterExpression; extra: KeywordArguments; only: boolean; token: Token }
+  | {
+      type: 'include';
+      template: FilterExpression;
+      extra: KeywordArguments;
+      only: boolean;
+      token: Token;
+    }
   | { type: 'autoescape'; on: boolean; body: Node[]; token: Token }
   | { type: 'filter'; expression: FilterExpression; body: Node[]; token: Token }
   | { type: 'spaceless'; body: Node[]; token: Token }
@@ -55,7 +61,13 @@ export type Node =
     }
   | { type: 'csrf_token'; token: Token }
   | { type: 'debug'; token: Token }
-  | { type: 'lorem'; count: FilterExpression; method: 'w' | 'p' | 'b'; common: boolean; token: Token }
+  | {
+      type: 'lorem';
+      count: FilterExpression;
+      method: 'w' | 'p' | 'b';
+      common: boolean;
+      token: Token;
+    }
   | {
       type: 'custom';
       name: string;

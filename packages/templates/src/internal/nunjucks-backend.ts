@@ -8,7 +8,11 @@
 import { join } from 'node:path';
 import { TemplateDoesNotExist } from '../template-does-not-exist.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { BackendTemplate, TemplateBackend, TemplateBackendConfig } from '../template-backend.js';
+import type {
+  BackendTemplate,
+  TemplateBackend,
+  TemplateBackendConfig,
+} from '../template-backend.js';
 
 /** The part of the nunjucks module the adapter uses. */
 export interface NunjucksModule {
@@ -35,17 +39,30 @@ export interface NunjucksBackendOptions {
   /** Do not cache compiled templates. */
   noCache?: boolean;
   /** Context processors, as for the reins backend. */
-  contextProcessors?: ((request: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>)[];
+  contextProcessors?: ((
+    request: unknown,
+  ) => Record<string, unknown> | Promise<Record<string, unknown>>)[];
   /** Any other nunjucks Environment option. */
   [option: string]: unknown;
 }
 
 /** Create a Nunjucks backend using the given nunjucks module. */
-export function createNunjucksBackend(nunjucks: NunjucksModule, config: TemplateBackendConfig): TemplateBackend {
-  const { contextProcessors = [], watch, noCache, ...envOptions } = config.options as NunjucksBackendOptions;
+export function createNunjucksBackend(
+  nunjucks: NunjucksModule,
+  config: TemplateBackendConfig,
+): TemplateBackend {
+  const {
+    contextProcessors = [],
+    watch,
+    noCache,
+    ...envOptions
+  } = config.options as NunjucksBackendOptions;
   const searchPaths = [...config.dirs, ...config.appDirs.map((dir) => join(dir, 'templates'))];
   const env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader(searchPaths, { watch: watch ?? false, noCache: noCache ?? false }),
+    new nunjucks.FileSystemLoader(searchPaths, {
+      watch: watch ?? false,
+      noCache: noCache ?? false,
+    }),
     { autoescape: true, ...envOptions },
   );
   const wrap = (template: NunjucksTemplate, name: string): BackendTemplate => ({

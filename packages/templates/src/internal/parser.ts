@@ -52,7 +52,9 @@ function englishList(items: string[]): string {
 /** Django's `construct_relative_path` for `./` and `../` names in include and extends. */
 export function constructRelativePath(current: string | undefined, relative: string): string {
   const hasQuotes =
-    (relative.startsWith('"') || relative.startsWith("'")) && relative.length > 1 && relative[0] === relative.at(-1);
+    (relative.startsWith('"') || relative.startsWith("'")) &&
+    relative.length > 1 &&
+    relative[0] === relative.at(-1);
   const bare = relative.replace(/^['"]+|['"]+$/g, '');
   if (!bare.startsWith('./') && !bare.startsWith('../')) return relative;
   const base = (current ?? '').replace(/^\/+/, '');
@@ -115,13 +117,15 @@ export class Parser {
       if (token.type === TEXT) {
         nodes.push({ type: 'text', text: token.contents, token });
       } else if (token.type === VAR) {
-        if (token.contents === '') throw this.error(token, `Empty variable tag on line ${String(token.line)}`);
+        if (token.contents === '')
+          throw this.error(token, `Empty variable tag on line ${String(token.line)}`);
         const expression = this.withToken(token, () => this.compileFilter(token.contents));
         nodes.push({ type: 'var', expression, token });
         containsNonText = true;
       } else if (token.type === BLOCK) {
         const command = pySplit(token.contents)[0];
-        if (command === undefined) throw this.error(token, `Empty block tag on line ${String(token.line)}`);
+        if (command === undefined)
+          throw this.error(token, `Empty block tag on line ${String(token.line)}`);
         if (parseUntil.includes(command)) {
           this.pos--;
           return nodes;
@@ -132,7 +136,10 @@ export class Parser {
         const result = this.withToken(token, () => tagParser!(this, token));
         for (const node of Array.isArray(result) ? result : [result]) {
           if (node.type === 'extends' && containsNonText) {
-            throw this.error(token, `<ExtendsNode: extends ${node.parent.token}> must be the first tag in the template.`);
+            throw this.error(
+              token,
+              `<ExtendsNode: extends ${node.parent.token}> must be the first tag in the template.`,
+            );
           }
           if (node.type !== 'text') containsNonText = true;
           nodes.push(node);
@@ -202,7 +209,6 @@ export class Parser {
   locate(error: TemplateSyntaxError, token: Token): TemplateSyntaxError {
     return error.setLocation(locationOf(this.source, token, this.options.templateName));
   }
-
 }
 
 /** Line, column and source line of a token. */
@@ -276,7 +282,9 @@ function parseCallBits(
     if (match === null) throw new TemplateSyntaxError(`Malformed arguments to ${tagName} tag`);
     if (match[1] !== undefined) {
       if (kwargs.some(([k]) => k === match[1])) {
-        throw new TemplateSyntaxError(`'${tagName}' received multiple values for keyword argument '${match[1]}'`);
+        throw new TemplateSyntaxError(
+          `'${tagName}' received multiple values for keyword argument '${match[1]}'`,
+        );
       }
       kwargs.push([match[1], parser.compileFilter(match[2]!)]);
     } else {
@@ -302,16 +310,19 @@ function customTagParser(name: string, tag: TagDefinition): TagParser {
 const BUILTIN_TAGS: Record<string, TagParser> = {
   autoescape(parser, token) {
     const args = pySplit(token.contents);
-    if (args.length !== 2) throw new TemplateSyntaxError("'autoescape' tag requires exactly one argument.");
+    if (args.length !== 2)
+      throw new TemplateSyntaxError("'autoescape' tag requires exactly one argument.");
     const arg = args[1];
-    if (arg !== 'on' && arg !== 'off') throw new TemplateSyntaxError("'autoescape' argument should be 'on' or 'off'");
+    if (arg !== 'on' && arg !== 'off')
+      throw new TemplateSyntaxError("'autoescape' argument should be 'on' or 'off'");
     const body = parser.parse(['endautoescape']);
     endTag(parser, 'endautoescape');
     return { type: 'autoescape', on: arg === 'on', body, token };
   },
   block(parser, token) {
     const bits = pySplit(token.contents);
-    if (bits.length !== 2) throw new TemplateSyntaxError(`'${bits[0]!}' tag takes only one argument`);
+    if (bits.length !== 2)
+      throw new TemplateSyntaxError(`'${bits[0]!}' tag takes only one argument`);
     const name = bits[1]!;
     if (parser.loadedBlocks.has(name)) {
       throw new TemplateSyntaxError(`'${bits[0]!}' tag with name '${name}' appears more than once`);
@@ -332,14 +343,16 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
   },
   cycle(parser, token) {
     let args = splitContents(token.contents);
-    if (args.length < 2) throw new TemplateSyntaxError("'cycle' tag requires at least two arguments");
+    if (args.length < 2)
+      throw new TemplateSyntaxError("'cycle' tag requires at least two arguments");
     if (args.length === 2) {
       const name = args[1]!;
       if (parser.namedCycles.size === 0) {
         throw new TemplateSyntaxError(`No named cycles in template. '${name}' is not defined`);
       }
       const cycle = parser.namedCycles.get(name);
-      if (cycle === undefined) throw new TemplateSyntaxError(`Named cycle '${name}' does not exist`);
+      if (cycle === undefined)
+        throw new TemplateSyntaxError(`Named cycle '${name}' does not exist`);
       return { type: 'cycle', cycle, token };
     }
     let asForm = false;
@@ -369,7 +382,12 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
       };
       parser.namedCycles.set(name, cycle);
     } else {
-      cycle = { id: nextCycleId++, values: args.slice(1).map((a) => parser.compileFilter(a)), asVar: undefined, silent };
+      cycle = {
+        id: nextCycleId++,
+        values: args.slice(1).map((a) => parser.compileFilter(a)),
+        asVar: undefined,
+        silent,
+      };
     }
     parser.lastCycle = cycle;
     return { type: 'cycle', cycle, token };
@@ -380,10 +398,14 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
   extends(parser, token) {
     const bits = splitContents(token.contents);
     if (bits.length !== 2) throw new TemplateSyntaxError(`'${bits[0]!}' takes one argument`);
-    const parent = parser.compileFilter(constructRelativePath(parser.options.templateName, bits[1]!));
+    const parent = parser.compileFilter(
+      constructRelativePath(parser.options.templateName, bits[1]!),
+    );
     const rest = parser.parse();
     if (containsExtends(rest)) {
-      throw new TemplateSyntaxError(`'${bits[0]!}' cannot appear more than once in the same template`);
+      throw new TemplateSyntaxError(
+        `'${bits[0]!}' cannot appear more than once in the same template`,
+      );
     }
     return [{ type: 'extends', parent, token }, ...rest];
   },
@@ -392,7 +414,9 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
     const expression = parser.compileFilter(`var|${rest}`);
     for (const call of expression.filters) {
       if (call.name === 'escape' || call.name === 'safe') {
-        throw new TemplateSyntaxError(`"filter ${call.name}" is not permitted.  Use the "autoescape" tag instead.`);
+        throw new TemplateSyntaxError(
+          `"filter ${call.name}" is not permitted.  Use the "autoescape" tag instead.`,
+        );
       }
     }
     const body = parser.parse(['endfilter']);
@@ -402,7 +426,8 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
   firstof(parser, token) {
     let bits = splitContents(token.contents).slice(1);
     let asVar: string | undefined;
-    if (bits.length === 0) throw new TemplateSyntaxError("'firstof' statement requires at least one argument");
+    if (bits.length === 0)
+      throw new TemplateSyntaxError("'firstof' statement requires at least one argument");
     if (bits.length >= 2 && bits[bits.length - 2] === 'as') {
       asVar = bits[bits.length - 1];
       bits = bits.slice(0, -2);
@@ -412,12 +437,16 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
   for(parser, token) {
     const bits = splitContents(token.contents);
     if (bits.length < 4) {
-      throw new TemplateSyntaxError(`'for' statements should have at least four words: ${token.contents}`);
+      throw new TemplateSyntaxError(
+        `'for' statements should have at least four words: ${token.contents}`,
+      );
     }
     const reversed = bits[bits.length - 1] === 'reversed';
     const inIndex = bits.length + (reversed ? -3 : -2);
     if (bits[inIndex] !== 'in') {
-      throw new TemplateSyntaxError(`'for' statements should use the format 'for x in y': ${token.contents}`);
+      throw new TemplateSyntaxError(
+        `'for' statements should use the format 'for x in y': ${token.contents}`,
+      );
     }
     const loopVars = bits.slice(1, inIndex).join(' ').split(/ *, */);
     for (const name of loopVars) {
@@ -436,7 +465,10 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
     return { type: 'for', loopVars, sequence, reversed, body, empty, token };
   },
   if(parser, token) {
-    const branches: { condition: ReturnType<typeof parseIfExpression> | undefined; body: Node[] }[] = [];
+    const branches: {
+      condition: ReturnType<typeof parseIfExpression> | undefined;
+      body: Node[];
+    }[] = [];
     const compile = (text: string): FilterExpression => parser.compileFilter(text);
     let condition = parseIfExpression(splitContents(token.contents).slice(1), compile);
     let body = parser.parse(['elif', 'else', 'endif']);
@@ -457,7 +489,9 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
       next = parser.nextToken();
     }
     if (next.contents !== 'endif') {
-      throw new TemplateSyntaxError(`Malformed template tag at line ${String(next.line)}: "${next.contents}"`);
+      throw new TemplateSyntaxError(
+        `Malformed template tag at line ${String(next.line)}: "${next.contents}"`,
+      );
     }
     return { type: 'if', branches, token };
   },
@@ -470,7 +504,13 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
       otherwise = parser.parse(['endifchanged']);
       endTag(parser, 'endifchanged');
     }
-    return { type: 'ifchanged', values: bits.slice(1).map((b) => parser.compileFilter(b)), body, otherwise, token };
+    return {
+      type: 'ifchanged',
+      values: bits.slice(1).map((b) => parser.compileFilter(b)),
+      body,
+      otherwise,
+      token,
+    };
   },
   include(parser, token) {
     const bits = splitContents(token.contents);
@@ -485,11 +525,14 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
     let only = false;
     while (remaining.length > 0) {
       const option = remaining.shift()!;
-      if (seen.has(option)) throw new TemplateSyntaxError(`The '${option}' option was specified more than once.`);
+      if (seen.has(option))
+        throw new TemplateSyntaxError(`The '${option}' option was specified more than once.`);
       if (option === 'with') {
         extra = tokenKwargs(remaining, parser, false);
         if (extra.length === 0) {
-          throw new TemplateSyntaxError(`"with" in '${bits[0]!}' tag needs at least one keyword argument.`);
+          throw new TemplateSyntaxError(
+            `"with" in '${bits[0]!}' tag needs at least one keyword argument.`,
+          );
         }
       } else if (option === 'only') {
         only = true;
@@ -498,7 +541,9 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
       }
       seen.add(option);
     }
-    const template = parser.compileFilter(constructRelativePath(parser.options.templateName, bits[1]!));
+    const template = parser.compileFilter(
+      constructRelativePath(parser.options.templateName, bits[1]!),
+    );
     return { type: 'include', template, extra, only, token };
   },
   load(parser, token) {
@@ -528,7 +573,10 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
           filters[name] = library.filters[name]!;
           found = true;
         }
-        if (!found) throw new TemplateSyntaxError(`'${name}' is not a valid tag or filter in tag library '${label}'`);
+        if (!found)
+          throw new TemplateSyntaxError(
+            `'${name}' is not a valid tag or filter in tag library '${label}'`,
+          );
       }
       parser.addLibrary(tags, filters);
     } else {
@@ -568,17 +616,27 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
     const bits = splitContents(token.contents);
     if (bits.length !== 6) throw new TemplateSyntaxError("'regroup' tag takes five arguments");
     const target = parser.compileFilter(bits[1]!);
-    if (bits[2] !== 'by') throw new TemplateSyntaxError("second argument to 'regroup' tag must be 'by'");
-    if (bits[4] !== 'as') throw new TemplateSyntaxError("next-to-last argument to 'regroup' tag must be 'as'");
+    if (bits[2] !== 'by')
+      throw new TemplateSyntaxError("second argument to 'regroup' tag must be 'by'");
+    if (bits[4] !== 'as')
+      throw new TemplateSyntaxError("next-to-last argument to 'regroup' tag must be 'as'");
     const asVar = bits[5]!;
-    return { type: 'regroup', target, by: parser.compileFilter(`${asVar}.${bits[3]!}`), asVar, token };
+    return {
+      type: 'regroup',
+      target,
+      by: parser.compileFilter(`${asVar}.${bits[3]!}`),
+      asVar,
+      token,
+    };
   },
   resetcycle(parser, token) {
     const args = splitContents(token.contents);
-    if (args.length > 2) throw new TemplateSyntaxError(`'${args[0]!}' tag accepts at most one argument.`);
+    if (args.length > 2)
+      throw new TemplateSyntaxError(`'${args[0]!}' tag accepts at most one argument.`);
     if (args.length === 2) {
       const cycle = parser.namedCycles.get(args[1]!);
-      if (cycle === undefined) throw new TemplateSyntaxError(`Named cycle '${args[1]!}' does not exist.`);
+      if (cycle === undefined)
+        throw new TemplateSyntaxError(`Named cycle '${args[1]!}' does not exist.`);
       return { type: 'resetcycle', cycle, token };
     }
     if (parser.lastCycle === undefined) throw new TemplateSyntaxError('No cycles in template.');
@@ -591,7 +649,8 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
   },
   templatetag(_parser, token) {
     const bits = pySplit(token.contents);
-    if (bits.length !== 2) throw new TemplateSyntaxError("'templatetag' statement takes one argument");
+    if (bits.length !== 2)
+      throw new TemplateSyntaxError("'templatetag' statement takes one argument");
     const text = Object.hasOwn(TEMPLATETAG, bits[1]!) ? TEMPLATETAG[bits[1]!] : undefined;
     if (text === undefined) {
       throw new TemplateSyntaxError(
@@ -604,7 +663,10 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
   },
   url(parser, token) {
     const bits = splitContents(token.contents);
-    if (bits.length < 2) throw new TemplateSyntaxError(`'${bits[0]!}' takes at least one argument, a URL pattern name.`);
+    if (bits.length < 2)
+      throw new TemplateSyntaxError(
+        `'${bits[0]!}' takes at least one argument, a URL pattern name.`,
+      );
     const view = parser.compileFilter(bits[1]!);
     const { args, kwargs, asVar } = parseCallBits('url', bits.slice(2), parser, true);
     return { type: 'url', view, args, kwargs, asVar, token };
@@ -612,13 +674,18 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
   verbatim(parser, token) {
     const body = parser.parse(['endverbatim']);
     endTag(parser, 'endverbatim');
-    return { type: 'text', text: body.map((n) => (n.type === 'text' ? n.text : '')).join(''), token };
+    return {
+      type: 'text',
+      text: body.map((n) => (n.type === 'text' ? n.text : '')).join(''),
+      token,
+    };
   },
   widthratio(parser, token) {
     const bits = splitContents(token.contents);
     let asVar: string | undefined;
     if (bits.length === 6) {
-      if (bits[4] !== 'as') throw new TemplateSyntaxError("Invalid syntax in widthratio tag. Expecting 'as' keyword");
+      if (bits[4] !== 'as')
+        throw new TemplateSyntaxError("Invalid syntax in widthratio tag. Expecting 'as' keyword");
       asVar = bits[5];
     } else if (bits.length !== 4) {
       throw new TemplateSyntaxError('widthratio takes at least three arguments');
@@ -636,7 +703,8 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
     const bits = splitContents(token.contents);
     const remaining = bits.slice(1);
     const assignments = tokenKwargs(remaining, parser, true);
-    if (assignments.length === 0) throw new TemplateSyntaxError(`'${bits[0]!}' expected at least one variable assignment`);
+    if (assignments.length === 0)
+      throw new TemplateSyntaxError(`'${bits[0]!}' expected at least one variable assignment`);
     if (remaining.length > 0) {
       throw new TemplateSyntaxError(`'${bits[0]!}' received an invalid token: '${remaining[0]!}'`);
     }

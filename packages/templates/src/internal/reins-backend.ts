@@ -7,7 +7,11 @@
  */
 import { Engine, type ContextProcessor, type EngineOptions } from '../engine.js';
 import type { Template } from '../template.js';
-import type { BackendTemplate, TemplateBackend, TemplateBackendConfig } from '../template-backend.js';
+import type {
+  BackendTemplate,
+  TemplateBackend,
+  TemplateBackendConfig,
+} from '../template-backend.js';
 
 const CSRF_TOKEN = Symbol.for('reins.csrfToken');
 

@@ -25,7 +25,12 @@ import { isPlainObject, pyRepr, pyStr } from './python-str.js';
 import { pyBool } from './python-truth.js';
 
 export type RenderResult = string | Promise<string>;
-export type RenderFunction = (ctx: Context, s: RenderState, ae: boolean, blk?: BlockRef) => RenderResult;
+export type RenderFunction = (
+  ctx: Context,
+  s: RenderState,
+  ae: boolean,
+  blk?: BlockRef,
+) => RenderResult;
 
 /** One compiled variant (sync or async) of a template. */
 export interface CompiledTemplate {
@@ -94,7 +99,11 @@ export function needsAsync(): Error {
 }
 
 function isThenable(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 function isClass(fn: (...args: unknown[]) => unknown): boolean {
@@ -110,7 +119,8 @@ function callIn(fn: (...args: unknown[]) => unknown, self: unknown): unknown {
   try {
     return fn.call(self);
   } catch (error) {
-    if ((error as { silentVariableFailure?: unknown } | null)?.silentVariableFailure === true) return undefined;
+    if ((error as { silentVariableFailure?: unknown } | null)?.silentVariableFailure === true)
+      return undefined;
     if (fn.length > 0) return undefined;
     throw error;
   }
@@ -118,8 +128,13 @@ function callIn(fn: (...args: unknown[]) => unknown, self: unknown): unknown {
 
 /** Resolve a head value: call it if callable (sync: reject promises). */
 export function cv(value: unknown): unknown {
-  if (typeof value === 'function') value = callIn(value as (...args: unknown[]) => unknown, undefined);
-  if (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function') {
+  if (typeof value === 'function')
+    value = callIn(value as (...args: unknown[]) => unknown, undefined);
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  ) {
     throw needsAsync();
   }
   return value;
@@ -127,7 +142,9 @@ export function cv(value: unknown): unknown {
 
 /** Async variant of `cv`: promises are returned for the compiled code to await. */
 export function cvA(value: unknown): unknown {
-  return typeof value === 'function' ? callIn(value as (...args: unknown[]) => unknown, undefined) : value;
+  return typeof value === 'function'
+    ? callIn(value as (...args: unknown[]) => unknown, undefined)
+    : value;
 }
 
 const INDEX_RE = /^\d+$/;
@@ -203,10 +220,15 @@ export function get(o: unknown, key: string): unknown {
     // Fast path: a primitive found on a non-Map object is the answer under every rule.
     const direct = (o as Record<string, unknown>)[key];
     const type = typeof direct;
-    if ((type === 'string' || type === 'number' || type === 'boolean') && !(o instanceof Map)) return direct;
+    if ((type === 'string' || type === 'number' || type === 'boolean') && !(o instanceof Map))
+      return direct;
   }
   const value = lookup(o, key, false);
-  if (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  ) {
     throw needsAsync();
   }
   return value;
@@ -277,7 +299,11 @@ export function missing(info: MissingInfo): never {
 
 function norm(value: unknown): unknown {
   if (value === undefined) return null;
-  if (typeof value === 'object' && value !== null && (value as { [k: symbol]: unknown })[SAFE] === true) {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [k: symbol]: unknown })[SAFE] === true
+  ) {
     return String(value);
   }
   return value;
@@ -293,11 +319,15 @@ export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (isNumeric(a) && isNumeric(b)) return Number(a) === Number(b);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => eq(x, b[i]));
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => eq(x, b[i]));
   if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime();
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && eq(a[k], b[k]));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((k) => Object.hasOwn(b, k) && eq(a[k], b[k]))
+    );
   }
   return false;
 }
@@ -339,7 +369,8 @@ export function contains(container: unknown, item: unknown): boolean {
   const c = norm(container);
   const i = norm(item);
   if (typeof c === 'string') {
-    if (typeof i !== 'string') throw new PythonError('TypeError', `'in <string>' requires string as left operand`);
+    if (typeof i !== 'string')
+      throw new PythonError('TypeError', `'in <string>' requires string as left operand`);
     return c.includes(i);
   }
   if (Array.isArray(c)) return c.some((x) => eq(x, i));
@@ -366,7 +397,9 @@ export function iter(value: unknown): readonly unknown[] {
       return Array.from(value as Iterable<unknown>);
     }
     if (isPlainObject(value)) return Object.keys(value);
-    if (typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function') {
+    if (
+      typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
+    ) {
       throw needsAsync();
     }
   }
@@ -398,7 +431,10 @@ export function unpack(item: unknown, count: number): readonly unknown[] {
   }
   const length = items === undefined ? 1 : items.length;
   if (items === undefined || length !== count) {
-    throw new PythonError('ValueError', `Need ${String(count)} values to unpack in for loop; got ${String(length)}. `);
+    throw new PythonError(
+      'ValueError',
+      `Need ${String(count)} values to unpack in for loop; got ${String(length)}. `,
+    );
   }
   return items;
 }
@@ -491,7 +527,11 @@ export function debug(ctx: Context, snapshot: Record<string, unknown> | null): s
 function isNoReverseMatch(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as { name?: unknown; code?: unknown; [k: symbol]: unknown };
-  return e.name === 'NoReverseMatch' || e.code === 'urls.no_reverse_match' || e[Symbol.for('reins.NoReverseMatch')] === true;
+  return (
+    e.name === 'NoReverseMatch' ||
+    e.code === 'urls.no_reverse_match' ||
+    e[Symbol.for('reins.NoReverseMatch')] === true
+  );
 }
 
 /** `{% url %}`: reverse through the engine's or the render's `reverse`. */
@@ -508,9 +548,15 @@ export function url(
       `{% url ${pyRepr(str(view))} %} needs a reverse function: pass \`reverse\` in the Engine options or in the render options.`,
     );
   }
-  const request = s.request as { currentApp?: unknown; resolverMatch?: { namespace?: unknown } | null } | undefined;
-  const currentApp = (request?.currentApp ?? request?.resolverMatch?.namespace ?? null) as string | null;
-  const options: { args?: unknown[]; kwargs?: Record<string, unknown>; currentApp?: string | null } = { currentApp };
+  const request = s.request as
+    { currentApp?: unknown; resolverMatch?: { namespace?: unknown } | null } | undefined;
+  const currentApp = (request?.currentApp ?? request?.resolverMatch?.namespace ?? null) as
+    string | null;
+  const options: {
+    args?: unknown[];
+    kwargs?: Record<string, unknown>;
+    currentApp?: string | null;
+  } = { currentApp };
   if (args.length > 0) options.args = args;
   if (Object.keys(kwargs).length > 0) options.kwargs = kwargs;
   try {
@@ -632,7 +678,9 @@ export async function blockSuperA(blk: BlockRef): Promise<unknown> {
 
 function isRuntimeTemplate(value: unknown): value is RuntimeTemplate {
   return (
-    typeof value === 'object' && value !== null && typeof (value as { compiled?: unknown }).compiled === 'function'
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { compiled?: unknown }).compiled === 'function'
   );
 }
 
@@ -642,7 +690,12 @@ function unwrapTemplate(value: unknown): RuntimeTemplate | undefined {
   return isRuntimeTemplate(inner) ? inner : undefined;
 }
 
-function parentTemplate(s: RenderState, value: unknown, self: RuntimeTemplate, variable: string | null): RuntimeTemplate {
+function parentTemplate(
+  s: RenderState,
+  value: unknown,
+  self: RuntimeTemplate,
+  variable: string | null,
+): RuntimeTemplate {
   const direct = unwrapTemplate(value);
   if (direct !== undefined) return direct;
   const name = str(value);
@@ -773,7 +826,12 @@ export function includeA(
   return template.compiled(true).main(inner, childState(s, template), ae);
 }
 
-function tagContext(ctx: Context, s: RenderState, ae: boolean, snapshot: Record<string, unknown> | null): TagContext {
+function tagContext(
+  ctx: Context,
+  s: RenderState,
+  ae: boolean,
+  snapshot: Record<string, unknown> | null,
+): TagContext {
   const view = snapshot === null ? ctx : new Context([...ctx.scopes, snapshot]);
   return {
     get: (name: string) => view.get(name),

@@ -5,8 +5,7 @@
  * @module
  */
 
-const SMART_SPLIT_RE =
-  /((?:[^\s'"]*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[^\s'"]*)+)|\S+)/gsu;
+const SMART_SPLIT_RE = /((?:[^\s'"]*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[^\s'"]*)+)|\S+)/gsu;
 
 /** Split tag contents into bits. */
 export function splitContents(contents: string): string[] {
@@ -28,7 +27,11 @@ export function splitContents(contents: string): string[] {
   return out;
 }
 
+// Python's whitespace for str.split(): \s plus the information separators U+001C–U+001F and U+0085.
+// eslint-disable-next-line no-control-regex -- Python's str.split() treats these controls as spaces
+const PY_WHITESPACE_RUN = /[\s\u001c-\u001f\u0085]+/u;
+
 /** Python `str.split()` with no argument. */
 export function pySplit(text: string): string[] {
-  return text.split(/[\s\x1c-\x1f\x85]+/u).filter((part) => part !== '');
+  return text.split(PY_WHITESPACE_RUN).filter((part) => part !== '');
 }

@@ -24,6 +24,7 @@ export type { NunjucksBackendOptions } from '../internal/nunjucks-backend.js';
  * createTemplates([{ backend: nunjucksBackend, dirs: ['views'], options: { autoescape: true } }]);
  */
 export const nunjucksBackend: TemplateBackendFactory = Object.assign(
-  (config: Parameters<TemplateBackendFactory>[0]) => createNunjucksBackend(nunjucks as unknown as NunjucksModule, config),
+  (config: Parameters<TemplateBackendFactory>[0]) =>
+    createNunjucksBackend(nunjucks as unknown as NunjucksModule, config),
   { backendName: 'nunjucks' },
 );
