@@ -364,6 +364,30 @@ DJANGO_FLOATFORMAT = [
     (-0.01, -1), (-0.001, 2), (-0.499, 0), ('inf', NO_ARG), ('NaN', NO_ARG), ('1e200', NO_ARG), ('1E200', NO_ARG),
     ('1E10000000000000000', NO_ARG), ('-1e10000000000000000', NO_ARG), (1.2345, '2'), (15.2042, '-3'),
 ]
+DJANGO_MISC = [
+    ('truncatewords_html', '<i>Buenos d&iacute;as! &#x00bf;C&oacute;mo est&aacute;?</i>', 3),
+    ('truncatewords_html', '\xc5ngstr\xf6m was here', 1), ('truncatewords_html', '<p>string</p>', 'a'),
+    ('truncatechars_html', '<p>one <a href="#">two - three <br>four</a> five</p>', 0),
+    ('truncatechars_html', '<p>one <a href="#">two - three <br>four</a> five</p>', 11),
+    ('truncatechars_html', '<b>\xc5ngstr\xf6m</b> was here', 3), ('truncatechars_html', 'a<b>b</b>c', 2),
+    ('wordwrap', 'a & b', 3), ('wordwrap', S('a & b'), 3), ('wordwrap', 123, 2),
+    ('striptags', '<a>x</a> <p><b>y</b></p>', NO_ARG), ('striptags', S('<a>x</a> <p><b>y</b></p>'), NO_ARG),
+    ('striptags', 'some <b>html</b> with <script>alert("You smell")</script> disallowed <img /> tags', NO_ARG),
+    ('striptags', '<p>See: &#39;&eacute; is an apostrophe followed by e acute</p>', NO_ARG),
+    ('linebreaks', 'line 1\r\nline 2', NO_ARG), ('linebreaks', 'line 1\rline 2', NO_ARG),
+    ('linebreaksbr', 'line 1\r\nline 2', NO_ARG), ('linebreaksbr', 'line 1\rline 2', NO_ARG),
+    ('unordered_list', ['item 1', ['item 1.1', ['item 1.1.1', ['item 1.1.1.1']]]], NO_ARG),
+    ('unordered_list', ['States', ['Kansas', ['Lawrence', 'Topeka'], 'Illinois']], NO_ARG),
+    ('slugify', ' Jack & Jill like numbers 1,2,3 and 4 and silly characters ?%.$!/', NO_ARG),
+    ('slugify', 'Un \xe9l\xe9phant \xe0 l\'or\xe9e du bois', NO_ARG),
+    ('title', 'a nice title, isn\'t it?', NO_ARG), ('title', 'discoth\xe8que', NO_ARG), ('title', '123', NO_ARG),
+    ('title', 'all words capitalized', NO_ARG), ('capfirst', 'hello world', NO_ARG),
+    ('join', ['alpha', 'beta & me'], ' &amp; '), ('join', ['alpha', 'beta & me'], S(' &amp; ')),
+    ('join', ['<a>', '<img>', '</a>'], S('<br>')),
+]
+for i, (f, v, a) in enumerate(DJANGO_MISC):
+    case(f'django-{f}-{i}', f, v, a)
+    case(f'django-{f}-off-{i}', f, v, a, autoescape=False)
 for i, (v, a) in enumerate(DJANGO_FLOATFORMAT):
     case(f'django-floatformat-{i}', 'floatformat', v, a)
 
