@@ -5,12 +5,47 @@
  *
  * @module
  */
+import { isIPv6 } from 'node:net';
 import { DisallowedRedirect } from './errors.js';
 import { iriToUri } from './internal/url-encoding.js';
 import { urlSplit, UrlSplitError } from './internal/url-split.js';
 import { HttpResponse, type HttpResponseOptions, type ResponseContent } from './http-response.js';
 
 const MAX_URL_LENGTH = 16_384;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+\-.]*$/;
+
+/**
+ * The scheme Python's `urlsplit` (3.11, which Django's check relies on) finds in `url`: leading
+ * C0 controls and spaces are stripped and tabs and newlines removed first — as browsers do, so
+ * `' javascript:…'` and `'java\nscript:…'` are recognised as `javascript`.
+ */
+function redirectScheme(url: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = url.replace(/^[\x00-\x20]+/, '').replace(/[\t\r\n]/g, '');
+  const colon = cleaned.indexOf(':');
+  if (colon <= 0) return '';
+  const candidate = cleaned.slice(0, colon);
+  return SCHEME.test(candidate) ? candidate.toLowerCase() : '';
+}
+
+/** Why Python's urlsplit would reject `url`'s host (unbalanced or invalid IPv6 brackets), or null. */
+function invalidHost(url: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = url.replace(/^[\x00-\x20]+/, '').replace(/[\t\r\n]/g, '');
+  let netloc: string;
+  try {
+    netloc = urlSplit(cleaned).netloc;
+  } catch (error) {
+    if (error instanceof UrlSplitError) return error.message;
+    throw error;
+  }
+  const open = netloc.indexOf('[');
+  if (open === -1) return null;
+  const close = netloc.indexOf(']', open);
+  const host = close === -1 ? '' : netloc.slice(open + 1, close);
+  if (/^v[0-9a-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/i.test(host) || isIPv6(host)) return null;
+  return `'${host}' is not a valid IPv6 address`;
+}
 
 /**
  * The common base of redirects: `Location` from the URL, scheme allow-list, `url` getter.
@@ -37,12 +72,10 @@ export class HttpResponseRedirectBase extends HttpResponse {
         `Unsafe redirect exceeding ${MAX_URL_LENGTH} characters (got ${url.length}).`,
       );
     }
-    let scheme: string;
-    try {
-      scheme = urlSplit(url).scheme;
-    } catch (error) {
-      if (!(error instanceof UrlSplitError)) throw error;
-      throw new DisallowedRedirect(`Unsafe redirect to an invalid URL '${url}'.`);
+    const scheme = redirectScheme(url);
+    const invalid = invalidHost(url);
+    if (invalid !== null) {
+      throw new DisallowedRedirect(`Unsafe redirect to an invalid URL '${url}' (${invalid}).`);
     }
     const allowed = (this.constructor as typeof HttpResponseRedirectBase).allowedSchemes;
     if (scheme !== '' && !allowed.includes(scheme)) {
