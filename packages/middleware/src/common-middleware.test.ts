@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseRedirect } from '@reins/http';
 import { describe, expect, it } from 'vitest';
 import {
@@ -136,5 +137,38 @@ describe('noAppendSlash', () => {
     expect(marked()).toBe('items');
     expect((marked as { shouldAppendSlash?: boolean }).shouldAppendSlash).toBe(false);
     expect((items as { shouldAppendSlash?: boolean }).shouldAppendSlash).toBeUndefined();
+  });
+});
+
+describe('commonMiddleware redirects (property)', () => {
+  it('never produce a scheme-relative Location, whatever the path', () => {
+    const everything = {
+      resolve(path: string) {
+        if (!path.endsWith('/'))
+          throw Object.assign(new Error('404'), { code: 'urls.resolver404' });
+        return { view: () => null };
+      },
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('/', '\\', 'a', '.', '%2F', 'evil.com', '@', ':'), {
+          maxLength: 8,
+        }),
+        fc.string({ maxLength: 5 }),
+        (parts, query) => {
+          const req = new HttpRequest({
+            url: `/${parts.join('')}x${query ? `?${encodeURIComponent(query)}` : ''}`,
+            headers: { host: 'testserver' },
+            options: { allowedHosts: ['testserver'] },
+          });
+          req.urlconf = everything;
+          const response = commonMiddleware()(inner)(req) as HttpResponse;
+          expect(response.status).toBe(301);
+          const location = response.headers.get('Location')!;
+          expect(location.startsWith('//')).toBe(false);
+          expect(location.startsWith('/')).toBe(true);
+        },
+      ),
+    );
   });
 });

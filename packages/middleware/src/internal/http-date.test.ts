@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHttpDate } from './http-date.js';
 
@@ -28,5 +29,25 @@ describe('parseHttpDate', () => {
     'yesterday',
   ])('gives null for %j', (input) => {
     expect(parseHttpDate(input, NOW)).toBeNull();
+  });
+});
+
+describe('parseHttpDate (property)', () => {
+  it('reads back any IMF-fixdate that Date.prototype.toUTCString writes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 253402300799 }), (seconds) => {
+        const text = new Date(seconds * 1000).toUTCString();
+        expect(parseHttpDate(text, NOW)).toBe(seconds);
+      }),
+    );
+  });
+
+  it('never throws, whatever the client sends', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const parsed = parseHttpDate(text, NOW);
+        expect(parsed === null || Number.isInteger(parsed)).toBe(true);
+      }),
+    );
   });
 });
