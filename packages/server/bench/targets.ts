@@ -64,7 +64,6 @@ export async function startTarget(name: TargetName): Promise<number> {
       const { createApp, silentLogger } = await import('../src/index.js');
       const { HttpResponse } = await import('@reins/http');
       const { path } = await import('@reins/urls');
-      const middleware = await import('@reins/middleware');
       const hello = (): InstanceType<typeof HttpResponse> => new HttpResponse(BODY, { contentType: HTML });
       const other = (): InstanceType<typeof HttpResponse> => new HttpResponse('other', { contentType: HTML });
       const app = createApp({
@@ -76,13 +75,15 @@ export async function startTarget(name: TargetName): Promise<number> {
         ],
         allowedHosts: ['127.0.0.1', 'localhost'],
         logger: silentLogger,
-        middleware:
-          name === 'reins+mw'
-            ? [middleware.securityMiddleware(), middleware.commonMiddleware(), middleware.xFrameOptionsMiddleware()]
-            : [],
+        middleware: name === 'reins+mw' ? await threeMiddleware() : [],
       });
       const server = await app.listen({ host: '127.0.0.1', port: 0 });
       return server.address.port;
     }
   }
+}
+
+async function threeMiddleware() {
+  const { commonMiddleware, securityMiddleware, xFrameOptionsMiddleware } = await import('@reins/middleware');
+  return [securityMiddleware(), commonMiddleware(), xFrameOptionsMiddleware()];
 }

@@ -38,6 +38,23 @@ export function runChecks(app: App): CheckMessage[] {
   for (const message of checkUrlconf(app.resolver, { appendSlash: app.settings.appendSlash })) {
     messages.push({ ...message });
   }
+  // Django's urls.E007: a custom error handler that cannot be called as Django calls it.
+  for (const [key, expected] of [
+    ['handler400', 2],
+    ['handler403', 2],
+    ['handler404', 2],
+    ['handler500', 1],
+  ] as const) {
+    const handler = app.settings[key];
+    if (handler !== undefined && handler.length > expected) {
+      messages.push({
+        id: 'urls.E007',
+        level: 'error',
+        message: `The custom ${key} view '${handler.name || '(anonymous)'}' does not take the correct number of arguments (${expected === 2 ? 'request, exception' : 'request'}).`,
+        pattern: key,
+      });
+    }
+  }
   const templates = app.settings.templates;
   if (Array.isArray(templates)) {
     (templates as readonly TemplateConfigShape[]).forEach((config, index) => {

@@ -18,7 +18,7 @@ import {
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
 import type { MiddlewareSettings } from '@reins/middleware';
 import { setDefaultUrlconf, setTemplates } from '@reins/shortcuts';
-import * as templateEngines from '@reins/templates';
+import { createTemplates } from '@reins/templates';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import { createResolver } from '@reins/urls';
 import type { CheckMessage } from './checks.js';
@@ -236,7 +236,7 @@ export class App {
 function buildTemplates(setting: ResolvedSettings['templates']): Templates | null {
   if (setting === undefined) return null;
   if (!Array.isArray(setting) && typeof (setting as Templates).getTemplate === 'function') return setting as Templates;
-  return templateEngines.createTemplates(setting as Parameters<typeof templateEngines.createTemplates>[0]);
+  return createTemplates(setting as Parameters<typeof createTemplates>[0]);
 }
 
 function errorText(error: unknown): string {

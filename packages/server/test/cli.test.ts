@@ -69,10 +69,29 @@ describe('reins check', () => {
     const result = runCli(['check', '--app', 'test/fixtures/broken-app.ts']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('SystemCheckError: System check identified some issues:');
+    expect(result.stderr).toContain('ERRORS:');
+    expect(result.stderr).toContain(
+      "handler404: (urls.E007) The custom handler404 view 'handler404' does not take the correct number of arguments (request, exception).",
+    );
     expect(result.stderr).toContain('WARNINGS:');
     expect(result.stderr).toMatch(/\(server\.W001\) Template directory '\/definitely\/not\/here'/);
     expect(result.stderr).toMatch(/\(urls\.W002\)/);
-    expect(result.stderr).toMatch(/System check identified \d+ issues \(0 silenced\)\./);
+    expect(result.stderr).toMatch(/System check identified 4 issues \(0 silenced\)\./);
+  });
+
+  it('exits 0 with warnings only, unless --fail-level warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reins-cli-'));
+    const file = join(dir, 'warn.mjs');
+    writeFileSync(
+      file,
+      `import { createApp } from ${JSON.stringify(join(PACKAGE, 'src/index.ts'))};
+export default createApp({ rootUrlconf: [], allowedHosts: [] });
+`,
+    );
+    const warned = runCli(['check', '--app', file]);
+    expect(warned.status).toBe(0);
+    expect(warned.stdout).toContain('(server.W002)');
+    expect(runCli(['check', '--app', file, '--fail-level', 'warning']).status).toBe(1);
   });
 
   it('explains a missing app module', () => {

@@ -84,7 +84,7 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
   const processException = (request: HttpRequest, error: unknown, from = 0): Answer => {
     for (let index = from; index < exceptionHooks.length; index++) {
       const result = exceptionHooks[index]!(request, error);
-      if (isThenable<HttpResponseBase | null | undefined | void>(result)) {
+      if (isThenable<HttpResponseBase | null | undefined>(result)) {
         return Promise.resolve(result).then((response) =>
           response ? response : processException(request, error, index + 1),
         );
@@ -164,7 +164,7 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
   ): Answer => {
     for (let index = from; index < viewHooks.length; index++) {
       const result = viewHooks[index]!(request, view as unknown as AnyView, params, args);
-      if (isThenable<HttpResponseBase | null | undefined | void>(result)) {
+      if (isThenable<HttpResponseBase | null | undefined>(result)) {
         return Promise.resolve(result).then((response) =>
           response ? finish(request, response, view) : runViewHooks(request, view, params, args, index + 1),
         );
