@@ -78,6 +78,10 @@ function cookieToken(
   return token;
 }
 
+/**
+ * Compile the options once (trusted origins are parsed here, and a scheme-less one is refused at
+ * start-up), then build the hooks for given project settings.
+ */
 export function csrfHooks(
   options: CsrfViewMiddlewareOptions,
   mode: CsrfMode,
