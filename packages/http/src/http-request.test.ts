@@ -584,3 +584,68 @@ describe('HttpRequest multipart', () => {
     }
   });
 });
+
+describe('HttpRequest multipart, Django 3.2 details', () => {
+  const load = async (body: string) => {
+    const r = new HttpRequest({ method: 'POST', headers: { 'content-type': MULTIPART }, body });
+    await r.loadBody();
+    return {
+      post: r.POST.toJSON(),
+      files: Object.fromEntries([...r.FILES.lists()].map(([k, v]) => [k, v.map((f) => f.name)])),
+    };
+  };
+  const part = (name: string, value: string, extra = '') =>
+    `--XyZ\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`;
+
+  it('treats a part with an empty filename as a field, and drops one named . or ..', async () => {
+    expect(await load(part('f', 'x', '; filename=""') + '--XyZ--\r\n')).toEqual({
+      post: { f: ['x'] },
+      files: {},
+    });
+    expect(await load(part('f', 'x', '; filename=".."') + '--XyZ--\r\n')).toEqual({
+      post: {},
+      files: {},
+    });
+    expect(await load(part('f', 'x', '; filename="/"') + '--XyZ--\r\n')).toEqual({
+      post: {},
+      files: {},
+    });
+    expect(
+      await load(part('f', 'x', '; filename="../../etc/pa&amp;sswd"') + '--XyZ--\r\n'),
+    ).toEqual({
+      post: {},
+      files: { f: ['pa&sswd'] },
+    });
+  });
+
+  it('treats an octet-stream part without filename as a field and reads filename*', async () => {
+    expect(
+      await load(
+        '--XyZ\r\nContent-Disposition: form-data; name="a"\r\nContent-Type: application/octet-stream\r\n\r\nxx\r\n--XyZ--\r\n',
+      ),
+    ).toEqual({ post: { a: ['xx'] }, files: {} });
+    expect(
+      await load(
+        '--XyZ\r\nContent-Disposition: form-data; name="f"; filename*=UTF-8\'\'caf%C3%A9.txt\r\n\r\nxx\r\n--XyZ--\r\n',
+      ),
+    ).toEqual({ post: {}, files: { f: ['café.txt'] } });
+  });
+
+  it('decodes base64 parts', async () => {
+    const r = new HttpRequest({
+      method: 'POST',
+      headers: { 'content-type': MULTIPART },
+      body:
+        '--XyZ\r\nContent-Disposition: form-data; name="a"\r\nContent-Transfer-Encoding: base64\r\n\r\naGVsbG8=\r\n' +
+        '--XyZ\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\nContent-Transfer-Encoding: base64\r\n\r\naGVs\r\nbG8=\r\n--XyZ--\r\n',
+    });
+    await r.loadBody();
+    expect(r.POST.get('a')).toBe('hello');
+    expect(await r.FILES.get('f')!.text()).toBe('hello');
+  });
+
+  it('reads an empty body or a bare closing boundary as an empty form', async () => {
+    expect(await load('')).toEqual({ post: {}, files: {} });
+    expect(await load('--XyZ--\r\n')).toEqual({ post: {}, files: {} });
+  });
+});

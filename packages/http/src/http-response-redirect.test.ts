@@ -39,6 +39,20 @@ describe('redirects', () => {
     expect(new DisallowedRedirect('x').status).toBe(400);
     expect(() => new HttpResponseRedirect('/' + 'a'.repeat(16_384))).toThrow(/exceeding 16384/);
     expect(() => new HttpResponseRedirect('http://[::1/')).toThrow(DisallowedRedirect);
+    expect(() => new HttpResponseRedirect('http://[1.2.3.4]/')).toThrow(DisallowedRedirect);
+    expect(new HttpResponseRedirect('http://[::1]:8000/x').url).toBe('http://[::1]:8000/x');
+  });
+
+  it('finds the scheme behind leading controls, tabs and newlines, as browsers do', () => {
+    for (const url of [
+      ' javascript:alert(1)',
+      '\bjavascript:x',
+      'java\nscript:x',
+      'java\tscript:x',
+    ]) {
+      expect(() => new HttpResponseRedirect(url)).toThrow(DisallowedRedirect);
+    }
+    expect(new HttpResponseRedirect('1http:x').url).toBe('1http:x');
   });
 
   it('lets a subclass change the allowed schemes', () => {

@@ -32,7 +32,10 @@ export interface MultipartResult {
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Django's `sanitize_file_name`: unescape HTML entities, drop directories and unprintables. */
+/**
+ * Django's `sanitize_file_name`: unescape HTML character references, keep what follows the last
+ * `/` or `\\`, and refuse `''`, `.` and `..` (the part is then dropped).
+ */
 export function sanitizeFileName(raw: string): string | null {
   let name = raw.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (match, entity: string) => {
     if (entity[0] === '#') {
@@ -46,7 +49,6 @@ export function sanitizeFileName(raw: string): string | null {
   });
   name = name.slice(name.lastIndexOf('/') + 1);
   name = name.slice(name.lastIndexOf('\\') + 1);
-  name = name.replace(/[\p{C}\p{Z}]/gu, (char) => (char === ' ' ? ' ' : ''));
   if (name === '' || name === '.' || name === '..') return null;
   return name;
 }
@@ -75,8 +77,9 @@ export async function parseMultipart(
       headers: { 'content-type': contentType },
       defCharset: encoding,
       preservePath: true,
-      // Django decides by the filename parameter alone: a part with one is a file.
-      isPartAFile: (_field, _type, fileName) => fileName !== undefined,
+      // Django decides by the filename parameter alone: a part with a non-empty one is a file
+      // (with `filename=""` it is an ordinary field).
+      isPartAFile: (_field, _type, fileName) => fileName !== undefined && fileName !== '',
       limits: {
         fieldNameSize: maxMemory ?? Number.MAX_SAFE_INTEGER,
         fieldSize: maxMemory === null ? Number.MAX_SAFE_INTEGER : maxMemory + 1,
@@ -106,8 +109,13 @@ export async function parseMultipart(
     for (const stream of activeStreams) stream.destroy();
   };
 
-  parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
+  parser.on('field', (name, rawValue, _nameTruncated, valueTruncated, transferEncoding) => {
     if (failure !== null || name === undefined) return;
+    // Django decodes base64 parts; others are taken as they are.
+    const value =
+      transferEncoding === 'base64'
+        ? new TextDecoder(encoding).decode(Buffer.from(rawValue, 'base64'))
+        : rawValue;
     fieldCount += 1;
     if (maxFields !== null && fieldCount > maxFields) {
       fail(
@@ -131,7 +139,7 @@ export async function parseMultipart(
     post.appendList(name, value);
   });
 
-  parser.on('file', (fieldName, stream, rawFileName, _transferEncoding, mimeType) => {
+  parser.on('file', (fieldName, stream, rawFileName, transferEncoding, mimeType) => {
     if (failure !== null) {
       stream.resume();
       return;
@@ -154,7 +162,7 @@ export async function parseMultipart(
     }
     activeStreams.add(stream);
     fileTasks.push(
-      receiveFile(stream, settings, tempPaths).then(
+      receiveFile(stream, transferEncoding === 'base64', settings, tempPaths).then(
         (received) => {
           activeStreams.delete(stream);
           const init = {
@@ -193,9 +201,11 @@ export async function parseMultipart(
     });
   });
 
+  let received = 0;
   try {
     for await (const chunk of source) {
       if (failure !== null) break;
+      received += chunk.length;
       if (!parser.write(chunk)) {
         await new Promise<void>((resolve) => {
           const settle = (): void => {
@@ -214,6 +224,12 @@ export async function parseMultipart(
         ? error
         : new UnreadablePostError(`The request body could not be read: ${describe(error)}`),
     );
+  }
+  if (failure === null && received === 0) {
+    // An empty body is an empty form, as in Django, not a malformed one.
+    parser.destroy();
+    setQueryDictMutable(post, false);
+    return { post, files };
   }
   if (failure === null) {
     parser.end();
@@ -236,8 +252,23 @@ interface ReceivedFile {
   path: string | null;
 }
 
+async function* base64Decoded(stream: Readable): AsyncGenerator<Uint8Array> {
+  // Decode in groups of four characters; whitespace (line breaks) between them is ignored.
+  let pending = '';
+  for await (const chunk of stream) {
+    pending += (chunk as Buffer).toString('latin1').replace(/[^A-Za-z0-9+/=]/g, '');
+    const usable = pending.length - (pending.length % 4);
+    if (usable > 0) {
+      yield Buffer.from(pending.slice(0, usable), 'base64');
+      pending = pending.slice(usable);
+    }
+  }
+  if (pending.length > 0) yield Buffer.from(pending, 'base64');
+}
+
 async function receiveFile(
   stream: Readable,
+  base64: boolean,
   settings: ResolvedRequestOptions,
   tempPaths: string[],
 ): Promise<ReceivedFile> {
@@ -247,7 +278,7 @@ async function receiveFile(
   let handle: FileHandle | null = null;
   let path: string | null = null;
   try {
-    for await (const chunk of stream) {
+    for await (const chunk of base64 ? base64Decoded(stream) : stream) {
       const bytes = chunk as Uint8Array;
       size += bytes.length;
       if (handle === null) {
