@@ -27,6 +27,13 @@ describe('xFrameOptionsMiddleware', () => {
     );
   });
 
+  it('honours a response marked by hand (Django: response.xframe_options_exempt = True)', () => {
+    const response = XFrameOptionsMiddleware(() =>
+      Object.assign(new HttpResponse('ok'), { xFrameOptionsExempt: true }),
+    )(request()) as HttpResponse;
+    expect(response.headers.has('X-Frame-Options')).toBe(false);
+  });
+
   it('decorators work on async views too', async () => {
     const exempt = xFrameOptionsExempt(async () => new HttpResponse('ok'));
     const response = (await XFrameOptionsMiddleware(() => exempt())(request())) as HttpResponse;

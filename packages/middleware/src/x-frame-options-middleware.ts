@@ -39,7 +39,9 @@ export function xFrameOptionsMiddleware(options: XFrameOptionsMiddlewareOptions 
   return defineMiddleware({
     processResponse(request, response) {
       if (response.headers.has('X-Frame-Options')) return response;
-      if ((response as unknown as Record<symbol, unknown>)[EXEMPT] === true) return response;
+      // Marked by xFrameOptionsExempt(view), or by hand as Django's `response.xframe_options_exempt = True`.
+      const marks = response as unknown as Record<PropertyKey, unknown>;
+      if (marks[EXEMPT] === true || marks['xFrameOptionsExempt'] === true) return response;
       const value =
         fixed ??
         (setting as (request: HttpRequest, response: AnyResponse) => string)(
