@@ -73,17 +73,6 @@ export function markSafe(value: unknown): SafeString {
   return new SafeString(typeof value === 'string' ? value : pyStr(value));
 }
 
-const ESCAPE_TEST = /[&<>"']/;
-const ESCAPE_ALL = /[&<>"']/g;
-const REPLACEMENTS: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#x27;',
-};
-const replaceOne = (ch: string): string => REPLACEMENTS[ch]!;
-
 /**
  * Replace Django's five HTML characters in a plain string and return a plain string (the hot path
  * of autoescaping; `escape` wraps it).
@@ -92,8 +81,32 @@ const replaceOne = (ch: string): string => REPLACEMENTS[ch]!;
  * escapeHtml(`<a href="x">'&'</a>`); // '&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;'
  */
 export function escapeHtml(text: string): string {
-  // The test-first path leaves the common no-special-character string untouched and unallocated.
-  return ESCAPE_TEST.test(text) ? text.replace(ESCAPE_ALL, replaceOne) : text;
+  // One pass over char codes; all five characters are at most '>' (62), so one comparison skips
+  // most characters, and a string with nothing to replace is returned without allocating.
+  const length = text.length;
+  let i = 0;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 62 && (c === 38 || c === 60 || c === 62 || c === 34 || c === 39)) break;
+  }
+  if (i === length) return text;
+  let out = text.slice(0, i);
+  let last = i;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 62) continue;
+    let replacement: string;
+    if (c === 38) replacement = '&amp;';
+    else if (c === 60) replacement = '&lt;';
+    else if (c === 62) replacement = '&gt;';
+    else if (c === 34) replacement = '&quot;';
+    else if (c === 39) replacement = '&#x27;';
+    else continue;
+    if (last !== i) out += text.slice(last, i);
+    out += replacement;
+    last = i + 1;
+  }
+  return last === length ? out : out + text.slice(last);
 }
 
 /**

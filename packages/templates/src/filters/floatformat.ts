@@ -15,6 +15,45 @@ import { formatNumber } from '../internal/number-format.js';
 import { pyFloatRepr, pyRepr } from '../internal/python-str.js';
 import { textOf } from './filter-values.js';
 
+/** Add one unit in the last place to a string of decimal digits. */
+function incrementDigits(digits: string): string {
+  const chars = digits.split('');
+  let i = chars.length - 1;
+  while (i >= 0 && chars[i] === '9') {
+    chars[i] = '0';
+    i -= 1;
+  }
+  if (i < 0) return `1${chars.join('')}`;
+  chars[i] = String(Number(chars[i]) + 1);
+  return chars.join('');
+}
+
+/**
+ * The common case without BigInt: a finite number whose repr has no exponent, rounded half-up on
+ * its decimal digits — the same arithmetic as the Decimal path below.
+ */
+function fastFloatFormat(repr: string, p: number): [text: string, places: number] {
+  const negative = repr.startsWith('-');
+  const unsigned = negative ? repr.slice(1) : repr;
+  const dot = unsigned.indexOf('.');
+  const intPart = dot === -1 ? unsigned : unsigned.slice(0, dot);
+  const fracPart = dot === -1 ? '' : unsigned.slice(dot + 1);
+  const hasFraction = /[1-9]/.test(fracPart);
+  if (!hasFraction && p < 0) {
+    return [`${negative && /[1-9]/.test(intPart) ? '-' : ''}${intPart}`, 0];
+  }
+  const places = Math.abs(p);
+  let digits: string;
+  if (fracPart.length <= places) digits = intPart + fracPart.padEnd(places, '0');
+  else {
+    digits = intPart + fracPart.slice(0, places);
+    if (fracPart.charCodeAt(places) >= 53) digits = incrementDigits(digits);
+  }
+  const whole = digits.slice(0, digits.length - places) || '0';
+  const text = places > 0 ? `${whole}.${digits.slice(digits.length - places)}` : whole;
+  return [`${negative && /[1-9]/.test(digits) ? '-' : ''}${text}`, places];
+}
+
 function integerPart(d: Decimal & { kind: 'finite' }): bigint {
   return d.exponent >= 0
     ? d.coefficient * 10n ** BigInt(d.exponent)
@@ -37,6 +76,17 @@ export function floatFormat(value: unknown, argument: unknown = -1): SafeString 
     arg = argText.slice(0, -1) || -1;
   }
   const inputVal = pyRepr(value);
+  if (typeof value === 'number' && Number.isFinite(value) && !inputVal.includes('e')) {
+    let p: number;
+    try {
+      p = pyInt(arg);
+    } catch (error) {
+      if (PythonError.isInstance(error) && error.pythonType === 'ValueError') return inputVal;
+      throw error;
+    }
+    const [text, places] = fastFloatFormat(inputVal, p);
+    return markSafe(formatNumber(text, places, { forceGrouping }));
+  }
   let d = parseDecimal(inputVal);
   if (d === undefined) {
     try {

@@ -7,7 +7,7 @@
  */
 import type { FilterSpec } from './filter-spec.js';
 import { isStringLike, stringValue } from './filter-values.js';
-import { conditionalEscape, markSafe } from '../safe-string.js';
+import { conditionalEscape, escapeHtml, markSafe } from '../safe-string.js';
 import { PythonError } from '../internal/python-errors.js';
 import { pyList } from '../internal/python-iter.js';
 import { isValueOrTypeError, pyInt } from '../internal/python-number.js';
@@ -52,8 +52,11 @@ export const join: FilterSpec = {
       throw error;
     }
     let parts: string[];
-    if (ctx.autoescape) parts = items.map((item) => String(conditionalEscape(item)));
-    else {
+    if (ctx.autoescape) {
+      parts = items.map((item) =>
+        typeof item === 'string' ? escapeHtml(item) : String(conditionalEscape(item)),
+      );
+    } else {
       // str.join accepts only strings: anything else makes Django return the value as it was.
       if (!items.every(isStringLike)) return value;
       parts = items.map((item) => String(item));

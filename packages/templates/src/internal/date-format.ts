@@ -233,6 +233,8 @@ const DATE_SPECIFIERS: Record<string, (date: Date) => string> = {
 
 const FORMAT_CHARS = /(?<!\\)([aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ])/;
 const ESCAPED = /\\(.)/g;
+// Formats repeat across renders, so their split into literal text and specifiers is kept.
+const splitCache = new Map<string, string[]>();
 
 /**
  * Apply a Django date format; `undefined` when a specifier cannot be served (a date specifier in
@@ -244,7 +246,14 @@ function applyFormat(
   format: string,
   specifiers: Record<string, (date: Date) => string>,
 ): string | undefined {
-  const pieces = format.split(FORMAT_CHARS);
+  let pieces = splitCache.get(format);
+  if (pieces === undefined) {
+    pieces = format
+      .split(FORMAT_CHARS)
+      .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(ESCAPED, '$1')));
+    if (splitCache.size >= 512) splitCache.clear();
+    splitCache.set(format, pieces);
+  }
   let out = '';
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
@@ -252,8 +261,8 @@ function applyFormat(
       const specifier = specifiers[piece];
       if (!specifier || !(value instanceof Date) || Number.isNaN(value.getTime())) return undefined;
       out += specifier(value);
-    } else if (piece) {
-      out += piece.replace(ESCAPED, '$1');
+    } else {
+      out += piece;
     }
   }
   return out;

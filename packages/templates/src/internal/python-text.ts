@@ -84,8 +84,31 @@ function titleChar(ch: string): string {
     : upper;
 }
 
+// eslint-disable-next-line no-control-regex -- the ASCII range test includes the C0 controls
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+function asciiTitle(text: string): string {
+  let out = '';
+  let previousCased = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (upper || lower) {
+      if (previousCased) out += upper ? String.fromCharCode(c + 32) : text[i]!;
+      else out += lower ? String.fromCharCode(c - 32) : text[i]!;
+      previousCased = true;
+    } else {
+      out += text[i]!;
+      previousCased = false;
+    }
+  }
+  return out;
+}
+
 /** Python `str.title()`: upper-case a cased character after an uncased one, lower-case the rest. */
 export function pyTitle(text: string): string {
+  if (ASCII_ONLY.test(text)) return asciiTitle(text);
   let out = '';
   let previousCased = false;
   for (const ch of text) {
