@@ -38,8 +38,9 @@ export class RedirectView<P extends ViewParams = Record<string, unknown>> extend
    */
   getRedirectUrl(params: P, ...args: string[]): string | null | Promise<string | null> {
     let url: string;
-    if (this.url !== null && String(this.url) !== '') {
-      url = percentFormat(String(this.url), params as Readonly<Record<string, unknown>>);
+    const template = this.url === null ? '' : String(this.url);
+    if (template !== '') {
+      url = percentFormat(template, params as Readonly<Record<string, unknown>>);
     } else if (this.patternName) {
       const kwargs = params as Readonly<Record<string, unknown>>;
       url = reverse(this.patternName, {
