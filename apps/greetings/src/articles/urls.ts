@@ -1,0 +1,10 @@
+import { path } from '@reins/urls';
+import { ArticleDetailView, ArticleListView, articleApi, logo } from './views.js';
+
+/** The articles app's URLconf; included at `''` with the application namespace `articles`. */
+export const urlpatterns = [
+  path('', ArticleListView.asView(), { name: 'home' }),
+  path('article/<int:pk>', ArticleDetailView.asView(), { name: 'detail' }),
+  path('api/articles/', articleApi, { name: 'api' }),
+  path('logo.png', logo, { name: 'logo' }),
+];

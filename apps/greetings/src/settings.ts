@@ -1,0 +1,32 @@
+/**
+ * The demo's settings (Django's settings.py), read from the environment where a deployment would
+ * change them: `REINS_DEBUG=1` turns on the technical error pages, `ALLOWED_HOSTS` adds hosts
+ * (comma-separated) to the loopback names.
+ */
+import { join } from 'node:path';
+import { CommonMiddleware, SecurityMiddleware, XFrameOptionsMiddleware } from '@reins/middleware';
+import type { Settings } from '@reins/server';
+import { appRoot } from './app-root.js';
+import { serverTimingMiddleware } from './middleware/server-timing.js';
+import { urlpatterns } from './urls.js';
+
+/** Build the settings from an environment (the process's by default). */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
+  const extraHosts = (env.ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((host) => host.trim())
+    .filter(Boolean);
+  return {
+    rootUrlconf: urlpatterns,
+    rootUrlconfName: 'greetings.urls',
+    debug: env.REINS_DEBUG === '1',
+    allowedHosts: ['127.0.0.1', 'localhost', '[::1]', 'testserver', ...extraHosts],
+    middleware: [
+      SecurityMiddleware,
+      CommonMiddleware,
+      XFrameOptionsMiddleware,
+      serverTimingMiddleware,
+    ],
+    templates: [{ backend: 'reins', dirs: [join(appRoot, 'templates')] }],
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Start the demo the way the README does — the app's own `start` script (`reins runserver` on the
+ * built app) — on 127.0.0.1 with a free port, a scratch database and no reloader, and wait for the
+ * "Starting development server at …" line.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface RunningServer {
+  origin: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const manifest = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = manifest.scripts.start.split(/\s+/);
+  if (command !== 'node')
+    throw new Error(`apps/greetings "start" should run node; it runs '${command}'.`);
+  const scratch = mkdtempSync(join(tmpdir(), 'greetings-'));
+  const child: ChildProcess = spawn(process.execPath, [...args, '--noreload'], {
+    cwd: appDir,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      GREETINGS_DB: join(scratch, 'db.sqlite'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The server did not start in 20 s:\n${output}`)),
+      20_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Starting development server at (http:\/\/[^/\s]+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${code}) before starting:\n${output}`));
+    });
+  });
+  return {
+    origin,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
