@@ -110,6 +110,8 @@ const HELPERS = [
 ] as const;
 
 const jsString = (text: string): string => JSON.stringify(text);
+// A quoted `"__proto__": value` in an object literal would set the prototype; computed keys don't.
+const jsKey = (name: string): string => (name === '__proto__' ? `[${jsString(name)}]` : jsString(name));
 const NO_TOKEN: Token = { type: 0, contents: '', line: 0, offset: 0 };
 
 function hasVariableArgs(expression: FilterExpression): boolean {
@@ -225,9 +227,9 @@ class Compiler {
       );
       main = this.fnText('main', '', body);
     }
-    const blocks = this.blockNames.map(([name, fn]) => `${jsString(name)}: ${fn}`).join(', ');
+    const blocks = this.blockNames.map(([name, fn]) => `${jsKey(name)}: ${fn}`).join(', ');
     return (
-      `'use strict';\nconst ${helpers};\n` +
+      `'use strict';\nconst ${helpers};\n${this.hoisted.join('\n')}\n` +
       `${this.functions.join('\n')}\n${main}\nconst blocks = { ${blocks} };\nreturn { main, blocks };`
     );
   }
@@ -407,6 +409,22 @@ class Compiler {
     return { code, kind };
   }
 
+  private readonly filterFunctions = new Map<unknown, { spec: string; fn: string }>();
+
+  /** A filter's spec and function, hoisted to module constants (one property load per compile). */
+  private filterFunction(spec: unknown): { spec: string; fn: string } {
+    let entry = this.filterFunctions.get(spec);
+    if (entry === undefined) {
+      const index = this.filterFunctions.size;
+      entry = { spec: `S${String(index)}`, fn: `F${String(index)}` };
+      this.filterFunctions.set(spec, entry);
+      this.hoisted.push(`const ${entry.spec} = ${this.k(spec)}, ${entry.fn} = ${entry.spec}.fn;`);
+    }
+    return entry;
+  }
+
+  private readonly hoisted: string[] = [];
+
   private literal(operand: Operand & { kind: 'literal' }): string {
     if (operand.isString) return this.k(markSafe(operand.value));
     const value = operand.value as number;
@@ -434,11 +452,11 @@ class Compiler {
   ): string {
     for (const call of expression.filters) {
       const arg = call.arg === undefined ? 'undefined' : this.argument(call.arg, scope, token);
-      const spec = this.k(call.spec);
+      const spec = this.filterFunction(call.spec);
       const c = this.ae === null ? '(ae ? $AE_ON : $AE_OFF)' : this.ae ? '$AE_ON' : '$AE_OFF';
       value = call.spec.isSafe
-        ? `$fs(${spec}, ${value}, ${arg}, ${c})`
-        : `${spec}.fn(${value}, ${arg}, ${c})`;
+        ? `$fs(${spec.spec}, ${value}, ${arg}, ${c})`
+        : `${spec.fn}(${value}, ${arg}, ${c})`;
     }
     return value;
   }
@@ -498,7 +516,7 @@ class Compiler {
       }
     }
     if (entries.size === 0) return 'null';
-    return `{ ${Array.from(entries, ([name, js]) => `${jsString(name)}: ${js}`).join(', ')} }`;
+    return `{ ${Array.from(entries, ([name, js]) => `${jsKey(name)}: ${js}`).join(', ')} }`;
   }
 
   // ---- nodes ---------------------------------------------------------------------------------
@@ -623,7 +641,7 @@ class Compiler {
 
   private keywordObject(kwargs: [string, FilterExpression][], scope: Scope, token: Token): string {
     if (kwargs.length === 0) return 'null';
-    return `{ ${kwargs.map(([name, value]) => `${jsString(name)}: ${this.expression(value, scope, 'value', token)}`).join(', ')} }`;
+    return `{ ${kwargs.map(([name, value]) => `${jsKey(name)}: ${this.expression(value, scope, 'value', token)}`).join(', ')} }`;
   }
 
   private variableNode(node: Node & { type: 'var' }, scope: Scope): string {

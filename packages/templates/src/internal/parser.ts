@@ -86,8 +86,9 @@ export function constructRelativePath(current: string | undefined, relative: str
 export class Parser {
   readonly tokens: Token[];
   pos = 0;
-  readonly tags: Map<string, TagParser>;
-  readonly filters: Map<string, FilterSpec>;
+  /** Tags and filters added by `{% load %}` and builtins libraries; the built-ins are looked up after. */
+  readonly tags = new Map<string, TagParser>();
+  readonly filters = new Map<string, FilterSpec>();
   readonly commandStack: [string, Token][] = [];
   readonly loadedBlocks = new Set<string>();
   readonly namedCycles = new Map<string, CycleInfo>();
@@ -99,14 +100,21 @@ export class Parser {
     this.source = source;
     this.tokens = tokenize(source);
     this.options = options;
-    this.tags = new Map(Object.entries(BUILTIN_TAGS));
-    this.filters = new Map(Object.entries(options.builtinFilters));
     for (const library of options.builtins) this.addLibrary(library.tags, library.filters);
   }
 
   addLibrary(tags: Record<string, TagDefinition>, filters: Record<string, FilterSpec>): void {
     for (const [name, tag] of Object.entries(tags)) this.tags.set(name, customTagParser(name, tag));
     for (const [name, spec] of Object.entries(filters)) this.filters.set(name, spec);
+  }
+
+  findTag(name: string): TagParser | undefined {
+    return this.tags.get(name) ?? (Object.hasOwn(BUILTIN_TAGS, name) ? BUILTIN_TAGS[name] : undefined);
+  }
+
+  findFilter(name: string): FilterSpec | undefined {
+    const builtins = this.options.builtinFilters;
+    return this.filters.get(name) ?? (Object.hasOwn(builtins, name) ? builtins[name] : undefined);
   }
 
   parse(parseUntil: string[] = []): Node[] {
@@ -131,7 +139,7 @@ export class Parser {
           return nodes;
         }
         this.commandStack.push([command, token]);
-        const tagParser = this.tags.get(command);
+        const tagParser = this.findTag(command);
         if (tagParser === undefined) this.invalidBlockTag(token, command, parseUntil);
         const result = this.withToken(token, () => tagParser!(this, token));
         for (const node of Array.isArray(result) ? result : [result]) {
@@ -168,7 +176,7 @@ export class Parser {
   }
 
   compileFilter(text: string): FilterExpression {
-    return parseFilterExpression(text, (name) => this.filters.get(name));
+    return parseFilterExpression(text, (name) => this.findFilter(name));
   }
 
   invalidBlockTag(token: Token, command: string, parseUntil: string[]): never {

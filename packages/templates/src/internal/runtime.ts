@@ -64,7 +64,9 @@ export interface RenderState {
   rc: Record<number, unknown>;
   bc: BlockContext | null;
   depth: number;
-  chain: string[];
+  /** The template being rendered, and the state that included it (for recursion reports). */
+  name: string;
+  parent: RenderState | null;
   request: unknown;
   reverse: ReverseFunction | undefined;
   history: string[] | null;
@@ -764,16 +766,22 @@ function includedTemplate(s: RenderState, value: unknown, current: string): Runt
   return s.engine.selectTemplate(iter(value).map((name) => str(name)));
 }
 
+function chainOf(s: RenderState): string[] {
+  const chain: string[] = [];
+  for (let state: RenderState | null = s; state !== null; state = state.parent) chain.unshift(state.name);
+  return chain;
+}
+
 function childState(s: RenderState, template: RuntimeTemplate): RenderState {
   const depth = s.depth + 1;
-  const chain = [...s.chain, template.name];
-  if (depth > s.engine.maxDepth) throw new TemplateRecursionError(chain, s.engine.maxDepth);
+  if (depth > s.engine.maxDepth) throw new TemplateRecursionError([...chainOf(s), template.name], s.engine.maxDepth);
   return {
     engine: s.engine,
     rc: {},
     bc: null,
     depth,
-    chain,
+    name: template.name,
+    parent: s,
     request: s.request,
     reverse: s.reverse,
     history: null,
@@ -781,6 +789,7 @@ function childState(s: RenderState, template: RuntimeTemplate): RenderState {
   };
 }
 
+/** The context an included template sees; `release` undoes a push onto the caller's context. */
 function includeContext(
   ctx: Context,
   snapshot: Record<string, unknown> | null,
@@ -789,7 +798,12 @@ function includeContext(
 ): Context {
   if (only) return new Context([extra ?? {}]);
   const merged = snapshot === null ? extra : extra === null ? snapshot : { ...snapshot, ...extra };
-  return merged === null ? ctx : new Context([...ctx.scopes, merged]);
+  if (merged !== null) ctx.push(merged);
+  return ctx;
+}
+
+function release(ctx: Context, inner: Context, snapshot: unknown, extra: unknown): void {
+  if (inner === ctx && (snapshot !== null || extra !== null)) ctx.pop();
 }
 
 /** `{% include %}` (sync). */
@@ -804,13 +818,16 @@ export function include(
   current: string,
 ): string {
   const template = includedTemplate(s, value, current);
+  const state = childState(s, template);
   const inner = includeContext(ctx, snapshot, extra, only);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
-  return template.compiled(false).main(inner, childState(s, template), ae) as string;
+  const result = template.compiled(false).main(inner, state, ae) as string;
+  release(ctx, inner, snapshot, extra);
+  return result;
 }
 
 /** `{% include %}` (async). */
-export function includeA(
+export async function includeA(
   ctx: Context,
   s: RenderState,
   ae: boolean,
@@ -819,11 +836,14 @@ export function includeA(
   extra: Record<string, unknown> | null,
   only: boolean,
   current: string,
-): RenderResult {
+): Promise<string> {
   const template = includedTemplate(s, value, current);
+  const state = childState(s, template);
   const inner = includeContext(ctx, snapshot, extra, only);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
-  return template.compiled(true).main(inner, childState(s, template), ae);
+  const result = await template.compiled(true).main(inner, state, ae);
+  release(ctx, inner, snapshot, extra);
+  return result;
 }
 
 function tagContext(
