@@ -57,25 +57,94 @@ export function pyLen(value: unknown): number {
   throw new PythonError('TypeError', `object of type '${pyTypeName(value)}' has no len()`);
 }
 
-// Titlecase forms that differ from the uppercase ones (Latin digraphs).
-const TITLE_SPECIAL: Record<string, string> = {
-  '\u01c4': '\u01c5',
-  '\u01c5': '\u01c5',
-  '\u01c6': '\u01c5',
-  '\u01c7': '\u01c8',
-  '\u01c8': '\u01c8',
-  '\u01c9': '\u01c8',
-  '\u01ca': '\u01cb',
-  '\u01cb': '\u01cb',
-  '\u01cc': '\u01cb',
-  '\u01f1': '\u01f2',
-  '\u01f2': '\u01f2',
-  '\u01f3': '\u01f2',
-};
+// Characters whose titlecase is not "first letter of the uppercase + the rest lower-cased":
+// Latin digraphs, Greek letters with ypogegrammeni, U+0149; generated from Python 3.11's str.title().
+const TITLE_SPECIAL = new Map<number, string>([
+  [0x149, '\u02bc\u004e'],
+  [0x1c4, '\u01c5'],
+  [0x1c5, '\u01c5'],
+  [0x1c6, '\u01c5'],
+  [0x1c7, '\u01c8'],
+  [0x1c8, '\u01c8'],
+  [0x1c9, '\u01c8'],
+  [0x1ca, '\u01cb'],
+  [0x1cb, '\u01cb'],
+  [0x1cc, '\u01cb'],
+  [0x1f1, '\u01f2'],
+  [0x1f2, '\u01f2'],
+  [0x1f3, '\u01f2'],
+  [0x1f80, '\u1f88'],
+  [0x1f81, '\u1f89'],
+  [0x1f82, '\u1f8a'],
+  [0x1f83, '\u1f8b'],
+  [0x1f84, '\u1f8c'],
+  [0x1f85, '\u1f8d'],
+  [0x1f86, '\u1f8e'],
+  [0x1f87, '\u1f8f'],
+  [0x1f88, '\u1f88'],
+  [0x1f89, '\u1f89'],
+  [0x1f8a, '\u1f8a'],
+  [0x1f8b, '\u1f8b'],
+  [0x1f8c, '\u1f8c'],
+  [0x1f8d, '\u1f8d'],
+  [0x1f8e, '\u1f8e'],
+  [0x1f8f, '\u1f8f'],
+  [0x1f90, '\u1f98'],
+  [0x1f91, '\u1f99'],
+  [0x1f92, '\u1f9a'],
+  [0x1f93, '\u1f9b'],
+  [0x1f94, '\u1f9c'],
+  [0x1f95, '\u1f9d'],
+  [0x1f96, '\u1f9e'],
+  [0x1f97, '\u1f9f'],
+  [0x1f98, '\u1f98'],
+  [0x1f99, '\u1f99'],
+  [0x1f9a, '\u1f9a'],
+  [0x1f9b, '\u1f9b'],
+  [0x1f9c, '\u1f9c'],
+  [0x1f9d, '\u1f9d'],
+  [0x1f9e, '\u1f9e'],
+  [0x1f9f, '\u1f9f'],
+  [0x1fa0, '\u1fa8'],
+  [0x1fa1, '\u1fa9'],
+  [0x1fa2, '\u1faa'],
+  [0x1fa3, '\u1fab'],
+  [0x1fa4, '\u1fac'],
+  [0x1fa5, '\u1fad'],
+  [0x1fa6, '\u1fae'],
+  [0x1fa7, '\u1faf'],
+  [0x1fa8, '\u1fa8'],
+  [0x1fa9, '\u1fa9'],
+  [0x1faa, '\u1faa'],
+  [0x1fab, '\u1fab'],
+  [0x1fac, '\u1fac'],
+  [0x1fad, '\u1fad'],
+  [0x1fae, '\u1fae'],
+  [0x1faf, '\u1faf'],
+  [0x1fb2, '\u1fba\u0345'],
+  [0x1fb3, '\u1fbc'],
+  [0x1fb4, '\u0386\u0345'],
+  [0x1fb7, '\u0391\u0342\u0345'],
+  [0x1fbc, '\u1fbc'],
+  [0x1fc2, '\u1fca\u0345'],
+  [0x1fc3, '\u1fcc'],
+  [0x1fc4, '\u0389\u0345'],
+  [0x1fc7, '\u0397\u0342\u0345'],
+  [0x1fcc, '\u1fcc'],
+  [0x1ff2, '\u1ffa\u0345'],
+  [0x1ff3, '\u1ffc'],
+  [0x1ff4, '\u038f\u0345'],
+  [0x1ff7, '\u03a9\u0342\u0345'],
+  [0x1ffc, '\u1ffc'],
+]);
+
 const CASED = /\p{Cased}/u;
 
 function titleChar(ch: string): string {
-  const special = TITLE_SPECIAL[ch];
+  const code = ch.codePointAt(0)!;
+  // Georgian Mkhedruli letters have uppercase forms (Mtavruli) but title-case to themselves.
+  if (code >= 0x10d0 && code <= 0x10ff && code !== 0x10fb && code !== 0x10fc) return ch;
+  const special = TITLE_SPECIAL.get(code);
   if (special !== undefined) return special;
   const upper = ch.toUpperCase();
   // A character whose uppercase is several letters ('ß' → 'SS') titlecases to 'Ss'.
@@ -106,15 +175,36 @@ function asciiTitle(text: string): string {
   return out;
 }
 
+const CASE_IGNORABLE = /\p{Case_Ignorable}/u;
+
+/**
+ * CPython's Final_Sigma rule for a capital sigma being lower-cased at `i`: final (ς) when a cased
+ * letter precedes it and none follows (case-ignorable characters skipped on both sides).
+ */
+function lowerSigma(chars: readonly string[], i: number): string {
+  let j = i - 1;
+  while (j >= 0 && CASE_IGNORABLE.test(chars[j]!)) j -= 1;
+  let final = j >= 0 && CASED.test(chars[j]!);
+  if (final) {
+    j = i + 1;
+    while (j < chars.length && CASE_IGNORABLE.test(chars[j]!)) j += 1;
+    final = j === chars.length || !CASED.test(chars[j]!);
+  }
+  return final ? '\u03c2' : '\u03c3';
+}
+
 /** Python `str.title()`: upper-case a cased character after an uncased one, lower-case the rest. */
 export function pyTitle(text: string): string {
   if (ASCII_ONLY.test(text)) return asciiTitle(text);
+  const chars = Array.from(text);
   let out = '';
   let previousCased = false;
-  for (const ch of text) {
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
     const cased = CASED.test(ch);
-    if (cased) out += previousCased ? ch.toLowerCase() : titleChar(ch);
-    else out += ch;
+    if (!cased) out += ch;
+    else if (!previousCased) out += titleChar(ch);
+    else out += ch === '\u03a3' ? lowerSigma(chars, i) : ch.toLowerCase();
     previousCased = cased;
   }
   return out;

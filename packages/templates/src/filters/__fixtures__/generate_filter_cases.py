@@ -432,6 +432,13 @@ for i in range(200):
     case(f'fuzz-date-{i}', 'date', start, fmt)
     case(f'fuzz-time-{i}', 'time', start, fmt)
 
+# Case mapping across scripts (Latin, Greek with final sigma, Cyrillic, Armenian, ligatures, digraphs).
+UNICODE_POOL = (list('aAzZßẞİıĳǅǆǈΣσςΐΰﬁﬀŉǰΆάЁёԱաևﬓ') + ['\u0345', '\u0301', ' ', "'", '1', '-', '²', 'Ⅷ', 'ⓐ', 'ǲ'])
+for i in range(200):
+    text = ''.join(rng.choice(UNICODE_POOL) for _ in range(rng.randint(1, 10)))
+    for f in ('upper', 'lower', 'title', 'capfirst', 'slugify', 'make_list', 'length', 'wordcount'):
+        case(f'fuzz-unicode-{f}-{i}', f, text)
+
 # ---- render ------------------------------------------------------------------------------------
 out = []
 for name, flt, value, arg, autoescape in cases:
