@@ -394,6 +394,69 @@ describe('csrfViewMiddleware: the cookie', () => {
   });
 });
 
+describe('csrfViewMiddleware: more of Django 4.0’s cases', () => {
+  it('test_cookie_not_reset_on_accepted_request: no Set-Cookie when the token was not used', async () => {
+    const { response } = await run(makeRequest({ form: { csrfmiddlewaretoken: OTHER_TOKEN } }));
+    expect(response.status).toBe(200);
+    expect(response.cookies.size).toBe(0);
+  });
+
+  it('test_bare_secret_accepted_and_replaced: the old cookie format is upgraded', async () => {
+    const { response } = await run(
+      makeRequest({ cookie: SECRET, form: { csrfmiddlewaretoken: OTHER_TOKEN } }),
+    );
+    expect(response.status).toBe(200);
+    const value = setCookieOf(response)!.value;
+    expect(value).toHaveLength(64);
+    expect(unmaskCipherToken(value)).toBe(SECRET);
+  });
+
+  it('test_token_node_empty_csrf_cookie: an empty cookie is replaced by a new token', async () => {
+    const { response } = await run(makeRequest({ method: 'GET', cookie: '' }), tokenView);
+    expect(setCookieOf(response)!.value).toMatch(/^[a-zA-Z0-9]{64}$/);
+  });
+
+  it('test_https_good_referer_matches_cookie_domain_with_different_port', async () => {
+    const request = new HttpRequest({
+      method: 'POST',
+      url: '/',
+      headers: {
+        host: 'www.example.com:4443',
+        cookie: `csrftoken=${COOKIE}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        referer: 'https://foo.example.com:4443/',
+      },
+      body: `csrfmiddlewaretoken=${OTHER_TOKEN}`,
+      scheme: 'https',
+      connection: { localPort: 4443, encrypted: true },
+      options: { allowedHosts: ['.example.com'] },
+    });
+    const { response, reasons } = await run(request, plainView, { cookieDomain: '.example.com' });
+    expect(reasons).toEqual([]);
+    expect(response.status).toBe(200);
+  });
+
+  it('test_reading_post_data_raises_unreadable_post_error: refused for want of a token', async () => {
+    async function* brokenBody(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode('csrfmiddlewaretoken=');
+      throw Object.assign(new Error('socket closed'), { code: 'ECONNRESET' });
+    }
+    const request = new HttpRequest({
+      method: 'POST',
+      url: '/',
+      headers: {
+        host: 'testserver',
+        cookie: `csrftoken=${COOKIE}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: brokenBody(),
+      options: { allowedHosts: ['testserver'] },
+    });
+    const { reasons } = await run(request);
+    expect(reasons).toEqual(['CSRF token missing.']);
+  });
+});
+
 describe('csrfViewMiddleware: exemptions', () => {
   it('test_csrf_exempt: an exempt view is not checked but getToken still works', async () => {
     const view = csrfExempt(tokenView);
