@@ -20,6 +20,7 @@ it('exports exactly the public API', async () => {
     'isSafe',
     'markSafe',
     'onTemplateRendered',
+    'stringFilter',
   ]);
   expect(Object.keys(await import('./nunjucks/index.js')).sort()).toEqual(['nunjucksBackend']);
 });

@@ -16,6 +16,7 @@ export type { ContextProcessor, EngineOptions, ReverseFunction } from './engine.
 export { FileSystemLoader } from './file-system-loader.js';
 export type { FilterContext, FilterSpec } from './filters/filter-spec.js';
 export { builtinFilters } from './filters/index.js';
+export { stringFilter } from './filters/string-filter.js';
 export { Library } from './library.js';
 export type { FilterOptions, TagContext, TagOptions } from './library.js';
 export type { Loader, TemplateOrigin } from './loader.js';

@@ -371,7 +371,9 @@ describe('template names cannot reach prototypes through bindings', () => {
   it('treats __proto__ as an ordinary name in with, include and block maps', () => {
     const engine = new Engine({ templates: { 'p.html': '[{{ x.polluted }}]' } });
     const output = engine
-      .fromString('{% with __proto__=evil %}{% include "p.html" with __proto__=evil %}{% endwith %}{% block __proto__ %}b{% endblock %}')
+      .fromString(
+        '{% with __proto__=evil %}{% include "p.html" with __proto__=evil %}{% endwith %}{% block __proto__ %}b{% endblock %}',
+      )
       .render({ evil: { polluted: 'yes' } });
     expect(output).toBe('[]b');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

@@ -111,7 +111,8 @@ const HELPERS = [
 
 const jsString = (text: string): string => JSON.stringify(text);
 // A quoted `"__proto__": value` in an object literal would set the prototype; computed keys don't.
-const jsKey = (name: string): string => (name === '__proto__' ? `[${jsString(name)}]` : jsString(name));
+const jsKey = (name: string): string =>
+  name === '__proto__' ? `[${jsString(name)}]` : jsString(name);
 const NO_TOKEN: Token = { type: 0, contents: '', line: 0, offset: 0 };
 
 function hasVariableArgs(expression: FilterExpression): boolean {
