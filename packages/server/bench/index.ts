@@ -86,7 +86,9 @@ async function main(): Promise<void> {
       const list = samples.get(name) ?? [];
       list.push(sample);
       samples.set(name, list);
-      console.log(`  round ${round + 1}  ${name.padEnd(9)} ${Math.round(sample.rps).toString().padStart(7)} req/s  p99 ${sample.p99} ms  errors ${sample.errors}`);
+      console.log(
+        `  round ${round + 1}  ${name.padEnd(9)} ${Math.round(sample.rps).toString().padStart(7)} req/s  p99 ${sample.p99} ms  errors ${sample.errors}`,
+      );
     }
   }
   const mean = (name: TargetName): number => {
@@ -94,9 +96,11 @@ async function main(): Promise<void> {
     return list.reduce((sum, sample) => sum + sample.rps, 0) / list.length;
   };
   console.log('\nmean requests per second');
-  for (const name of SELECTED) console.log(`  ${name.padEnd(9)} ${Math.round(mean(name)).toString().padStart(7)}`);
+  for (const name of SELECTED)
+    console.log(`  ${name.padEnd(9)} ${Math.round(mean(name)).toString().padStart(7)}`);
   const ratio = (a: TargetName, b: TargetName, goal: number): string => {
-    if (!SELECTED.includes(a) || !SELECTED.includes(b)) return `  ${`${a} / ${b}`.padEnd(22)} (not run)`;
+    if (!SELECTED.includes(a) || !SELECTED.includes(b))
+      return `  ${`${a} / ${b}`.padEnd(22)} (not run)`;
     const value = mean(a) / mean(b);
     return `  ${`${a} / ${b}`.padEnd(22)} ${value.toFixed(2)}×  (goal ≥ ${goal.toFixed(1)}×: ${value >= goal ? 'met' : 'NOT met'})`;
   };

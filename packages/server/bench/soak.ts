@@ -62,21 +62,31 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}/hello/`;
   const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   try {
-    console.log(`soak: GET /hello/ with Security + Common + XFrameOptions, ${CONNECTIONS} connections, ${SECONDS} s (Node ${process.version})`);
+    console.log(
+      `soak: GET /hello/ with Security + Common + XFrameOptions, ${CONNECTIONS} connections, ${SECONDS} s (Node ${process.version})`,
+    );
     await run(url, WARMUP_SECONDS);
     const before = await memory();
-    console.log(`  after ${WARMUP_SECONDS} s warm-up: rss ${mb(before.rss)}, heap ${mb(before.heapUsed)}`);
+    console.log(
+      `  after ${WARMUP_SECONDS} s warm-up: rss ${mb(before.rss)}, heap ${mb(before.heapUsed)}`,
+    );
     const result = await run(url, SECONDS);
     const after = await memory();
     const growth = ((after.rss - before.rss) / before.rss) * 100;
     const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(`  requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s mean)`);
-    console.log(`  errors: ${result.errors}  timeouts: ${result.timeouts}  non-2xx: ${result.non2xx}`);
+    console.log(
+      `  requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s mean)`,
+    );
+    console.log(
+      `  errors: ${result.errors}  timeouts: ${result.timeouts}  non-2xx: ${result.non2xx}`,
+    );
     console.log(
       `  latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  p99.9 ${result.latency.p99_9}  max ${result.latency.max}`,
     );
     console.log(`  after run: rss ${mb(after.rss)}, heap ${mb(after.heapUsed)}`);
-    console.log(`  resident memory growth: ${growth.toFixed(1)} % (goal < 10 %: ${growth < 10 ? 'met' : 'NOT met'})`);
+    console.log(
+      `  resident memory growth: ${growth.toFixed(1)} % (goal < 10 %: ${growth < 10 ? 'met' : 'NOT met'})`,
+    );
     console.log(`  errors goal (0): ${errors === 0 ? 'met' : 'NOT met'}`);
     if (errors > 0 || growth >= 10) process.exitCode = 1;
   } finally {

@@ -12,7 +12,14 @@ export const BODY =
 export const HTML = 'text/html; charset=utf-8';
 
 export type TargetName = 'raw' | 'fastify' | 'hono' | 'express' | 'reins' | 'reins+mw';
-export const TARGETS: readonly TargetName[] = ['raw', 'fastify', 'hono', 'express', 'reins', 'reins+mw'];
+export const TARGETS: readonly TargetName[] = [
+  'raw',
+  'fastify',
+  'hono',
+  'express',
+  'reins',
+  'reins+mw',
+];
 
 /** Start `name` and resolve with its port. */
 export async function startTarget(name: TargetName): Promise<number> {
@@ -56,7 +63,9 @@ export async function startTarget(name: TargetName): Promise<number> {
         response.type('html').send(BODY);
       });
       return new Promise((resolve) => {
-        const server = app.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+        const server = app.listen(0, '127.0.0.1', () =>
+          resolve((server.address() as AddressInfo).port),
+        );
       });
     }
     case 'reins':
@@ -64,8 +73,10 @@ export async function startTarget(name: TargetName): Promise<number> {
       const { createApp, silentLogger } = await import('../src/index.js');
       const { HttpResponse } = await import('@reins/http');
       const { path } = await import('@reins/urls');
-      const hello = (): InstanceType<typeof HttpResponse> => new HttpResponse(BODY, { contentType: HTML });
-      const other = (): InstanceType<typeof HttpResponse> => new HttpResponse('other', { contentType: HTML });
+      const hello = (): InstanceType<typeof HttpResponse> =>
+        new HttpResponse(BODY, { contentType: HTML });
+      const other = (): InstanceType<typeof HttpResponse> =>
+        new HttpResponse('other', { contentType: HTML });
       const app = createApp({
         rootUrlconf: [
           path('', other, { name: 'home' }),
@@ -84,6 +95,7 @@ export async function startTarget(name: TargetName): Promise<number> {
 }
 
 async function threeMiddleware() {
-  const { commonMiddleware, securityMiddleware, xFrameOptionsMiddleware } = await import('@reins/middleware');
+  const { commonMiddleware, securityMiddleware, xFrameOptionsMiddleware } =
+    await import('@reins/middleware');
   return [securityMiddleware(), commonMiddleware(), xFrameOptionsMiddleware()];
 }

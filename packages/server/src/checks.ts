@@ -75,7 +75,8 @@ export function runChecks(app: App): CheckMessage[] {
     messages.push({
       id: 'server.W002',
       level: 'warning',
-      message: "'allowedHosts' is empty and 'debug' is off: every request will be refused with a 400.",
+      message:
+        "'allowedHosts' is empty and 'debug' is off: every request will be refused with a 400.",
       hint: "List the host names this site serves, e.g. allowedHosts: ['example.com'].",
       pattern: 'allowedHosts',
     });
@@ -111,7 +112,9 @@ export function formatCheckMessages(messages: readonly CheckMessage[]): string {
     if (group.length === 0) continue;
     lines.push('', title);
     for (const message of group) {
-      lines.push(`${message.pattern === undefined ? '?' : message.pattern}: (${message.id}) ${message.message}`);
+      lines.push(
+        `${message.pattern === undefined ? '?' : message.pattern}: (${message.id}) ${message.message}`,
+      );
       if (message.hint !== undefined) lines.push(`\tHINT: ${message.hint}`);
     }
   }

@@ -13,40 +13,74 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 const cli = cac('reins');
 
-cli.option('--app <path>', 'Module whose default (or `app`) export is the application (also REINS_APP, reins.config.json, package.json "reins.app")');
+cli.option(
+  '--app <path>',
+  'Module whose default (or `app`) export is the application (also REINS_APP, reins.config.json, package.json "reins.app")',
+);
 
 cli
-  .command('runserver [addrport]', 'Start the development server (default 127.0.0.1:8000, or HOST/PORT)')
+  .command(
+    'runserver [addrport]',
+    'Start the development server (default 127.0.0.1:8000, or HOST/PORT)',
+  )
   .option('--noreload', 'Do not restart the server when files change')
   .option('--skip-checks', 'Skip the system checks')
   .example('reins runserver --app ./dist/app.js 0.0.0.0:8000')
-  .action(async (addrport: string | undefined, options: { app?: string; reload?: boolean; noreload?: boolean; skipChecks?: boolean }) => {
-    // cac turns --noreload into `reload: false` (a negated flag).
-    const reload = options.noreload !== true && options.reload !== false;
-    return finish(runserver(parseAddrPort(addrport), { ...pick(options.app), reload, skipChecks: options.skipChecks === true, version }));
-  });
+  .action(
+    async (
+      addrport: string | undefined,
+      options: { app?: string; reload?: boolean; noreload?: boolean; skipChecks?: boolean },
+    ) => {
+      // cac turns --noreload into `reload: false` (a negated flag).
+      const reload = options.noreload !== true && options.reload !== false;
+      return finish(
+        runserver(parseAddrPort(addrport), {
+          ...pick(options.app),
+          reload,
+          skipChecks: options.skipChecks === true,
+          version,
+        }),
+      );
+    },
+  );
 
 cli
   .command('serve [addrport]', 'Start a production server (no reloader) on one or more processes')
   .option('--workers <n>', 'Number of worker processes', { default: 1 })
-  .option('--shutdown-timeout <ms>', 'How long to wait for in-flight requests on SIGTERM', { default: 10_000 })
+  .option('--shutdown-timeout <ms>', 'How long to wait for in-flight requests on SIGTERM', {
+    default: 10_000,
+  })
   .option('--access-log', 'Write one line per request to stderr')
-  .action(async (addrport: string | undefined, options: { app?: string; workers: number | string; shutdownTimeout: number | string; accessLog?: boolean }) => {
-    const workers = Number(options.workers);
-    if (!Number.isInteger(workers) || workers < 1) {
-      throw new AddrPortError(`--workers must be a whole number ≥ 1, got '${String(options.workers)}'.`);
-    }
-    return finish(
-      serve(parseAddrPort(addrport), {
-        ...pick(options.app),
-        workers,
-        shutdownTimeout: Number(options.shutdownTimeout),
-        accessLog: options.accessLog === true,
-      }),
-    );
-  });
+  .action(
+    async (
+      addrport: string | undefined,
+      options: {
+        app?: string;
+        workers: number | string;
+        shutdownTimeout: number | string;
+        accessLog?: boolean;
+      },
+    ) => {
+      const workers = Number(options.workers);
+      if (!Number.isInteger(workers) || workers < 1) {
+        throw new AddrPortError(
+          `--workers must be a whole number ≥ 1, got '${String(options.workers)}'.`,
+        );
+      }
+      return finish(
+        serve(parseAddrPort(addrport), {
+          ...pick(options.app),
+          workers,
+          shutdownTimeout: Number(options.shutdownTimeout),
+          accessLog: options.accessLog === true,
+        }),
+      );
+    },
+  );
 
-cli.command('show-urls', 'List every URL pattern with its view and name').action(async (options: { app?: string }) => finish(showUrls(pick(options.app))));
+cli
+  .command('show-urls', 'List every URL pattern with its view and name')
+  .action(async (options: { app?: string }) => finish(showUrls(pick(options.app))));
 
 cli
   .command('check', 'Run the system checks; exits non-zero when there are errors')
@@ -72,7 +106,9 @@ function report(error: unknown): void {
   if (error instanceof AddrPortError || error instanceof AppLoadError) {
     process.stderr.write(`CommandError: ${error.message}\n`);
   } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exitCode = 1;
 }
@@ -82,7 +118,11 @@ try {
   if (cli.matchedCommand === undefined && cli.args.length > 0) {
     process.stderr.write(`Unknown command: '${cli.args[0]}'. Type 'reins --help' for usage.\n`);
     process.exitCode = 1;
-  } else if (cli.matchedCommand === undefined && cli.options['help'] !== true && cli.options['version'] !== true) {
+  } else if (
+    cli.matchedCommand === undefined &&
+    cli.options['help'] !== true &&
+    cli.options['version'] !== true
+  ) {
     cli.outputHelp();
   } else {
     await Promise.resolve(cli.runMatchedCommand()).catch(report);

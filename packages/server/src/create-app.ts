@@ -67,8 +67,11 @@ export class App {
       dataUploadMaxNumberFields: resolved.dataUploadMaxNumberFields,
       dataUploadMaxNumberFiles: resolved.dataUploadMaxNumberFiles,
       fileUploadMaxMemorySize: resolved.fileUploadMaxMemorySize,
-      ...(resolved.fileUploadTempDir === undefined ? {} : { fileUploadTempDir: resolved.fileUploadTempDir }),
-      secureProxySslHeader: resolved.secureProxySslHeader === null ? null : [...resolved.secureProxySslHeader],
+      ...(resolved.fileUploadTempDir === undefined
+        ? {}
+        : { fileUploadTempDir: resolved.fileUploadTempDir }),
+      secureProxySslHeader:
+        resolved.secureProxySslHeader === null ? null : [...resolved.secureProxySslHeader],
       useXForwardedHost: resolved.useXForwardedHost,
       useXForwardedPort: resolved.useXForwardedPort,
     };
@@ -136,7 +139,9 @@ export class App {
    * @example
    * http.createServer(app.nodeListener()).listen(8000);
    */
-  nodeListener(options: { onResponse?: (request: HttpRequest, response: HttpResponseBase) => void } = {}) {
+  nodeListener(
+    options: { onResponse?: (request: HttpRequest, response: HttpResponseBase) => void } = {},
+  ) {
     const onResponse = options.onResponse;
     return (incoming: IncomingMessage, outgoing: ServerResponse): void => {
       let request: HttpRequest;
@@ -145,19 +150,30 @@ export class App {
       } catch (error) {
         outgoing.statusCode = 400;
         outgoing.end();
-        safeLog(this.#context, { level: 'warning', logger: 'reins.request', message: `Bad Request: ${errorText(error)}`, error });
+        safeLog(this.#context, {
+          level: 'warning',
+          logger: 'reins.request',
+          message: `Bad Request: ${errorText(error)}`,
+          error,
+        });
         return;
       }
       const write = (response: HttpResponseBase): void => {
         onResponse?.(request, response);
         writeNodeResponse(response, outgoing, request).catch((error: unknown) => {
           // The client went away or the body stream failed mid-way: nothing more can be sent.
-          safeLog(this.#context, { level: 'warning', logger: 'reins.server', message: `Error writing the response to ${request.path}: ${errorText(error)}`, error });
+          safeLog(this.#context, {
+            level: 'warning',
+            logger: 'reins.server',
+            message: `Error writing the response to ${request.path}: ${errorText(error)}`,
+            error,
+          });
           outgoing.destroy();
         });
       };
       const answer = this.dispatch(request);
-      if (isThenable<HttpResponseBase>(answer)) answer.then(write, (error: unknown) => this.#fatal(outgoing, error));
+      if (isThenable<HttpResponseBase>(answer))
+        answer.then(write, (error: unknown) => this.#fatal(outgoing, error));
       else write(answer);
     };
   }
@@ -198,7 +214,8 @@ export class App {
   }
 
   #finalize(request: HttpRequest, answer: Answer): Answer {
-    if (isThenable<HttpResponseBase>(answer)) return answer.then((response) => this.#logResponse(request, response));
+    if (isThenable<HttpResponseBase>(answer))
+      return answer.then((response) => this.#logResponse(request, response));
     return this.#logResponse(request, answer);
   }
 
@@ -208,7 +225,10 @@ export class App {
       const error = new TypeError(
         `A middleware returned ${response === null ? 'null' : typeof response} instead of an HttpResponse object. Every middleware handler must return the response of getResponse(request) or one of its own.`,
       );
-      return this.#logResponse(request, responseForException(this.#context, request, error) as HttpResponseBase);
+      return this.#logResponse(
+        request,
+        responseForException(this.#context, request, error) as HttpResponseBase,
+      );
     }
     const status = response.status;
     if (status >= 400 && !this.#context.loggedResponses.has(response)) {
@@ -224,7 +244,12 @@ export class App {
   }
 
   #fatal(outgoing: ServerResponse, error: unknown): void {
-    safeLog(this.#context, { level: 'error', logger: 'reins.request', message: 'Internal Server Error', error });
+    safeLog(this.#context, {
+      level: 'error',
+      logger: 'reins.request',
+      message: 'Internal Server Error',
+      error,
+    });
     if (!outgoing.headersSent) {
       outgoing.statusCode = 500;
       outgoing.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -235,7 +260,8 @@ export class App {
 
 function buildTemplates(setting: ResolvedSettings['templates']): Templates | null {
   if (setting === undefined) return null;
-  if (!Array.isArray(setting) && typeof (setting as Templates).getTemplate === 'function') return setting as Templates;
+  if (!Array.isArray(setting) && typeof (setting as Templates).getTemplate === 'function')
+    return setting as Templates;
   return createTemplates(setting as Parameters<typeof createTemplates>[0]);
 }
 

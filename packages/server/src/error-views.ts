@@ -31,9 +31,21 @@ function enginesFor(options: ErrorViewOptions): Templates | null {
   }
 }
 
-function render(status: 400 | 403 | 404 | 500, request: HttpRequest, error: unknown, options: ErrorViewOptions): Promise<HttpResponseBase> {
+function render(
+  status: 400 | 403 | 404 | 500,
+  request: HttpRequest,
+  error: unknown,
+  options: ErrorViewOptions,
+): Promise<HttpResponseBase> {
   return Promise.resolve(
-    renderErrorPage(enginesFor(options), status, request, error, options.templateName ?? `${status}.html`, options.templateName !== undefined),
+    renderErrorPage(
+      enginesFor(options),
+      status,
+      request,
+      error,
+      options.templateName ?? `${status}.html`,
+      options.templateName !== undefined,
+    ),
   );
 }
 
@@ -43,7 +55,11 @@ function render(status: 400 | 403 | 404 | 500, request: HttpRequest, error: unkn
  * @example
  * const handler404: ErrorHandler = (request, error) => pageNotFound(request, error);
  */
-export function pageNotFound(request: HttpRequest, exception: unknown, options: ErrorViewOptions = {}): Promise<HttpResponseBase> {
+export function pageNotFound(
+  request: HttpRequest,
+  exception: unknown,
+  options: ErrorViewOptions = {},
+): Promise<HttpResponseBase> {
   return render(404, request, exception, options);
 }
 
@@ -53,7 +69,10 @@ export function pageNotFound(request: HttpRequest, exception: unknown, options: 
  * @example
  * const handler500: ServerErrorHandler = (request) => serverError(request);
  */
-export function serverError(request: HttpRequest, options: ErrorViewOptions = {}): Promise<HttpResponseBase> {
+export function serverError(
+  request: HttpRequest,
+  options: ErrorViewOptions = {},
+): Promise<HttpResponseBase> {
   return render(500, request, null, options);
 }
 
@@ -63,7 +82,11 @@ export function serverError(request: HttpRequest, options: ErrorViewOptions = {}
  * @example
  * const handler400: ErrorHandler = (request, error) => badRequest(request, error);
  */
-export function badRequest(request: HttpRequest, exception: unknown, options: ErrorViewOptions = {}): Promise<HttpResponseBase> {
+export function badRequest(
+  request: HttpRequest,
+  exception: unknown,
+  options: ErrorViewOptions = {},
+): Promise<HttpResponseBase> {
   return render(400, request, exception, options);
 }
 
@@ -73,6 +96,10 @@ export function badRequest(request: HttpRequest, exception: unknown, options: Er
  * @example
  * const handler403: ErrorHandler = (request, error) => permissionDenied(request, error);
  */
-export function permissionDenied(request: HttpRequest, exception: unknown, options: ErrorViewOptions = {}): Promise<HttpResponseBase> {
+export function permissionDenied(
+  request: HttpRequest,
+  exception: unknown,
+  options: ErrorViewOptions = {},
+): Promise<HttpResponseBase> {
   return render(403, request, exception, options);
 }

@@ -10,7 +10,9 @@ const VIEW_RESPONSE_ERROR = Symbol.for('reins.ViewResponseError');
 
 function hasBrand(value: unknown, brand: symbol): boolean {
   return (
-    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[brand] === true
   );
 }
 

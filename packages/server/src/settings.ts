@@ -207,13 +207,28 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       `The setting 'allowedHosts' must be an array of host names, got ${describe(allowedHosts)}. Example: ['example.com', '.example.org'].`,
     );
   }
-  for (const key of ['debug', 'appendSlash', 'prependWww', 'useXForwardedHost', 'useXForwardedPort', 'validateHostUpFront'] as const) {
+  for (const key of [
+    'debug',
+    'appendSlash',
+    'prependWww',
+    'useXForwardedHost',
+    'useXForwardedPort',
+    'validateHostUpFront',
+  ] as const) {
     const value = settings[key];
     if (value !== undefined && typeof value !== 'boolean') {
-      throw new ImproperlyConfigured(key, `The setting '${key}' must be true or false, got ${describe(value)}.`);
+      throw new ImproperlyConfigured(
+        key,
+        `The setting '${key}' must be true or false, got ${describe(value)}.`,
+      );
     }
   }
-  for (const key of ['dataUploadMaxMemorySize', 'dataUploadMaxNumberFields', 'dataUploadMaxNumberFiles', 'fileUploadMaxMemorySize'] as const) {
+  for (const key of [
+    'dataUploadMaxMemorySize',
+    'dataUploadMaxNumberFields',
+    'dataUploadMaxNumberFiles',
+    'fileUploadMaxMemorySize',
+  ] as const) {
     const value = settings[key];
     const nullable = key !== 'fileUploadMaxMemorySize';
     if (value === undefined || (value === null && nullable)) continue;
@@ -246,7 +261,10 @@ export function validateSettings(settings: Settings): ResolvedSettings {
   }
   const logger = settings.logger ?? consoleLogger();
   if (typeof (logger as { log?: unknown }).log !== 'function') {
-    throw new ImproperlyConfigured('logger', `The setting 'logger' must have a log(record) method, got ${describe(logger)}.`);
+    throw new ImproperlyConfigured(
+      'logger',
+      `The setting 'logger' must have a log(record) method, got ${describe(logger)}.`,
+    );
   }
   if (settings.fileUploadTempDir !== undefined && typeof settings.fileUploadTempDir !== 'string') {
     throw new ImproperlyConfigured(
@@ -264,7 +282,9 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     appendSlash: settings.appendSlash ?? true,
     prependWww: settings.prependWww ?? false,
     dataUploadMaxMemorySize:
-      settings.dataUploadMaxMemorySize === undefined ? TWO_AND_A_HALF_MB : settings.dataUploadMaxMemorySize,
+      settings.dataUploadMaxMemorySize === undefined
+        ? TWO_AND_A_HALF_MB
+        : settings.dataUploadMaxMemorySize,
     dataUploadMaxNumberFields:
       settings.dataUploadMaxNumberFields === undefined ? 1000 : settings.dataUploadMaxNumberFields,
     dataUploadMaxNumberFiles:

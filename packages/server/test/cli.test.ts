@@ -44,13 +44,23 @@ function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessE
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  const waitFor = async (pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout', timeout = 20_000): Promise<RegExpExecArray> => {
+  const waitFor = async (
+    pattern: RegExp,
+    stream: 'stdout' | 'stderr' = 'stdout',
+    timeout = 20_000,
+  ): Promise<RegExpExecArray> => {
     const deadline = Date.now() + timeout;
     for (;;) {
       const match = pattern.exec(output[stream]);
       if (match !== null) return match;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${pattern} in ${stream}:\n${output.stdout}\n${output.stderr}`);
-      if (child.exitCode !== null) throw new Error(`Exited (${child.exitCode}) before ${pattern}:\n${output.stdout}\n${output.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `Timed out waiting for ${pattern} in ${stream}:\n${output.stdout}\n${output.stderr}`,
+        );
+      if (child.exitCode !== null)
+        throw new Error(
+          `Exited (${child.exitCode}) before ${pattern}:\n${output.stdout}\n${output.stderr}`,
+        );
       await new Promise((done) => setTimeout(done, 50));
     }
   };
@@ -97,12 +107,17 @@ export default createApp({ rootUrlconf: [], allowedHosts: [] });
   it('explains a missing app module', () => {
     const result = runCli(['check', '--app', 'test/fixtures/nope.js']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("CommandError: The application module 'test/fixtures/nope.js' (from --app) does not exist");
+    expect(result.stderr).toContain(
+      "CommandError: The application module 'test/fixtures/nope.js' (from --app) does not exist",
+    );
   });
 
   it('finds the app through reins.config.json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reins-cli-'));
-    writeFileSync(join(dir, 'reins.config.json'), JSON.stringify({ app: join(PACKAGE, 'test/fixtures/app.ts') }));
+    writeFileSync(
+      join(dir, 'reins.config.json'),
+      JSON.stringify({ app: join(PACKAGE, 'test/fixtures/app.ts') }),
+    );
     const result = runCli(['check'], { cwd: dir });
     expect(result.stdout).toContain('System check identified no issues');
   });
@@ -118,14 +133,50 @@ describe('reins show-urls', () => {
     expect(lines[2]).toMatch(/^\/greetings\/<str:name>\/\s+greeting\s+greetings:greeting$/);
     expect(lines[3]).toMatch(/^\/boom\/\s+boom\s+boom$/);
     expect(lines[4]).toMatch(/^\/floating\/\s+floating\s+floating$/);
+    expect(lines[5]).toMatch(/^\/pid\/\s+\(anonymous\)\s+pid$/);
+  });
+});
+
+describe('reins serve', () => {
+  it('serves on several worker processes and stops them all on SIGTERM', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = startCli([
+      'serve',
+      `127.0.0.1:${port}`,
+      '--workers',
+      '2',
+      '--app',
+      'test/fixtures/app.ts',
+    ]);
+    await server.waitFor(/with 2 worker processes/);
+    const pids = new Set<string>();
+    const deadline = Date.now() + 20_000;
+    while (pids.size < 2 && Date.now() < deadline) {
+      const response = await request(`http://127.0.0.1:${port}/pid/`, { reset: true }).catch(
+        () => null,
+      );
+      if (response !== null) pids.add(await response.body.text());
+      else await new Promise((done) => setTimeout(done, 100));
+    }
+    expect(pids.size).toBe(2);
+    expect(pids.has(String(server.child.pid))).toBe(false);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    await expect(request(`http://127.0.0.1:${port}/pid/`)).rejects.toThrow();
   });
 });
 
 describe('reins runserver', () => {
   it('prints Django’s start-up lines, one access line per request, and exits on SIGTERM', async () => {
-    const server = startCli(['runserver', '--noreload', '--app', 'test/fixtures/app.ts'], { env: { PORT: '0', HOST: '127.0.0.1' } });
-    const [, url = ''] = await server.waitFor(/Starting development server at (http:\/\/127\.0\.0\.1:\d+\/)/);
-    expect(server.output.stdout).toMatch(/^Performing system checks\.\.\.\n\nSystem check identified no issues \(0 silenced\)\.\n[A-Z][a-z]+ \d\d, \d{4} - \d\d:\d\d:\d\d\nreins version /);
+    const server = startCli(['runserver', '--noreload', '--app', 'test/fixtures/app.ts'], {
+      env: { PORT: '0', HOST: '127.0.0.1' },
+    });
+    const [, url = ''] = await server.waitFor(
+      /Starting development server at (http:\/\/127\.0\.0\.1:\d+\/)/,
+    );
+    expect(server.output.stdout).toMatch(
+      /^Performing system checks\.\.\.\n\nSystem check identified no issues \(0 silenced\)\.\n[A-Z][a-z]+ \d\d, \d{4} - \d\d:\d\d:\d\d\nreins version /,
+    );
     expect(server.output.stdout).toContain('Quit the server with CONTROL-C.');
     const ok = await request(new URL('greetings/Ada/', url));
     expect(await ok.body.text()).toBe('Hello, Ada!');

@@ -20,7 +20,10 @@ function echo(request: HttpRequest): JsonResponse {
     query: Object.fromEntries(request.GET.lists()),
     post: Object.fromEntries(request.POST.lists()),
     contentType: request.contentType,
-    body: request.method === 'POST' && request.contentType === 'multipart/form-data' ? null : new TextDecoder().decode(request.body),
+    body:
+      request.method === 'POST' && request.contentType === 'multipart/form-data'
+        ? null
+        : new TextDecoder().decode(request.body),
     files: [...request.FILES.keys()],
     cookies: request.COOKIES,
     header: request.headers.get('X-Custom') ?? null,
@@ -65,29 +68,62 @@ const app = createApp({
 
 describe('Client', () => {
   it('GETs with query data and headers, from testserver', async () => {
-    const response = await new Client(app).get('/echo/', { q: 'tea', tag: ['a', 'b'] }, { headers: { 'X-Custom': 'yes' } });
+    const response = await new Client(app).get(
+      '/echo/',
+      { q: 'tea', tag: ['a', 'b'] },
+      { headers: { 'X-Custom': 'yes' } },
+    );
     expect(response.status).toBe(200);
-    expect(response.json()).toMatchObject({ method: 'GET', query: { q: ['tea'], tag: ['a', 'b'] }, header: 'yes', secure: false });
+    expect(response.json()).toMatchObject({
+      method: 'GET',
+      query: { q: ['tea'], tag: ['a', 'b'] },
+      header: 'yes',
+      secure: false,
+    });
     expect(response.request.getHost()).toBe('testserver');
   });
 
   it('POSTs multipart by default, as Django’s client', async () => {
-    const response = await new Client(app).post('/echo/', { name: 'Ada', upload: new File(['hi'], 'hi.txt', { type: 'text/plain' }) });
-    expect(response.json()).toMatchObject({ contentType: 'multipart/form-data', post: { name: ['Ada'] }, files: ['upload'] });
+    const response = await new Client(app).post('/echo/', {
+      name: 'Ada',
+      upload: new File(['hi'], 'hi.txt', { type: 'text/plain' }),
+    });
+    expect(response.json()).toMatchObject({
+      contentType: 'multipart/form-data',
+      post: { name: ['Ada'] },
+      files: ['upload'],
+    });
   });
 
   it('POSTs urlencoded or JSON when asked', async () => {
     const client = new Client(app);
-    const form = await client.post('/echo/', { a: '1' }, { contentType: 'application/x-www-form-urlencoded' });
+    const form = await client.post(
+      '/echo/',
+      { a: '1' },
+      { contentType: 'application/x-www-form-urlencoded' },
+    );
     expect(form.json()).toMatchObject({ post: { a: ['1'] }, body: 'a=1' });
     const json = await client.post('/echo/', { a: 1 }, { contentType: 'application/json' });
-    expect(json.json()).toMatchObject({ contentType: 'application/json', body: '{"a":1}', post: {} });
+    expect(json.json()).toMatchObject({
+      contentType: 'application/json',
+      body: '{"a":1}',
+      post: {},
+    });
   });
 
-  it.each(['put', 'patch', 'delete', 'options'] as const)('sends %s with a raw body', async (method) => {
-    const response = await new Client(app)[method]('/echo/', 'raw body', { contentType: 'text/plain' });
-    expect(response.json()).toMatchObject({ method: method.toUpperCase(), body: 'raw body', contentType: 'text/plain' });
-  });
+  it.each(['put', 'patch', 'delete', 'options'] as const)(
+    'sends %s with a raw body',
+    async (method) => {
+      const response = await new Client(app)[method]('/echo/', 'raw body', {
+        contentType: 'text/plain',
+      });
+      expect(response.json()).toMatchObject({
+        method: method.toUpperCase(),
+        body: 'raw body',
+        contentType: 'text/plain',
+      });
+    },
+  );
 
   it('drops the body of a HEAD response but keeps the status and headers', async () => {
     const response = await new Client(app).head('/echo/');
@@ -123,24 +159,36 @@ describe('Client', () => {
   });
 
   it('keeps the method and body across a 307', async () => {
-    const response = await new Client(app).post('/keep/', { a: '1' }, { follow: true, contentType: 'application/x-www-form-urlencoded' });
+    const response = await new Client(app).post(
+      '/keep/',
+      { a: '1' },
+      { follow: true, contentType: 'application/x-www-form-urlencoded' },
+    );
     expect(response.json()).toMatchObject({ method: 'POST', post: { a: ['1'] } });
   });
 
   it('detects a redirect loop', async () => {
-    await expect(new Client(app).get('/loop/', undefined, { follow: true })).rejects.toThrow(RedirectCycleError);
+    await expect(new Client(app).get('/loop/', undefined, { follow: true })).rejects.toThrow(
+      RedirectCycleError,
+    );
   });
 
   it('records the templates rendered and their context', async () => {
     const response = await new Client(app).get('/page/');
     expect(response.text()).toBe('<h1>Hello</h1><p>3 items</p>');
-    expect(response.templates.map((template) => template.name)).toEqual(['page.html', 'base.html', 'part.html']);
+    expect(response.templates.map((template) => template.name)).toEqual([
+      'page.html',
+      'base.html',
+      'part.html',
+    ]);
     expect(response.context).toMatchObject({ title: 'Hello', items: [1, 2, 3] });
   });
 
   it('skips CSRF checks unless enforceCsrfChecks is set, as Django', async () => {
     expect((await new Client(app).post('/csrf/', { a: '1' })).status).toBe(200);
-    expect((await new Client(app, { enforceCsrfChecks: true }).post('/csrf/', { a: '1' })).status).toBe(403);
+    expect(
+      (await new Client(app, { enforceCsrfChecks: true }).post('/csrf/', { a: '1' })).status,
+    ).toBe(403);
   });
 });
 
@@ -158,7 +206,11 @@ describe('RequestFactory', () => {
   });
 
   it('builds secure requests and passes headers', () => {
-    const request = new RequestFactory({ headers: { 'Accept-Language': 'fr' } }).get('/', undefined, { secure: true, headers: { 'X-Custom': '1' } });
+    const request = new RequestFactory({ headers: { 'Accept-Language': 'fr' } }).get(
+      '/',
+      undefined,
+      { secure: true, headers: { 'X-Custom': '1' } },
+    );
     expect(request.isSecure()).toBe(true);
     expect(request.buildAbsoluteUri('/a/')).toBe('https://testserver/a/');
     expect(request.headers.get('Accept-Language')).toBe('fr');

@@ -24,9 +24,13 @@ const urlpatterns = [
     'polls/',
     include({
       urlpatterns: [
-        path('<int:pk>/', (_request, params: { pk: number }) => {
-          throw new Http404(`No poll ${params.pk}.`);
-        }, { name: 'detail' }),
+        path(
+          '<int:pk>/',
+          (_request, params: { pk: number }) => {
+            throw new Http404(`No poll ${params.pk}.`);
+          },
+          { name: 'detail' },
+        ),
       ],
       appName: 'polls',
     }),
@@ -41,14 +45,22 @@ const urlpatterns = [
   rePath('^re/(?P<slug>[a-z]+)/$', () => new HttpResponse('re')),
 ];
 
-function app(options: { debug?: boolean; templates?: Record<string, string>; extra?: Record<string, unknown> } = {}) {
+function app(
+  options: {
+    debug?: boolean;
+    templates?: Record<string, string>;
+    extra?: Record<string, unknown>;
+  } = {},
+) {
   return createApp({
     rootUrlconf: urlpatterns,
     rootUrlconfName: 'tests.urls',
     allowedHosts: ['testserver'],
     debug: options.debug ?? false,
     logger: recordingLogger(),
-    ...(options.templates === undefined ? {} : { templates: new Engine({ templates: options.templates }) }),
+    ...(options.templates === undefined
+      ? {}
+      : { templates: new Engine({ templates: options.templates }) }),
     ...(options.extra === undefined ? {} : { extra: options.extra }),
   });
 }
@@ -115,7 +127,8 @@ describe('error templates', () => {
       allowedHosts: ['testserver'],
       logger: recordingLogger(),
       templates: new Engine({ templates: { 'errors/missing.html': 'custom {{ request_path }}' } }),
-      handler404: (request, error) => pageNotFound(request, error, { templateName: 'errors/missing.html' }),
+      handler404: (request, error) =>
+        pageNotFound(request, error, { templateName: 'errors/missing.html' }),
     });
     expect(text(await custom.handle(makeRequest('/x/')))).toBe('custom /x/');
   });
@@ -126,7 +139,8 @@ describe('error templates', () => {
       allowedHosts: ['testserver'],
       logger: recordingLogger(),
       templates: new Engine({ templates: { 'gone.html': 'gone {{ what }}' } }),
-      handler404: (request) => new TemplateResponse(request, 'gone.html', { what: 'away' }, { status: 404 }),
+      handler404: (request) =>
+        new TemplateResponse(request, 'gone.html', { what: 'away' }, { status: 404 }),
     });
     const response = await custom.handle(makeRequest('/x/'));
     expect(response.status).toBe(404);
@@ -142,7 +156,10 @@ describe('debug 404 page', () => {
     expect(body).toContain('<title>Page not found at /polls/x/</title>');
     expect(body).toContain('Using the URLconf defined in <code>tests.urls</code>');
     const tried = [...body.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((match) =>
-      match[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+      match[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
     );
     expect(tried).toEqual([
       "[name='home']",
@@ -164,7 +181,12 @@ describe('debug 404 page', () => {
   });
 
   it('shows the welcome page for an empty URLconf', async () => {
-    const empty = createApp({ rootUrlconf: [], debug: true, allowedHosts: ['testserver'], logger: recordingLogger() });
+    const empty = createApp({
+      rootUrlconf: [],
+      debug: true,
+      allowedHosts: ['testserver'],
+      logger: recordingLogger(),
+    });
     const response = await empty.handle(makeRequest('/'));
     expect(response.status).toBe(200);
     expect(text(response)).toContain('The install worked successfully! Congratulations!');
@@ -187,7 +209,9 @@ describe('debug 500 page', () => {
 
   it('shows the error, the stack, the request and the settings with secrets masked', async () => {
     const response = await app({ debug: true, extra }).handle(
-      makeRequest('/boom/?q=1&token=abc', { headers: { accept: 'text/html', cookie: 'api_key=s3cr3t; theme=dark' } }),
+      makeRequest('/boom/?q=1&token=abc', {
+        headers: { accept: 'text/html', cookie: 'api_key=s3cr3t; theme=dark' },
+      }),
     );
     expect(response.status).toBe(500);
     const body = text(response);
@@ -200,19 +224,24 @@ describe('debug 500 page', () => {
     expect(body).toContain('<td>api_key</td><td class="code"><pre>********************</pre>');
     expect(body).toContain('Greetings');
     expect(body).toContain('tests.urls');
-    for (const secret of ['django-insecure-abc', 'tok_123', 'hunter2', 'abc&#x27;', 's3cr3t']) expect(body).not.toContain(secret);
+    for (const secret of ['django-insecure-abc', 'tok_123', 'hunter2', 'abc&#x27;', 's3cr3t'])
+      expect(body).not.toContain(secret);
     expect(body).toContain('********************');
   });
 
   it('is plain text for a client that does not accept HTML', async () => {
-    const response = await app({ debug: true, extra }).handle(makeRequest('/boom/', { headers: { accept: 'application/json' } }));
+    const response = await app({ debug: true, extra }).handle(
+      makeRequest('/boom/', { headers: { accept: 'application/json' } }),
+    );
     expect(response.headers.get('Content-Type')).toBe('text/plain; charset=utf-8');
     expect(text(response)).toMatch(/^Error at \/boom\/\nkaboom\n/);
     expect(text(response)).not.toContain('django-insecure-abc');
   });
 
   it('uses status 400 for a SuspiciousOperation', async () => {
-    const response = await app({ debug: true }).handle(makeRequest('/suspicious/', { headers: { accept: 'text/html' } }));
+    const response = await app({ debug: true }).handle(
+      makeRequest('/suspicious/', { headers: { accept: 'text/html' } }),
+    );
     expect(response.status).toBe(400);
     expect(text(response)).toContain('SuspiciousOperation at /suspicious/');
   });

@@ -44,7 +44,11 @@ const CASES: {
     status: 403,
     debugStatus: 403,
     debugPage: 'plain',
-    log: { logger: 'reins.request', level: 'warning', message: 'Forbidden (Permission denied): /raise/' },
+    log: {
+      logger: 'reins.request',
+      level: 'warning',
+      message: 'Forbidden (Permission denied): /raise/',
+    },
   },
   {
     name: 'MultiPartParserError',
@@ -52,7 +56,11 @@ const CASES: {
     status: 400,
     debugStatus: 400,
     debugPage: 'plain',
-    log: { logger: 'reins.request', level: 'warning', message: 'Bad request (Unable to parse request body): /raise/' },
+    log: {
+      logger: 'reins.request',
+      level: 'warning',
+      message: 'Bad request (Unable to parse request body): /raise/',
+    },
   },
   {
     name: 'BadRequest',
@@ -138,7 +146,12 @@ function appFor(error: () => unknown, debug: boolean, async: boolean) {
     : () => {
         throw error();
       };
-  const app = createApp({ rootUrlconf: [path('raise/', view)], debug, allowedHosts: ['testserver'], logger });
+  const app = createApp({
+    rootUrlconf: [path('raise/', view)],
+    debug,
+    allowedHosts: ['testserver'],
+    logger,
+  });
   return { app, logger };
 }
 
@@ -151,7 +164,9 @@ describe.each([
     const response = await app.handle(makeRequest('/raise/'));
     expect(response.status).toBe(entry.status);
     expect(text(response)).not.toContain('Traceback');
-    const records = logger.records.filter((record) => record.level === 'warning' || record.level === 'error');
+    const records = logger.records.filter(
+      (record) => record.level === 'warning' || record.level === 'error',
+    );
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject(entry.log!);
     if (entry.status !== 404) expect(records[0]!.error).toBeDefined();
@@ -187,7 +202,11 @@ describe('error handlers that fail', () => {
     const response = await app.handle(makeRequest('/nope/'));
     expect(response.status).toBe(500);
     expect(text(response)).toContain('Server Error (500)');
-    expect(logger.records.some((record) => (record.error as Error | undefined)?.message === 'handler broke')).toBe(true);
+    expect(
+      logger.records.some(
+        (record) => (record.error as Error | undefined)?.message === 'handler broke',
+      ),
+    ).toBe(true);
   });
 
   it('answers with the built-in 500 page when handler500 itself rejects', async () => {
@@ -227,9 +246,11 @@ describe('error handlers that fail', () => {
         seen.push(error);
         return new HttpResponse('custom 400', { status: 400 });
       },
-      handler403: (_request, error) => new HttpResponse(`custom 403: ${(error as Error).message}`, { status: 403 }),
+      handler403: (_request, error) =>
+        new HttpResponse(`custom 403: ${(error as Error).message}`, { status: 403 }),
       handler404: (request) => new HttpResponse(`custom 404 for ${request.path}`, { status: 404 }),
-      handler500: (...args: unknown[]) => new HttpResponse(`custom 500 with ${args.length} argument`, { status: 500 }),
+      handler500: (...args: unknown[]) =>
+        new HttpResponse(`custom 500 with ${args.length} argument`, { status: 500 }),
     });
     expect(text(await app.handle(makeRequest('/missing/')))).toBe('custom 404 for /missing/');
     expect(text(await app.handle(makeRequest('/denied/')))).toBe('custom 403: nope');

@@ -18,7 +18,11 @@ export function recordingLogger(): Logger & { records: LogRecord[] } {
 export function makeRequest(
   url: string,
   init: { method?: string; host?: string; headers?: Record<string, string>; body?: string } = {},
-  options: ConstructorParameters<typeof HttpRequest>[0] extends infer T ? (T extends { options?: infer O } ? O : never) : never = {},
+  options: ConstructorParameters<typeof HttpRequest>[0] extends infer T
+    ? T extends { options?: infer O }
+      ? O
+      : never
+    : never = {},
 ): HttpRequest {
   return new HttpRequest({
     method: init.method ?? 'GET',

@@ -29,7 +29,12 @@ class DeferredResponse extends HttpResponse {
 
 type Mode = 'sync' | 'async';
 
-function tracer(name: string, trace: string[], mode: Mode, options: { handleException?: boolean } = {}): Middleware {
+function tracer(
+  name: string,
+  trace: string[],
+  mode: Mode,
+  options: { handleException?: boolean } = {},
+): Middleware {
   const wrap = <T>(value: T): T | Promise<T> => (mode === 'async' ? Promise.resolve(value) : value);
   const factory: Middleware = (getResponse) => {
     trace.push(`init ${name}`);
@@ -51,7 +56,9 @@ function tracer(name: string, trace: string[], mode: Mode, options: { handleExce
     };
     handler.processException = () => {
       trace.push(`${name}.processException`);
-      return wrap(options.handleException === true ? new HttpResponse('handled', { status: 299 }) : null);
+      return wrap(
+        options.handleException === true ? new HttpResponse('handled', { status: 299 }) : null,
+      );
     };
     handler.processTemplateResponse = (_request, response) => {
       trace.push(`${name}.processTemplateResponse`);
@@ -71,7 +78,9 @@ function build(modes: [Mode, Mode, Mode], trace: string[]) {
   const views = {
     ok: (_request: HttpRequest) => {
       trace.push('(view)');
-      return modes[2] === 'async' ? Promise.resolve(new HttpResponse('ok')) : new HttpResponse('ok');
+      return modes[2] === 'async'
+        ? Promise.resolve(new HttpResponse('ok'))
+        : new HttpResponse('ok');
     },
     boom: () => {
       trace.push('(view)');
@@ -127,24 +136,78 @@ describe.each(MODES)('middleware order, %s', (_label, modes) => {
     [
       '/ok/',
       200,
-      ['A before', 'B before', 'C before', 'A.processView', 'B.processView', 'C.processView', '(view)', 'C after 200', 'B after 200', 'A after 200'],
+      [
+        'A before',
+        'B before',
+        'C before',
+        'A.processView',
+        'B.processView',
+        'C.processView',
+        '(view)',
+        'C after 200',
+        'B after 200',
+        'A after 200',
+      ],
     ],
     [
       '/boom/',
       299,
-      ['A before', 'B before', 'C before', 'A.processView', 'B.processView', 'C.processView', '(view)', 'C.processException', 'B.processException', 'C after 299', 'B after 299', 'A after 299'],
+      [
+        'A before',
+        'B before',
+        'C before',
+        'A.processView',
+        'B.processView',
+        'C.processView',
+        '(view)',
+        'C.processException',
+        'B.processException',
+        'C after 299',
+        'B after 299',
+        'A after 299',
+      ],
     ],
     [
       '/tr/',
       200,
-      ['A before', 'B before', 'C before', 'A.processView', 'B.processView', 'C.processView', '(view)', 'C.processTemplateResponse', 'B.processTemplateResponse', 'A.processTemplateResponse', '(render)', 'C after 200', 'B after 200', 'A after 200'],
+      [
+        'A before',
+        'B before',
+        'C before',
+        'A.processView',
+        'B.processView',
+        'C.processView',
+        '(view)',
+        'C.processTemplateResponse',
+        'B.processTemplateResponse',
+        'A.processTemplateResponse',
+        '(render)',
+        'C after 200',
+        'B after 200',
+        'A after 200',
+      ],
     ],
     [
       '/none/',
       500,
-      ['A before', 'B before', 'C before', 'A.processView', 'B.processView', 'C.processView', '(view)', 'C after 500', 'B after 500', 'A after 500'],
+      [
+        'A before',
+        'B before',
+        'C before',
+        'A.processView',
+        'B.processView',
+        'C.processView',
+        '(view)',
+        'C after 500',
+        'B after 500',
+        'A after 500',
+      ],
     ],
-    ['/missing/', 404, ['A before', 'B before', 'C before', 'C after 404', 'B after 404', 'A after 404']],
+    [
+      '/missing/',
+      404,
+      ['A before', 'B before', 'C before', 'C after 404', 'B after 404', 'A after 404'],
+    ],
   ])('%s gives %i in Django’s order', async (url, status, expected) => {
     const trace: string[] = [];
     const { app } = build(modes, trace);
@@ -158,7 +221,9 @@ describe.each(MODES)('middleware order, %s', (_label, modes) => {
     const trace: string[] = [];
     const { app, logger } = build(modes, trace);
     await app.handle(makeRequest('/none/'));
-    const record = logger.records.find((entry) => entry.message === 'Internal Server Error: /none/');
+    const record = logger.records.find(
+      (entry) => entry.message === 'Internal Server Error: /none/',
+    );
     expect(String((record?.error as Error).message)).toBe(
       "The view none didn't return an HttpResponse object. It returned undefined instead. Did you forget a return statement?",
     );
@@ -191,7 +256,8 @@ describe('every layer converts exceptions', () => {
     let called = false;
     const guard: Middleware = (getResponse) => {
       const handler: MiddlewareHandler = (request) => getResponse(request);
-      handler.processView = (_request, _view, params) => new HttpResponse(`guarded ${JSON.stringify(params)}`, { status: 418 });
+      handler.processView = (_request, _view, params) =>
+        new HttpResponse(`guarded ${JSON.stringify(params)}`, { status: 418 });
       return handler;
     };
     const app = createApp({
@@ -224,7 +290,69 @@ describe('every layer converts exceptions', () => {
       seen = settings;
       return (request) => getResponse(request);
     };
-    createApp({ rootUrlconf: [], middleware: [probe], debug: true, appendSlash: false, logger: recordingLogger() });
+    createApp({
+      rootUrlconf: [],
+      middleware: [probe],
+      debug: true,
+      appendSlash: false,
+      logger: recordingLogger(),
+    });
     expect(seen).toMatchObject({ debug: true, appendSlash: false, prependWww: false });
+  });
+});
+
+describe('TemplateResponse through the handler', () => {
+  it('renders after processTemplateResponse hooks, which may change the context', async () => {
+    const { TemplateResponse } = await import('@reins/shortcuts');
+    const { Engine } = await import('@reins/templates');
+    const addUser: Middleware = (getResponse) => {
+      const handler: MiddlewareHandler = (request) => getResponse(request);
+      handler.processTemplateResponse = (_request, response) => {
+        (response as InstanceType<typeof TemplateResponse>).contextData['user'] = 'ada';
+        return response;
+      };
+      return handler;
+    };
+    const app = createApp({
+      rootUrlconf: [
+        path(
+          '',
+          (request: HttpRequest) => new TemplateResponse(request, 'hi.html', { greeting: 'Hello' }),
+        ),
+      ],
+      templates: new Engine({ templates: { 'hi.html': '{{ greeting }}, {{ user }}!' } }),
+      allowedHosts: ['testserver'],
+      logger: recordingLogger(),
+      middleware: [addUser],
+    });
+    const response = await app.handle(makeRequest('/'));
+    expect(response.status).toBe(200);
+    expect(text(response)).toBe('Hello, ada!');
+  });
+
+  it('sends a template rendering error through processException', async () => {
+    const { TemplateResponse } = await import('@reins/shortcuts');
+    const { Engine } = await import('@reins/templates');
+    const seen: unknown[] = [];
+    const catcher: Middleware = (getResponse) => {
+      const handler: MiddlewareHandler = (request) => getResponse(request);
+      handler.processException = (_request, error) => {
+        seen.push(error);
+        return new HttpResponse('caught', { status: 299 });
+      };
+      return handler;
+    };
+    const app = createApp({
+      rootUrlconf: [
+        path('', (request: HttpRequest) => new TemplateResponse(request, 'missing.html', {})),
+      ],
+      templates: new Engine({ templates: {} }),
+      allowedHosts: ['testserver'],
+      logger: recordingLogger(),
+      middleware: [catcher],
+    });
+    const response = await app.handle(makeRequest('/'));
+    expect(response.status).toBe(299);
+    expect((seen[0] as Error).name).toBe('TemplateDoesNotExist');
   });
 });

@@ -26,15 +26,30 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close(100)));
 });
 
-async function start(app: ReturnType<typeof createApp>, options: Parameters<ReturnType<typeof createApp>['listen']>[0] = {}) {
+async function start(
+  app: ReturnType<typeof createApp>,
+  options: Parameters<ReturnType<typeof createApp>['listen']>[0] = {},
+) {
   const server = await app.listen({ host: '127.0.0.1', port: 0, ...options });
   servers.push(server);
   return server;
 }
 
-async function get(server: ReinsServer, target: string, headers: Record<string, string> = {}, dispatcher?: Agent) {
-  const response = await request(new URL(target, server.url), { headers, ...(dispatcher ? { dispatcher } : {}) });
-  return { status: response.statusCode, headers: response.headers, body: await response.body.text() };
+async function get(
+  server: ReinsServer,
+  target: string,
+  headers: Record<string, string> = {},
+  dispatcher?: Agent,
+) {
+  const response = await request(new URL(target, server.url), {
+    headers,
+    ...(dispatcher ? { dispatcher } : {}),
+  });
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: await response.body.text(),
+  };
 }
 
 describe('concurrency', () => {
@@ -57,7 +72,9 @@ describe('concurrency', () => {
     const slow = get(server, '/slow/');
     await started.promise;
     const fast = await Promise.all(Array.from({ length: 20 }, () => get(server, '/fast/')));
-    expect(fast.every((response) => response.status === 200 && response.body === 'fast')).toBe(true);
+    expect(fast.every((response) => response.status === 200 && response.body === 'fast')).toBe(
+      true,
+    );
     expect(server.inFlight).toBe(1);
     gate.resolve();
     expect(await slow).toMatchObject({ status: 200, body: 'slow done' });
@@ -77,8 +94,12 @@ describe('concurrency', () => {
       logger: recordingLogger(),
     });
     const server = await start(app);
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => get(server, `/echo/${n}/`)));
-    expect(answers.map((answer) => answer.body)).toEqual(Array.from({ length: 40 }, (_, n) => `${n}:same`));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => get(server, `/echo/${n}/`)),
+    );
+    expect(answers.map((answer) => answer.body)).toEqual(
+      Array.from({ length: 40 }, (_, n) => `${n}:same`),
+    );
   });
 });
 
@@ -106,8 +127,12 @@ describe('crash survival', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
     const messages = logger.records.map((record) => record.message);
-    expect(messages.filter((message) => message === 'Internal Server Error: /throw/')).toHaveLength(3);
-    expect(messages.filter((message) => message === 'Internal Server Error: /reject/')).toHaveLength(3);
+    expect(messages.filter((message) => message === 'Internal Server Error: /throw/')).toHaveLength(
+      3,
+    );
+    expect(
+      messages.filter((message) => message === 'Internal Server Error: /reject/'),
+    ).toHaveLength(3);
   });
 });
 
@@ -161,7 +186,11 @@ describe('graceful shutdown', () => {
   });
 
   it('closes idle keep-alive connections at once', async () => {
-    const app = createApp({ rootUrlconf: [path('', () => new HttpResponse('x'))], allowedHosts: ['127.0.0.1'], logger: recordingLogger() });
+    const app = createApp({
+      rootUrlconf: [path('', () => new HttpResponse('x'))],
+      allowedHosts: ['127.0.0.1'],
+      logger: recordingLogger(),
+    });
     const server = await app.listen({ host: '127.0.0.1', port: 0 });
     const agent = new Agent({ keepAliveTimeout: 60_000 });
     expect((await get(server, '/', {}, agent)).status).toBe(200);
@@ -174,8 +203,16 @@ describe('graceful shutdown', () => {
 
 describe('timeouts', () => {
   it('sets headers, request and keep-alive timeouts', async () => {
-    const app = createApp({ rootUrlconf: [], allowedHosts: ['127.0.0.1'], logger: recordingLogger() });
-    const server = await start(app, { headersTimeout: 1_000, requestTimeout: 2_000, keepAliveTimeout: 3_000 });
+    const app = createApp({
+      rootUrlconf: [],
+      allowedHosts: ['127.0.0.1'],
+      logger: recordingLogger(),
+    });
+    const server = await start(app, {
+      headersTimeout: 1_000,
+      requestTimeout: 2_000,
+      keepAliveTimeout: 3_000,
+    });
     expect(server.server.headersTimeout).toBe(1_000);
     expect(server.server.requestTimeout).toBe(2_000);
     expect(server.server.keepAliveTimeout).toBe(3_000);
@@ -206,13 +243,20 @@ describe('Host validation up front', () => {
     expect(response.status).toBe(400);
     expect(response.body).toContain('Bad Request (400)');
     expect(middlewareRan).toBe(false);
-    expect(logger.records[0]).toMatchObject({ logger: 'reins.security.DisallowedHost', level: 'error' });
+    expect(logger.records[0]).toMatchObject({
+      logger: 'reins.security.DisallowedHost',
+      level: 'error',
+    });
     expect(logger.records[0]!.message).toContain("Invalid HTTP_HOST header: 'evil.test'");
     expect((await get(server, '/', { host: 'example.com' })).status).toBe(200);
   });
 
   it('allows localhost, 127.0.0.1 and [::1] in debug with empty allowedHosts', async () => {
-    const app = createApp({ rootUrlconf: [path('', () => new HttpResponse('home'))], debug: true, logger: recordingLogger() });
+    const app = createApp({
+      rootUrlconf: [path('', () => new HttpResponse('home'))],
+      debug: true,
+      logger: recordingLogger(),
+    });
     const server = await start(app);
     for (const host of ['localhost', '127.0.0.1', '[::1]', 'localhost:8000']) {
       expect((await get(server, '/', { host })).status).toBe(200);
@@ -261,7 +305,11 @@ describe('built-in middleware composed through the app', () => {
 
   it('explains, in debug, a POST that would lose its body to the slash redirect', async () => {
     const server = await start(app({ debug: true }));
-    const response = await request(new URL('/form', server.url), { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await request(new URL('/form', server.url), {
+      method: 'POST',
+      body: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(response.statusCode).toBe(500);
     expect(await response.body.text()).toContain('You called this URL via POST');
   });
@@ -270,12 +318,18 @@ describe('built-in middleware composed through the app', () => {
 describe('access log', () => {
   it('writes one Django-style line per request with the body size', async () => {
     const lines: string[] = [];
-    const app = createApp({ rootUrlconf: [path('greetings/', () => new HttpResponse('Hello, world'))], allowedHosts: ['127.0.0.1'], logger: recordingLogger() });
+    const app = createApp({
+      rootUrlconf: [path('greetings/', () => new HttpResponse('Hello, world'))],
+      allowedHosts: ['127.0.0.1'],
+      logger: recordingLogger(),
+    });
     const server = await start(app, { accessLog: (line) => lines.push(line) });
     await get(server, '/greetings/?x=1');
     await get(server, '/missing/');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(lines[0]).toMatch(/^\[\d\d\/[A-Z][a-z]{2}\/\d{4} \d\d:\d\d:\d\d\] "GET \/greetings\/\?x=1 HTTP\/1\.1" 200 12$/);
+    expect(lines[0]).toMatch(
+      /^\[\d\d\/[A-Z][a-z]{2}\/\d{4} \d\d:\d\d:\d\d\] "GET \/greetings\/\?x=1 HTTP\/1\.1" 200 12$/,
+    );
     expect(lines[1]).toMatch(/"GET \/missing\/ HTTP\/1\.1" 404 \d+$/);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatAccessLine, formatServerTime, levelForStatus, styleForStatus } from './access-log.js';
+import {
+  formatAccessLine,
+  formatServerTime,
+  levelForStatus,
+  styleForStatus,
+} from './access-log.js';
 
 describe('formatServerTime', () => {
   it('prints local time as DD/Mon/YYYY HH:MM:SS with zero padding', () => {
@@ -19,7 +24,9 @@ describe('formatAccessLine', () => {
   };
 
   it("writes Django's django.server line", () => {
-    expect(formatAccessLine(entry)).toBe('[20/Nov/2026 17:02:47] "GET /greetings/?q=a HTTP/1.1" 200 56');
+    expect(formatAccessLine(entry)).toBe(
+      '[20/Nov/2026 17:02:47] "GET /greetings/?q=a HTTP/1.1" 200 56',
+    );
   });
 
   it('leaves a 2xx line unstyled even in colour', () => {
@@ -28,7 +35,9 @@ describe('formatAccessLine', () => {
 
   it('colours the message, not the time, by status class', () => {
     const line = formatAccessLine({ ...entry, status: 404, size: 0 }, true);
-    expect(line).toBe('[20/Nov/2026 17:02:47] \u001b[33m"GET /greetings/?q=a HTTP/1.1" 404 0\u001b[0m');
+    expect(line).toBe(
+      '[20/Nov/2026 17:02:47] \u001b[33m"GET /greetings/?q=a HTTP/1.1" 404 0\u001b[0m',
+    );
   });
 });
 
@@ -51,6 +60,12 @@ describe('styleForStatus', () => {
 
 describe('levelForStatus', () => {
   it('is info below 400, warning for 4xx, error from 500', () => {
-    expect([200, 302, 404, 499, 500].map(levelForStatus)).toEqual(['info', 'info', 'warning', 'warning', 'error']);
+    expect([200, 302, 404, 499, 500].map(levelForStatus)).toEqual([
+      'info',
+      'info',
+      'warning',
+      'warning',
+      'error',
+    ]);
   });
 });

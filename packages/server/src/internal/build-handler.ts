@@ -10,7 +10,13 @@ import { HttpResponse } from '@reins/http';
 import type { HttpResponseBase } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { MiddlewareNotUsed } from '@reins/middleware';
-import type { AnyView, GetResponse, Middleware, MiddlewareHandler, MiddlewareSettings } from '@reins/middleware';
+import type {
+  AnyView,
+  GetResponse,
+  Middleware,
+  MiddlewareHandler,
+  MiddlewareSettings,
+} from '@reins/middleware';
 import { ImproperlyConfigured, ViewResponseError } from '../errors.js';
 import type { AppContext } from './app-context.js';
 import { describe } from './describe.js';
@@ -21,7 +27,10 @@ import { viewName } from './technical-responses.js';
 type Answer = HttpResponseBase | Promise<HttpResponseBase>;
 type ViewHook = NonNullable<MiddlewareHandler['processView']>;
 type ExceptionHook = NonNullable<MiddlewareHandler['processException']>;
-type TemplateHook = { name: string; hook: NonNullable<MiddlewareHandler['processTemplateResponse']> };
+type TemplateHook = {
+  name: string;
+  hook: NonNullable<MiddlewareHandler['processTemplateResponse']>;
+};
 type View = (request: HttpRequest, params: Record<string, unknown>, ...args: unknown[]) => unknown;
 
 /** A response that renders later (`TemplateResponse`), recognised by shape as Django does. */
@@ -38,7 +47,8 @@ function describeReturned(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   if (typeof value === 'string') return 'a string';
-  if (typeof value === 'object') return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  if (typeof value === 'object')
+    return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
   return `a ${typeof value}`;
 }
 
@@ -61,7 +71,11 @@ function checkResponse(value: unknown, who: string): HttpResponseBase {
  * Compose `middleware` around the innermost step and return the chain entry point. Factories run
  * now, once; one that throws `MiddlewareNotUsed` is dropped.
  */
-export function buildHandler(context: AppContext, middleware: readonly Middleware[], middlewareSettings: MiddlewareSettings): GetResponse {
+export function buildHandler(
+  context: AppContext,
+  middleware: readonly Middleware[],
+  middlewareSettings: MiddlewareSettings,
+): GetResponse {
   const viewHooks: ViewHook[] = [];
   const exceptionHooks: ExceptionHook[] = [];
   const templateHooks: TemplateHook[] = [];
@@ -76,7 +90,9 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
         return responseForException(context, request, error);
       }
       if (isThenable<HttpResponseBase>(answer)) {
-        return Promise.resolve(answer).then(undefined, (error: unknown) => responseForException(context, request, error));
+        return Promise.resolve(answer).then(undefined, (error: unknown) =>
+          responseForException(context, request, error),
+        );
       }
       return answer;
     };
@@ -94,7 +110,11 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
     throw error;
   };
 
-  const renderTemplateResponse = (request: HttpRequest, response: HttpResponseBase & Renderable, from = 0): Answer => {
+  const renderTemplateResponse = (
+    request: HttpRequest,
+    response: HttpResponseBase & Renderable,
+    from = 0,
+  ): Answer => {
     let current: HttpResponseBase = response;
     for (let index = from; index < templateHooks.length; index++) {
       const { name, hook } = templateHooks[index]!;
@@ -127,11 +147,17 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
 
   const finish = (request: HttpRequest, value: unknown, view: unknown): Answer => {
     const response = checkResponse(value, `The view ${viewName(view)}`);
-    if (isRenderable(response) && response.isRendered !== true) return renderTemplateResponse(request, response);
+    if (isRenderable(response) && response.isRendered !== true)
+      return renderTemplateResponse(request, response);
     return response;
   };
 
-  const callView = (request: HttpRequest, view: View, params: Record<string, unknown>, args: readonly unknown[]): Answer => {
+  const callView = (
+    request: HttpRequest,
+    view: View,
+    params: Record<string, unknown>,
+    args: readonly unknown[],
+  ): Answer => {
     let result: unknown;
     try {
       result = args.length === 0 ? view(request, params) : view(request, params, ...args);
@@ -166,7 +192,9 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
       const result = viewHooks[index]!(request, view as unknown as AnyView, params, args);
       if (isThenable<HttpResponseBase | null | undefined>(result)) {
         return Promise.resolve(result).then((response) =>
-          response ? finish(request, response, view) : runViewHooks(request, view, params, args, index + 1),
+          response
+            ? finish(request, response, view)
+            : runViewHooks(request, view, params, args, index + 1),
         );
       }
       if (result) return finish(request, result, view);
@@ -199,7 +227,10 @@ export function buildHandler(context: AppContext, middleware: readonly Middlewar
           safeLog(context, {
             level: 'debug',
             logger: 'reins.request',
-            message: error.message === '' ? `MiddlewareNotUsed: '${label}'` : `MiddlewareNotUsed('${label}'): ${error.message}`,
+            message:
+              error.message === ''
+                ? `MiddlewareNotUsed: '${label}'`
+                : `MiddlewareNotUsed('${label}'): ${error.message}`,
           });
         }
         continue;

@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { CLEANSED_SUBSTITUTE, cleanseSetting, HIDDEN_SETTINGS } from './cleanse.js';
 
 describe('cleanseSetting', () => {
-  it.each(['secretKey', 'SECRET_KEY', 'apiToken', 'dbPassword', 'PASSWORD_HASHERS', 'signatureSalt', 'HTTP_COOKIE', 'stripeApi'])(
-    'masks %s',
-    (key) => {
-      expect(cleanseSetting(key, 'hunter2')).toBe(CLEANSED_SUBSTITUTE);
-    },
-  );
+  it.each([
+    'secretKey',
+    'SECRET_KEY',
+    'apiToken',
+    'dbPassword',
+    'PASSWORD_HASHERS',
+    'signatureSalt',
+    'HTTP_COOKIE',
+    'stripeApi',
+  ])('masks %s', (key) => {
+    expect(cleanseSetting(key, 'hunter2')).toBe(CLEANSED_SUBSTITUTE);
+  });
 
   it.each(['debug', 'allowedHosts', 'rootUrlconfName', 'middleware'])('shows %s', (key) => {
     expect(cleanseSetting(key, 'visible')).toBe('visible');
@@ -20,7 +26,13 @@ describe('cleanseSetting', () => {
       services: new Map([['mailPass', 'z']]),
     };
     expect(cleanseSetting('extra', value)).toEqual({
-      databases: [{ name: 'db', password: CLEANSED_SUBSTITUTE, options: { authToken: CLEANSED_SUBSTITUTE, port: 5432 } }],
+      databases: [
+        {
+          name: 'db',
+          password: CLEANSED_SUBSTITUTE,
+          options: { authToken: CLEANSED_SUBSTITUTE, port: 5432 },
+        },
+      ],
       services: new Map([['mailPass', CLEANSED_SUBSTITUTE]]),
     });
   });
@@ -33,11 +45,17 @@ describe('cleanseSetting', () => {
 
   it('never lets a value under a hidden key through (property)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.constantFrom('key', 'Token', 'SECRET', 'pass', 'API', 'signature'), fc.string(), fc.anything(), (prefix, secret, suffix, value) => {
-        const key = prefix + secret + suffix;
-        expect(HIDDEN_SETTINGS.test(key)).toBe(true);
-        expect(cleanseSetting(key, value)).toBe(CLEANSED_SUBSTITUTE);
-      }),
+      fc.property(
+        fc.string(),
+        fc.constantFrom('key', 'Token', 'SECRET', 'pass', 'API', 'signature'),
+        fc.string(),
+        fc.anything(),
+        (prefix, secret, suffix, value) => {
+          const key = prefix + secret + suffix;
+          expect(HIDDEN_SETTINGS.test(key)).toBe(true);
+          expect(cleanseSetting(key, value)).toBe(CLEANSED_SUBSTITUTE);
+        },
+      ),
     );
   });
 });

@@ -21,14 +21,21 @@ const HTML = 'text/html; charset=utf-8';
  */
 export function exceptionRepr(error: unknown): string {
   if (Resolver404.isInstance(error)) return 'Resolver404';
-  if (error instanceof Error) return error.message !== '' ? error.message : error.name || error.constructor.name;
+  if (error instanceof Error)
+    return error.message !== '' ? error.message : error.name || error.constructor.name;
   if (typeof error === 'string') return error;
   return error === null || error === undefined ? '' : String(error);
 }
 
-function contextFor(status: FallbackStatus, request: HttpRequest, error: unknown): Record<string, unknown> {
-  if (status === 404) return { request_path: pythonQuote(request.path), exception: exceptionRepr(error) };
-  if (status === 403) return { exception: error instanceof Error ? error.message : String(error ?? '') };
+function contextFor(
+  status: FallbackStatus,
+  request: HttpRequest,
+  error: unknown,
+): Record<string, unknown> {
+  if (status === 404)
+    return { request_path: pythonQuote(request.path), exception: exceptionRepr(error) };
+  if (status === 403)
+    return { exception: error instanceof Error ? error.message : String(error ?? '') };
   return {};
 }
 
@@ -44,7 +51,8 @@ export function renderErrorPage(
   templateName: string = `${status}.html`,
   strict = false,
 ): HttpResponse | Promise<HttpResponse> {
-  const fallback = (): HttpResponse => new HttpResponse(fallbackPage(status), { status, contentType: HTML });
+  const fallback = (): HttpResponse =>
+    new HttpResponse(fallbackPage(status), { status, contentType: HTML });
   if (templates === null) {
     if (strict) throw new TemplateDoesNotExist(templateName);
     return fallback();
@@ -54,11 +62,14 @@ export function renderErrorPage(
     if (!strict && TemplateDoesNotExist.isInstance(failure)) return fallback();
     throw failure;
   };
-  const respond = (body: unknown): HttpResponse => new HttpResponse(String(body), { status, contentType: HTML });
+  const respond = (body: unknown): HttpResponse =>
+    new HttpResponse(String(body), { status, contentType: HTML });
   const renderWith = (template: Renderable): HttpResponse | Promise<HttpResponse> => {
     // 500.html gets no context and no request, so context processors cannot fail a second time.
     const rendered =
-      status === 500 ? template.render({}) : template.render(contextFor(status, request, error), request);
+      status === 500
+        ? template.render({})
+        : template.render(contextFor(status, request, error), request);
     return isThenable(rendered) ? Promise.resolve(rendered).then(respond) : respond(rendered);
   };
   let found: unknown;

@@ -29,6 +29,8 @@ export function formatRoutes(rows: readonly RouteRow[]): string {
   const routeWidth = width('route');
   const viewWidth = width('view');
   return all
-    .map((row) => `${row.route.padEnd(routeWidth)}  ${row.view.padEnd(viewWidth)}  ${row.name}`.trimEnd())
+    .map((row) =>
+      `${row.route.padEnd(routeWidth)}  ${row.view.padEnd(viewWidth)}  ${row.name}`.trimEnd(),
+    )
     .join('\n');
 }

@@ -7,6 +7,7 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
   if (typeof value === 'function') return `the function ${value.name || '(anonymous)'}`;
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  if (typeof value === 'object')
+    return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
   return `${typeof value} ${String(value)}`;
 }

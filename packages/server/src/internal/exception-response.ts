@@ -101,7 +101,8 @@ export const EXCEPTION_RULES: readonly ExceptionRule[] = [
     }),
   },
   {
-    family: 'SuspiciousOperation (DisallowedHost, DisallowedRedirect, RequestDataTooBig, TooManyFieldsSent, …)',
+    family:
+      'SuspiciousOperation (DisallowedHost, DisallowedRedirect, RequestDataTooBig, TooManyFieldsSent, …)',
     matches: (error) => SuspiciousOperation.isInstance(error),
     status: 400,
     debugPage: 'technical500',
@@ -143,10 +144,18 @@ type Answer = HttpResponseBase | Promise<HttpResponseBase>;
  * rejects: a failing error handler falls back to the 500 path, a failing 500 handler to the
  * built-in 500 page.
  */
-export function responseForException(context: AppContext, request: HttpRequest, error: unknown): Answer {
+export function responseForException(
+  context: AppContext,
+  request: HttpRequest,
+  error: unknown,
+): Answer {
   try {
     const rule = ruleForException(error);
-    if (RequestDataTooBig.isInstance(error) || TooManyFieldsSent.isInstance(error) || TooManyFilesSent.isInstance(error)) {
+    if (
+      RequestDataTooBig.isInstance(error) ||
+      TooManyFieldsSent.isInstance(error) ||
+      TooManyFilesSent.isInstance(error)
+    ) {
       // As Django: empty the form so the error page cannot trigger the same failure again.
       request.POST = new QueryDict();
       request.FILES = new MultiValueDict();
@@ -166,7 +175,9 @@ export function responseForException(context: AppContext, request: HttpRequest, 
       return response;
     };
     if (isThenable<HttpResponseBase>(answer)) {
-      return Promise.resolve(answer).then(marked, (failure: unknown) => lastResort(context, request, failure));
+      return Promise.resolve(answer).then(marked, (failure: unknown) =>
+        lastResort(context, request, failure),
+      );
     }
     return marked(answer);
   } catch (failure) {
@@ -178,7 +189,12 @@ export function responseForException(context: AppContext, request: HttpRequest, 
  * Django's `get_exception_response`: call the custom handler for `status`, or the default view;
  * if that throws, go down the 500 path (`handle_uncaught_exception`).
  */
-function exceptionResponse(context: AppContext, request: HttpRequest, status: ExceptionStatus, error: unknown): Answer {
+function exceptionResponse(
+  context: AppContext,
+  request: HttpRequest,
+  status: ExceptionStatus,
+  error: unknown,
+): Answer {
   const settings = context.settings;
   const custom =
     status === 404
@@ -199,7 +215,10 @@ function exceptionResponse(context: AppContext, request: HttpRequest, status: Ex
       result = renderDefaultErrorView(context.templates, status, request, error);
     }
     if (isThenable(result)) {
-      return Promise.resolve(result).then((value) => ensureRendered(value, custom?.name), onFailure);
+      return Promise.resolve(result).then(
+        (value) => ensureRendered(value, custom?.name),
+        onFailure,
+      );
     }
     return ensureRendered(result, custom?.name);
   } catch (failure) {
@@ -238,7 +257,9 @@ function serverErrorResponse(context: AppContext, request: HttpRequest): Answer 
   const custom = context.settings.handler500;
   try {
     const result: unknown =
-      custom !== undefined ? custom(request) : renderDefaultErrorView(context.templates, 500, request, null);
+      custom !== undefined
+        ? custom(request)
+        : renderDefaultErrorView(context.templates, 500, request, null);
     if (isThenable(result)) {
       return Promise.resolve(result).then(
         (value) => ensureRendered(value, custom?.name),

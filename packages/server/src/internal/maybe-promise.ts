@@ -8,6 +8,8 @@
 export function isThenable<T = unknown>(value: unknown): value is PromiseLike<T> {
   return (
     value instanceof Promise ||
-    (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function')
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { then?: unknown }).then === 'function')
   );
 }

@@ -80,7 +80,8 @@ function installRejectionGuard(): void {
         logger.log({
           level: 'error',
           logger: 'reins.server',
-          message: 'Unhandled promise rejection (the server keeps running; await or catch this promise):',
+          message:
+            'Unhandled promise rejection (the server keeps running; await or catch this promise):',
           error: reason,
         });
       } catch {
@@ -97,7 +98,11 @@ function writeAccessLine(options: ListenOptions): ((line: string, status: number
 }
 
 /** Create the server, listen, and resolve with a handle that can close it gracefully. */
-export function startNodeServer(listener: Listener, options: ListenOptions, context: AppContext): Promise<ReinsServer> {
+export function startNodeServer(
+  listener: Listener,
+  options: ListenOptions,
+  context: AppContext,
+): Promise<ReinsServer> {
   const accessLine = writeAccessLine(options);
   const colour = options.accessLog === true && process.stderr.isTTY;
   let inFlight = 0;
@@ -111,7 +116,10 @@ export function startNodeServer(listener: Listener, options: ListenOptions, cont
     let size = 0;
     if (accessLine !== null) {
       // Count body bytes as they are written, for the access line's size field.
-      const write = outgoing.write.bind(outgoing) as (chunk: unknown, ...rest: unknown[]) => boolean;
+      const write = outgoing.write.bind(outgoing) as (
+        chunk: unknown,
+        ...rest: unknown[]
+      ) => boolean;
       const end = outgoing.end.bind(outgoing) as (...rest: unknown[]) => ServerResponse;
       outgoing.write = ((chunk: unknown, ...rest: unknown[]) => {
         size += byteLength(chunk);
@@ -175,41 +183,61 @@ export function startNodeServer(listener: Listener, options: ListenOptions, cont
 
   return new Promise<ReinsServer>((resolve, reject) => {
     server.once('error', reject);
-    server.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8000, exclusive: options.exclusive ?? false }, () => {
-      server.off('error', reject);
-      const address = server.address() as AddressInfo;
-      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      const handle: ReinsServer = {
-        server,
-        address,
-        url: `http://${host}:${address.port}/`,
-        get inFlight() {
-          return inFlight;
-        },
-        close,
-      };
-      if (options.handleSignals === true) {
-        const onSignal = (): void => {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-          void close().then((cut) => {
-            if (cut > 0) process.stderr.write(`${cut} request(s) still running after ${shutdownTimeout} ms were cut.\n`);
-            process.exit(0);
-          });
+    server.listen(
+      {
+        host: options.host ?? '127.0.0.1',
+        port: options.port ?? 8000,
+        exclusive: options.exclusive ?? false,
+      },
+      () => {
+        server.off('error', reject);
+        const address = server.address() as AddressInfo;
+        const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+        const handle: ReinsServer = {
+          server,
+          address,
+          url: `http://${host}:${address.port}/`,
+          get inFlight() {
+            return inFlight;
+          },
+          close,
         };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
-      }
-      resolve(handle);
-    });
+        if (options.handleSignals === true) {
+          const onSignal = (): void => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+            void close().then((cut) => {
+              if (cut > 0)
+                process.stderr.write(
+                  `${cut} request(s) still running after ${shutdownTimeout} ms were cut.\n`,
+                );
+              process.exit(0);
+            });
+          };
+          process.on('SIGINT', onSignal);
+          process.on('SIGTERM', onSignal);
+        }
+        resolve(handle);
+      },
+    );
   });
 }
 
-function safeAccess(context: AppContext, line: string, status: number, write: (line: string, status: number) => void): void {
+function safeAccess(
+  context: AppContext,
+  line: string,
+  status: number,
+  write: (line: string, status: number) => void,
+): void {
   try {
     write(line, status);
   } catch (error) {
-    safeLog(context, { level: 'warning', logger: 'reins.server', message: 'Could not write the access line', error });
+    safeLog(context, {
+      level: 'warning',
+      logger: 'reins.server',
+      message: 'Could not write the access line',
+      error,
+    });
   }
 }
 

@@ -62,7 +62,12 @@ describe('technical404Page', () => {
   });
 
   it('names the empty path', () => {
-    const { html } = technical404Page({ ...base, pathInfo: '/', errorUrl: '', tried: [[{ pattern: 'a/', name: null }]] });
+    const { html } = technical404Page({
+      ...base,
+      pathInfo: '/',
+      errorUrl: '',
+      tried: [[{ pattern: 'a/', name: null }]],
+    });
     expect(text(html)).toContain('The empty path didn’t match any of these.');
   });
 

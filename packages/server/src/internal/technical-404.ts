@@ -61,7 +61,10 @@ export function technical404Page(input: Technical404Input): { html: string; stat
   if (input.raisedBy !== null) {
     rows.push(`<tr><th scope="row">Raised by:</th><td>${escapeHtml(input.raisedBy)}</td></tr>`);
   }
-  const path = input.errorUrl === '' ? 'The empty path' : `The current path, <code>${escapeHtml(input.errorUrl)}</code>,`;
+  const path =
+    input.errorUrl === ''
+      ? 'The empty path'
+      : `The current path, <code>${escapeHtml(input.errorUrl)}</code>,`;
   let info: string;
   if (input.tried !== null && input.tried.length > 0) {
     const items = input.tried
@@ -73,7 +76,8 @@ export function technical404Page(input: Technical404Input): { html: string; stat
         return `      <li>\n        ${parts.join('\n        ')}\n      </li>`;
       })
       .join('\n');
-    const verdict = input.raisedBy !== null ? 'matched the last one.' : 'didn’t match any of these.';
+    const verdict =
+      input.raisedBy !== null ? 'matched the last one.' : 'didn’t match any of these.';
     info = `    <p>Using the URLconf defined in <code>${escapeHtml(input.urlconfName)}</code>, reins tried these URL patterns, in this order:</p>
     <ol>
 ${items}

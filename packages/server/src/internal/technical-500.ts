@@ -54,18 +54,22 @@ function stackOf(error: unknown): string {
 /** Render a value for the settings table: JSON for plain data, class instances and functions by name. */
 function show(value: unknown): string {
   const describeOther = (inner: unknown): unknown => {
-    if (typeof inner === 'function') return `[Function ${(inner as { name?: string }).name || '(anonymous)'}]`;
+    if (typeof inner === 'function')
+      return `[Function ${(inner as { name?: string }).name || '(anonymous)'}]`;
     if (typeof inner === 'bigint') return `${inner}n`;
     if (inner instanceof Map) return Object.fromEntries(inner);
     if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
       const prototype = Object.getPrototypeOf(inner) as object | null;
-      if (prototype !== Object.prototype && prototype !== null) return `[${(inner as object).constructor.name || 'object'}]`;
+      if (prototype !== Object.prototype && prototype !== null)
+        return `[${(inner as object).constructor.name || 'object'}]`;
     }
     return inner;
   };
   if (typeof value !== 'object' || value === null) return String(describeOther(value));
   try {
-    return JSON.stringify(value, (_key, inner: unknown) => describeOther(inner), 2) ?? String(value);
+    return (
+      JSON.stringify(value, (_key, inner: unknown) => describeOther(inner), 2) ?? String(value)
+    );
   } catch {
     return String(value);
   }
@@ -87,7 +91,10 @@ function cleansedMeta(meta: Readonly<Record<string, string>>): [string, string][
 function table(title: string, rows: readonly (readonly [string, string])[], empty: string): string {
   if (rows.length === 0) return `  <h3>${escapeHtml(title)}</h3>\n  <p>${escapeHtml(empty)}</p>`;
   const body = rows
-    .map(([key, value]) => `      <tr><td>${escapeHtml(key)}</td><td class="code"><pre>${escapeHtml(value)}</pre></td></tr>`)
+    .map(
+      ([key, value]) =>
+        `      <tr><td>${escapeHtml(key)}</td><td class="code"><pre>${escapeHtml(value)}</pre></td></tr>`,
+    )
     .join('\n');
   return `  <h3>${escapeHtml(title)}</h3>
   <table class="req">
@@ -99,7 +106,10 @@ ${body}
 }
 
 function listRows(entries: readonly (readonly [string, readonly string[]])[]): [string, string][] {
-  return entries.map(([key, values]) => [key, HIDDEN_SETTINGS.test(key) ? CLEANSED_SUBSTITUTE : show(values)]);
+  return entries.map(([key, values]) => [
+    key,
+    HIDDEN_SETTINGS.test(key) ? CLEANSED_SUBSTITUTE : show(values),
+  ]);
 }
 
 /** Build the debug 500 page as HTML. */
@@ -165,7 +175,14 @@ ${meta.map(([key, value]) => `      <tr><th scope="row">${escapeHtml(key)}</th><
     <h2>Request information</h2>
 ${table('GET', listRows(input.get), 'No GET data')}
 ${post}
-${table('COOKIES', Object.entries(input.cookies).map(([key, value]) => [key, HIDDEN_SETTINGS.test(key) ? CLEANSED_SUBSTITUTE : value] as [string, string]), 'No cookie data')}
+${table(
+  'COOKIES',
+  Object.entries(input.cookies).map(
+    ([key, value]) =>
+      [key, HIDDEN_SETTINGS.test(key) ? CLEANSED_SUBSTITUTE : value] as [string, string],
+  ),
+  'No cookie data',
+)}
 ${table('META', cleansedMeta(input.meta), 'No META data')}
     <h3 id="settings-info">Settings</h3>
 ${table('Using settings', cleansedSettings(input.settings), 'No settings')}
@@ -194,12 +211,33 @@ export function technical500Text(input: Technical500Input): string {
   ];
   if (input.raisedDuring !== null) lines.push(`Raised during: ${input.raisedDuring}`);
   lines.push('', 'Traceback:', stackOf(input.error), '', 'Request information:');
-  lines.push(input.get.length === 0 ? 'GET: No GET data' : `GET:\n${listRows(input.get).map(([k, v]) => `${k} = ${v}`).join('\n')}`);
+  lines.push(
+    input.get.length === 0
+      ? 'GET: No GET data'
+      : `GET:\n${listRows(input.get)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join('\n')}`,
+  );
   if (typeof input.post === 'string') lines.push(`POST: ${input.post}`);
-  else lines.push(input.post.length === 0 ? 'POST: No POST data' : `POST:\n${listRows(input.post).map(([k, v]) => `${k} = ${v}`).join('\n')}`);
+  else
+    lines.push(
+      input.post.length === 0
+        ? 'POST: No POST data'
+        : `POST:\n${listRows(input.post)
+            .map(([k, v]) => `${k} = ${v}`)
+            .join('\n')}`,
+    );
   const cookies = Object.entries(input.cookies);
-  lines.push(cookies.length === 0 ? 'COOKIES: No cookie data' : `COOKIES:\n${cookies.map(([k, v]) => `${k} = ${HIDDEN_SETTINGS.test(k) ? CLEANSED_SUBSTITUTE : v}`).join('\n')}`);
-  lines.push(`META:\n${cleansedMeta(input.meta).map(([k, v]) => `${k} = ${v}`).join('\n')}`);
+  lines.push(
+    cookies.length === 0
+      ? 'COOKIES: No cookie data'
+      : `COOKIES:\n${cookies.map(([k, v]) => `${k} = ${HIDDEN_SETTINGS.test(k) ? CLEANSED_SUBSTITUTE : v}`).join('\n')}`,
+  );
+  lines.push(
+    `META:\n${cleansedMeta(input.meta)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('\n')}`,
+  );
   lines.push('', 'Settings:', ...cleansedSettings(input.settings).map(([k, v]) => `${k} = ${v}`));
   lines.push(
     '',

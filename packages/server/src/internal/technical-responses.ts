@@ -30,7 +30,11 @@ export function viewName(view: unknown): string {
 }
 
 /** Django's `technical_404_response`. */
-export function technical404Response(context: AppContext, request: HttpRequest, error: unknown): HttpResponse {
+export function technical404Response(
+  context: AppContext,
+  request: HttpRequest,
+  error: unknown,
+): HttpResponse {
   let tried: readonly (readonly TriedPattern[])[] | null;
   let errorUrl: string;
   let raisedBy: string | null = null;
@@ -39,7 +43,8 @@ export function technical404Response(context: AppContext, request: HttpRequest, 
     tried = error.tried;
     errorUrl = error.path.replace(/^\//, '');
   } else {
-    const match = request.resolverMatch as (typeof request.resolverMatch & { tried?: TriedPattern[][] }) | null;
+    const match = request.resolverMatch as
+      (typeof request.resolverMatch & { tried?: TriedPattern[][] }) | null;
     tried = match?.tried ?? null;
     errorUrl = request.pathInfo.slice(1);
     raisedBy = match === null ? null : viewName(match.view);
@@ -87,5 +92,8 @@ export function technical500Response(
   const wantsHtml = attempt(() => request.accepts('text/html'), true);
   return wantsHtml
     ? new HttpResponse(technical500Html(input), { status, contentType: 'text/html; charset=utf-8' })
-    : new HttpResponse(technical500Text(input), { status, contentType: 'text/plain; charset=utf-8' });
+    : new HttpResponse(technical500Text(input), {
+        status,
+        contentType: 'text/plain; charset=utf-8',
+      });
 }

@@ -104,32 +104,56 @@ export class Client {
   }
 
   /** HEAD `path`; the body of the answer is dropped, as a server would. */
-  head(path: string, data?: RequestData, options: ClientRequestOptions = {}): Promise<TestResponse> {
+  head(
+    path: string,
+    data?: RequestData,
+    options: ClientRequestOptions = {},
+  ): Promise<TestResponse> {
     return this.#run('HEAD', path + encodeQuery(data), null, options);
   }
 
   /** POST `data` to `path`: multipart by default (as Django's client), or encoded for `contentType`. */
-  post(path: string, data?: RequestData | string, options: ClientRequestOptions = {}): Promise<TestResponse> {
+  post(
+    path: string,
+    data?: RequestData | string,
+    options: ClientRequestOptions = {},
+  ): Promise<TestResponse> {
     return this.#run('POST', path, data ?? {}, options, true);
   }
 
   /** PUT `data` to `path`. */
-  put(path: string, data?: RequestData | string, options: ClientRequestOptions = {}): Promise<TestResponse> {
+  put(
+    path: string,
+    data?: RequestData | string,
+    options: ClientRequestOptions = {},
+  ): Promise<TestResponse> {
     return this.#run('PUT', path, data, options);
   }
 
   /** PATCH `data` to `path`. */
-  patch(path: string, data?: RequestData | string, options: ClientRequestOptions = {}): Promise<TestResponse> {
+  patch(
+    path: string,
+    data?: RequestData | string,
+    options: ClientRequestOptions = {},
+  ): Promise<TestResponse> {
     return this.#run('PATCH', path, data, options);
   }
 
   /** DELETE `path`. */
-  delete(path: string, data?: RequestData | string, options: ClientRequestOptions = {}): Promise<TestResponse> {
+  delete(
+    path: string,
+    data?: RequestData | string,
+    options: ClientRequestOptions = {},
+  ): Promise<TestResponse> {
     return this.#run('DELETE', path, data, options);
   }
 
   /** OPTIONS `path`. */
-  options(path: string, data?: RequestData | string, options: ClientRequestOptions = {}): Promise<TestResponse> {
+  options(
+    path: string,
+    data?: RequestData | string,
+    options: ClientRequestOptions = {},
+  ): Promise<TestResponse> {
     return this.#run('OPTIONS', path, data, options);
   }
 
@@ -152,14 +176,23 @@ export class Client {
       const next = new URL(location, url);
       chain.push([location, response.status]);
       if (chain.length > MAX_REDIRECTS || chain.slice(0, -1).some(([seen]) => seen === location)) {
-        throw new RedirectCycleError(chain.length > MAX_REDIRECTS ? 'Too many redirects.' : 'Redirect loop detected.', chain);
+        throw new RedirectCycleError(
+          chain.length > MAX_REDIRECTS ? 'Too many redirects.' : 'Redirect loop detected.',
+          chain,
+        );
       }
       if (response.status !== 307 && response.status !== 308) {
         currentMethod = currentMethod === 'HEAD' ? 'HEAD' : 'GET';
         currentData = null;
       }
       url = next;
-      response = await this.#once(currentMethod, next.pathname + next.search, currentData ?? undefined, options, multipartDefault && currentMethod === 'POST');
+      response = await this.#once(
+        currentMethod,
+        next.pathname + next.search,
+        currentData ?? undefined,
+        options,
+        multipartDefault && currentMethod === 'POST',
+      );
     }
     response.redirectChain = chain;
     return response;
@@ -184,7 +217,10 @@ export class Client {
       }
     }
     const headers: Record<string, string> = { ...options.headers };
-    if (this.cookies.size > 0 && !Object.keys(headers).some((name) => name.toLowerCase() === 'cookie')) {
+    if (
+      this.cookies.size > 0 &&
+      !Object.keys(headers).some((name) => name.toLowerCase() === 'cookie')
+    ) {
       headers['cookie'] = describeCookieHeader(this.cookies);
     }
     const request = this.#factory.generic(method, path, body, {
@@ -195,7 +231,10 @@ export class Client {
     if (!this.#enforceCsrfChecks) request.state[DONT_ENFORCE_CSRF_CHECKS] = true;
     const templates: RenderedTemplate[] = [];
     const unsubscribe = onTemplateRendered((event) => {
-      templates.push({ name: event.name ?? null, context: event.context as Readonly<Record<string, unknown>> });
+      templates.push({
+        name: event.name ?? null,
+        context: event.context as Readonly<Record<string, unknown>>,
+      });
     });
     let response: HttpResponse;
     try {
@@ -207,7 +246,10 @@ export class Client {
     this.#storeCookies(response);
     // A server sends no body for HEAD, 1xx, 204 and 304 (Django's conditional_content_removal).
     const status = response.status;
-    if (!response.streaming && (method === 'HEAD' || (status >= 100 && status < 200) || status === 204 || status === 304)) {
+    if (
+      !response.streaming &&
+      (method === 'HEAD' || (status >= 100 && status < 200) || status === 204 || status === 304)
+    ) {
       response.content = '';
     }
     return decorate(response, request, templates);
@@ -215,18 +257,23 @@ export class Client {
 
   #storeCookies(response: HttpResponse): void {
     for (const [name, cookie] of response.cookies) {
-      const expired = cookie.maxAge === 0 || (cookie.expires !== undefined && new Date(cookie.expires).getTime() <= Date.now());
+      const expired =
+        cookie.maxAge === 0 ||
+        (cookie.expires !== undefined && new Date(cookie.expires).getTime() <= Date.now());
       if (expired) this.cookies.delete(name);
       else this.cookies.set(name, cookie.value);
     }
   }
 }
 
-async function encodeMultipart(data: RequestData): Promise<{ body: Uint8Array; contentType: string }> {
+async function encodeMultipart(
+  data: RequestData,
+): Promise<{ body: Uint8Array; contentType: string }> {
   const form = new FormData();
   for (const [key, value] of Object.entries(data)) {
     if (value instanceof Blob) form.append(key, value);
-    else if (Array.isArray(value)) for (const item of value as readonly unknown[]) form.append(key, String(item));
+    else if (Array.isArray(value))
+      for (const item of value as readonly unknown[]) form.append(key, String(item));
     else form.append(key, String(value));
   }
   const encoded = new Request('http://testserver/', { method: 'POST', body: form });
@@ -236,12 +283,17 @@ async function encodeMultipart(data: RequestData): Promise<{ body: Uint8Array; c
   };
 }
 
-function decorate(response: HttpResponse, request: HttpRequest, templates: RenderedTemplate[]): TestResponse {
+function decorate(
+  response: HttpResponse,
+  request: HttpRequest,
+  templates: RenderedTemplate[],
+): TestResponse {
   let context: Record<string, unknown> | undefined;
   if (templates.length > 0) {
     context = {};
     for (const template of templates) {
-      for (const [key, value] of Object.entries(template.context)) if (!(key in context)) context[key] = value;
+      for (const [key, value] of Object.entries(template.context))
+        if (!(key in context)) context[key] = value;
     }
   }
   const extras: TestResponseExtras = {
@@ -253,6 +305,7 @@ function decorate(response: HttpResponse, request: HttpRequest, templates: Rende
       return JSON.parse(response.text()) as T;
     },
   };
-  if (!HttpResponse.isInstance(response)) throw new TypeError('The application returned something that is not an HttpResponse.');
+  if (!HttpResponse.isInstance(response))
+    throw new TypeError('The application returned something that is not an HttpResponse.');
   return Object.assign(response, extras);
 }

@@ -7,7 +7,9 @@ import { HttpRequest } from '@reins/http';
 import type { RequestOptions } from '@reins/http';
 
 /** Form or query data: each value a string (or number/boolean), or a list of them. */
-export type RequestData = Readonly<Record<string, string | number | boolean | readonly (string | number | boolean)[] | Blob>>;
+export type RequestData = Readonly<
+  Record<string, string | number | boolean | readonly (string | number | boolean)[] | Blob>
+>;
 
 /** Per-request options of the factory and the client. */
 export interface RequestExtras {
@@ -35,7 +37,8 @@ export interface EncodedBody {
 
 function appendAll(params: URLSearchParams, data: RequestData): void {
   for (const [key, value] of Object.entries(data)) {
-    if (Array.isArray(value)) for (const item of value as readonly unknown[]) params.append(key, String(item));
+    if (Array.isArray(value))
+      for (const item of value as readonly unknown[]) params.append(key, String(item));
     else if (!(value instanceof Blob)) params.append(key, String(value));
   }
 }
@@ -50,7 +53,10 @@ export function encodeQuery(data: RequestData | undefined): string {
 }
 
 /** Encode object data (or pass a string through) for `contentType`. */
-export function encodeBody(data: RequestData | string | Uint8Array | undefined, contentType: string | undefined): EncodedBody {
+export function encodeBody(
+  data: RequestData | string | Uint8Array | undefined,
+  contentType: string | undefined,
+): EncodedBody {
   if (data === undefined) return { body: null, contentType: contentType ?? null };
   if (typeof data === 'string' || data instanceof Uint8Array) {
     return { body: data, contentType: contentType ?? 'application/octet-stream' };
@@ -90,13 +96,21 @@ export class RequestFactory {
    * @example
    * factory.generic('BREW', '/coffee/', 'with milk', { contentType: 'text/plain' });
    */
-  generic(method: string, path: string, body: Uint8Array | string | null = null, extras: RequestExtras = {}): HttpRequest {
+  generic(
+    method: string,
+    path: string,
+    body: Uint8Array | string | null = null,
+    extras: RequestExtras = {},
+  ): HttpRequest {
     const headers: Record<string, string> = { host: 'testserver' };
     for (const [name, value] of Object.entries(this.#headers)) headers[name.toLowerCase()] = value;
-    for (const [name, value] of Object.entries(extras.headers ?? {})) headers[name.toLowerCase()] = value;
+    for (const [name, value] of Object.entries(extras.headers ?? {}))
+      headers[name.toLowerCase()] = value;
     if (body !== null) {
       if (extras.contentType !== undefined) headers['content-type'] = extras.contentType;
-      headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+      headers['content-length'] = String(
+        typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+      );
     }
     const secure = extras.secure === true;
     return new HttpRequest({
@@ -104,7 +118,12 @@ export class RequestFactory {
       url: path,
       headers,
       scheme: secure ? 'https' : 'http',
-      connection: { remoteAddress: '127.0.0.1', localAddress: 'testserver', localPort: secure ? 443 : 80, encrypted: secure },
+      connection: {
+        remoteAddress: '127.0.0.1',
+        localAddress: 'testserver',
+        localPort: secure ? 443 : 80,
+        encrypted: secure,
+      },
       body,
       options: this.#options,
     });
@@ -145,8 +164,16 @@ export class RequestFactory {
     return this.#withBody('OPTIONS', path, data, extras);
   }
 
-  #withBody(method: string, path: string, data: RequestData | string | undefined, extras: RequestExtras): HttpRequest {
+  #withBody(
+    method: string,
+    path: string,
+    data: RequestData | string | undefined,
+    extras: RequestExtras,
+  ): HttpRequest {
     const { body, contentType } = encodeBody(data, extras.contentType);
-    return this.generic(method, path, body, { ...extras, ...(contentType === null ? {} : { contentType }) });
+    return this.generic(method, path, body, {
+      ...extras,
+      ...(contentType === null ? {} : { contentType }),
+    });
   }
 }

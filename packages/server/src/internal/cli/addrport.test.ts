@@ -14,14 +14,27 @@ describe('parseAddrPort', () => {
   });
 
   it('falls back to HOST and PORT, which an argument overrides', () => {
-    expect(parseAddrPort(undefined, { HOST: '0.0.0.0', PORT: '5000' })).toEqual({ host: '0.0.0.0', port: 5000 });
-    expect(parseAddrPort('7000', { HOST: '0.0.0.0', PORT: '5000' })).toEqual({ host: '0.0.0.0', port: 7000 });
+    expect(parseAddrPort(undefined, { HOST: '0.0.0.0', PORT: '5000' })).toEqual({
+      host: '0.0.0.0',
+      port: 5000,
+    });
+    expect(parseAddrPort('7000', { HOST: '0.0.0.0', PORT: '5000' })).toEqual({
+      host: '0.0.0.0',
+      port: 7000,
+    });
   });
 
-  it.each(['abc', '1.2.3.4:', ':80', '99999', 'host:port'])('rejects %s with a message quoting it', (input) => {
-    expect(() => parseAddrPort(input, {})).toThrow(AddrPortError);
-    expect(() => parseAddrPort(input, {})).toThrow(input === '99999' ? /'99999' is not a valid port/ : new RegExp(`'${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'`));
-  });
+  it.each(['abc', '1.2.3.4:', ':80', '99999', 'host:port'])(
+    'rejects %s with a message quoting it',
+    (input) => {
+      expect(() => parseAddrPort(input, {})).toThrow(AddrPortError);
+      expect(() => parseAddrPort(input, {})).toThrow(
+        input === '99999'
+          ? /'99999' is not a valid port/
+          : new RegExp(`'${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'`),
+      );
+    },
+  );
 
   it('rejects a bad PORT variable', () => {
     expect(() => parseAddrPort(undefined, { PORT: 'eighty' })).toThrow(/PORT 'eighty'/);

@@ -30,9 +30,13 @@ function parsePort(text: string, source: string): number {
 }
 
 /** Parse `addrport` (or fall back to `HOST`/`PORT`, then 127.0.0.1:8000). */
-export function parseAddrPort(addrport: string | undefined, env: NodeJS.ProcessEnv = process.env): AddrPort {
+export function parseAddrPort(
+  addrport: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): AddrPort {
   const defaultHost = env['HOST'] !== undefined && env['HOST'] !== '' ? env['HOST'] : '127.0.0.1';
-  const defaultPort = env['PORT'] !== undefined && env['PORT'] !== '' ? parsePort(env['PORT'], 'PORT') : 8000;
+  const defaultPort =
+    env['PORT'] !== undefined && env['PORT'] !== '' ? parsePort(env['PORT'], 'PORT') : 8000;
   if (addrport === undefined || addrport === '') return { host: defaultHost, port: defaultPort };
   const match = FORMAT.exec(addrport);
   if (match === null) {

@@ -26,8 +26,18 @@ export const processIo: CommandIo = {
 };
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** Django's `%B %d, %Y - %X` start-up date line, in local time. */
@@ -44,7 +54,10 @@ async function load(appOption: string | undefined): Promise<{ app: App; location
 /** Run the checks and print them; returns whether any error was found. */
 function printChecks(app: App, io: CommandIo, failLevel: 'error' | 'warning' = 'error'): boolean {
   const messages = app.check();
-  const failing = messages.some((message) => message.level === 'error' || (failLevel === 'warning' && message.level === 'warning'));
+  const failing = messages.some(
+    (message) =>
+      message.level === 'error' || (failLevel === 'warning' && message.level === 'warning'),
+  );
   const text = formatCheckMessages(messages);
   if (failing) io.err(`SystemCheckError: ${text}`);
   else io.out(text);
@@ -60,7 +73,11 @@ export interface RunserverOptions {
 }
 
 /** `reins runserver [addrport]`: returns the exit code (or never, while serving). */
-export async function runserver(where: AddrPort, options: RunserverOptions, io: CommandIo = processIo): Promise<number> {
+export async function runserver(
+  where: AddrPort,
+  options: RunserverOptions,
+  io: CommandIo = processIo,
+): Promise<number> {
   if (options.reload && process.env[RUN_MAIN_ENV] !== 'true') {
     await runWithReloader({ write: io.out });
     return 0;
@@ -86,10 +103,14 @@ export async function runserver(where: AddrPort, options: RunserverOptions, io: 
   if (server === null) return 1;
   io.out(formatStartupDate(new Date()));
   io.out(`reins version ${options.version}, using app '${location.path}'`);
-  io.out(`Starting development server at http://${displayHost({ host: where.host, port: server.address.port })}/`);
+  io.out(
+    `Starting development server at http://${displayHost({ host: where.host, port: server.address.port })}/`,
+  );
   io.out('Quit the server with CONTROL-C.');
   io.out('');
-  io.out('WARNING: This is a development server. Do not use it in a production setting. Use `reins serve` instead.');
+  io.out(
+    'WARNING: This is a development server. Do not use it in a production setting. Use `reins serve` instead.',
+  );
   return new Promise<number>(() => {
     // Serves until a signal closes the server and exits the process.
   });
@@ -104,10 +125,22 @@ export interface ServeOptions {
 }
 
 /** `reins serve [addrport] --workers N`: a production server on N processes. */
-export async function serve(where: AddrPort, options: ServeOptions, io: CommandIo = processIo): Promise<number> {
+export async function serve(
+  where: AddrPort,
+  options: ServeOptions,
+  io: CommandIo = processIo,
+): Promise<number> {
   if (options.workers <= 1) {
     const { app } = await load(options.app);
-    const server = await app.listen({ host: where.host, port: where.port, handleSignals: true, accessLog: options.accessLog ?? false, ...(options.shutdownTimeout === undefined ? {} : { shutdownTimeout: options.shutdownTimeout }) });
+    const server = await app.listen({
+      host: where.host,
+      port: where.port,
+      handleSignals: true,
+      accessLog: options.accessLog ?? false,
+      ...(options.shutdownTimeout === undefined
+        ? {}
+        : { shutdownTimeout: options.shutdownTimeout }),
+    });
     io.out(`reins serving at ${server.url} (pid ${process.pid}, 1 process). Quit with CONTROL-C.`);
     return new Promise<number>(() => {});
   }
@@ -121,10 +154,14 @@ export async function serve(where: AddrPort, options: ServeOptions, io: CommandI
     for (let index = 0; index < options.workers; index++) fork();
     cluster.on('exit', (worker, code, signal) => {
       if (stopping) return;
-      io.err(`Worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting a new one.`);
+      io.err(
+        `Worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting a new one.`,
+      );
       fork();
     });
-    io.out(`reins serving at http://${displayHost(where)}/ with ${options.workers} worker processes (primary pid ${process.pid}). Quit with CONTROL-C.`);
+    io.out(
+      `reins serving at http://${displayHost(where)}/ with ${options.workers} worker processes (primary pid ${process.pid}). Quit with CONTROL-C.`,
+    );
     return new Promise<number>((resolve) => {
       const stop = (): void => {
         if (stopping) return;
@@ -145,19 +182,31 @@ export async function serve(where: AddrPort, options: ServeOptions, io: CommandI
     });
   }
   const { app } = await load(options.app);
-  await app.listen({ host: where.host, port: where.port, handleSignals: true, accessLog: options.accessLog ?? false, ...(options.shutdownTimeout === undefined ? {} : { shutdownTimeout: options.shutdownTimeout }) });
+  await app.listen({
+    host: where.host,
+    port: where.port,
+    handleSignals: true,
+    accessLog: options.accessLog ?? false,
+    ...(options.shutdownTimeout === undefined ? {} : { shutdownTimeout: options.shutdownTimeout }),
+  });
   return new Promise<number>(() => {});
 }
 
 /** `reins show-urls`: every pattern with its name and view. */
-export async function showUrls(options: { app?: string }, io: CommandIo = processIo): Promise<number> {
+export async function showUrls(
+  options: { app?: string },
+  io: CommandIo = processIo,
+): Promise<number> {
   const { app } = await load(options.app);
   io.out(formatRoutes(describeRoutes(app)));
   return 0;
 }
 
 /** `reins check`: run the system checks; exit code 1 when any reaches the fail level. */
-export async function check(options: { app?: string; failLevel?: 'error' | 'warning' }, io: CommandIo = processIo): Promise<number> {
+export async function check(
+  options: { app?: string; failLevel?: 'error' | 'warning' },
+  io: CommandIo = processIo,
+): Promise<number> {
   const { app } = await load(options.app);
   return printChecks(app, io, options.failLevel) ? 1 : 0;
 }

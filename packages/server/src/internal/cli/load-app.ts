@@ -26,7 +26,11 @@ export interface AppLocation {
 }
 
 /** Find the app module path (see the module comment for the order). */
-export async function locateApp(option: string | undefined, cwd = process.cwd(), env = process.env): Promise<AppLocation> {
+export async function locateApp(
+  option: string | undefined,
+  cwd = process.cwd(),
+  env = process.env,
+): Promise<AppLocation> {
   if (option !== undefined && option !== '') return { path: option, source: '--app' };
   const fromEnv = env['REINS_APP'];
   if (fromEnv !== undefined && fromEnv !== '') return { path: fromEnv, source: 'REINS_APP' };
@@ -38,17 +42,21 @@ export async function locateApp(option: string | undefined, cwd = process.cwd(),
   for (const name of ['reins.config.mjs', 'reins.config.js']) {
     const file = resolve(cwd, name);
     if (!existsSync(file)) continue;
-    const module = (await import(pathToFileURL(file).href)) as { default?: { app?: unknown }; app?: unknown };
+    const module = (await import(pathToFileURL(file).href)) as {
+      default?: { app?: unknown };
+      app?: unknown;
+    };
     const app = module.default?.app ?? module.app;
     if (typeof app === 'string') return { path: app, source: name };
   }
   const pkg = resolve(cwd, 'package.json');
   if (existsSync(pkg)) {
     const manifest = JSON.parse(readFileSync(pkg, 'utf8')) as { reins?: { app?: unknown } };
-    if (typeof manifest.reins?.app === 'string') return { path: manifest.reins.app, source: 'package.json "reins.app"' };
+    if (typeof manifest.reins?.app === 'string')
+      return { path: manifest.reins.app, source: 'package.json "reins.app"' };
   }
   throw new AppLoadError(
-    "No application module given. Pass --app ./dist/app.js, set REINS_APP, or add { \"reins\": { \"app\": \"./dist/app.js\" } } to package.json.",
+    'No application module given. Pass --app ./dist/app.js, set REINS_APP, or add { "reins": { "app": "./dist/app.js" } } to package.json.',
   );
 }
 
@@ -65,13 +73,18 @@ function isApp(value: unknown): value is App {
 export async function importApp(location: AppLocation, cwd = process.cwd()): Promise<App> {
   const file = resolve(cwd, location.path);
   if (!existsSync(file)) {
-    throw new AppLoadError(`The application module '${location.path}' (from ${location.source}) does not exist at ${file}. Build the app first, or fix the path.`);
+    throw new AppLoadError(
+      `The application module '${location.path}' (from ${location.source}) does not exist at ${file}. Build the app first, or fix the path.`,
+    );
   }
   let module: { default?: unknown; app?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as typeof module;
   } catch (error) {
-    throw new AppLoadError(`Importing the application module '${location.path}' failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new AppLoadError(
+      `Importing the application module '${location.path}' failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   const candidate = await Promise.resolve(isApp(module.app) ? module.app : module.default);
   if (isApp(candidate)) return candidate;

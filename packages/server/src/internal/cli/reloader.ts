@@ -52,7 +52,9 @@ export function runWithReloader(options: ReloaderOptions = {}): Promise<void> {
       if (child === current) child = null;
       if (stopping || restarting) return;
       if (code !== 0 || signal !== null) {
-        write(`The server stopped (${signal ?? `exit code ${code}`}); waiting for a file change to restart it.`);
+        write(
+          `The server stopped (${signal ?? `exit code ${code}`}); waiting for a file change to restart it.`,
+        );
       }
     });
   };
@@ -93,7 +95,9 @@ export function runWithReloader(options: ReloaderOptions = {}): Promise<void> {
     });
   } catch (error) {
     return Promise.reject(
-      new Error(`Cannot watch '${root}' for changes (${error instanceof Error ? error.message : String(error)}). Run with --noreload.`),
+      new Error(
+        `Cannot watch '${root}' for changes (${error instanceof Error ? error.message : String(error)}). Run with --noreload.`,
+      ),
     );
   }
   write('Watching for file changes with fs.watch');
