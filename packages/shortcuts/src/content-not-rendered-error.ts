@@ -16,4 +16,6 @@ export class ContentNotRenderedError extends ReinsError {
   static override readonly brand: symbol = Symbol.for('reins.ContentNotRenderedError');
   override readonly code: string = 'shortcuts.content_not_rendered';
 }
-Object.defineProperty(ContentNotRenderedError.prototype, ContentNotRenderedError.brand, { value: true });
+Object.defineProperty(ContentNotRenderedError.prototype, ContentNotRenderedError.brand, {
+  value: true,
+});

@@ -54,10 +54,7 @@ export type DataSource =
 type RowOfResult<V> = V extends readonly (infer R)[] ? R : NonNullable<V>;
 
 type RowOfResolved<V> = V extends
-  | ExecutableQuery
-  | FinderDelegate
-  | CountSliceSource
-  | ((...args: never[]) => unknown)
+  ExecutableQuery | FinderDelegate | CountSliceSource | ((...args: never[]) => unknown)
   ? RowOf<V>
   : RowOfResult<V>;
 

@@ -27,6 +27,7 @@ export async function getListOr404<S extends DataSource>(
   let rows: unknown[];
   if ('rows' in result) rows = result.rows;
   else rows = result.row === null || result.row === undefined ? [] : [result.row];
-  if (rows.length === 0) throw new Http404(notFoundMessage(modelNameFor(result.origin ?? source, options), options));
+  if (rows.length === 0)
+    throw new Http404(notFoundMessage(modelNameFor(result.origin ?? source, options), options));
   return rows as Array<RowOf<S>>;
 }

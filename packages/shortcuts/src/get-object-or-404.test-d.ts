@@ -11,8 +11,13 @@ interface Article {
   id: number;
   title: string;
 }
-const table = sqliteTable('article', { id: integer('id').primaryKey(), title: text('title').notNull() });
-const kysely = new Kysely<{ article: Article }>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
+const table = sqliteTable('article', {
+  id: integer('id').primaryKey(),
+  title: text('title').notNull(),
+});
+const kysely = new Kysely<{ article: Article }>({
+  dialect: new SqliteDialect({ database: new Database(':memory:') }),
+});
 const orm = drizzle({ client: new Database(':memory:'), schema: { article: table } });
 declare const _delegate: {
   findMany(args?: { where?: Partial<Article>; take?: number }): Promise<Article[]>;
@@ -28,15 +33,29 @@ describe('RowOf / getObjectOr404 types', () => {
     expectTypeOf<RowOf<() => Promise<Article[]>>>().toEqualTypeOf<Article>();
     expectTypeOf<RowOf<typeof _delegate>>().toEqualTypeOf<Article>();
     expectTypeOf<RowOf<Set<Article>>>().toEqualTypeOf<Article>();
-    expectTypeOf<RowOf<{ count(): number; slice(s: number, e: number): Promise<Article[]> }>>().toEqualTypeOf<Article>();
+    expectTypeOf<
+      RowOf<{ count(): number; slice(s: number, e: number): Promise<Article[]> }>
+    >().toEqualTypeOf<Article>();
   });
 
   it('types real Kysely and Drizzle queries', () => {
-    expectTypeOf(getObjectOr404(kysely.selectFrom('article').selectAll())).resolves.toEqualTypeOf<Article>();
-    expectTypeOf(getObjectOr404(() => kysely.selectFrom('article').select('title'))).resolves.toEqualTypeOf<{ title: string }>();
-    expectTypeOf(getObjectOr404(orm.select().from(table))).resolves.toEqualTypeOf<{ id: number; title: string }>();
-    expectTypeOf(getObjectOr404(orm.query.article.findFirst())).resolves.toEqualTypeOf<{ id: number; title: string }>();
-    expectTypeOf(getListOr404(kysely.selectFrom('article').select(['id']))).resolves.toEqualTypeOf<Array<{ id: number }>>();
+    expectTypeOf(
+      getObjectOr404(kysely.selectFrom('article').selectAll()),
+    ).resolves.toEqualTypeOf<Article>();
+    expectTypeOf(
+      getObjectOr404(() => kysely.selectFrom('article').select('title')),
+    ).resolves.toEqualTypeOf<{ title: string }>();
+    expectTypeOf(getObjectOr404(orm.select().from(table))).resolves.toEqualTypeOf<{
+      id: number;
+      title: string;
+    }>();
+    expectTypeOf(getObjectOr404(orm.query.article.findFirst())).resolves.toEqualTypeOf<{
+      id: number;
+      title: string;
+    }>();
+    expectTypeOf(getListOr404(kysely.selectFrom('article').select(['id']))).resolves.toEqualTypeOf<
+      Array<{ id: number }>
+    >();
   });
 
   it('refuses a value that is not a data source', () => {

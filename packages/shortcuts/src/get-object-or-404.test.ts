@@ -29,13 +29,36 @@ describe('getObjectOr404 over in-memory sources', () => {
     ['a function returning a row', () => getObjectOr404(() => row), { value: row }],
     ['an async function returning null', () => getObjectOr404(async () => null), none],
     ['a function returning an array', () => getObjectOr404(() => [row]), { value: row }],
-    ['a function returning a query builder', () => getObjectOr404(() => ({ execute: async () => [row] })), { value: row }],
-    ['a promise of a query builder', () => getObjectOr404(Promise.resolve({ execute: async () => [] })), none],
-    ['a thenable (not a Promise)', () => getObjectOr404({ then: (resolve: (v: unknown) => void) => resolve(row) } as PromiseLike<typeof row>), { value: row }],
-    ['an executeTakeFirst-only builder result', () => getObjectOr404({ execute: async () => undefined }), none],
+    [
+      'a function returning a query builder',
+      () => getObjectOr404(() => ({ execute: async () => [row] })),
+      { value: row },
+    ],
+    [
+      'a promise of a query builder',
+      () => getObjectOr404(Promise.resolve({ execute: async () => [] })),
+      none,
+    ],
+    [
+      'a thenable (not a Promise)',
+      () =>
+        getObjectOr404({ then: (resolve: (v: unknown) => void) => resolve(row) } as PromiseLike<
+          typeof row
+        >),
+      { value: row },
+    ],
+    [
+      'an executeTakeFirst-only builder result',
+      () => getObjectOr404({ execute: async () => undefined }),
+      none,
+    ],
     ['a Set', () => getObjectOr404(new Set([row])), { value: row }],
     ['an async iterable', () => getObjectOr404(rowsOf([row])), { value: row }],
-    ['a count/slice source', () => getObjectOr404({ count: () => 1, slice: (s: number, e: number) => [row].slice(s, e) }), { value: row }],
+    [
+      'a count/slice source',
+      () => getObjectOr404({ count: () => 1, slice: (s: number, e: number) => [row].slice(s, e) }),
+      { value: row },
+    ],
     [
       'two rows',
       () => getObjectOr404([row, row], { model: 'Article' }),
@@ -45,9 +68,26 @@ describe('getObjectOr404 over in-memory sources', () => {
           'getObjectOr404() found more than one Article -- it returned 2! Look the row up by a unique key, or use getListOr404() when several rows are expected.',
       },
     ],
-    ['a custom message', () => getObjectOr404([], { message: 'Nothing here.' }), { error: 'Http404', message: 'Nothing here.' }],
-    ['a message function', () => getObjectOr404([], { model: 'Poll', message: (name) => `No ${name}!` }), { error: 'Http404', message: 'No Poll!' }],
-    ['a class as model', () => getObjectOr404([], { model: class Question { readonly id = 1; } }), { error: 'Http404', message: 'No Question matches the given query.' }],
+    [
+      'a custom message',
+      () => getObjectOr404([], { message: 'Nothing here.' }),
+      { error: 'Http404', message: 'Nothing here.' },
+    ],
+    [
+      'a message function',
+      () => getObjectOr404([], { model: 'Poll', message: (name) => `No ${name}!` }),
+      { error: 'Http404', message: 'No Poll!' },
+    ],
+    [
+      'a class as model',
+      () =>
+        getObjectOr404([], {
+          model: class Question {
+            readonly id = 1;
+          },
+        }),
+      { error: 'Http404', message: 'No Question matches the given query.' },
+    ],
   ];
   it.each(cases)('%s', async (_name, run, expected) => {
     expect(await outcome(run())).toEqual(expected);
@@ -59,8 +99,12 @@ describe('getObjectOr404 over in-memory sources', () => {
       message:
         "First argument to getObjectOr404() must be an array, a promise, a function, a query builder (Kysely, Drizzle), a Prisma-style delegate or a { count, slice } source, not 'number'.",
     });
-    expect(await outcome(getListOr404({ id: 1 } as never))).toMatchObject({ message: expect.stringContaining("not 'Object'") });
-    expect(await outcome(getObjectOr404('abc' as never))).toMatchObject({ message: expect.stringContaining("not 'string'") });
+    expect(await outcome(getListOr404({ id: 1 } as never))).toMatchObject({
+      message: expect.stringContaining("not 'Object'"),
+    });
+    expect(await outcome(getObjectOr404('abc' as never))).toMatchObject({
+      message: expect.stringContaining("not 'string'"),
+    });
   });
 
   it('refuses `where` for sources that are not delegates', async () => {
@@ -80,11 +124,19 @@ describe('getObjectOr404 over in-memory sources', () => {
     };
     await getObjectOr404(delegate, { where: { id: 1 }, args: { include: { author: true } } });
     await getListOr404(delegate, { where: { id: 1 } });
-    expect(calls).toEqual([{ include: { author: true }, where: { id: 1 }, take: 21 }, { where: { id: 1 } }]);
+    expect(calls).toEqual([
+      { include: { author: true }, where: { id: 1 }, take: 21 },
+      { where: { id: 1 } },
+    ]);
   });
 
   it('falls back to findUnique, then findFirst', async () => {
-    expect(await getObjectOr404({ findUnique: async (args: { where: { id: number } }) => ({ ...args.where }) }, { where: { id: 7 } })).toEqual({ id: 7 });
+    expect(
+      await getObjectOr404(
+        { findUnique: async (args: { where: { id: number } }) => ({ ...args.where }) },
+        { where: { id: 7 } },
+      ),
+    ).toEqual({ id: 7 });
     expect(await outcome(getObjectOr404({ findFirst: async () => null, $name: 'Poll' }))).toEqual({
       error: 'Http404',
       message: 'No Poll matches the given query.',
@@ -109,8 +161,20 @@ describe('getListOr404', () => {
   it.each([
     ['an array', () => getListOr404([row, row]), { value: [row, row] }],
     ['a function returning one row', () => getListOr404(() => row), { value: [row] }],
-    ['a function returning null', () => getListOr404(() => null, { model: 'Article' }), { error: 'Http404', message: 'No Article matches the given query.' }],
-    ['a count/slice source', () => getListOr404({ count: async () => 3, slice: async (s: number, e: number) => [1, 2, 3, 4].slice(s, e) }), { value: [1, 2, 3] }],
+    [
+      'a function returning null',
+      () => getListOr404(() => null, { model: 'Article' }),
+      { error: 'Http404', message: 'No Article matches the given query.' },
+    ],
+    [
+      'a count/slice source',
+      () =>
+        getListOr404({
+          count: async () => 3,
+          slice: async (s: number, e: number) => [1, 2, 3, 4].slice(s, e),
+        }),
+      { value: [1, 2, 3] },
+    ],
     ['an async iterable', () => getListOr404(rowsOf([1, 2])), { value: [1, 2] }],
   ] as Array<[string, () => Promise<unknown>, unknown]>)('%s', async (_name, run, expected) => {
     expect(await outcome(run())).toEqual(expected);

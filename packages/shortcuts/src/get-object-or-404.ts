@@ -30,13 +30,17 @@ export async function getObjectOr404<S extends DataSource>(
 ): Promise<RowOf<S>> {
   const result = await readSource(source, 'object', options, 'getObjectOr404()');
   if ('row' in result) {
-    if (result.row === null || result.row === undefined) throw notFound(result.origin ?? source, options);
+    if (result.row === null || result.row === undefined)
+      throw notFound(result.origin ?? source, options);
     return result.row as RowOf<S>;
   }
   const { rows } = result;
   if (rows.length === 1) return rows[0] as RowOf<S>;
   if (rows.length === 0) throw notFound(result.origin ?? source, options);
-  const count = result.bounded && rows.length >= MAX_GET_RESULTS ? `more than ${MAX_GET_RESULTS - 1}` : rows.length;
+  const count =
+    result.bounded && rows.length >= MAX_GET_RESULTS
+      ? `more than ${MAX_GET_RESULTS - 1}`
+      : rows.length;
   throw new MultipleObjectsReturned(modelNameFor(result.origin ?? source, options), count);
 }
 

@@ -27,7 +27,14 @@ export { redirect, redirectToUrl, redirectToView, resolveUrl } from './redirect.
 export type { HasAbsoluteUrl, RedirectOptions, RedirectTarget, ReverseArg } from './redirect.js';
 export { render } from './render.js';
 export type { RenderOptions } from './render.js';
-export { getUrlconf, isLazyString, LazyUrl, reverse, reverseLazy, setDefaultUrlconf } from './reverse.js';
+export {
+  getUrlconf,
+  isLazyString,
+  LazyUrl,
+  reverse,
+  reverseLazy,
+  setDefaultUrlconf,
+} from './reverse.js';
 export type { ReverseOptions, UrlReverser, ViewName } from './reverse.js';
 export { TemplateResponse } from './template-response.js';
 export type { TemplateResponseOptions } from './template-response.js';

@@ -29,4 +29,6 @@ export class MultipleObjectsReturned extends ReinsError {
     this.count = count;
   }
 }
-Object.defineProperty(MultipleObjectsReturned.prototype, MultipleObjectsReturned.brand, { value: true });
+Object.defineProperty(MultipleObjectsReturned.prototype, MultipleObjectsReturned.brand, {
+  value: true,
+});

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DisallowedRedirect, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect } from '@reins/http';
+import {
+  DisallowedRedirect,
+  HttpResponse,
+  HttpResponsePermanentRedirect,
+  HttpResponseRedirect,
+} from '@reins/http';
 import { createResolver, NoReverseMatch, path } from '@reins/urls';
 import { redirect, redirectToUrl, redirectToView, resolveUrl } from './redirect.js';
 import { setDefaultUrlconf } from './reverse.js';
@@ -21,17 +26,39 @@ describe('redirect', () => {
   it.each([
     ['a view name', () => redirect('home'), 302, '/'],
     ['a name with positional args', () => redirect('detail', 4), 302, '/article/4/'],
-    ['a name with kwargs, permanent', () => redirect('detail', { kwargs: { pk: 5 }, permanent: true }), 301, '/article/5/'],
+    [
+      'a name with kwargs, permanent',
+      () => redirect('detail', { kwargs: { pk: 5 }, permanent: true }),
+      301,
+      '/article/5/',
+    ],
     ['a URL', () => redirect('/some/where/?q=1'), 302, '/some/where/?q=1'],
-    ['a URL object', () => redirect(new URL('https://example.org/x')), 302, 'https://example.org/x'],
+    [
+      'a URL object',
+      () => redirect(new URL('https://example.org/x')),
+      302,
+      'https://example.org/x',
+    ],
     ['a model', () => redirect({ getAbsoluteUrl: () => '/article/9/' }), 302, '/article/9/'],
-    ['a name that looks like a URL (names win, as in Django)', () => redirect('example.com'), 302, '/looks/like/'],
-    ['a query and fragment', () => redirect('detail', { args: [1], query: { a: 1 }, fragment: 'c' }), 302, '/article/1/?a=1#c'],
+    [
+      'a name that looks like a URL (names win, as in Django)',
+      () => redirect('example.com'),
+      302,
+      '/looks/like/',
+    ],
+    [
+      'a query and fragment',
+      () => redirect('detail', { args: [1], query: { a: 1 }, fragment: 'c' }),
+      302,
+      '/article/1/?a=1#c',
+    ],
   ] as const)('%s', (_name, run, status, location) => {
     const response = run();
     expect(response.status).toBe(status);
     expect(response.headers.get('Location')).toBe(location);
-    expect(response).toBeInstanceOf(status === 301 ? HttpResponsePermanentRedirect : HttpResponseRedirect);
+    expect(response).toBeInstanceOf(
+      status === 301 ? HttpResponsePermanentRedirect : HttpResponseRedirect,
+    );
   });
 
   it('refuses unsafe schemes (DisallowedRedirect) and reports bad names (NoReverseMatch)', () => {
@@ -44,9 +71,9 @@ describe('redirect', () => {
   });
 
   it('refuses a mix of positional arguments and options', () => {
-    expect(() => (redirect as (...args: unknown[]) => unknown)('detail', 1, { permanent: true })).toThrow(
-      /either positional arguments or one options object/,
-    );
+    expect(() =>
+      (redirect as (...args: unknown[]) => unknown)('detail', 1, { permanent: true }),
+    ).toThrow(/either positional arguments or one options object/);
   });
 });
 

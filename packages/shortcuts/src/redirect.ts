@@ -8,7 +8,11 @@
  *
  * @module
  */
-import { DisallowedRedirect, HttpResponsePermanentRedirect, HttpResponseRedirect } from '@reins/http';
+import {
+  DisallowedRedirect,
+  HttpResponsePermanentRedirect,
+  HttpResponseRedirect,
+} from '@reins/http';
 import { isLazyString, reverse } from './reverse.js';
 import type { ReverseOptions, ViewName } from './reverse.js';
 
@@ -53,7 +57,11 @@ function isNoReverseMatch(error: unknown): boolean {
 }
 
 function hasAbsoluteUrl(value: unknown): value is HasAbsoluteUrl {
-  return typeof value === 'object' && value !== null && typeof (value as HasAbsoluteUrl).getAbsoluteUrl === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as HasAbsoluteUrl).getAbsoluteUrl === 'function'
+  );
 }
 
 /**
@@ -66,7 +74,10 @@ function hasAbsoluteUrl(value: unknown): value is HasAbsoluteUrl {
  * resolveUrl('polls:detail', { args: [4] }); // '/polls/4/'
  * resolveUrl('/already/a/url/'); // '/already/a/url/'
  */
-export function resolveUrl(to: RedirectTarget, options: Omit<ReverseOptions, 'urlconf'> = {}): string {
+export function resolveUrl(
+  to: RedirectTarget,
+  options: Omit<ReverseOptions, 'urlconf'> = {},
+): string {
   if (hasAbsoluteUrl(to)) return String(to.getAbsoluteUrl());
   if (to instanceof URL) return to.href;
   // A view function is reversed, and a failure is always an error (Django re-raises for callables).
@@ -109,7 +120,10 @@ function splitArgs(rest: Array<ReverseArg | RedirectOptions | undefined>): Redir
   return rest.length ? { args: rest as ReverseArg[] } : {};
 }
 
-function respond(url: string, permanent: boolean | undefined): HttpResponseRedirect | HttpResponsePermanentRedirect {
+function respond(
+  url: string,
+  permanent: boolean | undefined,
+): HttpResponseRedirect | HttpResponsePermanentRedirect {
   return permanent ? new HttpResponsePermanentRedirect(url) : new HttpResponseRedirect(url);
 }
 
@@ -123,7 +137,10 @@ function respond(url: string, permanent: boolean | undefined): HttpResponseRedir
  * return redirect('polls:detail', { kwargs: { pk: 4 }, permanent: true });
  * return redirect(article); // article.getAbsoluteUrl()
  */
-export function redirect(to: RedirectTarget, options?: RedirectOptions): HttpResponseRedirect | HttpResponsePermanentRedirect;
+export function redirect(
+  to: RedirectTarget,
+  options?: RedirectOptions,
+): HttpResponseRedirect | HttpResponsePermanentRedirect;
 export function redirect(to: RedirectTarget, ...args: ReverseArg[]): HttpResponseRedirect;
 export function redirect(
   to: RedirectTarget,

@@ -6,7 +6,10 @@ import { render } from './render.js';
 import { getUrlconf, isLazyString, reverse, reverseLazy, setDefaultUrlconf } from './reverse.js';
 
 const view = (): HttpResponse => new HttpResponse('');
-const pollPatterns = { urlpatterns: [path('<int:pk>/', view, { name: 'detail' })], appName: 'polls' };
+const pollPatterns = {
+  urlpatterns: [path('<int:pk>/', view, { name: 'detail' })],
+  appName: 'polls',
+};
 const resolver = createResolver([
   path('', view, { name: 'home' }),
   path('author-polls/', include(pollPatterns, { namespace: 'author-polls' })),
@@ -54,22 +57,34 @@ describe('reverse', () => {
   });
 
   it('defaults currentApp to the namespace the request resolved in (Django’s {% url %} rule)', () => {
-    expect(runWithRequest(requestIn('author-polls'), () => reverse('polls:detail', { args: [3] }))).toBe('/author-polls/3/');
-    expect(runWithRequest(requestIn('publisher-polls'), () => reverse('polls:detail', { args: [3] }))).toBe('/publisher-polls/3/');
+    expect(
+      runWithRequest(requestIn('author-polls'), () => reverse('polls:detail', { args: [3] })),
+    ).toBe('/author-polls/3/');
+    expect(
+      runWithRequest(requestIn('publisher-polls'), () => reverse('polls:detail', { args: [3] })),
+    ).toBe('/publisher-polls/3/');
   });
 
   it('lets request.currentApp, then an explicit currentApp, win', () => {
     const request = requestIn('publisher-polls');
     request.currentApp = 'author-polls';
-    expect(runWithRequest(request, () => reverse('polls:detail', { args: [1] }))).toBe('/author-polls/1/');
-    expect(runWithRequest(request, () => reverse('polls:detail', { args: [1], currentApp: 'publisher-polls' }))).toBe(
-      '/publisher-polls/1/',
+    expect(runWithRequest(request, () => reverse('polls:detail', { args: [1] }))).toBe(
+      '/author-polls/1/',
     );
-    expect(runWithRequest(request, () => reverse('polls:detail', { args: [1], currentApp: null }))).toBe('/publisher-polls/1/');
+    expect(
+      runWithRequest(request, () =>
+        reverse('polls:detail', { args: [1], currentApp: 'publisher-polls' }),
+      ),
+    ).toBe('/publisher-polls/1/');
+    expect(
+      runWithRequest(request, () => reverse('polls:detail', { args: [1], currentApp: null })),
+    ).toBe('/publisher-polls/1/');
   });
 
   it('passes query and fragment through, and an explicit urlconf', () => {
-    expect(reverse('home', { urlconf: resolver, query: { q: 'a b' }, fragment: 'top' })).toBe('/?q=a+b#top');
+    expect(reverse('home', { urlconf: resolver, query: { q: 'a b' }, fragment: 'top' })).toBe(
+      '/?q=a+b#top',
+    );
   });
 
   it('reverses a view function', () => {
@@ -108,7 +123,9 @@ describe('reverseLazy', () => {
 
   it('renders in a template', async () => {
     setDefaultUrlconf(resolver);
-    const response = await render(null, new Engine().fromString('<a href="{{ url }}">'), { url: reverseLazy('home') });
+    const response = await render(null, new Engine().fromString('<a href="{{ url }}">'), {
+      url: reverseLazy('home'),
+    });
     expect(response.text()).toBe('<a href="/">');
   });
 });
@@ -121,7 +138,10 @@ describe('{% url %} in render()', () => {
   });
 
   it('leaves an engine’s own reverse alone', async () => {
-    const engine = new Engine({ templates: { 'a.html': '{% url "home" %}' }, reverse: () => '/custom/' });
+    const engine = new Engine({
+      templates: { 'a.html': '{% url "home" %}' },
+      reverse: () => '/custom/',
+    });
     const response = await render(requestIn(null), 'a.html', {}, { templates: engine });
     expect(response.text()).toBe('/custom/');
   });

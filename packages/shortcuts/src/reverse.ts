@@ -59,7 +59,10 @@ let defaultUrlconf: UrlReverser | null = null;
  */
 export function setDefaultUrlconf(urlconf: UrlReverser | null): void {
   // An array has a reverse() method too: a list of patterns must be refused explicitly.
-  if (urlconf !== null && (Array.isArray(urlconf) || typeof (urlconf as Partial<UrlReverser>).reverse !== 'function')) {
+  if (
+    urlconf !== null &&
+    (Array.isArray(urlconf) || typeof (urlconf as Partial<UrlReverser>).reverse !== 'function')
+  ) {
     throw new TypeError(
       'setDefaultUrlconf() takes a resolver (createResolver(urlpatterns) from @reins/urls), not a list of patterns.',
     );
@@ -73,7 +76,9 @@ export function setDefaultUrlconf(urlconf: UrlReverser | null): void {
  * @example
  * getUrlconf()?.reverse('home');
  */
-export function getUrlconf(request: HttpRequest | undefined = getCurrentRequest()): UrlReverser | null {
+export function getUrlconf(
+  request: HttpRequest | undefined = getCurrentRequest(),
+): UrlReverser | null {
   const fromRequest = request?.urlconf as Partial<UrlReverser> | null | undefined;
   if (fromRequest && !Array.isArray(fromRequest) && typeof fromRequest.reverse === 'function') {
     return fromRequest as UrlReverser;
@@ -152,7 +157,9 @@ Object.defineProperty(LazyUrl.prototype, LAZY, { value: true });
  * isLazyString(reverseLazy('home')); // true
  */
 export function isLazyString(value: unknown): value is { toString(): string } {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[LAZY] === true;
+  return (
+    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[LAZY] === true
+  );
 }
 
 /**

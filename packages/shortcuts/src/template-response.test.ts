@@ -7,7 +7,11 @@ import { TemplateResponse } from './template-response.js';
 import { getTemplates, setTemplates } from './templates-registry.js';
 
 const engine = new Engine({
-  templates: { 'hello.html': 'Hello {{ name }}!', 'other.html': 'Other {{ name }}', 'req.html': '{{ request_path }}' },
+  templates: {
+    'hello.html': 'Hello {{ name }}!',
+    'other.html': 'Other {{ name }}',
+    'req.html': '{{ request_path }}',
+  },
   contextProcessors: [(request) => ({ request_path: (request as HttpRequest).path })],
 });
 const request = new HttpRequest({ url: '/here/' });
@@ -32,8 +36,20 @@ describe('TemplateResponse', () => {
   it('refuses to show its content before rendering (ContentNotRenderedError)', () => {
     const response = new TemplateResponse(request, 'hello.html');
     expect(() => response.content).toThrow(ContentNotRenderedError);
-    expect(() => response.text()).toThrow('The response content must be rendered before it can be accessed.');
-    expect(ContentNotRenderedError.isInstance((() => { try { response.text(); } catch (error) { return error; } })())).toBe(true);
+    expect(() => response.text()).toThrow(
+      'The response content must be rendered before it can be accessed.',
+    );
+    expect(
+      ContentNotRenderedError.isInstance(
+        (() => {
+          try {
+            response.text();
+          } catch (error) {
+            return error;
+          }
+        })(),
+      ),
+    ).toBe(true);
   });
 
   it('counts as rendered once content is set directly', () => {
@@ -45,7 +61,12 @@ describe('TemplateResponse', () => {
 
   it('runs post-render callbacks once, after rendering', async () => {
     const seen: string[] = [];
-    const response = new TemplateResponse(request, 'hello.html', { name: 'Ann' }, { templates: engine });
+    const response = new TemplateResponse(
+      request,
+      'hello.html',
+      { name: 'Ann' },
+      { templates: engine },
+    );
     response.addPostRenderCallback((r) => seen.push(`first:${r.text()}`));
     response.addPostRenderCallback(() => seen.push('second'));
     await response.render();
@@ -61,18 +82,34 @@ describe('TemplateResponse', () => {
       contentType: 'text/plain',
     });
     await response.render();
-    expect([response.status, response.headers.get('Content-Type'), response.text()]).toEqual([201, 'text/plain', '/here/']);
+    expect([response.status, response.headers.get('Content-Type'), response.text()]).toEqual([
+      201,
+      'text/plain',
+      '/here/',
+    ]);
   });
 
   it('tries a list of templates in order and accepts a template object', async () => {
-    const listed = await new TemplateResponse(request, ['missing.html', 'other.html'], { name: 'x' }, { templates: engine }).render();
+    const listed = await new TemplateResponse(
+      request,
+      ['missing.html', 'other.html'],
+      { name: 'x' },
+      { templates: engine },
+    ).render();
     expect(listed.text()).toBe('Other x');
-    const direct = await new TemplateResponse(request, engine.fromString('{{ a }}'), { a: 1 }).render();
+    const direct = await new TemplateResponse(request, engine.fromString('{{ a }}'), {
+      a: 1,
+    }).render();
     expect(direct.text()).toBe('1');
   });
 
   it('renders promises in the context asynchronously', async () => {
-    const response = await new TemplateResponse(request, 'hello.html', { name: Promise.resolve('Later') }, { templates: engine }).render();
+    const response = await new TemplateResponse(
+      request,
+      'hello.html',
+      { name: Promise.resolve('Later') },
+      { templates: engine },
+    ).render();
     expect(response.text()).toBe('Hello Later!');
   });
 
@@ -89,21 +126,34 @@ describe('TemplateResponse', () => {
         return { ...context, name: 'stamped' };
       }
     }
-    expect((await new Stamped(request, 'hello.html', null, { templates: engine }).render()).text()).toBe('Hello stamped!');
+    expect(
+      (await new Stamped(request, 'hello.html', null, { templates: engine }).render()).text(),
+    ).toBe('Hello stamped!');
   });
 });
 
 describe('render() and the template registry', () => {
   it('renders immediately with status and content type', async () => {
     setTemplates(engine);
-    const response = await render(request, 'hello.html', { name: '<b>' }, { status: 404, contentType: 'text/plain' });
-    expect([response.status, response.headers.get('Content-Type'), response.text()]).toEqual([404, 'text/plain', 'Hello &lt;b&gt;!']);
+    const response = await render(
+      request,
+      'hello.html',
+      { name: '<b>' },
+      { status: 404, contentType: 'text/plain' },
+    );
+    expect([response.status, response.headers.get('Content-Type'), response.text()]).toEqual([
+      404,
+      'text/plain',
+      'Hello &lt;b&gt;!',
+    ]);
     expect(TemplateResponse.isInstance(response)).toBe(false);
   });
 
   it('names the fix when no engines are configured', async () => {
     expect(() => getTemplates()).toThrow(/setTemplates\(createTemplates/);
-    await expect(render(request, 'hello.html')).rejects.toThrow(/No template engines are configured/);
+    await expect(render(request, 'hello.html')).rejects.toThrow(
+      /No template engines are configured/,
+    );
   });
 
   it('passes `using` to the engines', async () => {

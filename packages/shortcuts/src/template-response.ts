@@ -72,7 +72,11 @@ export class TemplateResponse extends HttpResponse {
    * if (TemplateResponse.isInstance(response)) response.contextData!.extra = 1;
    */
   static override isInstance(value: unknown): value is TemplateResponse {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 
   /** Whether the content has been rendered (or set directly). */
@@ -86,7 +90,9 @@ export class TemplateResponse extends HttpResponse {
    * @example
    * protected override resolveTemplate(template) { return super.resolveTemplate(['mobile/' + template, template]); }
    */
-  resolveTemplate(template: string | readonly string[] | RenderableTemplate): Promise<RenderableTemplate> {
+  resolveTemplate(
+    template: string | readonly string[] | RenderableTemplate,
+  ): Promise<RenderableTemplate> {
     return resolveTemplate(template, { using: this.using, templates: this.#templates });
   }
 

@@ -13,9 +13,17 @@
  * const template: RenderableTemplate = { render: (context) => `Hello ${String(context?.['name'])}` };
  */
 export interface RenderableTemplate {
-  render(context?: Record<string, unknown>, request?: unknown, options?: TemplateRenderOptions): string | PromiseLike<string>;
+  render(
+    context?: Record<string, unknown>,
+    request?: unknown,
+    options?: TemplateRenderOptions,
+  ): string | PromiseLike<string>;
   /** Rendering that awaits promises in the context (used when the context holds any). */
-  renderAsync?(context?: Record<string, unknown>, request?: unknown, options?: TemplateRenderOptions): PromiseLike<string>;
+  renderAsync?(
+    context?: Record<string, unknown>,
+    request?: unknown,
+    options?: TemplateRenderOptions,
+  ): PromiseLike<string>;
   readonly name?: string | null | undefined;
 }
 
@@ -42,8 +50,14 @@ export interface UsingOptions {
  * setTemplates(createTemplates([{ backend: 'reins', dirs: ['templates'] }]));
  */
 export interface TemplateEngines {
-  getTemplate(name: string, options?: UsingOptions): RenderableTemplate | PromiseLike<RenderableTemplate>;
-  selectTemplate(names: readonly string[], options?: UsingOptions): RenderableTemplate | PromiseLike<RenderableTemplate>;
+  getTemplate(
+    name: string,
+    options?: UsingOptions,
+  ): RenderableTemplate | PromiseLike<RenderableTemplate>;
+  selectTemplate(
+    names: readonly string[],
+    options?: UsingOptions,
+  ): RenderableTemplate | PromiseLike<RenderableTemplate>;
 }
 
 let current: TemplateEngines | null = null;
@@ -81,7 +95,11 @@ export async function resolveTemplate(
   template: string | readonly string[] | RenderableTemplate,
   options: UsingOptions & { templates?: TemplateEngines | undefined } = {},
 ): Promise<RenderableTemplate> {
-  if (typeof template === 'object' && !Array.isArray(template) && typeof (template as RenderableTemplate).render === 'function') {
+  if (
+    typeof template === 'object' &&
+    !Array.isArray(template) &&
+    typeof (template as RenderableTemplate).render === 'function'
+  ) {
     return template as RenderableTemplate;
   }
   const engines = options.templates ?? getTemplates();

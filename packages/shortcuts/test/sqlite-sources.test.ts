@@ -41,7 +41,8 @@ function prismaLikeArticle(db: Database.Database) {
   type Args = { where?: Partial<ArticleRow>; take?: number };
   const query = ({ where = {}, take }: Args): ArticleRow[] => {
     const keys = Object.keys(where) as Array<keyof ArticleRow>;
-    for (const key of keys) if (!(key in { id: 1, title: 1, slug: 1, section: 1 })) throw new Error(`bad column ${key}`);
+    for (const key of keys)
+      if (!(key in { id: 1, title: 1, slug: 1, section: 1 })) throw new Error(`bad column ${key}`);
     const sql =
       `SELECT * FROM article` +
       (keys.length ? ` WHERE ${keys.map((key) => `${key} = ?`).join(' AND ')}` : '') +
@@ -51,7 +52,8 @@ function prismaLikeArticle(db: Database.Database) {
   };
   return {
     $name: 'Article',
-    findUnique: async (args: Args & { where: { id: number } | { slug: string } }) => query(args)[0] ?? null,
+    findUnique: async (args: Args & { where: { id: number } | { slug: string } }) =>
+      query(args)[0] ?? null,
     findFirst: async (args: Args = {}) => query({ ...args, take: 1 })[0] ?? null,
     findMany: async (args: Args = {}) => query(args),
   };
@@ -59,8 +61,12 @@ function prismaLikeArticle(db: Database.Database) {
 
 beforeAll(() => {
   sqlite = new Database(':memory:');
-  sqlite.exec(`CREATE TABLE article (id INTEGER PRIMARY KEY, title TEXT NOT NULL, slug TEXT NOT NULL, section TEXT NOT NULL)`);
-  const insert = sqlite.prepare('INSERT INTO article (id, title, slug, section) VALUES (?, ?, ?, ?)');
+  sqlite.exec(
+    `CREATE TABLE article (id INTEGER PRIMARY KEY, title TEXT NOT NULL, slug TEXT NOT NULL, section TEXT NOT NULL)`,
+  );
+  const insert = sqlite.prepare(
+    'INSERT INTO article (id, title, slug, section) VALUES (?, ?, ?, ?)',
+  );
   insert.run(1, 'Hello', 'hello', 'news');
   insert.run(2, 'World', 'world', 'news');
   insert.run(3, 'Only one', 'only', 'sport');
@@ -88,38 +94,84 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 
 const prisma = () => prismaLikeArticle(sqlite);
 type Lookup = () => Promise<unknown>;
-const cases: Array<{ library: string; one: Lookup; none: Lookup; noneNamed: Lookup; two: Lookup; many: Lookup; list: Lookup; emptyList: Lookup; defaultName: string }> = [
+const cases: Array<{
+  library: string;
+  one: Lookup;
+  none: Lookup;
+  noneNamed: Lookup;
+  two: Lookup;
+  many: Lookup;
+  list: Lookup;
+  emptyList: Lookup;
+  defaultName: string;
+}> = [
   {
     library: 'Kysely',
     one: () => getObjectOr404(kysely.selectFrom('article').selectAll().where('id', '=', 3)),
-    none: () => getObjectOr404(kysely.selectFrom('article').selectAll().where('id', '=', 999), { model: 'Article' }),
+    none: () =>
+      getObjectOr404(kysely.selectFrom('article').selectAll().where('id', '=', 999), {
+        model: 'Article',
+      }),
     noneNamed: () => getObjectOr404(kysely.selectFrom('article').selectAll().where('id', '=', 999)),
-    two: () => getObjectOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'news'), { model: 'Article' }),
-    many: () => getObjectOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'bulk'), { model: 'Article' }),
-    list: () => getListOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'news').orderBy('id')),
-    emptyList: () => getListOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'none'), { model: 'Article' }),
+    two: () =>
+      getObjectOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'news'), {
+        model: 'Article',
+      }),
+    many: () =>
+      getObjectOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'bulk'), {
+        model: 'Article',
+      }),
+    list: () =>
+      getListOr404(
+        kysely.selectFrom('article').selectAll().where('section', '=', 'news').orderBy('id'),
+      ),
+    emptyList: () =>
+      getListOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'none'), {
+        model: 'Article',
+      }),
     defaultName: 'article',
   },
   {
     library: 'Drizzle (select builder)',
     one: () => getObjectOr404(orm.select().from(article).where(eq(article.id, 3))),
-    none: () => getObjectOr404(orm.select().from(article).where(eq(article.id, 999)), { model: 'Article' }),
+    none: () =>
+      getObjectOr404(orm.select().from(article).where(eq(article.id, 999)), { model: 'Article' }),
     noneNamed: () => getObjectOr404(orm.select().from(article).where(eq(article.id, 999))),
-    two: () => getObjectOr404(orm.select().from(article).where(eq(article.section, 'news')), { model: 'Article' }),
-    many: () => getObjectOr404(orm.select().from(article).where(eq(article.section, 'bulk')), { model: 'Article' }),
-    list: () => getListOr404(orm.select().from(article).where(eq(article.section, 'news')).orderBy(article.id)),
-    emptyList: () => getListOr404(orm.select().from(article).where(eq(article.section, 'none')), { model: 'Article' }),
+    two: () =>
+      getObjectOr404(orm.select().from(article).where(eq(article.section, 'news')), {
+        model: 'Article',
+      }),
+    many: () =>
+      getObjectOr404(orm.select().from(article).where(eq(article.section, 'bulk')), {
+        model: 'Article',
+      }),
+    list: () =>
+      getListOr404(
+        orm.select().from(article).where(eq(article.section, 'news')).orderBy(article.id),
+      ),
+    emptyList: () =>
+      getListOr404(orm.select().from(article).where(eq(article.section, 'none')), {
+        model: 'Article',
+      }),
     defaultName: 'article',
   },
   {
     library: 'Drizzle (relational db.query)',
     one: () => getObjectOr404(orm.query.article.findFirst({ where: eq(article.id, 3) })),
-    none: () => getObjectOr404(orm.query.article.findFirst({ where: eq(article.id, 999) }), { model: 'Article' }),
+    none: () =>
+      getObjectOr404(orm.query.article.findFirst({ where: eq(article.id, 999) }), {
+        model: 'Article',
+      }),
     noneNamed: () => getObjectOr404(orm.query.article, { where: eq(article.id, 999) }),
-    two: () => getObjectOr404(orm.query.article, { where: eq(article.section, 'news'), model: 'Article' }),
-    many: () => getObjectOr404(orm.query.article, { where: eq(article.section, 'bulk'), model: 'Article' }),
+    two: () =>
+      getObjectOr404(orm.query.article, { where: eq(article.section, 'news'), model: 'Article' }),
+    many: () =>
+      getObjectOr404(orm.query.article, { where: eq(article.section, 'bulk'), model: 'Article' }),
     list: () => getListOr404(orm.query.article, { where: eq(article.section, 'news') }),
-    emptyList: () => getListOr404(orm.query.article.findMany({ where: eq(article.section, 'none') }), { model: 'Article' }),
+    emptyList: () =>
+      getListOr404(orm.query.article.findMany({ where: eq(article.section, 'none') }), {
+        model: 'Article',
+      }),
     defaultName: 'article',
   },
   {
@@ -130,25 +182,56 @@ const cases: Array<{ library: string; one: Lookup; none: Lookup; noneNamed: Look
     two: () => getObjectOr404(prisma(), { where: { section: 'news' } }),
     many: () => getObjectOr404(prisma(), { where: { section: 'bulk' } }),
     list: () => getListOr404(prisma(), { where: { section: 'news' } }),
-    emptyList: () => getListOr404(prisma().findMany({ where: { section: 'none' } }), { model: 'Article' }),
+    emptyList: () =>
+      getListOr404(prisma().findMany({ where: { section: 'none' } }), { model: 'Article' }),
     defaultName: 'Article',
   },
   {
     library: 'plain functions and promises over better-sqlite3',
-    one: () => getObjectOr404(() => sqlite.prepare('SELECT * FROM article WHERE id = ?').get(3) as ArticleRow | undefined),
-    none: () => getObjectOr404(async () => sqlite.prepare('SELECT * FROM article WHERE id = ?').get(999) as ArticleRow | undefined, { model: 'Article' }),
-    noneNamed: () => getObjectOr404(Promise.resolve(sqlite.prepare('SELECT * FROM article WHERE id = ?').get(999) ?? null)),
-    two: () => getObjectOr404(() => sqlite.prepare("SELECT * FROM article WHERE section = 'news'").all(), { model: 'Article' }),
-    many: () => getObjectOr404(sqlite.prepare("SELECT * FROM article WHERE section = 'bulk'").all(), { model: { name: 'Article' } }),
-    list: () => getListOr404(Promise.resolve(sqlite.prepare("SELECT * FROM article WHERE section = 'news' ORDER BY id").all())),
-    emptyList: () => getListOr404(() => sqlite.prepare("SELECT * FROM article WHERE section = 'none'").all(), { model: 'Article' }),
+    one: () =>
+      getObjectOr404(
+        () => sqlite.prepare('SELECT * FROM article WHERE id = ?').get(3) as ArticleRow | undefined,
+      ),
+    none: () =>
+      getObjectOr404(
+        async () =>
+          sqlite.prepare('SELECT * FROM article WHERE id = ?').get(999) as ArticleRow | undefined,
+        { model: 'Article' },
+      ),
+    noneNamed: () =>
+      getObjectOr404(
+        Promise.resolve(sqlite.prepare('SELECT * FROM article WHERE id = ?').get(999) ?? null),
+      ),
+    two: () =>
+      getObjectOr404(() => sqlite.prepare("SELECT * FROM article WHERE section = 'news'").all(), {
+        model: 'Article',
+      }),
+    many: () =>
+      getObjectOr404(sqlite.prepare("SELECT * FROM article WHERE section = 'bulk'").all(), {
+        model: { name: 'Article' },
+      }),
+    list: () =>
+      getListOr404(
+        Promise.resolve(
+          sqlite.prepare("SELECT * FROM article WHERE section = 'news' ORDER BY id").all(),
+        ),
+      ),
+    emptyList: () =>
+      getListOr404(() => sqlite.prepare("SELECT * FROM article WHERE section = 'none'").all(), {
+        model: 'Article',
+      }),
     defaultName: 'object',
   },
 ];
 
 describe.each(cases)('getObjectOr404 / getListOr404 through $library', (c) => {
   it('returns the one matching row', async () => {
-    expect(await c.one()).toMatchObject({ id: 3, title: 'Only one', slug: 'only', section: 'sport' });
+    expect(await c.one()).toMatchObject({
+      id: 3,
+      title: 'Only one',
+      slug: 'only',
+      section: 'sport',
+    });
   });
 
   it('throws Http404 with Django’s message when no row matches', async () => {
@@ -159,13 +242,17 @@ describe.each(cases)('getObjectOr404 / getListOr404 through $library', (c) => {
   });
 
   it(`names the model from the source when not told (${c.defaultName})`, async () => {
-    expect((await failure(c.noneNamed())).message).toBe(`No ${c.defaultName} matches the given query.`);
+    expect((await failure(c.noneNamed())).message).toBe(
+      `No ${c.defaultName} matches the given query.`,
+    );
   });
 
   it('throws MultipleObjectsReturned when two rows match', async () => {
     const error = await failure(c.two());
     expect(MultipleObjectsReturned.isInstance(error)).toBe(true);
-    expect(error.message).toMatch(/^getObjectOr404\(\) found more than one Article -- it returned 2!/);
+    expect(error.message).toMatch(
+      /^getObjectOr404\(\) found more than one Article -- it returned 2!/,
+    );
     expect((error as MultipleObjectsReturned).count).toBe(2);
     expect(Http404.isInstance(error)).toBe(false);
   });
@@ -187,14 +274,20 @@ describe.each(cases)('getObjectOr404 / getListOr404 through $library', (c) => {
 describe('query bounds', () => {
   it('asks SQLite for at most 21 rows for a Kysely lookup, and keeps a limit the query set itself', async () => {
     statements.length = 0;
-    await failure(getObjectOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'bulk')));
+    await failure(
+      getObjectOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'bulk')),
+    );
     expect(statements.at(-1)).toMatch(/limit \?$/);
-    const first = await getObjectOr404(kysely.selectFrom('article').selectAll().where('section', '=', 'bulk').orderBy('id').limit(1));
+    const first = await getObjectOr404(
+      kysely.selectFrom('article').selectAll().where('section', '=', 'bulk').orderBy('id').limit(1),
+    );
     expect(first.id).toBe(10);
   });
 
   it('keeps a Drizzle query’s own limit', async () => {
-    const first = await getObjectOr404(orm.select().from(article).where(gt(article.id, 11)).orderBy(article.id).limit(1));
+    const first = await getObjectOr404(
+      orm.select().from(article).where(gt(article.id, 11)).orderBy(article.id).limit(1),
+    );
     expect(first.id).toBe(12);
   });
 });

@@ -19,9 +19,18 @@ let db: Kysely<{ blog_post: Post }>;
 
 beforeAll(() => {
   sqlite = new Database(':memory:');
-  sqlite.exec("CREATE TABLE blog_post (id INTEGER PRIMARY KEY, slug TEXT, title TEXT); INSERT INTO blog_post VALUES (1, 'one', 'One'), (2, 'two', 'Two'), (3, 'two', 'Two again');");
+  sqlite.exec(
+    "CREATE TABLE blog_post (id INTEGER PRIMARY KEY, slug TEXT, title TEXT); INSERT INTO blog_post VALUES (1, 'one', 'One'), (2, 'two', 'Two'), (3, 'two', 'Two again');",
+  );
   db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
-  setTemplates(new Engine({ templates: { 'blog/blogpost_detail.html': '{{ blogpost.title }}', 'post.html': '{{ object.title }}' } }));
+  setTemplates(
+    new Engine({
+      templates: {
+        'blog/blogpost_detail.html': '{{ blogpost.title }}',
+        'post.html': '{{ object.title }}',
+      },
+    }),
+  );
 });
 afterAll(async () => {
   setTemplates(null);
@@ -35,8 +44,14 @@ const BlogPost: ModelSource = {
   findBySlug: (slug) => db.selectFrom('blog_post').selectAll().where('slug', '=', String(slug)),
 };
 
-const show = async (view: (request: HttpRequest, params: never) => unknown, params: Record<string, unknown>): Promise<string> => {
-  const response = (await view(new HttpRequest({ url: '/post/' }), params as never)) as TemplateResponse;
+const show = async (
+  view: (request: HttpRequest, params: never) => unknown,
+  params: Record<string, unknown>,
+): Promise<string> => {
+  const response = (await view(
+    new HttpRequest({ url: '/post/' }),
+    params as never,
+  )) as TemplateResponse;
   return (await response.render()).text();
 };
 
@@ -49,7 +64,9 @@ describe('DetailView with a model’s finders (Kysely over SQLite)', () => {
   });
 
   it('404s with the model’s verbose name', async () => {
-    await expect(show(view, { pk: 9 })).rejects.toThrow(new Http404('No blog post found matching the query'));
+    await expect(show(view, { pk: 9 })).rejects.toThrow(
+      new Http404('No blog post found matching the query'),
+    );
     expect(verboseNameOf({ name: 'BlogPost' })).toBe('blog post');
     expect(verboseNameOf({ name: 'HTTPLog' })).toBe('http log');
     expect(verboseNameOf({ name: 'Article', verboseName: 'story' })).toBe('story');
@@ -76,7 +93,9 @@ describe('DetailView with a model’s finders (Kysely over SQLite)', () => {
         return db.selectFrom('blog_post').selectAll().where('id', '=', Number(lookup.pk));
       },
     };
-    expect(await show(DetailView.asView({ model, queryPkAndSlug: true }), { pk: 3, slug: 'two' })).toBe('Two again');
+    expect(
+      await show(DetailView.asView({ model, queryPkAndSlug: true }), { pk: 3, slug: 'two' }),
+    ).toBe('Two again');
     expect(lookups).toEqual([{ pk: 3, slug: 'two', slugField: 'slug', pkField: 'id' }]);
   });
 
@@ -84,7 +103,12 @@ describe('DetailView with a model’s finders (Kysely over SQLite)', () => {
     const model: ModelSource = {
       name: 'BlogPost',
       appLabel: 'blog',
-      findByPk: async (pk) => (await db.selectFrom('blog_post').selectAll().where('id', '=', Number(pk)).executeTakeFirst()) ?? null,
+      findByPk: async (pk) =>
+        (await db
+          .selectFrom('blog_post')
+          .selectAll()
+          .where('id', '=', Number(pk))
+          .executeTakeFirst()) ?? null,
     };
     expect(await show(DetailView.asView({ model }), { pk: 1 })).toBe('One');
     await expect(show(DetailView.asView({ model }), { pk: 7 })).rejects.toThrow(Http404);
@@ -101,15 +125,19 @@ describe('DetailView with a queryset', () => {
       }
     }
     expect(await show(Published.asView(), { id: 2 })).toBe('Two');
-    await expect(show(Published.asView(), { id: 3 })).rejects.toThrow('No blog post found matching the query');
+    await expect(show(Published.asView(), { id: 3 })).rejects.toThrow(
+      'No blog post found matching the query',
+    );
   });
 
   it('filters rows in memory, comparing 4 with "4"', async () => {
     const rows = [{ id: 4, slug: 'four', title: 'Four' }];
-    expect(await show(DetailView.asView({ queryset: rows, templateName: 'post.html' }), { pk: '4' })).toBe('Four');
-    await expect(show(DetailView.asView({ queryset: rows, templateName: 'post.html' }), { pk: 5 })).rejects.toThrow(
-      'No object found matching the query',
-    );
+    expect(
+      await show(DetailView.asView({ queryset: rows, templateName: 'post.html' }), { pk: '4' }),
+    ).toBe('Four');
+    await expect(
+      show(DetailView.asView({ queryset: rows, templateName: 'post.html' }), { pk: 5 }),
+    ).rejects.toThrow('No object found matching the query');
   });
 
   it('lets lookupSource() or getObject() be overridden', async () => {

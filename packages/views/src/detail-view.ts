@@ -33,7 +33,10 @@ import type { ViewParams } from './view.js';
  * }
  * path('article/<int:pk>', ArticleDetail.asView());
  */
-export class DetailView<P extends ViewParams = Record<string, unknown>, T = unknown> extends TemplateResponseMixin<P> {
+export class DetailView<
+  P extends ViewParams = Record<string, unknown>,
+  T = unknown,
+> extends TemplateResponseMixin<P> {
   /** The model: names the context object and the default template, and may provide finders. */
   model: ModelSource | null = null;
   /** The data the object is looked up in (Django's `queryset`). */
@@ -98,7 +101,8 @@ export class DetailView<P extends ViewParams = Record<string, unknown>, T = unkn
       const { find, findByPk, findBySlug } = model;
       if (find) return () => find.call(model, lookup);
       if (lookup.slug === undefined && findByPk) return () => findByPk.call(model, lookup.pk);
-      if (lookup.pk === undefined && findBySlug) return () => findBySlug.call(model, lookup.slug, lookup.slugField);
+      if (lookup.pk === undefined && findBySlug)
+        return () => findBySlug.call(model, lookup.slug, lookup.slugField);
       if (findByPk) {
         // pk and slug together without find(): fetch by pk, then check the slug.
         return async () =>

@@ -19,9 +19,19 @@ export type { ListSource, PaginatorClass } from './list-view.js';
 export type { ModelSource, ObjectLookup } from './model-source.js';
 export { Page } from './page.js';
 export { Paginator } from './paginator.js';
-export type { ElidedPageRangeOptions, PaginationSource, PaginatorOptions, SliceSource } from './paginator.js';
+export type {
+  ElidedPageRangeOptions,
+  PaginationSource,
+  PaginatorOptions,
+  SliceSource,
+} from './paginator.js';
 export { RedirectView } from './redirect-view.js';
-export { requireGet, requireHttpMethods, requirePost, requireSafe } from './require-http-methods.js';
+export {
+  requireGet,
+  requireHttpMethods,
+  requirePost,
+  requireSafe,
+} from './require-http-methods.js';
 export type { AnyView, ViewDecorator } from './require-http-methods.js';
 export { TemplateResponseMixin } from './template-response-mixin.js';
 export type { Awaitable, Context, TemplateResponseClass } from './template-response-mixin.js';

@@ -48,10 +48,20 @@ afterAll(async () => {
 function articlePages(): SliceSource<Article> {
   return {
     count: async () => {
-      const { n } = await db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const { n } = await db
+        .selectFrom('article')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(n);
     },
-    slice: (start, end) => db.selectFrom('article').selectAll().orderBy('id').offset(start).limit(end - start).execute(),
+    slice: (start, end) =>
+      db
+        .selectFrom('article')
+        .selectAll()
+        .orderBy('id')
+        .offset(start)
+        .limit(end - start)
+        .execute(),
   };
 }
 
@@ -64,7 +74,10 @@ class ArticleList extends ListView<Record<string, never>, Article> {
   }
 }
 
-const get = async (view: (request: HttpRequest, params: never) => unknown, query = ''): Promise<TemplateResponse> =>
+const get = async (
+  view: (request: HttpRequest, params: never) => unknown,
+  query = '',
+): Promise<TemplateResponse> =>
   (await view(new HttpRequest({ url: `/articles/${query}` }), {} as never)) as TemplateResponse;
 
 describe('ListView over a database', () => {
@@ -79,8 +92,12 @@ describe('ListView over a database', () => {
   });
 
   it('serves ?page=last and 404s past the end, as Django', async () => {
-    expect((await (await get(ArticleList.asView(), '?page=last')).render()).text()).toBe('21 22 23 |3 of 3|21-23');
-    await expect(get(ArticleList.asView(), '?page=4')).rejects.toThrow(new Http404('Invalid page (4): That page contains no results'));
+    expect((await (await get(ArticleList.asView(), '?page=last')).render()).text()).toBe(
+      '21 22 23 |3 of 3|21-23',
+    );
+    await expect(get(ArticleList.asView(), '?page=4')).rejects.toThrow(
+      new Http404('Invalid page (4): That page contains no results'),
+    );
   });
 
   it('checks allowEmpty with the count alone', async () => {
@@ -90,12 +107,17 @@ describe('ListView over a database', () => {
         return { count: () => 0, slice: () => [] };
       }
     }
-    await expect(get(Empty.asView())).rejects.toThrow('Empty list and “Empty.allowEmpty” is False.');
+    await expect(get(Empty.asView())).rejects.toThrow(
+      'Empty list and “Empty.allowEmpty” is False.',
+    );
   });
 
   it('lists a Kysely query whole when not paginating, sorted by `ordering`', async () => {
     class Everything extends ListView<Record<string, never>, Article> {
-      override model = { name: 'Article', all: () => db.selectFrom('article').selectAll().where('id', '<=', 4).orderBy('id') };
+      override model = {
+        name: 'Article',
+        all: () => db.selectFrom('article').selectAll().where('id', '<=', 4).orderBy('id'),
+      };
       override templateName = 'articles.html';
       override ordering = '-id';
     }
@@ -107,7 +129,9 @@ describe('ListView over a database', () => {
   it('puts a Page and a Paginator in the context', async () => {
     const context = (await get(ArticleList.asView())).contextData!;
     expect(context['page_obj']).toBeInstanceOf(Page);
-    expect((context['page_obj'] as Page<Article>).objectList.map((row) => row.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect((context['page_obj'] as Page<Article>).objectList.map((row) => row.id)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
     expect(context['object_list']).toBe(context['article_list']);
   });
 });
@@ -120,8 +144,15 @@ describe('ListView in memory', () => {
   ];
 
   it('sorts arrays by several fields, stable, with - for descending', async () => {
-    const view = ListView.asView({ queryset: rows, templateName: 'articles.html', ordering: ['n', '-title'], contextObjectName: 'article_list' });
-    expect(((await get(view)).contextData!['object_list'] as typeof rows).map((row) => row.id)).toEqual([3, 1, 2]);
+    const view = ListView.asView({
+      queryset: rows,
+      templateName: 'articles.html',
+      ordering: ['n', '-title'],
+      contextObjectName: 'article_list',
+    });
+    expect(
+      ((await get(view)).contextData!['object_list'] as typeof rows).map((row) => row.id),
+    ).toEqual([3, 1, 2]);
     expect(rows.map((row) => row.id)).toEqual([1, 2, 3]);
   });
 
@@ -140,7 +171,11 @@ describe('ListView in memory', () => {
   });
 
   it('refuses to sort a { count, slice } source, saying where to sort', async () => {
-    const view = ListView.asView({ queryset: articlePages(), ordering: 'title', templateName: 'articles.html' });
+    const view = ListView.asView({
+      queryset: articlePages(),
+      ordering: 'title',
+      templateName: 'articles.html',
+    });
     await expect(get(view)).rejects.toThrow(/sort inside its slice\(\) query/);
   });
 });

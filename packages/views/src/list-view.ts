@@ -52,7 +52,10 @@ export type ListSource<T = unknown> = readonly T[] | SliceSource<T> | DataSource
  *   }
  * }
  */
-export class ListView<P extends ViewParams = Record<string, unknown>, T = unknown> extends TemplateResponseMixin<P> {
+export class ListView<
+  P extends ViewParams = Record<string, unknown>,
+  T = unknown,
+> extends TemplateResponseMixin<P> {
   /** The model: names the context list and the default template; its `all()` is the default data. */
   model: ModelSource | null = null;
   /** The data to list (Django's `queryset`). */
@@ -95,7 +98,9 @@ export class ListView<P extends ViewParams = Record<string, unknown>, T = unknow
     }
     const ordering = this.getOrdering();
     if (ordering === null) return source as Awaitable<ListSource<T>>;
-    return Promise.resolve(source).then((resolved) => applyOrdering(resolved as ListSource<T>, ordering));
+    return Promise.resolve(source).then((resolved) =>
+      applyOrdering(resolved as ListSource<T>, ordering),
+    );
   }
 
   /**
@@ -201,14 +206,19 @@ export class ListView<P extends ViewParams = Record<string, unknown>, T = unknow
    * }
    */
   override async getContextData(kwargs: Context = {}): Promise<Context> {
-    const { objectList: objectListOverride, ...rest } = kwargs as Context & { objectList?: readonly T[] | SliceSource<T> };
+    const { objectList: objectListOverride, ...rest } = kwargs as Context & {
+      objectList?: readonly T[] | SliceSource<T>;
+    };
     const queryset = objectListOverride ?? this.objectList;
     const pageSize = this.getPaginateBy(queryset);
     const contextObjectName = this.getContextObjectName(queryset);
     let context: Context;
     let rows: readonly T[];
     if (pageSize) {
-      const [paginator, page, pageRows, isPaginated] = await this.paginateQueryset(queryset, pageSize);
+      const [paginator, page, pageRows, isPaginated] = await this.paginateQueryset(
+        queryset,
+        pageSize,
+      );
       rows = pageRows;
       context = { paginator, page_obj: page, is_paginated: isPaginated, object_list: rows };
     } else {
@@ -245,7 +255,9 @@ export class ListView<P extends ViewParams = Record<string, unknown>, T = unknow
    */
   override async get(_request: HttpRequest, _params: P): Promise<TemplateResponse> {
     const source = await this.getQueryset();
-    this.objectList = isSliceSource(source) ? (source as SliceSource<T>) : ((await loadRows(source as DataSource)) as T[]);
+    this.objectList = isSliceSource(source)
+      ? (source as SliceSource<T>)
+      : ((await loadRows(source as DataSource)) as T[]);
     if (!this.getAllowEmpty()) {
       const list = this.objectList;
       const isEmpty = isSliceSource(list) ? Number(await list.count()) === 0 : list.length === 0;
@@ -267,19 +279,24 @@ function orderingFields(ordering: string | readonly string[]): string[] {
 }
 
 /** Apply `ordering` to a Kysely query (orderBy) or to rows (a stable in-memory sort). */
-async function applyOrdering<T>(source: ListSource<T>, ordering: string | readonly string[]): Promise<ListSource<T>> {
+async function applyOrdering<T>(
+  source: ListSource<T>,
+  ordering: string | readonly string[],
+): Promise<ListSource<T>> {
   const fields = orderingFields(ordering);
   if (isKyselyQuery(source)) {
     // Like Django's order_by(), the view's ordering replaces the query's own.
     let query = source.clearOrderBy ? source.clearOrderBy() : source;
     for (const field of fields) {
-      query = field.startsWith('-') ? query.orderBy(field.slice(1), 'desc') : query.orderBy(field, 'asc');
+      query = field.startsWith('-')
+        ? query.orderBy(field.slice(1), 'desc')
+        : query.orderBy(field, 'asc');
     }
     return query as unknown as ListSource<T>;
   }
   if (isSliceSource(source)) {
     throw new ImproperlyConfigured(
-      "ListView.ordering cannot sort a { count, slice } source; sort inside its slice() query instead.",
+      'ListView.ordering cannot sort a { count, slice } source; sort inside its slice() query instead.',
     );
   }
   const rows = [...(await loadRows(source as DataSource))] as Array<Record<string, unknown>>;

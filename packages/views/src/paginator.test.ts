@@ -6,7 +6,11 @@ import { Paginator } from './paginator.js';
 describe('Paginator', () => {
   it('pages objects with a count() method (Django test_paginate_misc_classes)', () => {
     const paginator = new Paginator({ count: () => 42 }, 10);
-    expect([paginator.count, paginator.numPages, paginator.pageRange]).toEqual([42, 5, [1, 2, 3, 4, 5]]);
+    expect([paginator.count, paginator.numPages, paginator.pageRange]).toEqual([
+      42,
+      5,
+      [1, 2, 3, 4, 5],
+    ]);
   });
 
   it('pages array-likes by length (LenContainer)', () => {
@@ -77,7 +81,9 @@ describe('Paginator', () => {
   it('refuses a perPage or orphans that is not a whole number, naming it', () => {
     expect(() => new Paginator([], 0)).toThrow(/perPage must be an integer of at least 1, got 0/);
     expect(() => new Paginator([], 'ten')).toThrow(/perPage .* got "ten"/);
-    expect(() => new Paginator([], 2, { orphans: -1 })).toThrow(/orphans must be an integer of at least 0/);
+    expect(() => new Paginator([], 2, { orphans: -1 })).toThrow(
+      /orphans must be an integer of at least 0/,
+    );
     expect(new Paginator([1, 2, 3], ' 2 ').perPage).toBe(2);
   });
 
@@ -127,7 +133,9 @@ describe('Paginator', () => {
 
     it('rejects apage() with Django’s errors', async () => {
       const paginator = new Paginator(source(5).source, 2);
-      await expect(paginator.apage(4)).rejects.toThrow(new EmptyPage('That page contains no results'));
+      await expect(paginator.apage(4)).rejects.toThrow(
+        new EmptyPage('That page contains no results'),
+      );
       await expect(paginator.apage('x')).rejects.toThrow(PageNotAnInteger);
       expect((await paginator.agetPage(99)).number).toBe(3);
     });

@@ -35,9 +35,7 @@ export interface SliceSource<T> {
  * new Paginator(['a', 'b', 'c'], 2);
  */
 export type PaginationSource<T> =
-  | ArrayLike<T>
-  | SliceSource<T>
-  | { count(): number | PromiseLike<number> };
+  ArrayLike<T> | SliceSource<T> | { count(): number | PromiseLike<number> };
 
 /**
  * Options of `new Paginator()`, Django's keyword arguments.
@@ -108,7 +106,11 @@ export class Paginator<T = unknown> {
   #count: number | undefined;
   #pendingCount: Thenable<number> | undefined;
 
-  constructor(objectList: PaginationSource<T>, perPage: number | string, options: PaginatorOptions = {}) {
+  constructor(
+    objectList: PaginationSource<T>,
+    perPage: number | string,
+    options: PaginatorOptions = {},
+  ) {
     this.objectList = objectList;
     this.perPage = toPositiveSetting('perPage', perPage, 1);
     this.orphans = toPositiveSetting('orphans', options.orphans ?? 0, 0);
@@ -319,7 +321,8 @@ export class Paginator<T = unknown> {
   #slice(start: number, end: number): ArrayLike<T> | Thenable<ArrayLike<T>> {
     const source = this.objectList as Partial<SliceSource<T>> & ArrayLike<T>;
     if (typeof source.slice === 'function') return source.slice(start, end);
-    if (typeof source.length === 'number') return Array.prototype.slice.call(source, start, end) as T[];
+    if (typeof source.length === 'number')
+      return Array.prototype.slice.call(source, start, end) as T[];
     throw new TypeError(
       'Paginator: the source has count() but no slice(start, end); give it a slice method so a page can be fetched.',
     );

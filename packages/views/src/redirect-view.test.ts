@@ -32,7 +32,10 @@ describe('percentFormat (Python’s % with a dict)', () => {
 describe('RedirectView', () => {
   it('accepts a lazy URL and reverses it when serving', async () => {
     setDefaultUrlconf({ reverse: (() => '/reversed/') as never });
-    const response = await RedirectView.asView({ url: reverseLazy('somewhere') })(new HttpRequest({ url: '/r/' }), {});
+    const response = await RedirectView.asView({ url: reverseLazy('somewhere') })(
+      new HttpRequest({ url: '/r/' }),
+      {},
+    );
     expect(response.headers.get('Location')).toBe('/reversed/');
   });
 
@@ -43,7 +46,9 @@ describe('RedirectView', () => {
       }
     }
     const view = ToLatest.asView();
-    expect((await view(new HttpRequest({ url: '/r/' }), { section: 'news' })).headers.get('Location')).toBe('/latest/news/');
+    expect(
+      (await view(new HttpRequest({ url: '/r/' }), { section: 'news' })).headers.get('Location'),
+    ).toBe('/latest/news/');
     expect((await view(new HttpRequest({ url: '/r/' }), { section: 'gone' })).status).toBe(410);
   });
 });
@@ -61,7 +66,8 @@ describe('requireHttpMethods', () => {
 
   it('passes this, params and args through', async () => {
     const view = requireHttpMethods(['GET'])(
-      (_request: HttpRequest, params: { pk: number }, ...args: string[]) => new HttpResponse(`${params.pk} ${args.join(',')}`),
+      (_request: HttpRequest, params: { pk: number }, ...args: string[]) =>
+        new HttpResponse(`${params.pk} ${args.join(',')}`),
     );
     expect((await view(new HttpRequest({ url: '/' }), { pk: 3 }, 'a', 'b')).text()).toBe('3 a,b');
   });

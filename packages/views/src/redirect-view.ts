@@ -64,7 +64,9 @@ export class RedirectView<P extends ViewParams = Record<string, unknown>> extend
   override async get(request: HttpRequest, params: P, ...args: string[]): Promise<HttpResponse> {
     const url = await this.getRedirectUrl(params, ...args);
     if (url !== null) {
-      return this.permanent ? new HttpResponsePermanentRedirect(url) : new HttpResponseRedirect(url);
+      return this.permanent
+        ? new HttpResponsePermanentRedirect(url)
+        : new HttpResponseRedirect(url);
     }
     logRequestWarning(`Gone: ${request.path}`, request, 410);
     return new HttpResponseGone();

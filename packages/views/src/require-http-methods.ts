@@ -35,7 +35,8 @@ export function requireHttpMethods(methods: readonly string[]): ViewDecorator {
     for (const key of Reflect.ownKeys(view)) {
       if (key === 'length' || key === 'prototype') continue;
       const descriptor = Object.getOwnPropertyDescriptor(view, key);
-      if (descriptor && (key === 'name' || descriptor.enumerable)) Object.defineProperty(wrapped, key, descriptor);
+      if (descriptor && (key === 'name' || descriptor.enumerable))
+        Object.defineProperty(wrapped, key, descriptor);
     }
     return wrapped as unknown as V;
   };

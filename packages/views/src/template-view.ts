@@ -16,7 +16,9 @@ import type { ViewParams } from './view.js';
  * path('about/', TemplateView.asView({ templateName: 'about.html' }));
  * path('hello/<str:who>/', TemplateView.asView({ templateName: 'hello.html', extraContext: { greeting: 'Hi' } }));
  */
-export class TemplateView<P extends ViewParams = Record<string, unknown>> extends TemplateResponseMixin<P> {
+export class TemplateView<
+  P extends ViewParams = Record<string, unknown>,
+> extends TemplateResponseMixin<P> {
   /**
    * Render the template with the URL parameters as context.
    *

@@ -49,7 +49,11 @@ describe('typed route parameters', () => {
 
 describe('asView() options', () => {
   it('accepts the class’s data attributes with their types', () => {
-    TemplateView.asView({ templateName: 'a.html', extraContext: { a: 1 }, contentType: 'text/plain' });
+    TemplateView.asView({
+      templateName: 'a.html',
+      extraContext: { a: 1 },
+      contentType: 'text/plain',
+    });
     RedirectView.asView({ url: '/x/', permanent: true, queryString: true });
     ArticleDetail.asView({ slugField: 'title', queryPkAndSlug: true });
   });

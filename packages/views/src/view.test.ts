@@ -43,7 +43,9 @@ describe('View.asView', () => {
     expect(() => Greeting.asView({ greting: 'x' } as never)).toThrow(
       "Greeting() received an invalid keyword 'greting'. asView only accepts arguments that are already attributes of the class.",
     );
-    expect(() => Greeting.asView({ get: () => null } as never)).toThrow(/The method name get is not accepted/);
+    expect(() => Greeting.asView({ get: () => null } as never)).toThrow(
+      /The method name get is not accepted/,
+    );
     expect(() => Greeting.asView({ request: null } as never)).toThrow(/invalid keyword 'request'/);
   });
 
@@ -64,12 +66,12 @@ describe('View.asView', () => {
     const view = Greeting.asView();
     expect((await view(request('HEAD'), { name: 'H' })).text()).toBe('Hello, H! (1)');
     const options = await view(request('OPTIONS'), { name: 'x' });
-    expect([options.status, options.headers.get('Allow'), options.headers.get('Content-Length'), options.text()]).toEqual([
-      200,
-      'GET, HEAD, OPTIONS',
-      '0',
-      '',
-    ]);
+    expect([
+      options.status,
+      options.headers.get('Allow'),
+      options.headers.get('Content-Length'),
+      options.text(),
+    ]).toEqual([200, 'GET, HEAD, OPTIONS', '0', '']);
     const post = await view(request('POST'), { name: 'x' });
     expect([post.status, post.headers.get('Allow')]).toEqual([405, 'GET, HEAD, OPTIONS']);
   });
@@ -79,7 +81,12 @@ describe('View.asView', () => {
     await Greeting.asView()(request('DELETE', '/greet/ann/'), { name: 'x' });
     await requireGet((_request: HttpRequest) => new HttpResponse(''))(request('PUT', '/plain/'));
     expect(records).toEqual([
-      expect.objectContaining({ level: 'warning', logger: 'reins.request', message: 'Method Not Allowed (DELETE): /greet/ann/', status: 405 }),
+      expect.objectContaining({
+        level: 'warning',
+        logger: 'reins.request',
+        message: 'Method Not Allowed (DELETE): /greet/ann/',
+        status: 405,
+      }),
       expect.objectContaining({ message: 'Method Not Allowed (PUT): /plain/', status: 405 }),
     ]);
   });
@@ -119,7 +126,11 @@ describe('View.asView', () => {
 
   it('passes positional captures as args', async () => {
     class Positional extends View<Record<string, never>> {
-      override get(_request: HttpRequest, _params: Record<string, never>, ...args: string[]): HttpResponse {
+      override get(
+        _request: HttpRequest,
+        _params: Record<string, never>,
+        ...args: string[]
+      ): HttpResponse {
         return new HttpResponse(`${args.join('|')} ${this.args.length}`);
       }
     }
@@ -127,7 +138,11 @@ describe('View.asView', () => {
   });
 
   it('TemplateView accepts its own attributes', () => {
-    expect(() => TemplateView.asView({ templateName: 'a.html', extraContext: { a: 1 } })).not.toThrow();
-    expect(() => View.asView({ templateName: 'a.html' } as never)).toThrow(/invalid keyword 'templateName'/);
+    expect(() =>
+      TemplateView.asView({ templateName: 'a.html', extraContext: { a: 1 } }),
+    ).not.toThrow();
+    expect(() => View.asView({ templateName: 'a.html' } as never)).toThrow(
+      /invalid keyword 'templateName'/,
+    );
   });
 });

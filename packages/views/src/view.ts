@@ -20,7 +20,16 @@ export type ViewResult = HttpResponse | Promise<HttpResponse>;
 export type HandlerMethod<P> = (request: HttpRequest, params: P, ...args: string[]) => ViewResult;
 
 /** The HTTP methods a `View` dispatches, in Django's order (used for the `Allow` header). */
-export const HTTP_METHOD_NAMES = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'] as const;
+export const HTTP_METHOD_NAMES = [
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'head',
+  'options',
+  'trace',
+] as const;
 
 /** One of `HTTP_METHOD_NAMES`. */
 export type HttpMethodName = (typeof HTTP_METHOD_NAMES)[number];
@@ -105,7 +114,10 @@ export class View<P extends ViewParams = Record<string, unknown>> {
    * @example
    * path('about/', TemplateView.asView({ templateName: 'about.html' }));
    */
-  static asView<V extends View<ViewParams>>(this: new () => V, initkwargs: InitKwargs<V> = {}): ViewFunction<ParamsOf<V>> {
+  static asView<V extends View<ViewParams>>(
+    this: new () => V,
+    initkwargs: InitKwargs<V> = {},
+  ): ViewFunction<ParamsOf<V>> {
     const ViewCls = this as unknown as ViewClass;
     const options = { ...(initkwargs as Record<string, unknown>) };
     const probe = new ViewCls() as unknown as Record<string, unknown> & View<ViewParams>;
@@ -124,7 +136,12 @@ export class View<P extends ViewParams = Record<string, unknown>> {
         );
       }
     }
-    const view = function (this: unknown, request: HttpRequest, params: ParamsOf<V>, ...args: string[]): ViewResult {
+    const view = function (
+      this: unknown,
+      request: HttpRequest,
+      params: ParamsOf<V>,
+      ...args: string[]
+    ): ViewResult {
       const self = new ViewCls() as unknown as View<ViewParams>;
       const kwargs = (params ?? {}) as ViewParams;
       Object.assign(self, options);
@@ -146,7 +163,10 @@ export class View<P extends ViewParams = Record<string, unknown>> {
     }
     Object.defineProperty(view, 'name', { value: ViewCls.name });
     Object.defineProperty(view, 'viewClass', { value: ViewCls, enumerable: true });
-    Object.defineProperty(view, 'viewInitkwargs', { value: Object.freeze(options), enumerable: true });
+    Object.defineProperty(view, 'viewInitkwargs', {
+      value: Object.freeze(options),
+      enumerable: true,
+    });
     return view as unknown as ViewFunction<ParamsOf<V>>;
   }
 
@@ -214,7 +234,11 @@ export class View<P extends ViewParams = Record<string, unknown>> {
   allowedMethods(): string[] {
     const self = this as unknown as Record<string, unknown>;
     return this.httpMethodNames
-      .filter((name) => typeof self[name] === 'function' || (name === 'head' && typeof self['get'] === 'function'))
+      .filter(
+        (name) =>
+          typeof self[name] === 'function' ||
+          (name === 'head' && typeof self['get'] === 'function'),
+      )
       .map((name) => name.toUpperCase());
   }
 }

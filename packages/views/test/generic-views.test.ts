@@ -17,7 +17,12 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisallowedRedirect, Http404, HttpResponse } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
-import { MultipleObjectsReturned, setDefaultUrlconf, setTemplates, TemplateResponse } from '@reins/shortcuts';
+import {
+  MultipleObjectsReturned,
+  setDefaultUrlconf,
+  setTemplates,
+  TemplateResponse,
+} from '@reins/shortcuts';
 import type { TemplateEngines } from '@reins/shortcuts';
 import { Engine, TemplateDoesNotExist } from '@reins/templates';
 import {
@@ -86,7 +91,8 @@ const fixture = JSON.parse(
 const DIFFERENCES: Record<string, { error: string; message: string; reason: string }> = {
   'view-bad-setup': {
     error: 'TypeError',
-    message: "BadSetupView instance has no 'request' attribute. Did you override setup() and forget to call super.setup()?",
+    message:
+      "BadSetupView instance has no 'request' attribute. Did you override setup() and forget to call super.setup()?",
     reason: 'JavaScript has no AttributeError; the fix is spelled the TypeScript way.',
   },
   'asview-invalid-keyword': {
@@ -97,28 +103,33 @@ const DIFFERENCES: Record<string, { error: string; message: string; reason: stri
   },
   'asview-method-name': {
     error: 'TypeError',
-    message: 'The method name get is not accepted as a keyword argument to GetView(). Define get() on the class instead.',
+    message:
+      'The method name get is not accepted as a keyword argument to GetView(). Define get() on the class instead.',
     reason: 'reins adds how to fix it.',
   },
   'asview-method-name-post': {
     error: 'TypeError',
-    message: 'The method name post is not accepted as a keyword argument to View(). Define post() on the class instead.',
+    message:
+      'The method name post is not accepted as a keyword argument to View(). Define post() on the class instead.',
     reason: 'reins adds how to fix it.',
   },
   'template-no-name': {
     error: 'ImproperlyConfigured',
-    message: "TemplateView requires either a definition of 'templateName' or an implementation of 'getTemplateNames()'.",
+    message:
+      "TemplateView requires either a definition of 'templateName' or an implementation of 'getTemplateNames()'.",
     reason: 'names the view class (Django names its mixin) and the camelCase members.',
   },
   'redirect-missing-kwarg': {
     error: 'TypeError',
     message:
       "RedirectView url \"/new/%(slug)s/\" uses '%(slug)s', but the URL has no parameter 'slug' (it has: pk).",
-    reason: "Python's bare KeyError('slug') becomes a message naming the placeholder and the parameters available.",
+    reason:
+      "Python's bare KeyError('slug') becomes a message naming the placeholder and the parameters available.",
   },
   'redirect-unsafe-scheme': {
     error: 'DisallowedRedirect',
-    message: "Unsafe redirect to URL with protocol 'javascript'. Redirect to a relative URL or to one of: http, https, ftp.",
+    message:
+      "Unsafe redirect to URL with protocol 'javascript'. Redirect to a relative URL or to one of: http, https, ftp.",
     reason: "@reins/http's HttpResponseRedirect adds how to fix it.",
   },
   'list-empty-not-allowed': {
@@ -133,12 +144,14 @@ const DIFFERENCES: Record<string, { error: string; message: string; reason: stri
   },
   'list-no-template': {
     error: 'ImproperlyConfigured',
-    message: "ListView requires either a 'templateName' attribute or a 'model' (with a name) to derive it from.",
+    message:
+      "ListView requires either a 'templateName' attribute or a 'model' (with a name) to derive it from.",
     reason: 'reins derives the default template from ListView.model, not from a QuerySet.',
   },
   'list-no-queryset': {
     error: 'ImproperlyConfigured',
-    message: 'ListView is missing a QuerySet. Define ListView.model (with all()), ListView.queryset, or override ListView.getQueryset().',
+    message:
+      'ListView is missing a QuerySet. Define ListView.model (with all()), ListView.queryset, or override ListView.getQueryset().',
     reason: 'camelCase members; a reins model supplies rows through all().',
   },
   'detail-slug-duplicate': {
@@ -149,7 +162,8 @@ const DIFFERENCES: Record<string, { error: string; message: string; reason: stri
   },
   'detail-no-lookup': {
     error: 'ImproperlyConfigured',
-    message: 'Generic detail view DetailView must be called with either an object pk or a slug in the URLconf.',
+    message:
+      'Generic detail view DetailView must be called with either an object pk or a slug in the URLconf.',
     reason: 'same message; ImproperlyConfigured instead of Python’s AttributeError.',
   },
   'detail-no-model': {
@@ -256,9 +270,15 @@ function memoryBackend(): Backend {
   };
   return {
     name: 'rows in memory',
-    model: (name) => ({ name, appLabel: 'blog', all: () => tables[name]!.map((row) => ({ ...row })) }),
+    model: (name) => ({
+      name,
+      appLabel: 'blog',
+      all: () => tables[name]!.map((row) => ({ ...row })),
+    }),
     queryset: (name, filter) =>
-      tables[name]!.filter((row) => !filter || row[filter[0]] === filter[1]).map((row) => ({ ...row })),
+      tables[name]!.filter((row) => !filter || row[filter[0]] === filter[1]).map((row) => ({
+        ...row,
+      })),
   };
 }
 
@@ -273,7 +293,11 @@ function kyselyBackend(): Backend {
   const tableOf = (name: string) => (name === 'Article' ? 'article' : 'blogpost') as keyof Schema;
   return {
     name: 'SQLite through Kysely',
-    model: (name) => ({ name, appLabel: 'blog', all: () => db.selectFrom(tableOf(name)).selectAll().orderBy('id') }),
+    model: (name) => ({
+      name,
+      appLabel: 'blog',
+      all: () => db.selectFrom(tableOf(name)).selectAll().orderBy('id'),
+    }),
     queryset: (name, filter) => {
       let query = db.selectFrom(tableOf(name)).selectAll();
       if (filter) query = query.where(filter[0] as any, '=', filter[1]);
@@ -292,7 +316,10 @@ function buildOptions(c: Case, backend: Backend): Record<string, unknown> {
       } else {
         // A Django model queryset: reins takes the rows and, to name them, the model.
         const [model, filter] = value.split(':') as [string, string | undefined];
-        options[name] = backend.queryset(model, filter ? (filter.split('=') as [string, string]) : undefined);
+        options[name] = backend.queryset(
+          model,
+          filter ? (filter.split('=') as [string, string]) : undefined,
+        );
         options['model'] = { name: model, appLabel: 'blog' };
       }
     } else if (key === 'model') {
@@ -315,7 +342,10 @@ function modelOf(c: Case): string | undefined {
 function simplify(value: unknown, view: unknown, model: string | undefined): unknown {
   if (value === view) return '<view>';
   if (value instanceof Page) {
-    return { page: value.number, object_list: value.objectList.map((item) => simplify(item, view, model)) };
+    return {
+      page: value.number,
+      object_list: value.objectList.map((item) => simplify(item, view, model)),
+    };
   }
   if (value instanceof Paginator) return { paginator: value.numPages, count: value.count };
   if (Array.isArray(value)) return value.map((item) => simplify(item, view, model));
@@ -347,8 +377,14 @@ beforeAll(() => {
   // path('target/<int:pk>/', name='target'). A two-line reverser stands in for @reins/urls, which
   // this package may not depend on (the end-to-end app tests the real resolver).
   setDefaultUrlconf({
-    reverse: ((name: string, options: { args?: unknown[]; kwargs?: Record<string, unknown> } = {}) => {
-      if (name !== 'target') throw Object.assign(new Error(`Reverse for '${name}' not found.`), { code: 'urls.no_reverse_match' });
+    reverse: ((
+      name: string,
+      options: { args?: unknown[]; kwargs?: Record<string, unknown> } = {},
+    ) => {
+      if (name !== 'target')
+        throw Object.assign(new Error(`Reverse for '${name}' not found.`), {
+          code: 'urls.no_reverse_match',
+        });
       return `/target/${String(options.args?.[0] ?? options.kwargs?.['pk'])}/`;
     }) as never,
   });
@@ -358,9 +394,12 @@ beforeAll(() => {
       'CREATE TABLE blogpost (id INTEGER PRIMARY KEY, title TEXT, slug TEXT);',
   );
   for (const row of fixture.articles) {
-    sqlite.prepare('INSERT INTO article VALUES (?, ?, ?, ?, ?)').run(row.id, row.title, row.slug, row.section, row.template);
+    sqlite
+      .prepare('INSERT INTO article VALUES (?, ?, ?, ?, ?)')
+      .run(row.id, row.title, row.slug, row.section, row.template);
   }
-  for (const row of fixture.blogposts) sqlite.prepare('INSERT INTO blogpost VALUES (?, ?, ?)').run(row.id, row.title, row.slug);
+  for (const row of fixture.blogposts)
+    sqlite.prepare('INSERT INTO blogpost VALUES (?, ?, ?)').run(row.id, row.title, row.slug);
   db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
 });
 
@@ -392,7 +431,10 @@ async function check(c: Case, backend: Backend): Promise<void> {
     const errorName = difference?.error ?? expected.error;
     const message = difference?.message ?? expected.message;
     expect(outcome.error, `expected ${errorName}, got a response`).toBeDefined();
-    expect(errorChecks[errorName]?.(outcome.error), `expected ${errorName}, got ${String(outcome.error)}`).toBe(true);
+    expect(
+      errorChecks[errorName]?.(outcome.error),
+      `expected ${errorName}, got ${String(outcome.error)}`,
+    ).toBe(true);
     expect((outcome.error as Error).message).toBe(message);
     return;
   }
@@ -403,7 +445,8 @@ async function check(c: Case, backend: Backend): Promise<void> {
     expect(response.headers.get(name), name).toBe(value);
   }
   for (const name of ['Allow', 'Location', 'Content-Length']) {
-    if (!(name in (expected.headers ?? {}))) expect(response.headers.get(name) ?? null, name).toBeNull();
+    if (!(name in (expected.headers ?? {})))
+      expect(response.headers.get(name) ?? null, name).toBeNull();
   }
   if (expected.template_names) {
     expect(TemplateResponse.isInstance(response)).toBe(true);
@@ -436,14 +479,20 @@ describe(`Django generic views (${fixture.generated_by})`, () => {
   });
 
   describe('model-backed cases over SQLite through Kysely', () => {
-    it.each(fixture.cases.filter(modelBacked).map((c) => [c.id, c] as const))('%s', async (_id, c) => {
-      await check(c, kyselyBackend());
-    });
+    it.each(fixture.cases.filter(modelBacked).map((c) => [c.id, c] as const))(
+      '%s',
+      async (_id, c) => {
+        await check(c, kyselyBackend());
+      },
+    );
   });
 
   it('documents every difference it expects', () => {
     for (const id of [...Object.keys(DIFFERENCES), ...Object.keys(CONTENT_DIFFERENCES)]) {
-      expect(fixture.cases.some((c) => c.id === id), id).toBe(true);
+      expect(
+        fixture.cases.some((c) => c.id === id),
+        id,
+      ).toBe(true);
     }
   });
 });

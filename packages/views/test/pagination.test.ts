@@ -33,18 +33,32 @@ interface Fixture {
     pages: Record<string, Outcome<PageInfo>>;
   }>;
   validate_number: Array<
-    { object_list: number[]; per_page: number; allow_empty_first_page: boolean; number: unknown } & Outcome<number>
+    {
+      object_list: number[];
+      per_page: number;
+      allow_empty_first_page: boolean;
+      number: unknown;
+    } & Outcome<number>
   >;
   get_page: Array<
-    { object_list: number[]; per_page: number; allow_empty_first_page: boolean; number: unknown } & Outcome<{
+    {
+      object_list: number[];
+      per_page: number;
+      allow_empty_first_page: boolean;
+      number: unknown;
+    } & Outcome<{
       number: number;
       object_list: number[];
     }>
   >;
   elided_page_range: Array<
-    { count: number; per_page: number; number: number; on_each_side: number; on_ends: number } & Outcome<
-      Array<number | string>
-    >
+    {
+      count: number;
+      per_page: number;
+      number: number;
+      on_each_side: number;
+      on_ends: number;
+    } & Outcome<Array<number | string>>
   >;
 }
 
@@ -53,7 +67,11 @@ const fixture = JSON.parse(
 ) as Fixture;
 const errorClasses = { EmptyPage, PageNotAnInteger, InvalidPage } as const;
 
-function expectOutcome<T>(run: () => T, outcome: Outcome<unknown>, map: (value: T) => unknown = (v) => v): void {
+function expectOutcome<T>(
+  run: () => T,
+  outcome: Outcome<unknown>,
+  map: (value: T) => unknown = (v) => v,
+): void {
   if ('value' in outcome) {
     expect(map(run())).toEqual(outcome.value);
     return;
@@ -66,7 +84,9 @@ function expectOutcome<T>(run: () => T, outcome: Outcome<unknown>, map: (value: 
   }
   const errorClass = errorClasses[outcome.error as keyof typeof errorClasses];
   expect(errorClass, `Django raised ${outcome.error}`).toBeDefined();
-  expect(errorClass.isInstance(thrown), `expected ${outcome.error}, got ${String(thrown)}`).toBe(true);
+  expect(errorClass.isInstance(thrown), `expected ${outcome.error}, got ${String(thrown)}`).toBe(
+    true,
+  );
   expect((thrown as Error).message).toBe(outcome.message);
 }
 
@@ -93,22 +113,37 @@ function describePage(page: ReturnType<Paginator<number>['page']>): unknown {
 }
 
 describe(`Paginator conformance (${fixture.generated_by})`, () => {
-  describe.each(fixture.paginators.map((c) => [JSON.stringify([c.object_list.length, c.per_page, c.orphans, c.allow_empty_first_page]), c] as const))(
-    'Paginator(list of %s: [length, perPage, orphans, allowEmptyFirstPage])',
-    (_name, c) => {
-      const make = (): Paginator<number> =>
-        new Paginator(c.object_list, c.per_page, { orphans: c.orphans, allowEmptyFirstPage: c.allow_empty_first_page });
-
-      it('has Django’s count, numPages and pageRange', () => {
-        const paginator = make();
-        expect([paginator.count, paginator.numPages, paginator.pageRange]).toEqual([c.count, c.num_pages, c.page_range]);
+  describe.each(
+    fixture.paginators.map(
+      (c) =>
+        [
+          JSON.stringify([c.object_list.length, c.per_page, c.orphans, c.allow_empty_first_page]),
+          c,
+        ] as const,
+    ),
+  )('Paginator(list of %s: [length, perPage, orphans, allowEmptyFirstPage])', (_name, c) => {
+    const make = (): Paginator<number> =>
+      new Paginator(c.object_list, c.per_page, {
+        orphans: c.orphans,
+        allowEmptyFirstPage: c.allow_empty_first_page,
       });
 
-      it.each(Object.entries(c.pages))('page(%s) answers as Django', (number, outcome) => {
-        expectOutcome(() => make().page(Number(number)), outcome, describePage);
-      });
+    it('has Django’s count, numPages and pageRange', () => {
+      const paginator = make();
+      expect([paginator.count, paginator.numPages, paginator.pageRange]).toEqual([
+        c.count,
+        c.num_pages,
+        c.page_range,
+      ]);
+    });
 
-      it.each(Object.entries(c.pages))('apage(%s) over an async source answers as page()', async (number, outcome) => {
+    it.each(Object.entries(c.pages))('page(%s) answers as Django', (number, outcome) => {
+      expectOutcome(() => make().page(Number(number)), outcome, describePage);
+    });
+
+    it.each(Object.entries(c.pages))(
+      'apage(%s) over an async source answers as page()',
+      async (number, outcome) => {
         const source = {
           count: async () => c.object_list.length,
           slice: async (start: number, end: number) => c.object_list.slice(start, end),
@@ -126,38 +161,55 @@ describe(`Paginator conformance (${fixture.generated_by})`, () => {
         }
         if ('value' in outcome) expect(describePage(page!)).toEqual(outcome.value);
         else expect((thrown as Error).message).toBe(outcome.message);
-      });
-    },
-  );
+      },
+    );
+  });
 
-  it.each(fixture.validate_number.map((c) => [JSON.stringify(c.number), c.object_list.length, c.allow_empty_first_page, c] as const))(
-    'validateNumber(%s) on %i items (allowEmptyFirstPage %s)',
-    (_n, _l, _a, c) => {
-      const paginator = new Paginator(c.object_list, c.per_page, { allowEmptyFirstPage: c.allow_empty_first_page });
-      expectOutcome(() => paginator.validateNumber(c.number), c);
-    },
-  );
+  it.each(
+    fixture.validate_number.map(
+      (c) => [JSON.stringify(c.number), c.object_list.length, c.allow_empty_first_page, c] as const,
+    ),
+  )('validateNumber(%s) on %i items (allowEmptyFirstPage %s)', (_n, _l, _a, c) => {
+    const paginator = new Paginator(c.object_list, c.per_page, {
+      allowEmptyFirstPage: c.allow_empty_first_page,
+    });
+    expectOutcome(() => paginator.validateNumber(c.number), c);
+  });
 
-  it.each(fixture.get_page.map((c) => [JSON.stringify(c.number), c.object_list.length, c.allow_empty_first_page, c] as const))(
-    'getPage(%s) on %i items (allowEmptyFirstPage %s)',
-    async (_n, _l, _a, c) => {
-      const paginator = new Paginator(c.object_list, c.per_page, { allowEmptyFirstPage: c.allow_empty_first_page });
-      expectOutcome(() => paginator.getPage(c.number), c, (page) => ({ number: page.number, object_list: page.objectList }));
-      const asyncPaginator = new Paginator(
-        { count: async () => c.object_list.length, slice: async (s: number, e: number) => c.object_list.slice(s, e) },
-        c.per_page,
-        { allowEmptyFirstPage: c.allow_empty_first_page },
-      );
-      if ('value' in c) {
-        const page = await asyncPaginator.agetPage(c.number);
-        expect({ number: page.number, object_list: page.objectList }).toEqual(c.value);
-      } else {
-        await expect(asyncPaginator.agetPage(c.number)).rejects.toThrow(c.message);
-      }
-    },
-  );
+  it.each(
+    fixture.get_page.map(
+      (c) => [JSON.stringify(c.number), c.object_list.length, c.allow_empty_first_page, c] as const,
+    ),
+  )('getPage(%s) on %i items (allowEmptyFirstPage %s)', async (_n, _l, _a, c) => {
+    const paginator = new Paginator(c.object_list, c.per_page, {
+      allowEmptyFirstPage: c.allow_empty_first_page,
+    });
+    expectOutcome(
+      () => paginator.getPage(c.number),
+      c,
+      (page) => ({ number: page.number, object_list: page.objectList }),
+    );
+    const asyncPaginator = new Paginator(
+      {
+        count: async () => c.object_list.length,
+        slice: async (s: number, e: number) => c.object_list.slice(s, e),
+      },
+      c.per_page,
+      { allowEmptyFirstPage: c.allow_empty_first_page },
+    );
+    if ('value' in c) {
+      const page = await asyncPaginator.agetPage(c.number);
+      expect({ number: page.number, object_list: page.objectList }).toEqual(c.value);
+    } else {
+      await expect(asyncPaginator.agetPage(c.number)).rejects.toThrow(c.message);
+    }
+  });
 
-  it.each(fixture.elided_page_range.map((c) => [c.count, c.per_page, c.number, c.on_each_side, c.on_ends, c] as const))(
+  it.each(
+    fixture.elided_page_range.map(
+      (c) => [c.count, c.per_page, c.number, c.on_each_side, c.on_ends, c] as const,
+    ),
+  )(
     'getElidedPageRange over %i items / %i per page at %i (onEachSide %i, onEnds %i)',
     (count, perPage, number, onEachSide, onEnds, c) => {
       const paginator = new Paginator({ length: count }, perPage);

@@ -10,7 +10,10 @@ import type { LookupOptions } from '../data-source.js';
 export const MAX_GET_RESULTS = 21;
 
 /** Rows, or one row-or-nothing; `origin` is the innermost source read (it may name the model). */
-export type ReadResult = ({ rows: unknown[] } | { row: unknown }) & { origin: unknown; bounded?: boolean };
+export type ReadResult = ({ rows: unknown[] } | { row: unknown }) & {
+  origin: unknown;
+  bounded?: boolean;
+};
 
 type Mode = 'object' | 'list';
 type AnyRecord = Record<PropertyKey, unknown>;
@@ -34,7 +37,9 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 function isDelegate(value: unknown): boolean {
   return (
     !isThenable(value) &&
-    (hasMethod(value, 'findMany') || hasMethod(value, 'findFirst') || hasMethod(value, 'findUnique'))
+    (hasMethod(value, 'findMany') ||
+      hasMethod(value, 'findFirst') ||
+      hasMethod(value, 'findUnique'))
   );
 }
 
@@ -43,7 +48,12 @@ function isExecutable(value: unknown): boolean {
 }
 
 function isCountSlice(value: unknown): boolean {
-  return !Array.isArray(value) && typeof value !== 'string' && hasMethod(value, 'count') && hasMethod(value, 'slice');
+  return (
+    !Array.isArray(value) &&
+    typeof value !== 'string' &&
+    hasMethod(value, 'count') &&
+    hasMethod(value, 'slice')
+  );
 }
 
 function entityKind(value: AnyRecord): string {
@@ -73,7 +83,8 @@ export function sourceModelName(source: unknown): string | undefined {
     if (typeof name === 'string') return name;
   }
   const tableConfig = source['tableConfig'];
-  if (isObject(tableConfig) && typeof tableConfig['dbName'] === 'string') return tableConfig['dbName'];
+  if (isObject(tableConfig) && typeof tableConfig['dbName'] === 'string')
+    return tableConfig['dbName'];
   // Kysely: the operation node of `selectFrom('article')` names the table.
   if (hasMethod(source, 'toOperationNode')) {
     try {
@@ -81,7 +92,8 @@ export function sourceModelName(source: unknown): string | undefined {
       const froms = (node['from'] as AnyRecord | undefined)?.['froms'];
       let table = Array.isArray(froms) ? (froms[0] as AnyRecord | undefined) : undefined;
       if (table?.['kind'] === 'AliasNode') table = table['node'] as AnyRecord;
-      const identifier = (table?.['table'] as AnyRecord | undefined)?.['identifier'] as AnyRecord | undefined;
+      const identifier = (table?.['table'] as AnyRecord | undefined)?.['identifier'] as
+        AnyRecord | undefined;
       if (typeof identifier?.['name'] === 'string') return identifier['name'];
     } catch {
       // Not a Kysely node after all; the caller falls back to a generic name.
@@ -131,7 +143,9 @@ async function readExecutable(query: AnyRecord, mode: Mode): Promise<ReadResult>
   // query already carries its own limit (Django leaves a sliced queryset's limits alone too).
   const bound = mode === 'object' && typeof query['limit'] === 'function' && !isLimited(query);
   // Drizzle's limit() mutates and returns the same builder; Kysely's returns a new one.
-  const runnable = bound ? ((query['limit'] as AnyFunction).call(query, MAX_GET_RESULTS) as AnyRecord) : query;
+  const runnable = bound
+    ? ((query['limit'] as AnyFunction).call(query, MAX_GET_RESULTS) as AnyRecord)
+    : query;
   const result = interpret(await (runnable['execute'] as AnyFunction).call(runnable), query);
   result.bounded = bound;
   return result;
@@ -156,7 +170,12 @@ export async function readSource(
     if (typeof source === 'function' && !isDelegate(source)) {
       return readSource(await (source as () => unknown)(), mode, options, caller, depth + 1);
     }
-    if (isThenable(source) && mode === 'object' && hasMethod(source, 'execute') && hasMethod(source, 'limit')) {
+    if (
+      isThenable(source) &&
+      mode === 'object' &&
+      hasMethod(source, 'execute') &&
+      hasMethod(source, 'limit')
+    ) {
       // A Drizzle select: thenable, but it can also be bounded like a Kysely query.
       return readExecutable(source as unknown as AnyRecord, mode);
     }
@@ -178,7 +197,10 @@ export async function readSource(
   }
   if (isExecutable(source)) return readExecutable(source as AnyRecord, mode);
   if (isCountSlice(source)) {
-    const slicer = source as unknown as { count(): unknown; slice(start: number, end: number): unknown };
+    const slicer = source as unknown as {
+      count(): unknown;
+      slice(start: number, end: number): unknown;
+    };
     const end = mode === 'object' ? MAX_GET_RESULTS : Number(await slicer.count());
     const result = interpret(await slicer.slice(0, end), source);
     result.bounded = mode === 'object';

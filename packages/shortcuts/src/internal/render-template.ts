@@ -6,7 +6,11 @@
  */
 import type { HttpRequest } from '@reins/http';
 import { getUrlconf, reverse } from '../reverse.js';
-import type { RenderableTemplate, TemplateRenderOptions, TemplateReverse } from '../templates-registry.js';
+import type {
+  RenderableTemplate,
+  TemplateRenderOptions,
+  TemplateReverse,
+} from '../templates-registry.js';
 
 function isThenableOrAsyncIterable(value: unknown): boolean {
   if (typeof value !== 'object' && typeof value !== 'function') return false;
@@ -54,7 +58,10 @@ export async function renderTemplate(
     return await template.render(context, requestArg, options);
   } catch (error) {
     // A promise deeper in the context, or an async context processor: render asynchronously.
-    if (template.renderAsync && (error as { code?: unknown } | null)?.code === 'templates.async_context') {
+    if (
+      template.renderAsync &&
+      (error as { code?: unknown } | null)?.code === 'templates.async_context'
+    ) {
       return template.renderAsync(context, requestArg, options);
     }
     throw error;

@@ -7,26 +7,31 @@ const SPEC = /%(?:\(([^)]*)\)([sdir])|%)|%/g;
 
 /** Format `template` with `values` the way Python's `%` operator does with a dict. */
 export function percentFormat(template: string, values: Readonly<Record<string, unknown>>): string {
-  return template.replace(SPEC, (whole: string, name: string | undefined, conversion: string | undefined) => {
-    if (whole === '%%') return '%';
-    if (name === undefined || conversion === undefined) {
-      throw new TypeError(
-        `RedirectView url ${JSON.stringify(template)} has a '%' that is not '%(name)s' or '%%'; write a literal percent sign as '%%'.`,
-      );
-    }
-    if (!Object.hasOwn(values, name)) {
-      throw new TypeError(
-        `RedirectView url ${JSON.stringify(template)} uses '%(${name})${conversion}', but the URL has no parameter '${name}' ` +
-          `(it has: ${Object.keys(values).join(', ') || 'none'}).`,
-      );
-    }
-    const value = values[name];
-    if (conversion === 'd' || conversion === 'i') {
-      if (typeof value !== 'number' && typeof value !== 'bigint') {
-        throw new TypeError(`RedirectView url: %(${name})${conversion} needs a number, not ${typeof value}.`);
+  return template.replace(
+    SPEC,
+    (whole: string, name: string | undefined, conversion: string | undefined) => {
+      if (whole === '%%') return '%';
+      if (name === undefined || conversion === undefined) {
+        throw new TypeError(
+          `RedirectView url ${JSON.stringify(template)} has a '%' that is not '%(name)s' or '%%'; write a literal percent sign as '%%'.`,
+        );
       }
-      return typeof value === 'number' ? String(Math.trunc(value)) : String(value);
-    }
-    return String(value);
-  });
+      if (!Object.hasOwn(values, name)) {
+        throw new TypeError(
+          `RedirectView url ${JSON.stringify(template)} uses '%(${name})${conversion}', but the URL has no parameter '${name}' ` +
+            `(it has: ${Object.keys(values).join(', ') || 'none'}).`,
+        );
+      }
+      const value = values[name];
+      if (conversion === 'd' || conversion === 'i') {
+        if (typeof value !== 'number' && typeof value !== 'bigint') {
+          throw new TypeError(
+            `RedirectView url: %(${name})${conversion} needs a number, not ${typeof value}.`,
+          );
+        }
+        return typeof value === 'number' ? String(Math.trunc(value)) : String(value);
+      }
+      return String(value);
+    },
+  );
 }

@@ -10,7 +10,7 @@ export function defineTemplateAliases(
 ): void {
   for (const [alias, name] of Object.entries(aliases)) {
     let descriptor: PropertyDescriptor | undefined;
-    for (let proto: object | null = target.prototype; proto && !descriptor; ) {
+    for (let proto: object | null = target.prototype; proto && !descriptor;) {
       descriptor = Object.getOwnPropertyDescriptor(proto, name);
       proto = Object.getPrototypeOf(proto) as object | null;
     }
