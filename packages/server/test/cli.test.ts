@@ -133,7 +133,7 @@ describe('reins show-urls', () => {
     expect(lines[2]).toMatch(/^\/greetings\/<str:name>\/\s+greeting\s+greetings:greeting$/);
     expect(lines[3]).toMatch(/^\/boom\/\s+boom\s+boom$/);
     expect(lines[4]).toMatch(/^\/floating\/\s+floating\s+floating$/);
-    expect(lines[5]).toMatch(/^\/pid\/\s+\(anonymous\)\s+pid$/);
+    expect(lines[5]).toMatch(/^\/pid\/\s+pid\s+pid$/);
   });
 });
 

@@ -308,7 +308,7 @@ describe('TemplateResponse through the handler', () => {
     const addUser: Middleware = (getResponse) => {
       const handler: MiddlewareHandler = (request) => getResponse(request);
       handler.processTemplateResponse = (_request, response) => {
-        (response as InstanceType<typeof TemplateResponse>).contextData['user'] = 'ada';
+        (response as InstanceType<typeof TemplateResponse>).contextData!['user'] = 'ada';
         return response;
       };
       return handler;
