@@ -81,14 +81,15 @@ const uuidConverter: Converter<string> = {
 const pathConverter: Converter<string> = { regex: '.+', toJs: identity, toUrl: stringify };
 
 /** The built-in converters by name, frozen. */
-export const builtinConverters: Readonly<Record<keyof ConverterTypes, Converter<never>>> =
-  Object.freeze({
-    int: intConverter as Converter<never>,
-    str: strConverter as Converter<never>,
-    slug: slugConverter as Converter<never>,
-    uuid: uuidConverter as Converter<never>,
-    path: pathConverter as Converter<never>,
-  });
+export const builtinConverters: Readonly<
+  Record<'int' | 'str' | 'slug' | 'uuid' | 'path', Converter<never>>
+> = Object.freeze({
+  int: intConverter as Converter<never>,
+  str: strConverter as Converter<never>,
+  slug: slugConverter as Converter<never>,
+  uuid: uuidConverter as Converter<never>,
+  path: pathConverter as Converter<never>,
+});
 
 const registry = new Map<string, Converter<never>>(Object.entries(builtinConverters));
 

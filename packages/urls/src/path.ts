@@ -98,10 +98,10 @@ function build(
 export function path<
   const R extends string,
   const N extends string = never,
-  const K extends Record<string, unknown> = Record<never, never>,
+  K extends Record<string, unknown> = Record<never, never>,
 >(
   route: R,
-  view: View<WithExtra<RouteParams<R>, K>>,
+  view: View<WithExtra<RouteParams<R>, NoInfer<K>>>,
   options?: PathOptions<N, K> & { converters?: Readonly<Record<string, Converter<never>>> },
 ): URLPattern<N, ReverseParamsOf<RouteParams<R>, K>>;
 export function path<

@@ -38,9 +38,11 @@ export interface AnyEntry {
   params: Record<string, unknown>;
 }
 
-type EntryParams<E extends ReverseEntry, N extends string> = E extends { name: N }
-  ? E['params']
-  : never;
+/**
+ * The names `reverse()` accepts, each with its arguments: one mapped type per resolver type
+ * (computed once), so each `reverse()` call is an indexed access, not a search of the union.
+ */
+export type ReverseMap<E extends ReverseEntry> = { [Entry in E as Entry['name']]: Entry['params'] };
 
 type ReverseRest<P> = [P] extends [never]
   ? [options?: ReverseOptions & { args?: readonly unknown[]; kwargs?: Record<string, unknown> }]
@@ -180,7 +182,10 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
    * @example
    * resolver.reverse('blog:post', { kwargs: { pk: 7 } }); // '/blog/7/'
    */
-  reverse<N extends E['name']>(viewname: N, ...rest: ReverseRest<EntryParams<E, N>>): string;
+  reverse<N extends keyof ReverseMap<E> & string>(
+    viewname: N,
+    ...rest: ReverseRest<ReverseMap<E>[N]>
+  ): string;
   reverse(
     view: View,
     options?: ReverseOptions & { args?: readonly unknown[]; kwargs?: Record<string, unknown> },
