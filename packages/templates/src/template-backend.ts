@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { RenderOptions } from './template.js';
 
 /** A template as a backend hands it out. */
 export interface BackendTemplate {
@@ -13,8 +14,15 @@ export interface BackendTemplate {
   readonly origin: string | undefined;
   /** The alias of the engine that loaded it. */
   readonly backend: string;
-  /** Render with a context object and, optionally, the request (for context processors). */
-  render(context?: Record<string, unknown>, request?: unknown): Promise<string> | string;
+  /**
+   * Render with a context object and, optionally, the request (for context processors) and render
+   * options (the `reverse` that `{% url %}` calls, for a caller that binds it to the request).
+   */
+  render(
+    context?: Record<string, unknown>,
+    request?: unknown,
+    options?: RenderOptions,
+  ): Promise<string> | string;
 }
 
 /** One configured engine. */

@@ -28,7 +28,8 @@ function wrap(template: Template, backend: string): BackendTemplate {
     origin: template.origin?.name,
     backend,
     template,
-    render: (context, request) => template.renderAsync(context ?? {}, request),
+    render: (context, request, renderOptions) =>
+      template.renderAsync(context ?? {}, request, renderOptions),
   } as BackendTemplate;
 }
 
