@@ -17,7 +17,7 @@ import {
 } from '@reins/http';
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
 import type { MiddlewareSettings } from '@reins/middleware';
-import { setDefaultUrlconf, setTemplates } from '@reins/shortcuts';
+import { reverse, setDefaultUrlconf, setTemplates } from '@reins/shortcuts';
 import { createTemplates } from '@reins/templates';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import { createResolver } from '@reins/urls';
@@ -262,8 +262,31 @@ function buildTemplates(setting: ResolvedSettings['templates']): Templates | nul
   if (setting === undefined) return null;
   if (!Array.isArray(setting) && typeof (setting as Templates).getTemplate === 'function')
     return setting as Templates;
-  return createTemplates(setting as Parameters<typeof createTemplates>[0]);
+  const configs = (setting as Parameters<typeof createTemplates>[0]).map((config) =>
+    config.backend === 'reins' &&
+    (config.options as { reverse?: unknown } | undefined)?.reverse === undefined
+      ? { ...config, options: { ...config.options, reverse: requestScopedReverse } }
+      : config,
+  );
+  return createTemplates(configs);
 }
+
+// Every reins engine's `{% url %}` reverses against the resolver and application namespace of the
+// request being served (the request context), so error pages and templates rendered outside
+// render() or TemplateResponse reverse exactly as views do.
+const requestScopedReverse = (
+  viewName: string,
+  options: {
+    args?: readonly unknown[];
+    kwargs?: Record<string, unknown>;
+    currentApp?: string | null;
+  },
+): string =>
+  reverse(viewName, {
+    ...(options.args === undefined ? {} : { args: options.args }),
+    ...(options.kwargs === undefined ? {} : { kwargs: options.kwargs }),
+    ...(options.currentApp == null ? {} : { currentApp: options.currentApp }),
+  });
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
