@@ -62,6 +62,23 @@ function patternChecks(node: AnyNode, appendSlash: boolean): CheckMessage[] {
         pattern: route,
       });
     }
+    let inSegment = 0;
+    for (const piece of p.pieces) {
+      if (typeof piece === 'string') {
+        if (piece.includes('/')) inSegment = 0;
+        continue;
+      }
+      if (++inSegment === 2) {
+        out.push({
+          id: 'urls.W106',
+          level: 'warning',
+          message: `Your URL pattern ${describe(node)} has two placeholders in one path segment. Matching it backtracks, and can take time quadratic in the length of a long segment that almost matches.`,
+          hint: 'Put each placeholder in its own segment (a/<x>/<y>/), or use one placeholder and split the value in the view.',
+          pattern: route,
+        });
+        break;
+      }
+    }
     let depth = 0;
     for (const c of route) {
       if (c === '<') depth++;
@@ -288,7 +305,7 @@ function leafChecks(engine: ResolveEngine, out: CheckMessage[]): void {
  * `urls.W003` `:` in a name, `urls.W005` duplicate namespace, `urls.W010` unmatched bracket,
  * `2_0.W001` regex syntax in `path()`, `urls.E004` not a pattern) and ours: `urls.W101` shadowed
  * pattern, `urls.W102` duplicate name, `urls.W103` non-reversible `rePath()`, `urls.W104`
- * catastrophic backtracking, `urls.W105` unanchored `rePath()`.
+ * catastrophic backtracking, `urls.W105` unanchored `rePath()`, `urls.W106` two placeholders in one segment.
  *
  * @example
  * for (const m of checkUrlconf(urlpatterns)) console.warn(`${m.id}: ${m.message}`);

@@ -42,6 +42,13 @@ export interface Leaf {
   view: View;
   info: MatchInfo;
   simple: SimpleLeaf | null;
+  /**
+   * For a leaf whose joined route is all `path()` routes with converters that cannot match `/`:
+   * how many `/` a matching path holds after the root's. Checked before running the route's
+   * regex, which would otherwise backtrack quadratically on a long path that lacks the final
+   * literal (two placeholders sharing a segment, as `<a>-<b>/`).
+   */
+  slashes: number;
 }
 
 interface StaticEdge {
@@ -168,6 +175,7 @@ export class ResolveEngine implements TriedSource {
       view: pattern.callback,
       info,
       simple: this.#isRoot ? simplify(chain, pattern) : null,
+      slashes: this.#isRoot ? countSlashes(chain, pattern) : -1,
     };
     this.leaves.push(leaf);
   }
@@ -292,8 +300,13 @@ export class ResolveEngine implements TriedSource {
     if (complex.length === 0 || complex[0]!.index >= bestIndex) return result;
     const root = this.rootRest(path);
     if (root === null) return null;
+    let slashes = -1;
     for (const leaf of complex) {
       if (leaf.index >= bestIndex) break;
+      if (leaf.slashes >= 0) {
+        if (slashes < 0) slashes = count(root.rest, 47);
+        if (slashes !== leaf.slashes) continue;
+      }
       const m = this.#matchChain(leaf, root);
       if (m !== null) return { leaf, args: m.args, kwargs: m.kwargs, empty: false };
     }
@@ -333,6 +346,25 @@ export class ResolveEngine implements TriedSource {
     if (root === null) return [];
     return walkTried(this.#root, root.rest).tried;
   }
+}
+
+function count(text: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
+  return n;
+}
+
+/** The `/` count of every path the leaf's joined route can match, or -1 when it varies. */
+function countSlashes(chain: URLResolver[], pattern: URLPattern): number {
+  let n = 0;
+  for (const p of [...chain.map((c) => c.pattern!), pattern.pattern]) {
+    if (p.kind !== 'route') return -1;
+    for (const piece of p.pieces) {
+      if (typeof piece === 'string') n += count(piece, 47);
+      else if (piece.converter.slashy) return -1;
+    }
+  }
+  return n;
 }
 
 function describeNode(node: AnyNode): TriedPattern {
