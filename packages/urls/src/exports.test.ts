@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest';
+import * as urls from './index.js';
+
+it('exports exactly this public API', () => {
+  expect(Object.keys(urls).sort()).toMatchInlineSnapshot(`
+    [
+      "ImproperlyConfigured",
+      "NoReverseMatch",
+      "Resolver404",
+      "ResolverMatch",
+      "URLPattern",
+      "URLResolver",
+      "builtinConverters",
+      "checkUrlconf",
+      "createResolver",
+      "describeUrlconf",
+      "include",
+      "path",
+      "rePath",
+      "registerConverter",
+    ]
+  `);
+});

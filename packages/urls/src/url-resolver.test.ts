@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { describeUrlconf } from './describe-urlconf.js';
+import { NoReverseMatch, Resolver404 } from './errors.js';
+import { include } from './include.js';
+import { path, rePath } from './path.js';
+import { createResolver } from './url-resolver.js';
+
+function home(): string {
+  return 'home';
+}
+function article(): string {
+  return 'article';
+}
+
+describe('resolve', () => {
+  const resolver = createResolver([
+    path('', home, { name: 'home' }),
+    path('articles/<int:year>/', article, { name: 'year' }),
+    path('blog/', include({ urlpatterns: [path('<int:pk>/', article, { name: 'post' })], appName: 'blog' })),
+  ]);
+
+  it('returns a ResolverMatch that unpacks like Django’s tuple', () => {
+    const match = resolver.resolve('/articles/2024/');
+    const [view, args, kwargs] = match;
+    expect(view).toBe(article);
+    expect(args).toEqual([]);
+    expect(kwargs).toEqual({ year: 2024 });
+    expect(match.func).toBe(article);
+    expect(match.toJSON()).toMatchObject({ viewName: 'year', route: 'articles/<int:year>/' });
+  });
+
+  it('gives a fresh kwargs object per match, so views cannot leak state', () => {
+    const a = resolver.resolve('/');
+    (a.kwargs as Record<string, unknown>)['x'] = 1;
+    expect(resolver.resolve('/').kwargs).toEqual({});
+  });
+
+  it('throws Resolver404 with the remainder and a lazily computed tried list', () => {
+    let error: unknown;
+    try {
+      resolver.resolve('/nope/');
+    } catch (e) {
+      error = e;
+    }
+    expect(Resolver404.isInstance(error)).toBe(true);
+    const e = error as Resolver404;
+    expect(e.code).toBe('urls.resolver404');
+    expect(e.status).toBe(404);
+    expect(e.path).toBe('nope/');
+    expect(e.message).toContain("'nope/'");
+    expect(e.tried).toEqual([
+      [{ pattern: '', name: 'home' }],
+      [{ pattern: 'articles/<int:year>/', name: 'year' }],
+      [{ pattern: 'blog/', name: null }],
+    ]);
+    expect(e).toBeInstanceOf(Error);
+  });
+
+  it('has no tried list for a path not starting with /', () => {
+    try {
+      resolver.resolve('articles/2024/');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Resolver404).hasTried).toBe(false);
+      expect((error as Resolver404).tried).toEqual([]);
+    }
+  });
+
+  it('match() returns null instead of throwing', () => {
+    expect(resolver.match('/nope/')).toBeNull();
+    expect(resolver.match('/blog/3/')!.viewName).toBe('blog:post');
+  });
+
+  it('recognises its errors across copies by brand', () => {
+    const foreign = { [Symbol.for('reins.Resolver404')]: true };
+    expect(Resolver404.isInstance(foreign)).toBe(true);
+    expect(NoReverseMatch.isInstance(foreign)).toBe(false);
+  });
+});
+
+describe('reverse', () => {
+  const legacy = (): null => null;
+  const resolver = createResolver([
+    path('', home, { name: 'home' }),
+    path('s/<str:q>/', article, { name: 's' }),
+    rePath('(?i)^bad/$', legacy, { name: 'bad' }),
+    rePath('^legacy/([0-9]+)/$', legacy, { name: 'legacy' }),
+  ]);
+
+  it('fails only the reverses of a non-reversible rePath() (Django fails them all)', () => {
+    expect(resolver.reverse('home')).toBe('/');
+    expect(() => resolver.reverse('bad')).toThrow(/'\(\?i\)\^bad\/\$' cannot be reversed: Non-reversible reg-exp portion: '\(\?i'/);
+    expect(resolver.resolve('/BAD/').viewName).toBe('bad');
+  });
+
+  it('appends query and fragment (Django 5.2)', () => {
+    expect(resolver.reverse('s', { args: ['x'], query: { q: ['1', '2'], z: 'a b' }, fragment: 'frag' })).toBe(
+      '/s/x/?q=1&q=2&z=a+b#frag',
+    );
+    expect(resolver.reverse('home', { query: {} })).toBe('/');
+    expect(resolver.reverse('home', { fragment: '' })).toBe('/#');
+    expect(resolver.reverse('home', { query: new URLSearchParams('a=1&a=2') })).toBe('/?a=1&a=2');
+    expect(resolver.reverse('home', { query: [['a', 1], ['b', null]] })).toBe('/?a=1&b=null');
+    expect(() => resolver.reverse('home', { query: 'a=1' as never })).toThrow(TypeError);
+  });
+
+  it('reverses by view function, preferring the last pattern that uses it', () => {
+    expect(resolver.reverse(legacy, { args: [5] })).toBe('/legacy/5/');
+    expect(resolver.reverse(article, { kwargs: { q: 'x' } })).toBe('/s/x/');
+  });
+
+  it('prepends the script prefix, percent-encoded', () => {
+    const mounted = createResolver([path('s/<str:q>/', article, { name: 's' })], { scriptPrefix: '/a%b' });
+    expect(mounted.reverse('s', { args: ['x'] })).toBe('/a%25b/s/x/');
+  });
+
+  it('names the view, the arguments as JavaScript values and the patterns tried', () => {
+    try {
+      resolver.reverse('s', { kwargs: { q: 'a/b' } });
+      expect.unreachable();
+    } catch (error) {
+      expect(NoReverseMatch.isInstance(error)).toBe(true);
+      const e = error as NoReverseMatch;
+      expect(e.message).toBe(
+        "Reverse for 's' with keyword arguments { q: 'a/b' } not found. 1 pattern(s) tried: ['s/<str:q>/'].",
+      );
+      expect(e.viewName).toBe('s');
+      expect(e.patternsTried).toEqual(['s/<str:q>/']);
+      expect(e.code).toBe('urls.no_reverse_match');
+    }
+    expect(() => resolver.reverse('nope')).toThrow(
+      "Reverse for 'nope' not found. 'nope' is not a valid view function or pattern name.",
+    );
+  });
+
+  it('uses a pattern’s extra kwargs for a parameter the caller omits (Django raises KeyError)', () => {
+    const r = createResolver([path('extra/<int:x>/', article, { name: 'extra', kwargs: { x: 99 } })]);
+    expect(r.reverse('extra')).toBe('/extra/99/');
+    expect(r.reverse('extra', { kwargs: { x: 99 } })).toBe('/extra/99/');
+    expect(() => r.reverse('extra', { kwargs: { x: 5 } })).toThrow(NoReverseMatch);
+  });
+});
+
+describe('describeUrlconf', () => {
+  it('lists every pattern with its full route, name and view', () => {
+    const rows = describeUrlconf([
+      path('', home, { name: 'home' }),
+      path('blog/<slug:b>/', include({ urlpatterns: [path('<int:pk>/', article, { name: 'post' }), path('x/', article)], appName: 'blog' })),
+      rePath('^legacy/$', home),
+    ]);
+    expect(rows.map((r) => [r.path, r.name, r.viewName, r.kind, r.namespace])).toEqual([
+      ['/', 'home', 'home', 'route', ''],
+      ['/blog/<slug:b>/<int:pk>/', 'blog:post', 'article', 'route', 'blog'],
+      ['/blog/<slug:b>/x/', null, 'article', 'route', 'blog'],
+      ['/^legacy/$', null, 'home', 'regex', ''],
+    ]);
+  });
+});
