@@ -92,13 +92,7 @@ export interface HttpRequestInit {
 
 function normaliseHeaders(headers: HttpRequestInit['headers']): RawHeaders {
   if (headers === undefined) return {};
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    const result: Record<string, string> = {};
-    headers.forEach((value, key) => {
-      result[key] = value;
-    });
-    return result;
-  }
+  // A Fetch Headers iterates as [lower-case name, value] pairs, like any other iterable here.
   if (Symbol.iterator in headers) {
     const result: Record<string, string> = {};
     for (const [key, value] of headers as Iterable<readonly [string, string]>) {
@@ -257,7 +251,12 @@ export class HttpRequest {
 
   /** The HTTP method, upper-cased (`'GET'`, `'POST'`). */
   get method(): string {
-    return (this.#method ??= this.#rawMethod.toUpperCase());
+    if (this.#method === undefined) {
+      const raw = this.#rawMethod;
+      // Node hands over upper-case methods; skip the allocation of upper-casing them again.
+      this.#method = raw === 'GET' || raw === 'POST' || raw === 'HEAD' ? raw : raw.toUpperCase();
+    }
+    return this.#method;
   }
 
   /** `'https'` or `'http'`, honouring `secureProxySslHeader`. */

@@ -226,7 +226,7 @@ export abstract class HttpResponseBase {
   /** The charset text content is encoded with. */
   get charset(): string {
     if (this.#charset !== undefined) return this.#charset;
-    const contentType = this.headers.get('Content-Type') ?? '';
+    const contentType = this.headers.store.get('content-type')?.[1] ?? '';
     if (contentType !== this.#charsetSource) {
       const match = CHARSET_IN_CONTENT_TYPE.exec(contentType);
       this.#charsetParsed = match === null ? 'utf-8' : match[1]!.replaceAll('"', '');

@@ -47,7 +47,9 @@ function isBodyless(status: number, method: string | undefined): boolean {
 
 function buildHeaders(response: HttpResponseBase): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of response.headers.store.values()) headers[name] = value;
+  response.headers.store.forEach((entry) => {
+    headers[entry[0]] = entry[1];
+  });
   if (response.hasCookies) {
     const cookies: string[] = [];
     for (const cookie of response.cookies.values()) cookies.push(cookie.toString());
@@ -118,7 +120,7 @@ export function writeNodeResponse(
       // A string goes to the socket as is when it is UTF-8 (Node encodes it on the way out).
       if (typeof body === 'string' && !isUtf8(response.charset))
         body = (response as HttpResponse).content;
-      if (!response.headers.has('Content-Length')) {
+      if (!response.headers.store.has('content-length')) {
         headers['Content-Length'] =
           typeof body === 'string' ? Buffer.byteLength(body) : body.length;
       }

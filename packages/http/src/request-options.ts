@@ -51,6 +51,9 @@ export interface ResolvedRequestOptions {
 }
 
 const cache = new WeakMap<RequestOptions, ResolvedRequestOptions>();
+// Adapters pass the same options object for every request: remember the last one.
+let lastOptions: RequestOptions | undefined;
+let lastResolved: ResolvedRequestOptions | undefined;
 
 function metaToHeaderName(name: string): string {
   const upper = name.toUpperCase();
@@ -65,8 +68,13 @@ function metaToHeaderName(name: string): string {
  * resolveRequestOptions({ debug: true }).dataUploadMaxMemorySize; // 2621440
  */
 export function resolveRequestOptions(options: RequestOptions = {}): ResolvedRequestOptions {
+  if (options === lastOptions) return lastResolved!;
   let resolved = cache.get(options);
-  if (resolved !== undefined) return resolved;
+  if (resolved !== undefined) {
+    lastOptions = options;
+    lastResolved = resolved;
+    return resolved;
+  }
   const proxy = options.secureProxySslHeader ?? null;
   if (
     proxy !== null &&
@@ -95,5 +103,7 @@ export function resolveRequestOptions(options: RequestOptions = {}): ResolvedReq
     useXForwardedPort: options.useXForwardedPort ?? false,
   };
   cache.set(options, resolved);
+  lastOptions = options;
+  lastResolved = resolved;
   return resolved;
 }
