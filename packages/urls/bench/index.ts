@@ -287,13 +287,37 @@ function buildSection(): void {
   }
 }
 
+async function extrasSection(): Promise<void> {
+  const resolver = djangoTable().reins().compile();
+  const miss = cases.django.match['miss']!.path;
+  const thrown = await timeIt(() => {
+    try {
+      return resolver.resolve(miss);
+    } catch (error) {
+      return error;
+    }
+  });
+  const long = `/greetings/${'a'.repeat(32 * 1024)}`;
+  const longMiss = `/articles/${'1'.repeat(32 * 1024)}/x`;
+  const a = await timeIt(() => resolver.match(long));
+  const b = await timeIt(() => resolver.match(longMiss));
+  console.log('\n## other\n');
+  console.log(
+    `- resolve() of the django miss, throwing Resolver404: ${fmt(thrown)} ns (match() returns null instead)`,
+  );
+  console.log(
+    `- 32 KB paths: ${(a / 1000).toFixed(1)} µs (a 32 KB segment), ${(b / 1000).toFixed(1)} µs (32 KB of digits, then a miss)`,
+  );
+}
+
 const started = performance.now();
 console.log(`@reins/urls benchmark — Node ${process.version}, mitata, one process`);
-// `pnpm bench [build] [django] [github] [reverse]` runs only the sections named.
+// `pnpm bench [build] [django] [github] [reverse] [other]` runs only the sections named.
 const only = new Set(process.argv.slice(2));
 const wanted = (section: string): boolean => only.size === 0 || only.has(section);
 if (wanted('build')) buildSection();
 if (wanted('django')) await matchSection(djangoTable());
 if (wanted('github')) await matchSection(githubTable());
 if (wanted('reverse')) await reverseSection();
+if (wanted('other')) await extrasSection();
 console.log(`\n(total ${((performance.now() - started) / 1000).toFixed(0)} s)`);
