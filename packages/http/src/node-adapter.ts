@@ -112,7 +112,14 @@ export function writeNodeResponse(
     const headers = buildHeaders(response);
     if (request?.connectionUnsafe === true) headers['Connection'] = 'close';
     const status = response.status;
-    if (isBodyless(status, request?.method ?? outgoing.req?.method)) {
+    const method = request?.method ?? outgoing.req?.method;
+    if (isBodyless(status, method)) {
+      // A HEAD answer announces the length the GET would have; 204, 304 and 1xx have none.
+      if (method === 'HEAD' && status >= 200 && status !== 204 && status !== 304) {
+        if (!response.headers.store.has('content-length')) {
+          headers['Content-Length'] = (response as HttpResponse).content.length;
+        }
+      }
       outgoing.writeHead(status, response.reasonPhrase, headers);
       outgoing.end();
     } else {

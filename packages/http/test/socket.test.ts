@@ -274,6 +274,9 @@ describe('bad input over a real socket', () => {
     expect(await streamed.body.text()).toBe('ab');
     const head = await undiciRequest(`${server.origin}/`, { method: 'HEAD' });
     expect(head.statusCode).toBe(200);
+    const got = await undiciRequest(`${server.origin}/`);
+    const getBody = await got.body.text();
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(getBody)));
     expect(await head.body.text()).toBe('');
     const empty = await undiciRequest(`${server.origin}/empty/`);
     expect(empty.statusCode).toBe(204);
