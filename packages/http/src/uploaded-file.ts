@@ -7,7 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { removeTempPath } from './internal/temp-files.js';
+import { forget, removeTempPath, removeWhenCollected } from './internal/temp-files.js';
 
 const BRAND = Symbol.for('reins.UploadedFile');
 const DEFAULT_CHUNK_SIZE = 64 * 1024;
@@ -119,6 +119,7 @@ export class TemporaryUploadedFile extends UploadedFile {
   constructor(path: string, init: UploadedFileInit) {
     super(init);
     this.#path = path;
+    removeWhenCollected(this, path);
   }
 
   /** Where the bytes are on disk (until the request closes). */
@@ -137,6 +138,7 @@ export class TemporaryUploadedFile extends UploadedFile {
   }
 
   override async close(): Promise<void> {
+    forget(this);
     await removeTempPath(this.#path);
   }
 }

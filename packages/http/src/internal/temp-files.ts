@@ -42,6 +42,22 @@ export async function removeTempPath(path: string): Promise<void> {
   }
 }
 
+// A file whose request was never closed (a server that forgot to) is removed when its
+// UploadedFile object is garbage-collected.
+const orphans = new FinalizationRegistry<string>((path) => {
+  void removeTempPath(path);
+});
+
+/** Remove `path` when `owner` is garbage-collected, unless `forget(owner)` is called first. */
+export function removeWhenCollected(owner: object, path: string): void {
+  orphans.register(owner, path, owner);
+}
+
+/** Cancel {@link removeWhenCollected} for `owner` (its file was removed explicitly). */
+export function forget(owner: object): void {
+  orphans.unregister(owner);
+}
+
 /** How many temporary files are still registered (for tests). */
 export function liveTempPathCount(): number {
   return live.size;
