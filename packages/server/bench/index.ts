@@ -25,6 +25,9 @@ const SELECTED: readonly TargetName[] = process.env['BENCH_TARGETS']
 async function child(): Promise<void> {
   const name = process.argv[3] as TargetName;
   const port = await startTarget(name);
+  process.on('message', (message: { cpu?: boolean }) => {
+    if (message.cpu === true) process.send?.({ usage: process.cpuUsage() });
+  });
   process.send?.({ ready: port });
 }
 
@@ -50,7 +53,27 @@ function run(url: string, duration: number): Promise<autocannon.Result> {
   });
 }
 
-async function measure(name: TargetName): Promise<{ rps: number; p99: number; errors: number }> {
+interface Sample {
+  rps: number;
+  p99: number;
+  errors: number;
+  /** Server CPU time (user + system) per request, µs: robust to a busy machine, unlike req/s. */
+  cpu: number;
+}
+
+function cpuOf(proc: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { usage?: NodeJS.CpuUsage }): void => {
+      if (message.usage === undefined) return;
+      proc.off('message', onMessage);
+      resolve(message.usage.user + message.usage.system);
+    };
+    proc.on('message', onMessage);
+    proc.send({ cpu: true });
+  });
+}
+
+async function measure(name: TargetName): Promise<Sample> {
   const { proc, port } = await spawnTarget(name);
   try {
     const url = `http://127.0.0.1:${port}/hello/`;
@@ -60,11 +83,14 @@ async function measure(name: TargetName): Promise<{ rps: number; p99: number; er
       throw new Error(`target ${name} answered ${probe.status} ${text.slice(0, 120)}`);
     }
     await run(url, WARMUP_SECONDS);
+    const before = await cpuOf(proc);
     const result = await run(url, SECONDS);
+    const after = await cpuOf(proc);
     return {
       rps: result.requests.average,
       p99: result.latency.p99,
       errors: result.errors + result.timeouts + result.non2xx,
+      cpu: (after - before) / Math.max(1, result.requests.total),
     };
   } finally {
     proc.removeAllListeners('exit');
@@ -77,7 +103,7 @@ async function main(): Promise<void> {
   console.log(
     `reins server benchmark: GET /hello/ over loopback, ${CONNECTIONS} connections, ${SECONDS} s per target per round, ${ROUNDS} rounds (Node ${process.version})`,
   );
-  const samples = new Map<TargetName, { rps: number; p99: number; errors: number }[]>();
+  const samples = new Map<TargetName, Sample[]>();
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the order each round so drift (thermal, other load) does not favour one target.
     const order = round % 2 === 0 ? SELECTED : [...SELECTED].reverse();
@@ -104,10 +130,20 @@ async function main(): Promise<void> {
     const value = mean(a) / mean(b);
     return `  ${`${a} / ${b}`.padEnd(22)} ${value.toFixed(2)}×  (goal ≥ ${goal.toFixed(1)}×: ${value >= goal ? 'met' : 'NOT met'})`;
   };
-  console.log('\nratios');
+  console.log('\nratios (requests per second)');
   console.log(ratio('reins', 'fastify', 1.0));
   console.log(ratio('reins', 'raw', 0.9));
   console.log(ratio('reins+mw', 'raw', 0.8));
+  // The same comparisons as throughput a single core could reach: 1 / CPU time per request.
+  const cpuRatio = (a: TargetName, b: TargetName, goal: number): string => {
+    if (!SELECTED.includes(a) || !SELECTED.includes(b)) return `  ${`${a} / ${b}`.padEnd(22)} (not run)`;
+    const value = cpu(b) / cpu(a);
+    return `  ${`${a} / ${b}`.padEnd(22)} ${value.toFixed(2)}×  (goal ≥ ${goal.toFixed(1)}×: ${value >= goal ? 'met' : 'NOT met'})`;
+  };
+  console.log('\nratios (per-core capacity: inverse server CPU per request)');
+  console.log(cpuRatio('reins', 'fastify', 1.0));
+  console.log(cpuRatio('reins', 'raw', 0.9));
+  console.log(cpuRatio('reins+mw', 'raw', 0.8));
   for (const peer of ['hono', 'express'] as const) {
     if (SELECTED.includes('reins') && SELECTED.includes(peer)) {
       console.log(`  ${`reins / ${peer}`.padEnd(22)} ${(mean('reins') / mean(peer)).toFixed(2)}×`);

@@ -134,47 +134,49 @@ export class App {
   }
 
   /**
-   * A `(req, res)` listener for a `node:http` server you create yourself.
+   * A `(req, res)` listener for a `node:http` server you create yourself. The promise it returns
+   * settles (never rejects) once the response has been handed to Node.
    *
    * @example
    * http.createServer(app.nodeListener()).listen(8000);
    */
-  nodeListener(
-    options: { onResponse?: (request: HttpRequest, response: HttpResponseBase) => void } = {},
-  ) {
-    const onResponse = options.onResponse;
-    return (incoming: IncomingMessage, outgoing: ServerResponse): void => {
+  nodeListener(): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
+    const context = this.#context;
+    const options = this.requestOptions;
+    const writeFailed = (request: HttpRequest, outgoing: ServerResponse, error: unknown): void => {
+      // The client went away or a streaming body failed mid-way: nothing more can be sent.
+      safeLog(context, {
+        level: 'warning',
+        logger: 'reins.server',
+        message: `Error writing the response to ${request.path}: ${errorText(error)}`,
+        error,
+      });
+      outgoing.destroy();
+    };
+    const write = (request: HttpRequest, outgoing: ServerResponse, response: HttpResponseBase): Promise<void> =>
+      writeNodeResponse(response, outgoing, request).then(undefined, (error: unknown) => {
+        writeFailed(request, outgoing, error);
+      });
+    return (incoming, outgoing) => {
       let request: HttpRequest;
       try {
-        request = requestFromNode(incoming, this.requestOptions);
+        request = requestFromNode(incoming, options);
       } catch (error) {
         outgoing.statusCode = 400;
         outgoing.end();
-        safeLog(this.#context, {
-          level: 'warning',
-          logger: 'reins.request',
-          message: `Bad Request: ${errorText(error)}`,
-          error,
-        });
-        return;
+        safeLog(context, { level: 'warning', logger: 'reins.request', message: `Bad Request: ${errorText(error)}`, error });
+        return Promise.resolve();
       }
-      const write = (response: HttpResponseBase): void => {
-        onResponse?.(request, response);
-        writeNodeResponse(response, outgoing, request).catch((error: unknown) => {
-          // The client went away or the body stream failed mid-way: nothing more can be sent.
-          safeLog(this.#context, {
-            level: 'warning',
-            logger: 'reins.server',
-            message: `Error writing the response to ${request.path}: ${errorText(error)}`,
-            error,
-          });
-          outgoing.destroy();
-        });
-      };
       const answer = this.dispatch(request);
-      if (isThenable<HttpResponseBase>(answer))
-        answer.then(write, (error: unknown) => this.#fatal(outgoing, error));
-      else write(answer);
+      if (isThenable<HttpResponseBase>(answer)) {
+        return answer.then(
+          (response) => write(request, outgoing, response),
+          (error: unknown) => {
+            this.#fatal(outgoing, error);
+          },
+        );
+      }
+      return write(request, outgoing, answer);
     };
   }
 

@@ -63,7 +63,7 @@ export interface ReinsServer {
   close(timeout?: number): Promise<number>;
 }
 
-type Listener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
+type Listener = (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void>;
 
 // The applications with a running server; an unhandled rejection is logged to each one's logger.
 const serving = new Set<AppContext>();
@@ -109,49 +109,54 @@ export function startNodeServer(
   let closing = false;
   const active = new Set<ServerResponse>();
 
+  // Per request on the fast path: a counter, a set entry and one `then` — no event listeners.
+  const finished = (outgoing: ServerResponse): void => {
+    inFlight--;
+    active.delete(outgoing);
+    if (closing) releaseWhenDone(outgoing);
+  };
   const server = createServer((incoming, outgoing) => {
     inFlight++;
     active.add(outgoing);
     if (closing) outgoing.shouldKeepAlive = false;
-    let size = 0;
-    if (accessLine !== null) {
-      // Count body bytes as they are written, for the access line's size field.
-      const write = outgoing.write.bind(outgoing) as (
-        chunk: unknown,
-        ...rest: unknown[]
-      ) => boolean;
-      const end = outgoing.end.bind(outgoing) as (...rest: unknown[]) => ServerResponse;
-      outgoing.write = ((chunk: unknown, ...rest: unknown[]) => {
-        size += byteLength(chunk);
-        return write(chunk, ...rest);
-      }) as typeof outgoing.write;
-      outgoing.end = ((chunk?: unknown, ...rest: unknown[]) => {
-        if (chunk !== undefined && typeof chunk !== 'function') size += byteLength(chunk);
-        return end(chunk, ...rest);
-      }) as typeof outgoing.end;
-    }
-    const done = (): void => {
-      inFlight--;
-      active.delete(outgoing);
-      if (accessLine !== null) {
-        const line = formatAccessLine(
-          {
-            method: incoming.method ?? '',
-            url: incoming.url ?? '',
-            httpVersion: incoming.httpVersion,
-            status: outgoing.statusCode,
-            size,
-            time: new Date(),
-          },
-          colour,
-        );
-        safeAccess(context, line, outgoing.statusCode, accessLine);
-      }
-      if (closing) server.closeIdleConnections();
-    };
-    outgoing.once('close', done);
-    listener(incoming, outgoing);
+    if (accessLine !== null) logAccess(incoming, outgoing);
+    void listener(incoming, outgoing).then(() => {
+      finished(outgoing);
+    });
   });
+  // While closing, a connection is closed as soon as its response is out.
+  const releaseWhenDone = (outgoing: ServerResponse): void => {
+    if (outgoing.writableFinished) server.closeIdleConnections();
+    else outgoing.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+  };
+  const logAccess = (incoming: IncomingMessage, outgoing: ServerResponse): void => {
+    let size = 0;
+    // Count body bytes as they are written, for the access line's size field.
+    const write = outgoing.write.bind(outgoing) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    const end = outgoing.end.bind(outgoing) as (...rest: unknown[]) => ServerResponse;
+    outgoing.write = ((chunk: unknown, ...rest: unknown[]) => {
+      size += byteLength(chunk);
+      return write(chunk, ...rest);
+    }) as typeof outgoing.write;
+    outgoing.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk !== undefined && typeof chunk !== 'function') size += byteLength(chunk);
+      return end(chunk, ...rest);
+    }) as typeof outgoing.end;
+    outgoing.once('close', () => {
+      const line = formatAccessLine(
+        {
+          method: incoming.method ?? '',
+          url: incoming.url ?? '',
+          httpVersion: incoming.httpVersion,
+          status: outgoing.statusCode,
+          size,
+          time: new Date(),
+        },
+        colour,
+      );
+      safeAccess(context, line, outgoing.statusCode, accessLine!);
+    });
+  };
   server.headersTimeout = options.headersTimeout ?? 20_000;
   server.requestTimeout = options.requestTimeout ?? 60_000;
   server.keepAliveTimeout = options.keepAliveTimeout ?? 5_000;
@@ -163,7 +168,10 @@ export function startNodeServer(
   const close = (timeout = shutdownTimeout): Promise<number> => {
     if (closed !== null) return closed;
     closing = true;
-    for (const response of active) if (!response.headersSent) response.shouldKeepAlive = false;
+    for (const response of active) {
+      if (!response.headersSent) response.shouldKeepAlive = false;
+      else releaseWhenDone(response);
+    }
     closed = new Promise<number>((resolve) => {
       let cut = 0;
       const timer = setTimeout(() => {
