@@ -1,7 +1,7 @@
 // Run by temp-files.test.ts in a child process with --expose-gc: an upload spilled to disk whose
 // request is never closed is removed once the request is garbage-collected.
 import { existsSync } from 'node:fs';
-import { HttpRequest, TemporaryUploadedFile } from '../../src/index.js';
+import { HttpRequest, type TemporaryUploadedFile } from '../../src/index.js';
 
 const gc = (globalThis as { gc?: () => void }).gc!;
 const body =
