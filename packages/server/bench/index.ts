@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       list.push(sample);
       samples.set(name, list);
       console.log(
-        `  round ${round + 1}  ${name.padEnd(9)} ${Math.round(sample.rps).toString().padStart(7)} req/s  p99 ${sample.p99} ms  errors ${sample.errors}`,
+        `  round ${round + 1}  ${name.padEnd(9)} ${Math.round(sample.rps).toString().padStart(7)} req/s  p99 ${sample.p99} ms  server CPU ${sample.cpu.toFixed(1)} µs/req  errors ${sample.errors}`,
       );
     }
   }
@@ -121,9 +121,14 @@ async function main(): Promise<void> {
     const list = samples.get(name) ?? [];
     return list.reduce((sum, sample) => sum + sample.rps, 0) / list.length;
   };
-  console.log('\nmean requests per second');
-  for (const name of SELECTED)
-    console.log(`  ${name.padEnd(9)} ${Math.round(mean(name)).toString().padStart(7)}`);
+  const cpu = (name: TargetName): number =>
+    Math.min(...(samples.get(name) ?? []).map((sample) => sample.cpu));
+  console.log('\nmean requests per second, and least server CPU per request');
+  for (const name of SELECTED) {
+    console.log(
+      `  ${name.padEnd(9)} ${Math.round(mean(name)).toString().padStart(7)} req/s  ${cpu(name).toFixed(1).padStart(5)} µs/req`,
+    );
+  }
   const ratio = (a: TargetName, b: TargetName, goal: number): string => {
     if (!SELECTED.includes(a) || !SELECTED.includes(b))
       return `  ${`${a} / ${b}`.padEnd(22)} (not run)`;
@@ -136,7 +141,8 @@ async function main(): Promise<void> {
   console.log(ratio('reins+mw', 'raw', 0.8));
   // The same comparisons as throughput a single core could reach: 1 / CPU time per request.
   const cpuRatio = (a: TargetName, b: TargetName, goal: number): string => {
-    if (!SELECTED.includes(a) || !SELECTED.includes(b)) return `  ${`${a} / ${b}`.padEnd(22)} (not run)`;
+    if (!SELECTED.includes(a) || !SELECTED.includes(b))
+      return `  ${`${a} / ${b}`.padEnd(22)} (not run)`;
     const value = cpu(b) / cpu(a);
     return `  ${`${a} / ${b}`.padEnd(22)} ${value.toFixed(2)}×  (goal ≥ ${goal.toFixed(1)}×: ${value >= goal ? 'met' : 'NOT met'})`;
   };

@@ -153,7 +153,11 @@ export class App {
       });
       outgoing.destroy();
     };
-    const write = (request: HttpRequest, outgoing: ServerResponse, response: HttpResponseBase): Promise<void> =>
+    const write = (
+      request: HttpRequest,
+      outgoing: ServerResponse,
+      response: HttpResponseBase,
+    ): Promise<void> =>
       writeNodeResponse(response, outgoing, request).then(undefined, (error: unknown) => {
         writeFailed(request, outgoing, error);
       });
@@ -164,7 +168,12 @@ export class App {
       } catch (error) {
         outgoing.statusCode = 400;
         outgoing.end();
-        safeLog(context, { level: 'warning', logger: 'reins.request', message: `Bad Request: ${errorText(error)}`, error });
+        safeLog(context, {
+          level: 'warning',
+          logger: 'reins.request',
+          message: `Bad Request: ${errorText(error)}`,
+          error,
+        });
         return Promise.resolve();
       }
       const answer = this.dispatch(request);
