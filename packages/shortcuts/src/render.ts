@@ -6,7 +6,7 @@
  */
 import { HttpResponse } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
-import { renderTemplate } from './internal/render-template.js';
+import { loadAndRender } from './internal/render-template.js';
 import { resolveTemplate } from './templates-registry.js';
 import type { RenderableTemplate, TemplateEngines } from './templates-registry.js';
 
@@ -40,8 +40,11 @@ export async function render(
   context: Record<string, unknown> | null = null,
   options: RenderOptions = {},
 ): Promise<HttpResponse> {
-  const template = await resolveTemplate(templateName, options);
-  const content = await renderTemplate(template, context ?? {}, request);
+  const content = await loadAndRender(
+    resolveTemplate(templateName, options),
+    context ?? {},
+    request,
+  );
   return new HttpResponse(content, {
     ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
     ...(options.status === undefined ? {} : { status: options.status }),

@@ -172,7 +172,7 @@ describe('render() and the template registry', () => {
     await render(request, ['hello.html'], {});
     expect(calls).toEqual([
       ['hello.html', { using: 'nunjucks' }],
-      [['hello.html'], {}],
+      [['hello.html'], undefined],
     ]);
   });
 });

@@ -90,11 +90,14 @@ export function getTemplates(): TemplateEngines {
   return current;
 }
 
-/** Load `template` (a name, a list of names to try in order, or a template object). */
-export async function resolveTemplate(
+/**
+ * Load `template` (a name, a list of names to try in order, or a template object); synchronous
+ * when the engine is.
+ */
+export function resolveTemplate(
   template: string | readonly string[] | RenderableTemplate,
   options: UsingOptions & { templates?: TemplateEngines | undefined } = {},
-): Promise<RenderableTemplate> {
+): RenderableTemplate | PromiseLike<RenderableTemplate> {
   if (
     typeof template === 'object' &&
     !Array.isArray(template) &&
@@ -103,7 +106,7 @@ export async function resolveTemplate(
     return template as RenderableTemplate;
   }
   const engines = options.templates ?? getTemplates();
-  const using = options.using === undefined ? {} : { using: options.using };
+  const using = options.using === undefined ? undefined : { using: options.using };
   if (typeof template === 'string') return engines.getTemplate(template, using);
   return engines.selectTemplate(template as readonly string[], using);
 }

@@ -25,8 +25,11 @@ export class TemplateView<
    * @example
    * const response = await TemplateView.asView({ templateName: 'a.html' })(request, {});
    */
-  override async get(_request: HttpRequest, params: P): Promise<TemplateResponse> {
-    const context = await this.getContextData({ ...(params as Record<string, unknown>) });
+  override get(_request: HttpRequest, params: P): TemplateResponse | Promise<TemplateResponse> {
+    const context = this.getContextData({ ...(params as Record<string, unknown>) });
+    // Stay synchronous unless an override of getContextData() is async.
+    if (context instanceof Promise)
+      return context.then((resolved) => this.renderToResponse(resolved));
     return this.renderToResponse(context);
   }
 }

@@ -41,21 +41,27 @@ function templateReverse(request: HttpRequest | null): TemplateReverse {
   };
 }
 
-/** Render `template` with `context` for `request`. */
-export async function renderTemplate(
+/**
+ * Render `template` with `context` for `request`: a string when the template renders
+ * synchronously (no promise in the context), a promise otherwise.
+ */
+export function renderTemplate(
   template: RenderableTemplate,
   context: Record<string, unknown>,
   request: HttpRequest | null,
-): Promise<string> {
+): string | PromiseLike<string> {
   const options: TemplateRenderOptions | undefined = engineHasReverse(template)
     ? undefined
     : { reverse: templateReverse(request) };
   const requestArg = request ?? undefined;
-  if (template.renderAsync && Object.values(context).some(isThenableOrAsyncIterable)) {
-    return template.renderAsync(context, requestArg, options);
+  if (template.renderAsync) {
+    for (const key in context) {
+      if (isThenableOrAsyncIterable(context[key]))
+        return template.renderAsync(context, requestArg, options);
+    }
   }
   try {
-    return await template.render(context, requestArg, options);
+    return template.render(context, requestArg, options);
   } catch (error) {
     // A promise deeper in the context, or an async context processor: render asynchronously.
     if (
@@ -66,4 +72,19 @@ export async function renderTemplate(
     }
     throw error;
   }
+}
+
+/** Load `template` and render it: synchronous whenever both steps are. */
+export function loadAndRender(
+  load: RenderableTemplate | PromiseLike<RenderableTemplate>,
+  context: Record<string, unknown>,
+  request: HttpRequest | null,
+): string | PromiseLike<string> {
+  if (isThenable(load))
+    return Promise.resolve(load).then((template) => renderTemplate(template, context, request));
+  return renderTemplate(load, context, request);
+}
+
+function isThenable<T>(value: unknown): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
