@@ -20,6 +20,20 @@ function hasBody(incoming: IncomingMessage): boolean {
 }
 
 /**
+ * The body as an async iterable that touches the stream only when iterated (creating Node's
+ * iterator starts reading), and leaves the socket open when iteration stops early (a body over
+ * the limit), so the 413 can still be sent.
+ */
+function lazyBody(incoming: IncomingMessage): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]: () =>
+      incoming
+        .iterator({ destroyOnReturn: false })
+        [Symbol.asyncIterator]() as AsyncIterator<Uint8Array>,
+  };
+}
+
+/**
  * Build an `HttpRequest` from Node's `IncomingMessage`. Nothing is parsed or read yet; the body
  * is read by `await request.loadBody()`.
  *
@@ -35,7 +49,7 @@ export function requestFromNode(incoming: IncomingMessage, options?: RequestOpti
     url: incoming.url ?? '/',
     headers: incoming.headers,
     connection: incoming.socket,
-    body: hasBody(incoming) ? incoming.iterator({ destroyOnReturn: false }) : null,
+    body: hasBody(incoming) ? lazyBody(incoming) : null,
     options,
   });
 }
