@@ -34,6 +34,9 @@ describe('Fetch adapter', () => {
     );
     expect(await request.json()).toEqual({ a: [1] });
     expect(request.getPort()).toBe('8000');
+    const ipv6 = requestFromFetch(new Request('http://[::1]:8000/'), { allowedHosts: ['[::1]'] });
+    expect(ipv6.META['SERVER_NAME']).toBe('[::1]');
+    expect(ipv6.getHost()).toBe('[::1]:8000');
   });
 
   it('turns responses into Fetch Responses with headers and cookies', async () => {

@@ -386,7 +386,7 @@ export class HttpRequest {
     const address = this.#connection?.localAddress;
     if (address === undefined || address === '') return 'localhost';
     if (address.startsWith('::ffff:') && address.includes('.')) return address.slice(7);
-    return address.includes(':') ? `[${address}]` : address;
+    return address.includes(':') && !address.startsWith('[') ? `[${address}]` : address;
   }
 
   #serverPort(): string {
