@@ -9,10 +9,11 @@
 /** Raw request headers as Node gives them: lower-case names, one string per name. */
 export type RawHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
 
+/** Python's `str.title()` on a lower-case header name: a letter after a non-letter is upper-cased. */
 function titleCase(name: string): string {
   return name.replace(
-    /(^|-)([a-z])/g,
-    (_match, dash: string, letter: string) => dash + letter.toUpperCase(),
+    /(^|[^a-z])([a-z])/g,
+    (_match, before: string, letter: string) => before + letter.toUpperCase(),
   );
 }
 

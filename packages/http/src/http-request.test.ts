@@ -649,3 +649,10 @@ describe('HttpRequest multipart, Django 3.2 details', () => {
     expect(await load('--XyZ--\r\n')).toEqual({ post: {}, files: {} });
   });
 });
+
+describe('HttpHeaders names', () => {
+  it('title-cases names as Python does, letters after digits included', () => {
+    const r = new HttpRequest({ headers: { 'x-1a2b-dnt-www-authenticate': 'v', dnt: '1' } });
+    expect([...r.headers.keys()]).toEqual(['X-1A2B-Dnt-Www-Authenticate', 'Dnt']);
+  });
+});
