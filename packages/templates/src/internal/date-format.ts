@@ -120,13 +120,59 @@ function offsetText(date: Date, separator = ''): string {
   return `${sign}${pad(Math.floor(abs / 60))}${separator}${pad(abs % 60)}`;
 }
 
+// Abbreviations the tz database (as Python's pytz reports them) has but no English Intl locale
+// prints; standard and daylight names.
+const ZONE_ABBREVIATIONS: Record<string, [string, string]> = {
+  'Africa/Johannesburg': ['SAST', 'SAST'],
+  'Africa/Lagos': ['WAT', 'WAT'],
+  'Africa/Maputo': ['CAT', 'CAT'],
+  'Africa/Nairobi': ['EAT', 'EAT'],
+  'Asia/Dubai': ['+04', '+04'],
+  'Asia/Hong_Kong': ['HKT', 'HKT'],
+  'Asia/Jakarta': ['WIB', 'WIB'],
+  'Asia/Jerusalem': ['IST', 'IDT'],
+  'Asia/Karachi': ['PKT', 'PKT'],
+  'Asia/Kolkata': ['IST', 'IST'],
+  'Asia/Calcutta': ['IST', 'IST'],
+  'Asia/Manila': ['PST', 'PST'],
+  'Asia/Seoul': ['KST', 'KST'],
+  'Asia/Shanghai': ['CST', 'CST'],
+  'Asia/Taipei': ['CST', 'CST'],
+  'Asia/Tokyo': ['JST', 'JST'],
+  'Europe/Dublin': ['GMT', 'IST'],
+  'Europe/Moscow': ['MSK', 'MSK'],
+};
+const ZONE_LOCALES = ['en-US', 'en-GB', 'en-AU'];
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+const GMT_OFFSET = /^GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/;
+
+function intlZoneName(locale: string, date: Date): string {
+  let format = zoneFormatters.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' });
+    zoneFormatters.set(locale, format);
+  }
+  return format.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/**
+ * The zone abbreviation pytz would give for the process time zone at this date (`T`): the tz
+ * database names (`CST`, `CET`, `BST`, `AEDT`) where an English Intl locale knows them, a few
+ * known ones from a table, else the numeric form the tz database uses (`+03`, `+0545`).
+ */
 function timeZoneName(date: Date): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
-  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? '';
+  const known = ZONE_ABBREVIATIONS[zone];
+  if (known) return isDst(date) ? known[1] : known[0];
+  let name = '';
+  for (const locale of ZONE_LOCALES) {
+    name = intlZoneName(locale, date);
+    if (!GMT_OFFSET.test(name) || name === 'GMT') return name;
+  }
+  const m = GMT_OFFSET.exec(name);
+  if (!m || m[1] === undefined) return name;
+  return `${m[1]}${m[2]!.padStart(2, '0')}${m[3] ?? ''}`;
 }
 
 function isDst(date: Date): boolean {
