@@ -1,3 +1,3 @@
 import reins from '@reins/eslint-config';
 
-export default reins;
+export default [{ ignores: ['bench/.generated/**'] }, ...reins];

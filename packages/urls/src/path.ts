@@ -14,6 +14,10 @@ import type { RouteParams, View, WithExtra } from './route-params.js';
 import { URLPattern } from './url-pattern.js';
 import { URLResolver } from './url-resolver.js';
 
+/** Per-route converters for `path()`, by name (they win over registered ones). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ConverterMap = Readonly<Record<string, Converter<any>>>;
+
 /** Options of a `path()`/`rePath()` leaf. */
 export interface PathOptions<N extends string = string, K = Record<string, unknown>> {
   /** The name `reverse()` and `{% url %}` use. */
@@ -102,7 +106,7 @@ export function path<
 >(
   route: R,
   view: View<WithExtra<RouteParams<R>, NoInfer<K>>>,
-  options?: PathOptions<N, K> & { converters?: Readonly<Record<string, Converter<never>>> },
+  options?: PathOptions<N, K> & { converters?: ConverterMap },
 ): URLPattern<N, ReverseParamsOf<RouteParams<R>, K>>;
 export function path<
   const R extends string,
@@ -113,17 +117,22 @@ export function path<
 >(
   route: R,
   target: IncludeSpec<E, App, Ns>,
-  options?: IncludeOptions<K> & { converters?: Readonly<Record<string, Converter<never>>> },
+  options?: IncludeOptions<K> & { converters?: ConverterMap },
 ): URLResolver<Prefixed<E, RouteParams<R>, App, Ns>>;
 export function path(
   route: string,
   target: View | IncludeSpec,
   options?: (PathOptions | IncludeOptions) & {
-    converters?: Readonly<Record<string, Converter<never>>>;
+    converters?: ConverterMap;
   },
 ): URLPattern | URLResolver {
   return build(
-    (isEndpoint) => new RoutePattern(route, isEndpoint, options?.converters),
+    (isEndpoint) =>
+      new RoutePattern(
+        route,
+        isEndpoint,
+        options?.converters as Record<string, Converter<never>> | undefined,
+      ),
     target,
     options,
     'path',

@@ -16,7 +16,10 @@ describe('resolve', () => {
   const resolver = createResolver([
     path('', home, { name: 'home' }),
     path('articles/<int:year>/', article, { name: 'year' }),
-    path('blog/', include({ urlpatterns: [path('<int:pk>/', article, { name: 'post' })], appName: 'blog' })),
+    path(
+      'blog/',
+      include({ urlpatterns: [path('<int:pk>/', article, { name: 'post' })], appName: 'blog' }),
+    ),
   ]);
 
   it('returns a ResolverMatch that unpacks like Django’s tuple', () => {
@@ -89,18 +92,27 @@ describe('reverse', () => {
 
   it('fails only the reverses of a non-reversible rePath() (Django fails them all)', () => {
     expect(resolver.reverse('home')).toBe('/');
-    expect(() => resolver.reverse('bad')).toThrow(/'\(\?i\)\^bad\/\$' cannot be reversed: Non-reversible reg-exp portion: '\(\?i'/);
+    expect(() => resolver.reverse('bad')).toThrow(
+      /'\(\?i\)\^bad\/\$' cannot be reversed: Non-reversible reg-exp portion: '\(\?i'/,
+    );
     expect(resolver.resolve('/BAD/').viewName).toBe('bad');
   });
 
   it('appends query and fragment (Django 5.2)', () => {
-    expect(resolver.reverse('s', { args: ['x'], query: { q: ['1', '2'], z: 'a b' }, fragment: 'frag' })).toBe(
-      '/s/x/?q=1&q=2&z=a+b#frag',
-    );
+    expect(
+      resolver.reverse('s', { args: ['x'], query: { q: ['1', '2'], z: 'a b' }, fragment: 'frag' }),
+    ).toBe('/s/x/?q=1&q=2&z=a+b#frag');
     expect(resolver.reverse('home', { query: {} })).toBe('/');
     expect(resolver.reverse('home', { fragment: '' })).toBe('/#');
     expect(resolver.reverse('home', { query: new URLSearchParams('a=1&a=2') })).toBe('/?a=1&a=2');
-    expect(resolver.reverse('home', { query: [['a', 1], ['b', null]] })).toBe('/?a=1&b=null');
+    expect(
+      resolver.reverse('home', {
+        query: [
+          ['a', 1],
+          ['b', null],
+        ],
+      }),
+    ).toBe('/?a=1&b=null');
     expect(() => resolver.reverse('home', { query: 'a=1' as never })).toThrow(TypeError);
   });
 
@@ -110,7 +122,9 @@ describe('reverse', () => {
   });
 
   it('prepends the script prefix, percent-encoded', () => {
-    const mounted = createResolver([path('s/<str:q>/', article, { name: 's' })], { scriptPrefix: '/a%b' });
+    const mounted = createResolver([path('s/<str:q>/', article, { name: 's' })], {
+      scriptPrefix: '/a%b',
+    });
     expect(mounted.reverse('s', { args: ['x'] })).toBe('/a%25b/s/x/');
   });
 
@@ -128,13 +142,15 @@ describe('reverse', () => {
       expect(e.patternsTried).toEqual(['s/<str:q>/']);
       expect(e.code).toBe('urls.no_reverse_match');
     }
-    expect(() => resolver.reverse('nope')).toThrow(
+    expect(() => resolver.reverse('nope' as 'home')).toThrow(
       "Reverse for 'nope' not found. 'nope' is not a valid view function or pattern name.",
     );
   });
 
   it('uses a pattern’s extra kwargs for a parameter the caller omits (Django raises KeyError)', () => {
-    const r = createResolver([path('extra/<int:x>/', article, { name: 'extra', kwargs: { x: 99 } })]);
+    const r = createResolver([
+      path('extra/<int:x>/', article, { name: 'extra', kwargs: { x: 99 } }),
+    ]);
     expect(r.reverse('extra')).toBe('/extra/99/');
     expect(r.reverse('extra', { kwargs: { x: 99 } })).toBe('/extra/99/');
     expect(() => r.reverse('extra', { kwargs: { x: 5 } })).toThrow(NoReverseMatch);
@@ -145,7 +161,13 @@ describe('describeUrlconf', () => {
   it('lists every pattern with its full route, name and view', () => {
     const rows = describeUrlconf([
       path('', home, { name: 'home' }),
-      path('blog/<slug:b>/', include({ urlpatterns: [path('<int:pk>/', article, { name: 'post' }), path('x/', article)], appName: 'blog' })),
+      path(
+        'blog/<slug:b>/',
+        include({
+          urlpatterns: [path('<int:pk>/', article, { name: 'post' }), path('x/', article)],
+          appName: 'blog',
+        }),
+      ),
       rePath('^legacy/$', home),
     ]);
     expect(rows.map((r) => [r.path, r.name, r.viewName, r.kind, r.namespace])).toEqual([

@@ -23,7 +23,9 @@ describe('RouteParams', () => {
       id: string;
       rest: string;
     }>();
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     expectTypeOf<RouteParams<'about/'>>().toEqualTypeOf<{}>();
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     expectTypeOf<RouteParams<'a/<>/'>>().toEqualTypeOf<{}>();
   });
 

@@ -1,7 +1,7 @@
 import express from 'express';
 import { resolver } from './urls.js';
 
-export const app = express();
+export const app: express.Express = express();
 
 // Django-style routing for everything Express has not matched before this point.
 app.use((req, res, next) => {
