@@ -157,6 +157,15 @@ describe('HttpRequest basics', () => {
     });
   });
 
+  it('lower-cases the names of a headers object written by hand', () => {
+    const r = request({
+      headers: { 'Content-Type': 'text/plain', Cookie: 'a=1', HOST: 'example.com' },
+    });
+    expect(r.contentType).toBe('text/plain');
+    expect(r.COOKIES).toEqual({ a: '1' });
+    expect(r.getHost()).toBe('example.com');
+  });
+
   it('accepts a Fetch Headers object or pairs', () => {
     expect(request({ headers: new Headers({ 'X-A': '1' }) }).headers.get('x-a')).toBe('1');
     expect(

@@ -90,8 +90,12 @@ export interface HttpRequestInit {
   options?: RequestOptions;
 }
 
-function normaliseHeaders(headers: HttpRequestInit['headers']): RawHeaders {
+/** Marks an init whose `headers` already have lower-case names (Node's), to skip the check. */
+export const LOWER_CASE_HEADERS = Symbol('reins.lowerCaseHeaders');
+
+function normaliseHeaders(headers: HttpRequestInit['headers'], trusted: boolean): RawHeaders {
   if (headers === undefined) return {};
+  if (trusted) return headers as RawHeaders;
   // A Fetch Headers iterates as [lower-case name, value] pairs, like any other iterable here.
   if (Symbol.iterator in headers) {
     const result: Record<string, string> = {};
@@ -103,7 +107,22 @@ function normaliseHeaders(headers: HttpRequestInit['headers']): RawHeaders {
     }
     return result;
   }
-  return headers as RawHeaders;
+  const record = headers as RawHeaders;
+  for (const key of Object.keys(record)) {
+    if (key !== key.toLowerCase()) {
+      const lowered: Record<string, string | readonly string[] | undefined> = {};
+      for (const [name, value] of Object.entries(record)) {
+        const lower = name.toLowerCase();
+        const previous = lowered[lower];
+        lowered[lower] =
+          previous === undefined || value === undefined
+            ? (value ?? previous)
+            : [previous, value].flat().join(lower === 'cookie' ? '; ' : ', ');
+      }
+      return lowered;
+    }
+  }
+  return record;
 }
 
 function splitTarget(url: string): [string, string] {
@@ -202,7 +221,10 @@ export class HttpRequest {
   constructor(init: HttpRequestInit = {}) {
     this.#rawMethod = init.method ?? 'GET';
     this.#url = init.url ?? '/';
-    this.#rawHeaders = normaliseHeaders(init.headers);
+    this.#rawHeaders = normaliseHeaders(
+      init.headers,
+      (init as { [LOWER_CASE_HEADERS]?: boolean })[LOWER_CASE_HEADERS] === true,
+    );
     this.#connection = init.connection;
     this.#explicitScheme = init.scheme;
     this.#settings =

@@ -7,7 +7,7 @@
  * @module
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { HttpRequest } from './http-request.js';
+import { HttpRequest, LOWER_CASE_HEADERS, type HttpRequestInit } from './http-request.js';
 import { RAW_CONTENT, type HttpResponse, type HttpResponseBase } from './http-response.js';
 import type { RequestOptions } from './request-options.js';
 import type { StreamingHttpResponse } from './streaming-http-response.js';
@@ -51,7 +51,8 @@ export function requestFromNode(incoming: IncomingMessage, options?: RequestOpti
     connection: incoming.socket,
     body: hasBody(incoming) ? lazyBody(incoming) : null,
     options,
-  });
+    [LOWER_CASE_HEADERS]: true,
+  } as HttpRequestInit);
 }
 
 /** Whether the response to `method` with `status` carries no body (RFC 9110). */
