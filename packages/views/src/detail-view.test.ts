@@ -130,6 +130,23 @@ describe('DetailView with a queryset', () => {
     );
   });
 
+  it('narrows a model’s all() query in SQL rather than loading the table', async () => {
+    const statements: string[] = [];
+    const logged = new Kysely<{ blog_post: Post }>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (event) => {
+        statements.push(event.query.sql);
+      },
+    });
+    const model: ModelSource = {
+      name: 'BlogPost',
+      appLabel: 'blog',
+      all: () => logged.selectFrom('blog_post').selectAll(),
+    };
+    expect(await show(DetailView.asView({ model }), { pk: 2 })).toBe('Two');
+    expect(statements).toEqual(['select * from "blog_post" where "id" = ? limit ?']);
+  });
+
   it('filters rows in memory, comparing 4 with "4"', async () => {
     const rows = [{ id: 4, slug: 'four', title: 'Four' }];
     expect(

@@ -69,8 +69,7 @@ export class DetailView<
    */
   getQueryset(): DataSource {
     if (this.queryset !== null) return this.queryset;
-    const model = this.model;
-    if (model?.all) return () => model.all!();
+    if (this.model?.all) return this.model.all();
     const name = this.constructor.name;
     throw new ImproperlyConfigured(
       `${name} is missing a QuerySet. Define ${name}.model (with findByPk/findBySlug/find/all), ${name}.queryset, or override ${name}.getQueryset() or ${name}.getObject().`,
