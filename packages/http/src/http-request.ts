@@ -161,7 +161,13 @@ function isSameDomain(host: string, pattern: string): boolean {
   );
 }
 
-/** Django's `validate_host`: is `domain` matched by one of the `ALLOWED_HOSTS` patterns? */
+/**
+ * Django's `validate_host`: is `domain` (lower-case, without port) matched by one of the
+ * `ALLOWED_HOSTS` patterns (`'*'`, `'.example.com'` for the domain and its subdomains, exact names)?
+ *
+ * @example
+ * validateHost('api.example.com', ['.example.com']); // true
+ */
 export function validateHost(domain: string, allowedHosts: readonly string[]): boolean {
   for (const pattern of allowedHosts) {
     if (pattern === '*' || isSameDomain(domain, pattern)) return true;
