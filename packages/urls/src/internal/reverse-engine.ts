@@ -284,6 +284,37 @@ function compileCandidate(
   return candidate;
 }
 
+/** Characters `quote()` leaves as they are (below 128). */
+const SAFE_TABLE = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~!$&'()*+,;=/:@") {
+  SAFE_TABLE[c.charCodeAt(0)] = 1;
+}
+
+/**
+ * A whole-segment value's re-match (no `/`, matches the converter) and its percent-encoding,
+ * in one pass for the built-in classes; null when it does not match.
+ */
+function checkAndQuote(text: string, converter: CompiledConverter): string | null {
+  const n = text.length;
+  const regex = converter.converter.regex;
+  if (regex === '[^/]+') {
+    if (n === 0) return null;
+    let plain = true;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 47) return null;
+      if (c >= 128 || SAFE_TABLE[c] === 0) plain = false;
+    }
+    return plain ? text : quote(text);
+  }
+  if (regex === '[0-9]+' || regex === '[-a-zA-Z0-9_]+') {
+    // Every character these accept is left as is by quote().
+    return converter.testRange(text, 0, n) ? text : null;
+  }
+  if (text.indexOf('/') !== -1 || !converter.test(text)) return null;
+  return quote(text);
+}
+
 /** Whether the text after the first `/` (placeholders and literals in order) starts with `/`. */
 function startsWithSlash(texts: string[], slots: number[], literals: string[]): boolean {
   for (let j = 0; j < slots.length; j++) {
@@ -487,8 +518,11 @@ export class ReverseEngine {
     const n = params.length;
     const defaults = candidate.defaults;
     const given = kwargs ?? EMPTY;
+    // The values by parameter index; replaced by their URL text below.
+    const values = new Array<unknown>(n);
     if (args !== null) {
       if (args.length !== n) return null;
+      for (let i = 0; i < n; i++) values[i] = args[i];
     } else if (!candidate.hasDefaults) {
       // Exactly the parameters: as many keys as parameters, and every parameter present.
       let count = 0;
@@ -496,7 +530,9 @@ export class ReverseEngine {
       if (count !== n) return null;
       for (let i = 0; i < n; i++) {
         const p = params[i]!;
-        if (given[p] === undefined && !hasOwn(given, p)) return null;
+        const value = given[p];
+        if (value === undefined && !hasOwn(given, p)) return null;
+        values[i] = value;
       }
     } else {
       for (const k in given) {
@@ -510,19 +546,22 @@ export class ReverseEngine {
       for (const k in defaults) {
         if (hasOwn(given, k) && !pyEquals(given[k], defaults[k])) return null;
       }
+      // A parameter supplied only by the pattern's extra kwargs takes that value (Django raises
+      // a raw KeyError here).
+      for (let i = 0; i < n; i++) {
+        const p = params[i]!;
+        values[i] = hasOwn(given, p) ? given[p] : defaults[p];
+      }
     }
-    const texts = new Array<string>(n);
+    const texts = values as string[];
     const converters = form.converters;
     const checks = form.checks;
     for (let i = 0; i < n; i++) {
-      const p = params[i]!;
-      // A parameter supplied only by the pattern's extra kwargs takes that value (Django raises
-      // a raw KeyError here).
-      const value = args !== null ? args[i] : hasOwn(given, p) ? given[p] : defaults[p];
+      const value = values[i];
       const converter = converters[i];
       let text: string;
       if (converter === undefined || converter.kind !== 2) {
-        text = String(value);
+        text = typeof value === 'string' ? value : String(value);
       } else {
         try {
           text = String(converter.converter.toUrl(value as never));
@@ -532,7 +571,14 @@ export class ReverseEngine {
       }
       if (checks !== null) {
         const check = checks[i];
-        if (check !== undefined && (text.indexOf('/') !== -1 || !check.test(text))) return null;
+        if (check !== undefined) {
+          // Re-match and percent-encode in one pass over the value.
+          const encoded = checkAndQuote(text, check);
+          if (encoded === null) return null;
+          text = encoded;
+        } else {
+          text = quote(text);
+        }
       }
       texts[i] = text;
     }
@@ -546,7 +592,8 @@ export class ReverseEngine {
     const slots = form.slots;
     const head = literals[0]!;
     let url = head;
-    for (let j = 0; j < slots.length; j++) url += quote(texts[slots[j]!]!) + literals[j + 1]!;
+    if (checks === null) for (let i = 0; i < n; i++) texts[i] = quote(texts[i]!);
+    for (let j = 0; j < slots.length; j++) url += texts[slots[j]!]! + literals[j + 1]!;
     // Only a URL whose first literal is a bare `/` can start with `//`; test the pieces rather
     // than the concatenation (reading a character would flatten it).
     if (head.length >= 2)
