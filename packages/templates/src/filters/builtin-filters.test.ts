@@ -3,7 +3,7 @@ import { builtinFilters } from './index.js';
 import type { FilterSpec } from './filter-spec.js';
 import { escapeHtml, isSafe, markSafe } from '../safe-string.js';
 import { localizeValue } from '../internal/number-localize.js';
-import { SKIPPED, cases, decode, flags } from './__fixtures__/django-filter-cases.js';
+import { SKIPPED, cases, decode, flags, inZone } from './__fixtures__/django-filter-cases.js';
 
 process.env.TZ = 'UTC';
 
@@ -46,17 +46,18 @@ describe('built-in filters against Django 3.2', () => {
 
   it.each(cases.filter((c) => !SKIPPED.has(c.name)).map((c) => [c.name, c] as const))(
     '%s',
-    (_name, c) => {
-      const spec = builtinFilters[c.filter]!;
-      const value = c.value === '$missing' ? '' : decode(c.value);
-      const arg = 'arg' in c ? decode(c.arg) : undefined;
-      if (c.error !== undefined) {
-        expect(() => render(spec, value, arg, c.autoescape)).toThrow(
-          expect.objectContaining({ name: c.error }) as Error,
-        );
-      } else {
-        expect(render(spec, value, arg, c.autoescape)).toBe(c.output);
-      }
-    },
+    (_name, c) =>
+      inZone(c.zone, () => {
+        const spec = builtinFilters[c.filter]!;
+        const value = c.value === '$missing' ? '' : decode(c.value);
+        const arg = 'arg' in c ? decode(c.arg) : undefined;
+        if (c.error !== undefined) {
+          expect(() => render(spec, value, arg, c.autoescape)).toThrow(
+            expect.objectContaining({ name: c.error }) as Error,
+          );
+        } else {
+          expect(render(spec, value, arg, c.autoescape)).toBe(c.output);
+        }
+      }),
   );
 });

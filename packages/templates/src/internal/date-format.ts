@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { pyStr } from './python-str.js';
+import { PythonError } from './python-errors.js';
+import { pyDatetimeStr, pyStr } from './python-str.js';
 
 const MONTHS = [
   'January',
@@ -146,11 +147,12 @@ const ZONE_LOCALES = ['en-US', 'en-GB', 'en-AU'];
 const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
 const GMT_OFFSET = /^GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/;
 
-function intlZoneName(locale: string, date: Date): string {
-  let format = zoneFormatters.get(locale);
+function intlZoneName(locale: string, zone: string, date: Date): string {
+  const key = `${locale} ${zone}`;
+  let format = zoneFormatters.get(key);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' });
-    zoneFormatters.set(locale, format);
+    format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
+    zoneFormatters.set(key, format);
   }
   return format.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
@@ -167,12 +169,40 @@ function timeZoneName(date: Date): string {
   if (known) return isDst(date) ? known[1] : known[0];
   let name = '';
   for (const locale of ZONE_LOCALES) {
-    name = intlZoneName(locale, date);
+    name = intlZoneName(locale, zone, date);
     if (!GMT_OFFSET.test(name) || name === 'GMT') return name;
   }
   const m = GMT_OFFSET.exec(name);
   if (!m || m[1] === undefined) return name;
   return `${m[1]}${m[2]!.padStart(2, '0')}${m[3] ?? ''}`;
+}
+
+function sameWallClock(a: Date, b: Date): boolean {
+  return (
+    a.getFullYear() === b.getFullYear() &&
+    a.getMonth() === b.getMonth() &&
+    a.getDate() === b.getDate() &&
+    a.getHours() === b.getHours() &&
+    a.getMinutes() === b.getMinutes() &&
+    a.getSeconds() === b.getSeconds()
+  );
+}
+
+/**
+ * The other instant with the same wall-clock time, when the date falls in the hour a DST change
+ * repeats (Django then prints no offset: pytz cannot tell which one is meant).
+ */
+function ambiguousTwin(date: Date): Date | undefined {
+  const time = date.getTime();
+  const offset = date.getTimezoneOffset();
+  for (const probe of [time - 3 * 3_600_000, time + 3 * 3_600_000]) {
+    const other = new Date(probe).getTimezoneOffset();
+    if (other !== offset) {
+      const twin = new Date(time + (other - offset) * 60_000);
+      if (twin.getTime() !== time && sameWallClock(twin, date)) return twin;
+    }
+  }
+  return undefined;
 }
 
 function isDst(date: Date): boolean {
@@ -217,6 +247,16 @@ function isoFormat(date: Date): string {
   return ms === 0 ? base : `${base}.${pad(ms * 1000, 6)}`;
 }
 
+/** RFC 5322 date (`r`), as Python's `email.utils.format_datetime`. */
+function rfc5322(d: Date): string {
+  const month = MONTHS_3[d.getMonth()]!;
+  return (
+    `${WEEKDAYS_ABBR[d.getDay()]!}, ${pad(d.getDate())} ${month[0]!.toUpperCase()}${month.slice(1)} ` +
+    `${pad(d.getFullYear(), 4)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ` +
+    offsetText(d)
+  );
+}
+
 const TIME_SPECIFIERS: Record<string, (date: Date) => string> = {
   a: (d) => (d.getHours() > 11 ? 'p.m.' : 'a.m.'),
   A: (d) => (d.getHours() > 11 ? 'PM' : 'AM'),
@@ -228,16 +268,16 @@ const TIME_SPECIFIERS: Record<string, (date: Date) => string> = {
   h: (d) => pad(twelveHour(d)),
   H: (d) => pad(d.getHours()),
   i: (d) => pad(d.getMinutes()),
-  O: (d) => offsetText(d),
+  O: (d) => (ambiguousTwin(d) ? '' : offsetText(d)),
   P: (d) => {
     if (d.getMinutes() === 0 && d.getHours() === 0) return 'midnight';
     if (d.getMinutes() === 0 && d.getHours() === 12) return 'noon';
     return `${fFormat(d)} ${d.getHours() > 11 ? 'p.m.' : 'a.m.'}`;
   },
   s: (d) => pad(d.getSeconds()),
-  T: timeZoneName,
+  T: (d) => (ambiguousTwin(d) ? '' : timeZoneName(d)),
   u: (d) => pad(d.getMilliseconds() * 1000, 6),
-  Z: (d) => String(offsetMinutes(d) * 60),
+  Z: (d) => (ambiguousTwin(d) ? '' : String(offsetMinutes(d) * 60)),
 };
 
 const DATE_SPECIFIERS: Record<string, (date: Date) => string> = {
@@ -248,7 +288,7 @@ const DATE_SPECIFIERS: Record<string, (date: Date) => string> = {
   D: (d) => WEEKDAYS_ABBR[d.getDay()]!,
   E: (d) => MONTHS[d.getMonth()]!,
   F: (d) => MONTHS[d.getMonth()]!,
-  I: (d) => (isDst(d) ? '1' : '0'),
+  I: (d) => (ambiguousTwin(d) ? '' : isDst(d) ? '1' : '0'),
   j: (d) => String(d.getDate()),
   l: (d) => WEEKDAYS[d.getDay()]!,
   L: (d) => (isLeap(d.getFullYear()) ? 'True' : 'False'),
@@ -260,16 +300,22 @@ const DATE_SPECIFIERS: Record<string, (date: Date) => string> = {
   n: (d) => String(d.getMonth() + 1),
   N: (d) => MONTHS_AP[d.getMonth()]!,
   o: (d) => String(isoWeek(d)[0]),
-  r: (d) =>
-    `${WEEKDAYS_ABBR[d.getDay()]!}, ${pad(d.getDate())} ${DATE_SPECIFIERS.M!(d)} ${pad(d.getFullYear(), 4)} ` +
-    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${offsetText(d)}`,
+  r: (d) => {
+    if (ambiguousTwin(d)) throw new PythonError('AmbiguousTimeError', pyDatetimeStr(d));
+    return rfc5322(d);
+  },
   S: (d) => {
     const day = d.getDate();
     if (day === 11 || day === 12 || day === 13) return 'th';
     return ['th', 'st', 'nd', 'rd'][day % 10] ?? 'th';
   },
   t: (d) => pad(new Date(d.getFullYear(), d.getMonth() + 1, 0).getDate()),
-  U: (d) => String(Math.floor(d.getTime() / 1000)),
+  // time.mktime() resolves a repeated wall-clock time to its later (standard-time) instant.
+  U: (d) => {
+    const twin = ambiguousTwin(d);
+    const time = twin ? Math.max(d.getTime(), twin.getTime()) : d.getTime();
+    return String(Math.floor(time / 1000));
+  },
   w: (d) => String(d.getDay()),
   W: (d) => String(isoWeek(d)[1]),
   y: (d) => pad(d.getFullYear() % 100),

@@ -17,6 +17,7 @@ export type PythonErrorType =
   | 'AttributeError'
   | 'ZeroDivisionError'
   | 'AssertionError'
+  | 'AmbiguousTimeError'
   | 'SuspiciousOperation';
 
 /**

@@ -18,6 +18,18 @@ export interface Case {
   arg?: unknown;
   output?: string;
   error?: string;
+  /** The time zone Django's TIME_ZONE (and the process TZ) was set to; UTC when absent. */
+  zone?: string;
+}
+
+/** Run `fn` with the process time zone set to `zone` (UTC when undefined), restoring UTC after. */
+export function inZone<T>(zone: string | undefined, fn: () => T): T {
+  process.env.TZ = zone ?? 'UTC';
+  try {
+    return fn();
+  } finally {
+    process.env.TZ = 'UTC';
+  }
 }
 
 /** Rebuild the JS value a tagged JSON value stands for (dates local, safe strings, NaN/inf). */

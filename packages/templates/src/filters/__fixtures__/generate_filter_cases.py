@@ -13,7 +13,8 @@ import os
 import sys
 import time
 
-os.environ['TZ'] = 'UTC'
+ZONE = os.environ.get('REINS_ZONE', 'UTC')
+os.environ['TZ'] = ZONE
 time.tzset()
 
 import django
@@ -21,7 +22,7 @@ from django.conf import settings
 
 settings.configure(
     TEMPLATES=[{'BACKEND': 'django.template.backends.django.DjangoTemplates'}],
-    TIME_ZONE='UTC',
+    TIME_ZONE=ZONE,
     USE_TZ=False,
 )
 django.setup()
@@ -58,11 +59,25 @@ cases = []
 
 
 def case(name, flt, value, arg=NO_ARG, autoescape=True):
+    if ZONE != 'UTC' and not name.startswith('zone-'):
+        return
     cases.append((name, flt, value, arg, autoescape))
 
 
 S = mark_safe
 D = datetime.datetime
+
+if ZONE != 'UTC':
+    # Zone-sensitive date cases only, recorded by the run below with REINS_ZONE set.
+    for zi, zd in enumerate([D(2024, 1, 15, 12, 30), D(2024, 7, 15, 0, 5), D(2024, 3, 10, 1, 59), D(2024, 3, 10, 3, 0),
+                             D(2024, 11, 3, 0, 30), D(2024, 11, 3, 2, 30), D(1999, 12, 31, 23, 59, 59)]):
+        case(f'zone-date-{zi}', 'date', zd, 'e I O r T U Z c P')
+        case(f'zone-time-{zi}', 'time', zd, 'e O T Z')
+    # 01:30 on 2024-11-03 happens twice in America/Chicago: Django prints no offset for it.
+    for zi, zfmt in enumerate(['I', 'O', 'T', 'Z', 'U', 'r', 'c P']):
+        case(f'zone-ambiguous-{zi}', 'date', D(2024, 11, 3, 1, 30), zfmt)
+    for zi, (za, zb) in enumerate([(D(2024, 3, 9, 12), D(2024, 3, 10, 12)), (D(2024, 11, 2, 12), D(2024, 11, 3, 12))]):
+        case(f'zone-timesince-{zi}', 'timesince', za, zb)
 
 # ---- strings ----------------------------------------------------------------
 for i, v in enumerate(["I'm \"here\"", 'a\\b', S('<a>\'x\''), '', None, 5]):
@@ -476,6 +491,21 @@ for fname, func in sorted(register.filters.items()):
         'expectsLocaltime': bool(getattr(func, 'expects_localtime', False)),
         'arg': arity,
     }
+
+if ZONE != 'UTC':
+    json.dump(out, sys.stdout, ensure_ascii=False)
+    sys.exit(0)
+
+# The zone-sensitive cases, recorded by this script in a second process with another TIME_ZONE.
+import subprocess
+
+for zone in ('America/Chicago', 'Europe/Paris', 'Asia/Kathmandu'):
+    recorded = subprocess.run([sys.executable, os.path.abspath(__file__)], env={**os.environ, 'REINS_ZONE': zone},
+                              capture_output=True, check=True, text=True).stdout
+    for record in json.loads(recorded):
+        record['name'] = f"{record['name']}-{zone}"
+        record['zone'] = zone
+        out.append(record)
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'django-filter-cases.json'), 'w') as f:
     # One case per line keeps the file diffable and small.
