@@ -245,6 +245,17 @@ describe('bad input over a real socket', () => {
     await response.body.text();
   });
 
+  it('answers 400 to a request Cookie header carrying a bare CR or NUL', async () => {
+    for (const cookie of ['a=1\rSet-Cookie: b=2', 'a=1\u0000b']) {
+      const response = await raw(
+        server.port,
+        `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\n\r\n`,
+      );
+      expect(statusOf(response)).toBe(400);
+    }
+    expect((await undiciRequest(`${server.origin}/`)).statusCode).toBe(200);
+  });
+
   it('encodes CR/LF in a redirect target and refuses an unsafe scheme with 400', async () => {
     const response = await undiciRequest(
       `${server.origin}/redirect/?next=${encodeURIComponent('/x\r\nSet-Cookie: evil=1')}`,
