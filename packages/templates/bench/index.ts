@@ -136,6 +136,31 @@ function run(title: string, contenders: Contender[]): void {
   });
 }
 
+async function runAsync(): Promise<void> {
+  const template = new Engine({ dirs: [dir('django')] }).getTemplate('child.html');
+  if ((await template.renderAsync(context)) !== template.render(context))
+    throw new Error('async output differs');
+  const rate = async (render: () => string | Promise<string>): Promise<number> => {
+    for (let i = 0; i < 100; i++) await render();
+    const rates: number[] = [];
+    for (let round = 0; round < 7; round++) {
+      let count = 0;
+      const start = performance.now();
+      while (performance.now() - start < 200) {
+        for (let i = 0; i < 10; i++) await render();
+        count += 10;
+      }
+      rates.push((count / (performance.now() - start)) * 1000);
+    }
+    return median(rates);
+  };
+  const sync = await rate(() => template.render(context));
+  const async = await rate(() => template.renderAsync(context));
+  console.log(
+    `\nPage 1, reins render() vs renderAsync(): ${sync.toFixed(0)} vs ${async.toFixed(0)} renders/s (async at ${((async / sync) * 100).toFixed(0)}%)`,
+  );
+}
+
 run('Page 1: base + child, 100-row loop, filter, if, escaping', [
   reins('django'),
   nunjucksEngine('nunjucks'),
@@ -147,3 +172,4 @@ run('Page 2: page 1 + an include per row and more filters', [
   nunjucksEngine('nunjucks2'),
   etaEngine('eta2', ['base', 'child', 'row']),
 ]);
+await runAsync();

@@ -113,6 +113,8 @@ const jsString = (text: string): string => JSON.stringify(text);
 // A quoted `"__proto__": value` in an object literal would set the prototype; computed keys don't.
 const jsKey = (name: string): string =>
   name === '__proto__' ? `[${jsString(name)}]` : jsString(name);
+// A statement that only appends one expression (expressions never contain a newline).
+const APPEND_RE = /^o \+= ([^\n]*);\n$/;
 const NO_TOKEN: Token = { type: 0, contents: '', line: 0, offset: 0 };
 
 function hasVariableArgs(expression: FilterExpression): boolean {
@@ -527,9 +529,18 @@ class Compiler {
   private nodes(nodes: Node[], scope: Scope): string {
     let code = '';
     let text = '';
-    const flush = (): void => {
-      if (text !== '') code += `o += ${jsString(text)};\n`;
+    // Consecutive appends become one `o = o + a + b + …` statement (left to right from `o`, so a
+    // number part is never added to another number).
+    let parts: string[] = [];
+    const flushText = (): void => {
+      if (text !== '') parts.push(jsString(text));
       text = '';
+    };
+    const flush = (): void => {
+      flushText();
+      if (parts.length === 1) code += `o += ${parts[0]!};\n`;
+      else if (parts.length > 1) code += `o = o + ${parts.join(' + ')};\n`;
+      parts = [];
     };
     for (const node of nodes) {
       if (node.type === 'text') {
@@ -544,8 +555,15 @@ class Compiler {
         text += node.expression.head.raw;
         continue;
       }
+      flushText();
+      const statement = this.node(node, scope);
+      const append = APPEND_RE.exec(statement);
+      if (append !== null) {
+        parts.push(append[1]!);
+        continue;
+      }
       flush();
-      code += this.node(node, scope);
+      code += statement;
     }
     flush();
     return code;
