@@ -100,6 +100,40 @@ describe('ListView over a database', () => {
     );
   });
 
+  it('paginates a plain Kysely query in SQL by itself', async () => {
+    class Plain extends ListView<Record<string, never>, Article> {
+      override model = {
+        name: 'Article',
+        all: () => db.selectFrom('article').selectAll().where('id', '>', 2),
+      };
+      override templateName = 'articles.html';
+      override paginateBy = 5;
+      override ordering = ['-id'];
+    }
+    statements.length = 0;
+    const response = await (await get(Plain.asView(), '?page=2')).render();
+    expect(response.text()).toBe('18 17 16 15 14 |2 of 5 next=3|6-10');
+    expect(statements).toEqual([
+      'select count(*) as "count" from "article" where "id" > ?',
+      'select * from "article" where "id" > ? order by "id" desc limit ? offset ?',
+    ]);
+  });
+
+  it('reads a grouped or limited Kysely query whole instead', async () => {
+    class Limited extends ListView<Record<string, never>, Article> {
+      override model = {
+        name: 'Article',
+        all: () => db.selectFrom('article').selectAll().orderBy('id').limit(7),
+      };
+      override templateName = 'articles.html';
+      override paginateBy = 5;
+    }
+    statements.length = 0;
+    const response = await (await get(Limited.asView(), '?page=2')).render();
+    expect(response.text()).toBe('6 7 |2 of 2|6-7');
+    expect(statements).toEqual(['select * from "article" order by "id" limit ?']);
+  });
+
   it('checks allowEmpty with the count alone', async () => {
     class Empty extends ArticleList {
       override allowEmpty = false;

@@ -20,7 +20,7 @@ import { Paginator } from './paginator.js';
 import type { PaginationSource, PaginatorOptions, SliceSource } from './paginator.js';
 import { TemplateResponseMixin } from './template-response-mixin.js';
 import type { Awaitable, Context } from './template-response-mixin.js';
-import { isKyselyQuery, isSliceSource } from './internal/source-kinds.js';
+import { isKyselyQuery, isSliceSource, kyselySliceSource } from './internal/source-kinds.js';
 import { parsePythonInt } from './internal/python-int.js';
 import type { ViewParams } from './view.js';
 
@@ -255,9 +255,12 @@ export class ListView<
    */
   override async get(_request: HttpRequest, _params: P): Promise<TemplateResponse> {
     const source = await this.getQueryset();
-    this.objectList = isSliceSource(source)
-      ? (source as SliceSource<T>)
-      : ((await loadRows(source as DataSource)) as T[]);
+    // A plain Kysely query is paginated in SQL (COUNT, then LIMIT/OFFSET) rather than read whole.
+    let sliced: SliceSource<T> | null = null;
+    if (isSliceSource(source)) sliced = source as SliceSource<T>;
+    else if (this.getPaginateBy(source as readonly T[]))
+      sliced = kyselySliceSource(source) as SliceSource<T> | null;
+    this.objectList = sliced ?? ((await loadRows(source as DataSource)) as T[]);
     if (!this.getAllowEmpty()) {
       const list = this.objectList;
       const isEmpty = isSliceSource(list) ? Number(await list.count()) === 0 : list.length === 0;
