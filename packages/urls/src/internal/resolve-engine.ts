@@ -515,10 +515,10 @@ function search(
     }
     return;
   }
-  const length = path.length;
-  let end = pos;
-  while (end < length && path.charCodeAt(end) !== 47) end++;
-  const next = end < length ? end + 1 : -1;
+  // indexOf is native and beats a charCodeAt loop for the scan.
+  const slash = path.indexOf('/', pos);
+  const end = slash === -1 ? path.length : slash;
+  const next = slash === -1 ? -1 : slash + 1;
   let pending = findStatic(node, path, pos, end);
   const params = node.params;
   for (let i = 0; i < params.length; i++) {
