@@ -16,6 +16,7 @@ import {
   writeNodeResponse,
 } from '@reins/http';
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
+import { csrfContextProcessor } from '@reins/middleware';
 import type { MiddlewareSettings } from '@reins/middleware';
 import { reverse, setDefaultUrlconf, setTemplates } from '@reins/shortcuts';
 import { createTemplates } from '@reins/templates';
@@ -102,7 +103,7 @@ export class App {
    * const response = await app.handle(requestFromFetch(new Request('http://localhost/')));
    */
   handle(request: HttpRequest): Promise<HttpResponseBase> {
-    return Promise.resolve(this.dispatch(request));
+    return Promise.resolve(this.#dispatch(request));
   }
 
   /**
@@ -118,7 +119,7 @@ export class App {
     } catch (error) {
       return new Response(null, { status: 400, statusText: errorText(error) });
     }
-    const response = await this.dispatch(httpRequest);
+    const response = await this.#dispatch(httpRequest);
     return responseToFetch(response, httpRequest);
   }
 
@@ -176,7 +177,7 @@ export class App {
         });
         return Promise.resolve();
       }
-      const answer = this.dispatch(request);
+      const answer = this.#dispatch(request);
       if (isThenable<HttpResponseBase>(answer)) {
         return answer.then(
           (response) => write(request, outgoing, response),
@@ -199,8 +200,8 @@ export class App {
     return runChecks(this);
   }
 
-  /** @internal Serve one request, sync when the whole chain is sync. */
-  dispatch(request: HttpRequest): Answer {
+  /** Serve one request, sync when the whole chain is sync. */
+  #dispatch(request: HttpRequest): Answer {
     return runWithRequest(request, () => this.#serve(request));
   }
 
@@ -271,33 +272,28 @@ export class App {
 
 function buildTemplates(setting: ResolvedSettings['templates']): Templates | null {
   if (setting === undefined) return null;
-  if (!Array.isArray(setting) && typeof (setting as Templates).getTemplate === 'function')
+  if (!Array.isArray(setting) && typeof (setting as Templates).getTemplate === 'function') {
     return setting as Templates;
-  const configs = (setting as Parameters<typeof createTemplates>[0]).map((config) =>
-    config.backend === 'reins' &&
-    (config.options as { reverse?: unknown } | undefined)?.reverse === undefined
-      ? { ...config, options: { ...config.options, reverse: requestScopedReverse } }
-      : config,
-  );
+  }
+  const configs = (setting as Parameters<typeof createTemplates>[0]).map((config) => {
+    if (config.backend !== 'reins') return config;
+    const options = config.options ?? {};
+    // Django's RequestContext always has the CSRF processor, and {% url %} reverses with the
+    // resolver of the request being served (or the app's default outside requests).
+    const processors = (options['contextProcessors'] as unknown[] | undefined) ?? [];
+    return {
+      ...config,
+      options: {
+        ...options,
+        reverse: options['reverse'] ?? reverse,
+        contextProcessors: processors.includes(csrfContextProcessor)
+          ? processors
+          : [csrfContextProcessor, ...processors],
+      },
+    };
+  });
   return createTemplates(configs);
 }
-
-// Every reins engine's `{% url %}` reverses against the resolver and application namespace of the
-// request being served (the request context), so error pages and templates rendered outside
-// render() or TemplateResponse reverse exactly as views do.
-const requestScopedReverse = (
-  viewName: string,
-  options: {
-    args?: readonly unknown[];
-    kwargs?: Record<string, unknown>;
-    currentApp?: string | null;
-  },
-): string =>
-  reverse(viewName, {
-    ...(options.args === undefined ? {} : { args: options.args }),
-    ...(options.kwargs === undefined ? {} : { kwargs: options.kwargs }),
-    ...(options.currentApp == null ? {} : { currentApp: options.currentApp }),
-  });
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

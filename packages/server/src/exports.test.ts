@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+
+describe('public API', () => {
+  it('exports exactly these names from @reins/server', async () => {
+    expect(Object.keys(await import('./index.js')).sort()).toMatchInlineSnapshot(`
+      [
+        "App",
+        "ImproperlyConfigured",
+        "ViewResponseError",
+        "badRequest",
+        "consoleLogger",
+        "createApp",
+        "formatCheckMessages",
+        "pageNotFound",
+        "permissionDenied",
+        "runChecks",
+        "serverError",
+        "silentLogger",
+        "validateSettings",
+      ]
+    `);
+  });
+
+  it('exports exactly these names from @reins/server/testing', async () => {
+    expect(Object.keys(await import('./testing/index.js')).sort()).toMatchInlineSnapshot(`
+      [
+        "Client",
+        "RedirectCycleError",
+        "RequestFactory",
+      ]
+    `);
+  });
+});

@@ -1,0 +1,46 @@
+import type { HttpRequest, HttpResponseBase } from '@reins/http';
+import { HttpResponse } from '@reins/http';
+import { path } from '@reins/urls';
+import { describe, expectTypeOf, it } from 'vitest';
+import { createApp } from './create-app.js';
+import type { App } from './create-app.js';
+import type { ErrorHandler, ServerErrorHandler, Settings } from './settings.js';
+
+describe('Settings', () => {
+  it('requires rootUrlconf', () => {
+    // @ts-expect-error rootUrlconf is required
+    const settings: Settings = { debug: true };
+    void settings;
+  });
+
+  it('types the error handlers as Django calls them', () => {
+    expectTypeOf<ErrorHandler>().parameters.toEqualTypeOf<[HttpRequest, unknown]>();
+    expectTypeOf<ServerErrorHandler>().parameters.toEqualTypeOf<[HttpRequest]>();
+    expectTypeOf<ReturnType<ErrorHandler>>().toEqualTypeOf<
+      HttpResponseBase | Promise<HttpResponseBase>
+    >();
+  });
+
+  it('accepts typed URL patterns and async handlers', () => {
+    const app = createApp({
+      rootUrlconf: [
+        path(
+          'articles/<int:year>/',
+          (_request, params: { year: number }) => new HttpResponse(String(params.year)),
+          { name: 'year' },
+        ),
+      ],
+      handler404: async () => new HttpResponse('gone', { status: 404 }),
+    });
+    expectTypeOf(app).toEqualTypeOf<App>();
+    expectTypeOf(app.handle).returns.toEqualTypeOf<Promise<HttpResponseBase>>();
+    expectTypeOf(app.fetch).returns.toEqualTypeOf<Promise<Response>>();
+  });
+
+  it('rejects settings with the wrong types', () => {
+    // @ts-expect-error allowedHosts is a list
+    createApp({ rootUrlconf: [], allowedHosts: 'example.com' });
+    // @ts-expect-error unknown settings are type errors too
+    createApp({ rootUrlconf: [], alowedHosts: [] });
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ImproperlyConfigured } from './errors.js';
+import { validateSettings } from './settings.js';
+import type { Settings } from './settings.js';
+
+describe('validateSettings', () => {
+  it("fills in Django's defaults", () => {
+    const settings = validateSettings({ rootUrlconf: [] });
+    expect(settings).toMatchObject({
+      debug: false,
+      allowedHosts: [],
+      appendSlash: true,
+      prependWww: false,
+      dataUploadMaxMemorySize: 2_621_440,
+      dataUploadMaxNumberFields: 1000,
+      dataUploadMaxNumberFiles: 100,
+      fileUploadMaxMemorySize: 2_621_440,
+      secureProxySslHeader: null,
+      useXForwardedHost: false,
+      useXForwardedPort: false,
+      validateHostUpFront: true,
+      middleware: [],
+    });
+  });
+
+  it('keeps null limits (no limit)', () => {
+    expect(
+      validateSettings({ rootUrlconf: [], dataUploadMaxMemorySize: null }).dataUploadMaxMemorySize,
+    ).toBeNull();
+  });
+
+  it.each([
+    [{ alowedHosts: [] }, 'alowedHosts', /Unknown setting 'alowedHosts'/],
+    [
+      { allowedHosts: 'example.com' },
+      'allowedHosts',
+      /must be an array of host names, got the string "example.com"/,
+    ],
+    [{ debug: 'yes' }, 'debug', /'debug' must be true or false/],
+    [
+      { middleware: [() => () => null, 'common'] },
+      'middleware[1]',
+      /middleware\[1\] must be a middleware factory/,
+    ],
+    [{ dataUploadMaxMemorySize: -1 }, 'dataUploadMaxMemorySize', /whole number of bytes/],
+    [{ dataUploadMaxNumberFields: 1.5 }, 'dataUploadMaxNumberFields', /whole number of fields/],
+    [
+      { fileUploadMaxMemorySize: null },
+      'fileUploadMaxMemorySize',
+      /whole number of bytes ≥ 0, got null/,
+    ],
+    [
+      { handler404: '404.html' },
+      'handler404',
+      /'handler404' must be a view function \(request, exception\)/,
+    ],
+    [{ handler500: {} }, 'handler500', /'handler500' must be a view function \(request\)/],
+    [{ secureProxySslHeader: 'https' }, 'secureProxySslHeader', /\[header, value\] pair/],
+    [{ logger: { info() {} } }, 'logger', /log\(record\) method/],
+  ])('rejects %o naming the setting', (extra, setting, message) => {
+    const attempt = () => validateSettings({ rootUrlconf: [], ...(extra as Partial<Settings>) });
+    expect(attempt).toThrow(message);
+    try {
+      attempt();
+    } catch (error) {
+      expect(ImproperlyConfigured.isInstance(error)).toBe(true);
+      expect((error as ImproperlyConfigured).setting).toBe(setting);
+      expect((error as ImproperlyConfigured).code).toBe('server.improperly_configured');
+    }
+  });
+
+  it('requires a URLconf', () => {
+    expect(() => validateSettings({} as Settings)).toThrow(
+      /'rootUrlconf' must be a list of URL patterns or a resolver, got undefined/,
+    );
+  });
+});

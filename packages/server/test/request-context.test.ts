@@ -1,0 +1,90 @@
+/**
+ * The request-scoped context: `reverse()` from @reins/shortcuts and `{% url %}` work in any view,
+ * middleware or template without being handed the resolver, and an include's namespace is the
+ * current app; `app.fetch()` serves Fetch requests the same way.
+ */
+import { HttpResponse } from '@reins/http';
+import type { Middleware } from '@reins/middleware';
+import { render, reverse } from '@reins/shortcuts';
+import { include, path } from '@reins/urls';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/index.js';
+import { Client } from '../src/testing/index.js';
+import { recordingLogger } from './helpers.js';
+
+function makeApp() {
+  const stamp: Middleware = (getResponse) => async (request) => {
+    const response = await getResponse(request);
+    response.headers.set('X-Home', reverse('home'));
+    return response;
+  };
+  const pollPatterns = {
+    urlpatterns: [
+      path('', (request) => render(request, 'polls/index.html', {}), { name: 'index' }),
+      path(
+        '<int:pk>/',
+        (_request, params: { pk: number }) =>
+          new HttpResponse(reverse('polls:detail', { kwargs: { pk: params.pk + 1 } })),
+        { name: 'detail' },
+      ),
+    ],
+    appName: 'polls',
+  };
+  return createApp({
+    rootUrlconf: [
+      path('', () => new HttpResponse('home'), { name: 'home' }),
+      path('where/', () => new HttpResponse(reverse('home')), { name: 'where' }),
+      path('polls/', include(pollPatterns, { namespace: 'polls' })),
+      path('other-polls/', include(pollPatterns, { namespace: 'other' })),
+    ],
+    templates: [
+      {
+        backend: 'reins',
+        options: {
+          templates: {
+            'polls/index.html': "{% url 'home' %}|{% url 'polls:detail' 7 %}|{{ csrf_token }}",
+          },
+        },
+      },
+    ],
+    allowedHosts: ['testserver', 'example.com'],
+    logger: recordingLogger(),
+    middleware: [stamp],
+  });
+}
+
+describe('request-scoped reverse()', () => {
+  it('works in a view and in middleware', async () => {
+    const response = await new Client(makeApp()).get('/where/');
+    expect(response.text()).toBe('/');
+    expect(response.headers.get('X-Home')).toBe('/');
+  });
+
+  it('uses the namespace the request came through as the current app', async () => {
+    const client = new Client(makeApp());
+    expect((await client.get('/polls/1/')).text()).toBe('/polls/2/');
+    expect((await client.get('/other-polls/1/')).text()).toBe('/other-polls/2/');
+  });
+
+  it('works in templates through {% url %}, with csrf_token in the context', async () => {
+    const client = new Client(makeApp());
+    const [home, detail, token] = (await client.get('/other-polls/')).text().split('|');
+    expect(home).toBe('/');
+    expect(detail).toBe('/other-polls/7/');
+    expect(token).toMatch(/^[A-Za-z0-9]{64}$/);
+  });
+});
+
+describe('app.fetch', () => {
+  it('serves a Fetch Request and returns a Fetch Response', async () => {
+    const response = await makeApp().fetch(new Request('http://example.com/where/'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('/');
+    expect(response.headers.get('x-home')).toBe('/');
+  });
+
+  it('refuses a host that is not allowed', async () => {
+    const response = await makeApp().fetch(new Request('http://evil.test/'));
+    expect(response.status).toBe(400);
+  });
+});
