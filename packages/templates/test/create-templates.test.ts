@@ -97,3 +97,13 @@ describe('createTemplates', () => {
     expect(() => createTemplates([{ backend: 'jinja' as 'reins' }])).toThrow(/Invalid backend/);
   });
 });
+
+describe('backend templates', () => {
+  it('pass render options (reverse) through to the reins engine', async () => {
+    const templates = createTemplates([{ backend: 'reins', dirs: [join(root, 'dtl')] }]);
+    write('dtl/link.html', "{% url 'home' %}");
+    expect(
+      await templates.getTemplate('link.html').render({}, undefined, { reverse: () => '/home/' }),
+    ).toBe('/home/');
+  });
+});
