@@ -1,3 +1,4 @@
 import { reinsPackage } from '@reins/tsup-config';
 
-export default reinsPackage();
+// `shims` gives the CJS build an `import.meta.url`, which FileResponse uses to load mime-types lazily.
+export default reinsPackage({ shims: true });

@@ -7,9 +7,10 @@
  * @module
  */
 import { createReadStream, statSync, type ReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import mime from 'mime-types';
+import type { lookup as mimeTypesLookup } from 'mime-types';
 import type { HttpResponseOptions } from './http-response.js';
 import { quote } from './internal/url-encoding.js';
 import { StreamingHttpResponse } from './streaming-http-response.js';
@@ -35,13 +36,22 @@ const COMPRESSED: Record<string, string> = {
   Z: 'application/x-compress',
 };
 
+type Lookup = typeof mimeTypesLookup;
+let lookup: Lookup | undefined;
+
+/** The mime-types database is large: load it on the first FileResponse, not at import. */
+function mimeLookup(filename: string): string | false {
+  lookup ??= (createRequire(import.meta.url)('mime-types') as { lookup: Lookup }).lookup;
+  return lookup(filename);
+}
+
 /** Django's FileResponse type guess: the compression wins, unknown is `application/octet-stream`. */
 export function guessContentType(filename: string): string {
   const dot = filename.lastIndexOf('.');
   const extension = dot === -1 ? '' : filename.slice(dot + 1);
   const compressed = COMPRESSED[extension];
   if (compressed !== undefined) return compressed;
-  const type = mime.lookup(filename);
+  const type = mimeLookup(filename);
   return type === false ? 'application/octet-stream' : type;
 }
 
