@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { pyRepr } from './internal/python-string.js';
 
 /**
  * A key → list-of-values map whose `get()` returns the last value and `getList()` all of them.
@@ -199,6 +200,16 @@ export class MultiValueDict<V> implements Iterable<string> {
   /** A mutable shallow copy (the lists are copied, the values shared). */
   copy(): MultiValueDict<V> {
     return new MultiValueDict(this.data);
+  }
+
+  /** Django's repr: `<MultiValueDict: {'a': ['1', '2']}>` (`<QueryDict: …>` for a QueryDict). */
+  toString(): string {
+    const repr = (value: unknown): string =>
+      typeof value === 'string' ? pyRepr(value) : String(value);
+    const entries = [...this.data].map(
+      ([key, list]) => `${pyRepr(key)}: [${list.map(repr).join(', ')}]`,
+    );
+    return `<${this.constructor.name}: {${entries.join(', ')}}>`;
   }
 
   [Symbol.iterator](): IterableIterator<string> {

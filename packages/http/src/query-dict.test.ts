@@ -119,6 +119,12 @@ describe('QueryDict', () => {
     expect(new QueryDict('a=1').equals(new QueryDict('a=1&a=1'))).toBe(false);
   });
 
+  it("has Django's repr", () => {
+    expect(String(new QueryDict('a=1&a=2&b=it%27s'))).toBe(
+      `<QueryDict: {'a': ['1', '2'], 'b': ["it's"]}>`,
+    );
+  });
+
   it('serialises to JSON as lists', () => {
     expect(JSON.stringify(new QueryDict('a=1&a=2'))).toBe('{"a":["1","2"]}');
   });
