@@ -13,18 +13,33 @@
  * @module
  */
 
-/** A query builder that runs when `execute()` is called (Kysely, Drizzle). */
+/**
+ * A query builder that runs when `execute()` is called (Kysely, Drizzle).
+ *
+ * @example
+ * const query: ExecutableQuery = db.selectFrom('article').selectAll();
+ */
 export interface ExecutableQuery<R = unknown> {
   execute(): PromiseLike<R>;
 }
 
-/** A Prisma-style model delegate, or Drizzle's relational query builder (`db.query.article`). */
+/**
+ * A Prisma-style model delegate, or Drizzle's relational query builder (`db.query.article`).
+ *
+ * @example
+ * const delegate: FinderDelegate = prisma.article;
+ */
 export type FinderDelegate =
   | { findMany(...args: never[]): PromiseLike<unknown> }
   | { findFirst(...args: never[]): PromiseLike<unknown> }
   | { findUnique(...args: never[]): PromiseLike<unknown> };
 
-/** A source that counts itself and fetches one slice, as `Paginator` pages it. */
+/**
+ * A source that counts itself and fetches one slice, as `Paginator` pages it.
+ *
+ * @example
+ * const source: CountSliceSource = { count: () => rows.length, slice: (s, e) => rows.slice(s, e) };
+ */
 export interface CountSliceSource<R = unknown> {
   count(): number | PromiseLike<number>;
   slice(start: number, end: number): readonly R[] | PromiseLike<readonly R[]>;

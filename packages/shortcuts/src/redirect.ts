@@ -19,7 +19,12 @@ import type { ReverseOptions, ViewName } from './reverse.js';
 const NO_REVERSE_MATCH = Symbol.for('reins.NoReverseMatch');
 const UNKNOWN_SCHEME = /^\s*([a-zA-Z][a-zA-Z0-9+.-]*):/;
 
-/** An object that knows its own URL (Django's `get_absolute_url()`). */
+/**
+ * An object that knows its own URL (Django's `get_absolute_url()`).
+ *
+ * @example
+ * const article: HasAbsoluteUrl = { getAbsoluteUrl: () => `/articles/${id}/` };
+ */
 export interface HasAbsoluteUrl {
   getAbsoluteUrl(): string | { toString(): string };
 }
@@ -33,7 +38,12 @@ export interface HasAbsoluteUrl {
  */
 export type RedirectTarget = ViewName | URL | HasAbsoluteUrl | { toString(): string };
 
-/** A positional argument for reversing (`redirect('polls:detail', 4)`). */
+/**
+ * A positional argument for reversing (`redirect('polls:detail', 4)`).
+ *
+ * @example
+ * redirect('polls:detail', 4); // 4 is a ReverseArg
+ */
 export type ReverseArg = string | number | bigint;
 
 /**

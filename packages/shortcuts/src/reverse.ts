@@ -13,12 +13,20 @@ import type { HttpRequest } from '@reins/http';
 /**
  * Anything that reverses: an `@reins/urls` `URLResolver` (typed or not), or an object shaped like
  * one. The parameters are left open so a resolver typed with its route names still fits.
+ *
+ * @example
+ * setDefaultUrlconf(createResolver(urlpatterns)); // a URLResolver is a UrlReverser
  */
 export interface UrlReverser {
   reverse(viewname: never, ...rest: never[]): string;
 }
 
-/** A view name (`'polls:detail'`) or a view function, as `reverse()` takes it. */
+/**
+ * A view name (`'polls:detail'`) or a view function, as `reverse()` takes it.
+ *
+ * @example
+ * reverse('polls:detail', { args: [4] }); reverse(views.home);
+ */
 export type ViewName = string | ((...args: never[]) => unknown);
 
 type UntypedReverse = (viewname: ViewName, options?: object) => string;

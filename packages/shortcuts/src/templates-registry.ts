@@ -27,18 +27,33 @@ export interface RenderableTemplate {
   readonly name?: string | null | undefined;
 }
 
-/** The `reverse` a template's `{% url %}` calls. */
+/**
+ * The `reverse` a template's `{% url %}` calls.
+ *
+ * @example
+ * const reverseForUrlTag: TemplateReverse = (name, { args, kwargs }) => resolver.reverse(name, { args, kwargs });
+ */
 export type TemplateReverse = (
   viewName: string,
   options: { args?: unknown[]; kwargs?: Record<string, unknown>; currentApp?: string | null },
 ) => string;
 
-/** Per-render options a template accepts (`@reins/templates`' `RenderOptions`). */
+/**
+ * Per-render options a template accepts (`@reins/templates`' `RenderOptions`).
+ *
+ * @example
+ * template.render(context, request, { reverse: reverseForUrlTag });
+ */
 export interface TemplateRenderOptions {
   reverse?: TemplateReverse;
 }
 
-/** Options naming the engine to use (Django's `using`: an engine alias). */
+/**
+ * Options naming the engine to use (Django's `using`: an engine alias).
+ *
+ * @example
+ * getTemplates().getTemplate('a.html', { using: 'nunjucks' });
+ */
 export interface UsingOptions {
   using?: string | undefined;
 }

@@ -24,7 +24,12 @@ import { isKyselyQuery, isSliceSource, kyselySliceSource } from './internal/sour
 import { parsePythonInt } from './internal/python-int.js';
 import type { ViewParams } from './view.js';
 
-/** The class `getPaginator()` instantiates (Django's `paginator_class`). */
+/**
+ * The class `getPaginator()` instantiates (Django's `paginator_class`).
+ *
+ * @example
+ * class Archive extends ListView { override paginatorClass = MyPaginator as PaginatorClass; }
+ */
 export type PaginatorClass = new <T>(
   objectList: PaginationSource<T>,
   perPage: number | string,

@@ -8,11 +8,21 @@ import { HttpResponseNotAllowed } from '@reins/http';
 import type { HttpRequest, HttpResponse } from '@reins/http';
 import { logRequestWarning } from './internal/log.js';
 
-/** Any view function: `(request, params, ...args)`. */
+/**
+ * Any view function: `(request, params, ...args)`.
+ *
+ * @example
+ * const view: AnyView = (request, { pk }: { pk: number }) => new HttpResponse(String(pk));
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a decorator accepts every view signature
 export type AnyView = (request: HttpRequest, ...rest: any[]) => unknown;
 
-/** A decorator that keeps the view's own type (its typed params). */
+/**
+ * A decorator that keeps the view's own type (its typed params).
+ *
+ * @example
+ * const onlyGet: ViewDecorator = requireHttpMethods(['GET']);
+ */
 export type ViewDecorator = <V extends AnyView>(view: V) => V;
 
 /**

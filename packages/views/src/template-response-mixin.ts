@@ -13,13 +13,28 @@ import { ImproperlyConfigured } from './improperly-configured.js';
 import { View } from './view.js';
 import type { ViewParams } from './view.js';
 
-/** A template context. */
+/**
+ * A template context.
+ *
+ * @example
+ * const context: Context = { title: 'Home', items: [] };
+ */
 export type Context = Record<string, unknown>;
 
-/** A value now or later. */
+/**
+ * A value now or later.
+ *
+ * @example
+ * const context: Awaitable<Context> = Promise.resolve({});
+ */
 export type Awaitable<T> = T | Promise<T>;
 
-/** The class `renderToResponse()` instantiates (Django's `response_class`). */
+/**
+ * The class `renderToResponse()` instantiates (Django's `response_class`).
+ *
+ * @example
+ * class Feed extends TemplateView { override responseClass: TemplateResponseClass = RssResponse; }
+ */
 export type TemplateResponseClass = new (
   request: ConstructorParameters<typeof TemplateResponse>[0],
   template: string | readonly string[],

@@ -10,16 +10,36 @@ import { HttpResponse, HttpResponseNotAllowed } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { logRequestWarning } from './internal/log.js';
 
-/** Route parameters a view receives (typed from the route by `@reins/urls`). */
+/**
+ * Route parameters a view receives (typed from the route by `@reins/urls`).
+ *
+ * @example
+ * class Detail extends View<{ pk: number }> {} // { pk: number } is the ViewParams
+ */
 export type ViewParams = object;
 
-/** What a view returns: a response, now or later. */
+/**
+ * What a view returns: a response, now or later.
+ *
+ * @example
+ * override get(): ViewResult { return new HttpResponse('ok'); }
+ */
 export type ViewResult = HttpResponse | Promise<HttpResponse>;
 
-/** A method handler: `get(request, params, ...args)`. */
+/**
+ * A method handler: `get(request, params, ...args)`.
+ *
+ * @example
+ * const get: HandlerMethod<{ pk: number }> = (request, { pk }) => new HttpResponse(String(pk));
+ */
 export type HandlerMethod<P> = (request: HttpRequest, params: P, ...args: string[]) => ViewResult;
 
-/** The HTTP methods a `View` dispatches, in Django's order (used for the `Allow` header). */
+/**
+ * The HTTP methods a `View` dispatches, in Django's order (used for the `Allow` header).
+ *
+ * @example
+ * HTTP_METHOD_NAMES.includes('get'); // true
+ */
 export const HTTP_METHOD_NAMES = [
   'get',
   'post',
@@ -31,10 +51,20 @@ export const HTTP_METHOD_NAMES = [
   'trace',
 ] as const;
 
-/** One of `HTTP_METHOD_NAMES`. */
+/**
+ * One of `HTTP_METHOD_NAMES`.
+ *
+ * @example
+ * const method: HttpMethodName = 'post';
+ */
 export type HttpMethodName = (typeof HTTP_METHOD_NAMES)[number];
 
-/** The route parameters a view class is declared with: `ParamsOf<ArticleDetail>` is `{ pk: number }`. */
+/**
+ * The route parameters a view class is declared with: `ParamsOf<ArticleDetail>` is `{ pk: number }`.
+ *
+ * @example
+ * type P = ParamsOf<ArticleDetail>; // { pk: number }
+ */
 export type ParamsOf<V> = V extends { kwargs: infer P } ? P : never;
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -74,7 +104,12 @@ export interface ViewFunction<P = ViewParams> {
   readonly viewInitkwargs: Readonly<Record<string, unknown>>;
 }
 
-/** A class-based view class (any subclass of `View`). */
+/**
+ * A class-based view class (any subclass of `View`).
+ *
+ * @example
+ * const cls: ViewClass = ArticleDetail.asView().viewClass;
+ */
 export type ViewClass = (new () => View<ViewParams>) & typeof View;
 
 /**
