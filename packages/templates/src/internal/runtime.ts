@@ -361,9 +361,12 @@ export const le = (a: unknown, b: unknown): boolean => cmp(a, b, '<=') <= 0;
 export const gt = (a: unknown, b: unknown): boolean => cmp(a, b, '>') > 0;
 export const ge = (a: unknown, b: unknown): boolean => cmp(a, b, '>=') >= 0;
 
-/** Python `is` for the values a template can write (None, True, False, numbers, strings). */
+/**
+ * Python `is`: identity. Missing is None; a string literal is a safe-string object of its own, so
+ * (as in Django) `x is 'abc'` is false even when the texts match.
+ */
 export function is(a: unknown, b: unknown): boolean {
-  return norm(a) === norm(b);
+  return (a === undefined ? null : a) === (b === undefined ? null : b);
 }
 
 /** Python `item in container`. */
@@ -768,13 +771,15 @@ function includedTemplate(s: RenderState, value: unknown, current: string): Runt
 
 function chainOf(s: RenderState): string[] {
   const chain: string[] = [];
-  for (let state: RenderState | null = s; state !== null; state = state.parent) chain.unshift(state.name);
+  for (let state: RenderState | null = s; state !== null; state = state.parent)
+    chain.unshift(state.name);
   return chain;
 }
 
 function childState(s: RenderState, template: RuntimeTemplate): RenderState {
   const depth = s.depth + 1;
-  if (depth > s.engine.maxDepth) throw new TemplateRecursionError([...chainOf(s), template.name], s.engine.maxDepth);
+  if (depth > s.engine.maxDepth)
+    throw new TemplateRecursionError([...chainOf(s), template.name], s.engine.maxDepth);
   return {
     engine: s.engine,
     rc: {},
