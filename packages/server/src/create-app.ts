@@ -131,63 +131,77 @@ export class App {
    * await server.close();
    */
   listen(options: ListenOptions = {}): Promise<ReinsServer> {
-    return startNodeServer(this.nodeListener(), options, this.#context);
+    return startNodeServer(
+      (incoming, outgoing, done) => {
+        this.#serveNode(incoming, outgoing, done);
+      },
+      options,
+      this.#context,
+    );
   }
 
   /**
-   * A `(req, res)` listener for a `node:http` server you create yourself. The promise it returns
-   * settles (never rejects) once the response has been handed to Node.
+   * A `(req, res)` listener for a `node:http` server you create yourself.
    *
    * @example
    * http.createServer(app.nodeListener()).listen(8000);
    */
-  nodeListener(): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
+  nodeListener(): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
+    return (incoming, outgoing) => {
+      this.#serveNode(incoming, outgoing, null);
+    };
+  }
+
+  /**
+   * Serve one Node request; `done(outgoing)` is called once the response has been handed to Node
+   * (or failed). One promise per request on the sync path: the write's own.
+   */
+  #serveNode(
+    incoming: IncomingMessage,
+    outgoing: ServerResponse,
+    done: ((outgoing: ServerResponse) => void) | null,
+  ): void {
     const context = this.#context;
-    const options = this.requestOptions;
-    const writeFailed = (request: HttpRequest, outgoing: ServerResponse, error: unknown): void => {
-      // The client went away or a streaming body failed mid-way: nothing more can be sent.
+    let request: HttpRequest;
+    try {
+      request = requestFromNode(incoming, this.requestOptions);
+    } catch (error) {
+      outgoing.statusCode = 400;
+      outgoing.end();
       safeLog(context, {
         level: 'warning',
-        logger: 'reins.server',
-        message: `Error writing the response to ${request.path}: ${errorText(error)}`,
+        logger: 'reins.request',
+        message: `Bad Request: ${errorText(error)}`,
         error,
       });
-      outgoing.destroy();
+      done?.(outgoing);
+      return;
+    }
+    const write = (response: HttpResponseBase): void => {
+      writeNodeResponse(response, outgoing, request).then(
+        done === null ? undefined : () => done(outgoing),
+        (error: unknown) => {
+          // The client went away or a streaming body failed mid-way: nothing more can be sent.
+          safeLog(context, {
+            level: 'warning',
+            logger: 'reins.server',
+            message: `Error writing the response to ${request.path}: ${errorText(error)}`,
+            error,
+          });
+          outgoing.destroy();
+          done?.(outgoing);
+        },
+      );
     };
-    const write = (
-      request: HttpRequest,
-      outgoing: ServerResponse,
-      response: HttpResponseBase,
-    ): Promise<void> =>
-      writeNodeResponse(response, outgoing, request).then(undefined, (error: unknown) => {
-        writeFailed(request, outgoing, error);
+    const answer = this.#dispatch(request);
+    if (isThenable<HttpResponseBase>(answer)) {
+      answer.then(write, (error: unknown) => {
+        this.#fatal(outgoing, error);
+        done?.(outgoing);
       });
-    return (incoming, outgoing) => {
-      let request: HttpRequest;
-      try {
-        request = requestFromNode(incoming, options);
-      } catch (error) {
-        outgoing.statusCode = 400;
-        outgoing.end();
-        safeLog(context, {
-          level: 'warning',
-          logger: 'reins.request',
-          message: `Bad Request: ${errorText(error)}`,
-          error,
-        });
-        return Promise.resolve();
-      }
-      const answer = this.#dispatch(request);
-      if (isThenable<HttpResponseBase>(answer)) {
-        return answer.then(
-          (response) => write(request, outgoing, response),
-          (error: unknown) => {
-            this.#fatal(outgoing, error);
-          },
-        );
-      }
-      return write(request, outgoing, answer);
-    };
+    } else {
+      write(answer);
+    }
   }
 
   /**

@@ -59,6 +59,9 @@ const app = createApp({
     path('loop2/', () => new HttpResponseRedirect('/loop/')),
     path('keep/', () => new HttpResponse('', { status: 307, headers: { Location: '/echo/' } })),
     path('csrf/', () => new HttpResponse('passed')),
+    path('boom/', () => {
+      throw new TypeError('view broke');
+    }),
   ],
   allowedHosts: ['example.com'],
   templates: engine,
@@ -182,6 +185,19 @@ describe('Client', () => {
       'part.html',
     ]);
     expect(response.context).toMatchObject({ title: 'Hello', items: [1, 2, 3] });
+  });
+
+  it('re-raises a view exception that became a 500, as Django’s client', async () => {
+    await expect(new Client(app).get('/boom/')).rejects.toThrow('view broke');
+  });
+
+  it('returns the 500 with the exception when raiseRequestException is false', async () => {
+    const response = await new Client(app, { raiseRequestException: false }).get('/boom/');
+    expect(response.status).toBe(500);
+    expect((response.exception as Error).message).toBe('view broke');
+    expect(
+      (await new Client(app, { raiseRequestException: false }).get('/echo/')).exception,
+    ).toBeUndefined();
   });
 
   it('skips CSRF checks unless enforceCsrfChecks is set, as Django', async () => {

@@ -26,6 +26,18 @@ import { renderDefaultErrorView } from './default-error-views.js';
 import { isThenable } from './maybe-promise.js';
 import { technical404Response, technical500Response } from './technical-responses.js';
 
+/**
+ * Where a test client (or any caller) listens for uncaught exceptions — Django's
+ * `got_request_exception` signal, scoped to one request: a function stored in `request.state`.
+ */
+export const GOT_REQUEST_EXCEPTION = Symbol.for('reins.gotRequestException');
+
+/** Tell the request's listener, if any, about an exception that became a 500. */
+function gotRequestException(request: HttpRequest, error: unknown): void {
+  const listener = request.state[GOT_REQUEST_EXCEPTION];
+  if (typeof listener === 'function') (listener as (error: unknown) => void)(error);
+}
+
 /** The status families of the table. */
 export type ExceptionStatus = 400 | 403 | 404 | 500;
 
@@ -151,6 +163,7 @@ export function responseForException(
 ): Answer {
   try {
     const rule = ruleForException(error);
+    if (rule.status === 500) gotRequestException(request, error);
     if (
       RequestDataTooBig.isInstance(error) ||
       TooManyFieldsSent.isInstance(error) ||
@@ -228,6 +241,7 @@ function exceptionResponse(
 
 /** The 500 path for an error raised while producing an error page. */
 function uncaughtResponse(context: AppContext, request: HttpRequest, error: unknown): Answer {
+  gotRequestException(request, error);
   safeLog(context, {
     level: 'error',
     logger: 'reins.request',

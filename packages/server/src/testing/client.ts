@@ -29,6 +29,8 @@ export interface TestResponseExtras {
   context: Readonly<Record<string, unknown>> | undefined;
   /** The body parsed as JSON. */
   json<T = unknown>(): T;
+  /** The exception that became a 500, when there was one (with `raiseRequestException: false`). */
+  exception: unknown;
 }
 
 /**
@@ -52,10 +54,18 @@ export interface ClientOptions {
   headers?: Readonly<Record<string, string>>;
   /** Run CSRF checks (off by default, as in Django's test client). */
   enforceCsrfChecks?: boolean;
+  /**
+   * Throw, from the client call, an exception that escaped the view and became a 500 (Django's
+   * `raise_request_exception`). Default `true`; `false` returns the 500 response instead, with
+   * the error in `response.exception`.
+   */
+  raiseRequestException?: boolean;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const DONT_ENFORCE_CSRF_CHECKS = Symbol.for('reins.dontEnforceCsrfChecks');
+const GOT_REQUEST_EXCEPTION = Symbol.for('reins.gotRequestException');
+const NO_EXCEPTION = Symbol('no exception');
 const MAX_REDIRECTS = 20;
 
 /** Following redirects went round in a circle (Django's `RedirectCycleError`). */
@@ -86,6 +96,7 @@ export class Client {
   readonly #app: App;
   readonly #factory: RequestFactory;
   readonly #enforceCsrfChecks: boolean;
+  readonly #raiseRequestException: boolean;
   /** Cookies the client sends, updated from each response's `Set-Cookie`. */
   readonly cookies = new Map<string, string>();
 
@@ -96,6 +107,7 @@ export class Client {
       requestOptions: app.requestOptions,
     });
     this.#enforceCsrfChecks = options.enforceCsrfChecks ?? false;
+    this.#raiseRequestException = options.raiseRequestException ?? true;
   }
 
   /** GET `path`; `data` becomes the query string. */
@@ -229,6 +241,10 @@ export class Client {
       ...(options.secure === undefined ? {} : { secure: options.secure }),
     });
     if (!this.#enforceCsrfChecks) request.state[DONT_ENFORCE_CSRF_CHECKS] = true;
+    let exception: unknown = NO_EXCEPTION;
+    request.state[GOT_REQUEST_EXCEPTION] = (error: unknown) => {
+      if (exception === NO_EXCEPTION) exception = error;
+    };
     const templates: RenderedTemplate[] = [];
     const unsubscribe = onTemplateRendered((event) => {
       templates.push({
@@ -243,6 +259,7 @@ export class Client {
     } finally {
       unsubscribe();
     }
+    if (exception !== NO_EXCEPTION && this.#raiseRequestException) throw exception;
     this.#storeCookies(response);
     // A server sends no body for HEAD, 1xx, 204 and 304 (Django's conditional_content_removal).
     const status = response.status;
@@ -252,7 +269,12 @@ export class Client {
     ) {
       response.content = '';
     }
-    return decorate(response, request, templates);
+    return decorate(
+      response,
+      request,
+      templates,
+      exception === NO_EXCEPTION ? undefined : exception,
+    );
   }
 
   #storeCookies(response: HttpResponse): void {
@@ -287,6 +309,7 @@ function decorate(
   response: HttpResponse,
   request: HttpRequest,
   templates: RenderedTemplate[],
+  exception: unknown,
 ): TestResponse {
   let context: Record<string, unknown> | undefined;
   if (templates.length > 0) {
@@ -301,6 +324,7 @@ function decorate(
     redirectChain: [],
     templates,
     context,
+    exception,
     json<T>(): T {
       return JSON.parse(response.text()) as T;
     },
