@@ -13,7 +13,7 @@ import {
   HttpResponsePermanentRedirect,
   HttpResponseRedirect,
 } from '@reins/http';
-import { isLazyString, reverse } from './reverse.js';
+import { reverse } from './reverse.js';
 import type { ReverseOptions, ViewName } from './reverse.js';
 
 const NO_REVERSE_MATCH = Symbol.for('reins.NoReverseMatch');
@@ -93,7 +93,6 @@ export function resolveUrl(
   // A view function is reversed, and a failure is always an error (Django re-raises for callables).
   if (typeof to === 'function') return reverse(to as ViewName, options);
   const text = typeof to === 'string' ? to : String(to);
-  if (isLazyString(to)) return text;
   if (text.startsWith('./') || text.startsWith('../')) return text;
   try {
     return reverse(text, options);
