@@ -97,6 +97,17 @@ export class Engine implements RuntimeEngine {
         'Engine options `loaders` and `dirs`/`appDirs` cannot be combined: pass FileSystemLoader/AppDirectoriesLoader in `loaders` instead.',
       );
     }
+    for (const key of ['dirs', 'appDirs'] as const) {
+      const value = options[key];
+      if (value !== undefined && !Array.isArray(value)) {
+        throw new TypeError(
+          `Engine option ${key} must be an array of directory paths, got ${JSON.stringify(value)}. ` +
+            (key === 'appDirs'
+              ? "List each application's directory (its templates/ folder is searched)."
+              : ''),
+        );
+      }
+    }
     this.loaders = options.loaders ?? [
       ...(options.templates ? [new LocmemLoader(options.templates)] : []),
       ...(options.dirs && options.dirs.length > 0 ? [new FileSystemLoader(options.dirs)] : []),

@@ -89,6 +89,12 @@ describe('loaders', () => {
     expect(cached.getTemplate('t.html').render()).toBe('v2');
   });
 
+  it('rejects a non-array dirs or appDirs with a clear error', () => {
+    expect(() => new Engine({ appDirs: true as unknown as string[] })).toThrow(
+      /appDirs must be an array/,
+    );
+  });
+
   it('takes explicit loaders', () => {
     const engine = new Engine({ loaders: [new LocmemLoader({ 'a.html': 'A' })] });
     expect(engine.getTemplate('a.html').render()).toBe('A');
