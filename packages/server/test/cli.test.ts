@@ -194,6 +194,23 @@ describe('reins runserver', () => {
     expect(await server.exited).toBe(0);
   });
 
+  it('finishes an in-flight request on SIGTERM before exiting', async () => {
+    const server = startCli(
+      ['runserver', '--noreload', '--skip-checks', '--app', 'test/fixtures/app.ts'],
+      {
+        env: { PORT: '0', HOST: '127.0.0.1' },
+      },
+    );
+    const [, url = ''] = await server.waitFor(
+      /Starting development server at (http:\/\/127\.0\.0\.1:\d+\/)/,
+    );
+    const slow = request(new URL('slow/', url)).then((response) => response.body.text());
+    await new Promise((done) => setTimeout(done, 150));
+    server.child.kill('SIGTERM');
+    expect(await slow).toBe('slow done');
+    expect(await server.exited).toBe(0);
+  });
+
   it('restarts the server when a watched file changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reins-reload-'));
     const appFile = join(dir, 'app.mjs');
