@@ -21,6 +21,7 @@ export function serveStatic(_request: HttpRequest, { path }: { path: string }): 
   if (!file.startsWith(staticRoot + sep) || path.includes('\0')) {
     throw new Http404(`'${path}' is outside the static folder.`);
   }
-  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Http404(`'${path}' could not be found`);
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile())
+    throw new Http404(`'${path}' could not be found`);
   return new FileResponse(file);
 }
