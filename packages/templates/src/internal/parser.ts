@@ -109,7 +109,9 @@ export class Parser {
   }
 
   findTag(name: string): TagParser | undefined {
-    return this.tags.get(name) ?? (Object.hasOwn(BUILTIN_TAGS, name) ? BUILTIN_TAGS[name] : undefined);
+    return (
+      this.tags.get(name) ?? (Object.hasOwn(BUILTIN_TAGS, name) ? BUILTIN_TAGS[name] : undefined)
+    );
   }
 
   findFilter(name: string): FilterSpec | undefined {
