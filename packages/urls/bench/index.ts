@@ -126,15 +126,15 @@ function peers(table: Table): Array<[string, Lookup | string]> {
     const resolver = table.reins().compile();
     return (p) => {
       const m = resolver.match(p);
-      return m === null ? null : (m.view(null, m.kwargs) as string);
+      return m === null ? null : m.viewName;
     };
   });
   guard('find-my-way', () => {
     const router = FindMyWay();
-    for (const r of table.routes) router.on('GET', r.colon, () => r.key);
+    for (const r of table.routes) router.on('GET', r.colon, () => null, { key: r.key });
     return (p) => {
       const found = router.find('GET', p);
-      return found === null ? null : (found.handler as unknown as () => string)();
+      return found === null ? null : (found.store as { key: string }).key;
     };
   });
   guard('memoirist', () => {
