@@ -51,6 +51,12 @@ export interface ExceptionRule {
   debugPage: 'technical404' | 'technical500' | 'handler';
   /** The log record written when this rule applies (404s are logged later, generically). */
   log(error: unknown, request: HttpRequest): LogRecord | null;
+  /**
+   * Whether that record stands for the response too. When false, the handler also logs the
+   * generic `"<reason>: <path>"` line, as Django does after a security log (which does not mark
+   * the response as logged).
+   */
+  marksLogged: boolean;
 }
 
 function messageOf(error: unknown): string {
@@ -65,6 +71,7 @@ function nameOf(error: unknown): string {
 export const EXCEPTION_RULES: readonly ExceptionRule[] = [
   {
     family: 'Http404 (incl. Resolver404)',
+    marksLogged: false,
     matches: (error) => Http404.isInstance(error) || Resolver404.isInstance(error),
     status: 404,
     debugPage: 'technical404',
@@ -72,6 +79,7 @@ export const EXCEPTION_RULES: readonly ExceptionRule[] = [
   },
   {
     family: 'PermissionDenied',
+    marksLogged: true,
     matches: (error) => PermissionDenied.isInstance(error),
     status: 403,
     debugPage: 'handler',
@@ -86,6 +94,7 @@ export const EXCEPTION_RULES: readonly ExceptionRule[] = [
   },
   {
     family: 'MultiPartParserError',
+    marksLogged: true,
     matches: (error) => MultiPartParserError.isInstance(error),
     status: 400,
     debugPage: 'handler',
@@ -100,6 +109,7 @@ export const EXCEPTION_RULES: readonly ExceptionRule[] = [
   },
   {
     family: 'BadRequest',
+    marksLogged: true,
     matches: (error) => BadRequest.isInstance(error),
     status: 400,
     debugPage: 'technical500',
@@ -115,6 +125,7 @@ export const EXCEPTION_RULES: readonly ExceptionRule[] = [
   {
     family:
       'SuspiciousOperation (DisallowedHost, DisallowedRedirect, RequestDataTooBig, TooManyFieldsSent, …)',
+    marksLogged: false,
     matches: (error) => SuspiciousOperation.isInstance(error),
     status: 400,
     debugPage: 'technical500',
@@ -129,6 +140,7 @@ export const EXCEPTION_RULES: readonly ExceptionRule[] = [
   },
   {
     family: 'anything else',
+    marksLogged: true,
     matches: () => true,
     status: 500,
     debugPage: 'technical500',
@@ -184,7 +196,7 @@ export function responseForException(
       answer = exceptionResponse(context, request, rule.status, error);
     }
     const marked = (response: HttpResponseBase): HttpResponseBase => {
-      if (record !== null) context.loggedResponses.add(response);
+      if (rule.marksLogged) context.loggedResponses.add(response);
       return response;
     };
     if (isThenable<HttpResponseBase>(answer)) {
