@@ -356,3 +356,25 @@ describe('TemplateResponse through the handler', () => {
     expect((seen[0] as Error).name).toBe('TemplateDoesNotExist');
   });
 });
+
+describe('MiddlewareNotUsed', () => {
+  it('drops the layer and, in debug, logs why at debug level', () => {
+    const logger = recordingLogger();
+    const optional: Middleware = () => {
+      throw new MiddlewareNotUsed('no cache configured');
+    };
+    Object.defineProperty(optional, 'name', { value: 'cacheMiddleware' });
+    const quiet: Middleware = () => {
+      throw new MiddlewareNotUsed();
+    };
+    Object.defineProperty(quiet, 'name', { value: 'quietMiddleware' });
+    createApp({ rootUrlconf: [], debug: true, logger, middleware: [optional, quiet] });
+    expect(logger.records.map((record) => [record.level, record.message])).toEqual([
+      ['debug', "MiddlewareNotUsed: 'quietMiddleware'"],
+      ['debug', "MiddlewareNotUsed('cacheMiddleware'): no cache configured"],
+    ]);
+    const silent = recordingLogger();
+    createApp({ rootUrlconf: [], logger: silent, middleware: [optional] });
+    expect(silent.records).toEqual([]);
+  });
+});
