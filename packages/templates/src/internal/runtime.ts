@@ -218,12 +218,18 @@ const SAFE = Symbol.for('reins.SafeString');
 
 /** `o.key` with Django's lookup rules (sync: promises rejected). */
 export function get(o: unknown, key: string): unknown {
-  if (typeof o === 'object' && o !== null) {
-    // Fast path: a primitive found on a non-Map object is the answer under every rule.
+  if (typeof o === 'object' && o !== null && !(o instanceof Map)) {
+    // Fast path: a defined non-function, non-promise value found on a non-Map object is the
+    // answer under every rule (Object.prototype names never come here; functions need calling).
     const direct = (o as Record<string, unknown>)[key];
     const type = typeof direct;
-    if ((type === 'string' || type === 'number' || type === 'boolean') && !(o instanceof Map))
+    if (type === 'string' || type === 'number' || type === 'boolean') return direct;
+    if (
+      type === 'object' &&
+      (direct === null || typeof (direct as { then?: unknown }).then !== 'function')
+    ) {
       return direct;
+    }
   }
   const value = lookup(o, key, false);
   if (
@@ -761,7 +767,10 @@ function includedTemplate(s: RenderState, value: unknown, current: string): Runt
   if (typeof value === 'string' || isSafe(value)) {
     const name = String(value);
     if (name === '') throw new TemplateDoesNotExist('No template names provided');
-    return s.engine.findTemplate(constructRelativePath(current, name), []);
+    return s.engine.findTemplate(
+      name.startsWith('.') ? constructRelativePath(current, name) : name,
+      [],
+    );
   }
   if (value === null || value === undefined || value === '') {
     throw new TemplateDoesNotExist('No template names provided');
