@@ -203,6 +203,17 @@ describe('errors', () => {
     expect(() => engine.getTemplate('self.html').render()).toThrow(/Skipped to avoid recursion/);
   });
 
+  it('bounds extends chains of distinct templates', () => {
+    const templates: Record<string, string> = {};
+    for (let i = 0; i < 30; i++)
+      templates[`t${String(i)}.html`] = `{% extends "t${String(i + 1)}.html" %}`;
+    templates['t30.html'] = 'end';
+    expect(new Engine({ templates }).getTemplate('t0.html').render()).toBe('end');
+    expect(() => new Engine({ templates, maxDepth: 10 }).getTemplate('t0.html').render()).toThrow(
+      TemplateRecursionError,
+    );
+  });
+
   it('lets a template extend another of the same name from a later directory', () => {
     write(
       'layer1/page.html',

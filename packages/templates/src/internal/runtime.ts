@@ -718,6 +718,10 @@ function parentTemplate(
   const history = (s.history ??= [self.originName]);
   const parent = s.engine.findTemplate(name, history);
   history.push(parent.originName);
+  // Distinct templates can still chain without end (generated names); bound the depth too.
+  if (history.length > s.engine.maxDepth) {
+    throw new TemplateRecursionError(history, s.engine.maxDepth);
+  }
   return parent;
 }
 
