@@ -30,5 +30,13 @@ export type { MatchInfo } from './resolver-match.js';
 export { ResolverMatch } from './resolver-match.js';
 export type { RouteParams, View, WithExtra } from './route-params.js';
 export { URLPattern } from './url-pattern.js';
-export type { AnyEntry, EntriesOfNodes, ResolverOptions, ReverseOptions } from './url-resolver.js';
+export type {
+  AnyEntry,
+  EntriesOfNodes,
+  OptionalArgNames,
+  ResolverOptions,
+  ReverseMap,
+  ReverseNames,
+  ReverseOptions,
+} from './url-resolver.js';
 export { createResolver, URLResolver } from './url-resolver.js';

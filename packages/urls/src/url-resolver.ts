@@ -44,14 +44,14 @@ export interface AnyEntry {
  */
 export type ReverseMap<E extends ReverseEntry> = { [Entry in E as Entry['name']]: Entry['params'] };
 
-type ReverseRest<P> = [P] extends [never]
-  ? [options?: ReverseOptions & { args?: readonly unknown[]; kwargs?: Record<string, unknown> }]
-  : Record<string, unknown> extends P
-    ? [options?: ReverseOptions & { args?: readonly unknown[]; kwargs?: P }]
-    : [
-        options: ReverseOptions &
-          ({ kwargs: P; args?: undefined } | { args: readonly unknown[]; kwargs?: undefined }),
-      ];
+/** The names whose arguments may all be omitted (no parameters, or only extra-kwargs ones). */
+export type OptionalArgNames<M> = {
+  [K in keyof M]: {} extends M[K] ? K : never;
+}[keyof M] &
+  string;
+
+/** The names `reverse()` accepts for a resolver. */
+export type ReverseNames<R> = R extends URLResolver<infer E> ? E['name'] : never;
 
 /** Options of `createResolver()`. */
 export interface ResolverOptions {
@@ -182,9 +182,19 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
    * @example
    * resolver.reverse('blog:post', { kwargs: { pk: 7 } }); // '/blog/7/'
    */
+  // Plain overloads (no conditional rest tuple) keep each call cheap to type-check: the name is
+  // checked once against the names, the arguments by an indexed access.
   reverse<N extends keyof ReverseMap<E> & string>(
     viewname: N,
-    ...rest: ReverseRest<ReverseMap<E>[N]>
+    options: ReverseOptions & { kwargs: ReverseMap<E>[N]; args?: undefined },
+  ): string;
+  reverse<N extends OptionalArgNames<ReverseMap<E>>>(
+    viewname: N,
+    options?: ReverseOptions & { kwargs?: ReverseMap<E>[N]; args?: readonly unknown[] },
+  ): string;
+  reverse<N extends keyof ReverseMap<E> & string>(
+    viewname: N,
+    options: ReverseOptions & { args: readonly unknown[]; kwargs?: undefined },
   ): string;
   reverse(
     view: View,
