@@ -46,7 +46,7 @@ export type ReverseMap<E extends ReverseEntry> = { [Entry in E as Entry['name']]
 
 /** The names whose arguments may all be omitted (no parameters, or only extra-kwargs ones). */
 export type OptionalArgNames<M> = {
-  [K in keyof M]: {} extends M[K] ? K : never;
+  [K in keyof M]: Record<never, never> extends M[K] ? K : never;
 }[keyof M] &
   string;
 
@@ -192,6 +192,8 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
     viewname: N,
     options?: ReverseOptions & { kwargs?: ReverseMap<E>[N]; args?: readonly unknown[] },
   ): string;
+  // Kept apart from the kwargs overload on purpose: a union of options costs more to check.
+  // eslint-disable-next-line @typescript-eslint/unified-signatures
   reverse<N extends keyof ReverseMap<E> & string>(
     viewname: N,
     options: ReverseOptions & { args: readonly unknown[]; kwargs?: undefined },
