@@ -52,11 +52,13 @@ export class App {
   /** What the Node and Fetch adapters build requests with (hosts, upload limits…). */
   readonly requestOptions: RequestOptions;
   readonly #context: AppContext;
+  readonly #requestContext: boolean;
   readonly #chain: (request: HttpRequest) => Answer;
 
   constructor(settings: Settings) {
     const resolved = validateSettings(settings);
     this.settings = resolved;
+    this.#requestContext = resolved.requestContext;
     const root = resolved.rootUrlconf;
     // Compile the resolve/reverse tables now, so a bad pattern fails at start-up, not on a request.
     this.resolver = (Array.isArray(root) ? createResolver(root) : (root as AnyResolver)).compile();
@@ -216,6 +218,7 @@ export class App {
 
   /** Serve one request, sync when the whole chain is sync. */
   #dispatch(request: HttpRequest): Answer {
+    if (!this.#requestContext) return this.#serve(request);
     return runWithRequest(request, () => this.#serve(request));
   }
 

@@ -19,6 +19,7 @@ describe('validateSettings', () => {
       useXForwardedHost: false,
       useXForwardedPort: false,
       validateHostUpFront: true,
+      requestContext: true,
       middleware: [],
     });
   });

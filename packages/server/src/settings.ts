@@ -95,6 +95,14 @@ export interface Settings {
    * middleware). Default `true`; `false` gives Django's lazy behaviour.
    */
   validateHostUpFront?: boolean;
+  /**
+   * Run each request inside `runWithRequest()` (AsyncLocalStorage), so `getCurrentRequest()` and the
+   * request-scoped `reverse()` work anywhere. Default `true`. `false` saves the async-context cost
+   * (about 1.7 µs of CPU per request on Node 20, ~10 % of a small page) and falls back to what Django
+   * does: `reverse()` uses the default URLconf set by `createApp()`, and `{% url %}` takes the
+   * current app from the request passed to `render()`.
+   */
+  requestContext?: boolean;
   /** Extra values of your own, shown (secrets masked) on the debug 500 page. */
   extra?: Readonly<Record<string, unknown>>;
 }
@@ -144,6 +152,7 @@ const KNOWN_SETTINGS = new Set<string>([
   'handler500',
   'logger',
   'validateHostUpFront',
+  'requestContext',
   'extra',
 ]);
 
@@ -214,6 +223,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     'useXForwardedHost',
     'useXForwardedPort',
     'validateHostUpFront',
+    'requestContext',
   ] as const) {
     const value = settings[key];
     if (value !== undefined && typeof value !== 'boolean') {
@@ -300,6 +310,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     handler500: settings.handler500,
     logger,
     validateHostUpFront: settings.validateHostUpFront ?? true,
+    requestContext: settings.requestContext ?? true,
     extra: settings.extra ?? {},
   };
 }

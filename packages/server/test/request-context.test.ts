@@ -88,3 +88,25 @@ describe('app.fetch', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('requestContext: false', () => {
+  it('falls back to the default URLconf, as Django: no current request, reverse() still works', async () => {
+    const { getCurrentRequest } = await import('@reins/http');
+    let seen: unknown = 'unset';
+    const app = createApp({
+      rootUrlconf: [
+        path('', () => new HttpResponse('home'), { name: 'home' }),
+        path('where/', () => {
+          seen = getCurrentRequest();
+          return new HttpResponse(reverse('home'));
+        }),
+      ],
+      allowedHosts: ['testserver'],
+      logger: recordingLogger(),
+      requestContext: false,
+    });
+    const response = await new Client(app).get('/where/');
+    expect(response.text()).toBe('/');
+    expect(seen).toBeUndefined();
+  });
+});
