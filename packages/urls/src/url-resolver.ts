@@ -193,9 +193,9 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
     options?: ReverseOptions & { kwargs?: ReverseMap<E>[N]; args?: readonly unknown[] },
   ): string;
   // Kept apart from the kwargs overload on purpose: a union of options costs more to check.
-  // eslint-disable-next-line @typescript-eslint/unified-signatures
   reverse<N extends keyof ReverseMap<E> & string>(
     viewname: N,
+    // eslint-disable-next-line @typescript-eslint/unified-signatures
     options: ReverseOptions & { args: readonly unknown[]; kwargs?: undefined },
   ): string;
   reverse(
