@@ -249,15 +249,12 @@ export class App {
   }
 
   /** Django's `log_response` for 4xx/5xx responses not already logged on the exception path. */
-  #logResponse(request: HttpRequest, response: HttpResponseBase): HttpResponseBase {
+  #logResponse(request: HttpRequest, response: HttpResponseBase): Answer {
     if (!HttpResponse.isInstance(response)) {
       const error = new TypeError(
         `A middleware returned ${response === null ? 'null' : typeof response} instead of an HttpResponse object. Every middleware handler must return the response of getResponse(request) or one of its own.`,
       );
-      return this.#logResponse(
-        request,
-        responseForException(this.#context, request, error) as HttpResponseBase,
-      );
+      return this.#finalize(request, responseForException(this.#context, request, error));
     }
     const status = response.status;
     if (status >= 400 && !this.#context.loggedResponses.has(response)) {

@@ -378,3 +378,21 @@ describe('MiddlewareNotUsed', () => {
     expect(silent.records).toEqual([]);
   });
 });
+
+describe('a middleware that returns nothing', () => {
+  it('becomes a logged 500 instead of a crash', async () => {
+    const logger = recordingLogger();
+    const broken: Middleware = () => () => undefined as unknown as HttpResponse;
+    const app = createApp({
+      rootUrlconf: [path('', () => new HttpResponse('x'))],
+      allowedHosts: ['testserver'],
+      logger,
+      middleware: [broken],
+    });
+    const response = await app.handle(makeRequest('/'));
+    expect(response.status).toBe(500);
+    expect((logger.records[0]?.error as Error).message).toMatch(
+      /A middleware returned undefined instead of an HttpResponse object/,
+    );
+  });
+});
