@@ -373,6 +373,9 @@ export class ReverseEngine {
   readonly #prefix: string;
   readonly #cache = new Map<string, Lookup | NoReverseMatch>();
   readonly #viewCache = new Map<LookupKey, Lookup>();
+  #lastName: unknown = undefined;
+  #lastApp: string | null = null;
+  #lastLookup: Lookup | undefined = undefined;
 
   constructor(root: URLResolver, scriptPrefix = '/') {
     this.#root = root;
@@ -383,7 +386,17 @@ export class ReverseEngine {
     viewname: string | ((...args: never[]) => unknown),
     options: ReverseCallOptions = {},
   ): string {
-    const lookup = this.#lookup(viewname, options.currentApp ?? null);
+    const currentApp = options.currentApp ?? null;
+    // The last lookup is kept: the same name reversed again (a page's links, a loop) skips the map.
+    let lookup: Lookup;
+    if (viewname === this.#lastName && currentApp === this.#lastApp) {
+      lookup = this.#lastLookup!;
+    } else {
+      lookup = this.#lookup(viewname, currentApp);
+      this.#lastName = viewname;
+      this.#lastApp = currentApp;
+      this.#lastLookup = lookup;
+    }
     let url = this.#build(lookup, options.args, options.kwargs);
     if (options.query !== undefined && options.query !== null) {
       const query = encodeQuery(options.query);
@@ -488,11 +501,10 @@ export class ReverseEngine {
   ): string {
     const positional = args !== undefined && args.length > 0 ? args : null;
     let keyword: Readonly<Record<string, unknown>> | null = null;
+    let count = 0;
     if (kwargs !== undefined) {
-      for (const _ in kwargs) {
-        keyword = kwargs;
-        break;
-      }
+      for (const _ in kwargs) count++;
+      if (count > 0) keyword = kwargs;
     }
     if (positional !== null && keyword !== null) {
       throw new TypeError(
@@ -501,7 +513,7 @@ export class ReverseEngine {
     }
     for (const candidate of lookup.candidates) {
       for (const form of candidate.forms) {
-        const url = this.#tryForm(candidate, form, positional, keyword);
+        const url = this.#tryForm(candidate, form, positional, keyword, count);
         if (url !== null) return url;
       }
     }
@@ -513,6 +525,7 @@ export class ReverseEngine {
     form: CompiledForm,
     args: readonly unknown[] | null,
     kwargs: Readonly<Record<string, unknown>> | null,
+    keyCount: number,
   ): string | null {
     const params = form.params;
     const n = params.length;
@@ -525,9 +538,7 @@ export class ReverseEngine {
       for (let i = 0; i < n; i++) values[i] = args[i];
     } else if (!candidate.hasDefaults) {
       // Exactly the parameters: as many keys as parameters, and every parameter present.
-      let count = 0;
-      for (const _ in given) count++;
-      if (count !== n) return null;
+      if (keyCount !== n) return null;
       for (let i = 0; i < n; i++) {
         const p = params[i]!;
         const value = given[p];
