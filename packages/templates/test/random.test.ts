@@ -11,3 +11,10 @@ describe(`random.json (${fixture.generated_by})`, () => {
   });
   runCases(fixture.cases);
 });
+
+// The first 600 of them again under autoescape off and string_if_invalid = 'INV(%s)'.
+const withOptions = loadCases('random-options.json');
+
+describe(`random-options.json (${withOptions.generated_by})`, () => {
+  runCases(withOptions.cases);
+});

@@ -16,6 +16,7 @@ export interface Case {
   templates?: Record<string, string>;
   context: unknown;
   autoescape?: boolean;
+  stringIfInvalid?: string;
   output?: string;
   error?: string;
 }
@@ -60,6 +61,7 @@ export function runCases(cases: Case[], partial: Record<string, PartialCheck> = 
     const engine = new Engine({
       templates: c.templates ?? {},
       autoescape: c.autoescape ?? true,
+      stringIfInvalid: c.stringIfInvalid ?? '',
       reverse: testReverse,
     });
     const render = (): string =>
