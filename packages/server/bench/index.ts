@@ -139,6 +139,7 @@ async function main(): Promise<void> {
   console.log(ratio('reins', 'fastify', 1.0));
   console.log(ratio('reins', 'raw', 0.9));
   console.log(ratio('reins+mw', 'raw', 0.8));
+  console.log(ratio('reins-ctx', 'raw', 0.9));
   // The same comparisons as throughput a single core could reach: 1 / CPU time per request.
   const cpuRatio = (a: TargetName, b: TargetName, goal: number): string => {
     if (!SELECTED.includes(a) || !SELECTED.includes(b))
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
   console.log(cpuRatio('reins', 'fastify', 1.0));
   console.log(cpuRatio('reins', 'raw', 0.9));
   console.log(cpuRatio('reins+mw', 'raw', 0.8));
+  console.log(cpuRatio('reins-ctx', 'raw', 0.9));
   for (const peer of ['hono', 'express'] as const) {
     if (SELECTED.includes('reins') && SELECTED.includes(peer)) {
       console.log(`  ${`reins / ${peer}`.padEnd(22)} ${(mean('reins') / mean(peer)).toFixed(2)}×`);

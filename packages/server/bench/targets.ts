@@ -1,7 +1,8 @@
 /**
  * The servers the benchmark compares, each serving the same small HTML page at `/hello/` on
  * 127.0.0.1 with an OS-chosen port: raw `node:http`, Fastify, Hono (@hono/node-server), Express,
- * and reins without and with Security + Common + XFrameOptions middleware. A target starts in its
+ * and reins without and with Security + Common + XFrameOptions middleware, and without the
+ * AsyncLocalStorage request context (`reins-ctx`, `requestContext: false`). A target starts in its
  * own child process (see index.ts) and prints `READY <port>` once listening.
  */
 import { createServer } from 'node:http';
@@ -11,7 +12,8 @@ export const BODY =
   '<!doctype html><html lang="en"><head><title>Hello</title></head><body><h1>Hello, world!</h1><p>A small page.</p></body></html>';
 export const HTML = 'text/html; charset=utf-8';
 
-export type TargetName = 'raw' | 'fastify' | 'hono' | 'express' | 'reins' | 'reins+mw';
+export type TargetName =
+  'raw' | 'fastify' | 'hono' | 'express' | 'reins' | 'reins+mw' | 'reins-ctx';
 export const TARGETS: readonly TargetName[] = [
   'raw',
   'fastify',
@@ -19,6 +21,7 @@ export const TARGETS: readonly TargetName[] = [
   'express',
   'reins',
   'reins+mw',
+  'reins-ctx',
 ];
 
 /** Start `name` and resolve with its port. */
@@ -69,7 +72,8 @@ export async function startTarget(name: TargetName): Promise<number> {
       });
     }
     case 'reins':
-    case 'reins+mw': {
+    case 'reins+mw':
+    case 'reins-ctx': {
       const { createApp, silentLogger } = await import('../src/index.js');
       const { HttpResponse } = await import('@reins/http');
       const { path } = await import('@reins/urls');
@@ -87,6 +91,8 @@ export async function startTarget(name: TargetName): Promise<number> {
         allowedHosts: ['127.0.0.1', 'localhost'],
         logger: silentLogger,
         middleware: name === 'reins+mw' ? await threeMiddleware() : [],
+        // 'reins-ctx': without the AsyncLocalStorage request context (Django's default-URLconf way).
+        requestContext: name !== 'reins-ctx',
       });
       const server = await app.listen({ host: '127.0.0.1', port: 0 });
       return server.address.port;
