@@ -116,6 +116,7 @@ export class ResolveEngine implements TriedSource {
   readonly #static = new Map<string, Precomputed>();
   #maxParams = 0;
   #state: SearchState | null = null;
+  #trieOnly = false;
 
   constructor(root: URLResolver) {
     this.#root = root;
@@ -126,6 +127,7 @@ export class ResolveEngine implements TriedSource {
       else this.#insert(leaf);
     }
     this.#sortEdges(this.#trie);
+    this.#trieOnly = this.#isRoot && this.#complex.length === 0;
     // Precompute the winner of every fully static path (it may be an earlier dynamic leaf).
     for (const leaf of this.leaves) {
       const simple = leaf.simple;
@@ -240,6 +242,19 @@ export class ResolveEngine implements TriedSource {
         path,
       );
     }
+    if (this.#trieOnly) {
+      // Every leaf is in the trie: search it and build the match directly.
+      if (path.charCodeAt(0) !== 47) return null;
+      const state = this.#acquire();
+      search(this.#trie, path, 1, 0, state);
+      state.busy = false;
+      const leaf = state.best;
+      if (leaf === null) return null;
+      const kwargs = state.kwargs!;
+      state.best = null;
+      state.kwargs = null;
+      return new ResolverMatch(leaf.view, EMPTY_ARGS, kwargs, leaf.info, this, path);
+    }
     const found = this.#dynamic(path);
     if (found === null) return null;
     return new ResolverMatch(
@@ -250,6 +265,27 @@ export class ResolveEngine implements TriedSource {
       this,
       path,
     );
+  }
+
+  /** The reusable search state, reset; a fresh one when a converter resolves re-entrantly. */
+  #acquire(): SearchState {
+    let state = this.#state;
+    if (state === null || state.busy) {
+      state = {
+        bestIndex: Infinity,
+        best: null,
+        kwargs: null,
+        starts: new Array<number>(this.#maxParams).fill(0),
+        ends: new Array<number>(this.#maxParams).fill(0),
+        busy: false,
+      };
+      this.#state ??= state;
+    }
+    state.busy = true;
+    state.bestIndex = Infinity;
+    state.best = null;
+    state.kwargs = null;
+    return state;
   }
 
   /** Whether the path gets past the root's own pattern (else a 404 has no `tried`). */
@@ -266,28 +302,11 @@ export class ResolveEngine implements TriedSource {
     if (this.#isRoot) {
       if (path.charCodeAt(0) !== 47) return null;
       if (this.#trie.min !== Infinity) {
-        // One state object per engine, reused; a converter that resolves re-entrantly gets its own.
-        let state = this.#state;
-        if (state === null || state.busy) {
-          state = {
-            bestIndex: Infinity,
-            best: null,
-            kwargs: null,
-            starts: new Array<number>(this.#maxParams).fill(0),
-            ends: new Array<number>(this.#maxParams).fill(0),
-            busy: false,
-          };
-          this.#state ??= state;
-        }
-        state.busy = true;
-        state.bestIndex = Infinity;
-        state.best = null;
-        state.kwargs = null;
-        try {
-          search(this.#trie, path, 1, 0, state);
-        } finally {
-          state.busy = false;
-        }
+        // If the search throws (it should not), the state stays busy and the next call makes a
+        // fresh one.
+        const state = this.#acquire();
+        search(this.#trie, path, 1, 0, state);
+        state.busy = false;
         if (state.best !== null) {
           bestIndex = state.bestIndex;
           result = { leaf: state.best, args: EMPTY_ARGS, kwargs: state.kwargs!, empty: false };
