@@ -396,3 +396,28 @@ describe('template names cannot reach prototypes through bindings', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
+
+describe('syntax errors raised while rendering', () => {
+  it('carry the location of the tag that raised them', () => {
+    const engine = new Engine({
+      templates: { 'w.html': 'a\n {% widthratio 1 2 x %}', 'e.html': '{% extends v %}' },
+    });
+    let error: unknown;
+    try {
+      engine.getTemplate('w.html').render({ x: 'abc' });
+    } catch (e) {
+      error = e;
+    }
+    expect(TemplateSyntaxError.isInstance(error)).toBe(true);
+    expect([
+      (error as TemplateSyntaxError).templateName,
+      (error as TemplateSyntaxError).line,
+    ]).toEqual(['w.html', 2]);
+    expect(() => engine.getTemplate('e.html').render({ v: '' })).toThrow(
+      /Got this from the 'v' variable[\s\S]*e\.html/,
+    );
+    expect(() =>
+      engine.fromString('{% block a %}{{ block.super }}{% endblock %}').render(),
+    ).toThrow(/line 1, column 14/);
+  });
+});

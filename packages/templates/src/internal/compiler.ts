@@ -195,6 +195,7 @@ class Compiler {
       template: loc.templateName,
       line: loc.line,
       column: loc.column,
+      sourceLine: loc.sourceLine,
     };
     return this.k(info);
   }
@@ -218,7 +219,7 @@ class Compiler {
           head?.kind === 'variable' && extendsNode.parent.filters.length === 0 ? head.raw : null;
         return (
           (parsed.leadingText ? `o += ${jsString(parsed.leadingText)};\n` : '') +
-          `o += ${this.A ? 'await $extendA' : '$extend'}(ctx, s, ae, ${parent}, blocks, self, ${variable === null ? 'null' : jsString(variable)});\n`
+          `o += ${this.A ? 'await $extendA' : '$extend'}(ctx, s, ae, ${parent}, blocks, self, ${variable === null ? 'null' : jsString(variable)}, ${this.info('extends', extendsNode.token)});\n`
         );
       });
       main = this.fnText('main', '', body);
@@ -397,7 +398,8 @@ class Compiler {
       }
     } else if (found?.binding.kind === 'block' && rest[0] === 'super') {
       k = 1;
-      code = this.A ? '(await $blockSuperA(blk))' : '$blockSuper(blk)';
+      const info = this.info('block.super', this.token);
+      code = this.A ? `(await $blockSuperA(blk, ${info}))` : `$blockSuper(blk, ${info})`;
     } else {
       code = this.nameExpression(name, scope);
       if (!(found === undefined && (name === 'None' || name === 'True' || name === 'False'))) {
@@ -644,7 +646,7 @@ class Compiler {
         return node.asVar !== undefined ? this.assign(node.asVar, scope, call) : `o += ${call};\n`;
       }
       case 'widthratio': {
-        const call = `$widthratio(${this.expression(node.value, scope, 'value', node.token)}, ${this.expression(node.max, scope, 'value', node.token)}, ${this.expression(node.width, scope, 'value', node.token)})`;
+        const call = `$widthratio(${this.expression(node.value, scope, 'value', node.token)}, ${this.expression(node.max, scope, 'value', node.token)}, ${this.expression(node.width, scope, 'value', node.token)}, ${this.info('widthratio', node.token)})`;
         return node.asVar !== undefined ? this.assign(node.asVar, scope, call) : `o += ${call};\n`;
       }
       case 'csrf_token': {

@@ -298,6 +298,20 @@ export interface MissingInfo {
   template: string;
   line: number;
   column: number;
+  sourceLine: string;
+}
+
+/** Give a syntax error raised while rendering the location of the tag that raised it. */
+export function locate(error: unknown, info: MissingInfo): unknown {
+  if (TemplateSyntaxError.isInstance(error)) {
+    error.setLocation({
+      templateName: info.template,
+      line: info.line,
+      column: info.column,
+      sourceLine: info.sourceLine,
+    });
+  }
+  return error;
 }
 
 /** Throw the strict-mode error for a missing variable. */
@@ -483,12 +497,18 @@ function roundHalfEven(value: number): number {
 }
 
 /** `{% widthratio %}`. */
-export function widthratio(value: unknown, max: unknown, width: unknown): string {
+export function widthratio(
+  value: unknown,
+  max: unknown,
+  width: unknown,
+  info?: MissingInfo,
+): string {
   let maxWidth: number;
   try {
     maxWidth = pyInt(width);
   } catch {
-    throw new TemplateSyntaxError('widthratio final argument must be a number');
+    const error = new TemplateSyntaxError('widthratio final argument must be a number');
+    throw info === undefined ? error : locate(error, info);
   }
   try {
     const v = pyFloat(value);
@@ -666,24 +686,25 @@ export async function blockA(
   return result;
 }
 
-function checkSuper(blk: BlockRef): boolean {
+function checkSuper(blk: BlockRef, info?: MissingInfo): boolean {
   if (blk.s.bc === null) {
-    throw new TemplateSyntaxError(
+    const error = new TemplateSyntaxError(
       "'BlockNode' object has no attribute 'context'. Did you use {{ block.super }} in a base template?",
     );
+    throw info === undefined ? error : locate(error, info);
   }
   return blk.s.bc.getBlock(blk.name) !== undefined;
 }
 
 /** `{{ block.super }}` (sync). */
-export function blockSuper(blk: BlockRef): unknown {
-  if (!checkSuper(blk)) return '';
+export function blockSuper(blk: BlockRef, info?: MissingInfo): unknown {
+  if (!checkSuper(blk, info)) return '';
   return markSafe(block(blk.ctx, blk.s, blk.ae, blk.name, blk.fn, null));
 }
 
 /** `{{ block.super }}` (async). */
-export async function blockSuperA(blk: BlockRef): Promise<unknown> {
-  if (!checkSuper(blk)) return '';
+export async function blockSuperA(blk: BlockRef, info?: MissingInfo): Promise<unknown> {
+  if (!checkSuper(blk, info)) return '';
   return markSafe(await blockA(blk.ctx, blk.s, blk.ae, blk.name, blk.fn, null));
 }
 
@@ -706,6 +727,7 @@ function parentTemplate(
   value: unknown,
   self: RuntimeTemplate,
   variable: string | null,
+  info: MissingInfo | undefined,
 ): RuntimeTemplate {
   const direct = unwrapTemplate(value);
   if (direct !== undefined) return direct;
@@ -713,7 +735,8 @@ function parentTemplate(
   if (!pyBool(value)) {
     let message = `Invalid template name in 'extends' tag: ${pyRepr(value === undefined ? '' : value)}.`;
     if (variable !== null) message += ` Got this from the '${variable}' variable.`;
-    throw new TemplateSyntaxError(message);
+    const error = new TemplateSyntaxError(message);
+    throw info === undefined ? error : locate(error, info);
   }
   const history = (s.history ??= [self.originName]);
   const parent = s.engine.findTemplate(name, history);
@@ -734,10 +757,11 @@ export function extend(
   blocks: Record<string, RenderFunction>,
   self: RuntimeTemplate,
   variable: string | null,
+  info?: MissingInfo,
 ): string {
   s.bc ??= new BlockContext();
   s.bc.addBlocks(blocks);
-  const parent = parentTemplate(s, parentValue, self, variable);
+  const parent = parentTemplate(s, parentValue, self, variable, info);
   const compiled = parent.compiled(false);
   if (!parent.isChild) s.bc.addBlocks(compiled.blocks);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(parent, ctx);
@@ -753,10 +777,11 @@ export function extendA(
   blocks: Record<string, RenderFunction>,
   self: RuntimeTemplate,
   variable: string | null,
+  info?: MissingInfo,
 ): RenderResult {
   s.bc ??= new BlockContext();
   s.bc.addBlocks(blocks);
-  const parent = parentTemplate(s, parentValue, self, variable);
+  const parent = parentTemplate(s, parentValue, self, variable, info);
   const compiled = parent.compiled(true);
   if (!parent.isChild) s.bc.addBlocks(compiled.blocks);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(parent, ctx);
