@@ -220,7 +220,8 @@ export class RoutePattern {
   readonly converters: ReadonlyMap<string, CompiledConverter>;
   /** The regex Django builds for this route (Python syntax), e.g. `^a/(?P<pk>[0-9]+)/\Z`. */
   readonly pythonRegex: string;
-  readonly regex: RegExp;
+  readonly #js: string;
+  #regex: RegExp | undefined;
 
   constructor(
     route: string,
@@ -288,7 +289,15 @@ export class RoutePattern {
     this.paramNames = names;
     this.converters = convMap;
     this.pythonRegex = python;
-    this.regex = new RegExp(js, 'u');
+    this.#js = js;
+  }
+
+  /**
+   * The JavaScript regex with this route's meaning, built on first use: most routes are matched
+   * by the resolver's trie and never need it, so 10,000 routes build faster.
+   */
+  get regex(): RegExp {
+    return (this.#regex ??= new RegExp(this.#js, 'u'));
   }
 
   /** Match at the start of `path`; converters that throw make it not match (Django's ValueError). */
