@@ -421,3 +421,17 @@ describe('syntax errors raised while rendering', () => {
     ).toThrow(/line 1, column 14/);
   });
 });
+
+describe('pathological templates', () => {
+  it('fail with TemplateSyntaxError, never a stack overflow', () => {
+    const engine = new Engine();
+    const deep = (n: number): string =>
+      '{% for x in l %}'.repeat(n) + 'z' + '{% endfor %}'.repeat(n);
+    expect(engine.fromString(deep(200)).render({ l: [1] })).toBe('z');
+    expect(() => engine.fromString(deep(5000))).toThrow(/nested more than 200 levels/);
+    expect(() => engine.fromString(`{{ x${'|upper'.repeat(5000)} }}`)).toThrow(TemplateSyntaxError);
+    expect(() => engine.fromString(`{% if ${'not '.repeat(5000)}a %}{% endif %}`)).toThrow(
+      TemplateSyntaxError,
+    );
+  });
+});

@@ -54,6 +54,8 @@ const FILTER_SOURCE =
   `(?:\\s*\\|\\s*(?<filterName>${W}+)(?::(?:(?<constantArg>${CONSTANT})|(?<variableArg>${VAR_CHARS}+|${NUM})))?)`;
 
 const FILTER_RE = new RegExp(FILTER_SOURCE, 'gu');
+// Each filter nests one call in the generated code; beyond this a template fails cleanly.
+const MAX_FILTERS = 400;
 
 const INT_RE = /^[\s]*[-+]?\d(?:_?\d)*[\s]*$/u;
 const FLOAT_RE =
@@ -153,6 +155,11 @@ export function parseFilterExpression(
       const spec = findFilter(name);
       if (spec === undefined) throw new TemplateSyntaxError(`Invalid filter: '${name}'`);
       checkArity(name, spec, arg !== undefined);
+      if (filters.length >= MAX_FILTERS) {
+        throw new TemplateSyntaxError(
+          `More than ${String(MAX_FILTERS)} filters in '${token.slice(0, 40)}…'. Compute the value in the view instead.`,
+        );
+      }
       filters.push({ name, spec, arg });
     }
     upto = re.lastIndex;

@@ -44,6 +44,14 @@ const TEMPLATETAG: Record<string, string> = {
 
 let nextCycleId = 1;
 
+/**
+ * Nesting limits, so that a pathological template fails with TemplateSyntaxError rather than a
+ * stack overflow in the parser or compiler (Django itself stops around 300 levels with Python's
+ * RecursionError).
+ */
+const MAX_NESTING = 200;
+const MAX_IF_BITS = 400;
+
 function englishList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
@@ -141,6 +149,12 @@ export class Parser {
           return nodes;
         }
         this.commandStack.push([command, token]);
+        if (this.commandStack.length > MAX_NESTING) {
+          throw this.error(
+            token,
+            `Tags are nested more than ${String(MAX_NESTING)} levels deep on line ${String(token.line)}. Split the template with {% include %} or simplify it.`,
+          );
+        }
         const tagParser = this.findTag(command);
         if (tagParser === undefined) this.invalidBlockTag(token, command, parseUntil);
         const result = this.withToken(token, () => tagParser!(this, token));
@@ -480,14 +494,23 @@ const BUILTIN_TAGS: Record<string, TagParser> = {
       body: Node[];
     }[] = [];
     const compile = (text: string): FilterExpression => parser.compileFilter(text);
-    let condition = parseIfExpression(splitContents(token.contents).slice(1), compile);
+    const ifBits = (contents: string): string[] => {
+      const bits = splitContents(contents).slice(1);
+      if (bits.length > MAX_IF_BITS) {
+        throw new TemplateSyntaxError(
+          `The if expression has more than ${String(MAX_IF_BITS)} terms. Compute the condition in the view instead.`,
+        );
+      }
+      return bits;
+    };
+    let condition = parseIfExpression(ifBits(token.contents), compile);
     let body = parser.parse(['elif', 'else', 'endif']);
     branches.push({ condition, body });
     let next = parser.nextToken();
     while (next.contents.startsWith('elif')) {
       const elifToken = next;
       condition = parser.withToken(elifToken, () =>
-        parseIfExpression(splitContents(elifToken.contents).slice(1), compile),
+        parseIfExpression(ifBits(elifToken.contents), compile),
       );
       body = parser.parse(['elif', 'else', 'endif']);
       branches.push({ condition, body });
