@@ -1,7 +1,8 @@
 /**
  * The dev server's autoreloader, Django's design: a parent process that does nothing but watch
  * files and (re)spawn a child running the real server with `REINS_RUN_MAIN=true`. A change under
- * the watched directory (node_modules, .git and build caches ignored) stops the child and starts a
+ * the watched directory to code, configuration or templates (`.js`, `.ts`, `.json`, `.html`…;
+ * node_modules, .git and build caches ignored) stops the child and starts a
  * fresh one, so every module is loaded anew. A child that dies on its own (a syntax error, say)
  * is restarted at the next change.
  */
@@ -15,6 +16,14 @@ import { join } from 'node:path';
 export const RUN_MAIN_ENV = 'REINS_RUN_MAIN';
 
 const IGNORED = /(^|[/\\])(node_modules|\.git|\.turbo|coverage|\.cache)([/\\]|$)/;
+// Code, configuration and templates: what a restart can change. Data files (a SQLite database
+// and its journal, uploads, logs) are written while the server runs and must not restart it.
+const WATCHED = /\.(?:[cm]?[jt]sx?|json|html?|txt|env)$/i;
+
+/** Whether a change to `file` (relative to the watched root) restarts the server. */
+export function isWatched(file: string): boolean {
+  return WATCHED.test(file) && !IGNORED.test(file);
+}
 
 /** Options of {@link runWithReloader}. */
 export interface ReloaderOptions {
@@ -86,7 +95,7 @@ export function runWithReloader(options: ReloaderOptions = {}): Promise<void> {
   let watcher: FSWatcher;
   try {
     watcher = watch(root, { recursive: true }, (_event, filename) => {
-      if (filename === null || IGNORED.test(filename)) return;
+      if (filename === null || !isWatched(filename)) return;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
