@@ -57,6 +57,11 @@ export type ReverseNames<R> = R extends URLResolver<infer E> ? E['name'] : never
 export interface ResolverOptions {
   /** Prepended to every reversed URL (Django's script prefix); default `/`. */
   scriptPrefix?: string;
+  /**
+   * Generate the matcher's code with `new Function` where the runtime allows it (default true);
+   * false keeps the interpreter (same answers), e.g. under a strict Content-Security-Policy.
+   */
+  generateCode?: boolean;
 }
 
 /**
@@ -117,7 +122,9 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
   }
 
   #engine(): ResolveEngine {
-    return (this.#resolveEngine ??= new ResolveEngine(this));
+    return (this.#resolveEngine ??= new ResolveEngine(this, {
+      generate: this.#options.generateCode !== false,
+    }));
   }
 
   /** Build the resolve and reverse tables now (they are otherwise built on first use). */

@@ -5,6 +5,7 @@
  * prefixes, extra kwargs at every level — and compares every answer with a direct transcription
  * of Django's `URLResolver.resolve` over the same pattern objects.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnyNode } from '../src/internal/node-types.js';
@@ -158,5 +159,59 @@ describe('compiled resolve agrees with Django’s algorithm', () => {
     } finally {
       console.warn = warn;
     }
+  });
+});
+
+describe('generated matcher on a large table (split into several functions)', () => {
+  it('answers as the interpreter on the GitHub API table', () => {
+    const lines = readFileSync(
+      new URL('../bench/data/github-routes.txt', import.meta.url),
+      'utf8',
+    ).split('\n');
+    const routes = [
+      ...new Set(
+        lines
+          .map((l) => /^\w+ (\/\S*)$/.exec(l.trim())?.[1])
+          .filter((p): p is string => p !== undefined),
+      ),
+    ];
+    const urlpatterns = routes.map((p, i) => {
+      const view: View = () => i;
+      return path(
+        p
+          .slice(1)
+          .replace(/:(\w+)/g, (_m, name: string) => `<${i % 3 === 0 ? 'slug' : 'str'}:${name}>`),
+        view,
+        { name: `r${i}` },
+      );
+    });
+    const generated = createResolver(urlpatterns);
+    const interpreted = createResolver(urlpatterns, { generateCode: false });
+    const words = [
+      ...new Set(routes.flatMap((p) => p.split('/')).filter((w) => w !== '' && !w.startsWith(':'))),
+    ];
+    const pathArb2 = fc
+      .tuple(
+        fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom('x', 'a.b', '42', '')), {
+          maxLength: 6,
+        }),
+        fc.boolean(),
+      )
+      .map(([segments, trailing]) => `/${segments.join('/')}${trailing ? '/' : ''}`);
+    fc.assert(
+      fc.property(pathArb2, (p) => {
+        const a = generated.match(p);
+        const b = interpreted.match(p);
+        expect(a?.viewName).toBe(b?.viewName);
+        expect(a?.kwargs).toEqual(b?.kwargs);
+      }),
+      { numRuns: 3000 },
+    );
+    // Sanity: the table does resolve through the generated code.
+    expect(generated.match('/repos/julienschmidt/httprouter/pulls/42/comments')?.kwargs).toEqual({
+      owner: 'julienschmidt',
+      repo: 'httprouter',
+      number: '42',
+    });
   });
 });

@@ -21,6 +21,8 @@ import type { View } from '../route-params.js';
 import { URLPattern, viewPath } from '../url-pattern.js';
 import type { AnyResolver as URLResolver } from './node-types.js';
 import type { AnyNode } from './node-types.js';
+import type { GeneratedSearch } from './generate-search.js';
+import { generateSearch } from './generate-search.js';
 import type { CompiledConverter, PatternMatch } from './route-pattern.js';
 
 export interface SimpleLeaf {
@@ -51,12 +53,12 @@ export interface Leaf {
   slashes: number;
 }
 
-interface StaticEdge {
+export interface StaticEdge {
   text: string;
   node: TrieNode;
 }
 
-interface TrieNode {
+export interface TrieNode {
   /** Literal children while building. */
   statics: Map<string, TrieNode> | null;
   /** Literal children for lookup: compared in place, no substring or string hashing. */
@@ -117,8 +119,9 @@ export class ResolveEngine implements TriedSource {
   #maxParams = 0;
   #state: SearchState | null = null;
   #trieOnly = false;
+  #generated: GeneratedSearch | null = null;
 
-  constructor(root: URLResolver) {
+  constructor(root: URLResolver, options: { generate?: boolean } = {}) {
     this.#root = root;
     this.#isRoot = root.pattern === null;
     this.#flatten(root, [], '');
@@ -128,6 +131,9 @@ export class ResolveEngine implements TriedSource {
     }
     this.#sortEdges(this.#trie);
     this.#trieOnly = this.#isRoot && this.#complex.length === 0;
+    if (this.#isRoot && options.generate !== false) {
+      this.#generated = generateSearch(this.#trie, this.#maxParams);
+    }
     // Precompute the winner of every fully static path (it may be an earlier dynamic leaf).
     for (const leaf of this.leaves) {
       const simple = leaf.simple;
@@ -245,6 +251,13 @@ export class ResolveEngine implements TriedSource {
     if (this.#trieOnly) {
       // Every leaf is in the trie: search it and build the match directly.
       if (path.charCodeAt(0) !== 47) return null;
+      const generated = this.#generated;
+      if (generated !== null) {
+        const found = generated(path);
+        return found === null
+          ? null
+          : new ResolverMatch(found[0].view, EMPTY_ARGS, found[1], found[0].info, this, path);
+      }
       const state = this.#acquire();
       search(this.#trie, path, 1, 0, state);
       state.busy = false;
@@ -301,7 +314,14 @@ export class ResolveEngine implements TriedSource {
     let result: Precomputed | null = null;
     if (this.#isRoot) {
       if (path.charCodeAt(0) !== 47) return null;
-      if (this.#trie.min !== Infinity) {
+      const generated = this.#generated;
+      if (generated !== null) {
+        const found = generated(path);
+        if (found !== null) {
+          bestIndex = found[0].index;
+          result = { leaf: found[0], args: EMPTY_ARGS, kwargs: found[1], empty: false };
+        }
+      } else if (this.#trie.min !== Infinity) {
         // If the search throws (it should not), the state stays busy and the next call makes a
         // fresh one.
         const state = this.#acquire();
@@ -572,10 +592,10 @@ function convertOne(converter: CompiledConverter, text: string): unknown {
   return converter.converter.toJs(text);
 }
 
-function convert(
+export function convert(
   simple: SimpleLeaf,
   path: string,
-  state: SearchState,
+  state: { starts: readonly number[]; ends: readonly number[] },
 ): Record<string, unknown> | null {
   const names = simple.paramNames;
   const converters = simple.converters;
