@@ -10,6 +10,7 @@ import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { handlerOverhead } from './handler-overhead.js';
 import { startTarget, TARGETS } from './targets.js';
 import type { TargetName } from './targets.js';
 
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
       console.log(`  ${`reins / ${peer}`.padEnd(22)} ${(mean('reins') / mean(peer)).toFixed(2)}×`);
     }
   }
+  await handlerOverhead();
   const errors = [...samples.values()].flat().reduce((sum, sample) => sum + sample.errors, 0);
   if (errors > 0) {
     console.log(`\n${errors} errors/non-2xx responses during the run`);
