@@ -435,3 +435,15 @@ describe('pathological templates', () => {
     );
   });
 });
+
+describe('very large templates', () => {
+  it('compile sync and async, or fail with TemplateSyntaxError, never crash the process', async () => {
+    const engine = new Engine();
+    const big = engine.fromString('{{ a }}-'.repeat(15_000));
+    expect(big.render({ a: 1 })).toHaveLength(30_000);
+    expect(await big.renderAsync({ a: 1 })).toHaveLength(30_000);
+    const huge = engine.fromString('{{ a }}-'.repeat(40_000));
+    expect(() => huge.render({ a: 1 })).toThrow(/too large to compile/);
+    await expect(huge.renderAsync({ a: 1 })).rejects.toThrow(TemplateSyntaxError);
+  });
+});

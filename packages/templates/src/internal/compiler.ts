@@ -9,6 +9,7 @@
  * @module
  */
 import { markSafe } from '../safe-string.js';
+import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { FilterExpression, Operand } from './filter-expression.js';
 import type { IfExpression } from './if-expression.js';
 import type { Token } from './lexer.js';
@@ -114,6 +115,12 @@ const jsString = (text: string): string => JSON.stringify(text);
 const jsKey = (name: string): string =>
   name === '__proto__' ? `[${jsString(name)}]` : jsString(name);
 // A statement that only appends one expression (expressions never contain a newline).
+const MAX_PARTS = 24;
+// V8 aborts the process when one async function holds more than about 30,000 await points.
+const MAX_AWAITS = 20_000;
+// Every call that becomes an await point in the async variant (the sync variant has the same calls).
+const LOOKUP_CALL_RE =
+  /\$(?:getB|get|cv|include|blockSuper|block|extend|iter|inclusion|simple)A?\(/g;
 const APPEND_RE = /^o \+= ([^\n]*);\n$/;
 const NO_TOKEN: Token = { type: 0, contents: '', line: 0, offset: 0 };
 
@@ -251,6 +258,13 @@ class Compiler {
     this.fn = new FunctionState();
     this.ae = null;
     const code = generate(scope);
+    // Counted the same way in both modes, so a template compiles (or fails) alike sync and async.
+    const lookups = code.match(LOOKUP_CALL_RE)?.length ?? 0;
+    if (lookups > MAX_AWAITS) {
+      throw new TemplateSyntaxError(
+        `Template '${this.options.templateName}' is too large to compile: ${String(lookups)} lookups, includes and blocks in one body (at most ${String(MAX_AWAITS)}). Split it with {% include %} or blocks.`,
+      );
+    }
     const temps = Array.from({ length: this.fn.temps }, (_, i) => `t${String(i)}`);
     this.fn = savedFn;
     this.ae = savedAe;
@@ -562,6 +576,9 @@ class Compiler {
       const append = APPEND_RE.exec(statement);
       if (append !== null) {
         parts.push(append[1]!);
+        // Keep each expression small: V8 fails on single expressions with tens of thousands of
+        // operands (and awaits).
+        if (parts.length >= MAX_PARTS) flush();
         continue;
       }
       flush();
