@@ -12,7 +12,8 @@
  *    step like Django, but only those declared before the trie's winner.
  *
  * Converter failures fall through exactly as Django's: a leaf whose converter throws is skipped
- * and the search continues.
+ * and the search continues. Where `new Function` is allowed, step 2 runs as generated code
+ * (`generate-search.ts`); the interpreter below stays for the other runtimes.
  */
 import type { TriedPattern } from '../errors.js';
 import type { MatchInfo, TriedSource } from '../resolver-match.js';
