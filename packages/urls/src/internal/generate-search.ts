@@ -13,7 +13,19 @@ import { convert } from './resolve-engine.js';
 /** Finds the winning leaf and its kwargs for a path starting with `/`, or calls nothing. */
 export type GeneratedSearch = (path: string) => [Leaf, Record<string, unknown>] | null;
 
-const MAX_NODES = 4000;
+/**
+ * Beyond these the generated code would be large to compile and slow to scan (literal children
+ * are tested one after the other), while the interpreter's buckets stay fast: keep the latter.
+ */
+const MAX_NODES = 2000;
+const MAX_LITERAL_CHILDREN = 48;
+
+function widestFanout(node: TrieNode): number {
+  let widest = node.staticList?.length ?? 0;
+  for (const e of node.staticList ?? []) widest = Math.max(widest, widestFanout(e.node));
+  for (const e of node.params) widest = Math.max(widest, widestFanout(e.node));
+  return widest;
+}
 
 function countNodes(node: TrieNode): number {
   let n = 1;
@@ -39,7 +51,14 @@ function codegenAllowed(): boolean {
 const SPLIT = 24;
 
 export function generateSearch(root: TrieNode, maxParams: number): GeneratedSearch | null {
-  if (root.min === Infinity || !codegenAllowed() || countNodes(root) > MAX_NODES) return null;
+  if (
+    root.min === Infinity ||
+    countNodes(root) > MAX_NODES ||
+    widestFanout(root) > MAX_LITERAL_CHILDREN ||
+    !codegenAllowed()
+  ) {
+    return null;
+  }
   const tests: Array<(path: string, start: number, end: number) => boolean> = [];
   const leaves: Leaf[] = [];
   const functions: string[] = [];
