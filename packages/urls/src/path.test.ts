@@ -54,6 +54,7 @@ describe('path', () => {
     ['a/<:x>/', /parameter name ':x'/],
     ['a/<intt:x>/', /invalid converter 'intt'.*registerConverter\('intt'/],
     ['a/<int:x>/<str:x>/', /parameter name 'x' more than once/],
+    ['a/<__proto__>/', /parameter name '__proto__'/],
   ])('rejects %s at declaration', (route, message) => {
     const error = configError(() => path(route, view));
     expect(error.message).toMatch(message);
@@ -84,6 +85,7 @@ describe('rePath', () => {
     ['^(a)(?(1)b|c)$', /conditional/],
     ['^\\N{DIGIT ONE}$', /named Unicode escapes/],
     ['^\\q$', /bad escape \\q/],
+    ['^(?P<__proto__>x)$', /'__proto__'/],
   ])('rejects %s at declaration', (regex, message) => {
     const error = configError(() => rePath(regex, view));
     expect(error.message).toMatch(message);

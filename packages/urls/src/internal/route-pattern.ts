@@ -257,6 +257,12 @@ export class RoutePattern {
           route,
         );
       }
+      if (param === '__proto__') {
+        throw new ImproperlyConfigured(
+          `URL route '${route}' uses parameter name '__proto__', which cannot be a key of the params object. Choose another name.`,
+          route,
+        );
+      }
       if (names.includes(param)) {
         throw new ImproperlyConfigured(
           `URL route '${route}' uses parameter name '${param}' more than once. Give each placeholder its own name.`,
@@ -349,6 +355,12 @@ export class RegexPattern {
           : String(error);
       throw new ImproperlyConfigured(
         `"${regex}" is not a valid regular expression: ${reason}. Fix the regex passed to rePath().`,
+        regex,
+      );
+    }
+    if (this.parsed.groupNames.includes('__proto__')) {
+      throw new ImproperlyConfigured(
+        `"${regex}" names a group '__proto__', which cannot be a key of the params object. Choose another name.`,
         regex,
       );
     }
