@@ -21,6 +21,7 @@ import { paragraphs, words } from './lorem.js';
 import { constructRelativePath } from './parser.js';
 import { PythonError } from './python-errors.js';
 import { pyFloat, pyInt, pyTypeName } from './python-number.js';
+import { localizeValue } from './number-localize.js';
 import { isPlainObject, pyRepr, pyStr } from './python-str.js';
 import { pyBool } from './python-truth.js';
 
@@ -272,7 +273,8 @@ export function out(value: unknown, ae: boolean): string {
       return ae ? fastEscape(text) : text;
     }
   }
-  const text = pyStr(value);
+  // Numbers go through Django's localize step: floats never show exponent notation there.
+  const text = typeof value === 'number' ? localizeValue(value) : pyStr(value);
   return ae ? fastEscape(text) : text;
 }
 
