@@ -19,12 +19,18 @@ const CLI = join(PACKAGE, 'src/cli.ts');
 const TSX = pathToFileURL(createRequire(join(PACKAGE, 'package.json')).resolve('tsx')).href;
 const NODE_ARGS = ['--conditions=@reins/source', '--import', TSX, CLI];
 
+// Every test here starts Node processes that compile TypeScript through tsx. On a loaded CI box
+// (turbo runs every package's tests at once on two cores) one start-up can take many seconds, so
+// the limits are generous; the assertions wait for the processes' own output, never a fixed sleep.
+const PROCESS_TEST_TIMEOUT = 90_000;
+const WAIT_TIMEOUT = 60_000;
+
 function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   return spawnSync(process.execPath, [...NODE_ARGS, ...args], {
     cwd: options.cwd ?? PACKAGE,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: WAIT_TIMEOUT,
   });
 }
 
@@ -44,31 +50,54 @@ function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessE
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  const waitFor = async (
+  /** Resolve when `pattern` appears in the stream: checked on each chunk, not by polling. */
+  const waitFor = (
     pattern: RegExp,
     stream: 'stdout' | 'stderr' = 'stdout',
-    timeout = 20_000,
-  ): Promise<RegExpExecArray> => {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const match = pattern.exec(output[stream]);
-      if (match !== null) return match;
-      if (Date.now() > deadline)
-        throw new Error(
-          `Timed out waiting for ${pattern} in ${stream}:\n${output.stdout}\n${output.stderr}`,
+    timeout = WAIT_TIMEOUT,
+  ): Promise<RegExpExecArray> =>
+    new Promise((done, fail) => {
+      const source = child[stream];
+      const cleanup = () => {
+        clearTimeout(timer);
+        source.off('data', check);
+        child.off('exit', onExit);
+      };
+      const check = () => {
+        const match = pattern.exec(output[stream]);
+        if (match === null) return false;
+        cleanup();
+        done(match);
+        return true;
+      };
+      const onExit = (code: number | null) => {
+        // Output already buffered in the pipe may still arrive after 'exit'.
+        setImmediate(() => {
+          if (check()) return;
+          cleanup();
+          fail(
+            new Error(`Exited (${code}) before ${pattern}:\n${output.stdout}\n${output.stderr}`),
+          );
+        });
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        fail(
+          new Error(
+            `Timed out waiting for ${pattern} in ${stream}:\n${output.stdout}\n${output.stderr}`,
+          ),
         );
-      if (child.exitCode !== null)
-        throw new Error(
-          `Exited (${child.exitCode}) before ${pattern}:\n${output.stdout}\n${output.stderr}`,
-        );
-      await new Promise((done) => setTimeout(done, 50));
-    }
-  };
+      }, timeout);
+      // Registered after the collector above, so output[stream] already holds the new chunk.
+      source.on('data', check);
+      child.on('exit', onExit);
+      if (!check() && child.exitCode !== null) onExit(child.exitCode);
+    });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   return { child, output, waitFor, exited };
 }
 
-describe('reins check', () => {
+describe('reins check', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('reports no issues for a good app and exits 0', () => {
     const result = runCli(['check', '--app', 'test/fixtures/app.ts']);
     expect(result.stdout).toContain('System check identified no issues (0 silenced).');
@@ -123,7 +152,7 @@ export default createApp({ rootUrlconf: [], allowedHosts: [] });
   });
 });
 
-describe('reins show-urls', () => {
+describe('reins show-urls', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('lists every pattern with its view and name', () => {
     const result = runCli(['show-urls', '--app', 'test/fixtures/app.ts']);
     expect(result.status).toBe(0);
@@ -137,7 +166,7 @@ describe('reins show-urls', () => {
   });
 });
 
-describe('reins serve', () => {
+describe('reins serve', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('serves on several worker processes and stops them all on SIGTERM', async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const server = startCli([
@@ -150,7 +179,7 @@ describe('reins serve', () => {
     ]);
     await server.waitFor(/with 2 worker processes/);
     const pids = new Set<string>();
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + WAIT_TIMEOUT;
     while (pids.size < 2 && Date.now() < deadline) {
       const response = await request(`http://127.0.0.1:${port}/pid/`, { reset: true }).catch(
         () => null,
@@ -166,7 +195,7 @@ describe('reins serve', () => {
   });
 });
 
-describe('reins runserver', () => {
+describe('reins runserver', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('prints Django’s start-up lines, one access line per request, and exits on SIGTERM', async () => {
     const server = startCli(['runserver', '--noreload', '--app', 'test/fixtures/app.ts'], {
       env: { PORT: '0', HOST: '127.0.0.1' },
@@ -177,7 +206,8 @@ describe('reins runserver', () => {
     expect(server.output.stdout).toMatch(
       /^Performing system checks\.\.\.\n\nSystem check identified no issues \(0 silenced\)\.\n[A-Z][a-z]+ \d\d, \d{4} - \d\d:\d\d:\d\d\nreins version /,
     );
-    expect(server.output.stdout).toContain('Quit the server with CONTROL-C.');
+    // The start-up banner may arrive in more than one chunk.
+    await server.waitFor(/Quit the server with CONTROL-C\./);
     const ok = await request(new URL('greetings/Ada/', url));
     expect(await ok.body.text()).toBe('Hello, Ada!');
     await server.waitFor(/\] "GET \/greetings\/Ada\/ HTTP\/1\.1" 200 11\n/, 'stderr');
@@ -205,7 +235,7 @@ describe('reins runserver', () => {
       /Starting development server at (http:\/\/127\.0\.0\.1:\d+\/)/,
     );
     const slow = request(new URL('slow/', url)).then((response) => response.body.text());
-    await new Promise((done) => setTimeout(done, 150));
+    await server.waitFor(/slow view started/, 'stderr');
     server.child.kill('SIGTERM');
     expect(await slow).toBe('slow done');
     expect(await server.exited).toBe(0);
@@ -231,7 +261,7 @@ export default createApp({ rootUrlconf: [path('', () => new HttpResponse(${JSON.
     expect(await (await request(`http://127.0.0.1:${port}/`)).body.text()).toBe('first');
     write('second');
     await server.waitFor(/app\.mjs changed, reloading\./);
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + WAIT_TIMEOUT;
     let body = '';
     while (Date.now() < deadline) {
       body = await request(`http://127.0.0.1:${port}/`)
