@@ -39,26 +39,42 @@ export class ResolverMatch<Params = Record<string, unknown>> {
   readonly view: View<Params>;
   /** Positional captures (only from a `rePath()` regex without named groups). */
   readonly args: readonly (string | undefined)[];
-  /** Converted captures and extra kwargs, merged as Django does. */
-  readonly kwargs: Params;
+  #kwargs: Params | undefined;
+  readonly #template: Readonly<Record<string, unknown>> | null;
   readonly #info: MatchInfo;
   readonly #source: TriedSource;
   readonly #path: string;
 
+  /**
+   * `kwargs` is the match's own object; when it is null, `template` (the precomputed kwargs of a
+   * static path) is copied on first access, so a static hit whose kwargs are never read (an
+   * APPEND_SLASH check, say) allocates nothing but the match.
+   */
   constructor(
     view: View<Params>,
     args: readonly (string | undefined)[],
-    kwargs: Params,
+    kwargs: Params | null,
     info: MatchInfo,
     source: TriedSource,
     path: string,
+    template: Readonly<Record<string, unknown>> | null = null,
   ) {
     this.view = view;
     this.args = args;
-    this.kwargs = kwargs;
+    this.#kwargs = kwargs ?? undefined;
+    this.#template = template;
     this.#info = info;
     this.#source = source;
     this.#path = path;
+  }
+
+  /** Converted captures and extra kwargs, merged as Django does (a fresh object per match). */
+  get kwargs(): Params {
+    let kwargs = this.#kwargs;
+    if (kwargs === undefined) {
+      kwargs = this.#kwargs = { ...this.#template } as Params;
+    }
+    return kwargs;
   }
 
   /** Django's `func`. */

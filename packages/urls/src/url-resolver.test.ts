@@ -32,6 +32,42 @@ describe('resolve', () => {
     expect(match.toJSON()).toMatchObject({ viewName: 'year', route: 'articles/<int:year>/' });
   });
 
+  it('keeps a static hit’s extra kwargs fresh per match', () => {
+    const withExtra = createResolver([path('about/', home, { kwargs: { page: 'about' } })]);
+    const a = withExtra.resolve('/about/');
+    (a.kwargs as Record<string, unknown>)['page'] = 'changed';
+    expect(withExtra.resolve('/about/').kwargs).toEqual({ page: 'about' });
+  });
+
+  it.each([true, false])(
+    'gives the right answer when a converter resolves on the same resolver (generateCode: %s)',
+    (generateCode) => {
+      const seen: Array<string | null> = [];
+      const nested = {
+        regex: '[a-z]+',
+        toJs(value: string): string {
+          // Re-entrant: this resolves on the resolver that is calling the converter.
+          seen.push(reentrant.match(`/n/${value.length}/`)?.viewName ?? null);
+          if (value === 'no') throw new Error('no match');
+          return value.toUpperCase();
+        },
+        toUrl: (value: string) => value.toLowerCase(),
+      };
+      const reentrant = createResolver(
+        [
+          path('n/<int:n>/', home, { name: 'number' }),
+          path('w/<word:w>/', article, { name: 'word', converters: { word: nested } }),
+          path('w/<str:w>/', home, { name: 'fallback' }),
+        ],
+        { generateCode },
+      );
+      expect(reentrant.match('/w/abc/')?.kwargs).toEqual({ w: 'ABC' });
+      expect(reentrant.match('/w/abc/')?.viewName).toBe('word');
+      expect(reentrant.match('/w/no/')?.viewName).toBe('fallback');
+      expect(seen).toContain('number');
+    },
+  );
+
   it('gives a fresh kwargs object per match, so views cannot leak state', () => {
     const a = resolver.resolve('/');
     (a.kwargs as Record<string, unknown>)['x'] = 1;

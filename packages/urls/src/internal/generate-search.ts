@@ -7,11 +7,18 @@
  * it is made from the route definitions only, every literal through `JSON.stringify`. Where
  * `new Function` is refused, or the trie is very large, the resolver keeps its interpreter.
  */
+import { builtinConverters } from '../converters.js';
 import type { Leaf, TrieNode } from './resolve-engine.js';
 import { convert } from './resolve-engine.js';
+import type { CompiledConverter } from './route-pattern.js';
 
-/** Finds the winning leaf and its kwargs for a path starting with `/`, or calls nothing. */
-export type GeneratedSearch = (path: string) => [Leaf, Record<string, unknown>] | null;
+/**
+ * Finds the winning leaf and its kwargs for a path starting with `/`, or null. The result object
+ * is reused by the next call: read it at once.
+ */
+export type GeneratedSearch = (
+  path: string,
+) => { readonly leaf: Leaf; readonly kw: Record<string, unknown> } | null;
 
 /**
  * Beyond these the generated code would be large to compile and slow to scan (literal children
@@ -50,6 +57,76 @@ function codegenAllowed(): boolean {
 /** Subtrees larger than this become functions of their own, so V8 optimizes each one. */
 const SPLIT = 24;
 
+/**
+ * Helpers the generated code calls for the built-in converters (small, so V8 inlines them):
+ * character-class loops over `path[start, end)` without slicing, and `int`'s conversion, which
+ * accumulates short digit runs instead of slicing and parsing (-1: not a safe integer).
+ */
+const HELPERS = `
+function digits(path, a, b) {
+  if (b <= a) return false;
+  for (let i = a; i < b; i++) { const c = path.charCodeAt(i); if (c < 48 || c > 57) return false; }
+  return true;
+}
+function slug(path, a, b) {
+  if (b <= a) return false;
+  for (let i = a; i < b; i++) {
+    const c = path.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
+  }
+  return true;
+}
+function hex(path, a, b) {
+  for (let i = a; i < b; i++) {
+    const c = path.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+function uuid(path, a, b) {
+  return b - a === 36 && path.charCodeAt(a + 8) === 45 && path.charCodeAt(a + 13) === 45 &&
+    path.charCodeAt(a + 18) === 45 && path.charCodeAt(a + 23) === 45 && hex(path, a, a + 8) &&
+    hex(path, a + 9, a + 13) && hex(path, a + 14, a + 18) && hex(path, a + 19, a + 23) &&
+    hex(path, a + 24, b);
+}
+function toInt(path, a, b) {
+  if (b - a <= 15) {
+    let n = 0;
+    for (let i = a; i < b; i++) n = n * 10 + (path.charCodeAt(i) - 48);
+    return n;
+  }
+  const n = +path.slice(a, b);
+  return Number.isSafeInteger(n) ? n : -1;
+}
+`;
+
+/** The inlined test of a built-in converter on `path[pos, end)`, or null for any other. */
+function inlineTest(converter: CompiledConverter, pos: string, end: string): string | null {
+  switch (converter.converter as unknown) {
+    case builtinConverters.str:
+      // Inside one segment there is no `/`: `[^/]+` only needs a character.
+      return `${end} > ${pos}`;
+    case builtinConverters.int:
+      return `digits(path, ${pos}, ${end})`;
+    case builtinConverters.slug:
+      return `slug(path, ${pos}, ${end})`;
+    case builtinConverters.uuid:
+      return `uuid(path, ${pos}, ${end})`;
+    default:
+      return null;
+  }
+}
+
+/** The code testing that `path[pos, pos + text.length)` is `text` (its length already checked). */
+function literalTest(text: string, pos: string): string {
+  if (text.length === 0) return 'true';
+  const parts: string[] = [];
+  for (let k = 0; k < text.length; k++) {
+    parts.push(`path.charCodeAt(${pos} + ${k}) === ${text.charCodeAt(k)}`);
+  }
+  return parts.join(' && ');
+}
+
 export function generateSearch(root: TrieNode, maxParams: number): GeneratedSearch | null {
   if (
     root.min === Infinity ||
@@ -79,8 +156,8 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
         if (conv.kind === 0) {
           lines.push(`const v${k} = path.slice(c${k}, d${k});`);
         } else {
-          lines.push(`const v${k} = +path.slice(c${k}, d${k});`);
-          check += ` && Number.isSafeInteger(v${k})`;
+          lines.push(`const v${k} = toInt(path, c${k}, d${k});`);
+          check += ` && v${k} >= 0`;
         }
         props.push(`${JSON.stringify(name)}: v${k}`);
       });
@@ -88,7 +165,8 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
     }
     const starts = Array.from({ length: caps }, (_, k) => `c${k}`).join(', ');
     const ends = Array.from({ length: caps }, (_, k) => `d${k}`).join(', ');
-    return `if (H.best > ${i}) { const kw = CV(L[${li}].simple, path, { starts: [${starts}], ends: [${ends}] }); if (kw !== null) { H.best = ${i}; H.leaf = L[${li}]; H.kw = kw; } }\n`;
+    // A custom converter's toJs may resolve on this same resolver, which reuses H: keep ours.
+    return `if (H.best > ${i}) { const sb = H.best, sl = H.leaf, sk = H.kw; const kw = CV(L[${li}].simple, path, { starts: [${starts}], ends: [${ends}] }); H.best = sb; H.leaf = sl; H.kw = sk; if (kw !== null) { H.best = ${i}; H.leaf = L[${li}]; H.kw = kw; } }\n`;
   };
 
   /** The code searching `node` with the segment starting at `pos` (-1: path exhausted). */
@@ -107,48 +185,76 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
       for (const leaf of node.leaves) code += emitLeaf(leaf, caps);
       code += `}\n`;
     }
-    const children: Array<{ min: number; emit: () => string }> = [];
+    const statics = node.staticList ?? [];
     const d = depthCounter++;
-    for (const edge of node.staticList ?? []) {
+    if (statics.length === 0 && node.params.length === 0) return code + `}\n`;
+    code += `if (${pos} >= 0) {\nconst s${d} = path.indexOf('/', ${pos}); const e${d} = s${d} === -1 ? len : s${d}; const n${d} = s${d} === -1 ? -1 : s${d} + 1;\n`;
+    // Literal children exclude each other (at most one equals the segment): a switch on the
+    // segment's length, then character comparisons, finds it.
+    const byLength = new Map<number, number[]>();
+    statics.forEach((edge, k) => {
+      const group = byLength.get(edge.text.length);
+      if (group === undefined) byLength.set(edge.text.length, [k]);
+      else group.push(k);
+    });
+    const literalSwitch = (onMatch: (k: number) => string): string => {
+      let sw = `switch (e${d} - ${pos}) {\n`;
+      for (const [length, group] of byLength) {
+        sw += `case ${length}:\n`;
+        sw += group
+          .map((k) => `if (${literalTest(statics[k]!.text, pos)}) {\n${onMatch(k)}}`)
+          .join(' else ');
+        sw += `\nbreak;\n`;
+      }
+      return sw + `}\n`;
+    };
+    if (node.params.length === 0) {
+      // Only literal children: go straight into the one that matches.
+      code += literalSwitch((k) => emitNode(statics[k]!.node, `n${d}`, caps, false));
+      return code + `}\n}\n`;
+    }
+    // With placeholders too, Django's order decides: find the literal child first (k${d}), then
+    // try every child in declaration order (lowest index first), the literal one by number.
+    const children: Array<{ min: number; emit: () => string }> = [];
+    if (statics.length > 0) {
+      code += `let k${d} = -1;\n` + literalSwitch((k) => `k${d} = ${k};\n`);
+    }
+    statics.forEach((edge, k) => {
       children.push({
         min: edge.node.min,
-        emit: () => {
-          const text = edge.text;
-          let cond = `l${d} === ${text.length}`;
-          for (let k = 0; k < text.length; k++) {
-            cond += ` && path.charCodeAt(${pos} + ${k}) === ${text.charCodeAt(k)}`;
-          }
-          return `if (${cond}) {\n${emitNode(edge.node, `n${d}`, caps, false)}}\n`;
-        },
+        emit: () => `if (k${d} === ${k}) {\n${emitNode(edge.node, `n${d}`, caps, false)}}\n`,
       });
-    }
+    });
     for (const edge of node.params) {
       children.push({
         min: edge.min,
         emit: () => {
-          const t = tests.push(edge.converter.testRange) - 1;
-          return `if (H.best > ${edge.min} && T[${t}](path, ${pos}, e${d})) {\nconst c${caps} = ${pos}, d${caps} = e${d};\n${emitNode(edge.node, `n${d}`, caps + 1, false)}}\n`;
+          let test = inlineTest(edge.converter, pos, `e${d}`);
+          if (test === null) {
+            const t = tests.push(edge.converter.testRange) - 1;
+            test = `T[${t}](path, ${pos}, e${d})`;
+          }
+          return `if (H.best > ${edge.min} && ${test}) {\nconst c${caps} = ${pos}, d${caps} = e${d};\n${emitNode(edge.node, `n${d}`, caps + 1, false)}}\n`;
         },
       });
     }
-    if (children.length > 0) {
-      children.sort((a, b) => a.min - b.min);
-      code += `if (${pos} >= 0) {\nconst s${d} = path.indexOf('/', ${pos}); const e${d} = s${d} === -1 ? len : s${d}; const n${d} = s${d} === -1 ? -1 : s${d} + 1; const l${d} = e${d} - ${pos};\n`;
-      for (const child of children) code += child.emit();
-      code += `}\n`;
-    }
-    return code + `}\n`;
+    children.sort((a, b) => a.min - b.min);
+    for (const child of children) code += child.emit();
+    return code + `}\n}\n`;
   };
 
   const main = emitNode(root, '1', 0, true);
   void maxParams;
   const body = `'use strict';
+${HELPERS}
 ${functions.join('')}
+// One result object for every call (read by the caller before any other code runs).
+const H = { best: Infinity, leaf: null, kw: null };
 return function generatedSearch(path) {
   const len = path.length;
-  const H = { best: Infinity, leaf: null, kw: null };
+  H.best = Infinity; H.leaf = null; H.kw = null;
   ${main}
-  return H.leaf === null ? null : [H.leaf, H.kw];
+  return H.leaf === null ? null : H;
 };`;
   try {
     return new Function('T', 'L', 'CV', body)(tests, leaves, convert) as GeneratedSearch;

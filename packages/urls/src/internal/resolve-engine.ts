@@ -243,10 +243,11 @@ export class ResolveEngine implements TriedSource {
       return new ResolverMatch(
         hit.leaf.view,
         hit.args,
-        hit.empty ? {} : { ...hit.kwargs },
+        null,
         hit.leaf.info,
         this,
         path,
+        hit.empty ? null : hit.kwargs,
       );
     }
     if (this.#trieOnly) {
@@ -257,7 +258,7 @@ export class ResolveEngine implements TriedSource {
         const found = generated(path);
         return found === null
           ? null
-          : new ResolverMatch(found[0].view, EMPTY_ARGS, found[1], found[0].info, this, path);
+          : new ResolverMatch(found.leaf.view, EMPTY_ARGS, found.kw, found.leaf.info, this, path);
       }
       const state = this.#acquire();
       search(this.#trie, path, 1, 0, state);
@@ -319,8 +320,8 @@ export class ResolveEngine implements TriedSource {
       if (generated !== null) {
         const found = generated(path);
         if (found !== null) {
-          bestIndex = found[0].index;
-          result = { leaf: found[0], args: EMPTY_ARGS, kwargs: found[1], empty: false };
+          bestIndex = found.leaf.index;
+          result = { leaf: found.leaf, args: EMPTY_ARGS, kwargs: found.kw, empty: false };
         }
       } else if (this.#trie.min !== Infinity) {
         // If the search throws (it should not), the state stays busy and the next call makes a
