@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { builtinFilters } from '../filters/index.js';
 import { markSafe } from '../safe-string.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { FilterExpression, Operand } from './filter-expression.js';
@@ -60,6 +61,7 @@ const COUNTERS: Record<string, (l: LoopInfo) => string> = {
 
 const HELPERS = [
   'get',
+  'attr',
   'getB',
   'getA',
   'getBA',
@@ -121,7 +123,13 @@ const MAX_AWAITS = 20_000;
 // Every call that becomes an await point in the async variant (the sync variant has the same calls).
 const LOOKUP_CALL_RE =
   /\$(?:getB|get|cv|include|blockSuper|block|extend|iter|inclusion|simple)A?\(/g;
+const ATTR_CALL_RE = /\$attr\(/g;
 const APPEND_RE = /^o \+= ([^\n]*);\n$/;
+// Built-in filters that are one string method on a plain string (`stringValue(v).toUpperCase()`).
+const INLINE_STRING_FILTERS = new Map<unknown, string>([
+  [builtinFilters['upper'], 'toUpperCase'],
+  [builtinFilters['lower'], 'toLowerCase'],
+]);
 const NO_TOKEN: Token = { type: 0, contents: '', line: 0, offset: 0 };
 
 function hasVariableArgs(expression: FilterExpression): boolean {
@@ -259,7 +267,9 @@ class Compiler {
     this.ae = null;
     const code = generate(scope);
     // Counted the same way in both modes, so a template compiles (or fails) alike sync and async.
-    const lookups = code.match(LOOKUP_CALL_RE)?.length ?? 0;
+    // `$attr(` stands for the `$cvA(` + `$getA(` pair of the async variant.
+    const lookups =
+      (code.match(LOOKUP_CALL_RE)?.length ?? 0) + 2 * (code.match(ATTR_CALL_RE)?.length ?? 0);
     if (lookups > MAX_AWAITS) {
       throw new TemplateSyntaxError(
         `Template '${this.options.templateName}' is too large to compile: ${String(lookups)} lookups, includes and blocks in one body (at most ${String(MAX_AWAITS)}). Split it with {% include %} or blocks.`,
@@ -416,7 +426,12 @@ class Compiler {
       code = this.A ? `(await $blockSuperA(blk, ${info}))` : `$blockSuper(blk, ${info})`;
     } else {
       code = this.nameExpression(name, scope);
-      if (!(found === undefined && (name === 'None' || name === 'True' || name === 'False'))) {
+      const constant = found === undefined && (name === 'None' || name === 'True' || name === 'False');
+      if (!this.A && !constant && rest.length > 0 && !runtime.BLOCKED_NAMES.has(rest[0]!)) {
+        // `name.key`: one call with a plain-object fast path (same result as $get($cv(…))).
+        code = `$attr(${code}, ${jsString(rest[0]!)})`;
+        k = 1;
+      } else if (!constant) {
         code = this.aw(`${this.A ? '$cvA' : '$cv'}(${code})`);
       }
     }
@@ -475,9 +490,19 @@ class Compiler {
       const arg = call.arg === undefined ? 'undefined' : this.argument(call.arg, scope, token);
       const spec = this.filterFunction(call.spec);
       const c = this.ae === null ? '(ae ? $AE_ON : $AE_OFF)' : this.ae ? '$AE_ON' : '$AE_OFF';
-      value = call.spec.isSafe
-        ? `$fs(${spec.spec}, ${value}, ${arg}, ${c})`
-        : `${spec.fn}(${value}, ${arg}, ${c})`;
+      const general = (input: string): string =>
+        call.spec.isSafe
+          ? `$fs(${spec.spec}, ${input}, ${arg}, ${c})`
+          : `${spec.fn}(${input}, ${arg}, ${c})`;
+      const method = call.arg === undefined ? INLINE_STRING_FILTERS.get(call.spec) : undefined;
+      if (method !== undefined) {
+        // The built-in filter on a plain string is exactly this string method (and a plain
+        // string is not safe, so `isSafe` changes nothing); anything else calls the filter.
+        const t = this.fn.tmp();
+        value = `(typeof (${t} = ${value}) === 'string' ? ${t}.${method}() : ${general(t)})`;
+      } else {
+        value = general(value);
+      }
     }
     return value;
   }
@@ -596,7 +621,7 @@ class Compiler {
       case 'var':
         return this.variableNode(node, scope);
       case 'if':
-        return this.ifNode(node.branches, 0, scope);
+        return this.ifNode(node.branches, scope);
       case 'for':
         return this.forNode(node, scope);
       case 'with':
@@ -695,18 +720,23 @@ class Compiler {
     return `o += ${this.output(this.expression(expression, scope, 'value', node.token))};\n`;
   }
 
-  private ifNode(
-    branches: (Node & { type: 'if' })['branches'],
-    index: number,
-    scope: Scope,
-  ): string {
-    const branch = branches[index];
-    if (branch === undefined) return '';
-    const body = this.nodes(branch.body, scope);
-    if (branch.condition === undefined) return body;
-    const { pre, test } = this.condition(branch.condition, scope);
-    const rest = this.ifNode(branches, index + 1, scope);
-    return `${pre}if (${test}) {\n${body}}${rest ? ` else {\n${rest}}` : ''}\n`;
+  private ifNode(branches: (Node & { type: 'if' })['branches'], scope: Scope): string {
+    const compiled = branches.map((branch) => ({
+      body: this.nodes(branch.body, scope),
+      condition: branch.condition === undefined ? null : this.condition(branch.condition, scope),
+    }));
+    const merged = ifExpression(compiled);
+    if (merged !== null) return merged;
+    let code = '';
+    for (let i = compiled.length - 1; i >= 0; i--) {
+      const { body, condition } = compiled[i]!;
+      if (condition === null) code = body;
+      else {
+        const { pre, test } = condition;
+        code = `${pre}if (${test}) {\n${body}}${code ? ` else {\n${code}}` : ''}\n`;
+      }
+    }
+    return code;
   }
 
   private condition(condition: IfExpression, scope: Scope): { pre: string; test: string } {
@@ -932,6 +962,42 @@ class Compiler {
         : `o += $out(${t}, ${this.aeExpr()});\n`)
     );
   }
+}
+
+/**
+ * An `if` whose branches only append (typically `class="{% if x %}a{% else %}b{% endif %}"`) as one
+ * appended expression, `o += (test ? a : b);`, so that it joins the surrounding concatenation.
+ * Conditions that need statements first (try/catch) keep the statement form.
+ */
+function ifExpression(
+  branches: { body: string; condition: { pre: string; test: string } | null }[],
+): string | null {
+  let expression = "''";
+  let length = 0;
+  for (let i = branches.length - 1; i >= 0; i--) {
+    const { body, condition } = branches[i]!;
+    const value = appendedExpression(body);
+    if (value === null || (condition !== null && condition.pre !== '')) return null;
+    length += value.length + (condition?.test.length ?? 0);
+    // Else branches past an unconditional one never run (the parser ends the chain there anyway).
+    expression = condition === null ? value : `(${condition.test} ? ${value} : ${expression})`;
+  }
+  return length > 2000 ? null : `o += ${expression};\n`;
+}
+
+const STRING_LITERAL_RE = /^"(?:[^"\\]|\\.)*"$/;
+
+/**
+ * The appended value of code that only appends (`''` for no code), as one string expression, or
+ * `null`. A leading `''` keeps `+` a string concatenation when the first parts are numbers.
+ */
+function appendedExpression(code: string): string | null {
+  if (code === '') return "''";
+  const single = APPEND_RE.exec(code);
+  if (single !== null)
+    return STRING_LITERAL_RE.test(single[1]!) ? single[1]! : `('' + ${single[1]!})`;
+  const many = /^o = o \+ ([^\n]*);\n$/.exec(code);
+  return many === null ? null : `('' + ${many[1]!})`;
 }
 
 function nearestLoop(scope: Scope | null): LoopInfo | null {

@@ -243,6 +243,27 @@ export function get(o: unknown, key: string): unknown {
   return value;
 }
 
+/**
+ * `cv(o).key` in one call, for the first attribute after a name (`item.name`): a plain object
+ * (prototype `Object.prototype`, so not a Map, array, safe string or class instance) that is not a
+ * thenable and holds a string, number or boolean under `key` answers directly — `cv` would return
+ * it unchanged and `get` would return that value. Everything else takes `get(cv(o), key)`.
+ */
+export function attr(o: unknown, key: string): unknown {
+  if (
+    typeof o === 'object' &&
+    o !== null &&
+    Object.getPrototypeOf(o) === Object.prototype &&
+    typeof (o as { then?: unknown }).then !== 'function'
+  ) {
+    const value = (o as Record<string, unknown>)[key];
+    const type = typeof value;
+    if (type === 'string' || type === 'number' || type === 'boolean') return value;
+    return get(o, key);
+  }
+  return get(cv(o), key);
+}
+
 /** `o.key` for a key that is also an `Object.prototype` member name. */
 export function getB(o: unknown, key: string): unknown {
   const value = lookup(o, key, true);
