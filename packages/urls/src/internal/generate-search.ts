@@ -188,6 +188,54 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
     const statics = node.staticList ?? [];
     const d = depthCounter++;
     if (statics.length === 0 && node.params.length === 0) return code + `}\n`;
+    if (node.params.length === 0) {
+      // Only literal children, which exclude each other: compare each in place, switching on
+      // the first character, without looking for the segment's end first.
+      code += `if (${pos} >= 0) {\n`;
+      const after = (k: number): string => {
+        const text = statics[k]!.text;
+        return `${pos} + ${text.length}`;
+      };
+      const enter = (k: number): string => {
+        const end = after(k);
+        return `const n${d} = ${end} === len ? -1 : ${end} + 1;\n${emitNode(statics[k]!.node, `n${d}`, caps, false)}`;
+      };
+      const ends = (k: number): string =>
+        `(${after(k)} === len || path.charCodeAt(${after(k)}) === 47)`;
+      const empty = statics.findIndex((edge) => edge.text === '');
+      const byFirst = new Map<number, number[]>();
+      statics.forEach((edge, k) => {
+        if (edge.text === '') return;
+        const first = edge.text.charCodeAt(0);
+        const group = byFirst.get(first);
+        if (group === undefined) byFirst.set(first, [k]);
+        else group.push(k);
+      });
+      let sw = '';
+      if (byFirst.size > 0) {
+        sw = `switch (path.charCodeAt(${pos})) {\n`;
+        for (const [first, group] of byFirst) {
+          sw += `case ${first}:\n`;
+          sw += group
+            .map((k) => {
+              const text = statics[k]!.text;
+              // The end first: it tells apart literals of other lengths in one comparison.
+              const rest = [ends(k), ...literalTest(text, pos).split(' && ').slice(1)];
+              return `if (${rest.join(' && ')}) {\n${enter(k)}}`;
+            })
+            .join(' else ');
+          sw += `\nbreak;\n`;
+        }
+        sw += `}\n`;
+      }
+      if (empty >= 0) {
+        code += `if (${pos} === len || path.charCodeAt(${pos}) === 47) {\n${enter(empty)}}`;
+        code += sw === '' ? '\n' : ` else {\n${sw}}\n`;
+      } else {
+        code += sw;
+      }
+      return code + `}\n}\n`;
+    }
     code += `if (${pos} >= 0) {\nconst s${d} = path.indexOf('/', ${pos}); const e${d} = s${d} === -1 ? len : s${d}; const n${d} = s${d} === -1 ? -1 : s${d} + 1;\n`;
     // Literal children exclude each other (at most one equals the segment): a switch on the
     // segment's length, then character comparisons, finds it.
@@ -208,11 +256,6 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
       }
       return sw + `}\n`;
     };
-    if (node.params.length === 0) {
-      // Only literal children: go straight into the one that matches.
-      code += literalSwitch((k) => emitNode(statics[k]!.node, `n${d}`, caps, false));
-      return code + `}\n}\n`;
-    }
     // With placeholders too, Django's order decides: find the literal child first (k${d}), then
     // try every child in declaration order (lowest index first), the literal one by number.
     const children: Array<{ min: number; emit: () => string }> = [];
