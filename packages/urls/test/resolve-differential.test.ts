@@ -52,7 +52,8 @@ function reference(nodes: readonly AnyNode[], rest: string): Found | null {
 }
 
 const literals = ['a', 'b', 'search', '1', '12', 'x-y'];
-const converters = ['int', 'str', 'slug', 'evenprop', 'path'];
+const converters = ['int', 'str', 'slug', 'uuid', 'evenprop', 'path'];
+const UUID = '6f1c2e9a-3b4d-4c5e-8f70-1a2b3c4d5e6f';
 
 const segment = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...literals) },
@@ -74,7 +75,7 @@ const leaf: fc.Arbitrary<() => AnyNode> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc
-      .tuple(fc.array(segment, { maxLength: 3 }), fc.boolean(), extra)
+      .tuple(fc.array(segment, { maxLength: 4 }), fc.boolean(), extra)
       .map(([segments, trailing, kwargs]) => () => {
         const view: View = () => null;
         Object.defineProperty(view, 'name', { value: `v${counter++}` });
@@ -121,9 +122,13 @@ const node: fc.Arbitrary<() => AnyNode> = fc.letrec<{ node: () => AnyNode }>((ti
 
 const pathArb = fc
   .tuple(
-    fc.array(fc.constantFrom('a', 'b', 'search', '1', '12', '2', 'x-y', 'A b', '', 'ü', 'a1'), {
-      maxLength: 4,
-    }),
+    fc.array(
+      fc.constantFrom(
+        ...['a', 'b', 'search', '1', '12', '2', 'x-y', 'A b', '', 'ü', 'a1'],
+        ...[UUID, UUID.toUpperCase(), UUID.slice(1), `${UUID}0`, UUID.replace('-', 'a')],
+      ),
+      { maxLength: 6 },
+    ),
     fc.boolean(),
   )
   .map(([segments, trailing]) => `/${segments.join('/')}${trailing ? '/' : ''}`);
@@ -139,17 +144,23 @@ describe('compiled resolve agrees with Django’s algorithm', () => {
           fc.array(pathArb, { minLength: 1, maxLength: 12 }),
           (makers, paths) => {
             const urlpatterns = makers.map((make) => make());
-            const resolver = createResolver(urlpatterns);
+            // The generated matcher and the interpreter, each against Django's algorithm.
+            const resolvers = [
+              createResolver(urlpatterns),
+              createResolver(urlpatterns, { generateCode: false }),
+            ];
             for (const p of paths) {
               const expected = reference(urlpatterns, p.slice(1));
-              const actual = resolver.match(p);
-              if (expected === null) {
-                expect(actual).toBeNull();
-              } else {
-                expect(actual).not.toBeNull();
-                expect(actual!.view).toBe(expected.view);
-                expect(actual!.kwargs).toEqual(expected.kwargs);
-                expect(actual!.args).toEqual(expected.args);
+              for (const resolver of resolvers) {
+                const actual = resolver.match(p);
+                if (expected === null) {
+                  expect(actual).toBeNull();
+                } else {
+                  expect(actual).not.toBeNull();
+                  expect(actual!.view).toBe(expected.view);
+                  expect(actual!.kwargs).toEqual(expected.kwargs);
+                  expect(actual!.args).toEqual(expected.args);
+                }
               }
             }
           },
@@ -159,6 +170,53 @@ describe('compiled resolve agrees with Django’s algorithm', () => {
     } finally {
       console.warn = warn;
     }
+  });
+});
+
+describe('long routes and uuid placeholders (checked by one regex in the generated code)', () => {
+  // Paths are made from the routes themselves, so most of them match something or nearly do.
+  const values: Record<string, string[]> = {
+    int: ['7', '042', 'x'],
+    str: ['a', 'search', UUID],
+    slug: ['x-y', 'a_1', 'a.b'],
+    uuid: [UUID, UUID.toUpperCase(), UUID.slice(2)],
+  };
+  const piece = fc.oneof(
+    { weight: 2, arbitrary: fc.constantFrom('a', 'b', 'search', '') },
+    { weight: 3, arbitrary: fc.constantFrom('int', 'str', 'slug', 'uuid').map((c) => ({ c })) },
+  );
+  const route = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 7 }), fc.boolean());
+  it('agree with Django’s algorithm, generated and interpreted', () => {
+    fc.assert(
+      fc.property(
+        fc.array(route, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.array(fc.nat(2), { minLength: 7, maxLength: 7 }))),
+        (routes, picks) => {
+          const urlpatterns = routes.map(([segments, trailing], i) => {
+            const view: View = () => i;
+            return path(routeFrom(segments, trailing), view);
+          });
+          const resolvers = [
+            createResolver(urlpatterns),
+            createResolver(urlpatterns, { generateCode: false }),
+          ];
+          for (const [which, choices] of picks) {
+            const [segments, trailing] = routes[which % routes.length]!;
+            const text = segments
+              .map((s, k) => (typeof s === 'string' ? s : values[s.c]![choices[k]!]!))
+              .join('/');
+            const p = `/${text}${trailing && text !== '' ? '/' : ''}`;
+            const expected = reference(urlpatterns, p.slice(1));
+            for (const resolver of resolvers) {
+              const actual = resolver.match(p);
+              expect(actual?.view).toBe(expected?.view);
+              expect(actual?.kwargs).toEqual(expected?.kwargs);
+            }
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 });
 

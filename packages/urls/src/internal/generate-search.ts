@@ -117,6 +117,64 @@ function inlineTest(converter: CompiledConverter, pos: string, end: string): str
   }
 }
 
+/** What a built-in converter matches inside one segment, as a JavaScript regex (no `u` flag). */
+function segmentRegex(converter: CompiledConverter): string | null {
+  switch (converter.converter as unknown) {
+    case builtinConverters.str:
+      return '[^/]+';
+    case builtinConverters.int:
+      return '[0-9]+';
+    case builtinConverters.slug:
+      return '[-a-zA-Z0-9_]+';
+    case builtinConverters.uuid:
+      return '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+    default:
+      return null;
+  }
+}
+
+interface Chain {
+  segments: Array<string | CompiledConverter>;
+  /** The sticky regex matching the segments from the chain's start to the end of the path. */
+  source: string;
+  /** The node holding the leaves. */
+  end: TrieNode;
+}
+
+/**
+ * A subtree that is a single path: no leaves and one child at every node down to a node with
+ * leaves and no children, every placeholder a built-in converter. It holds at most one way to
+ * match, so testing it whole gives the same answer as walking it; worth it when it is long or
+ * holds a `uuid` (36 characters to check).
+ */
+function chainOf(node: TrieNode): Chain | null {
+  const segments: Array<string | CompiledConverter> = [];
+  const parts: string[] = [];
+  let worth = false;
+  let n = node;
+  while (n.leaves.length === 0) {
+    const statics = n.staticList ?? [];
+    if (statics.length + n.params.length !== 1) return null;
+    if (statics.length === 1) {
+      const text = statics[0]!.text;
+      segments.push(text);
+      parts.push(text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+      n = statics[0]!.node;
+    } else {
+      const converter = n.params[0]!.converter;
+      const source = segmentRegex(converter);
+      if (source === null) return null;
+      if (converter.converter === builtinConverters.uuid) worth = true;
+      segments.push(converter);
+      parts.push(source);
+      n = n.params[0]!.node;
+    }
+  }
+  if ((n.staticList?.length ?? 0) !== 0 || n.params.length !== 0) return null;
+  if (segments.length === 0 || (!worth && segments.length < 5)) return null;
+  return { segments, source: parts.join('\\/') + '$', end: n };
+}
+
 /** The code testing that `path[pos, pos + text.length)` is `text` (its length already checked). */
 function literalTest(text: string, pos: string): string {
   if (text.length === 0) return 'true';
@@ -169,6 +227,31 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
     return `if (H.best > ${i}) { const sb = H.best, sl = H.leaf, sk = H.kw; const kw = CV(L[${li}].simple, path, { starts: [${starts}], ends: [${ends}] }); H.best = sb; H.leaf = sl; H.kw = sk; if (kw !== null) { H.best = ${i}; H.leaf = L[${li}]; H.kw = kw; } }\n`;
   };
 
+  const regexes: RegExp[] = [];
+
+  /**
+   * A chain (see `chainOf`) is checked by one sticky regex, whose native loop beats ours on long
+   * runs of characters (a `uuid` above all); the captures' bounds are then found with indexOf.
+   */
+  const emitChain = (chain: Chain, pos: string, caps: number): string => {
+    const r = regexes.push(new RegExp(chain.source, 'y')) - 1;
+    let code = `if (H.best > ${chain.end.min} && ${pos} >= 0) {\nR[${r}].lastIndex = ${pos};\nif (R[${r}].test(path)) {\nlet q = ${pos};\n`;
+    const last = chain.segments.length - 1;
+    chain.segments.forEach((segment, k) => {
+      if (typeof segment === 'string') {
+        if (k < last) code += `q += ${segment.length + 1};\n`;
+      } else if (k < last) {
+        code += `const c${caps} = q, d${caps} = path.indexOf('/', q); q = d${caps} + 1;\n`;
+        caps++;
+      } else {
+        code += `const c${caps} = q, d${caps} = len;\n`;
+        caps++;
+      }
+    });
+    for (const leaf of chain.end.leaves) code += emitLeaf(leaf, caps);
+    return code + `}\n}\n`;
+  };
+
   /** The code searching `node` with the segment starting at `pos` (-1: path exhausted). */
   const emitNode = (node: TrieNode, pos: string, caps: number, top: boolean): string => {
     if (!top && countNodes(node) > SPLIT) {
@@ -179,6 +262,8 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
         `function ${name}(path, len, pos, H${capArgs(caps)}) {\n${emitNode(node, 'pos', caps, true)}}\n`;
       return `${name}(path, len, ${pos}, H${capArgs(caps)});\n`;
     }
+    const chain = chainOf(node);
+    if (chain !== null) return emitChain(chain, pos, caps);
     let code = `if (H.best > ${node.min}) {\n`;
     if (node.leaves.length > 0) {
       code += `if (${pos} < 0) {\n`;
@@ -300,7 +385,12 @@ return function generatedSearch(path) {
   return H.leaf === null ? null : H;
 };`;
   try {
-    return new Function('T', 'L', 'CV', body)(tests, leaves, convert) as GeneratedSearch;
+    return new Function('T', 'L', 'CV', 'R', body)(
+      tests,
+      leaves,
+      convert,
+      regexes,
+    ) as GeneratedSearch;
   } catch {
     return null;
   }
