@@ -62,6 +62,8 @@ const COUNTERS: Record<string, (l: LoopInfo) => string> = {
 const HELPERS = [
   'get',
   'attr',
+  'toUpperCase',
+  'toLowerCase',
   'getB',
   'getA',
   'getBA',
@@ -497,9 +499,10 @@ class Compiler {
       const method = call.arg === undefined ? INLINE_STRING_FILTERS.get(call.spec) : undefined;
       if (method !== undefined) {
         // The built-in filter on a plain string is exactly this string method (and a plain
-        // string is not safe, so `isSafe` changes nothing); anything else calls the filter.
+        // string is not safe, so `isSafe` changes nothing); anything else calls the filter. The
+        // method is called through a constant reference: see fast-escape.ts for why.
         const t = this.fn.tmp();
-        value = `(typeof (${t} = ${value}) === 'string' ? ${t}.${method}() : ${general(t)})`;
+        value = `(typeof (${t} = ${value}) === 'string' ? $${method}.call(${t}) : ${general(t)})`;
       } else {
         value = general(value);
       }

@@ -243,6 +243,10 @@ export function get(o: unknown, key: string): unknown {
   return value;
 }
 
+/** For the inlined `upper`/`lower` filters (called with `.call`: see fast-escape.ts). */
+export const toUpperCase = String.prototype.toUpperCase;
+export const toLowerCase = String.prototype.toLowerCase;
+
 /**
  * `cv(o).key` in one call, for the first attribute after a name (`item.name`): a plain object
  * (prototype `Object.prototype`, so not a Map, array, safe string or class instance) that is not a
