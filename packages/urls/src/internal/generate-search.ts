@@ -254,7 +254,10 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
 
   /** The code searching `node` with the segment starting at `pos` (-1: path exhausted). */
   const emitNode = (node: TrieNode, pos: string, caps: number, top: boolean): string => {
-    if (!top && countNodes(node) > SPLIT) {
+    // A node with a single child and no leaf stays inline (a call there only passes through).
+    const passThrough =
+      node.leaves.length === 0 && (node.staticList?.length ?? 0) + node.params.length === 1;
+    if (!top && !passThrough && countNodes(node) > SPLIT) {
       const name = `f${functions.length}`;
       functions.push('');
       const index = functions.length - 1;
@@ -377,10 +380,11 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
 ${HELPERS}
 ${functions.join('')}
 // One result object for every call (read by the caller before any other code runs).
-const H = { best: Infinity, leaf: null, kw: null };
+// best starts above every declaration index as a small integer (Infinity would make it a double).
+const H = { best: 0x3fffffff, leaf: null, kw: null };
 return function generatedSearch(path) {
   const len = path.length;
-  H.best = Infinity; H.leaf = null; H.kw = null;
+  H.best = 0x3fffffff; H.leaf = null; H.kw = null;
   ${main}
   return H.leaf === null ? null : H;
 };`;
