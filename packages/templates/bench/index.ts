@@ -224,7 +224,9 @@ async function runAsync(): Promise<void> {
 }
 
 console.log(
-  `Node ${process.version}, load average at the start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  `Node ${process.version}, load average at the start: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
 );
 run('Page 1: base + child, 100-row loop, filter, if, escaping', [
   reins('django'),
@@ -239,4 +241,8 @@ run('Page 2: page 1 + an include per row and more filters', [
 ]);
 await runAsync();
 summary();
-console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `\nload average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

@@ -428,7 +428,8 @@ class Compiler {
       code = this.A ? `(await $blockSuperA(blk, ${info}))` : `$blockSuper(blk, ${info})`;
     } else {
       code = this.nameExpression(name, scope);
-      const constant = found === undefined && (name === 'None' || name === 'True' || name === 'False');
+      const constant =
+        found === undefined && (name === 'None' || name === 'True' || name === 'False');
       if (!this.A && !constant && rest.length > 0 && !runtime.BLOCKED_NAMES.has(rest[0]!)) {
         // `name.key`: one call with a plain-object fast path (same result as $get($cv(…))).
         code = `$attr(${code}, ${jsString(rest[0]!)})`;
