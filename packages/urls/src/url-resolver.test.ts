@@ -126,6 +126,41 @@ describe('reverse', () => {
     rePath('^legacy/([0-9]+)/$', legacy, { name: 'legacy' }),
   ]);
 
+  it.each([true, false])(
+    'escapes a leading // and percent-encodes values as Django (generateCode: %s)',
+    (generateCode) => {
+      const r = createResolver(
+        [
+          path('/x/<int:a>/', home, { name: 'slashed' }),
+          path('s/<str:q>/<slug:s>/<uuid:u>/', article, { name: 'all' }),
+        ],
+        { generateCode },
+      );
+      for (let round = 0; round < 2; round++) {
+        expect(r.reverse('slashed', { kwargs: { a: 1 } })).toBe('/%2Fx/1/');
+        expect(r.reverse('slashed', { args: [2] })).toBe('/%2Fx/2/');
+        const u = '6f1c2e9a-3b4d-4c5e-8f70-1a2b3c4d5e6f';
+        expect(r.reverse('all', { kwargs: { q: 'a b?é', s: 'x-y', u } })).toBe(
+          `/s/a%20b%3F%C3%A9/x-y/${u}/`,
+        );
+        expect(() => r.reverse('all', { kwargs: { q: 'a/b', s: 'x', u } })).toThrow(NoReverseMatch);
+        expect(() => r.reverse('all', { kwargs: { q: 'a', s: 'x.y', u } })).toThrow(NoReverseMatch);
+        expect(() => r.reverse('all', { kwargs: { q: 'a', s: 'x', u: u.toUpperCase() } })).toThrow(
+          NoReverseMatch,
+        );
+        expect(() => r.reverse('slashed', { kwargs: { a: 1, b: 2 } as never })).toThrow(
+          NoReverseMatch,
+        );
+        expect(() => r.reverse('slashed', { kwargs: { a: 1 }, args: [1] } as never)).toThrow(
+          TypeError,
+        );
+        expect(r.reverse('slashed', { kwargs: { a: 3 }, query: { p: 1 }, fragment: 'f' })).toBe(
+          '/%2Fx/3/?p=1#f',
+        );
+      }
+    },
+  );
+
   it('fails only the reverses of a non-reversible rePath() (Django fails them all)', () => {
     expect(resolver.reverse('home')).toBe('/');
     expect(() => resolver.reverse('bad')).toThrow(

@@ -58,8 +58,9 @@ export interface ResolverOptions {
   /** Prepended to every reversed URL (Django's script prefix); default `/`. */
   scriptPrefix?: string;
   /**
-   * Generate the matcher's code with `new Function` where the runtime allows it (default true);
-   * false keeps the interpreter (same answers), e.g. under a strict Content-Security-Policy.
+   * Generate the matcher's and the reverse builders' code with `new Function` where the runtime
+   * allows it (default true); false keeps the interpreters (same answers), e.g. under a strict
+   * Content-Security-Policy.
    */
   generateCode?: boolean;
 }
@@ -130,7 +131,11 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
   /** Build the resolve and reverse tables now (they are otherwise built on first use). */
   compile(): this {
     this.#engine();
-    this.#reverseEngine ??= new ReverseEngine(this, this.#options.scriptPrefix);
+    this.#reverseEngine ??= new ReverseEngine(
+      this,
+      this.#options.scriptPrefix,
+      this.#options.generateCode !== false,
+    );
     return this;
   }
 
@@ -210,7 +215,11 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
     options?: ReverseOptions & { args?: readonly unknown[]; kwargs?: Record<string, unknown> },
   ): string;
   reverse(viewname: string | View, options?: object): string {
-    this.#reverseEngine ??= new ReverseEngine(this, this.#options.scriptPrefix);
+    this.#reverseEngine ??= new ReverseEngine(
+      this,
+      this.#options.scriptPrefix,
+      this.#options.generateCode !== false,
+    );
     return this.#reverseEngine.reverse(viewname, options as ReverseCallOptions | undefined);
   }
 

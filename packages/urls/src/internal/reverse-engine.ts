@@ -18,6 +18,8 @@ import { NoReverseMatch } from '../errors.js';
 import { URLPattern, viewPath } from '../url-pattern.js';
 import type { AnyResolver as URLResolver } from './node-types.js';
 import { formatValue } from './format-value.js';
+import type { DirectBuilder, GeneratedBuilder } from './generate-reverse.js';
+import { generateBuilder } from './generate-reverse.js';
 import type { AnyNode } from './node-types.js';
 import type { ReverseForm } from './python-regex.js';
 import { emitJs, normalizeRegex, parsePythonRegex } from './python-regex.js';
@@ -63,6 +65,10 @@ interface CompiledForm {
   literals: string[];
   /** Which parameter each placeholder shows, by index in `params`. */
   slots: number[];
+  /** The form's builder generated as code, when it has one (else `#tryForm` builds it). */
+  builder: GeneratedBuilder | null;
+  /** The same, taking `reverse()`'s options, for a name with this one form. */
+  direct: DirectBuilder | null;
 }
 
 interface Candidate {
@@ -81,6 +87,8 @@ interface Candidate {
 interface Lookup {
   label: string;
   candidates: Candidate[];
+  /** The generated whole call when the name has a single candidate with a single form. */
+  direct: DirectBuilder | null;
 }
 
 /** Options accepted by `reverse()`. */
@@ -226,6 +234,7 @@ function escapeJs(text: string): string {
 }
 
 function compileCandidate(
+  generate: boolean,
   prefix: string,
   source: string,
   display: string,
@@ -258,7 +267,7 @@ function compileCandidate(
           literals.push('');
         }
       }
-      return {
+      const compiled: CompiledForm = {
         parts: form.parts,
         params: form.params,
         paramSet: new Set(form.params),
@@ -266,7 +275,27 @@ function compileCandidate(
         checks: checks === null ? null : form.params.map((p) => checks.get(p)),
         literals,
         slots,
+        builder: null,
+        direct: null,
       };
+      // Built-in converters only (toUrl is String()), no extra kwargs: a generated builder.
+      if (
+        generate &&
+        compiled.checks !== null &&
+        !candidate.hasDefaults &&
+        compiled.converters.every((c) => c !== undefined && c.kind !== 2)
+      ) {
+        const generated = generateBuilder(
+          { params: compiled.params, checks: compiled.checks, literals, slots },
+          quoteSegment,
+          escapeLeadingSlashes,
+        );
+        if (generated !== null) {
+          compiled.builder = generated.builder;
+          compiled.direct = generated.direct;
+        }
+      }
+      return compiled;
     });
     if (candidate.segmentChecks === null) {
       let js: string;
@@ -290,6 +319,22 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
   SAFE_TABLE[c.charCodeAt(0)] = 1;
 }
 
+/** The characters `quote()` leaves as they are, but `/` (a `str` value cannot hold it). */
+const SEGMENT_TABLE = SAFE_TABLE.slice();
+SEGMENT_TABLE[47] = 0;
+
+/** A `str` value's re-match (non-empty, no `/`) and percent-encoding; null when it does not match. */
+function quoteSegment(text: string): string | null {
+  const n = text.length;
+  if (n === 0) return null;
+  // One table test per character for the usual plain value; the rest is looked at only then.
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || SEGMENT_TABLE[c] === 0) return text.indexOf('/') === -1 ? quote(text) : null;
+  }
+  return text;
+}
+
 /**
  * A whole-segment value's re-match (no `/`, matches the converter) and its percent-encoding,
  * in one pass for the built-in classes; null when it does not match.
@@ -297,16 +342,7 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
 function checkAndQuote(text: string, converter: CompiledConverter): string | null {
   const n = text.length;
   const regex = converter.converter.regex;
-  if (regex === '[^/]+') {
-    if (n === 0) return null;
-    let plain = true;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 47) return null;
-      if (c >= 128 || SAFE_TABLE[c] === 0) plain = false;
-    }
-    return plain ? text : quote(text);
-  }
+  if (regex === '[^/]+') return quoteSegment(text);
   if (regex === '[0-9]+' || regex === '[-a-zA-Z0-9_]+') {
     // Every character these accept is left as is by quote().
     return converter.testRange(text, 0, n) ? text : null;
@@ -377,17 +413,35 @@ export class ReverseEngine {
   #lastApp: string | null = null;
   #lastLookup: Lookup | undefined = undefined;
 
-  constructor(root: URLResolver, scriptPrefix = '/') {
+  readonly #generate: boolean;
+
+  constructor(root: URLResolver, scriptPrefix = '/', generate = true) {
     this.#root = root;
     this.#prefix = scriptPrefix.endsWith('/') ? scriptPrefix : `${scriptPrefix}/`;
+    this.#generate = generate;
   }
 
   reverse(
     viewname: string | ((...args: never[]) => unknown),
-    options: ReverseCallOptions = {},
+    options: ReverseCallOptions = EMPTY,
+  ): string {
+    // The name reversed last time, again (a page's links, a loop), with a generated builder:
+    // kept small so it is inlined into the caller.
+    if (viewname === this.#lastName && (options.currentApp ?? null) === this.#lastApp) {
+      const direct = this.#lastLookup!.direct;
+      if (direct !== null) {
+        const url = direct(options);
+        if (url !== null) return url;
+      }
+    }
+    return this.#reverse(viewname, options);
+  }
+
+  #reverse(
+    viewname: string | ((...args: never[]) => unknown),
+    options: ReverseCallOptions,
   ): string {
     const currentApp = options.currentApp ?? null;
-    // The last lookup is kept: the same name reversed again (a page's links, a loop) skips the map.
     let lookup: Lookup;
     if (viewname === this.#lastName && currentApp === this.#lastApp) {
       lookup = this.#lastLookup!;
@@ -396,6 +450,11 @@ export class ReverseEngine {
       this.#lastName = viewname;
       this.#lastApp = currentApp;
       this.#lastLookup = lookup;
+      const direct = lookup.direct;
+      if (direct !== null) {
+        const url = direct(options);
+        if (url !== null) return url;
+      }
     }
     let url = this.#build(lookup, options.args, options.kwargs);
     if (options.query !== undefined && options.query !== null) {
@@ -483,6 +542,7 @@ export class ReverseEngine {
     const entries = tableFor(resolver).names.get(key) ?? [];
     const candidates = entries.map((e) =>
       compileCandidate(
+        this.#generate,
         this.#prefix,
         source + e.source,
         joinDisplay(display, e.display),
@@ -491,7 +551,9 @@ export class ReverseEngine {
         mergeConverters(converters, e.converters),
       ),
     );
-    return { label, candidates };
+    const only = candidates.length === 1 ? candidates[0]! : null;
+    const direct = only !== null && only.forms.length === 1 ? only.forms[0]!.direct : null;
+    return { label, candidates, direct };
   }
 
   #build(
@@ -499,7 +561,7 @@ export class ReverseEngine {
     args: readonly unknown[] | undefined,
     kwargs: Readonly<Record<string, unknown>> | undefined,
   ): string {
-    const positional = args !== undefined && args.length > 0 ? args : null;
+    const positional = args !== undefined && args !== null && args.length > 0 ? args : null;
     let keyword: Readonly<Record<string, unknown>> | null = null;
     let count = 0;
     if (kwargs !== undefined) {
@@ -513,7 +575,11 @@ export class ReverseEngine {
     }
     for (const candidate of lookup.candidates) {
       for (const form of candidate.forms) {
-        const url = this.#tryForm(candidate, form, positional, keyword, count);
+        const builder = form.builder;
+        const url =
+          builder !== null
+            ? builder(positional, keyword ?? EMPTY, count)
+            : this.#tryForm(candidate, form, positional, keyword, count);
         if (url !== null) return url;
       }
     }
