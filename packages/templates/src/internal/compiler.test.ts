@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine.js';
+import { markSafe } from '../safe-string.js';
 
 /** The generated source of a template (captured from `new Function`). */
 function generatedSource(source: string): string {
@@ -43,5 +44,47 @@ describe('compileTemplate', () => {
   it('materialises forloop only where the template needs the object', () => {
     expect(generatedSource('{% for x in l %}{{ forloop }}{% endfor %}')).toContain('$forloop(');
     expect(generatedSource('{% for x in l %}{% include "a" %}{% endfor %}')).toContain('$forloop(');
+  });
+
+  it('outputs an if whose branches only output as one expression, numbers still as text', () => {
+    const source =
+      '{% for x in l %}{% if x.a %}{{ forloop.counter }}{{ forloop.counter0 }}{% elif x.b %}b{% else %}{{ x.c }}{% endif %};{% endfor %}';
+    const code = generatedSource(source);
+    expect(code).not.toMatch(/if \(\$truthy/);
+    const items = [{ a: 1 }, { b: true }, { c: '<c>' }, { c: 7 }, {}];
+    expect(new Engine().fromString(source).render({ l: items })).toBe('10;b;&lt;c&gt;;7;;');
+    // Conditions that need statements (operators, filter arguments) keep the statement form.
+    expect(generatedSource('{% if a == b %}x{% endif %}')).toMatch(/if \(\$truthy/);
+  });
+
+  it('looks up name.attribute in one call with the full lookup behind it', () => {
+    const template = new Engine().fromString(
+      '{{ o.a }}|{{ o.b }}|{{ o.c }}|{{ o.d.e }}|{{ o.keys }}',
+    );
+    expect(generatedSource('{{ o.a }}')).toContain('$attr(');
+    class Row {
+      get a(): string {
+        return 'getter';
+      }
+    }
+    expect(template.render({ o: { a: '<', b: 2, c: false, d: { e: 'e' } } })).toBe(
+      '&lt;|2|False|e|[&#x27;a&#x27;, &#x27;b&#x27;, &#x27;c&#x27;, &#x27;d&#x27;]',
+    );
+    expect(template.render({ o: new Row() })).toBe('getter||||');
+    expect(template.render({ o: new Map([['a', 'map']]) })).toBe('map||||[&#x27;a&#x27;]');
+    expect(template.render({ o: () => ({ a: 'called' }) })).toBe('called||||[&#x27;a&#x27;]');
+    expect(template.render({ o: { a: () => 'method' } })).toBe('method||||[&#x27;a&#x27;]');
+    // A thenable needs renderAsync, even when the attribute is right there.
+    const thenable = { a: 'x', then: (resolve: (v: unknown) => void) => resolve({ a: 'y' }) };
+    expect(() => template.render({ o: thenable })).toThrow();
+  });
+
+  it('inlines the built-in upper and lower on plain strings only', () => {
+    expect(generatedSource('{{ s|upper }}{{ s|lower }}')).toContain('$toUpperCase.call(');
+    const template = new Engine().fromString('{{ s|upper }} {{ s|lower }}');
+    expect(template.render({ s: 'Ab<' })).toBe('AB&lt; ab&lt;');
+    expect(template.render({ s: 5 })).toBe('5 5');
+    expect(template.render({ s: markSafe('<B>') })).toBe('&lt;B&gt; <b>');
+    expect(template.render({})).toBe(' ');
   });
 });
