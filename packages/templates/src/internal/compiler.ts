@@ -250,7 +250,7 @@ class Compiler {
     const blocks = this.blockNames.map(([name, fn]) => `${jsKey(name)}: ${fn}`).join(', ');
     const body = `${this.functions.join('\n')}\n${main}\nconst blocks = { ${blocks} };\nreturn { main, blocks };`;
     // Declare only the runtime helpers this template uses (less code for V8 to parse per compile).
-    const mentioned = new Set(Array.from(body.matchAll(/\$(\w+)/g), (match) => match[1]));
+    const mentioned = helperNames(body);
     const used = HELPERS.filter((name) => mentioned.has(name));
     const helpers =
       used.length > 0 ? `const ${used.map((name) => `$${name} = rt.${name}`).join(', ')};\n` : '';
@@ -270,8 +270,11 @@ class Compiler {
     const code = generate(scope);
     // Counted the same way in both modes, so a template compiles (or fails) alike sync and async.
     // `$attr(` stands for the `$cvA(` + `$getA(` pair of the async variant.
+    // Every counted call takes at least three characters per count, so short code needs no count.
     const lookups =
-      (code.match(LOOKUP_CALL_RE)?.length ?? 0) + 2 * (code.match(ATTR_CALL_RE)?.length ?? 0);
+      code.length <= 3 * MAX_AWAITS
+        ? 0
+        : (code.match(LOOKUP_CALL_RE)?.length ?? 0) + 2 * (code.match(ATTR_CALL_RE)?.length ?? 0);
     if (lookups > MAX_AWAITS) {
       throw new TemplateSyntaxError(
         `Template '${this.options.templateName}' is too large to compile: ${String(lookups)} lookups, includes and blocks in one body (at most ${String(MAX_AWAITS)}). Split it with {% include %} or blocks.`,
@@ -1002,6 +1005,23 @@ function appendedExpression(code: string): string | null {
     return STRING_LITERAL_RE.test(single[1]!) ? single[1]! : `('' + ${single[1]!})`;
   const many = /^o = o \+ ([^\n]*);\n$/.exec(code);
   return many === null ? null : `('' + ${many[1]!})`;
+}
+
+/** The names after each `$` in generated code (one pass; a `$` inside a string literal is harmless). */
+function helperNames(code: string): Set<string> {
+  const names = new Set<string>();
+  for (let i = code.indexOf('$'); i !== -1; i = code.indexOf('$', i)) {
+    let end = ++i;
+    for (;;) {
+      const c = code.charCodeAt(end);
+      // [A-Za-z0-9_]
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) end++;
+      else break;
+    }
+    if (end > i) names.add(code.slice(i, end));
+    i = end;
+  }
+  return names;
 }
 
 function nearestLoop(scope: Scope | null): LoopInfo | null {
