@@ -20,6 +20,17 @@ export interface MatchInfo {
   readonly extraKwargs: Readonly<Record<string, unknown>>;
 }
 
+/** What a match shares with the other matches of its pattern (or of its static path). */
+export interface MatchRecord {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly view: View<any>;
+  readonly args: readonly (string | undefined)[];
+  readonly info: MatchInfo;
+  readonly source: TriedSource;
+  /** Precomputed kwargs, copied on first access by a match that has none of its own. */
+  readonly template: Readonly<Record<string, unknown>> | null;
+}
+
 /** Computes the `tried` list for a path on demand. */
 export interface TriedSource {
   triedFor(path: string): TriedPattern[][];
@@ -35,44 +46,34 @@ export interface TriedSource {
  * match.viewName; // 'news:year-archive'
  */
 export class ResolverMatch<Params = Record<string, unknown>> {
-  /** The view to call. */
-  readonly view: View<Params>;
-  /** Positional captures (only from a `rePath()` regex without named groups). */
-  readonly args: readonly (string | undefined)[];
+  readonly #record: MatchRecord;
   #kwargs: Params | undefined;
-  readonly #template: Readonly<Record<string, unknown>> | null;
-  readonly #info: MatchInfo;
-  readonly #source: TriedSource;
   readonly #path: string;
 
   /**
-   * `kwargs` is the match's own object; when it is null, `template` (the precomputed kwargs of a
-   * static path) is copied on first access, so a static hit whose kwargs are never read (an
-   * APPEND_SLASH check, say) allocates nothing but the match.
+   * `record` is shared by every match of the pattern (or of the static path); `kwargs` is the
+   * match's own object, or null to copy the record's `template` on first access, so a static hit
+   * whose kwargs are never read (an APPEND_SLASH check, say) allocates nothing but the match.
    */
-  constructor(
-    view: View<Params>,
-    args: readonly (string | undefined)[],
-    kwargs: Params | null,
-    info: MatchInfo,
-    source: TriedSource,
-    path: string,
-    template: Readonly<Record<string, unknown>> | null = null,
-  ) {
-    this.view = view;
-    this.args = args;
+  constructor(record: MatchRecord, kwargs: Params | null, path: string) {
+    this.#record = record;
     this.#kwargs = kwargs ?? undefined;
-    this.#template = template;
-    this.#info = info;
-    this.#source = source;
     this.#path = path;
   }
 
+  /** The view to call. */
+  get view(): View<Params> {
+    return this.#record.view as View<Params>;
+  }
+  /** Positional captures (only from a `rePath()` regex without named groups). */
+  get args(): readonly (string | undefined)[] {
+    return this.#record.args;
+  }
   /** Converted captures and extra kwargs, merged as Django does (a fresh object per match). */
   get kwargs(): Params {
     let kwargs = this.#kwargs;
     if (kwargs === undefined) {
-      kwargs = this.#kwargs = { ...this.#template } as Params;
+      kwargs = this.#kwargs = { ...this.#record.template } as Params;
     }
     return kwargs;
   }
@@ -83,39 +84,39 @@ export class ResolverMatch<Params = Record<string, unknown>> {
   }
   /** The pattern's name, or null. */
   get urlName(): string | null {
-    return this.#info.urlName;
+    return this.#record.info.urlName;
   }
   /** The full route, include prefixes joined (`blog/<int:pk>/`). */
   get route(): string {
-    return this.#info.route;
+    return this.#record.info.route;
   }
   /** Application namespaces, outermost first. */
   get appNames(): readonly string[] {
-    return this.#info.appNames;
+    return this.#record.info.appNames;
   }
   /** `appNames` joined with `:`. */
   get appName(): string {
-    return this.#info.appName;
+    return this.#record.info.appName;
   }
   /** Instance namespaces, outermost first. */
   get namespaces(): readonly string[] {
-    return this.#info.namespaces;
+    return this.#record.info.namespaces;
   }
   /** `namespaces` joined with `:`. */
   get namespace(): string {
-    return this.#info.namespace;
+    return this.#record.info.namespace;
   }
   /** Namespaces and the URL name (or the view's name) joined with `:`, e.g. `blog:post`. */
   get viewName(): string {
-    return this.#info.viewName;
+    return this.#record.info.viewName;
   }
   /** The extra kwargs of the include chain and the pattern, merged. */
   get extraKwargs(): Readonly<Record<string, unknown>> {
-    return this.#info.extraKwargs;
+    return this.#record.info.extraKwargs;
   }
   /** Every pattern tried before this one, then this one (computed on first access). */
   get tried(): TriedPattern[][] {
-    return this.#source.triedFor(this.#path);
+    return this.#record.source.triedFor(this.#path);
   }
 
   /** `const [view, args, kwargs] = match`, as Django's tuple unpacking. */

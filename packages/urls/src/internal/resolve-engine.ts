@@ -16,7 +16,7 @@
  * (`generate-search.ts`); the interpreter below stays for the other runtimes.
  */
 import type { TriedPattern } from '../errors.js';
-import type { MatchInfo, TriedSource } from '../resolver-match.js';
+import type { MatchInfo, MatchRecord, TriedSource } from '../resolver-match.js';
 import { ResolverMatch } from '../resolver-match.js';
 import type { View } from '../route-params.js';
 import { URLPattern, viewPath } from '../url-pattern.js';
@@ -44,6 +44,8 @@ export interface Leaf {
   pattern: URLPattern;
   view: View;
   info: MatchInfo;
+  /** What every trie match of this leaf shares (no positional args, kwargs of its own). */
+  record: MatchRecord;
   simple: SimpleLeaf | null;
   /**
    * For a leaf whose joined route is all `path()` routes with converters that cannot match `/`:
@@ -85,7 +87,8 @@ interface Precomputed {
   leaf: Leaf;
   args: readonly (string | undefined)[];
   kwargs: Record<string, unknown>;
-  empty: boolean;
+  /** For a static path: what each of its matches shares, kwargs as the template. */
+  record: MatchRecord | null;
 }
 
 function newNode(): TrieNode {
@@ -143,8 +146,14 @@ export class ResolveEngine implements TriedSource {
       if (this.#static.has(path)) continue;
       const found = this.#dynamic(path);
       if (found === null) continue;
-      found.empty = Object.keys(found.kwargs).length === 0;
       Object.freeze(found.args);
+      found.record = {
+        view: found.leaf.view,
+        args: found.args,
+        info: found.leaf.info,
+        source: this,
+        template: Object.keys(found.kwargs).length === 0 ? null : found.kwargs,
+      };
       this.#static.set(path, found);
     }
   }
@@ -183,6 +192,7 @@ export class ResolveEngine implements TriedSource {
       pattern,
       view: pattern.callback,
       info,
+      record: { view: pattern.callback, args: EMPTY_ARGS, info, source: this, template: null },
       simple: this.#isRoot ? simplify(chain, pattern) : null,
       slashes: this.#isRoot ? countSlashes(chain, pattern) : -1,
     };
@@ -240,15 +250,7 @@ export class ResolveEngine implements TriedSource {
   match(path: string): ResolverMatch | null {
     const hit = this.#static.get(path);
     if (hit !== undefined) {
-      return new ResolverMatch(
-        hit.leaf.view,
-        hit.args,
-        null,
-        hit.leaf.info,
-        this,
-        path,
-        hit.empty ? null : hit.kwargs,
-      );
+      return new ResolverMatch<Record<string, unknown>>(hit.record!, null, path);
     }
     if (this.#trieOnly) {
       // Every leaf is in the trie: search it and build the match directly.
@@ -256,9 +258,7 @@ export class ResolveEngine implements TriedSource {
       const generated = this.#generated;
       if (generated !== null) {
         const found = generated(path);
-        return found === null
-          ? null
-          : new ResolverMatch(found.leaf.view, EMPTY_ARGS, found.kw, found.leaf.info, this, path);
+        return found === null ? null : new ResolverMatch(found.leaf.record, found.kw, path);
       }
       const state = this.#acquire();
       search(this.#trie, path, 1, 0, state);
@@ -268,18 +268,16 @@ export class ResolveEngine implements TriedSource {
       const kwargs = state.kwargs!;
       state.best = null;
       state.kwargs = null;
-      return new ResolverMatch(leaf.view, EMPTY_ARGS, kwargs, leaf.info, this, path);
+      return new ResolverMatch(leaf.record, kwargs, path);
     }
     const found = this.#dynamic(path);
     if (found === null) return null;
-    return new ResolverMatch(
-      found.leaf.view,
-      found.args,
-      found.kwargs,
-      found.leaf.info,
-      this,
-      path,
-    );
+    const leaf = found.leaf;
+    const record =
+      found.args.length === 0
+        ? leaf.record
+        : { view: leaf.view, args: found.args, info: leaf.info, source: this, template: null };
+    return new ResolverMatch(record, found.kwargs, path);
   }
 
   /** The reusable search state, reset; a fresh one when a converter resolves re-entrantly. */
@@ -321,7 +319,7 @@ export class ResolveEngine implements TriedSource {
         const found = generated(path);
         if (found !== null) {
           bestIndex = found.leaf.index;
-          result = { leaf: found.leaf, args: EMPTY_ARGS, kwargs: found.kw, empty: false };
+          result = { leaf: found.leaf, args: EMPTY_ARGS, kwargs: found.kw, record: null };
         }
       } else if (this.#trie.min !== Infinity) {
         // If the search throws (it should not), the state stays busy and the next call makes a
@@ -331,7 +329,7 @@ export class ResolveEngine implements TriedSource {
         state.busy = false;
         if (state.best !== null) {
           bestIndex = state.bestIndex;
-          result = { leaf: state.best, args: EMPTY_ARGS, kwargs: state.kwargs!, empty: false };
+          result = { leaf: state.best, args: EMPTY_ARGS, kwargs: state.kwargs!, record: null };
           state.best = null;
           state.kwargs = null;
         }
@@ -349,7 +347,7 @@ export class ResolveEngine implements TriedSource {
         if (slashes !== leaf.slashes) continue;
       }
       const m = this.#matchChain(leaf, root);
-      if (m !== null) return { leaf, args: m.args, kwargs: m.kwargs, empty: false };
+      if (m !== null) return { leaf, args: m.args, kwargs: m.kwargs, record: null };
     }
     return result;
   }
