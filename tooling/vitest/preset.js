@@ -22,6 +22,9 @@ export default defineConfig({
       tsconfig: './tsconfig.json',
     },
     restoreMocks: true,
-    testTimeout: 20_000,
+    // The whole repository's suites run at once on two cores in CI; property tests and spawned
+    // servers need room there, while a hung test still fails within a minute.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
