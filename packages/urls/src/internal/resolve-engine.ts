@@ -252,6 +252,14 @@ export class ResolveEngine implements TriedSource {
     if (hit !== undefined) {
       return new ResolverMatch<Record<string, unknown>>(hit.record!, null, path);
     }
+    return this.#search(path);
+  }
+
+  /**
+   * The search for a path that is not a static route's: a function of its own, so its
+   * optimization does not depend on whether static hits came first.
+   */
+  #search(path: string): ResolverMatch | null {
     if (this.#trieOnly) {
       // Every leaf is in the trie: search it and build the match directly.
       if (path.charCodeAt(0) !== 47) return null;
