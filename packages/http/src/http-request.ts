@@ -176,6 +176,9 @@ export function validateHost(domain: string, allowedHosts: readonly string[]): b
 }
 
 const DEBUG_HOSTS = ['.localhost', '127.0.0.1', '[::1]'];
+// The last Host value validated, and the (frozen, per-settings) list it was validated against.
+let lastAllowedHost: string | null = null;
+let lastAllowedHosts: readonly string[] | null = null;
 const DEFAULT_SETTINGS = resolveRequestOptions({});
 
 /**
@@ -447,8 +450,14 @@ export class HttpRequest {
     const host = this.#rawHost();
     let allowed = this.#settings.allowedHosts;
     if (this.#settings.debug && allowed.length === 0) allowed = DEBUG_HOSTS;
+    // Nearly every request of a server carries the same Host: remember the last one allowed.
+    if (host === lastAllowedHost && allowed === lastAllowedHosts) return host;
     const [domain] = splitDomainPort(host);
-    if (domain !== '' && validateHost(domain, allowed)) return host;
+    if (domain !== '' && validateHost(domain, allowed)) {
+      lastAllowedHost = host;
+      lastAllowedHosts = allowed;
+      return host;
+    }
     let message = `Invalid HTTP_HOST header: ${pyRepr(host)}.`;
     if (domain !== '') message += ` You may need to add ${pyRepr(domain)} to ALLOWED_HOSTS.`;
     else message += ' The domain name provided is not valid according to RFC 1034/1035.';

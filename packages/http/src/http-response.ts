@@ -115,6 +115,8 @@ function validateStatus(status: unknown): number {
 }
 
 const CHARSET_IN_CONTENT_TYPE = /;\s*charset=([^\s;]+)/i;
+let lastContentType: string | null = null;
+let lastCharset = 'utf-8';
 const DEFAULT_CONTENT_TYPE = 'text/html; charset=utf-8';
 const EMPTY_OPTIONS: HttpResponseOptions = Object.freeze({});
 const SAMESITE = new Set(['lax', 'none', 'strict']);
@@ -228,8 +230,13 @@ export abstract class HttpResponseBase {
     if (this.#charset !== undefined) return this.#charset;
     const contentType = this.headers.store.get('content-type')?.[1] ?? '';
     if (contentType !== this.#charsetSource) {
-      const match = CHARSET_IN_CONTENT_TYPE.exec(contentType);
-      this.#charsetParsed = match === null ? 'utf-8' : match[1]!.replaceAll('"', '');
+      // Responses of one app share a few content types: parse each new one once.
+      if (contentType !== lastContentType) {
+        const match = CHARSET_IN_CONTENT_TYPE.exec(contentType);
+        lastCharset = match === null ? 'utf-8' : match[1]!.replaceAll('"', '');
+        lastContentType = contentType;
+      }
+      this.#charsetParsed = lastCharset;
       this.#charsetSource = contentType;
     }
     return this.#charsetParsed;

@@ -88,7 +88,8 @@ export function resolveRequestOptions(options: RequestOptions = {}): ResolvedReq
     );
   }
   resolved = {
-    allowedHosts: options.allowedHosts ?? [],
+    // A frozen copy: getHost() remembers the last host it allowed against this very list.
+    allowedHosts: Object.freeze([...(options.allowedHosts ?? [])]),
     debug: options.debug ?? false,
     dataUploadMaxMemorySize:
       options.dataUploadMaxMemorySize === undefined ? 2_621_440 : options.dataUploadMaxMemorySize,
