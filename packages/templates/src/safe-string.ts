@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { fastEscape } from './internal/fast-escape.js';
 import { pyStr } from './internal/python-str.js';
 
 const SAFE: unique symbol = Symbol.for('reins.SafeString');
@@ -81,32 +82,7 @@ export function markSafe(value: unknown): SafeString {
  * escapeHtml(`<a href="x">'&'</a>`); // '&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;'
  */
 export function escapeHtml(text: string): string {
-  // One pass over char codes; all five characters are at most '>' (62), so one comparison skips
-  // most characters, and a string with nothing to replace is returned without allocating.
-  const length = text.length;
-  let i = 0;
-  for (; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c <= 62 && (c === 38 || c === 60 || c === 62 || c === 34 || c === 39)) break;
-  }
-  if (i === length) return text;
-  let out = text.slice(0, i);
-  let last = i;
-  for (; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 62) continue;
-    let replacement: string;
-    if (c === 38) replacement = '&amp;';
-    else if (c === 60) replacement = '&lt;';
-    else if (c === 62) replacement = '&gt;';
-    else if (c === 34) replacement = '&quot;';
-    else if (c === 39) replacement = '&#x27;';
-    else continue;
-    if (last !== i) out += text.slice(last, i);
-    out += replacement;
-    last = i + 1;
-  }
-  return last === length ? out : out + text.slice(last);
+  return fastEscape(text);
 }
 
 /**
