@@ -17,8 +17,27 @@ for (const char of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi
 /** A header value as given: anything with a string form. */
 export type HeaderValue = string | number | boolean | bigint;
 
+// Responses of one app set the same few header names and values over and over (middleware's
+// constants): remember the ones already checked. Bounded, and emptied when full, so dynamic
+// values cannot make them grow without limit.
+const CACHE_LIMIT = 512;
+const lowerNames = new Map<string, string>();
+const checkedValues = new Set<string>();
+
+/** Validate `name` and return its lower-case form. */
+function lowerName(name: string): string {
+  const known = lowerNames.get(name);
+  if (known !== undefined) return known;
+  checkName(name);
+  const lower = name.toLowerCase();
+  if (lowerNames.size >= CACHE_LIMIT) lowerNames.clear();
+  lowerNames.set(name, lower);
+  return lower;
+}
+
 /** Validate and normalise a header value; exported for the cookie serialiser. */
 export function checkHeaderValue(value: HeaderValue): string {
+  if (typeof value === 'string' && checkedValues.has(value)) return value;
   const text = typeof value === 'string' ? value : String(value);
   let wide = false;
   for (let i = 0; i < text.length; i += 1) {
@@ -37,7 +56,12 @@ export function checkHeaderValue(value: HeaderValue): string {
     if (code > 0xff) wide = true;
   }
   // RFC 2047 encoded word, as Django does for values outside Latin-1.
-  return wide ? `=?utf-8?b?${Buffer.from(text, 'utf8').toString('base64')}?=` : text;
+  if (wide) return `=?utf-8?b?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+  if (text.length <= 256) {
+    if (checkedValues.size >= CACHE_LIMIT) checkedValues.clear();
+    checkedValues.add(text);
+  }
+  return text;
 }
 
 function checkName(name: string): void {
@@ -81,24 +105,23 @@ export class ResponseHeaders implements Iterable<[string, string]> {
    * @throws {BadHeaderError} when the name or value contains CR, LF or another control character.
    */
   set(name: string, value: HeaderValue): this {
-    checkName(name);
-    this.store.set(name.toLowerCase(), [name, checkHeaderValue(value)]);
+    this.store.set(lowerName(name), [name, checkHeaderValue(value)]);
     return this;
   }
 
   /** The value of `name`, or `undefined`. */
   get(name: string): string | undefined {
-    return this.store.get(name.toLowerCase())?.[1];
+    return this.store.get(lowerNames.get(name) ?? name.toLowerCase())?.[1];
   }
 
   /** Whether `name` is set. */
   has(name: string): boolean {
-    return this.store.has(name.toLowerCase());
+    return this.store.has(lowerNames.get(name) ?? name.toLowerCase());
   }
 
   /** Remove `name`; returns whether it was set. */
   delete(name: string): boolean {
-    return this.store.delete(name.toLowerCase());
+    return this.store.delete(lowerNames.get(name) ?? name.toLowerCase());
   }
 
   /** @internal Set a header the package itself computed and knows to be valid. */
