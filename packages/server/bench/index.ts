@@ -1,13 +1,17 @@
 /**
  * `pnpm bench`: requests per second over real sockets on loopback for one small HTML route,
  * reins against raw `node:http`, Fastify, Hono and Express — and reins again with Security +
- * Common + XFrameOptions middleware. Each server runs alone in a child process (one server
- * process at a time, so the two cores are split between server and autocannon); targets
- * alternate over several rounds and the mean is reported, then the ratios the issue sets goals
- * for. Bounded: BENCH_SECONDS (default 5) per target per round, BENCH_ROUNDS (default 2) rounds.
+ * Common + XFrameOptions middleware. Each server runs alone in a child process pinned to one core
+ * (`taskset -c 1`) while this process, the autocannon client, is pinned to the other (`taskset -c
+ * 0`), so server and client never fight over a core; targets alternate over several rounds and
+ * the median is reported, then the ratios the issue sets goals for, both as req/s and as server
+ * CPU time per request (robust to other load on the machine). Bounded: BENCH_SECONDS (default 5)
+ * per target per round, BENCH_ROUNDS (default 3) rounds. Without taskset (or with BENCH_PIN=0)
+ * nothing is pinned.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { handlerOverhead } from './handler-overhead.js';
@@ -15,7 +19,7 @@ import { startTarget, TARGETS } from './targets.js';
 import type { TargetName } from './targets.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const WARMUP_SECONDS = 1;
 // BENCH_TARGETS=raw,reins runs a subset (ratios needing a missing target are skipped).
@@ -32,11 +36,26 @@ async function child(): Promise<void> {
   process.send?.({ ready: port });
 }
 
+/** Whether `taskset` can pin processes here (util-linux; Linux only). */
+function canPin(): boolean {
+  if (process.env['BENCH_PIN'] === '0') return false;
+  try {
+    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+// Pins this process (the autocannon client) to core 0 as a side effect.
+const PINNED = process.argv[2] === '--serve' ? false : canPin();
+
 function spawnTarget(name: TargetName): Promise<{ proc: ChildProcess; port: number }> {
-  const proc = fork(fileURLToPath(import.meta.url), ['--serve', name], {
-    execArgv: process.execArgv,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--serve', name];
+  const proc = PINNED
+    ? spawn('taskset', ['-c', '1', process.execPath, ...args], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      })
+    : spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     proc.once('message', (message: { ready?: number }) => {
       if (typeof message.ready === 'number') resolve({ proc, port: message.ready });
@@ -104,6 +123,16 @@ async function main(): Promise<void> {
   console.log(
     `reins server benchmark: GET /hello/ over loopback, ${CONNECTIONS} connections, ${SECONDS} s per target per round, ${ROUNDS} rounds (Node ${process.version})`,
   );
+  console.log(
+    PINNED
+      ? '  servers pinned to core 1 (taskset -c 1), autocannon to core 0'
+      : '  not pinned (taskset unavailable or BENCH_PIN=0)',
+  );
+  const load = (): string =>
+    loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ');
+  console.log(`  load average at start: ${load()}`);
   const samples = new Map<TargetName, Sample[]>();
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the order each round so drift (thermal, other load) does not favour one target.
@@ -118,13 +147,17 @@ async function main(): Promise<void> {
       );
     }
   }
-  const mean = (name: TargetName): number => {
-    const list = samples.get(name) ?? [];
-    return list.reduce((sum, sample) => sum + sample.rps, 0) / list.length;
+  console.log(`  load average at end: ${load()}`);
+  const median = (values: number[]): number => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   };
+  const mean = (name: TargetName): number =>
+    median((samples.get(name) ?? []).map((sample) => sample.rps));
   const cpu = (name: TargetName): number =>
-    Math.min(...(samples.get(name) ?? []).map((sample) => sample.cpu));
-  console.log('\nmean requests per second, and least server CPU per request');
+    median((samples.get(name) ?? []).map((sample) => sample.cpu));
+  console.log('\nmedian requests per second, and median server CPU per request');
   for (const name of SELECTED) {
     console.log(
       `  ${name.padEnd(9)} ${Math.round(mean(name)).toString().padStart(7)} req/s  ${cpu(name).toFixed(1).padStart(5)} µs/req`,

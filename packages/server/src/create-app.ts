@@ -35,6 +35,11 @@ import { validateSettings } from './settings.js';
 
 type Answer = HttpResponseBase | Promise<HttpResponseBase>;
 
+/** What the Node adapter checks before closing a response and its request after writing. */
+interface Closable {
+  readonly needsClose: boolean;
+}
+
 /**
  * A reins application, built by {@link createApp}.
  *
@@ -180,20 +185,29 @@ export class App {
       return;
     }
     const write = (response: HttpResponseBase): void => {
-      writeNodeResponse(response, outgoing, request).then(
-        done === null ? undefined : () => done(outgoing),
-        (error: unknown) => {
-          // The client went away or a streaming body failed mid-way: nothing more can be sent.
-          safeLog(context, {
-            level: 'warning',
-            logger: 'reins.server',
-            message: `Error writing the response to ${request.path}: ${errorText(error)}`,
-            error,
-          });
-          outgoing.destroy();
-          done?.(outgoing);
-        },
-      );
+      const written = writeNodeResponse(response, outgoing, request);
+      // An in-memory body already handed to Node and nothing to close: the adapter's promise is
+      // its settled constant, so skip the reaction (a promise and a microtask per request).
+      if (
+        !response.streaming &&
+        outgoing.writableEnded &&
+        !(response as unknown as Closable).needsClose &&
+        !(request as unknown as Closable).needsClose
+      ) {
+        done?.(outgoing);
+        return;
+      }
+      written.then(done === null ? undefined : () => done(outgoing), (error: unknown) => {
+        // The client went away or a streaming body failed mid-way: nothing more can be sent.
+        safeLog(context, {
+          level: 'warning',
+          logger: 'reins.server',
+          message: `Error writing the response to ${request.path}: ${errorText(error)}`,
+          error,
+        });
+        outgoing.destroy();
+        done?.(outgoing);
+      });
     };
     const answer = this.#dispatch(request);
     if (isThenable<HttpResponseBase>(answer)) {
