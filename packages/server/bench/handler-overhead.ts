@@ -6,7 +6,7 @@
  */
 import { HttpRequest, HttpResponse, runWithRequest } from '@reins/http';
 import { createResolver, path } from '@reins/urls';
-import { createApp, silentLogger } from '../src/index.js';
+import { createApp, silentLogger } from '@reins/server';
 import { BODY, HTML } from './targets.js';
 
 async function time(fn: () => unknown, iterations: number): Promise<number> {

@@ -74,7 +74,8 @@ export async function startTarget(name: TargetName): Promise<number> {
     case 'reins':
     case 'reins+mw':
     case 'reins-ctx': {
-      const { createApp, silentLogger } = await import('../src/index.js');
+      // The built package, as an application runs it (`pnpm bench` builds it first).
+      const { createApp, silentLogger } = await import('@reins/server');
       const { HttpResponse } = await import('@reins/http');
       const { path } = await import('@reins/urls');
       const hello = (): InstanceType<typeof HttpResponse> =>
