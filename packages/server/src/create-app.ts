@@ -29,6 +29,7 @@ import { buildHandler } from './internal/build-handler.js';
 import { responseForException, safeLog } from './internal/exception-response.js';
 import { isThenable } from './internal/maybe-promise.js';
 import { startNodeServer } from './internal/node-server.js';
+import { routeViewLogs } from './internal/view-log-bridge.js';
 import type { ListenOptions, ReinsServer } from './internal/node-server.js';
 import type { ResolvedSettings, Settings } from './settings.js';
 import { validateSettings } from './settings.js';
@@ -98,6 +99,7 @@ export class App {
       allowedHosts: resolved.allowedHosts,
     };
     this.#chain = buildHandler(this.#context, resolved.middleware, middlewareSettings);
+    routeViewLogs(this.resolver, resolved.logger);
     // Django's process-wide defaults, for code running outside any request (scripts, tests).
     setDefaultUrlconf(this.resolver);
     if (this.templates !== null) setTemplates(this.templates);
