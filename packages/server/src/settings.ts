@@ -3,7 +3,7 @@
  * `createApp()` — and {@link validateSettings}, which checks every value at start-up and fills in
  * Django's defaults, so a typo fails before the first request with a message naming the setting.
  */
-import type { HttpRequest, HttpResponseBase } from '@reins/http';
+import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import type { createTemplates } from '@reins/templates';
@@ -40,6 +40,19 @@ export type TemplatesSetting = Parameters<typeof createTemplates>[0];
 export type RootUrlconf = readonly (URLPattern<any, any> | URLResolver<any>)[] | URLResolver<any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/** The request limits and proxy settings, shared with `@reins/http`'s adapters (Django's defaults). */
+type RequestSettings = Pick<
+  RequestOptions,
+  | 'dataUploadMaxMemorySize'
+  | 'dataUploadMaxNumberFields'
+  | 'dataUploadMaxNumberFiles'
+  | 'fileUploadMaxMemorySize'
+  | 'fileUploadTempDir'
+  | 'secureProxySslHeader'
+  | 'useXForwardedHost'
+  | 'useXForwardedPort'
+>;
+
 /**
  * Everything `createApp()` accepts. Names follow Django's settings in camelCase
  * (`ROOT_URLCONF` → `rootUrlconf`, `DATA_UPLOAD_MAX_MEMORY_SIZE` → `dataUploadMaxMemorySize`).
@@ -47,7 +60,7 @@ export type RootUrlconf = readonly (URLPattern<any, any> | URLResolver<any>)[] |
  * @example
  * const settings: Settings = { rootUrlconf: urlpatterns, debug: true, allowedHosts: ['example.com'] };
  */
-export interface Settings {
+export interface Settings extends RequestSettings {
   /** The root URLconf: a list of `path()`/`rePath()`/`include()` entries, or a built resolver. */
   rootUrlconf: RootUrlconf;
   /** A name for the root URLconf, shown on the debug 404 page (Django shows the module path). */
@@ -64,22 +77,6 @@ export interface Settings {
   appendSlash?: boolean;
   /** Redirect to the `www.` host. Default `false` (read by CommonMiddleware). */
   prependWww?: boolean;
-  /** Largest request body read into memory, bytes; `null` for no limit. Default 2.5 MB. */
-  dataUploadMaxMemorySize?: number | null;
-  /** Most fields in a query string or form body; `null` for no limit. Default 1000. */
-  dataUploadMaxNumberFields?: number | null;
-  /** Most files in one multipart body; `null` for no limit. Default 100. */
-  dataUploadMaxNumberFiles?: number | null;
-  /** Largest uploaded file kept in memory before spilling to disk, bytes. Default 2.5 MB. */
-  fileUploadMaxMemorySize?: number;
-  /** Directory for uploads that spill to disk. Default: the OS temp directory. */
-  fileUploadTempDir?: string;
-  /** `[header, value]` that marks a request as HTTPS behind a proxy, e.g. `['HTTP_X_FORWARDED_PROTO', 'https']`. */
-  secureProxySslHeader?: readonly [string, string] | null;
-  /** Trust `X-Forwarded-Host`. Default `false`. */
-  useXForwardedHost?: boolean;
-  /** Trust `X-Forwarded-Port`. Default `false`. */
-  useXForwardedPort?: boolean;
   /** Custom 400 handler. */
   handler400?: ErrorHandler;
   /** Custom 403 handler. */
