@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createResolver, NoReverseMatch, Resolver404 } from '../src/index.js';
-import { conformance, urlpatterns, views } from './conformance-urlconf.js';
+import { NoReverseMatch, Resolver404 } from '../src/index.js';
+import { conformance, urlpatterns } from './conformance-urlconf.js';
+import type { RecordedMatch } from './vector-assertions.js';
+import { bothResolvers, caught, expectRecordedMatch } from './vector-assertions.js';
 
-// Every vector runs against the generated matcher and reverse builders and against the
-// interpreters (generateCode: false).
-const resolvers = [
-  ['generated code', createResolver(urlpatterns)],
-  ['interpreters', createResolver(urlpatterns, { generateCode: false })],
-] as const;
+const resolvers = bothResolvers(urlpatterns);
 
 interface ResolveCase {
   path: string;
-  match?: {
-    view: string;
-    args: string[];
-    kwargs: Record<string, unknown>;
-    url_name: string | null;
-    route: string;
-    app_names: string[];
-    namespaces: string[];
-    view_name: string;
-  };
+  match?: RecordedMatch;
   error?: string;
 }
 
@@ -41,26 +29,13 @@ describe.each(resolvers)('%s', (_kind, resolver) => {
       (_path, c) => {
         if (c.error !== undefined) {
           expect(c.error).toBe('Resolver404');
-          let thrown: unknown;
-          try {
-            resolver.resolve(c.path);
-          } catch (error) {
-            thrown = error;
-          }
-          expect(Resolver404.isInstance(thrown)).toBe(true);
+          expect(Resolver404.isInstance(caught(() => resolver.resolve(c.path)))).toBe(true);
           expect(resolver.match(c.path)).toBeNull();
           return;
         }
         const m = c.match!;
         const match = resolver.resolve(c.path);
-        expect(match.view).toBe(views.get(m.view));
-        expect(match.args).toEqual(m.args);
-        expect(match.kwargs).toEqual(m.kwargs);
-        expect(match.urlName).toBe(m.url_name);
-        expect(match.route).toBe(m.route);
-        expect(match.appNames).toEqual(m.app_names);
-        expect(match.namespaces).toEqual(m.namespaces);
-        expect(match.viewName).toBe(m.view_name);
+        expectRecordedMatch(match, m);
         expect(match.appName).toBe(m.app_names.join(':'));
         expect(match.namespace).toBe(m.namespaces.join(':'));
       },
@@ -84,12 +59,7 @@ describe.each(resolvers)('%s', (_kind, resolver) => {
         return;
       }
       expect(call).toThrow();
-      let thrown: unknown;
-      try {
-        call();
-      } catch (error) {
-        thrown = error;
-      }
+      const thrown = caught(call);
       if (c.error === 'ValueError') {
         // Django's ValueError for mixing args and kwargs is a TypeError here (a caller bug).
         expect(thrown).toBeInstanceOf(TypeError);

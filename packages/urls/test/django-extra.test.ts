@@ -6,20 +6,17 @@
  * namespaces with current_app.
  */
 import { describe, expect, it } from 'vitest';
-import { createResolver, NoReverseMatch, Resolver404 } from '../src/index.js';
+import { NoReverseMatch, Resolver404 } from '../src/index.js';
 import type { Entry } from './conformance-urlconf.js';
-import { build, viewFor } from './conformance-urlconf.js';
+import { build } from './conformance-urlconf.js';
+import type { RecordedMatch } from './vector-assertions.js';
+import { bothResolvers, caught, expectRecordedMatch } from './vector-assertions.js';
 import recorded from './fixtures/extra-django.json' with { type: 'json' };
 import urlconf from './fixtures/extra-urlconf.json' with { type: 'json' };
 
 const warn = console.warn;
 console.warn = () => undefined;
-// Every vector runs against the generated matcher and reverse builders and against the
-// interpreters (generateCode: false).
-const resolvers = [
-  ['generated code', createResolver(build(urlconf.urlpatterns as Entry[]))],
-  ['interpreters', createResolver(build(urlconf.urlpatterns as Entry[]), { generateCode: false })],
-] as const;
+const resolvers = bothResolvers(build(urlconf.urlpatterns as Entry[]));
 console.warn = warn;
 
 interface Tried {
@@ -29,17 +26,7 @@ interface Tried {
 
 interface Case {
   path: string;
-  match?: {
-    view: string;
-    args: string[];
-    kwargs: Record<string, unknown>;
-    url_name: string | null;
-    route: string;
-    app_names: string[];
-    namespaces: string[];
-    view_name: string;
-    tried: Tried[][];
-  };
+  match?: RecordedMatch & { tried: Tried[][] };
   error?: string;
   remainder?: string;
   tried?: Tried[][] | null;
@@ -62,12 +49,7 @@ describe.each(resolvers)('%s', (_kind, resolver) => {
       '%s',
       (_label, c) => {
         if (c.error !== undefined) {
-          let thrown: unknown;
-          try {
-            resolver.resolve(c.path);
-          } catch (error) {
-            thrown = error;
-          }
+          const thrown = caught(() => resolver.resolve(c.path));
           expect(Resolver404.isInstance(thrown)).toBe(true);
           const error = thrown as Resolver404;
           expect(error.path).toBe(c.remainder);
@@ -77,14 +59,7 @@ describe.each(resolvers)('%s', (_kind, resolver) => {
         }
         const m = c.match!;
         const match = resolver.resolve(c.path);
-        expect(match.view).toBe(viewFor(m.view));
-        expect(match.args).toEqual(m.args);
-        expect(match.kwargs).toEqual(m.kwargs);
-        expect(match.urlName).toBe(m.url_name);
-        expect(match.route).toBe(m.route);
-        expect(match.appNames).toEqual(m.app_names);
-        expect(match.namespaces).toEqual(m.namespaces);
-        expect(match.viewName).toBe(m.view_name);
+        expectRecordedMatch(match, m);
         expect(match.tried).toEqual(m.tried);
       },
     );
