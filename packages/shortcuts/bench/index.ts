@@ -4,11 +4,11 @@
  * shortcut bounds the query with `limit(21)` and checks for duplicates), and `render()` /
  * `TemplateResponse` against calling the template directly.
  */
+import { benchGroups } from '@reins/bench-tools';
 import Database from 'better-sqlite3';
 import { HttpRequest, HttpResponse } from '@reins/http';
 import { Engine } from '@reins/templates';
 import { Kysely, SqliteDialect } from 'kysely';
-import { bench, do_not_optimize, run } from 'mitata';
 import { getObjectOr404, render, setTemplates, TemplateResponse } from '../src/index.js';
 
 const sqlite = new Database(':memory:');
@@ -67,25 +67,5 @@ const groups: Array<[string, Array<[string, () => unknown]>]> = [
     ],
   ],
 ];
-for (const [, cases] of groups)
-  for (const [name, fn] of cases) bench(name, async () => do_not_optimize(await fn()));
-
-const results = await run({ format: 'quiet' });
-const averages = new Map<string, number>();
-for (const trial of results.benchmarks) {
-  const stats = trial.runs[0]?.stats;
-  if (stats) averages.set(trial.alias, stats.avg);
-}
-console.log('@reins/shortcuts — in process (lower is better)');
-for (const [group, cases] of groups) {
-  const [floorName] = cases[0]!;
-  const floor = averages.get(floorName)!;
-  console.log(`\n${group}`);
-  for (const [name] of cases) {
-    const avg = averages.get(name)!;
-    console.log(
-      `  ${name.padEnd(40)} ${(avg / 1000).toFixed(2).padStart(8)} µs   ${(avg / floor).toFixed(2)}× ${name === floorName ? '(floor)' : ''}`,
-    );
-  }
-}
+await benchGroups('@reins/shortcuts — in process (lower is better)', groups);
 await db.destroy();

@@ -4,10 +4,10 @@
  * class-based views). Each iteration builds a fresh request. Template views render through
  * `TemplateResponse` with @reins/templates, as the server does after the middleware.
  */
+import { benchGroups } from '@reins/bench-tools';
 import { HttpRequest, HttpResponse } from '@reins/http';
 import { render, setTemplates, TemplateResponse } from '@reins/shortcuts';
 import { Engine } from '@reins/templates';
-import { bench, do_not_optimize, run } from 'mitata';
 import { ListView, Paginator, TemplateView, View } from '../src/index.js';
 
 const engine = new Engine({
@@ -78,24 +78,4 @@ const groups: Array<[string, Array<[string, () => unknown]>]> = [
     ],
   ],
 ];
-for (const [, cases] of groups)
-  for (const [name, fn] of cases) bench(name, async () => do_not_optimize(await fn()));
-
-const results = await run({ format: 'quiet' });
-const averages = new Map<string, number>();
-for (const trial of results.benchmarks) {
-  const stats = trial.runs[0]?.stats;
-  if (stats) averages.set(trial.alias, stats.avg);
-}
-console.log('@reins/views — per request, in process (lower is better)');
-for (const [group, cases] of groups) {
-  const [floorName] = cases[0]!;
-  const floor = averages.get(floorName)!;
-  console.log(`\n${group}`);
-  for (const [name] of cases) {
-    const avg = averages.get(name)!;
-    console.log(
-      `  ${name.padEnd(40)} ${(avg / 1000).toFixed(2).padStart(8)} µs   ${(avg / floor).toFixed(2)}× ${name === floorName ? '(floor)' : ''}`,
-    );
-  }
-}
+await benchGroups('@reins/views — per request, in process (lower is better)', groups);
