@@ -69,7 +69,12 @@ export { MultiValueDict } from './multi-value-dict.js';
 export { requestFromNode, writeNodeResponse } from './node-adapter.js';
 export { parseCookie } from './parse-cookie.js';
 export { QueryDict, type QueryDictOptions } from './query-dict.js';
-export { getCurrentRequest, runWithRequest } from './request-context.js';
+export {
+  getCurrentRequest,
+  runSyncWithRequest,
+  runWithRequest,
+  runWithRequestUntilSettled,
+} from './request-context.js';
 export type { RequestOptions } from './request-options.js';
 export { ResponseHeaders, type HeaderValue } from './response-headers.js';
 export { StreamingHttpResponse, type StreamingContent } from './streaming-http-response.js';

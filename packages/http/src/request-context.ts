@@ -1,39 +1,119 @@
 /**
- * The current request, available anywhere inside its handling (`getCurrentRequest()`), through
- * `AsyncLocalStorage`: `reverse()` and templates use it to find the resolver and current app
- * without the request being passed down.
+ * The current request, available anywhere inside its handling (`getCurrentRequest()`): `reverse()`
+ * and templates use it to find the resolver and current app without the request being passed down.
+ *
+ * Two ways to make a request current. `runWithRequest()` uses `AsyncLocalStorage`, so the request
+ * follows every `await`, timer and callback `fn` starts. On Node 20 that machinery (async hooks)
+ * costs about a microsecond per HTTP request once it is switched on — for every request of the
+ * process, since Node's own HTTP internals schedule ~10 ticks per request. So the server uses the
+ * other two: `runSyncWithRequest()` (a plain variable, for the synchronous part of a request) and
+ * `runWithRequestUntilSettled()` (`AsyncLocalStorage` only while an async view or middleware is
+ * pending, switched off again when none is), and a process serving sync views never pays for it.
  *
  * @module
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { HttpRequest } from './http-request.js';
 
-// One store per process even when two copies of this package are loaded.
-const KEY = Symbol.for('reins.requestContext');
-const registry = globalThis as unknown as Record<
-  symbol,
-  AsyncLocalStorage<HttpRequest> | undefined
->;
-const storage: AsyncLocalStorage<HttpRequest> = (registry[KEY] ??=
-  new AsyncLocalStorage<HttpRequest>());
+interface ContextState {
+  readonly storage: AsyncLocalStorage<HttpRequest>;
+  /** The request of the synchronous call in progress (set and restored around it). */
+  sync: HttpRequest | undefined;
+  /** Pending `runWithRequestUntilSettled()` scopes; at zero the storage is switched off. */
+  scopes: number;
+  /** Someone called `runWithRequest()`: keep the storage on for good. */
+  pinned: boolean;
+}
+
+// One state per process even when two copies of this package are loaded.
+const KEY = Symbol.for('reins.requestContext.v2');
+const registry = globalThis as unknown as Record<symbol, ContextState | undefined>;
+const state: ContextState = (registry[KEY] ??= {
+  storage: new AsyncLocalStorage<HttpRequest>(),
+  sync: undefined,
+  scopes: 0,
+  pinned: false,
+});
+
+function release(): void {
+  state.scopes--;
+  if (state.scopes === 0 && !state.pinned) state.storage.disable();
+}
+
+function runScoped<T>(request: HttpRequest, fn: () => T): T {
+  const previous = state.sync;
+  state.sync = request;
+  try {
+    return state.storage.run(request, fn);
+  } finally {
+    state.sync = previous;
+  }
+}
 
 /**
- * Run `fn` with `request` as the current request; returns what `fn` returns.
+ * Run `fn` with `request` as the current request — in `fn` and in everything it starts (awaits,
+ * timers, callbacks), for as long as they run; returns what `fn` returns.
  *
  * @example
  * const response = await runWithRequest(request, () => handler(request));
  */
 export function runWithRequest<T>(request: HttpRequest, fn: () => T): T {
-  return storage.run(request, fn);
+  state.pinned = true;
+  return runScoped(request, fn);
 }
 
 /**
- * The request being handled, or `undefined` outside `runWithRequest()`.
+ * Run `fn` with `request` as the current request during its synchronous execution only: nearly
+ * free, but code after an `await` in `fn` no longer sees it (use {@link runWithRequestUntilSettled}
+ * around code that awaits).
+ *
+ * @example
+ * const response = runSyncWithRequest(request, () => syncView(request));
+ */
+export function runSyncWithRequest<T>(request: HttpRequest, fn: () => T): T {
+  const previous = state.sync;
+  state.sync = request;
+  try {
+    return fn();
+  } finally {
+    state.sync = previous;
+  }
+}
+
+/**
+ * Run `fn` with `request` as the current request across its awaits until the promise it returns
+ * settles (or until it returns, when it returns no promise). When no such call is pending any
+ * more, `AsyncLocalStorage` is switched off again, so requests served in between cost nothing
+ * extra; work `fn` leaves running after its promise settles no longer sees the request.
+ *
+ * @example
+ * const response = await runWithRequestUntilSettled(request, () => asyncView(request));
+ */
+export function runWithRequestUntilSettled<T>(request: HttpRequest, fn: () => T): T {
+  state.scopes++;
+  let result: T;
+  try {
+    result = runScoped(request, fn);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+    // A side branch: the caller still sees (and must handle) the rejection of `result` itself.
+    Promise.resolve(result).then(release, release);
+  } else {
+    release();
+  }
+  return result;
+}
+
+/**
+ * The request being handled, or `undefined` outside any of the `run…WithRequest` functions.
  *
  * @example
  * const request = getCurrentRequest();
  * const app = request?.currentApp;
  */
 export function getCurrentRequest(): HttpRequest | undefined {
-  return storage.getStore();
+  return state.sync ?? state.storage.getStore();
 }

@@ -3,8 +3,9 @@
  * template engines, composes the middleware chain — all once, at start-up — and then serves
  * requests three ways: {@link App.handle} (an `HttpRequest` in, an `HttpResponse` out),
  * {@link App.fetch} (Fetch `Request`/`Response`, for any runtime or test) and {@link App.listen}
- * (a Node HTTP server with timeouts and a graceful `close()`). Every request runs inside
- * `runWithRequest`, so `reverse()` and templates find the resolver without being handed it.
+ * (a Node HTTP server with timeouts and a graceful `close()`). Every request is the current
+ * request while it is served (see the `requestContext` setting), so `reverse()` and templates
+ * find the resolver without being handed it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -12,6 +13,7 @@ import {
   requestFromFetch,
   requestFromNode,
   responseToFetch,
+  runSyncWithRequest,
   runWithRequest,
   writeNodeResponse,
 } from '@reins/http';
@@ -30,7 +32,7 @@ import { responseForException, safeLog } from './internal/exception-response.js'
 import { isThenable } from './internal/maybe-promise.js';
 import { startNodeServer } from './internal/node-server.js';
 import { routeViewLogs } from './internal/view-log-bridge.js';
-import type { ListenOptions, ReinsServer } from './internal/node-server.js';
+import type { ListenOptions, ReinsServer, ServingHooks } from './internal/node-server.js';
 import type { ResolvedSettings, Settings } from './settings.js';
 import { validateSettings } from './settings.js';
 
@@ -58,7 +60,7 @@ export class App {
   /** What the Node and Fetch adapters build requests with (hosts, upload limits…). */
   readonly requestOptions: RequestOptions;
   readonly #context: AppContext;
-  readonly #requestContext: boolean;
+  readonly #requestContext: ResolvedSettings['requestContext'];
   readonly #chain: (request: HttpRequest) => Answer;
 
   constructor(settings: Settings) {
@@ -141,8 +143,8 @@ export class App {
    */
   listen(options: ListenOptions = {}): Promise<ReinsServer> {
     return startNodeServer(
-      (incoming, outgoing, done) => {
-        this.#serveNode(incoming, outgoing, done);
+      (incoming, outgoing, hooks) => {
+        this.#serveNode(incoming, outgoing, hooks);
       },
       options,
       this.#context,
@@ -162,14 +164,10 @@ export class App {
   }
 
   /**
-   * Serve one Node request; `done(outgoing)` is called once the response has been handed to Node
-   * (or failed). One promise per request on the sync path: the write's own.
+   * Serve one Node request; `hooks.done(outgoing)` is called once the response has been handed to
+   * Node (or failed). No promise at all on the sync path.
    */
-  #serveNode(
-    incoming: IncomingMessage,
-    outgoing: ServerResponse,
-    done: ((outgoing: ServerResponse) => void) | null,
-  ): void {
+  #serveNode(incoming: IncomingMessage, outgoing: ServerResponse, hooks: ServingHooks | null): void {
     const context = this.#context;
     let request: HttpRequest;
     try {
@@ -183,10 +181,11 @@ export class App {
         message: `Bad Request: ${errorText(error)}`,
         error,
       });
-      done?.(outgoing);
+      hooks?.done(outgoing);
       return;
     }
     const write = (response: HttpResponseBase): void => {
+      if (hooks?.closing() === true && !outgoing.headersSent) outgoing.shouldKeepAlive = false;
       const written = writeNodeResponse(response, outgoing, request);
       // An in-memory body already handed to Node and nothing to close: the adapter's promise is
       // its settled constant, so skip the reaction (a promise and a microtask per request).
@@ -196,10 +195,10 @@ export class App {
         !(response as unknown as Closable).needsClose &&
         !(request as unknown as Closable).needsClose
       ) {
-        done?.(outgoing);
+        hooks?.done(outgoing);
         return;
       }
-      written.then(done === null ? undefined : () => done(outgoing), (error: unknown) => {
+      written.then(hooks === null ? undefined : () => hooks.done(outgoing), (error: unknown) => {
         // The client went away or a streaming body failed mid-way: nothing more can be sent.
         safeLog(context, {
           level: 'warning',
@@ -208,14 +207,14 @@ export class App {
           error,
         });
         outgoing.destroy();
-        done?.(outgoing);
+        hooks?.done(outgoing);
       });
     };
     const answer = this.#dispatch(request);
     if (isThenable<HttpResponseBase>(answer)) {
       answer.then(write, (error: unknown) => {
         this.#fatal(outgoing, error);
-        done?.(outgoing);
+        hooks?.done(outgoing);
       });
     } else {
       write(answer);
@@ -234,8 +233,14 @@ export class App {
 
   /** Serve one request, sync when the whole chain is sync. */
   #dispatch(request: HttpRequest): Answer {
-    if (!this.#requestContext) return this.#serve(request);
-    return runWithRequest(request, () => this.#serve(request));
+    switch (this.#requestContext) {
+      case 'auto':
+        return runSyncWithRequest(request, () => this.#serve(request));
+      case 'always':
+        return runWithRequest(request, () => this.#serve(request));
+      default:
+        return this.#serve(request);
+    }
   }
 
   #serve(request: HttpRequest): Answer {
@@ -252,7 +257,10 @@ export class App {
     // that fails (too big, malformed form, client gone) is kept by the request and thrown where
     // the body is first used — as Django raises on access, so a view that never reads it still runs.
     if (!request.bodyLoaded) {
-      const run = (): Answer => this.#finalize(request, this.#chain(request));
+      const run = (): Answer =>
+        this.#requestContext === 'auto'
+          ? runSyncWithRequest(request, () => this.#finalize(request, this.#chain(request)))
+          : this.#finalize(request, this.#chain(request));
       return request.loadBody().then(run, run);
     }
     return this.#finalize(request, this.#chain(request));

@@ -11,6 +11,7 @@ describe('public API', () => {
         "consoleLogger",
         "createApp",
         "formatCheckMessages",
+        "markAsync",
         "pageNotFound",
         "permissionDenied",
         "runChecks",

@@ -11,6 +11,7 @@
  * @module
  */
 export { App, createApp } from './create-app.js';
+export { markAsync } from './mark-async.js';
 export type { ListenOptions, ReinsServer } from './internal/node-server.js';
 export { validateSettings } from './settings.js';
 export type {

@@ -19,9 +19,21 @@ describe('validateSettings', () => {
       useXForwardedHost: false,
       useXForwardedPort: false,
       validateHostUpFront: true,
-      requestContext: true,
+      requestContext: 'auto',
       middleware: [],
     });
+  });
+
+  it.each([
+    [undefined, 'auto'],
+    ['auto', 'auto'],
+    ['always', 'always'],
+    [true, 'always'],
+    [false, false],
+  ] as const)('reads requestContext %j as %j', (given, expected) => {
+    expect(validateSettings({ rootUrlconf: [], requestContext: given }).requestContext).toBe(
+      expected,
+    );
   });
 
   it('keeps null limits (no limit)', () => {
@@ -38,6 +50,7 @@ describe('validateSettings', () => {
       /must be an array of host names, got the string "example.com"/,
     ],
     [{ debug: 'yes' }, 'debug', /'debug' must be true or false/],
+    [{ requestContext: 'sometimes' }, 'requestContext', /'requestContext' must be 'auto', 'always', true or false, got the string "sometimes"/],
     [
       { middleware: [() => () => null, 'common'] },
       'middleware[1]',

@@ -93,13 +93,19 @@ export interface Settings extends RequestSettings {
    */
   validateHostUpFront?: boolean;
   /**
-   * Run each request inside `runWithRequest()` (AsyncLocalStorage), so `getCurrentRequest()` and the
-   * request-scoped `reverse()` work anywhere. Default `true`. `false` saves the async-context cost
-   * (about 1.7 µs of CPU per request on Node 20, ~10 % of a small page) and falls back to what Django
-   * does: `reverse()` uses the default URLconf set by `createApp()`, and `{% url %}` takes the
-   * current app from the request passed to `render()`.
+   * How `getCurrentRequest()` and the request-scoped `reverse()` find the request being served.
+   * - `'auto'` (default): the request is current for the synchronous part of its handling (nearly
+   *   free), and across awaits inside every `async` view, middleware and hook and while a
+   *   `TemplateResponse` renders — through AsyncLocalStorage, switched on only while such work is
+   *   pending (on Node 20 it costs about a microsecond of CPU per request while on). A view that
+   *   is not declared `async` but returns a promise should be declared `async`, or marked with
+   *   `markAsync()`, for code after its awaits to see the request (Django likewise asks for
+   *   `async def`).
+   * - `'always'` (or `true`): every request runs inside AsyncLocalStorage, whatever its views.
+   * - `false`: no request context; `reverse()` uses the default URLconf set by `createApp()` (what
+   *   Django does), and `{% url %}` takes the current app from the request passed to `render()`.
    */
-  requestContext?: boolean;
+  requestContext?: 'auto' | 'always' | boolean;
   /** Extra values of your own, shown (secrets masked) on the debug 500 page. */
   extra?: Readonly<Record<string, unknown>>;
 }
@@ -115,8 +121,10 @@ export interface ResolvedSettings extends Required<
     | 'handler500'
     | 'fileUploadTempDir'
     | 'extra'
+    | 'requestContext'
   >
 > {
+  requestContext: 'auto' | 'always' | false;
   templates: TemplatesSetting | Templates | undefined;
   handler400: ErrorHandler | undefined;
   handler403: ErrorHandler | undefined;
@@ -220,7 +228,6 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     'useXForwardedHost',
     'useXForwardedPort',
     'validateHostUpFront',
-    'requestContext',
   ] as const) {
     const value = settings[key];
     if (value !== undefined && typeof value !== 'boolean') {
@@ -229,6 +236,13 @@ export function validateSettings(settings: Settings): ResolvedSettings {
         `The setting '${key}' must be true or false, got ${describe(value)}.`,
       );
     }
+  }
+  const context = settings.requestContext;
+  if (context !== undefined && typeof context !== 'boolean' && context !== 'auto' && context !== 'always') {
+    throw new ImproperlyConfigured(
+      'requestContext',
+      `The setting 'requestContext' must be 'auto', 'always', true or false, got ${describe(context)}.`,
+    );
   }
   for (const key of [
     'dataUploadMaxMemorySize',
@@ -307,7 +321,8 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     handler500: settings.handler500,
     logger,
     validateHostUpFront: settings.validateHostUpFront ?? true,
-    requestContext: settings.requestContext ?? true,
+    requestContext:
+      context === undefined ? 'auto' : context === true ? 'always' : context,
     extra: settings.extra ?? {},
   };
 }

@@ -7,8 +7,9 @@ import { HttpResponse } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
 import { render, reverse } from '@reins/shortcuts';
 import { include, path } from '@reins/urls';
+import type { View } from '@reins/urls';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/index.js';
+import { createApp, markAsync } from '../src/index.js';
 import { Client } from '../src/testing/index.js';
 import { recordingLogger } from './helpers.js';
 
@@ -108,5 +109,96 @@ describe('requestContext: false', () => {
     const response = await new Client(app).get('/where/');
     expect(response.text()).toBe('/');
     expect(seen).toBeUndefined();
+  });
+});
+
+describe("requestContext 'auto' (the default): the right app's resolver across awaits", () => {
+  const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+
+  /** Two apps in one process, so the process-wide default URLconf (the last app's) is wrong for `first`. */
+  function twoApps(views: Record<string, View>, requestContext?: 'always') {
+    const build = (prefix: string) =>
+      createApp({
+        rootUrlconf: [
+          path(`${prefix}/`, () => new HttpResponse(prefix), { name: 'home' }),
+          ...Object.entries(views).map(([route, view]) =>
+            path(route, view),
+          ),
+        ],
+        templates: [
+          { backend: 'reins', options: { templates: { 'home.html': "{% url 'home' %}" } } },
+        ],
+        allowedHosts: ['testserver'],
+        logger: recordingLogger(),
+        ...(requestContext === undefined ? {} : { requestContext }),
+      });
+    const first = build('first');
+    build('second');
+    return new Client(first);
+  }
+
+  it('in a sync view, and in an async view after awaits', async () => {
+    const client = twoApps({
+      'sync/': () => new HttpResponse(reverse('home')),
+      'async/': async () => {
+        await tick();
+        await Promise.resolve();
+        return new HttpResponse(reverse('home'));
+      },
+    });
+    expect((await client.get('/sync/')).text()).toBe('/first/');
+    const answers = await Promise.all([client.get('/async/'), client.get('/async/')]);
+    expect(answers.map((response) => response.text())).toEqual(['/first/', '/first/']);
+  });
+
+  it('in a class-based view with an async handler, and in a markAsync() view', async () => {
+    const { View } = await import('@reins/views');
+    class Later extends View {
+      override async get(): Promise<HttpResponse> {
+        await tick();
+        return new HttpResponse(reverse('home'));
+      }
+    }
+    const client = twoApps({
+      'class/': Later.asView() as never,
+      'marked/': markAsync(() => tick().then(() => new HttpResponse(reverse('home')))),
+    });
+    expect((await client.get('/class/')).text()).toBe('/first/');
+    expect((await client.get('/marked/')).text()).toBe('/first/');
+  });
+
+  it('in async middleware after it awaits the response, and in a TemplateResponse', async () => {
+    const { TemplateResponse } = await import('@reins/shortcuts');
+    const stamp: Middleware = (getResponse) => async (request) => {
+      const response = await getResponse(request);
+      await tick();
+      response.headers.set('X-Home', reverse('home'));
+      return response;
+    };
+    const app = createApp({
+      rootUrlconf: [
+        path('first/', (request) => new TemplateResponse(request, 'home.html'), { name: 'home' }),
+      ],
+      templates: [
+        { backend: 'reins', options: { templates: { 'home.html': "{% url 'home' %}" } } },
+      ],
+      allowedHosts: ['testserver'],
+      logger: recordingLogger(),
+      middleware: [stamp],
+    });
+    createApp({
+      rootUrlconf: [path('second/', () => new HttpResponse(''), { name: 'home' })],
+      logger: recordingLogger(),
+    });
+    const response = await new Client(app).get('/first/');
+    expect(response.text()).toBe('/first/');
+    expect(response.headers.get('X-Home')).toBe('/first/');
+  });
+
+  it("leaves a promise-returning view that is not async or marked without the request after it awaits ('always' covers it)", async () => {
+    const { getCurrentRequest } = await import('@reins/http');
+    const view = () => tick().then(() => new HttpResponse(String(getCurrentRequest()?.path)));
+    expect((await twoApps({ 'plain/': view }).get('/plain/')).text()).toBe('undefined');
+    expect((await twoApps({ 'plain/': view }, 'always').get('/plain/')).text()).toBe('/plain/');
   });
 });

@@ -6,7 +6,7 @@
  * step resolves the path, runs the view hooks, calls the view, checks its answer and renders a
  * `TemplateResponse`. Nothing here awaits unless something actually returned a promise.
  */
-import { HttpResponse } from '@reins/http';
+import { HttpResponse, runSyncWithRequest, runWithRequestUntilSettled } from '@reins/http';
 import type { HttpResponseBase } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { MiddlewareNotUsed } from '@reins/middleware';
@@ -19,6 +19,7 @@ import type {
 } from '@reins/middleware';
 import { ImproperlyConfigured, ViewResponseError } from '../errors.js';
 import type { AppContext } from './app-context.js';
+import { awaits } from './awaits.js';
 import { describe } from './describe.js';
 import { responseForException, safeLog } from './exception-response.js';
 import { isThenable } from './maybe-promise.js';
@@ -79,6 +80,20 @@ export function buildHandler(
   const viewHooks: ViewHook[] = [];
   const exceptionHooks: ExceptionHook[] = [];
   const templateHooks: TemplateHook[] = [];
+  // requestContext 'auto': code that awaits runs with the request in AsyncLocalStorage until it
+  // settles; continuations the handler itself schedules get the cheap synchronous context.
+  const auto = context.settings.requestContext === 'auto';
+  const resume = <T>(request: HttpRequest, fn: () => T): T =>
+    auto ? runSyncWithRequest(request, fn) : fn();
+  // Wraps `fn` (called as fn(request, ...rest)) so it runs in the async context when it awaits.
+  const scoped = <F extends (request: HttpRequest, ...rest: never[]) => unknown>(
+    fn: F,
+    original: unknown = fn,
+  ): F =>
+    auto && awaits(original)
+      ? (((request: HttpRequest, ...rest: never[]) =>
+          runWithRequestUntilSettled(request, () => fn(request, ...rest))) as F)
+      : fn;
 
   const convert =
     (inner: GetResponse): GetResponse =>
@@ -91,7 +106,7 @@ export function buildHandler(
       }
       if (isThenable<HttpResponseBase>(answer)) {
         return Promise.resolve(answer).then(undefined, (error: unknown) =>
-          responseForException(context, request, error),
+          resume(request, () => responseForException(context, request, error)),
         );
       }
       return answer;
@@ -137,7 +152,10 @@ export function buildHandler(
     const onError = (error: unknown): Answer => processException(request, error);
     let rendered: unknown;
     try {
-      rendered = response.render();
+      // TemplateResponse.render() awaits (loaders, context processors): {% url %} needs the request.
+      rendered = auto
+        ? runWithRequestUntilSettled(request, () => response.render())
+        : response.render();
     } catch (error) {
       return onError(error);
     }
@@ -160,7 +178,12 @@ export function buildHandler(
   ): Answer => {
     let result: unknown;
     try {
-      result = args.length === 0 ? view(request, params) : view(request, params, ...args);
+      result =
+        auto && awaits(view)
+          ? runWithRequestUntilSettled(request, () => view(request, params, ...args))
+          : args.length === 0
+            ? view(request, params)
+            : view(request, params, ...args);
     } catch (error) {
       const rescued = processException(request, error);
       return isThenable<HttpResponseBase>(rescued)
@@ -169,13 +192,14 @@ export function buildHandler(
     }
     if (isThenable(result)) {
       return Promise.resolve(result).then(
-        (value) => finish(request, value, view),
-        (error: unknown) => {
-          const rescued = processException(request, error);
-          return isThenable<HttpResponseBase>(rescued)
-            ? Promise.resolve(rescued).then((value) => finish(request, value, view))
-            : finish(request, rescued, view);
-        },
+        (value) => resume(request, () => finish(request, value, view)),
+        (error: unknown) =>
+          resume(request, () => {
+            const rescued = processException(request, error);
+            return isThenable<HttpResponseBase>(rescued)
+              ? Promise.resolve(rescued).then((value) => finish(request, value, view))
+              : finish(request, rescued, view);
+          }),
       );
     }
     return finish(request, result, view);
@@ -243,12 +267,14 @@ export function buildHandler(
         `Middleware factory ${label} returned ${describe(instance)}; it must return a handler (request) => response.`,
       );
     }
-    if (instance.processView) viewHooks.unshift(instance.processView.bind(instance));
-    if (instance.processTemplateResponse) {
-      templateHooks.push({ name: label, hook: instance.processTemplateResponse.bind(instance) });
+    const { processView, processTemplateResponse, processException: onException } = instance;
+    if (processView) viewHooks.unshift(scoped(processView.bind(instance), processView));
+    if (processTemplateResponse) {
+      const hook = scoped(processTemplateResponse.bind(instance), processTemplateResponse);
+      templateHooks.push({ name: label, hook });
     }
-    if (instance.processException) exceptionHooks.push(instance.processException.bind(instance));
-    handler = convert(instance);
+    if (onException) exceptionHooks.push(scoped(onException.bind(instance), onException));
+    handler = convert(scoped(instance));
   }
   return handler;
 }

@@ -63,12 +63,16 @@ export interface ReinsServer {
   close(timeout?: number): Promise<number>;
 }
 
-/** Serves one request and calls `done(outgoing)` once the response is handed to Node. */
-type Listener = (
-  incoming: IncomingMessage,
-  outgoing: ServerResponse,
-  done: (outgoing: ServerResponse) => void,
-) => void;
+/** What the server asks of the code writing each response. */
+export interface ServingHooks {
+  /** Call once the response has been handed to Node (or failed). */
+  done(outgoing: ServerResponse): void;
+  /** Whether the server is shutting down: then the response should close its connection. */
+  closing(): boolean;
+}
+
+/** Serves one request, honouring `hooks`. */
+type Listener = (incoming: IncomingMessage, outgoing: ServerResponse, hooks: ServingHooks) => void;
 
 // The applications with a running server; an unhandled rejection is logged to each one's logger.
 const serving = new Set<AppContext>();
@@ -112,20 +116,21 @@ export function startNodeServer(
   const colour = options.accessLog === true && process.stderr.isTTY;
   let inFlight = 0;
   let closing = false;
-  const active = new Set<ServerResponse>();
 
-  // Per request on the fast path: a counter and a set entry — no event listeners, no promises.
-  const finished = (outgoing: ServerResponse): void => {
-    inFlight--;
-    active.delete(outgoing);
-    if (closing) releaseWhenDone(outgoing);
+  // Per request on the fast path: a counter — no collection (hashing every response object cost
+  // ~0.2 µs a request), no event listeners, no promises. A response written while closing is
+  // told to close its connection by `closing()`; its connection is released once it is out.
+  const hooks: ServingHooks = {
+    done(outgoing) {
+      inFlight--;
+      if (closing) releaseWhenDone(outgoing);
+    },
+    closing: () => closing,
   };
   const server = createServer((incoming, outgoing) => {
     inFlight++;
-    active.add(outgoing);
-    if (closing) outgoing.shouldKeepAlive = false;
     if (accessLine !== null) logAccess(incoming, outgoing);
-    listener(incoming, outgoing, finished);
+    listener(incoming, outgoing, hooks);
   });
   // While closing, a connection is closed as soon as its response is out.
   const releaseWhenDone = (outgoing: ServerResponse): void => {
@@ -171,10 +176,6 @@ export function startNodeServer(
   const close = (timeout = shutdownTimeout): Promise<number> => {
     if (closed !== null) return closed;
     closing = true;
-    for (const response of active) {
-      if (!response.headersSent) response.shouldKeepAlive = false;
-      else releaseWhenDone(response);
-    }
     closed = new Promise<number>((resolve) => {
       let cut = 0;
       const timer = setTimeout(() => {
