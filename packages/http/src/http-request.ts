@@ -32,6 +32,7 @@ import {
   type ResolvedRequestOptions,
 } from './request-options.js';
 import type { UploadedFile } from './uploaded-file.js';
+import { findRawHeader, type NodeHeaderSource } from './internal/node-headers.js';
 
 const BRAND = Symbol.for('reins.HttpRequest');
 const EMPTY = new Uint8Array(0);
@@ -90,12 +91,11 @@ export interface HttpRequestInit {
   options?: RequestOptions;
 }
 
-/** Marks an init whose `headers` already have lower-case names (Node's), to skip the check. */
-export const LOWER_CASE_HEADERS = Symbol('reins.lowerCaseHeaders');
+/** The init key carrying a {@link NodeHeaderSource} (used instead of `headers`). */
+export const NODE_HEADERS = Symbol('reins.nodeHeaders');
 
-function normaliseHeaders(headers: HttpRequestInit['headers'], trusted: boolean): RawHeaders {
+function normaliseHeaders(headers: HttpRequestInit['headers']): RawHeaders {
   if (headers === undefined) return {};
-  if (trusted) return headers as RawHeaders;
   // A Fetch Headers iterates as [lower-case name, value] pairs, like any other iterable here.
   if (Symbol.iterator in headers) {
     const result: Record<string, string> = {};
@@ -201,7 +201,8 @@ export class HttpRequest {
 
   readonly #rawMethod: string;
   readonly #url: string;
-  readonly #rawHeaders: RawHeaders;
+  #rawHeaders: RawHeaders | undefined;
+  readonly #nodeHeaders: NodeHeaderSource | undefined;
   readonly #connection: RequestConnection | undefined;
   readonly #explicitScheme: 'http' | 'https' | undefined;
   readonly #settings: ResolvedRequestOptions;
@@ -230,10 +231,8 @@ export class HttpRequest {
   constructor(init: HttpRequestInit = {}) {
     this.#rawMethod = init.method ?? 'GET';
     this.#url = init.url ?? '/';
-    this.#rawHeaders = normaliseHeaders(
-      init.headers,
-      (init as { [LOWER_CASE_HEADERS]?: boolean })[LOWER_CASE_HEADERS] === true,
-    );
+    this.#nodeHeaders = (init as { [NODE_HEADERS]?: NodeHeaderSource })[NODE_HEADERS];
+    if (this.#nodeHeaders === undefined) this.#rawHeaders = normaliseHeaders(init.headers);
     this.#connection = init.connection;
     this.#explicitScheme = init.scheme;
     this.#settings =
@@ -374,14 +373,14 @@ export class HttpRequest {
 
   /** The headers: case-insensitive, `get('Content-Type')` or `get('CONTENT_TYPE')`. */
   get headers(): HttpHeaders {
-    return (this.#headers ??= new HttpHeaders(this.#rawHeaders));
+    return (this.#headers ??= new HttpHeaders(this.#allHeaders()));
   }
 
   /** Request metadata with CGI names (`HTTP_USER_AGENT`, `REMOTE_ADDR`, `QUERY_STRING`, …), built on first use. */
   get META(): Record<string, string> {
     if (this.#meta === undefined) {
       const meta: Record<string, string> = {};
-      for (const key of Object.keys(this.#rawHeaders)) {
+      for (const key of Object.keys(this.#allHeaders())) {
         if (key.includes('_')) continue;
         const value = this.#header(key);
         if (value === undefined) continue;
@@ -407,8 +406,16 @@ export class HttpRequest {
     return (this.#state ??= {});
   }
 
+  #allHeaders(): RawHeaders {
+    return (this.#rawHeaders ??= this.#nodeHeaders!.headers);
+  }
+
   #header(name: string): string | undefined {
-    const value = this.#rawHeaders[name];
+    if (this.#rawHeaders === undefined) {
+      const found = findRawHeader(this.#nodeHeaders!.rawHeaders, name);
+      if (found !== null) return found;
+    }
+    const value = this.#allHeaders()[name];
     if (value === undefined) return undefined;
     return typeof value === 'string' ? value : value.join(name === 'cookie' ? '; ' : ', ');
   }

@@ -6,16 +6,20 @@
  *
  * @module
  */
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { HttpRequest, LOWER_CASE_HEADERS, type HttpRequestInit } from './http-request.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpRequest, NODE_HEADERS, type HttpRequestInit } from './http-request.js';
+import { findRawHeader } from './internal/node-headers.js';
 import { RAW_CONTENT, type HttpResponse, type HttpResponseBase } from './http-response.js';
 import type { RequestOptions } from './request-options.js';
 import type { StreamingHttpResponse } from './streaming-http-response.js';
 
+// From the raw list: building Node's `headers` object is left to the requests that need it.
 function hasBody(incoming: IncomingMessage): boolean {
-  const headers = incoming.headers;
-  if (headers['transfer-encoding'] !== undefined) return true;
-  const length = headers['content-length'];
+  const raw = incoming.rawHeaders;
+  if (findRawHeader(raw, 'transfer-encoding') !== undefined) return true;
+  const length = findRawHeader(raw, 'content-length');
+  // Repeated Content-Length headers: Node kept the first.
+  if (length === null) return incoming.headers['content-length'] !== '0';
   return length !== undefined && length !== '0';
 }
 
@@ -47,11 +51,10 @@ export function requestFromNode(incoming: IncomingMessage, options?: RequestOpti
   return new HttpRequest({
     method: incoming.method ?? 'GET',
     url: incoming.url ?? '/',
-    headers: incoming.headers,
     connection: incoming.socket,
     body: hasBody(incoming) ? lazyBody(incoming) : null,
     options,
-    [LOWER_CASE_HEADERS]: true,
+    [NODE_HEADERS]: incoming,
   } as HttpRequestInit);
 }
 
@@ -60,15 +63,14 @@ function isBodyless(status: number, method: string | undefined): boolean {
   return method === 'HEAD' || status === 204 || status === 304 || (status >= 100 && status < 200);
 }
 
-function buildHeaders(response: HttpResponseBase): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = {};
-  response.headers.store.forEach((entry) => {
-    headers[entry[0]] = entry[1];
-  });
+/** Node's flat `[name, value, name, value…]` form: no object, no key list for Node to build. */
+type FlatHeaders = (string | number)[];
+
+function buildHeaders(response: HttpResponseBase): FlatHeaders {
+  const headers: FlatHeaders = [];
+  for (const entry of response.headers.store.values()) headers.push(entry[0], entry[1]);
   if (response.hasCookies) {
-    const cookies: string[] = [];
-    for (const cookie of response.cookies.values()) cookies.push(cookie.toString());
-    headers['Set-Cookie'] = cookies;
+    for (const cookie of response.cookies.values()) headers.push('Set-Cookie', cookie.toString());
   }
   return headers;
 }
@@ -125,14 +127,14 @@ export function writeNodeResponse(
     return writeStreaming(response as StreamingHttpResponse, outgoing, request);
   try {
     const headers = buildHeaders(response);
-    if (request?.connectionUnsafe === true) headers['Connection'] = 'close';
+    if (request?.connectionUnsafe === true) headers.push('Connection', 'close');
     const status = response.status;
     const method = request?.method ?? outgoing.req?.method;
     if (isBodyless(status, method)) {
       // A HEAD answer announces the length the GET would have; 204, 304 and 1xx have none.
       if (method === 'HEAD' && status >= 200 && status !== 204 && status !== 304) {
         if (!response.headers.store.has('content-length')) {
-          headers['Content-Length'] = (response as HttpResponse).content.length;
+          headers.push('Content-Length', (response as HttpResponse).content.length);
         }
       }
       outgoing.writeHead(status, response.reasonPhrase, headers);
@@ -143,8 +145,10 @@ export function writeNodeResponse(
       if (typeof body === 'string' && !isUtf8(response.charset))
         body = (response as HttpResponse).content;
       if (!response.headers.store.has('content-length')) {
-        headers['Content-Length'] =
-          typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+        headers.push(
+          'Content-Length',
+          typeof body === 'string' ? Buffer.byteLength(body) : body.length,
+        );
       }
       outgoing.writeHead(status, response.reasonPhrase, headers);
       outgoing.end(body);
@@ -176,7 +180,7 @@ async function writeStreaming(
 ): Promise<void> {
   try {
     const headers = buildHeaders(response);
-    if (request?.connectionUnsafe === true) headers['Connection'] = 'close';
+    if (request?.connectionUnsafe === true) headers.push('Connection', 'close');
     const status = response.status;
     outgoing.writeHead(status, response.reasonPhrase, headers);
     if (isBodyless(status, request?.method ?? outgoing.req?.method)) outgoing.end();

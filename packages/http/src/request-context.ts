@@ -63,18 +63,18 @@ export function runWithRequest<T>(request: HttpRequest, fn: () => T): T {
 }
 
 /**
- * Run `fn` with `request` as the current request during its synchronous execution only: nearly
+ * Run `fn(request)` with `request` as the current request during its synchronous execution only: nearly
  * free, but code after an `await` in `fn` no longer sees it (use {@link runWithRequestUntilSettled}
  * around code that awaits).
  *
  * @example
  * const response = runSyncWithRequest(request, () => syncView(request));
  */
-export function runSyncWithRequest<T>(request: HttpRequest, fn: () => T): T {
+export function runSyncWithRequest<T>(request: HttpRequest, fn: (request: HttpRequest) => T): T {
   const previous = state.sync;
   state.sync = request;
   try {
-    return fn();
+    return fn(request);
   } finally {
     state.sync = previous;
   }

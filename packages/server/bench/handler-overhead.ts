@@ -20,15 +20,16 @@ async function time(fn: () => unknown, iterations: number): Promise<number> {
 export async function handlerOverhead(iterations = 100_000): Promise<void> {
   const view = (): HttpResponse => new HttpResponse(BODY, { contentType: HTML });
   const patterns = [path('', view), path('hello/', view)];
-  const build = (requestContext: boolean) =>
+  const build = (requestContext: 'auto' | 'always' | false) =>
     createApp({
       rootUrlconf: patterns,
       allowedHosts: ['127.0.0.1'],
       logger: silentLogger,
       requestContext,
     });
-  const app = build(true);
+  const app = build('auto');
   const appWithout = build(false);
+  const appAlways = build('always');
   const resolver = createResolver(patterns).compile();
   const headers = { host: '127.0.0.1:8000', 'user-agent': 'autocannon', accept: '*/*' };
   const options = app.requestOptions;
@@ -42,9 +43,11 @@ export async function handlerOverhead(iterations = 100_000): Promise<void> {
   };
   const cases: [string, () => unknown][] = [
     ['by hand (request, Host, resolve, view)', () => Promise.resolve(byHand())],
-    ['by hand inside runWithRequest()', () => Promise.resolve(runWithRequest(request(), byHand))],
     ['app.handle()', () => app.handle(request())],
     ['app.handle(), requestContext: false', () => appWithout.handle(request())],
+    // Last: once runWithRequest() has run, AsyncLocalStorage stays on in this process.
+    ["app.handle(), requestContext: 'always'", () => appAlways.handle(request())],
+    ['by hand inside runWithRequest()', () => Promise.resolve(runWithRequest(request(), byHand))],
   ];
   console.log('\nhandler overhead in process (no sockets), ns per request, best of 3');
   for (const [label, fn] of cases) {

@@ -2,7 +2,8 @@
  * The servers the benchmark compares, each serving the same small HTML page at `/hello/` on
  * 127.0.0.1 with an OS-chosen port: raw `node:http`, Fastify, Hono (@hono/node-server), Express,
  * and reins without and with Security + Common + XFrameOptions middleware, and without the
- * AsyncLocalStorage request context (`reins-ctx`, `requestContext: false`). A target starts in its
+ * page served by an `async` view (`reins-async`: the AsyncLocalStorage request context is on while
+ * such a view is pending, the cost an app with async views pays). A target starts in its
  * own child process (see index.ts) and prints `READY <port>` once listening.
  */
 import { createServer } from 'node:http';
@@ -13,7 +14,7 @@ export const BODY =
 export const HTML = 'text/html; charset=utf-8';
 
 export type TargetName =
-  'raw' | 'fastify' | 'hono' | 'express' | 'reins' | 'reins+mw' | 'reins-ctx';
+  'raw' | 'fastify' | 'hono' | 'express' | 'reins' | 'reins+mw' | 'reins-async';
 export const TARGETS: readonly TargetName[] = [
   'raw',
   'fastify',
@@ -21,7 +22,7 @@ export const TARGETS: readonly TargetName[] = [
   'express',
   'reins',
   'reins+mw',
-  'reins-ctx',
+  'reins-async',
 ];
 
 /** Start `name` and resolve with its port. */
@@ -73,12 +74,15 @@ export async function startTarget(name: TargetName): Promise<number> {
     }
     case 'reins':
     case 'reins+mw':
-    case 'reins-ctx': {
+    case 'reins-async': {
       // The built package, as an application runs it (`pnpm bench` builds it first).
       const { createApp, silentLogger } = await import('@reins/server');
       const { HttpResponse } = await import('@reins/http');
       const { path } = await import('@reins/urls');
-      const hello = (): InstanceType<typeof HttpResponse> =>
+      const sync = (): InstanceType<typeof HttpResponse> =>
+        new HttpResponse(BODY, { contentType: HTML });
+
+      const async = async (): Promise<InstanceType<typeof HttpResponse>> =>
         new HttpResponse(BODY, { contentType: HTML });
       const other = (): InstanceType<typeof HttpResponse> =>
         new HttpResponse('other', { contentType: HTML });
@@ -86,14 +90,12 @@ export async function startTarget(name: TargetName): Promise<number> {
         rootUrlconf: [
           path('', other, { name: 'home' }),
           path('articles/<int:year>/', other, { name: 'year' }),
-          path('hello/', hello, { name: 'hello' }),
+          path('hello/', name === 'reins-async' ? async : sync, { name: 'hello' }),
           path('about/', other, { name: 'about' }),
         ],
         allowedHosts: ['127.0.0.1', 'localhost'],
         logger: silentLogger,
         middleware: name === 'reins+mw' ? await threeMiddleware() : [],
-        // 'reins-ctx': without the AsyncLocalStorage request context (Django's default-URLconf way).
-        requestContext: name !== 'reins-ctx',
       });
       const server = await app.listen({ host: '127.0.0.1', port: 0 });
       return server.address.port;

@@ -62,6 +62,8 @@ export class App {
   readonly #context: AppContext;
   readonly #requestContext: ResolvedSettings['requestContext'];
   readonly #chain: (request: HttpRequest) => Answer;
+  // Made once: the per-request scope calls it without allocating a closure per request.
+  readonly #serveRequest = (request: HttpRequest): Answer => this.#serve(request);
 
   constructor(settings: Settings) {
     const resolved = validateSettings(settings);
@@ -167,7 +169,11 @@ export class App {
    * Serve one Node request; `hooks.done(outgoing)` is called once the response has been handed to
    * Node (or failed). No promise at all on the sync path.
    */
-  #serveNode(incoming: IncomingMessage, outgoing: ServerResponse, hooks: ServingHooks | null): void {
+  #serveNode(
+    incoming: IncomingMessage,
+    outgoing: ServerResponse,
+    hooks: ServingHooks | null,
+  ): void {
     const context = this.#context;
     let request: HttpRequest;
     try {
@@ -184,41 +190,52 @@ export class App {
       hooks?.done(outgoing);
       return;
     }
-    const write = (response: HttpResponseBase): void => {
-      if (hooks?.closing() === true && !outgoing.headersSent) outgoing.shouldKeepAlive = false;
-      const written = writeNodeResponse(response, outgoing, request);
-      // An in-memory body already handed to Node and nothing to close: the adapter's promise is
-      // its settled constant, so skip the reaction (a promise and a microtask per request).
-      if (
-        !response.streaming &&
-        outgoing.writableEnded &&
-        !(response as unknown as Closable).needsClose &&
-        !(request as unknown as Closable).needsClose
-      ) {
-        hooks?.done(outgoing);
-        return;
-      }
-      written.then(hooks === null ? undefined : () => hooks.done(outgoing), (error: unknown) => {
-        // The client went away or a streaming body failed mid-way: nothing more can be sent.
-        safeLog(context, {
-          level: 'warning',
-          logger: 'reins.server',
-          message: `Error writing the response to ${request.path}: ${errorText(error)}`,
-          error,
-        });
-        outgoing.destroy();
-        hooks?.done(outgoing);
-      });
-    };
     const answer = this.#dispatch(request);
     if (isThenable<HttpResponseBase>(answer)) {
-      answer.then(write, (error: unknown) => {
-        this.#fatal(outgoing, error);
-        hooks?.done(outgoing);
-      });
+      answer.then(
+        (response) => {
+          this.#write(response, request, outgoing, hooks);
+        },
+        (error: unknown) => {
+          this.#fatal(outgoing, error);
+          hooks?.done(outgoing);
+        },
+      );
     } else {
-      write(answer);
+      this.#write(answer, request, outgoing, hooks);
     }
+  }
+
+  #write(
+    response: HttpResponseBase,
+    request: HttpRequest,
+    outgoing: ServerResponse,
+    hooks: ServingHooks | null,
+  ): void {
+    if (hooks?.closing() === true && !outgoing.headersSent) outgoing.shouldKeepAlive = false;
+    const written = writeNodeResponse(response, outgoing, request);
+    // An in-memory body already handed to Node and nothing to close: the adapter's promise is
+    // its settled constant, so skip the reaction (a promise and a microtask per request).
+    if (
+      !response.streaming &&
+      outgoing.writableEnded &&
+      !(response as unknown as Closable).needsClose &&
+      !(request as unknown as Closable).needsClose
+    ) {
+      hooks?.done(outgoing);
+      return;
+    }
+    written.then(hooks === null ? undefined : () => hooks.done(outgoing), (error: unknown) => {
+      // The client went away or a streaming body failed mid-way: nothing more can be sent.
+      safeLog(this.#context, {
+        level: 'warning',
+        logger: 'reins.server',
+        message: `Error writing the response to ${request.path}: ${errorText(error)}`,
+        error,
+      });
+      outgoing.destroy();
+      hooks?.done(outgoing);
+    });
   }
 
   /**
@@ -235,7 +252,7 @@ export class App {
   #dispatch(request: HttpRequest): Answer {
     switch (this.#requestContext) {
       case 'auto':
-        return runSyncWithRequest(request, () => this.#serve(request));
+        return runSyncWithRequest(request, this.#serveRequest);
       case 'always':
         return runWithRequest(request, () => this.#serve(request));
       default:

@@ -50,7 +50,11 @@ describe('validateSettings', () => {
       /must be an array of host names, got the string "example.com"/,
     ],
     [{ debug: 'yes' }, 'debug', /'debug' must be true or false/],
-    [{ requestContext: 'sometimes' }, 'requestContext', /'requestContext' must be 'auto', 'always', true or false, got the string "sometimes"/],
+    [
+      { requestContext: 'sometimes' },
+      'requestContext',
+      /'requestContext' must be 'auto', 'always', true or false, got the string "sometimes"/,
+    ],
     [
       { middleware: [() => () => null, 'common'] },
       'middleware[1]',

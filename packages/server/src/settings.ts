@@ -238,7 +238,12 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     }
   }
   const context = settings.requestContext;
-  if (context !== undefined && typeof context !== 'boolean' && context !== 'auto' && context !== 'always') {
+  if (
+    context !== undefined &&
+    typeof context !== 'boolean' &&
+    context !== 'auto' &&
+    context !== 'always'
+  ) {
     throw new ImproperlyConfigured(
       'requestContext',
       `The setting 'requestContext' must be 'auto', 'always', true or false, got ${describe(context)}.`,
@@ -321,8 +326,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     handler500: settings.handler500,
     logger,
     validateHostUpFront: settings.validateHostUpFront ?? true,
-    requestContext:
-      context === undefined ? 'auto' : context === true ? 'always' : context,
+    requestContext: context === undefined ? 'auto' : context === true ? 'always' : context,
     extra: settings.extra ?? {},
   };
 }

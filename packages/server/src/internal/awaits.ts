@@ -6,10 +6,8 @@
  */
 import { ASYNC_MARK } from '../mark-async.js';
 
-/* eslint-disable @typescript-eslint/no-empty-function */
 const AsyncFunction = (async () => {}).constructor;
-const AsyncGeneratorFunction = (async function* () {}).constructor;
-/* eslint-enable @typescript-eslint/no-empty-function */
+const AsyncGeneratorFunction = async function* () {}.constructor;
 
 const classes = new WeakMap<object, boolean>();
 

@@ -57,8 +57,10 @@ function describeReturned(value: unknown): string {
  * Django's `check_response`: a view must answer with a response. Raised outside the view's
  * error handling, so `processException` never sees it (as in Django).
  */
-function checkResponse(value: unknown, who: string): HttpResponseBase {
+function checkResponse(value: unknown, view: unknown, hook?: string): HttpResponseBase {
   if (HttpResponse.isInstance(value)) return value;
+  // Named only on failure: building the name on every response cost a string per request.
+  const who = hook === undefined ? `The view ${viewName(view)}` : `${String(view)}.${hook}`;
   const returned = describeReturned(value);
   throw new ViewResponseError(
     `${who} didn't return an HttpResponse object. It returned ${returned} instead.${
@@ -136,13 +138,13 @@ export function buildHandler(
       const result = hook(request, current);
       if (isThenable<HttpResponseBase>(result)) {
         return Promise.resolve(result).then((next) => {
-          const checked = checkResponse(next, `${name}.processTemplateResponse`);
+          const checked = checkResponse(next, name, 'processTemplateResponse');
           return isRenderable(checked)
             ? renderTemplateResponse(request, checked, index + 1)
             : finishRendering(request, checked);
         });
       }
-      current = checkResponse(result, `${name}.processTemplateResponse`);
+      current = checkResponse(result, name, 'processTemplateResponse');
     }
     return finishRendering(request, current);
   };
@@ -164,7 +166,7 @@ export function buildHandler(
   };
 
   const finish = (request: HttpRequest, value: unknown, view: unknown): Answer => {
-    const response = checkResponse(value, `The view ${viewName(view)}`);
+    const response = checkResponse(value, view);
     if (isRenderable(response) && response.isRendered !== true)
       return renderTemplateResponse(request, response);
     return response;
