@@ -10,6 +10,16 @@ export interface NodeHeaderSource {
   readonly headers: RawHeaders;
 }
 
+/** Whether header name `key` equals lower-case `name` ignoring ASCII case, without allocating. */
+function sameLetters(key: string, name: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const k = key.charCodeAt(i);
+    const n = name.charCodeAt(i);
+    if (k !== n && (n < 0x61 || n > 0x7a || k !== n - 0x20)) return false;
+  }
+  return true;
+}
+
 /**
  * The value of `name` (lower-case) in Node's raw header list, when it occurs exactly once;
  * `null` when it occurs more than once (Node's `headers` object has the rules for combining).
@@ -18,7 +28,7 @@ export function findRawHeader(list: readonly string[], name: string): string | u
   let found: string | undefined;
   for (let index = 0; index < list.length; index += 2) {
     const key = list[index]!;
-    if (key.length !== name.length || (key !== name && key.toLowerCase() !== name)) continue;
+    if (key.length !== name.length || (key !== name && !sameLetters(key, name))) continue;
     if (found !== undefined) return null;
     found = list[index + 1];
   }

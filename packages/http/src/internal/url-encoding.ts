@@ -219,9 +219,16 @@ export function repercentBrokenUnicode(bytes: Uint8Array): string {
  * escapes kept literally, `%2F` becomes `/`), then decode UTF-8 with invalid bytes re-encoded.
  */
 export function decodePath(rawPath: string): string {
-  if (!rawPath.includes('%')) {
-    // eslint-disable-next-line no-control-regex
-    if (!/[^\x00-\x7f]/.test(rawPath)) return rawPath;
+  // One pass over the usual short ASCII path without escapes, which is returned as it is.
+  let escaped = false;
+  let ascii = true;
+  for (let i = 0; i < rawPath.length; i += 1) {
+    const code = rawPath.charCodeAt(i);
+    if (code === 37) escaped = true;
+    else if (code >= 0x80) ascii = false;
+  }
+  if (!escaped) {
+    if (ascii) return rawPath;
   } else {
     try {
       return decodeURIComponent(rawPath);
