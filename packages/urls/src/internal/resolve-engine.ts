@@ -113,6 +113,15 @@ function joinRoute(route1: string, route2: string): string {
   return route1 + (route2.startsWith('^') ? route2.slice(1) : route2);
 }
 
+/**
+ * The same text as an internalized string (the engine's copy used for property names). A static
+ * path looked up many times is often internalized by then (any object-key lookup of it does
+ * that); comparing it with an internalized key is a pointer check, not a character compare.
+ */
+function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
+}
+
 export class ResolveEngine implements TriedSource {
   readonly leaves: Leaf[] = [];
   readonly #root: URLResolver;
@@ -154,7 +163,7 @@ export class ResolveEngine implements TriedSource {
         source: this,
         template: Object.keys(found.kwargs).length === 0 ? null : found.kwargs,
       };
-      this.#static.set(path, found);
+      this.#static.set(internalized(path), found);
     }
   }
 
