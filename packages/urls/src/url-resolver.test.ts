@@ -127,6 +127,27 @@ describe('reverse', () => {
   ]);
 
   it.each([true, false])(
+    "takes the kwargs object's own enumerable properties, not inherited ones (generateCode: %s)",
+    (generateCode) => {
+      const r = createResolver(
+        [
+          path('s/<str:q>/', article, { name: 's' }),
+          path('d/<str:q>/', article, { name: 'd', kwargs: { lang: 'en' } }),
+        ],
+        { generateCode },
+      );
+      const inherited = Object.create({ extra: 'x' }) as Record<string, unknown>;
+      inherited['q'] = 'a b';
+      for (let round = 0; round < 2; round++) {
+        expect(r.reverse('s', { kwargs: inherited })).toBe('/s/a%20b/');
+        expect(r.reverse('d', { kwargs: inherited })).toBe('/d/a%20b/');
+        expect(() => r.reverse('s', { kwargs: { q: 'a', extra: 'x' } })).toThrow(NoReverseMatch);
+        expect(r.reverse('s', { kwargs: { q: 'a!$&()*+,;=:@~' } })).toBe('/s/a!$&()*+,;=:@~/');
+      }
+    },
+  );
+
+  it.each([true, false])(
     'escapes a leading // and percent-encodes values as Django (generateCode: %s)',
     (generateCode) => {
       const r = createResolver(

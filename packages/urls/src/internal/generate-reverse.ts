@@ -108,8 +108,7 @@ export function generateBuilder(
   // kwargs mixed, a value that does not match) returns null and takes the general path.
   const direct = `if (options.query != null || options.fragment != null) return null;
 const args = options.args, kwargs = options.kwargs;
-let count = 0;
-if (kwargs != null) for (const _ in kwargs) count++;
+const count = kwargs != null ? Object.keys(kwargs).length : 0;
 ${vars}if (args != null && args.length > 0) {
 if (count !== 0) return null;
 ${fromArgs()}} else {

@@ -327,9 +327,11 @@ SEGMENT_TABLE[47] = 0;
 function quoteSegment(text: string): string | null {
   const n = text.length;
   if (n === 0) return null;
-  // One table test per character for the usual plain value; the rest is looked at only then.
+  // Letters and digits by range (cheaper than a table load), other characters by the table; a
+  // value needing escapes is looked at again only then.
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
     if (c >= 128 || SEGMENT_TABLE[c] === 0) return text.indexOf('/') === -1 ? quote(text) : null;
   }
   return text;
@@ -564,8 +566,9 @@ export class ReverseEngine {
     const positional = args !== undefined && args !== null && args.length > 0 ? args : null;
     let keyword: Readonly<Record<string, unknown>> | null = null;
     let count = 0;
-    if (kwargs !== undefined) {
-      for (const _ in kwargs) count++;
+    // The kwargs are the object's own enumerable properties (Object.keys: also the faster count).
+    if (kwargs !== undefined && kwargs !== null) {
+      count = Object.keys(kwargs).length;
       if (count > 0) keyword = kwargs;
     }
     if (positional !== null && keyword !== null) {
@@ -612,7 +615,7 @@ export class ReverseEngine {
         values[i] = value;
       }
     } else {
-      for (const k in given) {
+      for (const k of Object.keys(given)) {
         if (!form.paramSet.has(k) && !hasOwn(defaults, k)) return null;
       }
       for (let i = 0; i < n; i++) {
