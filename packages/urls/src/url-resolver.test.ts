@@ -136,12 +136,13 @@ describe('reverse', () => {
         ],
         { generateCode },
       );
-      const inherited = Object.create({ extra: 'x' }) as Record<string, unknown>;
-      inherited['q'] = 'a b';
+      const inherited = Object.create({ extra: 'x' }) as { q: string };
+      inherited.q = 'a b';
       for (let round = 0; round < 2; round++) {
         expect(r.reverse('s', { kwargs: inherited })).toBe('/s/a%20b/');
         expect(r.reverse('d', { kwargs: inherited })).toBe('/d/a%20b/');
-        expect(() => r.reverse('s', { kwargs: { q: 'a', extra: 'x' } })).toThrow(NoReverseMatch);
+        const extra = { q: 'a', extra: 'x' };
+        expect(() => r.reverse('s', { kwargs: extra })).toThrow(NoReverseMatch);
         expect(r.reverse('s', { kwargs: { q: 'a!$&()*+,;=:@~' } })).toBe('/s/a!$&()*+,;=:@~/');
       }
     },

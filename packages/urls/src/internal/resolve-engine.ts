@@ -15,6 +15,7 @@
  * and the search continues. Where `new Function` is allowed, step 2 runs as generated code
  * (`generate-search.ts`); the interpreter below stays for the other runtimes.
  */
+import { StaticPaths } from './static-paths.js';
 import type { TriedPattern } from '../errors.js';
 import type { MatchInfo, MatchRecord, TriedSource } from '../resolver-match.js';
 import { ResolverMatch } from '../resolver-match.js';
@@ -113,22 +114,13 @@ function joinRoute(route1: string, route2: string): string {
   return route1 + (route2.startsWith('^') ? route2.slice(1) : route2);
 }
 
-/**
- * The same text as an internalized string (the engine's copy used for property names). A static
- * path looked up many times is often internalized by then (any object-key lookup of it does
- * that); comparing it with an internalized key is a pointer check, not a character compare.
- */
-function internalized(text: string): string {
-  return Object.keys({ [text]: 0 })[0]!;
-}
-
 export class ResolveEngine implements TriedSource {
   readonly leaves: Leaf[] = [];
   readonly #root: URLResolver;
   readonly #isRoot: boolean;
   readonly #trie: TrieNode = newNode();
   readonly #complex: Leaf[] = [];
-  readonly #static = new Map<string, Precomputed>();
+  readonly #static = new StaticPaths<Precomputed>();
   #maxParams = 0;
   #state: SearchState | null = null;
   #trieOnly = false;
@@ -163,7 +155,7 @@ export class ResolveEngine implements TriedSource {
         source: this,
         template: Object.keys(found.kwargs).length === 0 ? null : found.kwargs,
       };
-      this.#static.set(internalized(path), found);
+      this.#static.set(path, found);
     }
   }
 
