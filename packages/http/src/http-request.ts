@@ -191,6 +191,24 @@ const DEFAULT_SETTINGS = resolveRequestOptions({});
  *   return new HttpResponse(html`<p>You searched for ${query}</p>`);
  * }
  */
+/** The parts of a request computed or set only when used. */
+interface LazyParts {
+  get: QueryDict | undefined;
+  post: QueryDict | undefined;
+  files: MultiValueDict<UploadedFile> | undefined;
+  cookies: Record<string, string> | undefined;
+  headers: HttpHeaders | undefined;
+  meta: Record<string, string> | undefined;
+  contentType: string | undefined;
+  contentParams: Record<string, string> | undefined;
+  encoding: string | null | undefined;
+  body: Uint8Array | undefined;
+  bodyError: unknown;
+  loading: Promise<void> | undefined;
+  state: Record<string | symbol, unknown> | undefined;
+  connectionUnsafe: boolean;
+}
+
 export class HttpRequest {
   /** What the URL resolver matched; set by the handler. */
   resolverMatch: RequestResolverMatch | null = null;
@@ -212,21 +230,10 @@ export class HttpRequest {
   #rawPath: string | undefined;
   #rawQuery: string | undefined;
   #pathInfo: string | undefined;
-  #get: QueryDict | undefined;
-  #post: QueryDict | undefined;
-  #files: MultiValueDict<UploadedFile> | undefined;
-  #cookies: Record<string, string> | undefined;
-  #headers: HttpHeaders | undefined;
-  #meta: Record<string, string> | undefined;
-  #contentType: string | undefined;
-  #contentParams: Record<string, string> | undefined;
-  #encoding: string | null | undefined;
-  #body: Uint8Array | undefined;
   #bodyState: 'none' | 'pending' | 'loading' | 'loaded' | 'streamed' | 'failed';
-  #bodyError: unknown;
-  #loading: Promise<void> | undefined;
-  #state: Record<string | symbol, unknown> | undefined;
-  #connectionUnsafe = false;
+  // What most requests never touch lives apart, allocated on first use: a smaller request object
+  // is less garbage per request.
+  #lazy: LazyParts | undefined;
 
   constructor(init: HttpRequestInit = {}) {
     this.#rawMethod = init.method ?? 'GET';
@@ -250,7 +257,7 @@ export class HttpRequest {
           this.#settings.dataUploadMaxMemorySize === null ||
           bytes.length <= this.#settings.dataUploadMaxMemorySize
         ) {
-          this.#body = bytes;
+          this.#more().body = bytes;
           this.#bodyState = 'loaded';
           this.#bodySource = null;
         }
@@ -258,6 +265,25 @@ export class HttpRequest {
     } else {
       this.#bodyState = 'pending';
     }
+  }
+
+  #more(): LazyParts {
+    return (this.#lazy ??= {
+      get: undefined,
+      post: undefined,
+      files: undefined,
+      cookies: undefined,
+      headers: undefined,
+      meta: undefined,
+      contentType: undefined,
+      contentParams: undefined,
+      encoding: undefined,
+      body: undefined,
+      bodyError: undefined,
+      loading: undefined,
+      state: undefined,
+      connectionUnsafe: false,
+    });
   }
 
   /**
@@ -310,7 +336,14 @@ export class HttpRequest {
   }
 
   #splitUrl(): void {
-    [this.#rawPath, this.#rawQuery] = splitTarget(this.#url);
+    const url = this.#url;
+    // The usual origin-form target without query or fragment: no tuple, no slicing.
+    if (url.charCodeAt(0) === 47 && url.indexOf('?') === -1 && url.indexOf('#') === -1) {
+      this.#rawPath = url;
+      this.#rawQuery = '';
+      return;
+    }
+    [this.#rawPath, this.#rawQuery] = splitTarget(url);
   }
 
   /**
@@ -343,42 +376,42 @@ export class HttpRequest {
    * @throws {TooManyFieldsSent} when there are more than `dataUploadMaxNumberFields` fields.
    */
   get GET(): QueryDict {
-    return (this.#get ??= new QueryDict(this.queryString, {
+    return (this.#more().get ??= new QueryDict(this.queryString, {
       encoding: this.encoding ?? 'utf-8',
       maxNumFields: this.#settings.dataUploadMaxNumberFields,
     }));
   }
 
   set GET(value: QueryDict) {
-    this.#get = value;
+    this.#more().get = value;
   }
 
   /** Cookies from the `Cookie` header, parsed on first use. */
   get COOKIES(): Record<string, string> {
-    if (this.#cookies === undefined) {
+    if (this.#lazy?.cookies === undefined) {
       const header = this.#header('cookie') ?? '';
       // Header bytes arrive as Latin-1; Django reads the cookie header as UTF-8.
       // eslint-disable-next-line no-control-regex
       const text = /[^\x00-\x7f]/.test(header)
         ? new TextDecoder().decode(Buffer.from(header, 'latin1'))
         : header;
-      this.#cookies = parseCookie(text);
+      this.#more().cookies = parseCookie(text);
     }
-    return this.#cookies;
+    return this.#lazy!.cookies!;
   }
 
   set COOKIES(value: Record<string, string>) {
-    this.#cookies = value;
+    this.#more().cookies = value;
   }
 
   /** The headers: case-insensitive, `get('Content-Type')` or `get('CONTENT_TYPE')`. */
   get headers(): HttpHeaders {
-    return (this.#headers ??= new HttpHeaders(this.#allHeaders()));
+    return (this.#more().headers ??= new HttpHeaders(this.#allHeaders()));
   }
 
   /** Request metadata with CGI names (`HTTP_USER_AGENT`, `REMOTE_ADDR`, `QUERY_STRING`, …), built on first use. */
   get META(): Record<string, string> {
-    if (this.#meta === undefined) {
+    if (this.#lazy?.meta === undefined) {
       const meta: Record<string, string> = {};
       for (const key of Object.keys(this.#allHeaders())) {
         if (key.includes('_')) continue;
@@ -396,14 +429,14 @@ export class HttpRequest {
       meta['SERVER_NAME'] = this.#serverName();
       meta['SERVER_PORT'] = this.#serverPort();
       meta['wsgi.url_scheme'] = this.scheme;
-      this.#meta = meta;
+      this.#more().meta = meta;
     }
-    return this.#meta;
+    return this.#lazy!.meta!;
   }
 
   /** Per-request data for middleware (the CSRF token, the user, …). */
   get state(): Record<string | symbol, unknown> {
-    return (this.#state ??= {});
+    return (this.#more().state ??= {});
   }
 
   #allHeaders(): RawHeaders {
@@ -533,35 +566,35 @@ export class HttpRequest {
 
   #parseContentType(): void {
     const [type, params] = parseHeader(this.#header('content-type') ?? '');
-    this.#contentType = type;
-    this.#contentParams = params;
+    this.#more().contentType = type;
+    this.#more().contentParams = params;
   }
 
   /** The media type of the body (`'application/json'`), `''` when there is no Content-Type. */
   get contentType(): string {
-    if (this.#contentType === undefined) this.#parseContentType();
-    return this.#contentType!;
+    if (this.#lazy?.contentType === undefined) this.#parseContentType();
+    return this.#lazy!.contentType!;
   }
 
   /** The Content-Type parameters (`{ charset: 'utf-8' }`). */
   get contentParams(): Record<string, string> {
-    if (this.#contentParams === undefined) this.#parseContentType();
-    return this.#contentParams!;
+    if (this.#lazy?.contentParams === undefined) this.#parseContentType();
+    return this.#lazy!.contentParams!;
   }
 
   /** The body's charset when given and known, else `null`; assigning it re-decodes GET and POST. */
   get encoding(): string | null {
-    if (this.#encoding === undefined) {
+    if (this.#lazy?.encoding === undefined) {
       const charset = this.contentParams['charset'];
-      this.#encoding = charset !== undefined && isKnownEncoding(charset) ? charset : null;
+      this.#more().encoding = charset !== undefined && isKnownEncoding(charset) ? charset : null;
     }
-    return this.#encoding;
+    return this.#lazy!.encoding as string | null;
   }
 
   set encoding(value: string | null) {
-    this.#encoding = value;
-    this.#get = undefined;
-    if (this.#bodyState === 'loaded' && !this.#isMultipartPost()) this.#post = undefined;
+    this.#more().encoding = value;
+    this.#more().get = undefined;
+    if (this.#bodyState === 'loaded' && !this.#isMultipartPost()) this.#more().post = undefined;
   }
 
   /**
@@ -604,7 +637,7 @@ export class HttpRequest {
 
   /** Whether the body was abandoned part-way (too large), so the connection must not be reused. */
   get connectionUnsafe(): boolean {
-    return this.#connectionUnsafe;
+    return this.#lazy?.connectionUnsafe ?? false;
   }
 
   /** Whether the body has been read (or there is none). */
@@ -633,9 +666,9 @@ export class HttpRequest {
     ) {
       return Promise.resolve();
     }
-    return (this.#loading ??= this.#load().catch((error: unknown) => {
+    return (this.#more().loading ??= this.#load().catch((error: unknown) => {
       this.#bodyState = 'failed';
-      this.#bodyError = error;
+      this.#more().bodyError = error;
       throw error;
     }));
   }
@@ -658,21 +691,21 @@ export class HttpRequest {
         settings,
         this.encoding ?? 'utf-8',
       );
-      this.#post = result.post;
-      this.#files = result.files;
+      this.#more().post = result.post;
+      this.#more().files = result.files;
       this.#bodyState = 'streamed';
       return;
     }
     const limit = settings.dataUploadMaxMemorySize;
     const declared = this.#contentLength();
     if (limit !== null && declared !== null && declared > limit) {
-      this.#connectionUnsafe = true;
+      this.#more().connectionUnsafe = true;
       throw tooBig(limit);
     }
     if (typeof source === 'string' || source instanceof Uint8Array) {
       const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
       if (limit !== null && bytes.length > limit) throw tooBig(limit);
-      this.#body = bytes;
+      this.#more().body = bytes;
       this.#bodyState = 'loaded';
       return;
     }
@@ -682,14 +715,14 @@ export class HttpRequest {
       for await (const chunk of source as AsyncIterable<Uint8Array>) {
         size += chunk.length;
         if (limit !== null && size > limit) {
-          this.#connectionUnsafe = true;
+          this.#more().connectionUnsafe = true;
           throw tooBig(limit);
         }
         chunks.push(chunk);
       }
     } catch (error) {
       if (RequestDataTooBig.isInstance(error)) throw error;
-      this.#connectionUnsafe = true;
+      this.#more().connectionUnsafe = true;
       throw new UnreadablePostError(
         `The request body could not be read completely (${size} bytes received): ${error instanceof Error ? error.message : String(error)}.`,
         { cause: error },
@@ -700,13 +733,13 @@ export class HttpRequest {
         `The request body ended after ${size} of the ${declared} bytes its Content-Length announced.`,
       );
     }
-    this.#body =
+    this.#more().body =
       chunks.length === 1 ? chunks[0]! : chunks.length === 0 ? EMPTY : Buffer.concat(chunks);
     this.#bodyState = 'loaded';
   }
 
   #assertLoaded(what: string): void {
-    if (this.#bodyState === 'failed') throw this.#bodyError;
+    if (this.#bodyState === 'failed') throw this.#lazy?.bodyError;
     if (this.#bodyState === 'pending' || this.#bodyState === 'loading') {
       throw new RawPostDataException(
         `request.${what} was read before the body was loaded. Call \`await request.loadBody()\` first ` +
@@ -729,7 +762,7 @@ export class HttpRequest {
           'parsed from it). Read request.POST and request.FILES instead.',
       );
     }
-    return this.#body!;
+    return this.#lazy!.body!;
   }
 
   /**
@@ -739,35 +772,35 @@ export class HttpRequest {
    * @throws {TooManyFieldsSent} for a urlencoded form with too many fields.
    */
   get POST(): QueryDict {
-    if (this.#post !== undefined) return this.#post;
+    if (this.#lazy?.post !== undefined) return this.#lazy?.post;
     if (this.method !== 'POST' || this.#bodyState === 'none') {
-      return (this.#post = new QueryDict(null, { encoding: this.encoding ?? 'utf-8' }));
+      return (this.#more().post = new QueryDict(null, { encoding: this.encoding ?? 'utf-8' }));
     }
     this.#assertLoaded('POST');
     if (this.contentType.toLowerCase() === 'application/x-www-form-urlencoded') {
-      this.#post = new QueryDict(this.body, {
+      this.#more().post = new QueryDict(this.body, {
         encoding: this.encoding ?? 'utf-8',
         maxNumFields: this.#settings.dataUploadMaxNumberFields,
       });
     } else {
-      this.#post = new QueryDict(null, { encoding: this.encoding ?? 'utf-8' });
+      this.#more().post = new QueryDict(null, { encoding: this.encoding ?? 'utf-8' });
     }
-    return this.#post;
+    return this.#lazy!.post!;
   }
 
   set POST(value: QueryDict) {
-    this.#post = value;
+    this.#more().post = value;
   }
 
   /** Uploaded files of a multipart POST, by field name; empty otherwise. */
   get FILES(): MultiValueDict<UploadedFile> {
-    if (this.#files !== undefined) return this.#files;
+    if (this.#lazy?.files !== undefined) return this.#lazy?.files;
     if (this.#bodyState !== 'none' && this.#isMultipartPost()) this.#assertLoaded('FILES');
-    return (this.#files = new MultiValueDict<UploadedFile>());
+    return (this.#more().files = new MultiValueDict<UploadedFile>());
   }
 
   set FILES(value: MultiValueDict<UploadedFile>) {
-    this.#files = value;
+    this.#more().files = value;
   }
 
   /**
@@ -803,12 +836,12 @@ export class HttpRequest {
 
   /** @internal Whether `close()` has anything to release (uploaded files). */
   get needsClose(): boolean {
-    return this.#files !== undefined && this.#files.size > 0;
+    return this.#lazy?.files !== undefined && this.#lazy?.files.size > 0;
   }
 
   /** Release what the request holds: removes the temporary files of uploads. Idempotent. */
   async close(): Promise<void> {
-    const files = this.#files;
+    const files = this.#lazy?.files;
     if (files === undefined) return;
     const closing: Promise<void>[] = [];
     for (const [, list] of files.lists()) for (const file of list) closing.push(file.close());

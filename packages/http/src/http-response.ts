@@ -233,7 +233,9 @@ export abstract class HttpResponseBase {
       // Responses of one app share a few content types: parse each new one once.
       if (contentType !== lastContentType) {
         const match = CHARSET_IN_CONTENT_TYPE.exec(contentType);
-        lastCharset = match === null ? 'utf-8' : match[1]!.replaceAll('"', '');
+        const parsed = match === null ? 'utf-8' : match[1]!.replaceAll('"', '');
+        // The usual answer as the literal, so comparing it with 'utf-8' is a pointer check.
+        lastCharset = parsed === 'utf-8' ? 'utf-8' : parsed;
         lastContentType = contentType;
       }
       this.#charsetParsed = lastCharset;
