@@ -228,7 +228,7 @@ export abstract class HttpResponseBase {
   /** The charset text content is encoded with. */
   get charset(): string {
     if (this.#charset !== undefined) return this.#charset;
-    const contentType = this.headers.store.get('content-type')?.[1] ?? '';
+    const contentType = this.headers.getLower('content-type') ?? '';
     if (contentType !== this.#charsetSource) {
       // Responses of one app share a few content types: parse each new one once.
       if (contentType !== lastContentType) {

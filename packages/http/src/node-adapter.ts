@@ -76,16 +76,16 @@ function buildHeaders(
   request: HttpRequest | undefined,
   contentLength: number | null,
 ): FlatHeaders {
-  const store = response.headers.store;
+  const list = response.headers.list;
+  const count = list === null ? 0 : list.length / 3;
   const cookies = response.hasCookies ? response.cookies : null;
   const close = request?.connectionUnsafe === true;
-  const pairs =
-    store.size + (cookies?.size ?? 0) + (close ? 1 : 0) + (contentLength === null ? 0 : 1);
+  const pairs = count + (cookies?.size ?? 0) + (close ? 1 : 0) + (contentLength === null ? 0 : 1);
   const headers: FlatHeaders = new Array<string | number>(2 * pairs);
   let i = 0;
-  for (const entry of store.values()) {
-    headers[i++] = entry[0];
-    headers[i++] = entry[1];
+  for (let j = 0; j < 3 * count; j += 3) {
+    headers[i++] = list![j + 1]!;
+    headers[i++] = list![j + 2]!;
   }
   if (cookies !== null) {
     for (const cookie of cookies.values()) {
@@ -157,7 +157,7 @@ export function writeNodeResponse(
   try {
     const status = response.status;
     const method = request?.method ?? outgoing.req?.method;
-    const hasLength = response.headers.store.has('content-length');
+    const hasLength = response.headers.getLower('content-length') !== undefined;
     if (isBodyless(status, method)) {
       // A HEAD answer announces the length the GET would have; 204, 304 and 1xx have none.
       const announced =

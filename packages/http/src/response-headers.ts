@@ -29,7 +29,9 @@ function lowerName(name: string): string {
   const known = lowerNames.get(name);
   if (known !== undefined) return known;
   checkName(name);
-  const lower = name.toLowerCase();
+  // Internalized (as a property key is), so it is the same string as a literal 'content-type'
+  // and the header list compares it by pointer.
+  const lower = Object.keys({ [name.toLowerCase()]: 0 })[0]!;
   if (lowerNames.size >= CACHE_LIMIT) lowerNames.clear();
   lowerNames.set(name, lower);
   return lower;
@@ -89,8 +91,10 @@ function checkName(name: string): void {
  * response.headers.get('cache-control'); // 'no-cache'
  */
 export class ResponseHeaders implements Iterable<[string, string]> {
-  /** @internal lower-case name → [name as set, value] */
-  readonly store = new Map<string, [string, string]>();
+  // `[lower-case name, name as set, value]` triples in insertion order. A response has a handful
+  // of headers: scanning a flat list beats hashing into a Map, and one small array is far less
+  // per-response garbage than a Map and an entry array per header.
+  #list: string[] | null = null;
 
   constructor(init?: Record<string, HeaderValue> | Iterable<readonly [string, HeaderValue]>) {
     if (init === undefined) return;
@@ -99,34 +103,71 @@ export class ResponseHeaders implements Iterable<[string, string]> {
       this.set(name, value);
   }
 
+  #find(lower: string): number {
+    const list = this.#list;
+    if (list === null) return -1;
+    for (let i = 0; i < list.length; i += 3) if (list[i] === lower) return i;
+    return -1;
+  }
+
+  #put(lower: string, name: string, value: string): void {
+    const list = this.#list;
+    if (list === null) {
+      this.#list = [lower, name, value];
+      return;
+    }
+    const at = this.#find(lower);
+    if (at === -1) {
+      list.push(lower, name, value);
+    } else {
+      // Django's dict: a header set again keeps its place.
+      list[at + 1] = name;
+      list[at + 2] = value;
+    }
+  }
+
   /**
    * Set header `name` to `value`.
    *
    * @throws {BadHeaderError} when the name or value contains CR, LF or another control character.
    */
   set(name: string, value: HeaderValue): this {
-    this.store.set(lowerName(name), [name, checkHeaderValue(value)]);
+    this.#put(lowerName(name), name, checkHeaderValue(value));
     return this;
   }
 
   /** The value of `name`, or `undefined`. */
   get(name: string): string | undefined {
-    return this.store.get(lowerNames.get(name) ?? name.toLowerCase())?.[1];
+    return this.getLower(lowerNames.get(name) ?? name.toLowerCase());
   }
 
   /** Whether `name` is set. */
   has(name: string): boolean {
-    return this.store.has(lowerNames.get(name) ?? name.toLowerCase());
+    return this.#find(lowerNames.get(name) ?? name.toLowerCase()) !== -1;
   }
 
   /** Remove `name`; returns whether it was set. */
   delete(name: string): boolean {
-    return this.store.delete(lowerNames.get(name) ?? name.toLowerCase());
+    const at = this.#find(lowerNames.get(name) ?? name.toLowerCase());
+    if (at === -1) return false;
+    this.#list!.splice(at, 3);
+    return true;
+  }
+
+  /** @internal The value of the header with lower-case name `lower`, or `undefined`. */
+  getLower(lower: string): string | undefined {
+    const at = this.#find(lower);
+    return at === -1 ? undefined : this.#list![at + 2];
   }
 
   /** @internal Set a header the package itself computed and knows to be valid. */
   setTrusted(name: string, lowerName: string, value: string): void {
-    this.store.set(lowerName, [name, value]);
+    this.#put(lowerName, name, value);
+  }
+
+  /** @internal The `[lower-case name, name, value, …]` list (read only), or null when empty. */
+  get list(): readonly string[] | null {
+    return this.#list;
   }
 
   /** Set `name` to `value` unless it is already set; returns the value in effect. */
@@ -139,22 +180,25 @@ export class ResponseHeaders implements Iterable<[string, string]> {
 
   /** The number of headers. */
   get size(): number {
-    return this.store.size;
+    return this.#list === null ? 0 : this.#list.length / 3;
   }
 
   /** `[name, value]` pairs in insertion order. */
   *entries(): IterableIterator<[string, string]> {
-    for (const entry of this.store.values()) yield [entry[0], entry[1]];
+    const list = this.#list ?? [];
+    for (let i = 0; i < list.length; i += 3) yield [list[i + 1]!, list[i + 2]!];
   }
 
   /** The header names as set. */
   *keys(): IterableIterator<string> {
-    for (const entry of this.store.values()) yield entry[0];
+    const list = this.#list ?? [];
+    for (let i = 0; i < list.length; i += 3) yield list[i + 1]!;
   }
 
   /** The header values. */
   *values(): IterableIterator<string> {
-    for (const entry of this.store.values()) yield entry[1];
+    const list = this.#list ?? [];
+    for (let i = 0; i < list.length; i += 3) yield list[i + 2]!;
   }
 
   [Symbol.iterator](): IterableIterator<[string, string]> {
