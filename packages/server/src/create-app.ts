@@ -212,7 +212,7 @@ export class App {
     outgoing: ServerResponse,
     hooks: ServingHooks | null,
   ): void {
-    if (hooks?.closing() === true && !outgoing.headersSent) outgoing.shouldKeepAlive = false;
+    if (hooks?.closing === true && !outgoing.headersSent) outgoing.shouldKeepAlive = false;
     const written = writeNodeResponse(response, outgoing, request);
     // An in-memory body already handed to Node and nothing to close: the adapter's promise is
     // its settled constant, so skip the reaction (a promise and a microtask per request).

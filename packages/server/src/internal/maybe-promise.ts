@@ -6,10 +6,11 @@
 
 /** Whether `value` is a thenable (a promise from any realm or library). */
 export function isThenable<T = unknown>(value: unknown): value is PromiseLike<T> {
+  // No `instanceof Promise` first: on a response (the usual answer) it walks the prototype chain,
+  // while the missing `then` is one cached property check.
   return (
-    value instanceof Promise ||
-    (typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { then?: unknown }).then === 'function')
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
   );
 }
