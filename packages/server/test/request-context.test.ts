@@ -121,9 +121,7 @@ describe("requestContext 'auto' (the default): the right app's resolver across a
       createApp({
         rootUrlconf: [
           path(`${prefix}/`, () => new HttpResponse(prefix), { name: 'home' }),
-          ...Object.entries(views).map(([route, view]) =>
-            path(route, view),
-          ),
+          ...Object.entries(views).map(([route, view]) => path(route, view)),
         ],
         templates: [
           { backend: 'reins', options: { templates: { 'home.html': "{% url 'home' %}" } } },
