@@ -200,3 +200,11 @@ describe("requestContext 'auto' (the default): the right app's resolver across a
     expect((await twoApps({ 'plain/': view }, 'always').get('/plain/')).text()).toBe('/plain/');
   });
 });
+
+describe('markAsync', () => {
+  it('returns the function it marks and refuses anything else', () => {
+    const view = (): Promise<HttpResponse> => Promise.resolve(new HttpResponse('ok'));
+    expect(markAsync(view)).toBe(view);
+    expect(() => markAsync('view' as never)).toThrow('markAsync() takes a function, got string.');
+  });
+});
