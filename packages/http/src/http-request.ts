@@ -181,16 +181,6 @@ let lastAllowedHost: string | null = null;
 let lastAllowedHosts: readonly string[] | null = null;
 const DEFAULT_SETTINGS = resolveRequestOptions({});
 
-/**
- * An incoming HTTP request, with Django's attribute names. Query string, cookies, headers, META
- * and the form are parsed on first use; the body is read by `loadBody()`.
- *
- * @example
- * export async function search(request: HttpRequest) {
- *   const query = request.GET.get('q', '');
- *   return new HttpResponse(html`<p>You searched for ${query}</p>`);
- * }
- */
 /** The parts of a request computed or set only when used. */
 interface LazyParts {
   get: QueryDict | undefined;
@@ -209,6 +199,16 @@ interface LazyParts {
   connectionUnsafe: boolean;
 }
 
+/**
+ * An incoming HTTP request, with Django's attribute names. Query string, cookies, headers, META
+ * and the form are parsed on first use; the body is read by `loadBody()`.
+ *
+ * @example
+ * export async function search(request: HttpRequest) {
+ *   const query = request.GET.get('q', '');
+ *   return new HttpResponse(html`<p>You searched for ${query}</p>`);
+ * }
+ */
 export class HttpRequest {
   /** What the URL resolver matched; set by the handler. */
   resolverMatch: RequestResolverMatch | null = null;
@@ -336,14 +336,7 @@ export class HttpRequest {
   }
 
   #splitUrl(): void {
-    const url = this.#url;
-    // The usual origin-form target without query or fragment: no tuple, no slicing.
-    if (url.charCodeAt(0) === 47 && url.indexOf('?') === -1 && url.indexOf('#') === -1) {
-      this.#rawPath = url;
-      this.#rawQuery = '';
-      return;
-    }
-    [this.#rawPath, this.#rawQuery] = splitTarget(url);
+    [this.#rawPath, this.#rawQuery] = splitTarget(this.#url);
   }
 
   /**
