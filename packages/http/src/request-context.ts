@@ -59,24 +59,24 @@ function release(): void {
   }
 }
 
-function runScoped<T>(request: HttpRequest, fn: () => T): T {
+function runScoped<T>(request: HttpRequest, fn: (request: HttpRequest) => T): T {
   const previous = state.sync;
   state.sync = request;
   try {
-    return state.storage.run(request, fn);
+    return state.storage.run(request, fn, request);
   } finally {
     state.sync = previous;
   }
 }
 
 /**
- * Run `fn` with `request` as the current request — in `fn` and in everything it starts (awaits,
- * timers, callbacks), for as long as they run; returns what `fn` returns.
+ * Run `fn(request)` with `request` as the current request — in `fn` and in everything it starts
+ * (awaits, timers, callbacks), for as long as they run; returns what `fn` returns.
  *
  * @example
  * const response = await runWithRequest(request, () => handler(request));
  */
-export function runWithRequest<T>(request: HttpRequest, fn: () => T): T {
+export function runWithRequest<T>(request: HttpRequest, fn: (request: HttpRequest) => T): T {
   state.pinned = true;
   return runScoped(request, fn);
 }
@@ -100,7 +100,7 @@ export function runSyncWithRequest<T>(request: HttpRequest, fn: (request: HttpRe
 }
 
 /**
- * Run `fn` with `request` as the current request across its awaits until the promise it returns
+ * Run `fn(request)` with `request` as the current request across its awaits until the promise it returns
  * settles (or until it returns, when it returns no promise). Once no such call has been pending
  * for a second, `AsyncLocalStorage` is switched off again, so a process serving sync requests
  * costs nothing extra; work `fn` leaves running after that no longer sees the request.
@@ -108,7 +108,10 @@ export function runSyncWithRequest<T>(request: HttpRequest, fn: (request: HttpRe
  * @example
  * const response = await runWithRequestUntilSettled(request, () => asyncView(request));
  */
-export function runWithRequestUntilSettled<T>(request: HttpRequest, fn: () => T): T {
+export function runWithRequestUntilSettled<T>(
+  request: HttpRequest,
+  fn: (request: HttpRequest) => T,
+): T {
   state.scopes++;
   let result: T;
   try {

@@ -62,8 +62,10 @@ export class App {
   readonly #context: AppContext;
   readonly #requestContext: ResolvedSettings['requestContext'];
   readonly #chain: (request: HttpRequest) => Answer;
-  // Made once: the per-request scope calls it without allocating a closure per request.
+  // Made once: the per-request scopes call them without allocating a closure per request.
   readonly #serveRequest = (request: HttpRequest): Answer => this.#serve(request);
+  readonly #respond = (request: HttpRequest): Answer =>
+    this.#finalize(request, this.#chain(request));
 
   constructor(settings: Settings) {
     const resolved = validateSettings(settings);
@@ -250,13 +252,18 @@ export class App {
 
   /** Serve one request, sync when the whole chain is sync. */
   #dispatch(request: HttpRequest): Answer {
+    return this.#asCurrent(request, this.#serveRequest);
+  }
+
+  /** `fn(request)` with `request` current, as the `requestContext` setting says. */
+  #asCurrent(request: HttpRequest, fn: (request: HttpRequest) => Answer): Answer {
     switch (this.#requestContext) {
       case 'auto':
-        return runSyncWithRequest(request, this.#serveRequest);
+        return runSyncWithRequest(request, fn);
       case 'always':
-        return runWithRequest(request, () => this.#serve(request));
+        return runWithRequest(request, fn);
       default:
-        return this.#serve(request);
+        return fn(request);
     }
   }
 
@@ -274,13 +281,10 @@ export class App {
     // that fails (too big, malformed form, client gone) is kept by the request and thrown where
     // the body is first used — as Django raises on access, so a view that never reads it still runs.
     if (!request.bodyLoaded) {
-      const run = (): Answer =>
-        this.#requestContext === 'auto'
-          ? runSyncWithRequest(request, () => this.#finalize(request, this.#chain(request)))
-          : this.#finalize(request, this.#chain(request));
+      const run = (): Answer => this.#asCurrent(request, this.#respond);
       return request.loadBody().then(run, run);
     }
-    return this.#finalize(request, this.#chain(request));
+    return this.#respond(request);
   }
 
   #finalize(request: HttpRequest, answer: Answer): Answer {

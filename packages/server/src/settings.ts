@@ -97,7 +97,8 @@ export interface Settings extends RequestSettings {
    * - `'auto'` (default): the request is current for the synchronous part of its handling (nearly
    *   free), and across awaits inside every `async` view, middleware and hook and while a
    *   `TemplateResponse` renders — through AsyncLocalStorage, switched on only while such work is
-   *   pending (on Node 20 it costs about a microsecond of CPU per request while on). A view that
+   *   pending and for a quiet second after (on Node 20 it costs about a microsecond of CPU per
+   *   request while on). A view that
    *   is not declared `async` but returns a promise should be declared `async`, or marked with
    *   `markAsync()`, for code after its awaits to see the request (Django likewise asks for
    *   `async def`).
