@@ -775,6 +775,27 @@ function parentTemplate(
   return parent;
 }
 
+/** Register this template's blocks, then render the parent, compiled for sync or async use. */
+function renderParent(
+  async: boolean,
+  ctx: Context,
+  s: RenderState,
+  ae: boolean,
+  parentValue: unknown,
+  blocks: Record<string, RenderFunction>,
+  self: RuntimeTemplate,
+  variable: string | null,
+  info: MissingInfo | undefined,
+): RenderResult {
+  s.bc ??= new BlockContext();
+  s.bc.addBlocks(blocks);
+  const parent = parentTemplate(s, parentValue, self, variable, info);
+  const compiled = parent.compiled(async);
+  if (!parent.isChild) s.bc.addBlocks(compiled.blocks);
+  if (s.engine.hasRenderListeners) s.engine.emitRendered(parent, ctx);
+  return compiled.main(ctx, s, ae);
+}
+
 /** `{% extends %}` (sync): register this template's blocks, then render the parent. */
 export function extend(
   ctx: Context,
@@ -786,13 +807,7 @@ export function extend(
   variable: string | null,
   info?: MissingInfo,
 ): string {
-  s.bc ??= new BlockContext();
-  s.bc.addBlocks(blocks);
-  const parent = parentTemplate(s, parentValue, self, variable, info);
-  const compiled = parent.compiled(false);
-  if (!parent.isChild) s.bc.addBlocks(compiled.blocks);
-  if (s.engine.hasRenderListeners) s.engine.emitRendered(parent, ctx);
-  return compiled.main(ctx, s, ae) as string;
+  return renderParent(false, ctx, s, ae, parentValue, blocks, self, variable, info) as string;
 }
 
 /** `{% extends %}` (async). */
@@ -806,13 +821,7 @@ export function extendA(
   variable: string | null,
   info?: MissingInfo,
 ): RenderResult {
-  s.bc ??= new BlockContext();
-  s.bc.addBlocks(blocks);
-  const parent = parentTemplate(s, parentValue, self, variable, info);
-  const compiled = parent.compiled(true);
-  if (!parent.isChild) s.bc.addBlocks(compiled.blocks);
-  if (s.engine.hasRenderListeners) s.engine.emitRendered(parent, ctx);
-  return compiled.main(ctx, s, ae);
+  return renderParent(true, ctx, s, ae, parentValue, blocks, self, variable, info);
 }
 
 // ---- include and custom tags ---------------------------------------------------------------
