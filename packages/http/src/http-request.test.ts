@@ -104,6 +104,26 @@ describe('HttpRequest basics', () => {
     );
   });
 
+  it('reads any target the same whether or not it carries a query or fragment (property)', () => {
+    // Plain paths take a shortcut (no split, no decode); a trailing '?' or '#' forces the
+    // general route, and both must agree on the path, the query and the raw path.
+    const char = fc.constantFrom(...'/aZ9-._~%2Fé?#=&;'.split(''), '%C3%A9', '%FF', '\u00ff', '😀');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 16 }), (chars) => {
+        const target = '/' + chars.join('');
+        const plain = request({ url: target });
+        for (const suffix of ['?', '#', '#x?y']) {
+          const general = request({ url: target + suffix });
+          expect(plain.pathInfo).toBe(general.pathInfo);
+          if (!/[?#]/.test(target)) expect(plain.getFullPath()).toBe(general.getFullPath());
+        }
+        const cut = target.search(/[?#]/);
+        const query = cut === -1 || target[cut] === '#' ? '' : target.slice(cut + 1).split('#')[0];
+        expect(plain.queryString).toBe(query);
+      }),
+    );
+  });
+
   it('round-trips any path through getFullPath() (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), (segment) => {

@@ -139,6 +139,17 @@ function splitTarget(url: string): [string, string] {
   return [target.slice(0, question), target.slice(question + 1)];
 }
 
+/** Whether `url` starts with `/` and has no query, fragment, escape or non-ASCII character. */
+function isPlainPath(url: string): boolean {
+  if (url.charCodeAt(0) !== 47) return false;
+  for (let i = 1; i < url.length; i++) {
+    const code = url.charCodeAt(i);
+    // '#' 35, '%' 37, '?' 63, and anything outside ASCII.
+    if (code === 35 || code === 37 || code === 63 || code >= 0x80) return false;
+  }
+  return true;
+}
+
 const HOST_PATTERN = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:\d+)?$/;
 
 /** Django's `split_domain_port`: `['', '']` for a syntactically invalid host. */
@@ -345,7 +356,16 @@ export class HttpRequest {
    */
   get pathInfo(): string {
     if (this.#pathInfo === undefined) {
-      if (this.#rawPath === undefined) this.#splitUrl();
+      if (this.#rawPath === undefined) {
+        // The usual target, a plain path: nothing to split off or decode, so no scan or tuple.
+        const url = this.#url;
+        if (isPlainPath(url)) {
+          this.#rawPath = url;
+          this.#rawQuery = '';
+          return (this.#pathInfo = url);
+        }
+        this.#splitUrl();
+      }
       const decoded = decodePath(this.#rawPath!);
       this.#pathInfo = decoded === '' ? '/' : decoded;
     }
