@@ -13,7 +13,7 @@ import {
   serializeCookie,
   type CookieAttributes,
 } from './internal/set-cookie.js';
-import { STATUS_PHRASES } from './internal/status-phrases.js';
+import { statusPhrase } from './internal/status-phrases.js';
 import { BadHeaderError } from './errors.js';
 import { checkHeaderValue, ResponseHeaders, type HeaderValue } from './response-headers.js';
 
@@ -158,7 +158,7 @@ export abstract class HttpResponseBase {
           "'headers' must not contain 'Content-Type' when the 'contentType' option is provided; give it once.",
         );
       }
-      this.headers.set('Content-Type', options.contentType);
+      this.headers.setTrusted('Content-Type', 'content-type', checkHeaderValue(options.contentType));
     } else if (options.headers === undefined || !this.headers.has('Content-Type')) {
       const charset = options.charset;
       if (charset === undefined) this.#charsetSource = DEFAULT_CONTENT_TYPE;
@@ -216,7 +216,7 @@ export abstract class HttpResponseBase {
 
   /** The reason phrase: as given, else the standard phrase, else `'Unknown Status Code'`. */
   get reasonPhrase(): string {
-    return this.#reason ?? STATUS_PHRASES[this.#status] ?? 'Unknown Status Code';
+    return this.#reason ?? statusPhrase(this.#status) ?? 'Unknown Status Code';
   }
 
   set reasonPhrase(value: string) {

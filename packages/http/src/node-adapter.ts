@@ -8,18 +8,28 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpRequest, NODE_HEADERS, type HttpRequestInit } from './http-request.js';
-import { findRawHeader } from './internal/node-headers.js';
+import { sameHeaderName } from './internal/node-headers.js';
 import { RAW_CONTENT, type HttpResponse, type HttpResponseBase } from './http-response.js';
 import type { RequestOptions } from './request-options.js';
 import type { StreamingHttpResponse } from './streaming-http-response.js';
 
-// From the raw list: building Node's `headers` object is left to the requests that need it.
+// From the raw list, in one pass that only compares names of the two lengths that matter:
+// building Node's `headers` object is left to the requests that need it.
 function hasBody(incoming: IncomingMessage): boolean {
   const raw = incoming.rawHeaders;
-  if (findRawHeader(raw, 'transfer-encoding') !== undefined) return true;
-  const length = findRawHeader(raw, 'content-length');
+  let length: string | undefined;
+  let repeated = false;
+  for (let index = 0; index < raw.length; index += 2) {
+    const key = raw[index]!;
+    if (key.length === 17) {
+      if (sameHeaderName(key, 'transfer-encoding')) return true;
+    } else if (key.length === 14 && sameHeaderName(key, 'content-length')) {
+      if (length !== undefined) repeated = true;
+      length = raw[index + 1];
+    }
+  }
   // Repeated Content-Length headers: Node kept the first.
-  if (length === null) return incoming.headers['content-length'] !== '0';
+  if (repeated) return incoming.headers['content-length'] !== '0';
   return length !== undefined && length !== '0';
 }
 

@@ -20,6 +20,11 @@ function sameLetters(key: string, name: string): boolean {
   return true;
 }
 
+/** Whether header name `key` equals lower-case `name` (of the same length) ignoring ASCII case. */
+export function sameHeaderName(key: string, name: string): boolean {
+  return key === name || sameLetters(key, name);
+}
+
 /**
  * The value of `name` (lower-case) in Node's raw header list, when it occurs exactly once;
  * `null` when it occurs more than once (Node's `headers` object has the rules for combining).
@@ -28,7 +33,7 @@ export function findRawHeader(list: readonly string[], name: string): string | u
   let found: string | undefined;
   for (let index = 0; index < list.length; index += 2) {
     const key = list[index]!;
-    if (key.length !== name.length || (key !== name && !sameLetters(key, name))) continue;
+    if (key.length !== name.length || !sameHeaderName(key, name)) continue;
     if (found !== undefined) return null;
     found = list[index + 1];
   }

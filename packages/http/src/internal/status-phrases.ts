@@ -1,5 +1,5 @@
 /** Reason phrases for status codes, as Python's `http.HTTPStatus` (which Django uses) spells them. */
-export const STATUS_PHRASES: Readonly<Record<number, string>> = {
+const PHRASES: Readonly<Record<number, string>> = {
   100: 'Continue',
   101: 'Switching Protocols',
   102: 'Processing',
@@ -63,3 +63,14 @@ export const STATUS_PHRASES: Readonly<Record<number, string>> = {
   510: 'Not Extended',
   511: 'Network Authentication Required',
 };
+
+// Dense, indexed by status: the record's sparse integer keys live in a dictionary in V8 (a hash
+// lookup per response).
+const BY_STATUS: readonly (string | undefined)[] = Array.from({ length: 600 }, (_, status) =>
+  Object.hasOwn(PHRASES, status) ? PHRASES[status] : undefined,
+);
+
+/** The standard reason phrase for `status`, if it has one. */
+export function statusPhrase(status: number): string | undefined {
+  return BY_STATUS[status];
+}
