@@ -110,6 +110,22 @@ describe('resolve', () => {
     expect(resolver.match('/blog/3/')!.viewName).toBe('blog:post');
   });
 
+  it('finds static paths however many share their length, the first of a repeat winning', () => {
+    // One, two (compared in turn) and five (hashed) static paths of one length each.
+    const routes = ['a/', 'bb/', 'cc/', 'ddd/', 'eee/', 'fff/', 'ggg/', 'hhh/'];
+    const view = (): string => 'static';
+    const table = createResolver([
+      ...routes.map((route) => path(route, view, { name: route })),
+      path('bb/', view, { name: 'first bb/' }),
+    ]);
+    // Django tries patterns in order: the first of two identical routes wins.
+    expect(table.match('/bb/')!.urlName).toBe('bb/');
+    for (const route of routes) expect(table.match(`/${route}`)!.urlName).toBe(route);
+    for (const miss of ['/b/', '/zz/', '/zzz/', '/BB/', '/ddd', '/ddd/x']) {
+      expect(table.match(miss)).toBeNull();
+    }
+  });
+
   it('recognises its errors across copies by brand', () => {
     const foreign = { [Symbol.for('reins.Resolver404')]: true };
     expect(Resolver404.isInstance(foreign)).toBe(true);
