@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpRequest, NODE_HEADERS, type HttpRequestInit } from './http-request.js';
 import { sameHeaderName } from './internal/node-headers.js';
@@ -74,7 +75,7 @@ function isBodyless(status: number, method: string | undefined): boolean {
 }
 
 /** Node's flat `[name, value, name, value…]` form: no object, no key list for Node to build. */
-type FlatHeaders = (string | number)[];
+type FlatHeaders = string[];
 
 /**
  * The response's headers and cookies, then `Connection: close` and `Content-Length` when given,
@@ -91,7 +92,7 @@ function buildHeaders(
   const cookies = response.hasCookies ? response.cookies : null;
   const close = request?.connectionUnsafe === true;
   const pairs = count + (cookies?.size ?? 0) + (close ? 1 : 0) + (contentLength === null ? 0 : 1);
-  const headers: FlatHeaders = new Array<string | number>(2 * pairs);
+  const headers: FlatHeaders = new Array<string>(2 * pairs);
   let i = 0;
   for (let j = 0; j < 3 * count; j += 3) {
     headers[i++] = list![j + 1]!;
@@ -109,7 +110,9 @@ function buildHeaders(
   }
   if (contentLength !== null) {
     headers[i++] = 'Content-Length';
-    headers[i] = contentLength;
+    // A string: Node checks every header value with a regular expression, and a number there
+    // takes V8's slow generic `RegExp.prototype.test` (a conversion first) on every response.
+    headers[i] = String(contentLength);
   }
   return headers;
 }
