@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
 import { BadHeaderError } from './errors.js';
 import { pyRepr } from './internal/python-string.js';
 
@@ -23,6 +24,7 @@ export type HeaderValue = string | number | boolean | bigint;
 const CACHE_LIMIT = 512;
 const lowerNames = new Map<string, string>();
 const checkedValues = new Set<string>();
+let lastChecked = '';
 
 /** Validate `name` and return its lower-case form. */
 function lowerName(name: string): string {
@@ -39,7 +41,12 @@ function lowerName(name: string): string {
 
 /** Validate and normalise a header value; exported for the cookie serialiser. */
 export function checkHeaderValue(value: HeaderValue): string {
-  if (typeof value === 'string' && checkedValues.has(value)) return value;
+  // The last value checked first: a view sets the same Content-Type constant on every response.
+  if (value === lastChecked) return value;
+  if (typeof value === 'string' && checkedValues.has(value)) {
+    lastChecked = value;
+    return value;
+  }
   const text = typeof value === 'string' ? value : String(value);
   let wide = false;
   for (let i = 0; i < text.length; i += 1) {
@@ -62,6 +69,7 @@ export function checkHeaderValue(value: HeaderValue): string {
   if (text.length <= 256) {
     if (checkedValues.size >= CACHE_LIMIT) checkedValues.clear();
     checkedValues.add(text);
+    lastChecked = text;
   }
   return text;
 }
