@@ -10,19 +10,18 @@ export interface NodeHeaderSource {
   readonly headers: RawHeaders;
 }
 
-/** Whether header name `key` equals lower-case `name` ignoring ASCII case, without allocating. */
-function sameLetters(key: string, name: string): boolean {
+/**
+ * Whether header name `key` equals lower-case `name` (of the same length) ignoring ASCII case,
+ * without allocating. No `===` first: Node's header names are not internalized, so that would be
+ * a call comparing the characters too, and clients send names capitalized (`Host`) as often as not.
+ */
+export function sameHeaderName(key: string, name: string): boolean {
   for (let i = 0; i < key.length; i++) {
     const k = key.charCodeAt(i);
     const n = name.charCodeAt(i);
     if (k !== n && (n < 0x61 || n > 0x7a || k !== n - 0x20)) return false;
   }
   return true;
-}
-
-/** Whether header name `key` equals lower-case `name` (of the same length) ignoring ASCII case. */
-export function sameHeaderName(key: string, name: string): boolean {
-  return key === name || sameLetters(key, name);
 }
 
 /**
