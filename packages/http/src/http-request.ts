@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
 import {
   DisallowedHost,
   RawPostDataException,

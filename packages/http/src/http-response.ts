@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
 import { isSafe, type SafeString } from './escape.js';
 import {
   checkCookieAttribute,
@@ -158,7 +159,11 @@ export abstract class HttpResponseBase {
           "'headers' must not contain 'Content-Type' when the 'contentType' option is provided; give it once.",
         );
       }
-      this.headers.setTrusted('Content-Type', 'content-type', checkHeaderValue(options.contentType));
+      this.headers.setTrusted(
+        'Content-Type',
+        'content-type',
+        checkHeaderValue(options.contentType),
+      );
     } else if (options.headers === undefined || !this.headers.has('Content-Type')) {
       const charset = options.charset;
       if (charset === undefined) this.#charsetSource = DEFAULT_CONTENT_TYPE;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
 import { encodeText, HttpResponseBase, type HttpResponseOptions } from './http-response.js';
 
 /** What a streaming response can stream. */

@@ -5,6 +5,7 @@
  * (`MultiPartParserError`). Files stay in memory up to `fileUploadMaxMemorySize`, then spill to
  * a temporary file; on any failure every temporary file is removed before the error propagates.
  */
+import { Buffer } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import busboy from '@fastify/busboy';

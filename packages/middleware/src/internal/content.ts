@@ -3,6 +3,7 @@
  * for `Content-Length` is measured from the string when the body is still text in UTF-8 (no
  * encode, no allocation), which keeps CommonMiddleware cheap on the hot path.
  */
+import { Buffer } from 'node:buffer';
 import type { HttpResponse, HttpResponseBase } from '@reins/http';
 
 // @reins/http's own key for the body as the view gave it (string or bytes), shared by symbol.

@@ -4,6 +4,7 @@
  * character, modulo 62). Masking makes every rendered token different, which defeats BREACH-style
  * compression attacks, while any two masks of one secret still compare equal once unmasked.
  */
+import { Buffer } from 'node:buffer';
 import { getRandomValues, timingSafeEqual } from 'node:crypto';
 
 export const CSRF_ALLOWED_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

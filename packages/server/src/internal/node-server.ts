@@ -4,6 +4,7 @@
  * unhandled rejections, and shuts down gracefully — stop accepting, let in-flight requests finish
  * within a bound, then cut what is left.
  */
+import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

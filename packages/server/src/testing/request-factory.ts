@@ -3,6 +3,7 @@
  * Django's `RequestFactory`. Requests come from `testserver` (or the host you pass), their bodies
  * are in memory (so `request.POST` works at once for urlencoded and JSON bodies).
  */
+import { Buffer } from 'node:buffer';
 import { HttpRequest } from '@reins/http';
 import type { RequestOptions } from '@reins/http';
 
