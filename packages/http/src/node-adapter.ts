@@ -80,7 +80,10 @@ type FlatHeaders = string[];
 /**
  * The response's headers and cookies, then `Connection: close` and `Content-Length` when given,
  * in one array allocated at its final size (growing one by `push` allocates twice, and per-request
- * garbage is most of what a small response costs).
+ * garbage is most of what a small response costs). Names go out in lower case, as HTTP/2 sends
+ * them and the Fetch adapter's `Headers` already do: Node lower-cases every name of 4 to 17
+ * characters to recognise its own headers, which allocates a new string for each capitalized
+ * one (measured: ~2% of a small response's CPU). `response.headers` keeps the names as set.
  */
 function buildHeaders(
   response: HttpResponseBase,
@@ -95,21 +98,21 @@ function buildHeaders(
   const headers: FlatHeaders = new Array<string>(2 * pairs);
   let i = 0;
   for (let j = 0; j < 3 * count; j += 3) {
-    headers[i++] = list![j + 1]!;
+    headers[i++] = list![j]!;
     headers[i++] = list![j + 2]!;
   }
   if (cookies !== null) {
     for (const cookie of cookies.values()) {
-      headers[i++] = 'Set-Cookie';
+      headers[i++] = 'set-cookie';
       headers[i++] = cookie.toString();
     }
   }
   if (close) {
-    headers[i++] = 'Connection';
+    headers[i++] = 'connection';
     headers[i++] = 'close';
   }
   if (contentLength !== null) {
-    headers[i++] = 'Content-Length';
+    headers[i++] = 'content-length';
     // A string: Node checks every header value with a regular expression, and a number there
     // takes V8's slow generic `RegExp.prototype.test` (a conversion first) on every response.
     headers[i] = String(contentLength);

@@ -106,6 +106,22 @@ describe('bad input over a real socket', () => {
     });
   });
 
+  it('sends header names in lower case on the wire, and the Content-Length of the body', async () => {
+    const answer = await raw(
+      server.port,
+      'GET /cookie/?v=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+    );
+    const head = answer.slice(0, answer.indexOf('\r\n\r\n')).split('\r\n');
+    expect(head[0]).toBe('HTTP/1.1 200 OK');
+    expect(head).toContain('content-type: text/html; charset=utf-8');
+    expect(head).toContain('content-length: 2');
+    expect(head.some((line) => line.startsWith('set-cookie: echo=1; Path=/'))).toBe(true);
+    // What the response object says is unchanged: Django's names, as set.
+    const response = new HttpResponse('ok');
+    expect([...response.headers].map(([name]) => name)).toEqual(['Content-Type']);
+    expect(answer.endsWith('\r\n\r\nok')).toBe(true);
+  });
+
   it('passes an escaped NUL in the path to the view and answers 400 to a raw NUL byte', async () => {
     const escaped = await undiciRequest(`${server.origin}/a%00b/`);
     expect(escaped.statusCode).toBe(200);
