@@ -4,10 +4,10 @@
  * Common + XFrameOptions middleware. Each server runs alone in a child process pinned to one core
  * (`taskset -c 1`) while this process, the autocannon client, is pinned to the other (`taskset -c
  * 0`), so server and client never fight over a core; targets alternate over several rounds and
- * the median is reported, then the ratios the issue sets goals for, both as req/s and as server
- * CPU time per request (robust to other load on the machine). Bounded: BENCH_SECONDS (default 5)
- * per target per round, BENCH_ROUNDS (default 3) rounds. Without taskset (or with BENCH_PIN=0)
- * nothing is pinned.
+ * the median is reported, then the ratios the issue sets goals for — each round's own ratio, the
+ * median over rounds and their range — both as req/s and as server CPU time per request (robust
+ * to other load on the machine). Bounded: BENCH_SECONDS (default 5) per target per round,
+ * BENCH_ROUNDS (default 5) rounds. Without taskset (or with BENCH_PIN=0) nothing is pinned.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -19,7 +19,7 @@ import { startTarget, TARGETS } from './targets.js';
 import type { TargetName } from './targets.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const WARMUP_SECONDS = 1;
 // BENCH_TARGETS=raw,reins runs a subset (ratios needing a missing target are skipped).
@@ -163,34 +163,46 @@ async function main(): Promise<void> {
       `  ${name.padEnd(9)} ${Math.round(mean(name)).toString().padStart(7)} req/s  ${cpu(name).toFixed(1).padStart(5)} µs/req`,
     );
   }
-  const ratio = (a: TargetName, b: TargetName, goal: number): string => {
-    if (!SELECTED.includes(a) || !SELECTED.includes(b))
-      return `  ${`${a} / ${b}`.padEnd(22)} (not run)`;
-    const value = mean(a) / mean(b);
-    return `  ${`${a} / ${b}`.padEnd(22)} ${value.toFixed(2)}×  (goal ≥ ${goal.toFixed(1)}×: ${value >= goal ? 'met' : 'NOT met'})`;
+  // Each ratio is taken within a round (its targets run back to back), then the median over
+  // rounds: drift between rounds (other load, the VM's neighbours) cancels out of each round's
+  // ratio. The range shows how far single rounds strayed.
+  const paired = (a: TargetName, b: TargetName, of: (x: Sample, y: Sample) => number): number[] => {
+    const first = samples.get(a) ?? [];
+    const second = samples.get(b) ?? [];
+    return first.map((sample, index) => of(sample, second[index]!));
   };
-  console.log('\nratios (requests per second)');
-  console.log(ratio('reins', 'fastify', 1.0));
-  console.log(ratio('reins', 'raw', 0.9));
-  console.log(ratio('reins+mw', 'raw', 0.8));
+  const goalLine = (a: TargetName, b: TargetName, goal: number, values: number[]): string => {
+    const label = `${a} / ${b}`.padEnd(22);
+    if (values.length === 0) return `  ${label} (not run)`;
+    const value = median(values);
+    const range = `[${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}]`;
+    return `  ${label} ${value.toFixed(2)}× ${range}  (goal ≥ ${goal.toFixed(1)}×: ${value >= goal ? 'met' : 'NOT met'})`;
+  };
+  const both = (a: TargetName, b: TargetName): boolean =>
+    SELECTED.includes(a) && SELECTED.includes(b);
+  const rpsRatio = (a: TargetName, b: TargetName, goal: number): string =>
+    goalLine(a, b, goal, both(a, b) ? paired(a, b, (x, y) => x.rps / y.rps) : []);
+  const cpuRatio = (a: TargetName, b: TargetName, goal: number): string =>
+    goalLine(a, b, goal, both(a, b) ? paired(a, b, (x, y) => y.cpu / x.cpu) : []);
+  console.log(
+    "\nratios (requests per second): median of the rounds' ratios [lowest–highest round]",
+  );
+  console.log(rpsRatio('reins', 'fastify', 1.0));
+  console.log(rpsRatio('reins', 'raw', 0.9));
+  console.log(rpsRatio('reins+mw', 'raw', 0.8));
   // The same comparisons as throughput a single core could reach: 1 / CPU time per request.
-  const cpuRatio = (a: TargetName, b: TargetName, goal: number): string => {
-    if (!SELECTED.includes(a) || !SELECTED.includes(b))
-      return `  ${`${a} / ${b}`.padEnd(22)} (not run)`;
-    const value = cpu(b) / cpu(a);
-    return `  ${`${a} / ${b}`.padEnd(22)} ${value.toFixed(2)}×  (goal ≥ ${goal.toFixed(1)}×: ${value >= goal ? 'met' : 'NOT met'})`;
-  };
-  console.log('\nratios (per-core capacity: inverse server CPU per request)');
+  console.log('\nratios (per-core capacity: inverse server CPU per request), as above');
   console.log(cpuRatio('reins', 'fastify', 1.0));
   console.log(cpuRatio('reins', 'raw', 0.9));
   console.log(cpuRatio('reins+mw', 'raw', 0.8));
   for (const peer of ['hono', 'express'] as const) {
     if (SELECTED.includes('reins') && SELECTED.includes(peer)) {
-      console.log(`  ${`reins / ${peer}`.padEnd(22)} ${(cpu(peer) / cpu('reins')).toFixed(2)}×`);
+      const value = median(paired('reins', peer, (x, y) => y.cpu / x.cpu));
+      console.log(`  ${`reins / ${peer}`.padEnd(22)} ${value.toFixed(2)}×`);
     }
   }
   if (SELECTED.includes('reins-async') && SELECTED.includes('raw')) {
-    const value = (cpu('raw') / cpu('reins-async')).toFixed(2);
+    const value = median(paired('reins-async', 'raw', (x, y) => y.cpu / x.cpu)).toFixed(2);
     console.log(
       `  ${'reins-async / raw'.padEnd(22)} ${value}×  (an async view: request context on)`,
     );
