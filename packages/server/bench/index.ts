@@ -153,14 +153,14 @@ async function main(): Promise<void> {
     const middle = sorted.length >> 1;
     return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   };
-  const mean = (name: TargetName): number =>
+  const rps = (name: TargetName): number =>
     median((samples.get(name) ?? []).map((sample) => sample.rps));
   const cpu = (name: TargetName): number =>
     median((samples.get(name) ?? []).map((sample) => sample.cpu));
   console.log('\nmedian requests per second, and median server CPU per request');
   for (const name of SELECTED) {
     console.log(
-      `  ${name.padEnd(9)} ${Math.round(mean(name)).toString().padStart(7)} req/s  ${cpu(name).toFixed(1).padStart(5)} µs/req`,
+      `  ${name.padEnd(9)} ${Math.round(rps(name)).toString().padStart(7)} req/s  ${cpu(name).toFixed(1).padStart(5)} µs/req`,
     );
   }
   // Each ratio is taken within a round (its targets run back to back), then the median over
@@ -180,10 +180,13 @@ async function main(): Promise<void> {
   };
   const both = (a: TargetName, b: TargetName): boolean =>
     SELECTED.includes(a) && SELECTED.includes(b);
+  const byRps = (x: Sample, y: Sample): number => x.rps / y.rps;
+  // Per-core capacity: the inverse of CPU time per request.
+  const byCpu = (x: Sample, y: Sample): number => y.cpu / x.cpu;
   const rpsRatio = (a: TargetName, b: TargetName, goal: number): string =>
-    goalLine(a, b, goal, both(a, b) ? paired(a, b, (x, y) => x.rps / y.rps) : []);
+    goalLine(a, b, goal, both(a, b) ? paired(a, b, byRps) : []);
   const cpuRatio = (a: TargetName, b: TargetName, goal: number): string =>
-    goalLine(a, b, goal, both(a, b) ? paired(a, b, (x, y) => y.cpu / x.cpu) : []);
+    goalLine(a, b, goal, both(a, b) ? paired(a, b, byCpu) : []);
   console.log(
     "\nratios (requests per second): median of the rounds' ratios [lowest–highest round]",
   );
@@ -196,13 +199,13 @@ async function main(): Promise<void> {
   console.log(cpuRatio('reins', 'raw', 0.9));
   console.log(cpuRatio('reins+mw', 'raw', 0.8));
   for (const peer of ['hono', 'express'] as const) {
-    if (SELECTED.includes('reins') && SELECTED.includes(peer)) {
-      const value = median(paired('reins', peer, (x, y) => y.cpu / x.cpu));
+    if (both('reins', peer)) {
+      const value = median(paired('reins', peer, byCpu));
       console.log(`  ${`reins / ${peer}`.padEnd(22)} ${value.toFixed(2)}×`);
     }
   }
-  if (SELECTED.includes('reins-async') && SELECTED.includes('raw')) {
-    const value = median(paired('reins-async', 'raw', (x, y) => y.cpu / x.cpu)).toFixed(2);
+  if (both('reins-async', 'raw')) {
+    const value = median(paired('reins-async', 'raw', byCpu)).toFixed(2);
     console.log(
       `  ${'reins-async / raw'.padEnd(22)} ${value}×  (an async view: request context on)`,
     );
