@@ -4,13 +4,15 @@
  * that check-layers.js can enforce it. A package missing here fails the check until it is added.
  */
 export const allowedDependencies = {
-  '@reins/http': [],
-  '@reins/urls': [],
-  '@reins/templates': [],
-  '@reins/middleware': ['@reins/http'],
-  '@reins/shortcuts': ['@reins/http', '@reins/urls', '@reins/templates'],
-  '@reins/views': ['@reins/http', '@reins/templates', '@reins/shortcuts'],
+  '@reins/core': [],
+  '@reins/http': ['@reins/core'],
+  '@reins/urls': ['@reins/core'],
+  '@reins/templates': ['@reins/core'],
+  '@reins/middleware': ['@reins/core', '@reins/http'],
+  '@reins/shortcuts': ['@reins/core', '@reins/http', '@reins/urls', '@reins/templates'],
+  '@reins/views': ['@reins/core', '@reins/http', '@reins/templates', '@reins/shortcuts'],
   '@reins/server': [
+    '@reins/core',
     '@reins/http',
     '@reins/urls',
     '@reins/templates',
