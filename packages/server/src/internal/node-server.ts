@@ -10,6 +10,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatAccessLine } from './access-log.js';
 import type { AppContext } from './app-context.js';
+import { shouldColor } from './colors.js';
 import { safeLog } from './exception-response.js';
 
 /**
@@ -114,7 +115,7 @@ export function startNodeServer(
   context: AppContext,
 ): Promise<ReinsServer> {
   const accessLine = writeAccessLine(options);
-  const colour = options.accessLog === true && process.stderr.isTTY;
+  const colour = options.accessLog === true && shouldColor(process.stderr);
   let inFlight = 0;
   let closing = false;
 
