@@ -8,6 +8,7 @@ import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { malformedRequest } from '@reins/http';
 import { formatAccessLine } from './access-log.js';
 import type { AppContext } from './app-context.js';
 import { shouldColor } from './colors.js';
@@ -134,7 +135,9 @@ export function startNodeServer(
   const server = createServer((incoming, outgoing) => {
     inFlight++;
     if (accessLine !== null) logAccess(incoming, outgoing);
-    listener(incoming, outgoing, hooks);
+    const malformed = malformedRequest(incoming);
+    if (malformed === null) listener(incoming, outgoing, hooks);
+    else refuse(outgoing, malformed.status, malformed.reason, hooks);
   });
   // While closing, a connection is closed as soon as its response is out.
   const releaseWhenDone = (outgoing: ServerResponse): void => {
@@ -255,6 +258,25 @@ function safeAccess(
       error,
     });
   }
+}
+
+// Refused as Node refuses what its parser rejects: before the application, connection closed. The
+// body says why, in plain text, like Python's http.server error pages under Django's runserver.
+function refuse(
+  outgoing: ServerResponse,
+  status: number,
+  reason: string,
+  hooks: ServingHooks,
+): void {
+  const body = `${status === 505 ? 'HTTP Version Not Supported' : 'Bad Request'}: ${reason}\n`;
+  outgoing.shouldKeepAlive = false;
+  outgoing.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  });
+  outgoing.end(body);
+  hooks.done(outgoing);
 }
 
 function byteLength(chunk: unknown): number {
