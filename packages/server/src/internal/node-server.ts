@@ -14,6 +14,9 @@ import type { AppContext } from './app-context.js';
 import { shouldColor } from './colors.js';
 import { safeLog } from './exception-response.js';
 
+/** How long a graceful shutdown waits for in-flight requests by default, ms: `shutdownTimeout`. */
+export const DEFAULT_SHUTDOWN_TIMEOUT = 10_000;
+
 /**
  * Options of `app.listen()`.
  *
@@ -178,7 +181,7 @@ export function startNodeServer(
   installRejectionGuard();
   serving.add(context);
 
-  const shutdownTimeout = options.shutdownTimeout ?? 10_000;
+  const shutdownTimeout = options.shutdownTimeout ?? DEFAULT_SHUTDOWN_TIMEOUT;
   let closed: Promise<number> | null = null;
   const close = (timeout = shutdownTimeout): Promise<number> => {
     if (closed !== null) return closed;
