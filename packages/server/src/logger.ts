@@ -6,7 +6,7 @@
  * (suspicious operations, bad Host headers), `reins.server` (the dev server's access lines).
  */
 import type { HttpRequest } from '@reins/http';
-import { escapeLogText } from './internal/log-escape.js';
+import { escapeLogText } from './log-escape.js';
 
 /** How serious a record is; Django's levels, in increasing order. */
 export type LogLevel = 'debug' | 'info' | 'warning' | 'error';

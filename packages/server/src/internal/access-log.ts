@@ -4,7 +4,7 @@
  * terminal with the same palette Django's `ServerFormatter` uses. The method and target are
  * escaped ({@link escapeLogText}) so a request cannot write a second line or terminal escapes.
  */
-import { escapeLogText } from './log-escape.js';
+import { escapeLogText } from '../log-escape.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -11,7 +11,7 @@
  * the Unicode line and paragraph separators (`\u2028`), and lone surrogates — as `\uXXXX` (or
  * `\UXXXXXXXX` above U+FFFF). Unlike `unicode_escape`, other non-ASCII text is kept as it is
  * (`/café/` stays readable, and reins' own messages keep their punctuation): it cannot forge a
- * line.
+ * line. `consoleLogger` and the access log apply it; a custom text logger can too.
  */
 
 // Backslash, control (Cc), format (Cf), line/paragraph separator (Zl, Zp), lone surrogate (Cs).
@@ -39,6 +39,7 @@ function escapeOne(char: string): string {
  *
  * @example
  * escapeLogText('/x\r\nFORGED'); // '/x\\r\\nFORGED'
+ * const logger: Logger = { log: (record) => file.write(`${escapeLogText(record.message)}\n`) };
  */
 export function escapeLogText(text: string): string {
   // Nearly every value is clean: one test, no copy.
