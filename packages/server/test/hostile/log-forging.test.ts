@@ -3,7 +3,8 @@
  * carries CR/LF or terminal escapes must not add a line to the log or reach the terminal raw.
  * Real sockets, the default console logger and the access log, as `reins runserver` writes them.
  */
-import { Http404, HttpResponse } from '@reins/http';
+import { DisallowedRedirect, Http404, HttpResponse } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
 import { path } from '@reins/urls';
 import { requireHttpMethods } from '@reins/views';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,12 @@ beforeAll(async () => {
         throw new Error('boom');
       }),
       path('host/', (request: { getHost(): string }) => new HttpResponse(request.getHost())),
+      // Application code quoting a header in a security error: its message reaches the log.
+      path('ua/', (request: HttpRequest): HttpResponse => {
+        throw new DisallowedRedirect(
+          `Refusing to redirect user agent ${request.headers.get('User-Agent') ?? ''}`,
+        );
+      }),
     ],
     allowedHosts: ['127.0.0.1'],
     logger: consoleLogger({ stream: { write: (text: string) => records.push(text) } }),
@@ -109,5 +116,26 @@ describe('log forging (issue #19 item 1)', () => {
     for (const record of records) expectClean(record);
     expect(records.join('')).toContain('Invalid HTTP_HOST header');
     for (const line of accessLines) expect(line).not.toMatch(UNSAFE);
+  });
+
+  it('a user agent quoted in an error message is escaped in the record and its stack', async () => {
+    records.length = 0;
+    const bytes = Buffer.from(
+      'GET /ua/ HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: ua\x9b2J\x85FORGED\r\nConnection: close\r\n\r\n',
+      'latin1',
+    );
+    expect(statusOf(await rawExchange(server.address.port, bytes))).toBe(400);
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) expectClean(record);
+    expect(records.join('')).toContain('Refusing to redirect user agent ua\\x9b2J\\x85FORGED');
+  });
+
+  it('a method with control characters never reaches the app or the log (Node refuses it)', async () => {
+    records.length = 0;
+    accessLines.length = 0;
+    const received = await rawExchange(server.address.port, request('/x', undefined, 'GE\x1bT'));
+    expect(statusOf(received)).toBe(400);
+    expect(records).toEqual([]);
+    expect(accessLines).toEqual([]);
   });
 });
