@@ -225,9 +225,20 @@ export function startNodeServer(
           close,
         };
         if (options.handleSignals === true) {
-          const onSignal = (): void => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
+          // The listeners stay while draining: a signal without one would kill the process at
+          // once. CONTROL-C under `runserver` sends SIGINT to the whole process group, and the
+          // reloader then forwards SIGTERM: that second signal of the other kind must not cut the
+          // drain. The same signal again (a second CONTROL-C) stops waiting.
+          let first: NodeJS.Signals | null = null;
+          const onSignal = (signal: NodeJS.Signals): void => {
+            if (first !== null) {
+              if (signal !== first) return;
+              process.stderr.write(
+                `${signal} again: stopping without waiting for ${handle.inFlight} request(s).\n`,
+              );
+              process.exit(1);
+            }
+            first = signal;
             void close().then((cut) => {
               if (cut > 0)
                 process.stderr.write(

@@ -20,7 +20,14 @@ const TEST_TIMEOUT = 120_000;
 
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0)) {
+    if (child.exitCode !== null || child.pid === undefined) continue;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
 });
 
 function runserver(args: string[]) {
@@ -40,7 +47,13 @@ function runserver(args: string[]) {
       ...args,
     ],
     // A directory of its own to watch: nothing else changing there restarts the child mid-test.
-    { cwd: PACKAGE, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    // Its own process group, as under a terminal: CONTROL-C signals the parent and child alike.
+    {
+      cwd: PACKAGE,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+      detached: true,
+    },
   );
   children.push(child);
   let stderr = '';
@@ -79,6 +92,18 @@ describe('runserver drains on SIGTERM (issue #19 item 8)', { timeout: TEST_TIMEO
     expect(await answer.body.text()).toBe('slept 6000 ms');
     expect(await server.exited).toBe(0);
     expect(server.output().stderr).not.toMatch(/were cut/);
+  });
+
+  it('drains on CONTROL-C too: SIGINT to the process group, then the reloader’s SIGTERM', async () => {
+    const server = runserver([]);
+    await server.waitFor(/Quit the server with CONTROL-C/, 'stdout');
+    const response = request(`http://127.0.0.1:${server.port}/sleep/?ms=2000`);
+    await server.waitFor(/sleep view started/, 'stderr');
+    process.kill(-server.child.pid!, 'SIGINT');
+    const answer = await response;
+    expect(answer.statusCode).toBe(200);
+    expect(await answer.body.text()).toBe('slept 2000 ms');
+    expect(await server.exited).toBe(0);
   });
 
   it('honours --shutdown-timeout, the bound `serve` takes: the child cuts what is left and exits', async () => {
