@@ -135,6 +135,19 @@ export const siteCases: readonly SiteCase[] = [
     path: '/static/..%2F..%2Fpackage.json',
     status: 404,
   },
+  // A client's path that the file system rejects is a 404, not a 500 (issue #19 item 9).
+  { name: 'a static file used as a folder (ENOTDIR)', path: '/static/style.css/', status: 404 },
+  { name: 'a path below a static file (ENOTDIR)', path: '/static/style.css/x', status: 404 },
+  {
+    name: 'a static name too long (ENAMETOOLONG)',
+    path: `/static/${'a'.repeat(300)}`,
+    status: 404,
+  },
+  {
+    name: 'a static path too long (ENAMETOOLONG)',
+    path: `/static/${'a/'.repeat(7500)}`,
+    status: 404,
+  },
   {
     name: 'security headers from the middleware',
     path: '/greetings/',

@@ -47,6 +47,7 @@ describe('@reins/http exports', () => {
         "getCurrentRequest",
         "html",
         "isSafe",
+        "malformedRequest",
         "markSafe",
         "parseCookie",
         "requestFromFetch",

@@ -66,7 +66,8 @@ export {
 } from './http-response-redirect.js';
 export { JsonResponse, type JsonResponseOptions } from './json-response.js';
 export { MultiValueDict } from './multi-value-dict.js';
-export { requestFromNode, writeNodeResponse } from './node-adapter.js';
+export { malformedRequest, requestFromNode, writeNodeResponse } from './node-adapter.js';
+export type { MalformedRequest } from './node-adapter.js';
 export { parseCookie } from './parse-cookie.js';
 export { QueryDict, type QueryDictOptions } from './query-dict.js';
 export {

@@ -9,7 +9,7 @@
 import { Buffer } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpRequest, NODE_HEADERS, type HttpRequestInit } from './http-request.js';
-import { sameHeaderName } from './internal/node-headers.js';
+import { countRawHeader, sameHeaderName } from './internal/node-headers.js';
 import { RAW_CONTENT, type HttpResponse, type HttpResponseBase } from './http-response.js';
 import type { RequestOptions } from './request-options.js';
 import type { StreamingHttpResponse } from './streaming-http-response.js';
@@ -67,6 +67,39 @@ export function requestFromNode(incoming: IncomingMessage, options?: RequestOpti
     options,
     [NODE_HEADERS]: incoming,
   } as HttpRequestInit);
+}
+
+/** Why a request is refused before any application code sees it; see {@link malformedRequest}. */
+export interface MalformedRequest {
+  /** 400, or 505 for an HTTP version other than 1.x. */
+  status: 400 | 505;
+  /** What is wrong, for the response body. */
+  reason: string;
+}
+
+/**
+ * Whether Node accepted a request that HTTP/1.1 (RFC 9112) says must be refused, and with what
+ * status: a request line without a version (Node reads it as HTTP/0.9) or with a version other
+ * than 1.x (`HTTP/2.0` over plain HTTP/1 framing: 505), or more than one `Host` header (§3.2: a
+ * proxy that uses the last one would disagree with the application, which Node gives the first).
+ * `null` for a well-formed request. Call it before handing the request to the application.
+ *
+ * @example
+ * createServer((incoming, outgoing) => {
+ *   const malformed = malformedRequest(incoming);
+ *   if (malformed !== null) return outgoing.writeHead(malformed.status, { connection: 'close' }).end();
+ *   // …
+ * });
+ */
+export function malformedRequest(incoming: IncomingMessage): MalformedRequest | null {
+  if (incoming.httpVersionMajor !== 1) {
+    return incoming.httpVersionMajor > 1
+      ? { status: 505, reason: `HTTP version ${incoming.httpVersion} is not supported.` }
+      : { status: 400, reason: 'The request line has no HTTP version.' };
+  }
+  if (countRawHeader(incoming.rawHeaders, 'host') > 1)
+    return { status: 400, reason: 'The request has more than one Host header.' };
+  return null;
 }
 
 /** Whether the response to `method` with `status` carries no body (RFC 9110). */

@@ -7,6 +7,7 @@ import { cac } from 'cac';
 import { AddrPortError, parseAddrPort } from './internal/cli/addrport.js';
 import { check, runserver, serve, showUrls } from './internal/cli/commands.js';
 import { AppLoadError } from './internal/cli/load-app.js';
+import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
 
 // This file and dist/cli.js both sit one level below the package root.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -25,11 +26,22 @@ cli
   )
   .option('--noreload', 'Do not restart the server when files change')
   .option('--skip-checks', 'Skip the system checks')
+  .option(
+    '--shutdown-timeout <ms>',
+    'How long to wait for in-flight requests on SIGTERM or a reload (as `serve`)',
+    { default: DEFAULT_SHUTDOWN_TIMEOUT },
+  )
   .example('reins runserver --app ./dist/app.js 0.0.0.0:8000')
   .action(
     async (
       addrport: string | undefined,
-      options: { app?: string; reload?: boolean; noreload?: boolean; skipChecks?: boolean },
+      options: {
+        app?: string;
+        reload?: boolean;
+        noreload?: boolean;
+        skipChecks?: boolean;
+        shutdownTimeout: number | string;
+      },
     ) => {
       // cac turns --noreload into `reload: false` (a negated flag).
       const reload = options.noreload !== true && options.reload !== false;
@@ -39,6 +51,7 @@ cli
           reload,
           skipChecks: options.skipChecks === true,
           version,
+          shutdownTimeout: parseShutdownTimeout(options.shutdownTimeout),
         }),
       );
     },
@@ -48,7 +61,7 @@ cli
   .command('serve [addrport]', 'Start a production server (no reloader) on one or more processes')
   .option('--workers <n>', 'Number of worker processes', { default: 1 })
   .option('--shutdown-timeout <ms>', 'How long to wait for in-flight requests on SIGTERM', {
-    default: 10_000,
+    default: DEFAULT_SHUTDOWN_TIMEOUT,
   })
   .option('--access-log', 'Write one line per request to stderr')
   .action(
@@ -71,7 +84,7 @@ cli
         serve(parseAddrPort(addrport), {
           ...pick(options.app),
           workers,
-          shutdownTimeout: Number(options.shutdownTimeout),
+          shutdownTimeout: parseShutdownTimeout(options.shutdownTimeout),
           accessLog: options.accessLog === true,
         }),
       );
@@ -92,6 +105,17 @@ cli
 
 cli.help();
 cli.version(version);
+
+// One reading for both commands, so `runserver` and `serve` honour the same bound.
+function parseShutdownTimeout(value: number | string): number {
+  const ms = Number(value);
+  if (!Number.isFinite(ms) || ms < 0 || String(value).trim() === '') {
+    throw new AddrPortError(
+      `--shutdown-timeout must be a number of milliseconds ≥ 0, got '${String(value)}'.`,
+    );
+  }
+  return ms;
+}
 
 function pick(app: string | undefined): { app?: string } {
   return app === undefined ? {} : { app };

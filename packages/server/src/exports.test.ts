@@ -10,6 +10,7 @@ describe('public API', () => {
         "badRequest",
         "consoleLogger",
         "createApp",
+        "escapeLogText",
         "formatCheckMessages",
         "markAsync",
         "pageNotFound",

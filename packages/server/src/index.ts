@@ -25,6 +25,7 @@ export type {
 } from './settings.js';
 export { ImproperlyConfigured, ViewResponseError } from './errors.js';
 export { consoleLogger, silentLogger } from './logger.js';
+export { escapeLogText } from './log-escape.js';
 export type { ConsoleLoggerOptions, Logger, LogLevel, LogRecord } from './logger.js';
 export { badRequest, pageNotFound, permissionDenied, serverError } from './error-views.js';
 export type { ErrorViewOptions } from './error-views.js';

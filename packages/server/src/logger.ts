@@ -6,6 +6,7 @@
  * (suspicious operations, bad Host headers), `reins.server` (the dev server's access lines).
  */
 import type { HttpRequest } from '@reins/http';
+import { escapeLogText } from './log-escape.js';
 
 /** How serious a record is; Django's levels, in increasing order. */
 export type LogLevel = 'debug' | 'info' | 'warning' | 'error';
@@ -46,6 +47,9 @@ export interface ConsoleLoggerOptions {
 
 /**
  * The default logger: writes each record's message (and the error's stack, if any) to stderr.
+ * Messages carry request values (paths, Host, methods), so each is escaped as Django 5.2 does
+ * against log forging: a record is one line, with no control characters (`\r\n` is written as
+ * `\\r\\n`, ESC as `\\x1b`); only the stack after the error's own message spans lines.
  *
  * @example
  * createApp({ rootUrlconf: urlpatterns, logger: consoleLogger({ level: 'warning' }) });
@@ -56,7 +60,7 @@ export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
   return {
     log(record) {
       if (LEVEL_ORDER[record.level] < threshold) return;
-      let text = record.message;
+      let text = escapeLogText(record.message);
       if (record.error !== undefined) text += `\n${describeError(record.error)}`;
       stream.write(`${text}\n`);
     },
@@ -71,7 +75,16 @@ export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
  */
 export const silentLogger: Logger = { log() {} };
 
+// An error's message can quote the request (`Invalid HTTP_HOST header: '…'`): the stack's first
+// part, `Name: message`, is escaped like a record's message; the frames below are the code's own.
 function describeError(error: unknown): string {
-  if (error instanceof Error && typeof error.stack === 'string') return error.stack;
-  return `Thrown value (not an Error): ${String(error)}`;
+  if (error instanceof Error && typeof error.stack === 'string') {
+    const stack = error.stack;
+    const head = `${error.name}: ${error.message}`;
+    if (stack.startsWith(head)) return escapeLogText(head) + stack.slice(head.length);
+    if (error.message !== '' && stack.includes(error.message))
+      return stack.replace(error.message, () => escapeLogText(error.message));
+    return stack;
+  }
+  return `Thrown value (not an Error): ${escapeLogText(String(error))}`;
 }

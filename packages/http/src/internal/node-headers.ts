@@ -38,3 +38,13 @@ export function findRawHeader(list: readonly string[], name: string): string | u
   }
   return found;
 }
+
+/** How many times `name` (lower-case) occurs in Node's raw header list. */
+export function countRawHeader(list: readonly string[], name: string): number {
+  let count = 0;
+  for (let index = 0; index < list.length; index += 2) {
+    const key = list[index]!;
+    if (key.length === name.length && sameHeaderName(key, name)) count++;
+  }
+  return count;
+}

@@ -1,8 +1,10 @@
 /**
  * The dev server's access line, Django's `django.server` format:
  * `[20/Nov/2026 17:02:47] "GET /greetings/ HTTP/1.1" 200 56`, coloured by status class on a
- * terminal with the same palette Django's `ServerFormatter` uses.
+ * terminal with the same palette Django's `ServerFormatter` uses. The method and target are
+ * escaped ({@link escapeLogText}) so a request cannot write a second line or terminal escapes.
  */
+import { escapeLogText } from '../log-escape.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -49,7 +51,7 @@ export function styleForStatus(status: number): string {
 
 /** Format an access line; `colour` wraps the message (not the time) in the status style. */
 export function formatAccessLine(entry: AccessEntry, colour = false): string {
-  let message = `"${entry.method} ${entry.url} HTTP/${entry.httpVersion}" ${entry.status} ${entry.size}`;
+  let message = `"${escapeLogText(entry.method)} ${escapeLogText(entry.url)} HTTP/${escapeLogText(entry.httpVersion)}" ${entry.status} ${entry.size}`;
   if (colour) {
     const style = styleForStatus(entry.status);
     if (style !== '') message = `${style}${message}${RESET}`;

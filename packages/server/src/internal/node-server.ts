@@ -8,9 +8,14 @@ import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { malformedRequest } from '@reins/http';
 import { formatAccessLine } from './access-log.js';
 import type { AppContext } from './app-context.js';
+import { shouldColor } from './colors.js';
 import { safeLog } from './exception-response.js';
+
+/** How long a graceful shutdown waits for in-flight requests by default, ms: `shutdownTimeout`. */
+export const DEFAULT_SHUTDOWN_TIMEOUT = 10_000;
 
 /**
  * Options of `app.listen()`.
@@ -114,7 +119,7 @@ export function startNodeServer(
   context: AppContext,
 ): Promise<ReinsServer> {
   const accessLine = writeAccessLine(options);
-  const colour = options.accessLog === true && process.stderr.isTTY;
+  const colour = options.accessLog === true && shouldColor(process.stderr);
   let inFlight = 0;
   let closing = false;
 
@@ -133,7 +138,9 @@ export function startNodeServer(
   const server = createServer((incoming, outgoing) => {
     inFlight++;
     if (accessLine !== null) logAccess(incoming, outgoing);
-    listener(incoming, outgoing, hooks);
+    const malformed = malformedRequest(incoming);
+    if (malformed === null) listener(incoming, outgoing, hooks);
+    else refuse(outgoing, malformed.status, malformed.reason, hooks);
   });
   // While closing, a connection is closed as soon as its response is out.
   const releaseWhenDone = (outgoing: ServerResponse): void => {
@@ -174,7 +181,7 @@ export function startNodeServer(
   installRejectionGuard();
   serving.add(context);
 
-  const shutdownTimeout = options.shutdownTimeout ?? 10_000;
+  const shutdownTimeout = options.shutdownTimeout ?? DEFAULT_SHUTDOWN_TIMEOUT;
   let closed: Promise<number> | null = null;
   const close = (timeout = shutdownTimeout): Promise<number> => {
     if (closed !== null) return closed;
@@ -218,9 +225,20 @@ export function startNodeServer(
           close,
         };
         if (options.handleSignals === true) {
-          const onSignal = (): void => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
+          // The listeners stay while draining: a signal without one would kill the process at
+          // once. CONTROL-C under `runserver` sends SIGINT to the whole process group, and the
+          // reloader then forwards SIGTERM: that second signal of the other kind must not cut the
+          // drain. The same signal again (a second CONTROL-C) stops waiting.
+          let first: NodeJS.Signals | null = null;
+          const onSignal = (signal: NodeJS.Signals): void => {
+            if (first !== null) {
+              if (signal !== first) return;
+              process.stderr.write(
+                `${signal} again: stopping without waiting for ${handle.inFlight} request(s).\n`,
+              );
+              process.exit(1);
+            }
+            first = signal;
             void close().then((cut) => {
               if (cut > 0)
                 process.stderr.write(
@@ -254,6 +272,25 @@ function safeAccess(
       error,
     });
   }
+}
+
+// Refused as Node refuses what its parser rejects: before the application, connection closed. The
+// body says why, in plain text, like Python's http.server error pages under Django's runserver.
+function refuse(
+  outgoing: ServerResponse,
+  status: number,
+  reason: string,
+  hooks: ServingHooks,
+): void {
+  const body = `${status === 505 ? 'HTTP Version Not Supported' : 'Bad Request'}: ${reason}\n`;
+  outgoing.shouldKeepAlive = false;
+  outgoing.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  });
+  outgoing.end(body);
+  hooks.done(outgoing);
 }
 
 function byteLength(chunk: unknown): number {

@@ -70,6 +70,8 @@ export interface RunserverOptions {
   reload: boolean;
   skipChecks?: boolean;
   version: string;
+  /** The graceful-shutdown bound, ms, as `serve --shutdown-timeout`; default 10 000. */
+  shutdownTimeout?: number;
 }
 
 /** `reins runserver [addrport]`: returns the exit code (or never, while serving). */
@@ -79,7 +81,12 @@ export async function runserver(
   io: CommandIo = processIo,
 ): Promise<number> {
   if (options.reload && process.env[RUN_MAIN_ENV] !== 'true') {
-    await runWithReloader({ write: io.out });
+    await runWithReloader({
+      write: io.out,
+      ...(options.shutdownTimeout === undefined
+        ? {}
+        : { shutdownTimeout: options.shutdownTimeout }),
+    });
     return 0;
   }
   const { app, location } = await load(options.app);
@@ -88,7 +95,15 @@ export async function runserver(
     if (printChecks(app, io)) return 1;
   }
   const server = await app
-    .listen({ host: where.host, port: where.port, accessLog: true, handleSignals: true })
+    .listen({
+      host: where.host,
+      port: where.port,
+      accessLog: true,
+      handleSignals: true,
+      ...(options.shutdownTimeout === undefined
+        ? {}
+        : { shutdownTimeout: options.shutdownTimeout }),
+    })
     .catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         io.err('Error: That port is already in use.');

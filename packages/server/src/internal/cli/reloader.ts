@@ -11,6 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_SHUTDOWN_TIMEOUT } from '../node-server.js';
 
 /** The environment variable that tells a process it is the reloader's child. */
 export const RUN_MAIN_ENV = 'REINS_RUN_MAIN';
@@ -35,7 +36,16 @@ export interface ReloaderOptions {
   write?: (line: string) => void;
   /** The child's command line. Default: this process's (same Node flags, script and arguments). */
   argv?: readonly string[];
+  /**
+   * The child's graceful-shutdown bound, ms (its `shutdownTimeout`, the `--shutdown-timeout` that
+   * `serve` takes too). The child is only killed once it has had that long to drain, plus
+   * {@link KILL_GRACE}. Default 10 000.
+   */
+  shutdownTimeout?: number;
 }
+
+/** What the child gets beyond its drain bound to cut what is left and exit on its own, ms. */
+export const KILL_GRACE = 2_000;
 
 /**
  * Run this same command as a child and restart it on file changes; resolves when the parent is
@@ -46,6 +56,7 @@ export function runWithReloader(options: ReloaderOptions = {}): Promise<void> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const debounce = options.debounce ?? 150;
   const argv = options.argv ?? [...process.execArgv, ...process.argv.slice(1)];
+  const killAfter = (options.shutdownTimeout ?? DEFAULT_SHUTDOWN_TIMEOUT) + KILL_GRACE;
   let child: ChildProcess | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopping = false;
@@ -75,7 +86,8 @@ export function runWithReloader(options: ReloaderOptions = {}): Promise<void> {
         resolve();
         return;
       }
-      const force = setTimeout(() => current.kill('SIGKILL'), 5_000);
+      // Only a child that outlives its own drain bound is killed: in-flight requests finish.
+      const force = setTimeout(() => current.kill('SIGKILL'), killAfter);
       current.once('exit', () => {
         clearTimeout(force);
         resolve();
