@@ -53,6 +53,9 @@ export interface UnsignObjectOptions {
 // final newline, so '\n' alone is unsafe.
 const SEP_UNSAFE = /^[A-z0-9\-_=]*\n?$/;
 
+// With the u flag a surrogate pair is one code point, so this matches only unpaired halves.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 interface DerivedKey {
   readonly node: string;
   readonly key: Buffer;
@@ -133,6 +136,13 @@ export class Signer {
    * new Signer({ key: 'secret' }).sign('hello'); // 'hello:FRBs_KKrjaVe9zJEdlQdiuJ2n9jBEsFOL1Capquoa18'
    */
   sign(value: string): string {
+    if (LONE_SURROGATE.test(value)) {
+      // Node would sign U+FFFD in place of each lone surrogate, so two values would share one
+      // signature; Django raises UnicodeEncodeError here.
+      throw new TypeError(
+        `Cannot sign a string with a lone surrogate (UTF-16 half of a pair): ${JSON.stringify(value)}.`,
+      );
+    }
     return `${value}${this.sep}${this.signature(value)}`;
   }
 
@@ -149,6 +159,9 @@ export class Signer {
     if (at === -1) throw new BadSignature(`No "${this.sep}" found in value`);
     const value = signedValue.slice(0, at);
     const signature = signedValue.slice(at + this.sep.length);
+    // sign() refuses lone surrogates, so no value holding one was signed.
+    if (LONE_SURROGATE.test(value))
+      throw new BadSignature(`Signature "${signature}" does not match`);
     if (constantTimeCompare(signature, this.signature(value))) return value;
     for (const { node, key } of this.#verifyingKeys()) {
       const expected = createHmac(node, key).update(value, 'utf8').digest('base64url');
