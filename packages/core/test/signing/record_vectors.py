@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Record Django 3.2's signing answers into fixtures/django-signing.json.
+"""Record Django 3.2's signing answers into fixtures/django-signing.json (and the signed-cookie
+answers into packages/http/test/fixtures/django-signed-cookies.json).
 
 Run with Debian's Python, which has Django 3.2 installed:
 
@@ -288,9 +289,18 @@ for cookies, name, salt, default, max_age, now in [
     get_cookies.append(entry)
 out['getSignedCookie'] = get_cookies
 
-path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures', 'django-signing.json')
-with open(path, 'w') as fh:
-    json.dump(out, fh, indent=1, ensure_ascii=True, allow_nan=False)
-    fh.write('\n')
-print('wrote %s: %s' % (path, ', '.join('%s=%d' % (k, len(v)) for k, v in out.items()
-                                          if isinstance(v, list))), file=sys.stderr)
+here = os.path.dirname(os.path.abspath(__file__))
+# The signed-cookie vectors are @reins/http's; the rest are @reins/core's.
+cookies = {'django': out['django'], 'setSignedCookie': out.pop('setSignedCookie'),
+           'getSignedCookie': out.pop('getSignedCookie')}
+for path, data in [
+    (os.path.join(here, 'fixtures', 'django-signing.json'), out),
+    (os.path.join(here, '..', '..', '..', 'http', 'test', 'fixtures', 'django-signed-cookies.json'),
+     cookies),
+]:
+    path = os.path.normpath(path)
+    with open(path, 'w') as fh:
+        json.dump(data, fh, indent=1, ensure_ascii=True, allow_nan=False)
+        fh.write('\n')
+    print('wrote %s: %s' % (path, ', '.join('%s=%d' % (k, len(v)) for k, v in data.items()
+                                              if isinstance(v, list))), file=sys.stderr)
