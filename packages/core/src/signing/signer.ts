@@ -90,7 +90,7 @@ export class Signer {
     const key = options.key;
     if (key === undefined || key === null || key.length === 0) {
       throw new ImproperlyConfigured(
-        `${new.target.name} needs a secret key and got ${key === '' ? "''" : String(key)}: pass { key: settings.secretKey } (a long random string, kept out of source control).`,
+        `${new.target.name} needs a secret key and got ${describeKey(key)}: pass { key: settings.secretKey } (a long random string, kept out of source control).`,
         { setting: 'secretKey', code: 'signing.missing_secret_key' },
       );
     }
@@ -222,4 +222,10 @@ export class Signer {
     });
     return (this.#verifying = keys);
   }
+}
+
+function describeKey(key: SecretKey | null | undefined): string {
+  if (key === '') return "''";
+  if (key instanceof Uint8Array) return 'an empty Uint8Array';
+  return String(key);
 }
