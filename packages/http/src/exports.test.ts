@@ -27,6 +27,7 @@ describe('@reins/http exports', () => {
         "HttpResponseServerError",
         "InMemoryUploadedFile",
         "JsonResponse",
+        "KeyError",
         "MultiPartParserError",
         "MultiValueDict",
         "PermissionDenied",

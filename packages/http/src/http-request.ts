@@ -34,6 +34,8 @@ import {
 } from './request-options.js';
 import type { UploadedFile } from './uploaded-file.js';
 import { findRawHeader, type NodeHeaderSource } from './internal/node-headers.js';
+import { explicitSigningKeys } from './internal/cookie-signer.js';
+import { readSignedCookie, type GetSignedCookieOptions } from './signed-cookie.js';
 
 const BRAND = Symbol.for('reins.HttpRequest');
 const EMPTY = new Uint8Array(0);
@@ -416,6 +418,28 @@ export class HttpRequest {
 
   set COOKIES(value: Record<string, string>) {
     this.#more().cookies = value;
+  }
+
+  /**
+   * The value of a cookie `setSignedCookie()` set, after checking its signature (Django's
+   * `get_signed_cookie()`). With a `default`, a missing, tampered or expired cookie gives the
+   * default; without one they throw.
+   *
+   * @throws {KeyError} when the cookie is absent and no default is given.
+   * @throws {BadSignature} (or `SignatureExpired`) when it does not verify and no default is given.
+   * @throws {ImproperlyConfigured} when there is no `secretKey` setting.
+   * @example
+   * const theme = request.getSignedCookie('theme', { default: 'light', maxAge: 86400 });
+   */
+  getSignedCookie(key: string, options?: GetSignedCookieOptions): string;
+  getSignedCookie<D>(key: string, options: GetSignedCookieOptions & { default: D }): string | D;
+  getSignedCookie(
+    key: string,
+    options: GetSignedCookieOptions & { default?: unknown } = {},
+  ): unknown {
+    const keys =
+      options.secretKey === undefined ? this.#settings : explicitSigningKeys(options.secretKey);
+    return readSignedCookie(this.COOKIES, keys, key, options);
   }
 
   /** The headers: case-insensitive, `get('Content-Type')` or `get('CONTENT_TYPE')`. */

@@ -17,6 +17,9 @@ import {
 import { statusPhrase } from './internal/status-phrases.js';
 import { BadHeaderError } from './errors.js';
 import { checkHeaderValue, ResponseHeaders, type HeaderValue } from './response-headers.js';
+import { explicitSigningKeys, getCookieSigner } from './internal/cookie-signer.js';
+import { getCurrentRequest } from './request-context.js';
+import type { SetSignedCookieOptions } from './signed-cookie.js';
 
 const BRAND = Symbol.for('reins.HttpResponse');
 /** Where the adapters find the body without forcing a string to bytes (shared across copies). */
@@ -308,6 +311,24 @@ export abstract class HttpResponseBase {
     };
     const serialized = serializeCookie(name, text, attributes);
     this.cookies.set(name, { name, value: text, ...attributes, toString: () => serialized });
+  }
+
+  /**
+   * Set a cookie whose value carries a timestamped signature (Django's `set_signed_cookie()`):
+   * signed with the `secretKey` setting of the request being served (or `options.secretKey`),
+   * salted with the cookie name plus `options.salt`; read it back with `getSignedCookie()`.
+   *
+   * @throws {ImproperlyConfigured} when there is no `secretKey` setting (or no current request).
+   * @example
+   * response.setSignedCookie('theme', 'dark', { salt: 'prefs', maxAge: 86400, httpOnly: true });
+   */
+  setSignedCookie(name: string, value: string, options: SetSignedCookieOptions = {}): void {
+    const { salt = '', secretKey, ...cookieOptions } = options;
+    const keys =
+      secretKey === undefined
+        ? (getCurrentRequest()?.options ?? { secretKey: null, secretKeyFallbacks: [] })
+        : explicitSigningKeys(secretKey);
+    this.setCookie(name, getCookieSigner(keys, name + salt).sign(String(value)), cookieOptions);
   }
 
   /**

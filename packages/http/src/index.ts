@@ -89,3 +89,8 @@ export {
   urlHasAllowedHostAndScheme,
   type AllowedHostAndSchemeOptions,
 } from './url-has-allowed-host-and-scheme.js';
+export {
+  KeyError,
+  type GetSignedCookieOptions,
+  type SetSignedCookieOptions,
+} from './signed-cookie.js';

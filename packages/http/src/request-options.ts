@@ -5,6 +5,7 @@
  * @module
  */
 import { tmpdir } from 'node:os';
+import type { SecretKey } from '@reins/core';
 
 /**
  * Settings for request parsing and validation; each defaults to Django's value.
@@ -33,6 +34,10 @@ export interface RequestOptions {
   useXForwardedHost?: boolean;
   /** Trust `X-Forwarded-Port` for `getPort()`. Default `false`. */
   useXForwardedPort?: boolean;
+  /** The key signed cookies are signed with (Django's `SECRET_KEY`). Default none: signing fails with `ImproperlyConfigured`. */
+  secretKey?: SecretKey | null;
+  /** Older keys signed cookies are still accepted with (Django 4.1's `SECRET_KEY_FALLBACKS`). Default `[]`. */
+  secretKeyFallbacks?: readonly SecretKey[];
 }
 
 /** The options with every default filled in; computed once per options object. */
@@ -48,6 +53,8 @@ export interface ResolvedRequestOptions {
   readonly secureProxySslHeader: readonly [string, string] | null;
   readonly useXForwardedHost: boolean;
   readonly useXForwardedPort: boolean;
+  readonly secretKey: SecretKey | null;
+  readonly secretKeyFallbacks: readonly SecretKey[];
 }
 
 const cache = new WeakMap<RequestOptions, ResolvedRequestOptions>();
@@ -102,6 +109,8 @@ export function resolveRequestOptions(options: RequestOptions = {}): ResolvedReq
     secureProxySslHeader: proxy === null ? null : [metaToHeaderName(proxy[0]), proxy[1]],
     useXForwardedHost: options.useXForwardedHost ?? false,
     useXForwardedPort: options.useXForwardedPort ?? false,
+    secretKey: options.secretKey ?? null,
+    secretKeyFallbacks: Object.freeze([...(options.secretKeyFallbacks ?? [])]),
   };
   cache.set(options, resolved);
   lastOptions = options;

@@ -89,6 +89,8 @@ export class App {
         resolved.secureProxySslHeader === null ? null : [...resolved.secureProxySslHeader],
       useXForwardedHost: resolved.useXForwardedHost,
       useXForwardedPort: resolved.useXForwardedPort,
+      secretKey: resolved.secretKey,
+      secretKeyFallbacks: resolved.secretKeyFallbacks,
     };
     this.#context = {
       settings: resolved,

@@ -75,6 +75,8 @@ describe('validateSettings', () => {
     [{ handler500: {} }, 'handler500', /'handler500' must be a view function \(request\)/],
     [{ secureProxySslHeader: 'https' }, 'secureProxySslHeader', /\[header, value\] pair/],
     [{ logger: { info() {} } }, 'logger', /log\(record\) method/],
+    [{ secretKey: '' }, 'secretKey', /'secretKey' must be a non-empty string/],
+    [{ secretKeyFallbacks: ['old', 7] }, 'secretKeyFallbacks', /previous non-empty secret keys/],
   ])('rejects %o naming the setting', (extra, setting, message) => {
     const attempt = () => validateSettings({ rootUrlconf: [], ...(extra as Partial<Settings>) });
     expect(attempt).toThrow(message);

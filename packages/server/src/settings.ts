@@ -51,6 +51,8 @@ type RequestSettings = Pick<
   | 'secureProxySslHeader'
   | 'useXForwardedHost'
   | 'useXForwardedPort'
+  | 'secretKey'
+  | 'secretKeyFallbacks'
 >;
 
 /**
@@ -152,6 +154,8 @@ const KNOWN_SETTINGS = new Set<string>([
   'secureProxySslHeader',
   'useXForwardedHost',
   'useXForwardedPort',
+  'secretKey',
+  'secretKeyFallbacks',
   'handler400',
   'handler403',
   'handler404',
@@ -299,6 +303,21 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       `The setting 'fileUploadTempDir' must be a directory path, got ${describe(settings.fileUploadTempDir)}.`,
     );
   }
+  const secretKey = settings.secretKey ?? null;
+  // Django: "The SECRET_KEY setting must not be empty." Absent is fine until something signs.
+  if (secretKey !== null && !isSecretKey(secretKey)) {
+    throw new ImproperlyConfigured(
+      'secretKey',
+      `The setting 'secretKey' must be a non-empty string (or bytes), got ${describe(secretKey)}. Generate one with: node -e "console.log(require('crypto').randomBytes(50).toString('base64url'))"`,
+    );
+  }
+  const secretKeyFallbacks = settings.secretKeyFallbacks ?? [];
+  if (!Array.isArray(secretKeyFallbacks) || !secretKeyFallbacks.every(isSecretKey)) {
+    throw new ImproperlyConfigured(
+      'secretKeyFallbacks',
+      `The setting 'secretKeyFallbacks' must be an array of the previous non-empty secret keys, got ${describe(secretKeyFallbacks)}.`,
+    );
+  }
   return {
     rootUrlconf,
     rootUrlconfName: settings.rootUrlconfName ?? 'the root URLconf',
@@ -321,6 +340,8 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     secureProxySslHeader: proxy ?? null,
     useXForwardedHost: settings.useXForwardedHost ?? false,
     useXForwardedPort: settings.useXForwardedPort ?? false,
+    secretKey,
+    secretKeyFallbacks,
     handler400: settings.handler400,
     handler403: settings.handler403,
     handler404: settings.handler404,
@@ -330,4 +351,8 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     requestContext: context === undefined ? 'auto' : context === true ? 'always' : context,
     extra: settings.extra ?? {},
   };
+}
+
+function isSecretKey(value: unknown): boolean {
+  return (typeof value === 'string' || value instanceof Uint8Array) && value.length > 0;
 }

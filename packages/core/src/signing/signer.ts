@@ -1,0 +1,231 @@
+/**
+ * Django's `Signer`: `value:signature`, where the signature is the URL-safe base64 of a salted
+ * HMAC of the value (SHA-256 by default, Django 3.2's `DEFAULT_HASHING_ALGORITHM`), with
+ * Django 4.1's fallback keys for key rotation. Node-only (node:crypto, node:zlib).
+ *
+ * @module
+ */
+import type { Buffer } from 'node:buffer';
+import { createHmac } from 'node:crypto';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { ImproperlyConfigured } from '../improperly-configured.js';
+import { BadSignature } from './bad-signature.js';
+import { b64Decode, b64Encode } from './base64.js';
+import { constantTimeCompare } from './constant-time-compare.js';
+import { JSONSerializer, type Serializer } from './json-serializer.js';
+import { deriveKey, hashAlgorithm, keyBytes, type SecretKey } from './salted-hmac.js';
+
+/** Options of `new Signer()` (Django's `Signer(key, sep, salt, algorithm, fallback_keys)`). */
+export interface SignerOptions {
+  /** The secret key (Django's `SECRET_KEY`): text or bytes. Required, non-empty. */
+  key?: SecretKey | null | undefined;
+  /** Older keys still accepted on `unsign()` (Django 4.1's `SECRET_KEY_FALLBACKS`); never used to sign. */
+  fallbackKeys?: readonly SecretKey[] | undefined;
+  /** Between value and signature. Default `':'`; must not be empty or only `A-z0-9-_=`. */
+  sep?: string | undefined;
+  /** Namespaces the signature; an empty salt means the default (Django's `module.ClassName`). */
+  salt?: string | null | undefined;
+  /** A hashlib algorithm name. Default `'sha256'`. */
+  algorithm?: string | undefined;
+  /**
+   * Also accept signatures made with this algorithm on `unsign()` — Django 3.2 accepts SHA-1
+   * signatures from before its switch to SHA-256 (removed in Django 4.0). Default `'sha1'`;
+   * `null` accepts only `algorithm`.
+   */
+  legacyAlgorithm?: string | null | undefined;
+}
+
+/** Options of `signObject()`. */
+export interface SignObjectOptions {
+  /** How the value becomes bytes. Default {@link JSONSerializer}. */
+  serializer?: Serializer | undefined;
+  /** zlib-compress the bytes when that makes them shorter (marked by a leading `'.'`). Default `false`. */
+  compress?: boolean | undefined;
+}
+
+/** Options of `unsignObject()`. */
+export interface UnsignObjectOptions {
+  /** How the bytes become a value again. Default {@link JSONSerializer}. */
+  serializer?: Serializer | undefined;
+}
+
+// Python's re.match('^[A-z0-9-_=]*$'): `A-z` spans [\]^_` too, and `$` also matches before a
+// final newline, so '\n' alone is unsafe.
+const SEP_UNSAFE = /^[A-z0-9\-_=]*\n?$/;
+
+// With the u flag a surrogate pair is one code point, so this matches only unpaired halves.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+interface DerivedKey {
+  readonly node: string;
+  readonly key: Buffer;
+}
+
+/**
+ * Signs strings and verifies them (Django's `django.core.signing.Signer`), byte-identical to
+ * Django for the same key, salt and separator.
+ *
+ * @example
+ * const signer = new Signer({ key: settings.secretKey, salt: 'newsletter' });
+ * const token = signer.sign('ann@example.com'); // 'ann@example.com:…'
+ * signer.unsign(token); // 'ann@example.com'; BadSignature if tampered
+ */
+export class Signer {
+  /** Django's default salt, `'%s.%s' % (module, class name)` for its own classes. */
+  protected static readonly defaultSalt: string = 'django.core.signing.Signer';
+  /** Between value and signature. */
+  readonly sep: string;
+  /** The salt in use (the default when none was given). */
+  readonly salt: string;
+  /** The hashlib name of the signing algorithm. */
+  readonly algorithm: string;
+  readonly #keySalt: string;
+  readonly #secrets: readonly SecretKey[];
+  readonly #signing: DerivedKey;
+  readonly #legacy: string | null;
+  // Keys other than the signing one, derived on the first signature that needs them.
+  #verifying: readonly DerivedKey[] | undefined;
+
+  constructor(options: SignerOptions = {}) {
+    const key = options.key;
+    if (key === undefined || key === null || key.length === 0) {
+      throw new ImproperlyConfigured(
+        `${new.target.name} needs a secret key and got ${describeKey(key)}: pass { key: settings.secretKey } (a long random string, kept out of source control).`,
+        { setting: 'secretKey', code: 'signing.missing_secret_key' },
+      );
+    }
+    if (typeof key !== 'string' && !(key instanceof Uint8Array)) {
+      throw new TypeError(`The signing key must be a string or a Uint8Array; got ${typeof key}.`);
+    }
+    const sep = options.sep ?? ':';
+    if (SEP_UNSAFE.test(sep)) {
+      throw new TypeError(
+        `Unsafe Signer separator: '${sep}' (cannot be empty or consist of only A-z0-9-_=)`,
+      );
+    }
+    this.sep = sep;
+    this.salt = options.salt || (new.target as typeof Signer).defaultSalt;
+    this.algorithm = options.algorithm ?? 'sha256';
+    this.#keySalt = this.salt + 'signer';
+    this.#secrets = [key, ...(options.fallbackKeys ?? [])];
+    const node = hashAlgorithm(this.algorithm);
+    this.#signing = { node, key: deriveKey(this.#keySalt, key, node) };
+    const legacy = options.legacyAlgorithm === undefined ? 'sha1' : options.legacyAlgorithm;
+    this.#legacy = legacy === null || legacy === this.algorithm ? null : hashAlgorithm(legacy);
+  }
+
+  /**
+   * The signature of `value` (URL-safe base64, no padding) under the signing key, or under
+   * `key` when given.
+   *
+   * @example
+   * signer.signature('hello'); // 'FRBs_KKrjaVe9zJEdlQdiuJ2n9jBEsFOL1Capquoa18' for key 'secret'
+   */
+  signature(value: string, key?: SecretKey): string {
+    const derived =
+      key === undefined
+        ? this.#signing.key
+        : deriveKey(this.#keySalt, keyBytes(key), this.#signing.node);
+    return createHmac(this.#signing.node, derived).update(value, 'utf8').digest('base64url');
+  }
+
+  /**
+   * `value`, the separator and its signature.
+   *
+   * @example
+   * new Signer({ key: 'secret' }).sign('hello'); // 'hello:FRBs_KKrjaVe9zJEdlQdiuJ2n9jBEsFOL1Capquoa18'
+   */
+  sign(value: string): string {
+    if (LONE_SURROGATE.test(value)) {
+      // Node would sign U+FFFD in place of each lone surrogate, so two values would share one
+      // signature; Django raises UnicodeEncodeError here.
+      throw new TypeError(
+        `Cannot sign a string with a lone surrogate (UTF-16 half of a pair): ${JSON.stringify(value)}.`,
+      );
+    }
+    return `${value}${this.sep}${this.signature(value)}`;
+  }
+
+  /**
+   * The value of a signed string, after checking its signature against the key, the fallback
+   * keys and (as Django 3.2 does) the legacy SHA-1 signature.
+   *
+   * @throws {BadSignature} when there is no separator or no key's signature matches.
+   * @example
+   * signer.unsign('hello:FRBs_KKrjaVe9zJEdlQdiuJ2n9jBEsFOL1Capquoa18'); // 'hello'
+   */
+  unsign(signedValue: string): string {
+    const at = signedValue.lastIndexOf(this.sep);
+    if (at === -1) throw new BadSignature(`No "${this.sep}" found in value`);
+    const value = signedValue.slice(0, at);
+    const signature = signedValue.slice(at + this.sep.length);
+    // sign() refuses lone surrogates, so no value holding one was signed.
+    if (LONE_SURROGATE.test(value))
+      throw new BadSignature(`Signature "${signature}" does not match`);
+    if (constantTimeCompare(signature, this.signature(value))) return value;
+    for (const { node, key } of this.#verifyingKeys()) {
+      const expected = createHmac(node, key).update(value, 'utf8').digest('base64url');
+      if (constantTimeCompare(signature, expected)) return value;
+    }
+    throw new BadSignature(`Signature "${signature}" does not match`);
+  }
+
+  /**
+   * Serialize `value` (JSON by default), optionally compress it, base64 it and sign the result
+   * (Django's `sign_object()`).
+   *
+   * @example
+   * new Signer({ key: 'secret' }).signObject({ cart: [1, 2] }, { compress: true });
+   */
+  signObject(value: unknown, options: SignObjectOptions = {}): string {
+    let data = (options.serializer ?? JSONSerializer).dumps(value);
+    let compressed = false;
+    if (options.compress === true) {
+      const smaller = deflateSync(data);
+      if (smaller.length < data.length - 1) {
+        data = smaller;
+        compressed = true;
+      }
+    }
+    const encoded = b64Encode(data);
+    return this.sign(compressed ? '.' + encoded : encoded);
+  }
+
+  /**
+   * The value `signObject()` signed, after checking the signature (Django's `unsign_object()`).
+   *
+   * @throws {BadSignature} when the signature does not match.
+   * @example
+   * signer.unsignObject(signer.signObject({ a: 1 })); // { a: 1 }
+   */
+  unsignObject(signedObject: string, options: UnsignObjectOptions = {}): unknown {
+    return this.decodeObject(this.unsign(signedObject), options.serializer);
+  }
+
+  /** The object inside a verified `[.]base64` payload. */
+  protected decodeObject(payload: string, serializer: Serializer = JSONSerializer): unknown {
+    const compressed = payload.startsWith('.');
+    let data: Uint8Array = b64Decode(compressed ? payload.slice(1) : payload);
+    if (compressed) data = inflateSync(data);
+    return serializer.loads(data);
+  }
+
+  #verifyingKeys(): readonly DerivedKey[] {
+    if (this.#verifying !== undefined) return this.#verifying;
+    const keys: DerivedKey[] = [];
+    const { node } = this.#signing;
+    this.#secrets.forEach((secret, index) => {
+      if (index > 0) keys.push({ node, key: deriveKey(this.#keySalt, secret, node) });
+      if (this.#legacy !== null) {
+        keys.push({ node: this.#legacy, key: deriveKey(this.#keySalt, secret, this.#legacy) });
+      }
+    });
+    return (this.#verifying = keys);
+  }
+}
+
+function describeKey(key: SecretKey | null | undefined): string {
+  if (key === '') return "''";
+  if (key instanceof Uint8Array) return 'an empty Uint8Array';
+  return String(key);
+}
