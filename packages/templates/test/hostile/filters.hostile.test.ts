@@ -10,6 +10,7 @@ import { truncateChars, truncateWords } from '../../src/filters/truncate.js';
 import { wrapText } from '../../src/filters/words.js';
 import { urlizeText } from '../../src/filters/urlize.js';
 import { pyPformat } from '../../src/internal/python-pformat.js';
+import { slugifyText } from '../../src/filters/slugify.js';
 
 const call = (name: string, value: unknown, arg?: unknown, autoescape = true): unknown =>
   builtinFilters[name]!.fn(value, arg, { autoescape });
@@ -116,5 +117,10 @@ describe('hostile inputs for each filter made linear', () => {
     const pad = ` `.repeat(MAX_FILTER_NESTING);
     expect(out.startsWith(`${open}0,\n${pad}1,\n`)).toBe(true);
     expect(out.endsWith(`${pad}19999${']'.repeat(MAX_FILTER_NESTING)}`)).toBe(true);
+  });
+
+  it('slugify strips 200,000 underscores around a word', () => {
+    const run = '_'.repeat(100_000);
+    expect(slugifyText(`${run}a${run}b${run}`)).toBe(`a${run}b`);
   });
 });
