@@ -60,10 +60,10 @@ describe('hostile inputs for each filter made linear', () => {
     );
   });
 
-  it('truncatewords_html skips 200,000 unclosed "<" between words', () => {
-    const text = '< a '.repeat(200_000);
+  it('truncatewords_html skips 600,000 unclosed "<" between words', () => {
+    const text = '< a '.repeat(600_000);
     expect(call('truncatewords_html', text, 3)).toBe('< a < a < a …');
-    expect(call('truncatewords_html', text, 200_000)).toBe(text);
+    expect(call('truncatewords_html', text, 600_000)).toBe(text);
   });
 
   it('unordered_list stops a 10,000-deep tree with RecursionError, not a stack overflow', () => {
