@@ -38,6 +38,8 @@ export interface EngineOptions {
   dirs?: string[];
   /** Application directories; each one's `templates/` folder is searched after `dirs`. */
   appDirs?: string[];
+  /** Read `dirs`/`appDirs` templates through symlinks resolving outside their folder (false). */
+  followSymlinksOutsideDirs?: boolean;
   /** In-memory templates (name → source), searched first. */
   templates?: Record<string, string>;
   /** Explicit loaders (replaces dirs/appDirs/templates). */
@@ -108,11 +110,14 @@ export class Engine implements RuntimeEngine {
         );
       }
     }
+    const fsOptions = { followSymlinksOutsideDirs: options.followSymlinksOutsideDirs ?? false };
     this.loaders = options.loaders ?? [
       ...(options.templates ? [new LocmemLoader(options.templates)] : []),
-      ...(options.dirs && options.dirs.length > 0 ? [new FileSystemLoader(options.dirs)] : []),
+      ...(options.dirs && options.dirs.length > 0
+        ? [new FileSystemLoader(options.dirs, fsOptions)]
+        : []),
       ...(options.appDirs && options.appDirs.length > 0
-        ? [new AppDirectoriesLoader(options.appDirs)]
+        ? [new AppDirectoriesLoader(options.appDirs, 'templates', fsOptions)]
         : []),
     ];
     this.autoescape = options.autoescape ?? true;
@@ -185,7 +190,9 @@ export class Engine implements RuntimeEngine {
         }
         const source = loader.getContents(origin);
         if (source === undefined) {
-          tried.push(`${origin.name} (Source does not exist)`);
+          tried.push(
+            `${origin.name} (${loader.missingReason?.(origin) ?? 'Source does not exist'})`,
+          );
           continue;
         }
         const template = new Template(source, this, origin);

@@ -1,12 +1,39 @@
 /**
  * Loads templates from directories (`FileSystemLoader`, Django's `filesystem.Loader`); names that
- * would escape a directory (`../secret`) are skipped, not read.
+ * would escape a directory (`../secret`) are skipped, not read. Unlike Django, a symlink inside a
+ * directory that resolves outside it is refused unless `followSymlinksOutsideDirs` is set, and any
+ * filesystem error for a name (`ENOTDIR`, `ENAMETOOLONG`, `ELOOP`, `EACCES`, a NUL byte…) means
+ * "not found here" rather than an error page: the name may come from a client.
  *
  * @module
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Loader, TemplateOrigin } from './loader.js';
+
+/** Options of {@link FileSystemLoader} and `AppDirectoriesLoader`. */
+export interface FileSystemLoaderOptions {
+  /**
+   * Read templates through symlinks that resolve outside their template directory (false). Django
+   * follows them; reins refuses them so that `{% include %}` cannot reach `/etc/passwd` through a
+   * symlinked folder.
+   */
+  followSymlinksOutsideDirs?: boolean;
+}
+
+interface FileOrigin extends TemplateOrigin {
+  /** The template directory the name was resolved in. */
+  readonly dir: string;
+}
+
+function within(path: string, dir: string): boolean {
+  return path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : String(error);
+}
 
 /**
  * Templates from directories, searched in order.
@@ -17,30 +44,58 @@ import type { Loader, TemplateOrigin } from './loader.js';
 export class FileSystemLoader implements Loader {
   /** The absolute directories searched. */
   readonly dirs: string[];
+  /** Whether symlinks resolving outside their directory are followed. */
+  readonly followSymlinksOutsideDirs: boolean;
+  readonly #reasons = new WeakMap<TemplateOrigin, string>();
 
-  constructor(dirs: readonly string[]) {
+  constructor(dirs: readonly string[], options: FileSystemLoaderOptions = {}) {
     this.dirs = dirs.map((dir) => resolve(dir));
+    this.followSymlinksOutsideDirs = options.followSymlinksOutsideDirs ?? false;
   }
 
   getTemplateSources(templateName: string): TemplateOrigin[] {
-    const origins: TemplateOrigin[] = [];
+    const origins: FileOrigin[] = [];
     for (const dir of this.dirs) {
       const path = resolve(dir, templateName);
       // Django's safe_join: a name resolving outside the directory is not a candidate.
-      if (!path.startsWith(dir.endsWith(sep) ? dir : dir + sep)) continue;
-      origins.push({ name: path, templateName, loader: this });
+      if (!within(path, dir)) continue;
+      origins.push({ name: path, templateName, loader: this, dir });
     }
     return origins;
   }
 
   getContents(origin: TemplateOrigin): string | undefined {
+    if (origin.name.includes('\0'))
+      return this.#missing(origin, 'Source does not exist: the name contains a NUL byte');
+    let path = origin.name;
     try {
-      return readFileSync(origin.name, 'utf8');
+      if (!this.followSymlinksOutsideDirs) {
+        const dir = (origin as Partial<FileOrigin>).dir;
+        if (dir !== undefined) {
+          // Read the resolved path itself, so the file checked is the file read.
+          path = realpathSync(origin.name);
+          const realDir = realpathSync(dir);
+          if (!within(path, realDir)) {
+            return this.#missing(
+              origin,
+              `Refused: a symlink resolving outside ${dir}; set followSymlinksOutsideDirs to follow it`,
+            );
+          }
+        }
+      }
+      return readFileSync(path, 'utf8');
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return undefined;
-      throw error;
+      const code = errorCode(error);
+      return this.#missing(
+        origin,
+        code === 'ENOENT' ? 'Source does not exist' : `Source could not be read: ${code}`,
+      );
     }
+  }
+
+  /** Why {@link getContents} answered `undefined` for this origin (shown in TemplateDoesNotExist). */
+  missingReason(origin: TemplateOrigin): string | undefined {
+    return this.#reasons.get(origin);
   }
 
   getStamp(origin: TemplateOrigin): number | undefined {
@@ -49,5 +104,10 @@ export class FileSystemLoader implements Loader {
     } catch {
       return undefined;
     }
+  }
+
+  #missing(origin: TemplateOrigin, reason: string): undefined {
+    this.#reasons.set(origin, reason);
+    return undefined;
   }
 }

@@ -14,6 +14,7 @@ export { AppDirectoriesLoader } from './app-directories-loader.js';
 export { Engine } from './engine.js';
 export type { ContextProcessor, EngineOptions, ReverseFunction } from './engine.js';
 export { FileSystemLoader } from './file-system-loader.js';
+export type { FileSystemLoaderOptions } from './file-system-loader.js';
 export type { FilterContext, FilterSpec } from './filters/filter-spec.js';
 export { builtinFilters } from './filters/index.js';
 export { stringFilter } from './filters/string-filter.js';

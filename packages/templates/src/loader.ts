@@ -29,6 +29,8 @@ export interface Loader {
   getTemplateSources(templateName: string): TemplateOrigin[];
   /** The source text, or `undefined` when the origin does not exist. */
   getContents(origin: TemplateOrigin): string | undefined;
+  /** Why `getContents` answered `undefined` (default: `Source does not exist`). */
+  missingReason?(origin: TemplateOrigin): string | undefined;
   /** A change stamp (file mtime) used to invalidate cached templates in debug mode. */
   getStamp?(origin: TemplateOrigin): number | undefined;
 }

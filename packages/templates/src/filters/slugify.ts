@@ -15,7 +15,16 @@ const NON_ASCII = /[^\x00-\x7f]/g;
 const DISALLOWED = /[^\w\s\x1c-\x1f-]/g;
 // eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
 const SEPARATORS = /[-\s\x1c-\x1f]+/g;
-const EDGES = /^[-_]+|[-_]+$/g;
+
+// Python's strip('-_'); the regex /[-_]+$/ retries from every '-' or '_' and is quadratic on long
+// runs of underscores that do not end the text.
+function stripDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === '-' || text[start] === '_')) start += 1;
+  while (end > start && (text[end - 1] === '-' || text[end - 1] === '_')) end -= 1;
+  return text.slice(start, end);
+}
 
 /**
  * Make a URL slug of text, as Django's `slugify`.
@@ -24,13 +33,14 @@ const EDGES = /^[-_]+|[-_]+$/g;
  * slugifyText(' Héllo, Wörld! '); // 'hello-world'
  */
 export function slugifyText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(NON_ASCII, '')
-    .toLowerCase()
-    .replace(DISALLOWED, '')
-    .replace(SEPARATORS, '-')
-    .replace(EDGES, '');
+  return stripDashes(
+    text
+      .normalize('NFKD')
+      .replace(NON_ASCII, '')
+      .toLowerCase()
+      .replace(DISALLOWED, '')
+      .replace(SEPARATORS, '-'),
+  );
 }
 
 /** `{{ value|slugify }}` — `Joel is a slug` → `joel-is-a-slug`. */

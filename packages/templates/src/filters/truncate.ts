@@ -28,12 +28,10 @@ const HTML4_SINGLETS = new Set([
   'input',
 ]);
 
-const RE_CHARS = /<[^>]+?>|([\s\S])/gu;
 const RE_TAG = new RegExp(
   `^<(/)?([^${PY_WHITESPACE}]+?)(?:([${PY_WHITESPACE}]*/)|[${PY_WHITESPACE}][\\s\\S]*?)?>`,
   'u',
 );
-const RE_NOTAG = new RegExp(`([^<>${PY_WHITESPACE}]+)`, 'gu');
 const RE_PRT = new RegExp(`<|([^<>${PY_WHITESPACE}]+)`, 'gu');
 
 function addTruncationText(text: string, truncate: string): string {
@@ -74,28 +72,50 @@ interface TokenMatch {
   end: number;
 }
 
-function searchChars(text: string, pos: number): TokenMatch | null {
-  RE_CHARS.lastIndex = pos;
-  const m = RE_CHARS.exec(text);
-  return m ? { text: m[0], word: m[1], end: m.index + m[0].length } : null;
-}
+/**
+ * Django's `re_chars` / `re_words` searched from `pos`. The `<[^>]+?>` alternative is resolved
+ * with the position of the next `>`, remembered across calls, instead of a regex that scans to the
+ * end of the text from every unclosed `<` (quadratic on `'<a '.repeat(n)`).
+ */
+class TokenScanner {
+  private nextGt = -2;
 
-// Django's WordsRegex: find '<' or a word; a '<' without a later '>' is skipped by searching for a
-// word again from pos + 1 (sic: from the search start, not from the '<').
-function searchWords(text: string, pos: number): TokenMatch | null {
-  RE_PRT.lastIndex = pos;
-  const partial = RE_PRT.exec(text);
-  if (partial === null) return null;
-  if (partial[1] !== undefined) {
-    return { text: partial[0], word: partial[1], end: partial.index + partial[0].length };
+  constructor(private readonly text: string) {}
+
+  /** The end of the tag opening at `lt` (`<`, at least one character, `>`), or -1. */
+  private tagEnd(lt: number): number {
+    if (this.nextGt !== -1 && this.nextGt <= lt) this.nextGt = this.text.indexOf('>', lt + 1);
+    return this.nextGt > lt + 1 ? this.nextGt + 1 : -1;
   }
-  const close = text.indexOf('>', partial.index + partial[0].length);
-  if (close < 0) {
-    RE_NOTAG.lastIndex = pos + 1;
-    const m = RE_NOTAG.exec(text);
-    return m ? { text: m[0], word: m[1], end: m.index + m[0].length } : null;
+
+  chars(pos: number): TokenMatch | null {
+    const text = this.text;
+    if (pos >= text.length) return null;
+    if (text.charCodeAt(pos) === 0x3c) {
+      const end = this.tagEnd(pos);
+      if (end > 0) return { text: text.slice(pos, end), word: undefined, end };
+    }
+    const code = text.codePointAt(pos)!;
+    const width = code > 0xffff ? 2 : 1;
+    return {
+      text: text.slice(pos, pos + width),
+      word: text.slice(pos, pos + width),
+      end: pos + width,
+    };
   }
-  return { text: text.slice(partial.index, close + 1), word: undefined, end: close + 1 };
+
+  // Django's `re_words` (`<[^>]+?>|([^<>\s]+)`): the first tag or word at or after `pos`; a `<`
+  // with no tag after it is skipped like any other separator.
+  words(pos: number): TokenMatch | null {
+    const text = this.text;
+    RE_PRT.lastIndex = pos;
+    for (let m = RE_PRT.exec(text); m !== null; m = RE_PRT.exec(text)) {
+      if (m[1] !== undefined) return { text: m[0], word: m[1], end: m.index + m[0].length };
+      const end = this.tagEnd(m.index);
+      if (end > 0) return { text: text.slice(m.index, end), word: undefined, end };
+    }
+    return null;
+  }
 }
 
 function truncateHtml(input: string, length: number, truncateLen: number, words: boolean): string {
@@ -109,10 +129,11 @@ function truncateHtml(input: string, length: number, truncateLen: number, words:
   let pos = 0;
   let endTextPos = 0;
   let currentLen = 0;
-  let openTags: string[] = [];
-  const search = words ? searchWords : searchChars;
+  // Innermost last (Django keeps innermost first with insert(0), quadratic on deep nesting).
+  const openTags: string[] = [];
+  const scanner = new TokenScanner(text);
   while (currentLen <= length) {
-    const m = search(text, pos);
+    const m = words ? scanner.words(pos) : scanner.chars(pos);
     if (!m) break;
     pos = m.end;
     if (m.word) {
@@ -126,16 +147,16 @@ function truncateHtml(input: string, length: number, truncateLen: number, words:
     if (tag[3] !== undefined || HTML4_SINGLETS.has(tagname)) {
       // Self-closing: nothing to close later.
     } else if (tag[1] !== undefined) {
-      if (openTags.length > 0 && openTags[0] === tagname) openTags = openTags.slice(1);
+      if (openTags.length > 0 && openTags[openTags.length - 1] === tagname) openTags.pop();
     } else {
-      openTags.unshift(tagname);
+      openTags.push(tagname);
     }
   }
   const truncateText = words ? WORDS_ELLIPSIS : ELLIPSIS;
   if (currentLen <= length) return sizeLimited ? text + truncateText : text;
-  let out = text.slice(0, endTextPos) + truncateText;
-  for (const tag of openTags) out += `</${tag}>`;
-  return out;
+  const closing: string[] = [];
+  for (let i = openTags.length - 1; i >= 0; i--) closing.push(`</${openTags[i]!}>`);
+  return text.slice(0, endTextPos) + truncateText + closing.join('');
 }
 
 function lengthFilter(apply: (text: string, length: number) => string): FilterSpec['fn'] {

@@ -75,7 +75,12 @@ function rstripChars(text: string, chars: string): string {
   return text.slice(0, end);
 }
 
-function trimPunctuation(lead0: string, middle0: string, trail0: string): [string, string, string] {
+/** Django's `trim_punctuation` loop as written (unescaping the whole middle on each pass). */
+export function trimPunctuationWithEntities(
+  lead0: string,
+  middle0: string,
+  trail0: string,
+): [string, string, string] {
   let lead = lead0;
   let middle = middle0;
   let trail = trail0;
@@ -108,6 +113,67 @@ function trimPunctuation(lead0: string, middle0: string, trail0: string): [strin
     }
   }
   return [lead, middle, trail];
+}
+
+const BRACKETS = '()[]';
+
+/**
+ * Django's `trim_punctuation` loop for a word without `&` (so `html.unescape` is the identity),
+ * on indices and running bracket counts: each pass is O(1) plus what it strips, where Django's
+ * slices, `count()`s and `unescape()`s the whole word on each of up to `len(word)` passes.
+ */
+export function trimPunctuationPlain(word: string): [string, string, string] {
+  const counts = [0, 0, 0, 0];
+  for (let i = 0; i < word.length; i++) {
+    const at = BRACKETS.indexOf(word[i]!);
+    if (at >= 0) counts[at]! += 1;
+  }
+  let start = 0;
+  let end = word.length;
+  const trail: string[] = [];
+  let trimmed = true;
+  while (trimmed) {
+    trimmed = false;
+    for (let pair = 0; pair < 4; pair += 2) {
+      if (start < end && word[start] === BRACKETS[pair]) {
+        start += 1;
+        counts[pair]! -= 1;
+        trimmed = true;
+      }
+      if (
+        start < end &&
+        word[end - 1] === BRACKETS[pair + 1] &&
+        counts[pair + 1] === counts[pair]! + 1
+      ) {
+        end -= 1;
+        counts[pair + 1]! -= 1;
+        trail.push(BRACKETS[pair + 1]!);
+        trimmed = true;
+      }
+    }
+    let stripped = end;
+    while (stripped > start && TRAILING_PUNCTUATION.includes(word[stripped - 1]!)) stripped -= 1;
+    if (stripped < end) {
+      trail.push(word.slice(stripped, end));
+      end = stripped;
+      trimmed = true;
+    }
+  }
+  return [word.slice(0, start), word.slice(start, end), trail.reverse().join('')];
+}
+
+// Django's own loop unescapes the whole word on each pass: quadratic, and on inputs like
+// `(((&amp;.).).)` its output grows quadratically too, so only words up to this length take it.
+const MAX_ENTITY_WORD_LENGTH = 2 * MAX_URL_LENGTH;
+
+/**
+ * Django's `trim_punctuation(lead, middle, trail)` on a whole word: `[lead, middle, trail]`, or
+ * `undefined` for a word with `&` longer than {@link MAX_ENTITY_WORD_LENGTH} (left as text).
+ */
+function trimPunctuation(word: string): [string, string, string] | undefined {
+  if (!word.includes('&')) return trimPunctuationPlain(word);
+  if (word.length > MAX_ENTITY_WORD_LENGTH) return undefined;
+  return trimPunctuationWithEntities('', word, '');
 }
 
 function isEmailSimple(value: string): boolean {
@@ -143,7 +209,12 @@ export function urlizeText(
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.includes('.') || word.includes('@') || word.includes(':')) {
-      const [lead0, middle, trail0] = trimPunctuation('', word, '');
+      const parts = trimPunctuation(word);
+      if (parts === undefined) {
+        if (!safeInput && autoescape) words[i] = escapeHtml(word);
+        continue;
+      }
+      const [lead0, middle, trail0] = parts;
       let lead = lead0;
       let trail = trail0;
       let url: string | undefined;

@@ -56,7 +56,9 @@ function wrapLine(line: string, width: number): string[] {
 export function wrapText(text: string, width: number): string {
   if (width <= 0) throw new PythonError('ValueError', `invalid width ${width} (must be > 0)`);
   const result: string[] = [];
-  for (const line of pySplitlines(text, true)) result.push(...wrapLine(line, width));
+  // A loop, not push(...lines): spreading one huge line's pieces overflows the call stack.
+  for (const line of pySplitlines(text, true))
+    for (const piece of wrapLine(line, width)) result.push(piece);
   return result.join('\n');
 }
 

@@ -18,7 +18,8 @@ export type PythonErrorType =
   | 'ZeroDivisionError'
   | 'AssertionError'
   | 'AmbiguousTimeError'
-  | 'SuspiciousOperation';
+  | 'SuspiciousOperation'
+  | 'RecursionError';
 
 /**
  * An error a Python filter would have raised; `name` is the Python type (`ValueError`, …).

@@ -48,12 +48,68 @@ function safeRepr(value: unknown): string {
   return pyRepr(value);
 }
 
+/**
+ * CPython's PrettyPrinter recomputes the whole repr of every container it descends into, which is
+ * quadratic on deep nesting; only the repr's length is needed there, so it is computed once per
+ * container and remembered, and the repr itself is built only where it is printed (at most a line).
+ */
 class Printer {
   out = '';
+  /** Each container's repr length and height (1 + the deepest container inside it). */
+  private readonly lengths = new Map<object, { length: number; height: number }>();
+
+  constructor(private readonly maxDepth: number) {}
+
+  private tooDeep(): PythonError {
+    return new PythonError(
+      'RecursionError',
+      `maximum recursion depth exceeded: values nested more than ${this.maxDepth} levels deep (or containing themselves) are not formatted`,
+    );
+  }
+
+  /** `len(saferepr(value))`; throws RecursionError past the nesting bound (or on a cycle). */
+  private reprLen(value: unknown, depth: number): number {
+    return this.measure(value, depth).length;
+  }
+
+  private measure(value: unknown, depth: number): { length: number; height: number } {
+    if (typeof value !== 'object' || value === null) {
+      return { length: pyStrLen(pyRepr(value)), height: 0 };
+    }
+    const known = this.lengths.get(value);
+    if (known !== undefined) {
+      // A container shared at several depths must respect the bound at each of them.
+      if (depth + known.height > this.maxDepth) throw this.tooDeep();
+      return known;
+    }
+    const items = dictItems(value);
+    let result: { length: number; height: number };
+    if (items !== undefined || Array.isArray(value)) {
+      if (depth >= this.maxDepth) throw this.tooDeep();
+      let length = 2;
+      let inner = 0;
+      const add = (child: unknown): void => {
+        const m = this.measure(child, depth + 1);
+        length += m.length;
+        if (m.height > inner) inner = m.height;
+      };
+      const count = items !== undefined ? items.length : (value as unknown[]).length;
+      if (items !== undefined) {
+        for (const [k, v] of items) {
+          add(k);
+          add(v);
+          length += 2;
+        }
+      } else for (const item of value as unknown[]) add(item);
+      if (count > 1) length += 2 * (count - 1);
+      result = { length, height: inner + 1 };
+    } else result = { length: pyStrLen(pyRepr(value)), height: 0 };
+    this.lengths.set(value, result);
+    return result;
+  }
 
   format(value: unknown, indent: number, allowance: number, level: number): void {
-    const rep = safeRepr(value);
-    if (pyStrLen(rep) > WIDTH - indent - allowance) {
+    if (this.reprLen(value, level) > WIDTH - indent - allowance) {
       const items = dictItems(value);
       if (items) return this.dict(items, indent, allowance, level + 1);
       if (Array.isArray(value)) {
@@ -79,7 +135,7 @@ class Printer {
       if (text !== undefined && text.length > 0)
         return this.str(text, indent, allowance, level + 1);
     }
-    this.out += rep;
+    this.out += safeRepr(value);
   }
 
   private dict(
@@ -155,13 +211,14 @@ class Printer {
 }
 
 /**
- * Python `pprint.pformat(value)`.
+ * Python `pprint.pformat(value)`; containers nested deeper than `maxDepth` raise `RecursionError`,
+ * as Python does past its recursion limit.
  *
  * @example
  * pyPformat({ b: 1, a: 2 }); // "{'a': 2, 'b': 1}"
  */
-export function pyPformat(value: unknown): string {
-  const printer = new Printer();
+export function pyPformat(value: unknown, maxDepth = Number.POSITIVE_INFINITY): string {
+  const printer = new Printer(maxDepth);
   printer.format(value, 0, 0, 0);
   return printer.out;
 }
