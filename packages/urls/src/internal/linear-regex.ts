@@ -1,0 +1,457 @@
+/**
+ * A linear-time regex matcher for the patterns a backtracking engine could take super-linear time
+ * on (issue #19 item 7): a Pike VM (Thompson NFA simulation) over the parsed Python regex, whose
+ * threads keep the backtracking engine's priority order, so it returns the same match and the same
+ * captures as the JavaScript `RegExp` built from the same tree, in O(input × program) steps.
+ *
+ * Characters and zero-width assertions are tested with small JavaScript regexes emitted from the
+ * same nodes as the full regex (`emitJs`), so case folding, `\w`, `.` and `$` mean exactly what
+ * they mean in the `RegExp` this engine replaces. Back-references are not supported (they make
+ * matching NP-hard); lookarounds are, when their bodies repeat nothing unboundedly.
+ */
+import type { ParsedRegex, RegexAlt, RegexNode } from './python-regex.js';
+import { emitJs } from './python-regex.js';
+
+type Flags = ParsedRegex['flags'];
+
+/** A parsed regex fragment with the flags it was written under. */
+export interface FlaggedAlt {
+  root: RegexAlt;
+  flags: Flags;
+}
+
+const enum Op {
+  Char,
+  Split,
+  Jmp,
+  Save,
+  Assert,
+  Clear,
+  Mark,
+  Check,
+  Match,
+}
+
+type CharTest = (cp: number) => boolean;
+type AssertTest = (input: string, pos: number) => boolean;
+
+interface Program {
+  ops: Op[];
+  /** Char: the test; Split/Jmp: first target; Save/Clear/Mark/Check: slot; Assert: the test. */
+  a: Array<CharTest | AssertTest | number>;
+  /** Split: second target; Clear: end slot (exclusive). */
+  b: number[];
+  slots: number;
+}
+
+/** Why a regex cannot run on the linear engine (a back-reference, or an unbounded lookaround). */
+export class UnsupportedByLinearEngine extends Error {}
+
+/** The largest program the engine builds; counted repeats are unrolled, so `{1,10000}` is refused. */
+export const MAX_PROGRAM = 20_000;
+
+function singleAtom(node: RegexNode, flags: Flags): string {
+  const parsed: ParsedRegex = {
+    source: '',
+    root: { branches: [[node]] },
+    flags,
+    groupCount: 0,
+    groupNames: [],
+    nonReversible: null,
+  };
+  return emitJs(parsed, { noCapture: true });
+}
+
+function charTest(node: RegexNode, flags: Flags): CharTest {
+  const re = new RegExp(`^(?:${singleAtom(node, flags)})$`, 'u');
+  const ascii = new Uint8Array(128);
+  for (let cp = 0; cp < 128; cp++) ascii[cp] = re.test(String.fromCharCode(cp)) ? 1 : 0;
+  return (cp) => (cp < 128 ? ascii[cp] === 1 : re.test(String.fromCodePoint(cp)));
+}
+
+function assertTest(node: RegexNode, flags: Flags): AssertTest {
+  const re = new RegExp(singleAtom(node, flags), 'uy');
+  return (input, pos) => {
+    re.lastIndex = pos;
+    return re.test(input);
+  };
+}
+
+function hasUnbounded(alt: RegexAlt): boolean {
+  const visit = (node: RegexNode): boolean => {
+    switch (node.t) {
+      case 'quant':
+        return node.max === Infinity || visit(node.body);
+      case 'group':
+      case 'look':
+        return hasUnbounded(node.body);
+      case 'alt':
+        return hasUnbounded(node.alt);
+      default:
+        return false;
+    }
+  };
+  return alt.branches.some((branch) => branch.some(visit));
+}
+
+/** Whether a node can match the empty string. */
+export function nullable(node: RegexNode): boolean {
+  switch (node.t) {
+    case 'char':
+    case 'any':
+    case 'class':
+    case 'esc':
+      return false;
+    case 'assert':
+    case 'look':
+    case 'backref':
+      return true;
+    case 'quant':
+      return node.min === 0 || nullable(node.body);
+    case 'group':
+      return node.body.branches.some((b) => b.every(nullable));
+    case 'alt':
+      return node.alt.branches.some((b) => b.every(nullable));
+  }
+}
+
+function groupRange(node: RegexNode): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const visit = (n: RegexNode): void => {
+    switch (n.t) {
+      case 'group':
+        if (n.capture) {
+          lo = Math.min(lo, n.index);
+          hi = Math.max(hi, n.index);
+        }
+        for (const b of n.body.branches) b.forEach(visit);
+        break;
+      case 'alt':
+        for (const b of n.alt.branches) b.forEach(visit);
+        break;
+      case 'quant':
+        visit(n.body);
+        break;
+      default:
+    }
+  };
+  visit(node);
+  return lo === Infinity ? null : [lo, hi];
+}
+
+class Compiler {
+  readonly ops: Op[] = [];
+  readonly a: Array<CharTest | AssertTest | number> = [];
+  readonly b: number[] = [];
+  marks = 0;
+  readonly tests = new Map<string, CharTest>();
+
+  constructor(
+    readonly groupCount: number,
+    /** Added to each group's number, for fragments joined after others. */
+    public groupOffset = 0,
+  ) {}
+
+  emit(op: Op, a: CharTest | AssertTest | number = 0, b = 0): number {
+    if (this.ops.length >= MAX_PROGRAM) {
+      throw new UnsupportedByLinearEngine(
+        `its counted repetitions unroll to more than ${MAX_PROGRAM} steps`,
+      );
+    }
+    this.ops.push(op);
+    this.a.push(a);
+    this.b.push(b);
+    return this.ops.length - 1;
+  }
+
+  alt(alt: RegexAlt, flags: Flags): void {
+    const { branches } = alt;
+    if (branches.length === 1) {
+      for (const node of branches[0]!) this.node(node, flags);
+      return;
+    }
+    const jumps: number[] = [];
+    for (let i = 0; i < branches.length; i++) {
+      if (i < branches.length - 1) {
+        const split = this.emit(Op.Split);
+        this.a[split] = split + 1;
+        for (const node of branches[i]!) this.node(node, flags);
+        jumps.push(this.emit(Op.Jmp));
+        this.b[split] = this.ops.length;
+      } else {
+        for (const node of branches[i]!) this.node(node, flags);
+      }
+    }
+    for (const j of jumps) this.a[j] = this.ops.length;
+  }
+
+  node(node: RegexNode, flags: Flags): void {
+    switch (node.t) {
+      case 'char':
+      case 'any':
+      case 'class':
+      case 'esc': {
+        const key = singleAtom(node, flags);
+        let test = this.tests.get(key);
+        if (test === undefined) this.tests.set(key, (test = charTest(node, flags)));
+        this.emit(Op.Char, test);
+        return;
+      }
+      case 'assert':
+        this.emit(Op.Assert, assertTest(node, flags));
+        return;
+      case 'look':
+        if (hasUnbounded(node.body)) {
+          throw new UnsupportedByLinearEngine('it repeats without bound inside a lookaround');
+        }
+        for (const branch of node.body.branches)
+          for (const n of branch)
+            if (groupRange(n) !== null || hasBackref(n)) {
+              throw new UnsupportedByLinearEngine('it captures inside a lookaround');
+            }
+        this.emit(Op.Assert, assertTest(node, flags));
+        return;
+      case 'backref':
+        throw new UnsupportedByLinearEngine('it uses a back-reference');
+      case 'alt':
+        this.alt(node.alt, flags);
+        return;
+      case 'group':
+        if (!node.capture) {
+          this.alt(node.body, flags);
+          return;
+        }
+        this.emit(Op.Save, 2 * (node.index + this.groupOffset));
+        this.alt(node.body, flags);
+        this.emit(Op.Save, 2 * (node.index + this.groupOffset) + 1);
+        return;
+      case 'quant':
+        this.quant(node, flags);
+        return;
+    }
+  }
+
+  /** One iteration: ECMAScript clears the body's captures first; optional ones may not be empty. */
+  iteration(body: RegexNode, flags: Flags, optional: boolean): void {
+    const range = groupRange(body);
+    const check = optional && nullable(body);
+    let mark = -1;
+    if (check) {
+      mark = 2 * (this.groupCount + 1) + this.marks++;
+      this.emit(Op.Mark, mark);
+    }
+    if (range !== null) {
+      this.emit(Op.Clear, 2 * (range[0] + this.groupOffset), 2 * (range[1] + this.groupOffset) + 2);
+    }
+    this.node(body, flags);
+    if (check) this.emit(Op.Check, mark);
+  }
+
+  quant(node: Extract<RegexNode, { t: 'quant' }>, flags: Flags): void {
+    for (let i = 0; i < node.min; i++) this.iteration(node.body, flags, false);
+    if (node.max === Infinity) {
+      const loop = this.emit(Op.Split);
+      this.iteration(node.body, flags, true);
+      this.emit(Op.Jmp, loop);
+      this.setSplit(loop, loop + 1, this.ops.length, node.lazy);
+      return;
+    }
+    const splits: number[] = [];
+    for (let i = node.min; i < node.max; i++) {
+      splits.push(this.emit(Op.Split));
+      this.iteration(node.body, flags, true);
+    }
+    const exit = this.ops.length;
+    for (const s of splits) this.setSplit(s, s + 1, exit, node.lazy);
+  }
+
+  setSplit(at: number, body: number, exit: number, lazy: boolean): void {
+    this.a[at] = lazy ? exit : body;
+    this.b[at] = lazy ? body : exit;
+  }
+}
+
+function hasBackref(node: RegexNode): boolean {
+  switch (node.t) {
+    case 'backref':
+      return true;
+    case 'quant':
+      return hasBackref(node.body);
+    case 'group':
+    case 'look':
+      return node.body.branches.some((b) => b.some(hasBackref));
+    case 'alt':
+      return node.alt.branches.some((b) => b.some(hasBackref));
+    default:
+      return false;
+  }
+}
+
+/** How a `LinearRegex` is anchored, as the `RegExp` it stands for. */
+export interface LinearOptions {
+  /** Only try a match at the start of the input (the regex begins with `^`), else search. */
+  anchored: boolean;
+  /** The match must end at the end of the input (a `$` wrapped around the whole regex). */
+  fullmatch: boolean;
+}
+
+/**
+ * A compiled linear-time matcher. `exec()` returns the capture offsets (`[start0, end0, start1,
+ * end1, …]`, -1 for a group that did not take part) or null, as `RegExp.exec` would.
+ *
+ * @example
+ * const re = compileLinear([{ root: parsePythonRegex('^(a+)+!').root, flags }], 1, { anchored: true, fullmatch: false });
+ * re.exec('aaa!'); // [0, 4, 0, 3]
+ */
+export class LinearRegex {
+  /** Threads stepped by the last `exec()` (what the tests bound instead of wall time). */
+  steps = 0;
+  readonly #program: Program;
+  readonly #options: LinearOptions;
+  readonly #captureSlots: number;
+
+  constructor(program: Program, captureSlots: number, options: LinearOptions) {
+    this.#program = program;
+    this.#captureSlots = captureSlots;
+    this.#options = options;
+  }
+
+  /** The number of instructions, the `m` in O(n·m). */
+  get size(): number {
+    return this.#program.ops.length;
+  }
+
+  exec(input: string): number[] | null {
+    const { ops, a, b, slots } = this.#program;
+    const size = ops.length;
+    const { anchored, fullmatch } = this.#options;
+    const n = input.length;
+    let clist: Array<number[]> = [];
+    let cpcs: number[] = [];
+    let nlist: Array<number[]> = [];
+    let npcs: number[] = [];
+    // The step at which each pc was last added: dedupes the closure in O(1).
+    const seen = new Int32Array(size).fill(-1);
+    let generation = 0;
+    let matched: number[] | null = null;
+    let steps = 0;
+    const stack: Array<{ pc: number; caps: number[] }> = [];
+
+    // Add the thread `caps` at `pc` and its ε-closure to (pcs, list) in priority order, at `pos`.
+    const add = (
+      pcs: number[],
+      list: Array<number[]>,
+      pc0: number,
+      caps0: number[],
+      pos: number,
+    ) => {
+      stack.push({ pc: pc0, caps: caps0 });
+      while (stack.length > 0) {
+        const top = stack.pop()!;
+        let pc = top.pc;
+        let caps = top.caps;
+        for (;;) {
+          if (seen[pc] === generation) break;
+          seen[pc] = generation;
+          steps++;
+          const op = ops[pc]!;
+          if (op === Op.Char || op === Op.Match) {
+            pcs.push(pc);
+            list.push(caps);
+            break;
+          }
+          if (op === Op.Jmp) {
+            pc = a[pc] as number;
+          } else if (op === Op.Split) {
+            stack.push({ pc: b[pc]!, caps });
+            pc = a[pc] as number;
+          } else if (op === Op.Save) {
+            caps = caps.slice();
+            caps[a[pc] as number] = pos;
+            pc++;
+          } else if (op === Op.Assert) {
+            if (!(a[pc] as AssertTest)(input, pos)) break;
+            pc++;
+          } else if (op === Op.Clear) {
+            caps = caps.slice();
+            for (let s = a[pc] as number; s < b[pc]!; s++) caps[s] = -1;
+            pc++;
+          } else if (op === Op.Mark) {
+            caps = caps.slice();
+            caps[a[pc] as number] = pos;
+            pc++;
+          } else {
+            // Check: an optional iteration that consumed nothing fails (ECMAScript RepeatMatcher).
+            if (caps[a[pc] as number] === pos) break;
+            pc++;
+          }
+        }
+      }
+    };
+
+    const initial = new Array<number>(slots).fill(-1);
+    for (let pos = 0; pos <= n;) {
+      if (matched === null && (pos === 0 || !anchored)) {
+        const caps = initial.slice();
+        caps[0] = pos;
+        add(cpcs, clist, 0, caps, pos);
+      }
+      if (clist.length === 0 && (anchored || matched !== null)) break;
+      generation++;
+      const cp = pos < n ? input.codePointAt(pos)! : -1;
+      const width = cp > 0xffff ? 2 : 1;
+      for (let i = 0; i < clist.length; i++) {
+        const pc = cpcs[i]!;
+        const caps = clist[i]!;
+        steps++;
+        if (ops[pc] === Op.Match) {
+          if (fullmatch && pos !== n) continue;
+          caps[1] = pos;
+          matched = caps;
+          // Lower-priority threads lose to this one.
+          break;
+        }
+        if (cp !== -1 && (a[pc] as CharTest)(cp)) add(npcs, nlist, pc + 1, caps, pos + width);
+      }
+      [clist, nlist] = [nlist, clist];
+      [cpcs, npcs] = [npcs, cpcs];
+      nlist.length = 0;
+      npcs.length = 0;
+      pos += width;
+    }
+    this.steps = steps;
+    return matched === null ? null : matched.slice(0, this.#captureSlots);
+  }
+}
+
+/**
+ * Compile fragments, matched one after the other, into a linear-time matcher; group numbers run
+ * on across fragments (fragment k's group 1 follows fragment k-1's last group).
+ *
+ * @throws {UnsupportedByLinearEngine} for a back-reference, a lookaround that repeats without
+ *   bound or captures, or a program over `MAX_PROGRAM` instructions.
+ */
+export function compileLinear(
+  fragments: readonly FlaggedAlt[],
+  groupCounts: readonly number[],
+  options: LinearOptions,
+): LinearRegex {
+  const total = groupCounts.reduce((x, y) => x + y, 0);
+  const compiler = new Compiler(total);
+  let offset = 0;
+  fragments.forEach((fragment, i) => {
+    compiler.groupOffset = offset;
+    compiler.alt(fragment.root, fragment.flags);
+    offset += groupCounts[i]!;
+  });
+  // Slot 0 is set where a thread starts, slot 1 at Match.
+  compiler.emit(Op.Match);
+  const program: Program = {
+    ops: compiler.ops,
+    a: compiler.a,
+    b: compiler.b,
+    slots: 2 * (total + 1) + compiler.marks,
+  };
+  return new LinearRegex(program, 2 * (total + 1), options);
+}
