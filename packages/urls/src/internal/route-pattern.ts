@@ -35,6 +35,8 @@ export interface CompiledConverter {
   js: string;
   /** The parsed regex, its groups made non-capturing (to join into a route's linear matcher). */
   fragment: FlaggedAlt;
+  /** The linear-time engine `test` runs on when the native regex could backtrack, else null. */
+  linear: LinearRegex | null;
   /** Whether the regex can match text containing `/`. */
   slashy: boolean;
   /** Whole-string test, specialised for the built-ins. */
@@ -160,7 +162,7 @@ export function compileConverter(name: string, converter: Converter<never>): Com
   const js = emitJs(parsed, { noCapture: true });
   const fragment: FlaggedAlt = { root: stripCaptures(parsed.root), flags: parsed.flags };
   const whole = wholeMatcher(name, converter.regex, fragment, js);
-  const test = BUILTIN_TESTS[converter.regex] ?? whole;
+  const test = BUILTIN_TESTS[converter.regex] ?? whole.test;
   const root = parsed.root;
   const only =
     root.branches.length === 1 && root.branches[0]!.length === 1 ? root.branches[0]![0]! : null;
@@ -174,6 +176,7 @@ export function compileConverter(name: string, converter: Converter<never>): Com
     converter,
     js,
     fragment,
+    linear: whole.linear,
     slashy: canMatchSlash(parsed),
     test,
     kind:
@@ -204,10 +207,10 @@ function wholeMatcher(
   regex: string,
   fragment: FlaggedAlt,
   js: string,
-): (text: string) => boolean {
+): { test: (text: string) => boolean; linear: LinearRegex | null } {
   if (findSuperLinear([fragment], true) === null) {
     const native = new RegExp(`^(?:${js})$`, 'u');
-    return (text) => native.test(text);
+    return { test: (text) => native.test(text), linear: null };
   }
   let linear: LinearRegex;
   try {
@@ -218,7 +221,7 @@ function wholeMatcher(
       `Converter '${name}' has a regex '${regex}' that can take time exponential in the length of a path to match, and cannot run on reins' linear-time engine because ${error.message}. Rewrite the regex so that no repeated part can match the same text two ways (for example [a-z]+ instead of ([a-z]+)+).`,
     );
   }
-  return (text) => linear.exec(text) !== null;
+  return { test: (text) => linear.exec(text) !== null, linear };
 }
 
 function stripNode(node: RegexNode): RegexNode {
