@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Converter, URLPattern, View } from '../src/index.js';
-import { createResolver, path, rePath } from '../src/index.js';
+import { createResolver, NoReverseMatch, path, rePath } from '../src/index.js';
 import type { LinearRegex } from '../src/internal/linear-regex.js';
 
 interface HostileCase {
@@ -83,4 +83,19 @@ describe('hostile routes run on the linear-time engine', () => {
       expect(hit!.args).toEqual(c.match.args ?? []);
     });
   }
+});
+
+describe('reverse() re-matches hostile values in linear time', () => {
+  it('refuses values that cannot fit a route whose placeholders share a segment', () => {
+    const route = '<str:a>-<str:b>-<str:c>x/';
+    // The guard: the route is one the analysis sends to the linear engine (reverse's re-match
+    // uses the same analysis), else the reverse below would hang the suite.
+    expect(path(route, view).pattern.linear).not.toBeNull();
+    const resolver = createResolver([path(route, view, { name: 'three' })]);
+    expect(resolver.reverse('three', { kwargs: { a: 'a', b: 'b', c: 'c' } })).toBe('/a-b-cx/');
+    const a = `${'a-'.repeat(4000)}a`;
+    expect(() => resolver.reverse('three', { kwargs: { a, b: 'b', c: 'x/x' } })).toThrow(
+      NoReverseMatch,
+    );
+  });
 });

@@ -288,6 +288,15 @@ function hasBackref(node: RegexNode): boolean {
   }
 }
 
+const NO_FLAGS: Flags = Object.freeze({ i: false, m: false, s: false, x: false, a: false });
+
+/** A fragment matching `text` literally. */
+export function literalFragment(text: string): FlaggedAlt {
+  const seq: RegexNode[] = [];
+  for (const c of text) seq.push({ t: 'char', cp: c.codePointAt(0)! });
+  return { root: { branches: [seq] }, flags: NO_FLAGS };
+}
+
 /** How a `LinearRegex` is anchored, as the `RegExp` it stands for. */
 export interface LinearOptions {
   /** Only try a match at the start of the input (the regex begins with `^`), else search. */

@@ -8,7 +8,7 @@ import type { Converter } from '../converters.js';
 import { builtinConverters, getConverter } from '../converters.js';
 import { ImproperlyConfigured } from '../errors.js';
 import type { FlaggedAlt, LinearRegex } from './linear-regex.js';
-import { compileLinear, UnsupportedByLinearEngine } from './linear-regex.js';
+import { compileLinear, literalFragment, UnsupportedByLinearEngine } from './linear-regex.js';
 import type { ParsedRegex, RegexAlt, RegexNode } from './python-regex.js';
 import { findSuperLinear, isAnchored } from './super-linear.js';
 import {
@@ -242,20 +242,6 @@ function stripNode(node: RegexNode): RegexNode {
 /** The same regex with every group non-capturing, as `emitJs(…, { noCapture: true })`. */
 function stripCaptures(alt: RegexAlt): RegexAlt {
   return { branches: alt.branches.map((branch) => branch.map(stripNode)) };
-}
-
-const NO_FLAGS: ParsedRegex['flags'] = Object.freeze({
-  i: false,
-  m: false,
-  s: false,
-  x: false,
-  a: false,
-});
-
-function literalFragment(text: string): FlaggedAlt {
-  const seq: RegexNode[] = [];
-  for (const c of text) seq.push({ t: 'char', cp: c.codePointAt(0)! });
-  return { root: { branches: [seq] }, flags: NO_FLAGS };
 }
 
 /** One piece of a `path()` route: literal text or a placeholder. */
