@@ -319,11 +319,25 @@ export class LinearRegex {
   readonly #program: Program;
   readonly #options: LinearOptions;
   readonly #captureSlots: number;
+  // Reused by every exec() (nothing in a match calls back into user code): the two thread lists,
+  // the ε-closure stack, and the step at which each pc was last added (O(1) dedupe).
+  readonly #pcs: [Int32Array, Int32Array];
+  readonly #caps: [number[][], number[][]];
+  readonly #stackPc: Int32Array;
+  readonly #stackCaps: number[][];
+  readonly #seen: Int32Array;
+  #generation = 0;
 
   constructor(program: Program, captureSlots: number, options: LinearOptions) {
     this.#program = program;
     this.#captureSlots = captureSlots;
     this.#options = options;
+    const size = program.ops.length;
+    this.#pcs = [new Int32Array(size), new Int32Array(size)];
+    this.#caps = [new Array<number[]>(size), new Array<number[]>(size)];
+    this.#stackPc = new Int32Array(size + 1);
+    this.#stackCaps = new Array<number[]>(size + 1);
+    this.#seen = new Int32Array(size);
   }
 
   /** The number of instructions, the `m` in O(n·m). */
@@ -331,89 +345,105 @@ export class LinearRegex {
     return this.#program.ops.length;
   }
 
-  exec(input: string): number[] | null {
-    const { ops, a, b, slots } = this.#program;
-    const size = ops.length;
-    const { anchored, fullmatch } = this.#options;
-    const n = input.length;
-    let clist: Array<number[]> = [];
-    let cpcs: number[] = [];
-    let nlist: Array<number[]> = [];
-    let npcs: number[] = [];
-    // The step at which each pc was last added: dedupes the closure in O(1).
-    const seen = new Int32Array(size).fill(-1);
-    let generation = 0;
-    let matched: number[] | null = null;
+  /**
+   * Add the thread `caps0` at `pc0` and its ε-closure to list `into` (which holds `count`
+   * threads) in priority order, at `pos`; returns the new count.
+   */
+  #add(
+    input: string,
+    into: 0 | 1,
+    count: number,
+    pc0: number,
+    caps0: number[],
+    pos: number,
+  ): number {
+    const { ops, a, b } = this.#program;
+    const seen = this.#seen;
+    const generation = this.#generation;
+    const stackPc = this.#stackPc;
+    const stackCaps = this.#stackCaps;
+    const pcs = this.#pcs[into];
+    const list = this.#caps[into];
+    let depth = 0;
+    stackPc[0] = pc0;
+    stackCaps[0] = caps0;
+    depth = 1;
     let steps = 0;
-    const stack: Array<{ pc: number; caps: number[] }> = [];
-
-    // Add the thread `caps` at `pc` and its ε-closure to (pcs, list) in priority order, at `pos`.
-    const add = (
-      pcs: number[],
-      list: Array<number[]>,
-      pc0: number,
-      caps0: number[],
-      pos: number,
-    ) => {
-      stack.push({ pc: pc0, caps: caps0 });
-      while (stack.length > 0) {
-        const top = stack.pop()!;
-        let pc = top.pc;
-        let caps = top.caps;
-        for (;;) {
-          if (seen[pc] === generation) break;
-          seen[pc] = generation;
-          steps++;
-          const op = ops[pc]!;
-          if (op === Op.Char || op === Op.Match) {
-            pcs.push(pc);
-            list.push(caps);
-            break;
-          }
-          if (op === Op.Jmp) {
-            pc = a[pc] as number;
-          } else if (op === Op.Split) {
-            stack.push({ pc: b[pc]!, caps });
-            pc = a[pc] as number;
-          } else if (op === Op.Save) {
-            caps = caps.slice();
-            caps[a[pc] as number] = pos;
-            pc++;
-          } else if (op === Op.Assert) {
-            if (!(a[pc] as AssertTest)(input, pos)) break;
-            pc++;
-          } else if (op === Op.Clear) {
-            caps = caps.slice();
-            for (let s = a[pc] as number; s < b[pc]!; s++) caps[s] = -1;
-            pc++;
-          } else if (op === Op.Mark) {
-            caps = caps.slice();
-            caps[a[pc] as number] = pos;
-            pc++;
-          } else {
-            // Check: an optional iteration that consumed nothing fails (ECMAScript RepeatMatcher).
-            if (caps[a[pc] as number] === pos) break;
-            pc++;
-          }
+    while (depth > 0) {
+      depth--;
+      let pc = stackPc[depth]!;
+      let caps = stackCaps[depth]!;
+      for (;;) {
+        if (seen[pc] === generation) break;
+        seen[pc] = generation;
+        steps++;
+        const op = ops[pc]!;
+        if (op === Op.Char || op === Op.Match) {
+          pcs[count] = pc;
+          list[count] = caps;
+          count++;
+          break;
+        }
+        if (op === Op.Jmp) {
+          pc = a[pc] as number;
+        } else if (op === Op.Split) {
+          stackPc[depth] = b[pc]!;
+          stackCaps[depth] = caps;
+          depth++;
+          pc = a[pc] as number;
+        } else if (op === Op.Save || op === Op.Mark) {
+          caps = caps.slice();
+          caps[a[pc] as number] = pos;
+          pc++;
+        } else if (op === Op.Assert) {
+          if (!(a[pc] as AssertTest)(input, pos)) break;
+          pc++;
+        } else if (op === Op.Clear) {
+          caps = caps.slice();
+          for (let s = a[pc] as number; s < b[pc]!; s++) caps[s] = -1;
+          pc++;
+        } else {
+          // Check: an optional iteration that consumed nothing fails (ECMAScript RepeatMatcher).
+          if (caps[a[pc] as number] === pos) break;
+          pc++;
         }
       }
-    };
+    }
+    this.steps += steps;
+    return count;
+  }
 
-    const initial = new Array<number>(slots).fill(-1);
+  exec(input: string): number[] | null {
+    const { ops, a, slots } = this.#program;
+    const { anchored, fullmatch } = this.#options;
+    const n = input.length;
+    this.steps = 0;
+    if (this.#generation > 0x3fffffff) {
+      this.#seen.fill(0);
+      this.#generation = 0;
+    }
+    let current: 0 | 1 = 0;
+    let count = 0;
+    let matched: number[] | null = null;
     for (let pos = 0; pos <= n;) {
       if (matched === null && (pos === 0 || !anchored)) {
-        const caps = initial.slice();
+        if (pos === 0) this.#generation++;
+        const caps = new Array<number>(slots).fill(-1);
         caps[0] = pos;
-        add(cpcs, clist, 0, caps, pos);
+        count = this.#add(input, current, count, 0, caps, pos);
       }
-      if (clist.length === 0 && (anchored || matched !== null)) break;
-      generation++;
+      if (count === 0 && (anchored || matched !== null)) break;
+      // The next list's generation; the start thread added at the next position shares it.
+      this.#generation++;
+      const pcs = this.#pcs[current];
+      const list = this.#caps[current];
+      const next: 0 | 1 = current === 0 ? 1 : 0;
+      let nextCount = 0;
       const cp = pos < n ? input.codePointAt(pos)! : -1;
       const width = cp > 0xffff ? 2 : 1;
-      for (let i = 0; i < clist.length; i++) {
-        const pc = cpcs[i]!;
-        const caps = clist[i]!;
-        steps++;
+      for (let i = 0; i < count; i++) {
+        const pc = pcs[i]!;
+        const caps = list[i]!;
         if (ops[pc] === Op.Match) {
           if (fullmatch && pos !== n) continue;
           caps[1] = pos;
@@ -421,15 +451,18 @@ export class LinearRegex {
           // Lower-priority threads lose to this one.
           break;
         }
-        if (cp !== -1 && (a[pc] as CharTest)(cp)) add(npcs, nlist, pc + 1, caps, pos + width);
+        if (cp !== -1 && (a[pc] as CharTest)(cp)) {
+          nextCount = this.#add(input, next, nextCount, pc + 1, caps, pos + width);
+        }
       }
-      [clist, nlist] = [nlist, clist];
-      [cpcs, npcs] = [npcs, cpcs];
-      nlist.length = 0;
-      npcs.length = 0;
+      this.steps += count;
+      current = next;
+      count = nextCount;
       pos += width;
     }
-    this.steps = steps;
+    // Drop the references the lists still hold to this input's captures.
+    this.#caps[0].fill(undefined as unknown as number[]);
+    this.#caps[1].fill(undefined as unknown as number[]);
     return matched === null ? null : matched.slice(0, this.#captureSlots);
   }
 }
