@@ -16,14 +16,19 @@ function nativeCaptures(source: string, input: string, options: LinearOptions): 
   return out;
 }
 
-function linearCaptures(source: string, input: string, options: LinearOptions): number[] | null {
+function linearCaptures(
+  source: string,
+  input: string,
+  options: LinearOptions,
+  engine?: 'pike' | 'backtrack',
+): number[] | null {
   const parsed = parsePythonRegex(source);
   const linear = compileLinear(
     [{ root: parsed.root, flags: parsed.flags }],
     [parsed.groupCount],
     options,
   );
-  return linear.exec(input);
+  return linear.exec(input, engine);
 }
 
 const regexSource: fc.Arbitrary<string> = fc.letrec<{ re: string; atom: string; seq: string }>(
@@ -56,7 +61,7 @@ const input = fc
   .map((xs) => xs.join(''));
 
 describe('the linear engine', () => {
-  it('gives the native RegExp’s match and captures (search, anchored search, fullmatch)', () => {
+  it('gives the native RegExp’s match and captures on both its engines (search, anchored, fullmatch)', () => {
     fc.assert(
       fc.property(
         regexSource,
@@ -68,7 +73,9 @@ describe('the linear engine', () => {
             anchored: mode !== 'search',
             fullmatch: mode === 'full',
           };
-          expect(linearCaptures(re, text, options)).toEqual(nativeCaptures(re, text, options));
+          const expected = nativeCaptures(re, text, options);
+          expect(linearCaptures(re, text, options, 'pike')).toEqual(expected);
+          expect(linearCaptures(re, text, options, 'backtrack')).toEqual(expected);
         },
       ),
       { numRuns: 1000 },
@@ -88,9 +95,11 @@ describe('the linear engine', () => {
       fullmatch: false,
     });
     for (const n of [1000, 10_000]) {
-      expect(linear.exec(`${'a'.repeat(n)}!`)).toBeNull();
-      // O(n·m): each position steps each instruction at most twice (closure, then transition).
-      expect(linear.steps).toBeLessThanOrEqual(2 * (n + 2) * linear.size);
+      for (const engine of ['pike', 'backtrack'] as const) {
+        expect(linear.exec(`${'a'.repeat(n)}!`, engine)).toBeNull();
+        // O(n·m): each position steps each instruction at most twice (closure, then transition).
+        expect(linear.steps).toBeLessThanOrEqual(2 * (n + 2) * linear.size);
+      }
     }
   });
 

@@ -47,6 +47,9 @@ interface Program {
 /** Why a regex cannot run on the linear engine (a back-reference, or an unbounded lookaround). */
 export class UnsupportedByLinearEngine extends Error {}
 
+/** Below this many (position, instruction) cells, exec() uses the memoised backtracker. */
+const BITSTATE_CELLS = 256 * 1024;
+
 /** The largest program the engine builds; counted repeats are unrolled, so `{1,10000}` is refused. */
 export const MAX_PROGRAM = 20_000;
 
@@ -327,6 +330,9 @@ export class LinearRegex {
   readonly #stackCaps: number[][];
   readonly #seen: Int32Array;
   #generation = 0;
+  #visited: Uint32Array | null = null;
+  #jobPc = new Int32Array(64);
+  #jobPos = new Int32Array(64);
 
   constructor(program: Program, captureSlots: number, options: LinearOptions) {
     this.#program = program;
@@ -364,10 +370,9 @@ export class LinearRegex {
     const stackCaps = this.#stackCaps;
     const pcs = this.#pcs[into];
     const list = this.#caps[into];
-    let depth = 0;
     stackPc[0] = pc0;
     stackCaps[0] = caps0;
-    depth = 1;
+    let depth = 1;
     let steps = 0;
     while (depth > 0) {
       depth--;
@@ -413,7 +418,109 @@ export class LinearRegex {
     return count;
   }
 
-  exec(input: string): number[] | null {
+  /**
+   * The match and its capture offsets, or null. Short inputs run on a memoised backtracker
+   * (RE2's BitState: each (instruction, position) explored once, so also O(n·m), with less
+   * work per step), longer ones on the Pike VM; `engine` forces one (for tests).
+   */
+  exec(input: string, engine?: 'pike' | 'backtrack'): number[] | null {
+    const cells = (input.length + 1) * this.#program.ops.length;
+    if (engine === 'backtrack' || (engine === undefined && cells <= BITSTATE_CELLS)) {
+      return this.#backtrack(input);
+    }
+    return this.#pike(input);
+  }
+
+  #backtrack(input: string): number[] | null {
+    const { ops, a, b, slots } = this.#program;
+    const { anchored, fullmatch } = this.#options;
+    const n = input.length;
+    const width = n + 1;
+    const words = Math.ceil((width * ops.length) / 32);
+    let visited = this.#visited;
+    if (visited === null || visited.length < words)
+      visited = this.#visited = new Uint32Array(words);
+    else visited.fill(0, 0, words);
+    let depth = 0;
+    let steps = 0;
+    const caps = new Array<number>(slots).fill(-1);
+    const last = anchored ? 0 : n;
+    for (let start = 0; start <= last; start++) {
+      caps[0] = start;
+      // A job is (pc, pos); a negative pc -(slot + 1) restores caps[slot] to pos when popped.
+      depth = this.#push(0, 0, start);
+      while (depth > 0) {
+        depth--;
+        let pc = this.#jobPc[depth]!;
+        let pos = this.#jobPos[depth]!;
+        if (pc < 0) {
+          caps[-pc - 1] = pos;
+          continue;
+        }
+        for (;;) {
+          const cell = pc * width + pos;
+          const bit = 1 << (cell & 31);
+          if ((visited[cell >>> 5]! & bit) !== 0) break;
+          visited[cell >>> 5]! |= bit;
+          steps++;
+          const op = ops[pc]!;
+          if (op === Op.Char) {
+            if (pos >= n) break;
+            const cp = input.codePointAt(pos)!;
+            if (!(a[pc] as CharTest)(cp)) break;
+            pos += cp > 0xffff ? 2 : 1;
+            pc++;
+          } else if (op === Op.Split) {
+            depth = this.#push(depth, b[pc]!, pos);
+            pc = a[pc] as number;
+          } else if (op === Op.Jmp) {
+            pc = a[pc] as number;
+          } else if (op === Op.Save || op === Op.Mark) {
+            const slot = a[pc] as number;
+            depth = this.#push(depth, -slot - 1, caps[slot]!);
+            caps[slot] = pos;
+            pc++;
+          } else if (op === Op.Clear) {
+            for (let slot = a[pc] as number; slot < b[pc]!; slot++) {
+              depth = this.#push(depth, -slot - 1, caps[slot]!);
+              caps[slot] = -1;
+            }
+            pc++;
+          } else if (op === Op.Assert) {
+            if (!(a[pc] as AssertTest)(input, pos)) break;
+            pc++;
+          } else if (op === Op.Check) {
+            if (caps[a[pc] as number] === pos) break;
+            pc++;
+          } else {
+            if (fullmatch && pos !== n) break;
+            caps[1] = pos;
+            this.steps = steps;
+            return caps.slice(0, this.#captureSlots);
+          }
+        }
+      }
+    }
+    this.steps = steps;
+    return null;
+  }
+
+  /** Push a job, growing the stack (each instruction pushes at most a few, once per cell). */
+  #push(depth: number, pc: number, pos: number): number {
+    if (depth === this.#jobPc.length) {
+      const pcs = new Int32Array(depth * 2);
+      pcs.set(this.#jobPc);
+      const positions = new Int32Array(depth * 2);
+      positions.set(this.#jobPos);
+      this.#jobPc = pcs;
+      this.#jobPos = positions;
+    }
+    this.#jobPc[depth] = pc;
+    this.#jobPos[depth] = pos;
+    return depth + 1;
+  }
+
+  #pike(input: string): number[] | null {
     const { ops, a, slots } = this.#program;
     const { anchored, fullmatch } = this.#options;
     const n = input.length;
