@@ -441,7 +441,7 @@ export class LinearRegex {
     if (visited === null || visited.length < words)
       visited = this.#visited = new Uint32Array(words);
     else visited.fill(0, 0, words);
-    let depth = 0;
+    let depth: number;
     let steps = 0;
     const caps = new Array<number>(slots).fill(-1);
     const last = anchored ? 0 : n;

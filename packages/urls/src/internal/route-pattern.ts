@@ -10,7 +10,7 @@ import { ImproperlyConfigured } from '../errors.js';
 import type { FlaggedAlt, LinearRegex } from './linear-regex.js';
 import { compileLinear, literalFragment, UnsupportedByLinearEngine } from './linear-regex.js';
 import type { ParsedRegex, RegexAlt, RegexNode } from './python-regex.js';
-import { findSuperLinear, isAnchored } from './super-linear.js';
+import { findSuperLinear, isAnchored, nativeLimit } from './super-linear.js';
 import {
   canMatchSlash,
   emitJs,
@@ -221,7 +221,12 @@ function wholeMatcher(
       `Converter '${name}' has a regex '${regex}' that can take time exponential in the length of a path to match, and cannot run on reins' linear-time engine because ${error.message}. Rewrite the regex so that no repeated part can match the same text two ways (for example [a-z]+ instead of ([a-z]+)+).`,
     );
   }
-  return { test: (text) => linear.exec(text) !== null, linear };
+  const native = new RegExp(`^(?:${js})$`, 'u');
+  const max = nativeLimit([fragment], linear.size);
+  return {
+    test: (text) => (text.length <= max ? native.test(text) : linear.exec(text) !== null),
+    linear,
+  };
 }
 
 function stripNode(node: RegexNode): RegexNode {
@@ -280,6 +285,8 @@ export class RoutePattern {
   readonly #js: string;
   #regex: RegExp | undefined;
   #linear: LinearRegex | null | undefined;
+  /** Up to this length the native regex's worst case is cheap (`nativeLimit`); -1: never. */
+  #nativeMax = -1;
 
   constructor(
     route: string,
@@ -402,6 +409,7 @@ export class RoutePattern {
             anchored: true,
             fullmatch: this.isEndpoint,
           });
+          this.#nativeMax = nativeLimit(fragments, this.#linear.size);
         } catch (error) {
           if (!(error instanceof UnsupportedByLinearEngine)) throw error;
           throw new ImproperlyConfigured(
@@ -417,7 +425,7 @@ export class RoutePattern {
   /** Match at the start of `path`; converters that throw make it not match (Django's ValueError). */
   match(path: string): PatternMatch | null {
     const linear = this.linear;
-    if (linear !== null) return this.#matchLinear(linear, path);
+    if (linear !== null && path.length > this.#nativeMax) return this.matchLinear(linear, path);
     const m = this.regex.exec(path);
     if (m === null) return null;
     const kwargs: Record<string, unknown> = {};
@@ -433,7 +441,8 @@ export class RoutePattern {
     return { rest: path.slice(m[0].length), args: [], kwargs };
   }
 
-  #matchLinear(linear: LinearRegex, path: string): PatternMatch | null {
+  /** @internal `match()` on the linear engine whatever the length (for tests). */
+  matchLinear(linear: LinearRegex, path: string): PatternMatch | null {
     const caps = linear.exec(path);
     if (caps === null) return null;
     const kwargs: Record<string, unknown> = {};
@@ -473,6 +482,8 @@ export class RegexPattern {
   readonly linear: LinearRegex | null = null;
   /** Why `linear` is used, or null. */
   readonly superLinear: string | null;
+  /** Up to this length the native regex's worst case is cheap (`nativeLimit`); -1: never. */
+  readonly #nativeMax: number = -1;
   readonly #groupIndex: ReadonlyMap<string, number>;
 
   constructor(regex: string, isEndpoint: boolean) {
@@ -512,6 +523,7 @@ export class RegexPattern {
           anchored,
           fullmatch: full,
         });
+        if (anchored) this.#nativeMax = nativeLimit(fragments, this.linear.size);
       } catch (error) {
         if (!(error instanceof UnsupportedByLinearEngine)) throw error;
         throw new ImproperlyConfigured(
@@ -524,7 +536,9 @@ export class RegexPattern {
 
   /** `re.search` semantics: named groups become kwargs (unmatched ones dropped), else positional args. */
   match(path: string): PatternMatch | null {
-    if (this.linear !== null) return this.#matchLinear(this.linear, path);
+    if (this.linear !== null && path.length > this.#nativeMax) {
+      return this.matchLinear(this.linear, path);
+    }
     const m = this.regex.exec(path);
     if (m === null) return null;
     const groups = m.groups;
@@ -541,7 +555,8 @@ export class RegexPattern {
     return { rest: path.slice(m.index + m[0].length), args, kwargs };
   }
 
-  #matchLinear(linear: LinearRegex, path: string): PatternMatch | null {
+  /** @internal `match()` on the linear engine whatever the length (for tests). */
+  matchLinear(linear: LinearRegex, path: string): PatternMatch | null {
     const caps = linear.exec(path);
     if (caps === null) return null;
     let args: Array<string | undefined> = [];

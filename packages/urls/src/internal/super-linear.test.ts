@@ -3,7 +3,7 @@ import { ImproperlyConfigured, path, rePath } from '../index.js';
 import type { FlaggedAlt } from './linear-regex.js';
 import { parsePythonRegex } from './python-regex.js';
 import { RegexPattern, RoutePattern } from './route-pattern.js';
-import { findSuperLinear, isAnchored } from './super-linear.js';
+import { findSuperLinear, isAnchored, NATIVE_BUDGET, nativeLimit } from './super-linear.js';
 
 function analyse(source: string): string | null {
   const parsed = parsePythonRegex(source);
@@ -79,5 +79,32 @@ describe('patterns the linear engine cannot run', () => {
     expect(() => path('<bad:x>/', view, { converters })).toThrow(
       /Converter 'bad'.*lookaround.*Rewrite/,
     );
+  });
+});
+
+describe('nativeLimit', () => {
+  function fragmentsOf(source: string): FlaggedAlt[] {
+    const parsed = parsePythonRegex(source);
+    return [{ root: parsed.root, flags: parsed.flags }];
+  }
+
+  it('lets short inputs of a polynomial pattern keep the native regex, within the budget', () => {
+    const limit = nativeLimit(fragmentsOf('^t/(?:[^/]+)-(?:[^/]+)/$'), 17);
+    expect(limit).toBeGreaterThanOrEqual(14); // 't/hello-world/'
+    expect((limit + 1) ** 2 * (17 + limit)).toBeLessThanOrEqual(NATIVE_BUDGET);
+    expect((limit + 2) ** 2 * (17 + limit + 1)).toBeGreaterThan(NATIVE_BUDGET);
+    expect(nativeLimit(fragmentsOf('^(\\w+)(\\w+)(\\w+)(\\w+)!$'), 28)).toBeLessThan(8);
+  });
+
+  it('never lets an exponential, alternating or high-degree pattern run natively on a non-empty input', () => {
+    for (const source of [
+      '^(a+)+$',
+      '^(a{1,10}){1,10}!$',
+      '^(.*?,){11}P$',
+      '^(a|ab)*c$',
+      '^a?a?a*$',
+    ]) {
+      expect(nativeLimit(fragmentsOf(source), 20), source).toBeLessThanOrEqual(0);
+    }
   });
 });

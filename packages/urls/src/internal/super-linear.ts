@@ -259,3 +259,60 @@ export function findSuperLinear(
   }
   return analysis.reason;
 }
+
+/** The most backtracking steps a native match may take where `nativeLimit` lets it run. */
+export const NATIVE_BUDGET = 20_000;
+
+/**
+ * The longest input on which the native regex is still cheap (at most `NATIVE_BUDGET` steps in
+ * the worst case), or -1. Only for anchored regexes whose choices are all repetitions of one
+ * character class (no alternation, optional part, lookaround or repeated group with a variable
+ * count): a backtracking engine then tries at most (n + 1)^k splits for k such repetitions, each
+ * costing at most (pattern + n) steps. Short paths keep the native engine's speed on routes such
+ * as `<str:a>-<str:b>/`; anything longer runs on the linear engine.
+ *
+ * @example
+ * nativeLimit(fragments, 17); // 22 for `t/<str:a>-<str:b>/`
+ */
+export function nativeLimit(fragments: readonly FlaggedAlt[], programSize: number): number {
+  let degree = 0;
+  const visit = (node: RegexNode, times: number): boolean => {
+    switch (node.t) {
+      case 'char':
+      case 'any':
+      case 'class':
+      case 'esc':
+      case 'assert':
+        return true;
+      case 'group':
+        return (
+          node.body.branches.length === 1 && node.body.branches[0]!.every((n) => visit(n, times))
+        );
+      case 'alt':
+        return (
+          node.alt.branches.length === 1 && node.alt.branches[0]!.every((n) => visit(n, times))
+        );
+      case 'quant':
+        if (atomSet(node.body, NO_FLAGS) !== null) {
+          if (node.min !== node.max) {
+            if (node.max <= 1) return false;
+            degree += times;
+          }
+          return true;
+        }
+        return node.min === node.max && visit(node.body, times * node.min);
+      default:
+        return false;
+    }
+  };
+  for (const fragment of fragments) {
+    if (fragment.root.branches.length !== 1) return -1;
+    if (!fragment.root.branches[0]!.every((n) => visit(n, 1))) return -1;
+  }
+  if (degree === 0) return -1;
+  let n = 0;
+  while ((n + 2) ** degree * (programSize + n + 1) <= NATIVE_BUDGET) n++;
+  return n;
+}
+
+const NO_FLAGS: Flags = { i: false, m: false, s: false, x: false, a: false };
