@@ -72,7 +72,7 @@ function patternChecks(node: AnyNode, appendSlash: boolean): CheckMessage[] {
         out.push({
           id: 'urls.W106',
           level: 'warning',
-          message: `Your URL pattern ${describe(node)} has two placeholders in one path segment. Matching it backtracks, and can take time quadratic in the length of a long segment that almost matches.`,
+          message: `Your URL pattern ${describe(node)} has two placeholders in one path segment. The split between them is ambiguous (the first takes all it can), and a backtracking regex (Django's) takes time polynomial in the length of a long segment that almost matches; reins matches it on its slower linear-time engine.`,
           hint: 'Put each placeholder in its own segment (a/<x>/<y>/), or use one placeholder and split the value in the view.',
           pattern: route,
         });
@@ -121,7 +121,7 @@ function patternChecks(node: AnyNode, appendSlash: boolean): CheckMessage[] {
       out.push({
         id: 'urls.W104',
         level: 'warning',
-        message: `Your URL pattern ${describe(node)} has ${regex.backtracking}, which can backtrack catastrophically on long paths.`,
+        message: `Your URL pattern ${describe(node)} has ${regex.backtracking}, which a backtracking regex engine (Django's) can take exponential time on for a long path; reins matches it on its slower linear-time engine.`,
         hint: 'Rewrite it so that repeated parts cannot match the same text in two ways (for example [^/]+ instead of .*).',
         pattern: p.source,
       });

@@ -13,6 +13,7 @@ it('exports exactly this public API', () => {
       "builtinConverters",
       "checkUrlconf",
       "createResolver",
+      "decodePath",
       "describeUrlconf",
       "include",
       "path",

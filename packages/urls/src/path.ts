@@ -173,7 +173,7 @@ export function rePath(
   const warning = (node.pattern as RegexPattern).backtracking;
   if (warning !== null) {
     globalThis.console?.warn?.(
-      `[urls.W104] rePath('${regex}') has ${warning}, which can backtrack catastrophically on long paths. Rewrite it so repeated parts cannot match the same text two ways.`,
+      `[urls.W104] rePath('${regex}') has ${warning}, which a backtracking engine (Django's) can take exponential time on for a long path; reins runs it on its slower linear-time engine. Rewrite it so repeated parts cannot match the same text two ways.`,
     );
   }
   return node;

@@ -22,9 +22,11 @@ import type { DirectBuilder, GeneratedBuilder } from './generate-reverse.js';
 import { generateBuilder } from './generate-reverse.js';
 import type { AnyNode } from './node-types.js';
 import type { ReverseForm } from './python-regex.js';
+import { compileLinear, literalFragment, UnsupportedByLinearEngine } from './linear-regex.js';
 import { emitJs, normalizeRegex, parsePythonRegex } from './python-regex.js';
 import { escapeLeadingSlashes, quote } from './quote.js';
 import type { CompiledConverter, RoutePiece } from './route-pattern.js';
+import { findSuperLinear } from './super-linear.js';
 
 type LookupKey = string | ((...args: never[]) => unknown);
 
@@ -81,7 +83,7 @@ interface Candidate {
   converters: ReadonlyMap<string, CompiledConverter>;
   /** Per-value re-match (whole-segment placeholders), or null to use `verify`. */
   segmentChecks: ReadonlyMap<string, CompiledConverter> | null;
-  verify: RegExp | null;
+  verify: { test(text: string): boolean } | null;
 }
 
 interface Lookup {
@@ -305,6 +307,20 @@ function compileCandidate(
         js = emitJs(parsed);
       }
       candidate.verify = new RegExp(`^${escapeJs(prefix)}${js}`, 'u');
+      // The values are the caller's (often a request's): re-match them in linear time too.
+      const fragments = [literalFragment(prefix), { root: parsed.root, flags: parsed.flags }];
+      if (findSuperLinear(fragments, true) !== null) {
+        try {
+          const linear = compileLinear(fragments, [0, parsed.groupCount], {
+            anchored: true,
+            fullmatch: false,
+          });
+          candidate.verify = { test: (text) => linear.exec(text) !== null };
+        } catch (error) {
+          // Stays native: a super-linear rePath() with a back-reference was refused when declared.
+          if (!(error instanceof UnsupportedByLinearEngine)) throw error;
+        }
+      }
     }
   } catch (error) {
     candidate.unreversible = (error as Error).message;

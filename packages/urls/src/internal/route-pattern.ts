@@ -7,7 +7,10 @@
 import type { Converter } from '../converters.js';
 import { builtinConverters, getConverter } from '../converters.js';
 import { ImproperlyConfigured } from '../errors.js';
-import type { ParsedRegex } from './python-regex.js';
+import type { FlaggedAlt, LinearRegex } from './linear-regex.js';
+import { compileLinear, literalFragment, UnsupportedByLinearEngine } from './linear-regex.js';
+import type { ParsedRegex, RegexAlt, RegexNode } from './python-regex.js';
+import { findSuperLinear, isAnchored, nativeLimit } from './super-linear.js';
 import {
   canMatchSlash,
   emitJs,
@@ -30,6 +33,10 @@ export interface CompiledConverter {
   converter: Converter<never>;
   /** JavaScript source (no capturing groups) of the converter's regex. */
   js: string;
+  /** The parsed regex, its groups made non-capturing (to join into a route's linear matcher). */
+  fragment: FlaggedAlt;
+  /** The linear-time engine `test` runs on when the native regex could backtrack, else null. */
+  linear: LinearRegex | null;
   /** Whether the regex can match text containing `/`. */
   slashy: boolean;
   /** Whole-string test, specialised for the built-ins. */
@@ -153,8 +160,9 @@ export function compileConverter(name: string, converter: Converter<never>): Com
     );
   }
   const js = emitJs(parsed, { noCapture: true });
-  const whole = new RegExp(`^(?:${js})$`, 'u');
-  const test = BUILTIN_TESTS[converter.regex] ?? ((text: string) => whole.test(text));
+  const fragment: FlaggedAlt = { root: stripCaptures(parsed.root), flags: parsed.flags };
+  const whole = wholeMatcher(name, converter.regex, fragment, js);
+  const test = BUILTIN_TESTS[converter.regex] ?? whole.test;
   const root = parsed.root;
   const only =
     root.branches.length === 1 && root.branches[0]!.length === 1 ? root.branches[0]![0]! : null;
@@ -167,6 +175,8 @@ export function compileConverter(name: string, converter: Converter<never>): Com
     name,
     converter,
     js,
+    fragment,
+    linear: whole.linear,
     slashy: canMatchSlash(parsed),
     test,
     kind:
@@ -185,6 +195,58 @@ export function compileConverter(name: string, converter: Converter<never>): Com
   };
   compiledConverters.set(converter, compiled);
   return compiled;
+}
+
+/**
+ * The whole-string test of a converter regex: the native `RegExp` when it provably runs in linear
+ * time, else the linear engine (a converter regex such as `(a+)+` would otherwise keep a request
+ * busy for minutes on a 45-character segment).
+ */
+function wholeMatcher(
+  name: string,
+  regex: string,
+  fragment: FlaggedAlt,
+  js: string,
+): { test: (text: string) => boolean; linear: LinearRegex | null } {
+  if (findSuperLinear([fragment], true) === null) {
+    const native = new RegExp(`^(?:${js})$`, 'u');
+    return { test: (text) => native.test(text), linear: null };
+  }
+  let linear: LinearRegex;
+  try {
+    linear = compileLinear([fragment], [0], { anchored: true, fullmatch: true });
+  } catch (error) {
+    if (!(error instanceof UnsupportedByLinearEngine)) throw error;
+    throw new ImproperlyConfigured(
+      `Converter '${name}' has a regex '${regex}' that can take time exponential in the length of a path to match, and cannot run on reins' linear-time engine because ${error.message}. Rewrite the regex so that no repeated part can match the same text two ways (for example [a-z]+ instead of ([a-z]+)+).`,
+    );
+  }
+  const native = new RegExp(`^(?:${js})$`, 'u');
+  const max = nativeLimit([fragment], linear.size);
+  return {
+    test: (text) => (text.length <= max ? native.test(text) : linear.exec(text) !== null),
+    linear,
+  };
+}
+
+function stripNode(node: RegexNode): RegexNode {
+  switch (node.t) {
+    case 'group':
+      return { t: 'alt', alt: stripCaptures(node.body) };
+    case 'alt':
+      return { t: 'alt', alt: stripCaptures(node.alt) };
+    case 'look':
+      return { ...node, body: stripCaptures(node.body) };
+    case 'quant':
+      return { ...node, body: stripNode(node.body) };
+    default:
+      return node;
+  }
+}
+
+/** The same regex with every group non-capturing, as `emitJs(…, { noCapture: true })`. */
+function stripCaptures(alt: RegexAlt): RegexAlt {
+  return { branches: alt.branches.map((branch) => branch.map(stripNode)) };
 }
 
 /** One piece of a `path()` route: literal text or a placeholder. */
@@ -222,6 +284,9 @@ export class RoutePattern {
   readonly pythonRegex: string;
   readonly #js: string;
   #regex: RegExp | undefined;
+  #linear: LinearRegex | null | undefined;
+  /** Up to this length the native regex's worst case is cheap (`nativeLimit`); -1: never. */
+  #nativeMax = -1;
 
   constructor(
     route: string,
@@ -296,6 +361,8 @@ export class RoutePattern {
     this.converters = convMap;
     this.pythonRegex = python;
     this.#js = js;
+    // A custom converter's regex is the user's: find out now whether the route can run linearly.
+    if ([...convMap.values()].some((c) => c.kind === 2)) void this.linear;
   }
 
   /**
@@ -306,8 +373,59 @@ export class RoutePattern {
     return (this.#regex ??= new RegExp(this.#js, 'u'));
   }
 
+  /**
+   * The linear-time matcher when the native regex could backtrack super-linearly (placeholders
+   * that can split the same text several ways, as `<str:a>-<str:b>`), else null; decided on first
+   * use, or at declaration for a route with a custom converter (so a regex the linear engine
+   * cannot run is refused there).
+   */
+  get linear(): LinearRegex | null {
+    if (this.#linear === undefined) {
+      const fragments: FlaggedAlt[] = [];
+      const counts: number[] = [];
+      for (const piece of this.pieces) {
+        if (typeof piece === 'string') {
+          fragments.push(literalFragment(piece));
+          counts.push(0);
+        } else {
+          const { fragment } = piece.converter;
+          fragments.push({
+            root: {
+              branches: [
+                [{ t: 'group', capture: true, name: null, index: 1, body: fragment.root }],
+              ],
+            },
+            flags: fragment.flags,
+          });
+          counts.push(1);
+        }
+      }
+      const reason = findSuperLinear(fragments, true);
+      if (reason === null) {
+        this.#linear = null;
+      } else {
+        try {
+          this.#linear = compileLinear(fragments, counts, {
+            anchored: true,
+            fullmatch: this.isEndpoint,
+          });
+          this.#nativeMax = nativeLimit(fragments, this.#linear.size);
+        } catch (error) {
+          if (!(error instanceof UnsupportedByLinearEngine)) throw error;
+          throw new ImproperlyConfigured(
+            `URL route '${this.source}' has ${reason}, and cannot run on reins' linear-time engine because ${error.message}. Separate its placeholders with a character their converters cannot match, or simplify the converter's regex.`,
+            this.source,
+          );
+        }
+      }
+    }
+    return this.#linear;
+  }
+
   /** Match at the start of `path`; converters that throw make it not match (Django's ValueError). */
   match(path: string): PatternMatch | null {
+    const linear = this.linear;
+    if (linear !== null && path.length > this.#nativeMax) return this.matchLinear(linear, path);
     const m = this.regex.exec(path);
     if (m === null) return null;
     const kwargs: Record<string, unknown> = {};
@@ -321,6 +439,25 @@ export class RoutePattern {
       }
     }
     return { rest: path.slice(m[0].length), args: [], kwargs };
+  }
+
+  /** @internal `match()` on the linear engine whatever the length (for tests). */
+  matchLinear(linear: LinearRegex, path: string): PatternMatch | null {
+    const caps = linear.exec(path);
+    if (caps === null) return null;
+    const kwargs: Record<string, unknown> = {};
+    const names = this.paramNames;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      try {
+        kwargs[name] = this.converters
+          .get(name)!
+          .converter.toJs(path.slice(caps[2 * i + 2], caps[2 * i + 3]));
+      } catch {
+        return null;
+      }
+    }
+    return { rest: path.slice(caps[1]), args: [], kwargs };
   }
 
   toString(): string {
@@ -338,6 +475,16 @@ export class RegexPattern {
   readonly converters: ReadonlyMap<string, CompiledConverter> = new Map();
   /** A warning about catastrophic backtracking, or null. */
   readonly backtracking: string | null;
+  /**
+   * The linear-time matcher used instead of `regex` when a backtracking engine could take
+   * super-linear time on this regex (see `findSuperLinear`), else null.
+   */
+  readonly linear: LinearRegex | null = null;
+  /** Why `linear` is used, or null. */
+  readonly superLinear: string | null;
+  /** Up to this length the native regex's worst case is cheap (`nativeLimit`); -1: never. */
+  readonly #nativeMax: number = -1;
+  readonly #groupIndex: ReadonlyMap<string, number>;
 
   constructor(regex: string, isEndpoint: boolean) {
     this.source = regex;
@@ -365,10 +512,33 @@ export class RegexPattern {
       );
     }
     this.backtracking = findCatastrophicBacktracking(this.parsed);
+    this.#groupIndex = namedGroups(this.parsed.root);
+    const full = isEndpoint && regex.endsWith('$');
+    const fragments: FlaggedAlt[] = [{ root: this.parsed.root, flags: this.parsed.flags }];
+    const anchored = full || isAnchored(fragments);
+    this.superLinear = findSuperLinear(fragments, anchored);
+    if (this.superLinear !== null) {
+      try {
+        this.linear = compileLinear(fragments, [this.parsed.groupCount], {
+          anchored,
+          fullmatch: full,
+        });
+        if (anchored) this.#nativeMax = nativeLimit(fragments, this.linear.size);
+      } catch (error) {
+        if (!(error instanceof UnsupportedByLinearEngine)) throw error;
+        throw new ImproperlyConfigured(
+          `rePath('${regex}') has ${this.superLinear}, and cannot run on reins' linear-time engine because ${error.message}: one request could keep the server busy for minutes. Rewrite the regex so that no repeated part can match the same text two ways (for example [a-z]+ instead of ([a-z]+)+).`,
+          regex,
+        );
+      }
+    }
   }
 
   /** `re.search` semantics: named groups become kwargs (unmatched ones dropped), else positional args. */
   match(path: string): PatternMatch | null {
+    if (this.linear !== null && path.length > this.#nativeMax) {
+      return this.matchLinear(this.linear, path);
+    }
     const m = this.regex.exec(path);
     if (m === null) return null;
     const groups = m.groups;
@@ -385,9 +555,54 @@ export class RegexPattern {
     return { rest: path.slice(m.index + m[0].length), args, kwargs };
   }
 
+  /** @internal `match()` on the linear engine whatever the length (for tests). */
+  matchLinear(linear: LinearRegex, path: string): PatternMatch | null {
+    const caps = linear.exec(path);
+    if (caps === null) return null;
+    let args: Array<string | undefined> = [];
+    const kwargs: Record<string, unknown> = {};
+    const group = (k: number): string | undefined =>
+      caps[2 * k]! < 0 ? undefined : path.slice(caps[2 * k], caps[2 * k + 1]);
+    if (this.#groupIndex.size > 0) {
+      for (const name of this.parsed.groupNames) {
+        const value = group(this.#groupIndex.get(name)!);
+        if (value !== undefined) kwargs[name] = value;
+      }
+    } else {
+      args = [];
+      for (let k = 1; k <= this.parsed.groupCount; k++) args.push(group(k));
+    }
+    return { rest: path.slice(caps[1]), args: args as string[], kwargs };
+  }
+
   toString(): string {
     return this.source;
   }
+}
+
+/** Each named group's number. */
+function namedGroups(alt: RegexAlt): Map<string, number> {
+  const names = new Map<string, number>();
+  const visit = (node: RegexNode): void => {
+    switch (node.t) {
+      case 'group':
+        if (node.name !== null && !names.has(node.name)) names.set(node.name, node.index);
+        node.body.branches.forEach((b) => b.forEach(visit));
+        return;
+      case 'look':
+        node.body.branches.forEach((b) => b.forEach(visit));
+        return;
+      case 'alt':
+        node.alt.branches.forEach((b) => b.forEach(visit));
+        return;
+      case 'quant':
+        visit(node.body);
+        return;
+      default:
+    }
+  };
+  alt.branches.forEach((b) => b.forEach(visit));
+  return names;
 }
 
 export type AnyPattern = RoutePattern | RegexPattern;

@@ -1,3 +1,4 @@
+import { decodePath } from '@reins/urls';
 import express from 'express';
 import { resolver } from './urls.js';
 
@@ -5,7 +6,7 @@ export const app: express.Express = express();
 
 // Django-style routing for everything Express has not matched before this point.
 app.use((req, res, next) => {
-  const match = resolver.match(decodeURIComponent(req.path));
+  const match = resolver.match(decodePath(req.path));
   if (match === null) {
     next();
     return;

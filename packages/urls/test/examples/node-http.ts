@@ -1,15 +1,10 @@
 import { createServer } from 'node:http';
+import { decodePath } from '@reins/urls';
 import { resolver } from './urls.js';
 
 export const server = createServer((req, res) => {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-  } catch {
-    res.writeHead(400).end('Bad request');
-    return;
-  }
-  const match = resolver.match(pathname);
+  // Django's decoding: `/%ZZ/` and invalid UTF-8 are resolved as written, never a URIError.
+  const match = resolver.match(decodePath((req.url ?? '/').split('?')[0]!));
   if (match === null) {
     res.writeHead(404).end('Not found');
     return;
