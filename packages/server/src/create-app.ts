@@ -105,6 +105,9 @@ export class App {
       appendSlash: resolved.appendSlash,
       prependWww: resolved.prependWww,
       allowedHosts: resolved.allowedHosts,
+      // A middleware that signs (sessions, messages) checks for a key here, at start-up.
+      secretKey: resolved.secretKey,
+      secretKeyFallbacks: resolved.secretKeyFallbacks,
     };
     this.#chain = buildHandler(this.#context, resolved.middleware, middlewareSettings);
     routeViewLogs(this.resolver, resolved.logger);
