@@ -1,16 +1,43 @@
 /**
  * @reins/core — the primitives every reins package shares, each once: brands, errors, safe
- * strings, maybe-promises, Python-compatible helpers and signing. Zero runtime dependencies.
+ * strings, maybe-promises and Python-compatible helpers. Zero runtime dependencies.
  *
  * @example
- * import { ReinsError, isThenable } from '@reins/core';
+ * import { ReinsError, isThenable, markSafe } from '@reins/core';
  *
  * @module
  */
-export { brandPrototype, defineBrand, hasBrand, SAFE_STRING } from './brand.js';
+export {
+  brandPrototype,
+  CSRF_TOKEN,
+  defineBrand,
+  DONT_ENFORCE_CSRF_CHECKS,
+  GOT_REQUEST_EXCEPTION,
+  hasBrand,
+  NO_REVERSE_MATCH_BRAND,
+  RAW_CONTENT,
+  RESOLVER_404_BRAND,
+  SAFE_STRING,
+  VARIABLE_DOES_NOT_EXIST_BRAND,
+} from './brand.js';
 export type { CheckMessage } from './check-message.js';
+export { escapeHtml } from './escape-html.js';
 export { ImproperlyConfigured } from './improperly-configured.js';
 export type { ImproperlyConfiguredOptions } from './improperly-configured.js';
 export { andThen, isThenable } from './maybe-promise.js';
 export type { MaybePromise } from './maybe-promise.js';
+export { quote, quotePlus, unquote, unquotePlus } from './python-quote.js';
+export {
+  isPlainObject,
+  isPyInt,
+  pyDatetimeStr,
+  pyFloatRepr,
+  pyNumberStr,
+  pyRepr,
+  pyStr,
+  pyStringRepr,
+} from './python-str.js';
 export { brandClass, ReinsError } from './reins-error.js';
+export { conditionalEscape, escape, isSafe, markSafe, SafeString } from './safe-string.js';
+export { djangoUrlsplit, urlsplit, UrlSplitError } from './url-split.js';
+export type { SplitUrl } from './url-split.js';
