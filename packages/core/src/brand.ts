@@ -55,7 +55,9 @@ export const RESOLVER_404_BRAND: unique symbol = defineBrand('Resolver404') as n
 export const NO_REVERSE_MATCH_BRAND: unique symbol = defineBrand('NoReverseMatch') as never;
 
 /** `VariableDoesNotExist`'s brand (`@reins/templates`). */
-export const VARIABLE_DOES_NOT_EXIST_BRAND: unique symbol = defineBrand('VariableDoesNotExist') as never;
+export const VARIABLE_DOES_NOT_EXIST_BRAND: unique symbol = defineBrand(
+  'VariableDoesNotExist',
+) as never;
 
 /** `HttpResponse`'s key for the body as the view gave it (string or bytes), read by middleware. */
 export const RAW_CONTENT: unique symbol = Symbol.for('reins.HttpResponse.rawContent') as never;
@@ -64,7 +66,9 @@ export const RAW_CONTENT: unique symbol = Symbol.for('reins.HttpResponse.rawCont
 export const CSRF_TOKEN: unique symbol = defineBrand('csrfToken') as never;
 
 /** The request flag that turns CSRF checks off (`skipCsrfChecks`, the test client). */
-export const DONT_ENFORCE_CSRF_CHECKS: unique symbol = defineBrand('dontEnforceCsrfChecks') as never;
+export const DONT_ENFORCE_CSRF_CHECKS: unique symbol = defineBrand(
+  'dontEnforceCsrfChecks',
+) as never;
 
 /** The flag the handler sets on a request whose view raised (read by the test client). */
 export const GOT_REQUEST_EXCEPTION: unique symbol = defineBrand('gotRequestException') as never;

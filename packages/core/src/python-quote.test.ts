@@ -25,6 +25,19 @@ describe('quote and quotePlus (urllib.parse)', () => {
     expect(unquotePlus('a+b%2B')).toBe('a b+');
   });
 
+  it('encodes every UTF-16 string as the UTF-8 of its well-formed form (property)', () => {
+    const reference = (text: string) =>
+      encodeURIComponent(text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD')).replace(
+        /[!'()*]/g,
+        (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+      );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(quote(text, '')).toBe(reference(text));
+      }),
+    );
+  });
+
   it('round-trips any well-formed text (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.constantFrom('', '/', ':@'), (text, safe) => {

@@ -11,12 +11,18 @@ import { decoderFor } from './internal/decoder-for.js';
 
 const HEX = '0123456789ABCDEF';
 const ALWAYS_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~';
-const utf8Encoder = new TextEncoder();
+// '%00' … '%FF': the UTF-8 bytes are computed inline, so encoding allocates nothing but the result.
+const PERCENT = Array.from({ length: 256 }, (_, byte) => '%' + HEX[byte >> 4]! + HEX[byte & 15]!);
 const safeTables = new Map<string, Uint8Array>();
 
+let lastSafe = '/';
+let lastTable: Uint8Array | undefined;
+
 // One 128-entry table per distinct `safe` argument (a program uses a handful), so the scan is one
-// indexed load per character.
+// indexed load per character; the last one is kept aside because a caller in a loop (reverse(),
+// a query string) asks for the same `safe` every time, and that skips the Map lookup.
 function safeTable(safe: string): Uint8Array {
+  if (safe === lastSafe && lastTable !== undefined) return lastTable;
   let table = safeTables.get(safe);
   if (table === undefined) {
     table = new Uint8Array(128);
@@ -26,6 +32,8 @@ function safeTable(safe: string): Uint8Array {
     }
     safeTables.set(safe, table);
   }
+  lastSafe = safe;
+  lastTable = table;
   return table;
 }
 
@@ -42,22 +50,37 @@ function encode(value: string, safe: string, plus: boolean): string {
   let out = value.slice(0, i);
   for (; i < length; i += 1) {
     const code = value.charCodeAt(i);
-    if (code < 128) {
+    if (code < 0x80) {
       if (plus && code === 32) out += '+';
       else if (table[code] === 1) out += value[i];
-      else out += '%' + HEX[code >> 4]! + HEX[code & 15]!;
-      continue;
+      else out += PERCENT[code]!;
+    } else if (code < 0x800) {
+      out += PERCENT[0xc0 | (code >> 6)]! + PERCENT[0x80 | (code & 0x3f)]!;
+    } else {
+      let point = code;
+      if (code >= 0xd800 && code <= 0xdfff) {
+        // A surrogate pair is one astral character (4 bytes); a lone surrogate becomes U+FFFD.
+        const next = i + 1 < length ? value.charCodeAt(i + 1) : 0;
+        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          point = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+          i += 1;
+        } else {
+          point = 0xfffd;
+        }
+      }
+      if (point >= 0x10000) {
+        out +=
+          PERCENT[0xf0 | (point >> 18)]! +
+          PERCENT[0x80 | ((point >> 12) & 0x3f)]! +
+          PERCENT[0x80 | ((point >> 6) & 0x3f)]! +
+          PERCENT[0x80 | (point & 0x3f)]!;
+      } else {
+        out +=
+          PERCENT[0xe0 | (point >> 12)]! +
+          PERCENT[0x80 | ((point >> 6) & 0x3f)]! +
+          PERCENT[0x80 | (point & 0x3f)]!;
+      }
     }
-    // Take a whole surrogate pair at once so astral characters encode as one 4-byte sequence.
-    let end = i + 1;
-    if (code >= 0xd800 && code <= 0xdbff && end < length) {
-      const next = value.charCodeAt(end);
-      if (next >= 0xdc00 && next <= 0xdfff) end += 1;
-    }
-    for (const byte of utf8Encoder.encode(value.slice(i, end))) {
-      out += '%' + HEX[byte >> 4]! + HEX[byte & 15]!;
-    }
-    i = end - 1;
   }
   return out;
 }
