@@ -6,7 +6,7 @@
  */
 import type { Converter } from '../converters.js';
 import { builtinConverters, getConverter } from '../converters.js';
-import { ImproperlyConfigured } from '../errors.js';
+import { improperlyConfigured } from './improperly-configured.js';
 import type { ParsedRegex } from './python-regex.js';
 import {
   canMatchSlash,
@@ -148,7 +148,7 @@ export function compileConverter(name: string, converter: Converter<never>): Com
   try {
     parsed = parsePythonRegex(converter.regex);
   } catch (error) {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `Converter '${name}' has an invalid regex '${converter.regex}': ${(error as Error).message}. Fix the converter's regex.`,
     );
   }
@@ -240,7 +240,7 @@ export class RoutePattern {
       const m = PLACEHOLDER.exec(rest);
       if (m === null) break;
       if (WHITESPACE.test(m[0])) {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' cannot contain whitespace in angle brackets <…>. Remove the spaces from the placeholder ${m[0]}.`,
           route,
         );
@@ -252,19 +252,19 @@ export class RoutePattern {
       rest = rest.slice(m.index + m[0].length);
       const param = m[2]!;
       if (!isIdentifier(param)) {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' uses parameter name '${param}' which isn't a valid identifier. Use letters, digits and underscores, not starting with a digit (for example <int:${param.replace(/\W/g, '_').replace(/^(\d)/, '_$1') || 'value'}>).`,
           route,
         );
       }
       if (param === '__proto__') {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' uses parameter name '__proto__', which cannot be a key of the params object. Choose another name.`,
           route,
         );
       }
       if (names.includes(param)) {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' uses parameter name '${param}' more than once. Give each placeholder its own name.`,
           route,
         );
@@ -272,7 +272,7 @@ export class RoutePattern {
       const converterName = m[1] ?? 'str';
       const converter = converters?.[converterName] ?? getConverter(converterName);
       if (converter === undefined) {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' uses invalid converter '${converterName}'. Use one of int, str, slug, uuid, path, or register it first with registerConverter('${converterName}', { regex, toJs, toUrl }).`,
           route,
         );
@@ -353,13 +353,13 @@ export class RegexPattern {
         error instanceof RegexSyntaxError || error instanceof SyntaxError
           ? error.message
           : String(error);
-      throw new ImproperlyConfigured(
+      throw improperlyConfigured(
         `"${regex}" is not a valid regular expression: ${reason}. Fix the regex passed to rePath().`,
         regex,
       );
     }
     if (this.parsed.groupNames.includes('__proto__')) {
-      throw new ImproperlyConfigured(
+      throw improperlyConfigured(
         `"${regex}" names a group '__proto__', which cannot be a key of the params object. Choose another name.`,
         regex,
       );
