@@ -11,7 +11,7 @@
  * Make the registry symbol for a brand name; call it once per brand and export the result.
  *
  * @example
- * export const TEMPLATE_BRAND = defineBrand('Template'); // Symbol.for('reins.Template')
+ * export const WIDGET_BRAND = defineBrand('Widget'); // the registry symbol 'reins.Widget'
  */
 export function defineBrand(name: string): symbol {
   return Symbol.for(`reins.${name}`);
@@ -35,8 +35,8 @@ export function hasBrand(value: unknown, brand: symbol): boolean {
  * Put `brand` on a class's prototype (non-enumerable), so every instance answers {@link hasBrand}.
  *
  * @example
- * class Template {}
- * brandPrototype(Template, TEMPLATE_BRAND);
+ * class Widget {}
+ * brandPrototype(Widget, WIDGET_BRAND);
  */
 export function brandPrototype(target: { prototype: object }, brand: symbol): void {
   Object.defineProperty(target.prototype, brand, { value: true });
