@@ -26,7 +26,7 @@ export { ImproperlyConfigured } from './improperly-configured.js';
 export type { ImproperlyConfiguredOptions } from './improperly-configured.js';
 export { andThen, isThenable } from './maybe-promise.js';
 export type { MaybePromise } from './maybe-promise.js';
-export { quote, quotePlus, unquote, unquotePlus } from './python-quote.js';
+export { quote, quotePlus, unquote, unquotePlus, unquoteToBytes } from './python-quote.js';
 export {
   isPlainObject,
   isPyInt,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quote, quotePlus, unquote, unquotePlus } from './python-quote.js';
+import { quote, quotePlus, unquote, unquotePlus, unquoteToBytes } from './python-quote.js';
 
 describe('quote and quotePlus (urllib.parse)', () => {
   it('keeps unreserved characters and safe, encodes the rest as UTF-8', () => {
@@ -23,6 +23,12 @@ describe('quote and quotePlus (urllib.parse)', () => {
     expect(unquote('100%')).toBe('100%');
     expect(unquote('%e9', 'latin1')).toBe('é');
     expect(unquotePlus('a+b%2B')).toBe('a b+');
+  });
+
+  it('unquoteToBytes gives the UTF-8 bytes with valid escapes decoded', () => {
+    expect([...unquoteToBytes('%E2%82%AC%')]).toEqual([0xe2, 0x82, 0xac, 0x25]);
+    expect([...unquoteToBytes('é%zz')]).toEqual([0xc3, 0xa9, 0x25, 0x7a, 0x7a]);
+    expect([...unquoteToBytes('%41%4a')]).toEqual([0x41, 0x4a]);
   });
 
   it('encodes every UTF-16 string as the UTF-8 of its well-formed form (property)', () => {

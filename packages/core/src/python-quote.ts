@@ -172,3 +172,38 @@ export function unquote(value: string, encoding = 'utf-8'): string {
 export function unquotePlus(value: string, encoding = 'utf-8'): string {
   return unquote(value.includes('+') ? value.replaceAll('+', ' ') : value, encoding);
 }
+
+const utf8Encoder = new TextEncoder();
+
+/**
+ * Python's `unquote_to_bytes(value)`: the text as UTF-8 bytes with each valid `%XX` escape
+ * replaced by its byte; a `%` not followed by two hex digits is kept.
+ *
+ * @example
+ * unquoteToBytes('%E2%82%AC%'); // Uint8Array [0xe2, 0x82, 0xac, 0x25]
+ */
+export function unquoteToBytes(value: string): Uint8Array {
+  const bytes: number[] = [];
+  const length = value.length;
+  for (let i = 0; i < length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code === 37 && i + 2 < length) {
+      const high = hexValue(value.charCodeAt(i + 1));
+      const low = hexValue(value.charCodeAt(i + 2));
+      if (high >= 0 && low >= 0) {
+        bytes.push(high * 16 + low);
+        i += 2;
+        continue;
+      }
+    }
+    if (code < 0x80) {
+      bytes.push(code);
+    } else {
+      let end = i + 1;
+      if (code >= 0xd800 && code <= 0xdbff && end < length) end += 1;
+      for (const byte of utf8Encoder.encode(value.slice(i, end))) bytes.push(byte);
+      i = end - 1;
+    }
+  }
+  return Uint8Array.from(bytes);
+}

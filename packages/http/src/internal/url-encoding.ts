@@ -5,10 +5,9 @@
  * `repercent_broken_unicode`). Each function has a fast path for the common, already-clean input.
  */
 
-import { quote } from '@reins/core';
+import { quote, unquoteToBytes } from '@reins/core';
 
 const HEX = '0123456789ABCDEF';
-const utf8Encoder = new TextEncoder();
 const knownEncodings = new Set<string>();
 
 /** Whether `encoding` is a label TextDecoder knows (Python's `codecs.lookup` succeeding). */
@@ -21,13 +20,6 @@ export function isKnownEncoding(encoding: string): boolean {
   }
   knownEncodings.add(encoding);
   return true;
-}
-
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 65 && code <= 70) return code - 55;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -1;
 }
 
 /** Django's `iri_to_uri`: encode what is not allowed in a URI, keep existing escapes. */
@@ -126,27 +118,5 @@ export function decodePath(rawPath: string): string {
       // malformed escapes or invalid UTF-8: the tolerant path below
     }
   }
-  const bytes: number[] = [];
-  const length = rawPath.length;
-  for (let i = 0; i < length; i += 1) {
-    const code = rawPath.charCodeAt(i);
-    if (code === 37 && i + 2 < length) {
-      const high = hexValue(rawPath.charCodeAt(i + 1));
-      const low = hexValue(rawPath.charCodeAt(i + 2));
-      if (high >= 0 && low >= 0) {
-        bytes.push(high * 16 + low);
-        i += 2;
-        continue;
-      }
-    }
-    if (code < 0x80) {
-      bytes.push(code);
-    } else {
-      let end = i + 1;
-      if (code >= 0xd800 && code <= 0xdbff && end < length) end += 1;
-      for (const byte of utf8Encoder.encode(rawPath.slice(i, end))) bytes.push(byte);
-      i = end - 1;
-    }
-  }
-  return repercentBrokenUnicode(Uint8Array.from(bytes));
+  return repercentBrokenUnicode(unquoteToBytes(rawPath));
 }
