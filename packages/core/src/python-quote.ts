@@ -114,6 +114,14 @@ function hexValue(code: number): number {
   return -1;
 }
 
+// The byte of the `%XX` escape starting at `i`, or -1 when it is not one (kept literally).
+function escapedByteAt(value: string, i: number): number {
+  if (i + 2 >= value.length) return -1;
+  const high = hexValue(value.charCodeAt(i + 1));
+  const low = hexValue(value.charCodeAt(i + 2));
+  return high >= 0 && low >= 0 ? high * 16 + low : -1;
+}
+
 function isUtf8(encoding: string): boolean {
   const lower = encoding.toLowerCase();
   return lower === 'utf-8' || lower === 'utf8';
@@ -143,14 +151,11 @@ export function unquote(value: string, encoding = 'utf-8'): string {
   let bytes: number[] | null = null;
   while (i < length) {
     const code = value.charCodeAt(i);
-    if (code === 37 && i + 2 < length) {
-      const high = hexValue(value.charCodeAt(i + 1));
-      const low = hexValue(value.charCodeAt(i + 2));
-      if (high >= 0 && low >= 0) {
-        (bytes ??= []).push(high * 16 + low);
-        i += 3;
-        continue;
-      }
+    const byte = code === 37 ? escapedByteAt(value, i) : -1;
+    if (byte >= 0) {
+      (bytes ??= []).push(byte);
+      i += 3;
+      continue;
     }
     if (bytes !== null) {
       out += decoder.decode(Uint8Array.from(bytes));
@@ -187,14 +192,11 @@ export function unquoteToBytes(value: string): Uint8Array {
   const length = value.length;
   for (let i = 0; i < length; i += 1) {
     const code = value.charCodeAt(i);
-    if (code === 37 && i + 2 < length) {
-      const high = hexValue(value.charCodeAt(i + 1));
-      const low = hexValue(value.charCodeAt(i + 2));
-      if (high >= 0 && low >= 0) {
-        bytes.push(high * 16 + low);
-        i += 2;
-        continue;
-      }
+    const byte = code === 37 ? escapedByteAt(value, i) : -1;
+    if (byte >= 0) {
+      bytes.push(byte);
+      i += 2;
+      continue;
     }
     if (code < 0x80) {
       bytes.push(code);
