@@ -10,6 +10,7 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
+import { djangoUrlsplit } from '@reins/core';
 import {
   DisallowedHost,
   RawPostDataException,
@@ -22,7 +23,6 @@ import { parseMultipart } from './internal/multipart.js';
 import { parseHeader } from './internal/parse-header.js';
 import { pyRepr } from './internal/python-string.js';
 import { urlJoin } from './internal/url-join.js';
-import { urlSplit } from './internal/url-split.js';
 import { decodePath, escapeUriPath, iriToUri, isKnownEncoding } from './internal/url-encoding.js';
 import { MultiValueDict } from './multi-value-dict.js';
 import { parseCookie } from './parse-cookie.js';
@@ -585,7 +585,7 @@ export class HttpRequest {
    */
   buildAbsoluteUri(location?: string): string {
     let target = location ?? '//' + this.getFullPath();
-    const parts = urlSplit(target);
+    const parts = djangoUrlsplit(target);
     if (parts.scheme !== '' && parts.netloc !== '') return iriToUri(target);
     const schemeHost = `${this.scheme}://${this.getHost()}`;
     if (

@@ -13,6 +13,7 @@
  * @module
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { isThenable } from '@reins/core';
 import type { HttpRequest } from './http-request.js';
 
 interface ContextState {
@@ -120,7 +121,7 @@ export function runWithRequestUntilSettled<T>(
     release();
     throw error;
   }
-  if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+  if (isThenable(result)) {
     // A side branch: the caller still sees (and must handle) the rejection of `result` itself.
     Promise.resolve(result).then(release, release);
   } else {

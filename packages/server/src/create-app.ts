@@ -29,7 +29,7 @@ import { runChecks } from './checks.js';
 import type { AnyResolver, AppContext } from './internal/app-context.js';
 import { buildHandler } from './internal/build-handler.js';
 import { responseForException, safeLog } from './internal/exception-response.js';
-import { isThenable } from './internal/maybe-promise.js';
+import { isThenable } from '@reins/core';
 import { startNodeServer } from './internal/node-server.js';
 import { routeViewLogs } from './internal/view-log-bridge.js';
 import type { ListenOptions, ReinsServer, ServingHooks } from './internal/node-server.js';

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ImproperlyConfigured } from './errors.js';
+import { improperlyConfigured } from './internal/improperly-configured.js';
 
 /**
  * A path converter, as Django's: `regex` is Python `re` syntax (usually also valid JavaScript).
@@ -109,13 +109,13 @@ export function registerConverter<T>(name: string, converter: Converter<T>): voi
     typeof converter.toJs !== 'function' ||
     typeof converter.toUrl !== 'function'
   ) {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `Converter '${name}' must be an object with a string 'regex' and 'toJs' and 'toUrl' functions.`,
     );
   }
   const existing = registry.get(name);
   if (existing !== undefined && existing !== (converter as Converter<never>)) {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `Converter '${name}' is already registered. Choose another name; replacing a converter would change routes already declared with it.`,
     );
   }

@@ -1,7 +1,7 @@
 /**
  * @reins/urls — Django's URL resolver for TypeScript: `path()`, `rePath()`, `include()`,
  * converters, `resolve()` and `reverse()` with Django's semantics, typed route parameters, a
- * compiled matcher, and zero runtime dependencies.
+ * compiled matcher, and one tiny runtime dependency (`@reins/core`, itself dependency-free).
  *
  * @example
  * import { createResolver, include, path } from '@reins/urls';

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Converter } from './converters.js';
-import { ImproperlyConfigured } from './errors.js';
+import { improperlyConfigured } from './internal/improperly-configured.js';
 import type { IncludeSpec } from './include.js';
 import type { ReverseEntry } from './internal/node-types.js';
 import { RegexPattern, RoutePattern } from './internal/route-pattern.js';
@@ -55,13 +55,13 @@ function build(
   source: unknown,
 ): URLPattern | URLResolver {
   if (typeof source !== 'string') {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `${caller}() takes the route as a string, got ${typeof source}. Pass the route first: ${caller}('articles/', view).`,
     );
   }
   const kwargs = (options?.kwargs ?? {}) as unknown;
   if (typeof kwargs !== 'object' || kwargs === null || Array.isArray(kwargs)) {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `${caller}('${source}', …) kwargs must be an object, but got ${Array.isArray(kwargs) ? 'an array' : typeof kwargs}.`,
       source,
     );
@@ -69,7 +69,7 @@ function build(
   if (typeof target === 'function') {
     const name = (options as PathOptions<string, unknown> | undefined)?.name ?? null;
     if (name !== null && typeof name !== 'string') {
-      throw new ImproperlyConfigured(`${caller}('${source}', …) name must be a string.`, source);
+      throw improperlyConfigured(`${caller}('${source}', …) name must be a string.`, source);
     }
     return new URLPattern(pattern(true), target as View, kwargs as Record<string, unknown>, name);
   }
@@ -83,7 +83,7 @@ function build(
       spec.namespace,
     );
   }
-  throw new ImproperlyConfigured(
+  throw improperlyConfigured(
     `${caller}('${source}', …): view must be a function, or the result of include(). Got ${target === null ? 'null' : typeof target}.`,
     source,
   );

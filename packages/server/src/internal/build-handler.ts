@@ -17,12 +17,13 @@ import type {
   MiddlewareHandler,
   MiddlewareSettings,
 } from '@reins/middleware';
-import { ImproperlyConfigured, ViewResponseError } from '../errors.js';
+import { ViewResponseError } from '../errors.js';
+import { ImproperlyConfiguredAt as ImproperlyConfigured } from './improperly-configured.js';
 import type { AppContext } from './app-context.js';
 import { awaits } from './awaits.js';
 import { describe } from './describe.js';
 import { responseForException, safeLog } from './exception-response.js';
-import { isThenable } from './maybe-promise.js';
+import { isThenable } from '@reins/core';
 import { viewName } from './technical-responses.js';
 
 type Answer = HttpResponseBase | Promise<HttpResponseBase>;

@@ -10,8 +10,7 @@ import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import { Resolver404 } from '@reins/urls';
 import type { FallbackStatus } from './fallback-page.js';
 import { fallbackPage } from './fallback-page.js';
-import { isThenable } from './maybe-promise.js';
-import { pythonQuote } from './python-quote.js';
+import { isThenable, quote } from '@reins/core';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -32,8 +31,7 @@ function contextFor(
   request: HttpRequest,
   error: unknown,
 ): Record<string, unknown> {
-  if (status === 404)
-    return { request_path: pythonQuote(request.path), exception: exceptionRepr(error) };
+  if (status === 404) return { request_path: quote(request.path), exception: exceptionRepr(error) };
   if (status === 403)
     return { exception: error instanceof Error ? error.message : String(error ?? '') };
   return {};

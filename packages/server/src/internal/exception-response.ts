@@ -23,14 +23,12 @@ import { Resolver404 } from '@reins/urls';
 import type { LogRecord } from '../logger.js';
 import type { AppContext } from './app-context.js';
 import { renderDefaultErrorView } from './default-error-views.js';
-import { isThenable } from './maybe-promise.js';
+import { GOT_REQUEST_EXCEPTION, isThenable } from '@reins/core';
 import { technical404Response, technical500Response } from './technical-responses.js';
 
-/**
- * Where a test client (or any caller) listens for uncaught exceptions — Django's
- * `got_request_exception` signal, scoped to one request: a function stored in `request.state`.
- */
-export const GOT_REQUEST_EXCEPTION = Symbol.for('reins.gotRequestException');
+// A test client (or any caller) listens for uncaught exceptions — Django's
+// `got_request_exception` signal, scoped to one request — with a function stored in
+// `request.state[GOT_REQUEST_EXCEPTION]` (core's brand constant).
 
 /** Tell the request's listener, if any, about an exception that became a 500. */
 function gotRequestException(request: HttpRequest, error: unknown): void {

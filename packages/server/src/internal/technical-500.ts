@@ -5,7 +5,7 @@
  * Only ever built when `debug` is on.
  */
 import { cleanseCookies, cleanseSetting, CLEANSED_SUBSTITUTE, HIDDEN_SETTINGS } from './cleanse.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '@reins/core';
 
 /** What the page shows; the handler gathers it defensively (any getter may throw). */
 export interface Technical500Input {
@@ -175,7 +175,14 @@ ${meta.map(([key, value]) => `      <tr><th scope="row">${escapeHtml(key)}</th><
     <h2>Request information</h2>
 ${table('GET', listRows(input.get), 'No GET data')}
 ${post}
-${table('COOKIES', cleanseCookies(input.cookies), 'No cookie data')}
+${table(
+  'COOKIES',
+  Object.entries(input.cookies).map(
+    ([key, value]) =>
+      [key, HIDDEN_SETTINGS.test(key) ? CLEANSED_SUBSTITUTE : value] as [string, string],
+  ),
+  'No cookie data',
+)}
 ${table('META', cleansedMeta(input.meta), 'No META data')}
     <h3 id="settings-info">Settings</h3>
 ${table('Using settings', cleansedSettings(input.settings), 'No settings')}
@@ -220,11 +227,11 @@ export function technical500Text(input: Technical500Input): string {
             .map(([k, v]) => `${k} = ${v}`)
             .join('\n')}`,
     );
-  const cookies = cleanseCookies(input.cookies);
+  const cookies = Object.entries(input.cookies);
   lines.push(
     cookies.length === 0
       ? 'COOKIES: No cookie data'
-      : `COOKIES:\n${cookies.map(([k, v]) => `${k} = ${v}`).join('\n')}`,
+      : `COOKIES:\n${cookies.map(([k, v]) => `${k} = ${HIDDEN_SETTINGS.test(k) ? CLEANSED_SUBSTITUTE : v}`).join('\n')}`,
   );
   lines.push(
     `META:\n${cleansedMeta(input.meta)

@@ -4,6 +4,7 @@
  * engine was given its own `reverse`, with a `{% url %}` reverse bound to the request's resolver
  * and application namespace, so templates reverse exactly as views do.
  */
+import { isThenable } from '@reins/core';
 import type { HttpRequest } from '@reins/http';
 import { getUrlconf, reverse } from '../reverse.js';
 import type {
@@ -83,8 +84,4 @@ export function loadAndRender(
   if (isThenable(load))
     return Promise.resolve(load).then((template) => renderTemplate(template, context, request));
   return renderTemplate(load, context, request);
-}
-
-function isThenable<T>(value: unknown): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

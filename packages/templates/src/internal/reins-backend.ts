@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { CSRF_TOKEN } from '@reins/core';
 import { Engine, type ContextProcessor, type EngineOptions } from '../engine.js';
 import type { Template } from '../template.js';
 import type {
@@ -12,8 +13,6 @@ import type {
   TemplateBackend,
   TemplateBackendConfig,
 } from '../template-backend.js';
-
-const CSRF_TOKEN = Symbol.for('reins.csrfToken');
 
 /** Django's csrf context processor, reading what the CSRF middleware stored on the request. */
 const csrfProcessor: ContextProcessor = (request) => {
