@@ -175,14 +175,7 @@ ${meta.map(([key, value]) => `      <tr><th scope="row">${escapeHtml(key)}</th><
     <h2>Request information</h2>
 ${table('GET', listRows(input.get), 'No GET data')}
 ${post}
-${table(
-  'COOKIES',
-  Object.entries(input.cookies).map(
-    ([key, value]) =>
-      [key, HIDDEN_SETTINGS.test(key) ? CLEANSED_SUBSTITUTE : value] as [string, string],
-  ),
-  'No cookie data',
-)}
+${table('COOKIES', cleanseCookies(input.cookies), 'No cookie data')}
 ${table('META', cleansedMeta(input.meta), 'No META data')}
     <h3 id="settings-info">Settings</h3>
 ${table('Using settings', cleansedSettings(input.settings), 'No settings')}
@@ -227,11 +220,11 @@ export function technical500Text(input: Technical500Input): string {
             .map(([k, v]) => `${k} = ${v}`)
             .join('\n')}`,
     );
-  const cookies = Object.entries(input.cookies);
+  const cookies = cleanseCookies(input.cookies);
   lines.push(
     cookies.length === 0
       ? 'COOKIES: No cookie data'
-      : `COOKIES:\n${cookies.map(([k, v]) => `${k} = ${HIDDEN_SETTINGS.test(k) ? CLEANSED_SUBSTITUTE : v}`).join('\n')}`,
+      : `COOKIES:\n${cookies.map(([k, v]) => `${k} = ${v}`).join('\n')}`,
   );
   lines.push(
     `META:\n${cleansedMeta(input.meta)
