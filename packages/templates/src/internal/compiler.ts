@@ -106,6 +106,8 @@ const HELPERS = [
   'simple',
   'inclusion',
   'inclusionA',
+  'libraryTag',
+  'libraryTagText',
   'markSafe',
   'isThenable',
   'AE_ON',
@@ -124,7 +126,7 @@ const MAX_PARTS = 24;
 const MAX_AWAITS = 20_000;
 // Every call that becomes an await point in the async variant (the sync variant has the same calls).
 const LOOKUP_CALL_RE =
-  /\$(?:getB|get|cv|include|blockSuper|block|extend|iter|inclusion|simple)A?\(/g;
+  /\$(?:getB|get|cv|include|blockSuper|block|extend|iter|inclusion|simple|libraryTag)A?\(/g;
 const ATTR_CALL_RE = /\$attr\(/g;
 const APPEND_RE = /^o \+= ([^\n]*);\n$/;
 // Built-in filters that are one string method on a plain string (`stringValue(v).toUpperCase()`).
@@ -708,7 +710,68 @@ class Compiler {
         return `o += $lorem(${this.expression(node.count, scope, 'value', node.token)}, ${jsString(node.method)}, ${String(node.common)});\n`;
       case 'custom':
         return this.customNode(node, scope);
+      case 'tag':
+        return this.libraryTagNode(node, scope);
     }
+  }
+
+  /**
+   * A `Library.tag()` node: its expressions and bodies become closures over this function's
+   * locals (each with its own temporaries, so an async tag may evaluate them concurrently), called
+   * by index when the node's `render` asks for them.
+   */
+  private libraryTagNode(node: Node & { type: 'tag' }, scope: Scope): string {
+    const { record } = node;
+    const expressionAt =
+      record.expressions.length === 0
+        ? 'null'
+        : this.closure(false, () =>
+            record.expressions
+              .map(
+                (expression, index) =>
+                  `case ${String(index)}: return ${this.expression(expression, scope, 'value', node.token)};\n`,
+              )
+              .join(''),
+          );
+    const bodyAt =
+      record.bodies.length === 0
+        ? 'null'
+        : this.closure(true, () =>
+            record.bodies
+              .map(
+                (body, index) => `case ${String(index)}: {\n${this.nodes(body, scope)}break;\n}\n`,
+              )
+              .join(''),
+          );
+    this.token = node.token;
+    const t = this.fn.tmp();
+    const call = `$libraryTag(${this.k(record)}, s, ${this.aeExpr()}, ${expressionAt}, ${bodyAt})`;
+    const code = `${t} = ${this.A ? this.aw(call) : `$sync(${call})`};\n`;
+    return (
+      code +
+      (record.node?.asVar !== undefined
+        ? this.assign(record.node.asVar, scope, t)
+        : `o += $libraryTagText(${t});\n`)
+    );
+  }
+
+  /**
+   * `(i) => { switch (i) { … } }` over the cases `generate` returns, generated with fresh
+   * temporaries; `output` closures collect into their own `o` and return it. Async only when the
+   * code awaits.
+   */
+  private closure(output: boolean, generate: () => string): string {
+    const savedFn = this.fn;
+    this.fn = new FunctionState();
+    const cases = generate();
+    const temps = Array.from({ length: this.fn.temps }, (_, i) => `t${String(i)}`);
+    this.fn = savedFn;
+    const locals = [...(output ? ["o = ''"] : []), ...temps];
+    const body =
+      (locals.length > 0 ? `let ${locals.join(', ')};\n` : '') +
+      `switch (i) {\n${cases}}\n` +
+      (output ? 'return o;\n' : '');
+    return `(${this.A && cases.includes('await ') ? 'async ' : ''}(i) => {\n${body}})`;
   }
 
   private keywordObject(kwargs: [string, FilterExpression][], scope: Scope, token: Token): string {
@@ -1047,6 +1110,10 @@ function collectAsTargets(nodes: Node[]): string[] {
           break;
         case 'regroup':
           names.add(node.asVar);
+          break;
+        case 'tag':
+          if (node.record.node?.asVar !== undefined) names.add(node.record.node.asVar);
+          for (const body of node.record.bodies) walk(body);
           break;
         case 'if':
           for (const branch of node.branches) walk(branch.body);

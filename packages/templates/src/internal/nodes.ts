@@ -4,10 +4,11 @@
  *
  * @module
  */
-import type { TagDefinition } from '../library.js';
+import type { CallTagDefinition } from '../library.js';
 import type { FilterExpression } from './filter-expression.js';
 import type { IfExpression } from './if-expression.js';
 import type { Token } from './lexer.js';
+import type { TagRecord } from './tag-record.js';
 
 export type KeywordArguments = [string, FilterExpression][];
 
@@ -71,12 +72,13 @@ export type Node =
   | {
       type: 'custom';
       name: string;
-      tag: TagDefinition;
+      tag: CallTagDefinition;
       args: FilterExpression[];
       kwargs: KeywordArguments;
       asVar: string | undefined;
       token: Token;
-    };
+    }
+  | { type: 'tag'; record: TagRecord; token: Token };
 
 /** A `{% cycle %}` declaration; `{% cycle name %}` and `{% resetcycle %}` point at the same object. */
 export interface CycleInfo {

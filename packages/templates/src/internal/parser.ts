@@ -9,6 +9,7 @@ import type { Library, TagDefinition } from '../library.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { parseFilterExpression, type FilterExpression } from './filter-expression.js';
 import { parseIfExpression } from './if-expression.js';
+import { parseLibraryTag } from './library-tag-parser.js';
 import { BLOCK, COMMENT, TEXT, tokenize, VAR, type Token } from './lexer.js';
 import type { CycleInfo, KeywordArguments, Node } from './nodes.js';
 import { pySplit, splitContents } from './smart-split.js';
@@ -324,6 +325,8 @@ function parseCallBits(
 }
 
 function customTagParser(name: string, tag: TagDefinition): TagParser {
+  if (tag.kind === 'tag')
+    return (parser, token) => parseLibraryTag(parser, token, name, tag.compile);
   return (parser, token) => {
     const bits = splitContents(token.contents).slice(1);
     const { args, kwargs, asVar } = parseCallBits(name, bits, parser, tag.kind === 'simple');
@@ -766,6 +769,8 @@ export function childLists(node: Node): Node[][] {
     case 'filter':
     case 'spaceless':
       return [node.body];
+    case 'tag':
+      return node.record.bodies;
     default:
       return [];
   }

@@ -9,7 +9,7 @@
 import type { ReverseFunction } from '../engine.js';
 import type { FilterContext, FilterSpec } from '../filters/filter-spec.js';
 import { builtinFilters } from '../filters/index.js';
-import type { TagContext, TagDefinition } from '../library.js';
+import type { CallTagDefinition, TagContext } from '../library.js';
 import { isSafe, markSafe } from '../safe-string.js';
 import { TemplateDoesNotExist } from '../template-does-not-exist.js';
 import { TemplateRecursionError } from '../template-recursion-error.js';
@@ -941,7 +941,7 @@ function tagContext(
 }
 
 function tagArgs(
-  tag: TagDefinition,
+  tag: CallTagDefinition,
   ctx: Context,
   s: RenderState,
   ae: boolean,
@@ -958,7 +958,7 @@ export function simple(
   ctx: Context,
   s: RenderState,
   ae: boolean,
-  tag: TagDefinition,
+  tag: CallTagDefinition,
   args: unknown[],
   kwargs: Record<string, unknown> | null,
   snapshot: Record<string, unknown> | null,
@@ -978,7 +978,7 @@ export function inclusion(
   ctx: Context,
   s: RenderState,
   ae: boolean,
-  tag: TagDefinition & { kind: 'inclusion' },
+  tag: CallTagDefinition & { kind: 'inclusion' },
   args: unknown[],
   kwargs: Record<string, unknown> | null,
   snapshot: Record<string, unknown> | null,
@@ -996,7 +996,7 @@ export async function inclusionA(
   ctx: Context,
   s: RenderState,
   ae: boolean,
-  tag: TagDefinition & { kind: 'inclusion' },
+  tag: CallTagDefinition & { kind: 'inclusion' },
   args: unknown[],
   kwargs: Record<string, unknown> | null,
   snapshot: Record<string, unknown> | null,
@@ -1009,3 +1009,4 @@ export async function inclusionA(
 }
 
 export { fastEscape as esc, isThenable, markSafe };
+export { libraryTag, libraryTagText } from './runtime-library-tag.js';
