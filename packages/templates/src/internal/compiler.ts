@@ -16,8 +16,14 @@ import type { IfExpression } from './if-expression.js';
 import type { Token } from './lexer.js';
 import type { Node } from './nodes.js';
 import { childLists, locationOf, type ParsedTemplate } from './parser.js';
-import * as runtime from './runtime.js';
-import type { CompiledTemplate, MissingInfo, RuntimeTemplate } from './runtime.js';
+import {
+  BLOCKED_NAMES,
+  RUNTIME_HELPERS,
+  type CompiledTemplate,
+  type MissingInfo,
+  type RuntimeHelperName,
+  type RuntimeTemplate,
+} from './runtime.js';
 
 /** Compile-time settings. */
 export interface CompileOptions {
@@ -59,62 +65,7 @@ const COUNTERS: Record<string, (l: LoopInfo) => string> = {
   last: (l) => `(i${String(l.id)} === n${String(l.id)} - 1)`,
 };
 
-const HELPERS = [
-  'get',
-  'attr',
-  'toUpperCase',
-  'toLowerCase',
-  'getB',
-  'getA',
-  'getBA',
-  'cv',
-  'cvA',
-  'out',
-  'esc',
-  'str',
-  'truthy',
-  'fs',
-  'noArg',
-  'missing',
-  'eq',
-  'lt',
-  'le',
-  'gt',
-  'ge',
-  'is',
-  'contains',
-  'iter',
-  'iterA',
-  'unpack',
-  'forloop',
-  'spaceless',
-  'group',
-  'widthratio',
-  'lorem',
-  'now',
-  'csrf',
-  'debug',
-  'url',
-  'block',
-  'blockA',
-  'blockSuper',
-  'blockSuperA',
-  'extend',
-  'extendA',
-  'include',
-  'includeA',
-  'simple',
-  'inclusion',
-  'inclusionA',
-  'libraryTag',
-  'libraryTagText',
-  'markSafe',
-  'isThenable',
-  'AE_ON',
-  'AE_OFF',
-  'isVDNE',
-  'sync',
-] as const;
+const HELPERS = Object.keys(RUNTIME_HELPERS) as RuntimeHelperName[];
 
 const jsString = (text: string): string => JSON.stringify(text);
 // A quoted `"__proto__": value` in an object literal would set the prototype; computed keys don't.
@@ -151,24 +102,12 @@ export function compileTemplate(
   // The code is generated from the parse tree alone; template text only enters through
   // JSON.stringify'd literals and the constants array K.
   const factory = new Function('rt', 'K', 'self', code) as (
-    rt: typeof runtime & { isVDNE: (e: unknown) => boolean; sync: (v: unknown) => unknown },
+    rt: typeof RUNTIME_HELPERS,
     K: unknown[],
     self: RuntimeTemplate,
   ) => CompiledTemplate;
-  return factory(runtimeHelpers, compiler.constants, self);
+  return factory(RUNTIME_HELPERS, compiler.constants, self);
 }
-
-const runtimeHelpers = {
-  ...runtime,
-  isVDNE: (error: unknown): boolean =>
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { [k: symbol]: unknown })[Symbol.for('reins.VariableDoesNotExist')] === true,
-  sync: (value: unknown): unknown => {
-    if (runtime.isThenable(value)) throw runtime.needsAsync();
-    return value;
-  },
-};
 
 /** Generated code of one JavaScript function. */
 class FunctionState {
@@ -370,7 +309,7 @@ class Compiler {
       if (name === 'None') return 'null';
       if (name === 'True') return 'true';
       if (name === 'False') return 'false';
-      return runtime.BLOCKED_NAMES.has(name)
+      return BLOCKED_NAMES.has(name)
         ? `ctx.getOwn(${jsString(name)})`
         : `ctx.get(${jsString(name)})`;
     }
@@ -435,7 +374,7 @@ class Compiler {
       code = this.nameExpression(name, scope);
       const constant =
         found === undefined && (name === 'None' || name === 'True' || name === 'False');
-      if (!this.A && !constant && rest.length > 0 && !runtime.BLOCKED_NAMES.has(rest[0]!)) {
+      if (!this.A && !constant && rest.length > 0 && !BLOCKED_NAMES.has(rest[0]!)) {
         // `name.key`: one call with a plain-object fast path (same result as $get($cv(…))).
         code = `$attr(${code}, ${jsString(rest[0]!)})`;
         k = 1;
@@ -446,7 +385,7 @@ class Compiler {
     for (; k < rest.length; k++) {
       kind = 'any';
       const key = rest[k]!;
-      const blocked = runtime.BLOCKED_NAMES.has(key);
+      const blocked = BLOCKED_NAMES.has(key);
       const fn = this.A ? (blocked ? '$getBA' : '$getA') : blocked ? '$getB' : '$get';
       code = this.aw(`${fn}(${code}, ${jsString(key)})`);
     }

@@ -10,6 +10,7 @@ import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { parseFilterExpression, type FilterExpression } from './filter-expression.js';
 import { parseIfExpression } from './if-expression.js';
 import { parseLibraryTag } from './library-tag-parser.js';
+import { constructRelativePath } from './relative-path.js';
 import { BLOCK, COMMENT, TEXT, tokenize, VAR, type Token } from './lexer.js';
 import type { CycleInfo, KeywordArguments, Node } from './nodes.js';
 import { pySplit, splitContents } from './smart-split.js';
@@ -56,39 +57,6 @@ const MAX_IF_BITS = 400;
 function englishList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
-}
-
-/** Django's `construct_relative_path` for `./` and `../` names in include and extends. */
-export function constructRelativePath(current: string | undefined, relative: string): string {
-  const hasQuotes =
-    (relative.startsWith('"') || relative.startsWith("'")) &&
-    relative.length > 1 &&
-    relative[0] === relative.at(-1);
-  const bare = relative.replace(/^['"]+|['"]+$/g, '');
-  if (!bare.startsWith('./') && !bare.startsWith('../')) return relative;
-  const base = (current ?? '').replace(/^\/+/, '');
-  const dir = base.includes('/') ? base.slice(0, base.lastIndexOf('/')) : '';
-  const parts: string[] = [];
-  let escaped = false;
-  for (const part of `${dir}/${bare}`.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) escaped = true;
-      else parts.pop();
-    } else parts.push(part);
-  }
-  const name = parts.join('/');
-  if (escaped) {
-    throw new TemplateSyntaxError(
-      `The relative path '${relative}' points outside the file hierarchy that template '${String(current)}' is in.`,
-    );
-  }
-  if (base === name) {
-    throw new TemplateSyntaxError(
-      `The relative path '${relative}' was translated to template name '${String(current)}', the same template in which the tag appears.`,
-    );
-  }
-  return hasQuotes ? `"${name}"` : name;
 }
 
 /** The parser state of one template. */

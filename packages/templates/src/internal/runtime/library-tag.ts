@@ -4,10 +4,10 @@
  *
  * @module
  */
-import type { TagExpression, TagNodeList, TagRenderContext } from '../tag-definition.js';
-import { pyStr } from './python-str.js';
-import type { RenderState } from './runtime.js';
-import { OwnedTagExpression, OwnedTagNodeList, type TagRecord } from './tag-record.js';
+import type { TagExpression, TagNodeList, TagRenderContext } from '../../tag-definition.js';
+import { pyStr } from '../python-str.js';
+import type { RenderState } from './render-state.js';
+import { OwnedTagExpression, OwnedTagNodeList, type TagRecord } from '../tag-record.js';
 
 type ExpressionAt = (index: number) => unknown;
 type BodyAt = (index: number) => string | Promise<string>;
