@@ -1,11 +1,55 @@
 /**
- * Render time of `{% url %}`: reverse through the engine's or the render's `reverse`; `as var` silences NoReverseMatch.
+ * `{% url name args… [as var] %}`: reverse a URL.
  *
  * @module
  */
+import type { Compiler } from '../internal/compiler.js';
+import type { FilterExpression } from '../internal/filter-expression.js';
+import type { KeywordArguments, Node } from '../internal/nodes.js';
+import type { Parser } from '../internal/parser.js';
+import type { RenderState } from '../internal/runtime/render-state.js';
+import type { Scope } from '../internal/compile-scope.js';
+import type { Token } from '../internal/lexer.js';
+import { TemplateSyntaxError } from '../template-syntax-error.js';
+import { parseCallBits } from '../internal/tag-arguments.js';
 import { pyRepr } from '../internal/python-str.js';
 import { pythonStr } from '../internal/runtime/output.js';
-import type { RenderState } from '../internal/runtime/render-state.js';
+import { splitContents } from '../internal/smart-split.js';
+
+/** The parsed `{% url %}`. */
+export interface UrlNode {
+  type: 'url';
+  view: FilterExpression;
+  args: FilterExpression[];
+  kwargs: KeywordArguments;
+  asVar: string | undefined;
+  token: Token;
+}
+
+/** Parse `{% url %}`. */
+export function parseUrl(parser: Parser, token: Token): Node | Node[] {
+  const bits = splitContents(token.contents);
+  if (bits.length < 2)
+    throw new TemplateSyntaxError(`'${bits[0]!}' takes at least one argument, a URL pattern name.`);
+  const view = parser.compileFilter(bits[1]!);
+  const { args, kwargs, asVar } = parseCallBits('url', bits.slice(2), parser, true);
+  return { type: 'url', view, args, kwargs, asVar, token };
+}
+
+/** Compile `{% url %}`. */
+export function compileUrl(node: UrlNode, compiler: Compiler, scope: Scope): string {
+  const t = compiler.temporary();
+  const view = compiler.expression(node.view, scope, 'value', node.token);
+  const args = node.args.map((a) => compiler.expression(a, scope, 'value', node.token)).join(', ');
+  const kwargs = compiler.keywordObject(node.kwargs, scope, node.token);
+  const call = `${t} = $url(s, ${view}, [${args}], ${kwargs === 'null' ? '{}' : kwargs}, ${String(node.asVar !== undefined)});\n`;
+  return (
+    call +
+    (node.asVar !== undefined
+      ? compiler.assign(node.asVar, scope, t)
+      : `o += ${compiler.escapeExpr(t)};\n`)
+  );
+}
 
 function isNoReverseMatch(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

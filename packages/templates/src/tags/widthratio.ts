@@ -1,11 +1,55 @@
 /**
- * Render time of `{% widthratio %}`: the ratio, rounded half to even as Python does.
+ * `{% widthratio value max width [as name] %}`: a bar width.
  *
  * @module
  */
+import type { Compiler } from '../internal/compiler.js';
+import type { FilterExpression } from '../internal/filter-expression.js';
+import type { Node } from '../internal/nodes.js';
+import type { Parser } from '../internal/parser.js';
+import type { Scope } from '../internal/compile-scope.js';
+import type { Token } from '../internal/lexer.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import { pyFloat, pyInt } from '../internal/python-number.js';
 import { locate, type MissingInfo } from '../internal/runtime/render-state.js';
+import { pyFloat, pyInt } from '../internal/python-number.js';
+import { splitContents } from '../internal/smart-split.js';
+
+/** The parsed `{% widthratio %}`. */
+export interface WidthratioNode {
+  type: 'widthratio';
+  value: FilterExpression;
+  max: FilterExpression;
+  width: FilterExpression;
+  asVar: string | undefined;
+  token: Token;
+}
+
+/** Parse `{% widthratio %}`. */
+export function parseWidthratio(parser: Parser, token: Token): Node | Node[] {
+  const bits = splitContents(token.contents);
+  let asVar: string | undefined;
+  if (bits.length === 6) {
+    if (bits[4] !== 'as')
+      throw new TemplateSyntaxError("Invalid syntax in widthratio tag. Expecting 'as' keyword");
+    asVar = bits[5];
+  } else if (bits.length !== 4) {
+    throw new TemplateSyntaxError('widthratio takes at least three arguments');
+  }
+  return {
+    type: 'widthratio',
+    value: parser.compileFilter(bits[1]!),
+    max: parser.compileFilter(bits[2]!),
+    width: parser.compileFilter(bits[3]!),
+    asVar,
+    token,
+  };
+}
+
+/** Compile `{% widthratio %}`. */
+export function compileWidthratio(node: WidthratioNode, compiler: Compiler, scope: Scope): string {
+  const call = `$widthratio(${compiler.expression(node.value, scope, 'value', node.token)}, ${compiler.expression(node.max, scope, 'value', node.token)}, ${compiler.expression(node.width, scope, 'value', node.token)}, ${compiler.locationConstant('widthratio', node.token)})`;
+  return node.asVar !== undefined ? compiler.assign(node.asVar, scope, call) : `o += ${call};\n`;
+}
 
 function roundHalfEven(value: number): number {
   const floor = Math.floor(value);
