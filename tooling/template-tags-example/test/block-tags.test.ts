@@ -89,6 +89,18 @@ describe('{% cache %} from another package', () => {
     expect(await child.renderAsync({ v: Promise.resolve(2) })).toBe('<[base 1|2]>');
   });
 
+  it('holds a {% block %} that a child template overrides', async () => {
+    const engine = engineWith(memoryCache(false), {
+      'base.html':
+        '{% load fragments %}{% cache 60 layout v %}<{% block main %}base{% endblock %}>{% endcache %}',
+      'child.html':
+        '{% extends "base.html" %}{% block main %}child {{ v }} {{ block.super }}{% endblock %}',
+    });
+    expect(engine.getTemplate('child.html').render({ v: 1 })).toBe('<child 1 base>');
+    expect(engine.getTemplate('base.html').render({ v: 1 })).toBe('<child 1 base>');
+    expect(await engine.getTemplate('base.html').renderAsync({ v: 2 })).toBe('<base>');
+  });
+
   it('is unknown until loaded, and loads by name with {% load cache from fragments %}', () => {
     const engine = engineWith(memoryCache(false));
     expect(() => engine.fromString('{% cache 1 x %}{% endcache %}')).toThrow(
