@@ -14,7 +14,7 @@ import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { FilterExpression, Operand } from './filter-expression.js';
 import type { Token } from './lexer.js';
 import type { Node } from './nodes.js';
-import { compileBuiltinNode } from '../tags/builtin-tags.js';
+import { builtinNodeKind, compileBuiltinNode } from '../tags/builtin-tags.js';
 import { Scope, type Binding, type LoopInfo } from './compile-scope.js';
 import { APPEND_RE, jsKey, jsString } from './generated-code.js';
 import { childLists } from './node-walk.js';
@@ -680,37 +680,22 @@ function collectAsTargets(nodes: Node[]): string[] {
   const walk = (list: Node[]): void => {
     for (const node of list) {
       switch (node.type) {
-        case 'cycle':
-          if (node.cycle.asVar !== undefined) names.add(node.cycle.asVar);
+        case 'text':
+        case 'var':
           break;
-        case 'firstof':
-        case 'url':
-        case 'now':
-        case 'widthratio':
         case 'custom':
           if (node.asVar !== undefined) names.add(node.asVar);
-          break;
-        case 'regroup':
-          names.add(node.asVar);
           break;
         case 'tag':
           if (node.record.node?.asVar !== undefined) names.add(node.record.node.asVar);
           for (const body of node.record.bodies) walk(body);
           break;
-        case 'if':
-          for (const branch of node.branches) walk(branch.body);
-          break;
-        case 'ifchanged':
-          walk(node.body);
-          walk(node.otherwise);
-          break;
-        case 'autoescape':
-        case 'spaceless':
-        case 'filter':
-          walk(node.body);
-          break;
-        default:
-          break;
+        default: {
+          const kind = builtinNodeKind(node);
+          const name = kind.assigns?.(node);
+          if (name !== undefined) names.add(name);
+          if (kind.sharesScope === true) for (const body of kind.children!(node)) walk(body);
+        }
       }
     }
   };

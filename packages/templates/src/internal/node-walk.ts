@@ -3,27 +3,20 @@
  *
  * @module
  */
+import { builtinNodeKind } from '../tags/builtin-tags.js';
 import type { Node } from './nodes.js';
 
 /** The nested node lists of a node (for tree walks). */
 export function childLists(node: Node): Node[][] {
   switch (node.type) {
-    case 'if':
-      return node.branches.map((b) => b.body);
-    case 'for':
-      return [node.body, node.empty];
-    case 'ifchanged':
-      return [node.body, node.otherwise];
-    case 'with':
-    case 'block':
-    case 'autoescape':
-    case 'filter':
-    case 'spaceless':
-      return [node.body];
+    case 'text':
+    case 'var':
+    case 'custom':
+      return [];
     case 'tag':
       return node.record.bodies;
     default:
-      return [];
+      return builtinNodeKind(node).children?.(node) ?? [];
   }
 }
 

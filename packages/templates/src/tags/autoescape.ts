@@ -6,6 +6,7 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { Token } from '../internal/lexer.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -40,3 +41,10 @@ export function compileAutoescape(node: AutoescapeNode, compiler: Compiler, scop
   compiler.autoescape = saved;
   return code;
 }
+
+/** How the compiler and tree walks handle a `{% autoescape %}` node. */
+export const autoescapeNode: BuiltinNodeKind<AutoescapeNode> = {
+  compile: compileAutoescape,
+  children: (node) => [node.body],
+  sharesScope: true,
+};

@@ -8,6 +8,7 @@ import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { Scope } from '../internal/compile-scope.js';
 import { jsString } from '../internal/generated-code.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { Token } from '../internal/lexer.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -43,3 +44,9 @@ export function compileBlock(node: BlockNode, compiler: Compiler, scope: Scope):
   const call = `${compiler.asyncMode ? 'await $blockA' : '$block'}(ctx, s, ${compiler.autoescapeExpression()}, ${jsString(node.name)}, ${fn}, ${compiler.snapshot(scope)})`;
   return `o += ${call};\n`;
 }
+
+/** How the compiler and tree walks handle a `{% block %}` node. */
+export const blockNode: BuiltinNodeKind<BlockNode> = {
+  compile: compileBlock,
+  children: (node) => [node.body],
+};

@@ -9,30 +9,30 @@ import type { Scope } from '../internal/compile-scope.js';
 import type { Token } from '../internal/lexer.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
-import { compileAutoescape, parseAutoescape } from './autoescape.js';
-import { compileBlock, parseBlock } from './block.js';
+import { autoescapeNode, parseAutoescape } from './autoescape.js';
+import { blockNode, parseBlock } from './block.js';
 import { parseComment } from './comment.js';
-import { compileCsrfToken, parseCsrfToken } from './csrf-token.js';
-import { compileCycle, parseCycle } from './cycle.js';
-import { compileDebug, parseDebug } from './debug.js';
-import { compileExtends, parseExtends } from './extends.js';
-import { compileFilter, parseFilter } from './filter.js';
-import { compileFirstof, parseFirstof } from './firstof.js';
-import { compileFor, parseFor } from './for.js';
-import { compileIf, parseIf } from './if.js';
-import { compileIfchanged, parseIfchanged } from './ifchanged.js';
-import { compileInclude, parseInclude } from './include.js';
+import { csrfTokenNode, parseCsrfToken } from './csrf-token.js';
+import { cycleNode, parseCycle } from './cycle.js';
+import { debugNode, parseDebug } from './debug.js';
+import { extendsNode, parseExtends } from './extends.js';
+import { filterNode, parseFilter } from './filter.js';
+import { firstofNode, parseFirstof } from './firstof.js';
+import { forNode, parseFor } from './for.js';
+import { ifNode, parseIf } from './if.js';
+import { ifchangedNode, parseIfchanged } from './ifchanged.js';
+import { includeNode, parseInclude } from './include.js';
 import { parseLoad } from './load.js';
-import { compileLorem, parseLorem } from './lorem.js';
-import { compileNow, parseNow } from './now.js';
-import { compileRegroup, parseRegroup } from './regroup.js';
-import { compileResetcycle, parseResetcycle } from './resetcycle.js';
-import { compileSpaceless, parseSpaceless } from './spaceless.js';
+import { loremNode, parseLorem } from './lorem.js';
+import { nowNode, parseNow } from './now.js';
+import { regroupNode, parseRegroup } from './regroup.js';
+import { resetcycleNode, parseResetcycle } from './resetcycle.js';
+import { spacelessNode, parseSpaceless } from './spaceless.js';
 import { parseTemplatetag } from './templatetag.js';
-import { compileUrl, parseUrl } from './url.js';
+import { urlNode, parseUrl } from './url.js';
 import { parseVerbatim } from './verbatim.js';
-import { compileWidthratio, parseWidthratio } from './widthratio.js';
-import { compileWith, parseWith } from './with.js';
+import { widthratioNode, parseWidthratio } from './widthratio.js';
+import { withNode, parseWith } from './with.js';
 
 /** A built-in tag's parse step (Django's `do_…(parser, token)`). */
 export type BuiltinTagParser = (parser: Parser, token: Token) => Node | Node[];
@@ -68,40 +68,49 @@ export const BUILTIN_TAGS: Readonly<Record<string, BuiltinTagParser>> = {
 /** The node types built-in tags produce (everything but text, variables and library tags). */
 export type BuiltinNode = Exclude<Node, { type: 'text' | 'var' | 'custom' | 'tag' }>;
 
-type NodeCompilers = {
-  [T in BuiltinNode['type']]: (
-    node: BuiltinNode & { type: T },
-    compiler: Compiler,
-    scope: Scope,
-  ) => string;
+/** What the compiler and the tree walks need to know of one built-in node type. */
+export interface BuiltinNodeKind<N extends BuiltinNode> {
+  /** The node's generated statements. */
+  compile(node: N, compiler: Compiler, scope: Scope): string;
+  /** The node lists nested in the node. */
+  children?(node: N): Node[][];
+  /** Whether the nested lists are compiled in the node's own scope (so `as` targets in them are its). */
+  sharesScope?: boolean;
+  /** The variable the node stores into (`as name`), if any. */
+  assigns?(node: N): string | undefined;
+}
+
+type NodeKinds = { [T in BuiltinNode['type']]: BuiltinNodeKind<BuiltinNode & { type: T }> };
+
+const NODE_KINDS: NodeKinds = {
+  autoescape: autoescapeNode,
+  block: blockNode,
+  csrf_token: csrfTokenNode,
+  cycle: cycleNode,
+  debug: debugNode,
+  extends: extendsNode,
+  filter: filterNode,
+  firstof: firstofNode,
+  for: forNode,
+  if: ifNode,
+  ifchanged: ifchangedNode,
+  include: includeNode,
+  lorem: loremNode,
+  now: nowNode,
+  regroup: regroupNode,
+  resetcycle: resetcycleNode,
+  spaceless: spacelessNode,
+  url: urlNode,
+  widthratio: widthratioNode,
+  with: withNode,
 };
 
-const NODE_COMPILERS: NodeCompilers = {
-  autoescape: compileAutoescape,
-  block: compileBlock,
-  csrf_token: compileCsrfToken,
-  cycle: compileCycle,
-  debug: compileDebug,
-  extends: compileExtends,
-  filter: compileFilter,
-  firstof: compileFirstof,
-  for: compileFor,
-  if: compileIf,
-  ifchanged: compileIfchanged,
-  include: compileInclude,
-  lorem: compileLorem,
-  now: compileNow,
-  regroup: compileRegroup,
-  resetcycle: compileResetcycle,
-  spaceless: compileSpaceless,
-  url: compileUrl,
-  widthratio: compileWidthratio,
-  with: compileWith,
-};
+/** The compile step and tree facts of a built-in node's type. */
+export function builtinNodeKind(node: BuiltinNode): BuiltinNodeKind<BuiltinNode> {
+  return NODE_KINDS[node.type] as BuiltinNodeKind<BuiltinNode>;
+}
 
 /** Compile a built-in tag's node. */
 export function compileBuiltinNode(node: BuiltinNode, compiler: Compiler, scope: Scope): string {
-  return (
-    NODE_COMPILERS[node.type] as (node: BuiltinNode, compiler: Compiler, scope: Scope) => string
-  )(node, compiler, scope);
+  return builtinNodeKind(node).compile(node, compiler, scope);
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
 import type { Scope } from '../internal/compile-scope.js';
@@ -35,3 +36,8 @@ export function csrfInput(token: unknown): string {
   if (pythonOperand(token) === 'NOTPROVIDED') return '';
   return `<input type="hidden" name="csrfmiddlewaretoken" value="${renderValue(token, true)}">`;
 }
+
+/** How the compiler and tree walks handle a `{% csrf_token %}` node. */
+export const csrfTokenNode: BuiltinNodeKind<CsrfTokenNode> = {
+  compile: compileCsrfToken,
+};

@@ -6,6 +6,7 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { Token } from '../internal/lexer.js';
 import type { CycleInfo, Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -94,3 +95,9 @@ export function compileCycle(node: CycleNode, compiler: Compiler, scope: Scope):
   if (!cycle.silent) code += `o += ${compiler.output(value)};\n`;
   return code;
 }
+
+/** How the compiler and tree walks handle a `{% cycle %}` node. */
+export const cycleNode: BuiltinNodeKind<CycleNode> = {
+  compile: compileCycle,
+  assigns: (node) => node.cycle.asVar,
+};

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { Context } from '../internal/context.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -33,3 +34,8 @@ export function debugText(ctx: Context, snapshot: Record<string, unknown> | null
   const scopes = snapshot === null ? ctx.scopes : [...ctx.scopes, snapshot];
   return fastEscape(scopes.map((scope) => pyRepr(scope)).join('\n\n'));
 }
+
+/** How the compiler and tree walks handle a `{% debug %}` node. */
+export const debugNode: BuiltinNodeKind<DebugNode> = {
+  compile: compileDebug,
+};

@@ -7,6 +7,7 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { Token } from '../internal/lexer.js';
 import { containsExtends } from '../internal/node-walk.js';
@@ -40,3 +41,8 @@ export function parseExtends(parser: Parser, token: Token): Node | Node[] {
 export function compileExtends(_node: ExtendsNode, _compiler: Compiler, _scope: Scope): string {
   return '';
 }
+
+/** How the compiler and tree walks handle a `{% extends %}` node. */
+export const extendsNode: BuiltinNodeKind<ExtendsNode> = {
+  compile: compileExtends,
+};

@@ -6,6 +6,7 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { Token } from '../internal/lexer.js';
 import type { Node } from '../internal/nodes.js';
@@ -43,3 +44,10 @@ export function compileFilter(node: FilterNode, compiler: Compiler, scope: Scope
   const result = compiler.applyFilters(node.expression, t, scope, node.token);
   return `${saved} = o; o = '';\n${body}${t} = $markSafe(o);\no = ${saved} + $str(${result});\n`;
 }
+
+/** How the compiler and tree walks handle a `{% filter %}` node. */
+export const filterNode: BuiltinNodeKind<FilterNode> = {
+  compile: compileFilter,
+  children: (node) => [node.body],
+  sharesScope: true,
+};

@@ -6,6 +6,7 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { Token } from '../internal/lexer.js';
 import type { Node } from '../internal/nodes.js';
@@ -54,3 +55,9 @@ export function compileFirstof(node: FirstofNode, compiler: Compiler, scope: Sco
         : `(ae ? $markSafe(${result}) : ${result})`;
   return code + compiler.assign(node.asVar, scope, stored);
 }
+
+/** How the compiler and tree walks handle a `{% firstof %}` node. */
+export const firstofNode: BuiltinNodeKind<FirstofNode> = {
+  compile: compileFirstof,
+  assigns: (node) => node.asVar,
+};

@@ -7,6 +7,7 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { type LoopInfo, nearestLoop, Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { Token } from '../internal/lexer.js';
 import type { Node } from '../internal/nodes.js';
@@ -108,3 +109,9 @@ export function compileFor(node: ForNode, compiler: Compiler, scope: Scope): str
     `for (let i${I} = 0; i${I} < n${I}; i${I}++) {\n${bind}${materialize}${body}}\n}\n}\n`
   );
 }
+
+/** How the compiler and tree walks handle a `{% for %}` node. */
+export const forNode: BuiltinNodeKind<ForNode> = {
+  compile: compileFor,
+  children: (node) => [node.body, node.empty],
+};

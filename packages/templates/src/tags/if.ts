@@ -8,6 +8,7 @@ import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { Scope } from '../internal/compile-scope.js';
 import { APPEND_RE } from '../internal/generated-code.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import { type IfExpression, parseIfExpression } from '../internal/if-expression.js';
 import type { Token } from '../internal/lexer.js';
@@ -185,3 +186,10 @@ function appendedExpression(code: string): string | null {
   const many = /^o = o \+ ([^\n]*);\n$/.exec(code);
   return many === null ? null : `('' + ${many[1]!})`;
 }
+
+/** How the compiler and tree walks handle a `{% if %}` node. */
+export const ifNode: BuiltinNodeKind<IfNode> = {
+  compile: compileIf,
+  children: (node) => node.branches.map((branch) => branch.body),
+  sharesScope: true,
+};

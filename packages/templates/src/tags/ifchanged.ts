@@ -6,6 +6,7 @@
  */
 import { nearestLoop, type Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { Token } from '../internal/lexer.js';
 import type { Node } from '../internal/nodes.js';
@@ -69,3 +70,10 @@ export function compileIfchanged(node: IfchangedNode, compiler: Compiler, scope:
     `if (${rendered} !== ${state}) {\n${state} = ${rendered};\no += ${rendered};\n}${elsePart}\n`
   );
 }
+
+/** How the compiler and tree walks handle a `{% ifchanged %}` node. */
+export const ifchangedNode: BuiltinNodeKind<IfchangedNode> = {
+  compile: compileIfchanged,
+  children: (node) => [node.body, node.otherwise],
+  sharesScope: true,
+};

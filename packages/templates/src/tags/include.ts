@@ -6,6 +6,7 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import { jsString } from '../internal/generated-code.js';
 import type { Token } from '../internal/lexer.js';
@@ -67,3 +68,8 @@ export function compileInclude(node: IncludeNode, compiler: Compiler, scope: Sco
   const call = `${compiler.asyncMode ? 'await $includeA' : '$include'}(ctx, s, ${compiler.autoescapeExpression()}, ${name}, ${node.only ? 'null' : compiler.snapshot(scope)}, ${extra}, ${String(node.only)}, ${jsString(compiler.options.templateName)})`;
   return `o += ${call};\n`;
 }
+
+/** How the compiler and tree walks handle a `{% include %}` node. */
+export const includeNode: BuiltinNodeKind<IncludeNode> = {
+  compile: compileInclude,
+};

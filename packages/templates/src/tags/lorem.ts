@@ -4,6 +4,7 @@
  * @module
  */
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -59,3 +60,8 @@ export function loremText(count: unknown, method: string, common: boolean): stri
   if (method === 'p') paras = paras.map((p) => `<p>${p}</p>`);
   return paras.join('\n\n');
 }
+
+/** How the compiler and tree walks handle a `{% lorem %}` node. */
+export const loremNode: BuiltinNodeKind<LoremNode> = {
+  compile: compileLorem,
+};

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
 import type { Scope } from '../internal/compile-scope.js';
@@ -47,3 +48,9 @@ export function nowText(format: string): string {
     ? new Date().toISOString()
     : pythonStr(date.fn(new Date(), format, AUTOESCAPE_OFF));
 }
+
+/** How the compiler and tree walks handle a `{% now %}` node. */
+export const nowNode: BuiltinNodeKind<NowNode> = {
+  compile: compileNow,
+  assigns: (node) => node.asVar,
+};

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -62,3 +63,9 @@ export function regroupGroup(grouper: unknown, list: unknown[]): unknown[] {
   const pair: unknown[] = [grouper, list];
   return Object.assign(pair, { grouper, list });
 }
+
+/** How the compiler and tree walks handle a `{% regroup %}` node. */
+export const regroupNode: BuiltinNodeKind<RegroupNode> = {
+  compile: compileRegroup,
+  assigns: (node) => node.asVar,
+};

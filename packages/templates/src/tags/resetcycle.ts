@@ -6,6 +6,7 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { Token } from '../internal/lexer.js';
 import type { CycleInfo, Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -41,3 +42,8 @@ export function compileResetcycle(
 ): string {
   return `delete s.rc[${String(node.cycle.id)}];\n`;
 }
+
+/** How the compiler and tree walks handle a `{% resetcycle %}` node. */
+export const resetcycleNode: BuiltinNodeKind<ResetcycleNode> = {
+  compile: compileResetcycle,
+};

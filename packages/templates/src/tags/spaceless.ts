@@ -4,6 +4,7 @@
  * @module
  */
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
 import type { Scope } from '../internal/compile-scope.js';
@@ -34,3 +35,10 @@ export function compileSpaceless(node: SpacelessNode, compiler: Compiler, scope:
 export function stripSpacesBetweenTags(text: string): string {
   return text.trim().replace(/>\s+</g, '><');
 }
+
+/** How the compiler and tree walks handle a `{% spaceless %}` node. */
+export const spacelessNode: BuiltinNodeKind<SpacelessNode> = {
+  compile: compileSpaceless,
+  children: (node) => [node.body],
+  sharesScope: true,
+};

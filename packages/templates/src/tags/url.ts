@@ -4,6 +4,7 @@
  * @module
  */
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { KeywordArguments, Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -93,3 +94,9 @@ export function reverseUrl(
     throw error;
   }
 }
+
+/** How the compiler and tree walks handle a `{% url %}` node. */
+export const urlNode: BuiltinNodeKind<UrlNode> = {
+  compile: compileUrl,
+  assigns: (node) => node.asVar,
+};

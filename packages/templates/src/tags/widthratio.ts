@@ -4,6 +4,7 @@
  * @module
  */
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -84,3 +85,9 @@ export function widthRatio(
     return '';
   }
 }
+
+/** How the compiler and tree walks handle a `{% widthratio %}` node. */
+export const widthratioNode: BuiltinNodeKind<WidthratioNode> = {
+  compile: compileWidthratio,
+  assigns: (node) => node.asVar,
+};

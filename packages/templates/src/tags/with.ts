@@ -6,6 +6,7 @@
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { nearestLoop, Scope } from '../internal/compile-scope.js';
 import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { Token } from '../internal/lexer.js';
 import type { KeywordArguments, Node } from '../internal/nodes.js';
 import type { Parser } from '../internal/parser.js';
@@ -48,3 +49,9 @@ export function compileWith(node: WithNode, compiler: Compiler, scope: Scope): s
   const decls = compiler.declareAsTargets(inner, node.body);
   return `{\n${code}${decls}${compiler.nodes(node.body, inner)}}\n`;
 }
+
+/** How the compiler and tree walks handle a `{% with %}` node. */
+export const withNode: BuiltinNodeKind<WithNode> = {
+  compile: compileWith,
+  children: (node) => [node.body],
+};
