@@ -77,6 +77,19 @@ describe('Library.tag()', () => {
     expect(() => template.render({ id: 2, name: 'Cy' })).toThrow(/renderAsync\(\)/);
   });
 
+  it('reads variables visible at the tag with get() and flatten(), loop variables included', () => {
+    const library = new Library().tag('peek', () => ({
+      render: (context) =>
+        `${String(context.get('x'))}/${String(context.get('top'))}/${String(context.get('nope'))}/${Object.keys(context.flatten()).sort().join(',')}`,
+    }));
+    const template = new Engine({ libraries: { library } }).fromString(
+      '{% load library %}{% for x in xs %}{% peek %};{% endfor %}',
+    );
+    expect(template.render({ xs: [1, 2], top: 'T' })).toBe(
+      '1/T/undefined/forloop,top,x,xs;2/T/undefined/forloop,top,x,xs;',
+    );
+  });
+
   it('rejects an expression or body that another tag compiled', () => {
     let stolen: TagExpression | undefined;
     const library = new Library().tag('thief', (parser, token) => {

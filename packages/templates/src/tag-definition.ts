@@ -68,6 +68,13 @@ export interface TagRenderContext {
    * rendering async.
    */
   resolve(expression: TagExpression): unknown;
+  /**
+   * A variable as the template sees it at the tag (loop and `with` variables included), without
+   * calling or awaiting it; `undefined` when missing.
+   */
+  get(name: string): unknown;
+  /** Every variable visible at the tag, innermost scope winning. */
+  flatten(): Record<string, unknown>;
   /** Render a body this node parsed; a promise only when rendering async. */
   renderNodes(nodes: TagNodeList): string | Promise<string>;
 }

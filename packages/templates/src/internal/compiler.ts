@@ -17,6 +17,7 @@ import type { Node } from './nodes.js';
 import { builtinNodeKind, compileBuiltinNode } from '../tags/builtin-tags.js';
 import { Scope, type Binding, type LoopInfo } from './compile-scope.js';
 import { APPEND_RE, jsKey, jsString } from './generated-code.js';
+import { compileCallTag, compileLibraryTag } from './library-tag-compile.js';
 import { childLists } from './node-walk.js';
 import { locationOf, type ParsedTemplate } from './parser.js';
 import {
@@ -106,6 +107,16 @@ export class Compiler {
   constructor(options: CompileOptions) {
     this.options = options;
     this.asyncMode = options.asyncMode;
+  }
+
+  /** Generate code with temporaries of its own (for a closure), returned with their names. */
+  withOwnTemporaries(generate: () => string): { code: string; temporaries: string[] } {
+    const saved = this.locals;
+    this.locals = new FunctionState();
+    const code = generate();
+    const temporaries = Array.from({ length: this.locals.temps }, (_, i) => `t${String(i)}`);
+    this.locals = saved;
+    return { code, temporaries };
   }
 
   /** A fresh temporary of the current generated function. */
@@ -552,71 +563,12 @@ export class Compiler {
       case 'var':
         return this.variableNode(node, scope);
       case 'custom':
-        return this.customNode(node, scope);
+        return compileCallTag(node, this, scope);
       case 'tag':
-        return this.libraryTagNode(node, scope);
+        return compileLibraryTag(node, this, scope);
       default:
         return compileBuiltinNode(node, this, scope);
     }
-  }
-
-  /**
-   * A `Library.tag()` node: its expressions and bodies become closures over this function's
-   * locals (each with its own temporaries, so an async tag may evaluate them concurrently), called
-   * by index when the node's `render` asks for them.
-   */
-  libraryTagNode(node: Node & { type: 'tag' }, scope: Scope): string {
-    const { record } = node;
-    const expressionAt =
-      record.expressions.length === 0
-        ? 'null'
-        : this.closure(false, () =>
-            record.expressions
-              .map(
-                (expression, index) =>
-                  `case ${String(index)}: return ${this.expression(expression, scope, 'value', node.token)};\n`,
-              )
-              .join(''),
-          );
-    const bodyAt =
-      record.bodies.length === 0
-        ? 'null'
-        : this.closure(true, () =>
-            record.bodies
-              .map(
-                (body, index) => `case ${String(index)}: {\n${this.nodes(body, scope)}break;\n}\n`,
-              )
-              .join(''),
-          );
-    this.token = node.token;
-    const t = this.temporary();
-    const call = `$libraryTag(${this.constant(record)}, s, ${this.autoescapeExpression()}, ${expressionAt}, ${bodyAt})`;
-    const code = `${t} = ${this.asyncMode ? this.awaitIfThenable(call) : `$sync(${call})`};\n`;
-    return (
-      code +
-      (record.node?.asVar !== undefined
-        ? this.assign(record.node.asVar, scope, t)
-        : `o += $libraryTagText(${t});\n`)
-    );
-  }
-
-  /**
-   * `(i) => { switch (i) { … } }` over the cases `generate` returns, generated with fresh
-   * temporaries; `output` closures collect into their own `o` and return it. Async only when the
-   * code awaits.
-   */
-  closure(output: boolean, generate: () => string): string {
-    const savedFn = this.locals;
-    this.locals = new FunctionState();
-    const cases = generate();
-    const temps = Array.from({ length: this.locals.temps }, (_, i) => `t${String(i)}`);
-    this.locals = savedFn;
-    const locals = [...(output ? ["o = ''"] : []), ...temps];
-    const body =
-      (locals.length > 0 ? `let ${locals.join(', ')};\n` : '') +
-      `switch (i) {\n${cases}}\n` +
-      (output ? 'return o;\n' : '');
-    return `(${this.asyncMode && cases.includes('await ') ? 'async ' : ''}(i) => {\n${body}})`;
   }
 
   keywordObject(kwargs: [string, FilterExpression][], scope: Scope, token: Token): string {
@@ -633,27 +585,6 @@ export class Compiler {
       if (path.kind === 'boolean') return `o += (${path.code} ? 'True' : 'False');\n`;
     }
     return `o += ${this.output(this.expression(expression, scope, 'value', node.token))};\n`;
-  }
-
-  customNode(node: Node & { type: 'custom' }, scope: Scope): string {
-    const tag = this.constant(node.tag);
-    const args = `[${node.args.map((a) => this.expression(a, scope, 'value', node.token)).join(', ')}]`;
-    const kwargs = this.keywordObject(node.kwargs, scope, node.token);
-    const snap = node.tag.takesContext ? this.snapshot(scope) : 'null';
-    const params = `ctx, s, ${this.autoescapeExpression()}, ${tag}, ${args}, ${kwargs}, ${snap}`;
-    if (node.tag.kind === 'inclusion') {
-      return `o += ${this.asyncMode ? `await $inclusionA(${params})` : `$inclusion(${params})`};\n`;
-    }
-    const t = this.temporary();
-    const call = this.asyncMode
-      ? `${t} = await $simple(${params});\n`
-      : `${t} = $sync($simple(${params}));\n`;
-    return (
-      call +
-      (node.asVar !== undefined
-        ? this.assign(node.asVar, scope, t)
-        : `o += $out(${t}, ${this.autoescapeExpression()});\n`)
-    );
   }
 }
 

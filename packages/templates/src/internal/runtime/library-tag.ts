@@ -5,21 +5,41 @@
  * @module
  */
 import type { TagExpression, TagNodeList, TagRenderContext } from '../../tag-definition.js';
+import type { Context } from '../context.js';
 import { pyStr } from '../python-str.js';
 import type { RenderState } from './render-state.js';
 import { OwnedTagExpression, OwnedTagNodeList, type TagRecord } from '../tag-record.js';
 
 type ExpressionAt = (index: number) => unknown;
 type BodyAt = (index: number) => string | Promise<string>;
+type Locals = () => Record<string, unknown>;
 
 class LibraryTagContext implements TagRenderContext {
   constructor(
     private readonly record: TagRecord,
+    private readonly context: Context,
     private readonly state: RenderState,
     readonly autoescape: boolean,
     private readonly expressionAt: ExpressionAt | null,
     private readonly bodyAt: BodyAt | null,
+    private readonly locals: Locals | null,
   ) {}
+
+  get(name: string): unknown {
+    const locals = this.locals?.();
+    if (locals !== undefined && Object.hasOwn(locals, name) && locals[name] !== undefined) {
+      return locals[name];
+    }
+    return this.context.get(name);
+  }
+
+  flatten(): Record<string, unknown> {
+    const flat = this.context.flatten();
+    const locals = this.locals?.() ?? {};
+    for (const name of Object.keys(locals))
+      if (locals[name] !== undefined) flat[name] = locals[name];
+    return flat;
+  }
 
   get isAsync(): boolean {
     return this.state.asyncMode;
@@ -51,13 +71,15 @@ class LibraryTagContext implements TagRenderContext {
 /** Call a library tag node's `render`; the compiled code awaits (async) or rejects (sync) a promise. */
 export function libraryTag(
   record: TagRecord,
+  context: Context,
   state: RenderState,
   autoescape: boolean,
   expressionAt: ExpressionAt | null,
   bodyAt: BodyAt | null,
+  locals: Locals | null,
 ): unknown {
   return record.node!.render(
-    new LibraryTagContext(record, state, autoescape, expressionAt, bodyAt),
+    new LibraryTagContext(record, context, state, autoescape, expressionAt, bodyAt, locals),
   );
 }
 
