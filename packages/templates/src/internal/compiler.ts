@@ -4,7 +4,8 @@
  * template-supplied string is embedded with `JSON.stringify` or passed as a constant; nothing from
  * a render context is ever compiled. Loop and `with` variables become JavaScript locals, `forloop`
  * counters become index arithmetic, and output is plain string concatenation; only names the
- * template cannot know (the caller's context) are looked up in the context stack.
+ * template cannot know (the caller's context) are looked up in the context stack. Each built-in
+ * tag's compile step is in its module under `src/tags/`; they call this class's methods.
  *
  * @module
  */
@@ -97,7 +98,7 @@ export class Compiler {
   readonly functions: string[] = [];
   readonly blockNames: [string, string][] = [];
   private uid = 0;
-  /** Autoescaping where known at compile time (`{% autoescape %}`), else `null`: the `ae` parameter. */
+  /** Autoescaping known at compile time (`{% autoescape %}`), or `null`: the `ae` parameter. */
   autoescape: boolean | null = null;
   /** The node being compiled, for error locations. */
   token: Token = NO_TOKEN;

@@ -74,7 +74,7 @@ export interface BuiltinNodeKind<N extends BuiltinNode> {
   compile(node: N, compiler: Compiler, scope: Scope): string;
   /** The node lists nested in the node. */
   children?(node: N): Node[][];
-  /** Whether the nested lists are compiled in the node's own scope (so `as` targets in them are its). */
+  /** Whether the nested lists compile in the node's own scope (their `as` targets are its own). */
   sharesScope?: boolean;
   /** The variable the node stores into (`as name`), if any. */
   assigns?(node: N): string | undefined;
