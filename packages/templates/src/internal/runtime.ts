@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { isThenable } from '@reins/core';
+import { hasBrand, isThenable, VARIABLE_DOES_NOT_EXIST_BRAND } from '@reins/core';
 import { markSafe } from '../safe-string.js';
 import { csrfInput } from '../tags/csrf-token.js';
 import { debugText } from '../tags/debug.js';
@@ -75,11 +75,7 @@ export { BLOCKED_NAMES } from './runtime/lookup.js';
 
 /** Whether `error` is a `VariableDoesNotExist` (from any copy of the package). */
 function isVariableDoesNotExist(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { [k: symbol]: unknown })[Symbol.for('reins.VariableDoesNotExist')] === true
-  );
+  return hasBrand(error, VARIABLE_DOES_NOT_EXIST_BRAND);
 }
 
 /** A sync render's check of a tag's result: a promise needs `renderAsync()`. */

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { NO_REVERSE_MATCH_BRAND } from '@reins/core';
 import type { Compiler } from '../internal/compiler.js';
 import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
@@ -58,7 +59,7 @@ function isNoReverseMatch(error: unknown): boolean {
   return (
     e.name === 'NoReverseMatch' ||
     e.code === 'urls.no_reverse_match' ||
-    e[Symbol.for('reins.NoReverseMatch')] === true
+    e[NO_REVERSE_MATCH_BRAND] === true
   );
 }
 
