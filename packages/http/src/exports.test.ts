@@ -45,6 +45,7 @@ describe('@reins/http exports', () => {
         "conditionalEscape",
         "escape",
         "getCurrentRequest",
+        "getRequestApp",
         "html",
         "isSafe",
         "markSafe",

@@ -34,6 +34,7 @@ import {
 } from './request-options.js';
 import type { UploadedFile } from './uploaded-file.js';
 import { findRawHeader, type NodeHeaderSource } from './internal/node-headers.js';
+import type { RequestApp } from './request-context.js';
 
 const BRAND = Symbol.for('reins.HttpRequest');
 const EMPTY = new Uint8Array(0);
@@ -228,6 +229,8 @@ export class HttpRequest {
   urlconf: unknown = null;
   /** The current application namespace for `reverse()`; set by the handler or a view. */
   currentApp: string | null = null;
+  /** The application serving this request (its templates and logger); set by the handler. */
+  app: RequestApp | null = null;
 
   readonly #rawMethod: string;
   readonly #url: string;
