@@ -10,7 +10,7 @@ import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import { Resolver404 } from '@reins/urls';
 import type { FallbackStatus } from './fallback-page.js';
 import { fallbackPage } from './fallback-page.js';
-import { isThenable } from './maybe-promise.js';
+import { isThenable } from '@reins/core';
 import { pythonQuote } from './python-quote.js';
 
 const HTML = 'text/html; charset=utf-8';

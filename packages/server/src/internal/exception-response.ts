@@ -23,7 +23,7 @@ import { Resolver404 } from '@reins/urls';
 import type { LogRecord } from '../logger.js';
 import type { AppContext } from './app-context.js';
 import { renderDefaultErrorView } from './default-error-views.js';
-import { isThenable } from './maybe-promise.js';
+import { isThenable } from '@reins/core';
 import { technical404Response, technical500Response } from './technical-responses.js';
 
 /**
