@@ -4,6 +4,7 @@ import * as urls from './index.js';
 it('exports exactly this public API', () => {
   expect(Object.keys(urls).sort()).toMatchInlineSnapshot(`
     [
+      "ConverterRegistry",
       "ImproperlyConfigured",
       "NoReverseMatch",
       "Resolver404",
@@ -13,6 +14,7 @@ it('exports exactly this public API', () => {
       "builtinConverters",
       "checkUrlconf",
       "createResolver",
+      "defaultConverters",
       "describeUrlconf",
       "include",
       "path",
