@@ -2,7 +2,7 @@
  * Nothing about an application is process-wide: two apps in one process, with different URLconfs,
  * templates and loggers, serve interleaved requests and each sees only its own.
  */
-import { HttpResponse } from '@reins/http';
+import { Http404, HttpResponse } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { render, reverse, TemplateResponse } from '@reins/shortcuts';
 import { path } from '@reins/urls';
@@ -41,11 +41,20 @@ function makeApp(label: string, prefix: string, requestContext: 'auto' | 'always
         return new HttpResponse(reverse('home'));
       }),
       path(`${prefix}/only-get/`, OnlyGet.asView()),
+      path(`${prefix}/missing/`, async () => {
+        await paused();
+        throw new Http404('gone');
+      }),
     ],
     templates: [
       {
         backend: 'reins',
-        options: { templates: { 'page.html': `${label}:{{ label }}:{% url 'home' %}` } },
+        options: {
+          templates: {
+            'page.html': `${label}:{{ label }}:{% url 'home' %}`,
+            '404.html': `${label} 404:{% url 'home' %}`,
+          },
+        },
       },
     ],
     allowedHosts: ['testserver'],
@@ -71,6 +80,8 @@ describe('two applications in one process', () => {
         second.app.handle(makeRequest('/b/deferred/')),
         second.app.handle(makeRequest('/b/where/')),
         first.app.handle(makeRequest('/a/deferred/')),
+        second.app.handle(makeRequest('/b/missing/')),
+        first.app.handle(makeRequest('/a/missing/')),
       ];
       await settle();
       // The later app resumes first: the last createApp() must not win.
@@ -87,6 +98,8 @@ describe('two applications in one process', () => {
         'B:B:/b/home/',
         '/b/home/',
         'A:A:/a/home/',
+        'B 404:/b/home/',
+        'A 404:/a/home/',
       ]);
     });
   }
@@ -107,5 +120,27 @@ describe('two applications in one process', () => {
     expect(() => reverse('home')).toThrow(/no URLconf to use.*\{ urlconf: app\.resolver \}/);
     const { app } = makeApp('B', 'b');
     expect(reverse('home', { urlconf: app.resolver })).toBe('/b/home/');
+  });
+
+  it('run an async handler404 with its own request current across its awaits', async () => {
+    const make = (prefix: string) =>
+      createApp({
+        rootUrlconf: [path(`${prefix}/home/`, () => new HttpResponse('home'), { name: 'home' })],
+        allowedHosts: ['testserver'],
+        logger: recordingLogger(),
+        handler404: async () => {
+          await new Promise<void>((resolve) => setTimeout(resolve, 1));
+          return new HttpResponse(`not here, try ${reverse('home')}`, { status: 404 });
+        },
+      });
+    const [a, b] = [make('a'), make('b')];
+    const answers = await Promise.all([
+      a.handle(makeRequest('/nope/')),
+      b.handle(makeRequest('/nope/')),
+    ]);
+    expect(answers.map((answer) => [answer.status, (answer as HttpResponse).text()])).toEqual([
+      [404, 'not here, try /a/home/'],
+      [404, 'not here, try /b/home/'],
+    ]);
   });
 });
