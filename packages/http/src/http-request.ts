@@ -36,6 +36,7 @@ import type { UploadedFile } from './uploaded-file.js';
 import { findRawHeader, type NodeHeaderSource } from './internal/node-headers.js';
 import { explicitSigningKeys } from './internal/cookie-signer.js';
 import { readSignedCookie, type GetSignedCookieOptions } from './signed-cookie.js';
+import type { RequestApp } from './request-context.js';
 
 const BRAND = Symbol.for('reins.HttpRequest');
 const EMPTY = new Uint8Array(0);
@@ -230,6 +231,8 @@ export class HttpRequest {
   urlconf: unknown = null;
   /** The current application namespace for `reverse()`; set by the handler or a view. */
   currentApp: string | null = null;
+  /** The application serving this request (its templates and logger); set by the handler. */
+  app: RequestApp | null = null;
 
   readonly #rawMethod: string;
   readonly #url: string;

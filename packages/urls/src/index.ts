@@ -17,7 +17,12 @@
 export type { CheckMessage, CheckOptions } from './check-urlconf.js';
 export { checkUrlconf } from './check-urlconf.js';
 export type { Converter, ConverterTypes } from './converters.js';
-export { builtinConverters, registerConverter } from './converters.js';
+export {
+  builtinConverters,
+  ConverterRegistry,
+  defaultConverters,
+  registerConverter,
+} from './converters.js';
 export { decodePath } from './decode-path.js';
 export type { UrlconfEntry } from './describe-urlconf.js';
 export { describeUrlconf } from './describe-urlconf.js';

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ConverterRegistry } from './converters.js';
 import type { Converter } from './converters.js';
 import { improperlyConfigured } from './internal/improperly-configured.js';
 import type { IncludeSpec } from './include.js';
@@ -14,9 +15,12 @@ import type { RouteParams, View, WithExtra } from './route-params.js';
 import { URLPattern } from './url-pattern.js';
 import { URLResolver } from './url-resolver.js';
 
-/** Per-route converters for `path()`, by name (they win over registered ones). */
+/**
+ * Per-route converters for `path()`: by name, or a urlconf's {@link ConverterRegistry} (they win
+ * over the default registry's).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ConverterMap = Readonly<Record<string, Converter<any>>>;
+export type ConverterMap = Readonly<Record<string, Converter<any>>> | ConverterRegistry;
 
 /** Options of a `path()`/`rePath()` leaf. */
 export interface PathOptions<N extends string = string, K = Record<string, unknown>> {
@@ -127,17 +131,19 @@ export function path(
   },
 ): URLPattern | URLResolver {
   return build(
-    (isEndpoint) =>
-      new RoutePattern(
-        route,
-        isEndpoint,
-        options?.converters as Record<string, Converter<never>> | undefined,
-      ),
+    (isEndpoint) => new RoutePattern(route, isEndpoint, convertersOf(options?.converters)),
     target,
     options,
     'path',
     route,
   );
+}
+
+function convertersOf(
+  converters: ConverterMap | undefined,
+): Record<string, Converter<never>> | undefined {
+  if (converters instanceof ConverterRegistry) return converters.converters;
+  return converters as Record<string, Converter<never>> | undefined;
 }
 
 /**

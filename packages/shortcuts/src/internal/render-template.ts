@@ -24,7 +24,9 @@ function isThenableOrAsyncIterable(value: unknown): boolean {
 
 function engineHasReverse(template: RenderableTemplate): boolean {
   const engine = (template as { engine?: { reverse?: unknown } }).engine;
-  return typeof engine?.reverse === 'function';
+  // This package's own reverse() (what createApp gives engines) reverses with whatever request is
+  // current; the request being rendered is the better answer, even after an await lost the context.
+  return typeof engine?.reverse === 'function' && engine.reverse !== reverse;
 }
 
 function templateReverse(request: HttpRequest | null): TemplateReverse {
