@@ -9,6 +9,8 @@
  */
 export { brandPrototype, defineBrand, hasBrand, SAFE_STRING } from './brand.js';
 export type { CheckMessage } from './check-message.js';
+export { shouldColor } from './colors.js';
+export type { ColorEnv, ColorStream } from './colors.js';
 export { ImproperlyConfigured } from './improperly-configured.js';
 export type { ImproperlyConfiguredOptions } from './improperly-configured.js';
 export { andThen, isThenable } from './maybe-promise.js';
