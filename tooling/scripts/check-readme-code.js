@@ -6,7 +6,7 @@
  * resolves (`packages/<pkg>/.readme-check/`, gitignored, with a tsconfig extending the
  * package's); ```ts run blocks are also executed with tsx. Root and docs blocks, and a package
  * README's blocks that import a reins package it does not declare (the middleware README shows
- * `createApp`), resolve as the demo app does, since it depends on every package. A relative
+ * `createApp`), resolve from the demo app or else the first package declaring them all. A relative
  * import (`./urls.js`) stands for the reader's own file: it is typed `any`, not an error. Errors
  * point at the README line. Opt a block out with ```ts nocheck: <reason>.
  *
@@ -59,6 +59,25 @@ const readmes = [
   })),
 ];
 
+// A block that imports a reins package its own package does not declare (the middleware README
+// shows `createApp`) is checked from the first workspace package that reaches all its imports.
+const resolvers = [
+  rootResolver,
+  'packages/server',
+  ...readdirSync(join(root, 'packages')).map((folder) => `packages/${folder}`),
+].filter((dir) => existsSync(join(root, dir, 'tsconfig.json')));
+
+/** @param {string} dir the reins packages `dir` declares, and itself */
+function reachableFrom(dir) {
+  const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+  return new Set([
+    manifest.name,
+    ...['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap(
+      (field) => Object.keys(manifest[field] ?? {}),
+    ),
+  ]);
+}
+
 /** @type {Map<string, Map<string, { readme: string, line: number }>>} */
 const byResolver = new Map();
 /** @type {{ path: string, cwd: string, readme: string, line: number }[]} */
@@ -78,13 +97,6 @@ for (const { file, resolver } of readmes) {
     problems.push(/** @type {Error} */ (error).message);
     continue;
   }
-  const manifest = JSON.parse(readFileSync(join(root, resolver, 'package.json'), 'utf8'));
-  const declared = new Set([
-    manifest.name,
-    ...['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap(
-      (field) => Object.keys(manifest[field] ?? {}),
-    ),
-  ]);
   const stem = file.replaceAll('/', '_').replace(/\.md$/, '');
   blocks.forEach((block, index) => {
     if (block.mode === 'nocheck') {
@@ -92,10 +104,13 @@ for (const { file, resolver } of readmes) {
       return;
     }
     checked++;
-    const reaches = importsOf(block.code).some(
-      (specifier) => specifier.startsWith('@reins/') && !declared.has(packageOf(specifier)),
-    );
-    const blockResolver = reaches ? rootResolver : resolver;
+    const wanted = importsOf(block.code)
+      .filter((specifier) => specifier.startsWith('@reins/'))
+      .map(packageOf);
+    const blockResolver =
+      [resolver, ...resolvers].find((dir) =>
+        wanted.every((name) => reachableFrom(dir).has(name)),
+      ) ?? resolver;
     const outDir = join(root, blockResolver, workDir);
     mkdirSync(outDir, { recursive: true });
     const name = `${stem}-${index + 1}.ts`;
