@@ -14,3 +14,14 @@ export { UpdateError } from './session-store.js';
 export type { SessionData, SessionSaveOptions, SessionStore } from './session-store.js';
 export { SignedCookieStore } from './signed-cookie-store.js';
 export type { SignedCookieStoreOptions } from './signed-cookie-store.js';
+export {
+  SessionCookieTooLarge,
+  SessionInterrupted,
+  SessionNotLoaded,
+  SessionStoreError,
+} from './session-errors.js';
+export { SessionMiddleware, sessionMiddleware } from './session-middleware.js';
+export type { SessionMiddlewareOptions } from './session-middleware.js';
+export { Session } from './session.js';
+export type { ExpiryOptions, SessionExpiry, SessionOptions } from './session.js';
+export type {} from './request-session.js';
