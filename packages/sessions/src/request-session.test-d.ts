@@ -1,4 +1,4 @@
-import { HttpRequest } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Session } from './index.js';
 
