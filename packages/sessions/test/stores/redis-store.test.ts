@@ -1,0 +1,120 @@
+import type { TestServer } from '@reins/test-servers';
+import { missingServer, startRedis } from '@reins/test-servers';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisSessionStore } from '../../src/stores/redis-session-store.js';
+import { SessionStoreError } from '../../src/stores/session-store-error.js';
+import { runStoreContract } from '../store-contract.js';
+import { SECRET_KEY } from './support.js';
+
+const missing = missingServer('redis');
+if (missing !== undefined) console.warn(`Redis session store tests skipped: ${missing}`);
+
+const DAY = 86_400;
+const future = (seconds = DAY) => ({
+  expireDate: new Date(Date.now() + seconds * 1000),
+  expiryAge: seconds,
+});
+
+describe.skipIf(missing !== undefined)('redis session store on a real Redis', () => {
+  let server: TestServer;
+  let stores = 0;
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  // A prefix of its own per store: each test starts with no sessions.
+  runStoreContract(
+    'redis session store',
+    () =>
+      new RedisSessionStore({ secretKey: SECRET_KEY, url: server.url, prefix: `t${stores++}:` }),
+  );
+
+  it('keeps each session under its prefix with a TTL from the expiry date', async () => {
+    const store = new RedisSessionStore({ secretKey: SECRET_KEY, url: server.url, prefix: 'ttl:' });
+    const key = await store.save(null, { n: 1 }, { ...future(100), mustCreate: true });
+    const client = createClient({ url: server.url });
+    await client.connect();
+    const ttl = await client.pTTL(`ttl:${key}`);
+    expect(ttl).toBeGreaterThan(90_000);
+    expect(ttl).toBeLessThanOrEqual(100_000);
+    // The value is Django's session_data text: the data signed with the secret key.
+    expect(await client.get(`ttl:${key}`)).toMatch(/^[\w.-]+:[\w-]+:[\w-]+$/);
+    await client.close();
+    await store.close();
+  });
+
+  it('throws an error naming the store while Redis is down, then works again after a restart', async () => {
+    const store = new RedisSessionStore({
+      secretKey: SECRET_KEY,
+      url: server.url,
+      prefix: 'outage:',
+      timeout: 500,
+    });
+    const key = await store.save(null, { n: 1 }, { ...future(), mustCreate: true });
+    await server.kill();
+    for (const attempt of [
+      () => store.load(key),
+      () => store.save(key, { n: 2 }, { ...future(), mustCreate: false }),
+      () => store.save(null, { n: 2 }, { ...future(), mustCreate: true }),
+      () => store.exists(key),
+      () => store.delete(key),
+    ]) {
+      const error = await attempt().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(SessionStoreError.isInstance(error)).toBe(true);
+      expect((error as SessionStoreError).store).toBe(
+        `redis session store (127.0.0.1:${server.port})`,
+      );
+      expect((error as Error).message).toMatch(
+        /^The redis session store \(127\.0\.0\.1:\d+\) could not (load|save|create|look|delete)/,
+      );
+    }
+    await server.restart();
+    // The client reconnects by itself; the data went with the killed server (no persistence).
+    let loaded: unknown = 'never reconnected';
+    for (let tries = 0; tries < 100; tries++) {
+      try {
+        loaded = await store.load(key);
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    expect(loaded).toBeNull();
+    const again = await store.save(null, { back: true }, { ...future(), mustCreate: true });
+    expect(await store.load(again)).toEqual({ back: true });
+    await store.close();
+  });
+
+  it('throws an error naming the store when nothing listens at its URL', async () => {
+    const { freePort } = await import('@reins/test-servers');
+    const port = await freePort();
+    const store = new RedisSessionStore({
+      secretKey: SECRET_KEY,
+      url: `redis://127.0.0.1:${port}`,
+      timeout: 300,
+    });
+    const error = await store.load('abcdefghijklmnopqrstuvwxyz012345').catch((e: unknown) => e);
+    expect(SessionStoreError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain(
+      `The redis session store (127.0.0.1:${port}) could not load a session`,
+    );
+    await store.close();
+  });
+
+  it("uses the project's own client and leaves it open", async () => {
+    const client = createClient({ url: server.url });
+    const store = new RedisSessionStore({ secretKey: SECRET_KEY, client, prefix: 'own:' });
+    const key = await store.save(null, { own: true }, { ...future(), mustCreate: true });
+    await store.close();
+    expect(client.isReady).toBe(true);
+    expect(await client.exists(`own:${key}`)).toBe(1);
+    await client.close();
+  });
+});
