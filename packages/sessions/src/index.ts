@@ -14,10 +14,20 @@ export { UpdateError } from './session-store.js';
 export type { SessionData, SessionSaveOptions, SessionStore } from './session-store.js';
 export { SignedCookieStore } from './signed-cookie-store.js';
 export type { SignedCookieStoreOptions } from './signed-cookie-store.js';
+export {
+  SessionCookieTooLarge,
+  SessionInterrupted,
+  SessionNotLoaded,
+  SessionStoreError,
+} from './session-errors.js';
+export { SessionMiddleware, sessionMiddleware } from './session-middleware.js';
+export type { SessionMiddlewareOptions } from './session-middleware.js';
+export { Session } from './session.js';
+export type { ExpiryOptions, SessionExpiry, SessionOptions } from './session.js';
+export type {} from './request-session.js';
 // The database and Redis stores (their drivers are optional peers, imported on first use).
 export { DatabaseSessionStore } from './stores/database-session-store.js';
 export type { DatabaseSessionStoreOptions } from './stores/database-session-store.js';
 export { RedisSessionStore } from './stores/redis-session-store.js';
 export type { RedisSessionStoreOptions } from './stores/redis-session-store.js';
-export { SessionStoreError } from './stores/session-store-error.js';
 export { sessionsMigrations } from './stores/sessions-migrations.js';

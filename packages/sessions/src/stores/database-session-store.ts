@@ -19,7 +19,7 @@ import { loadOptional } from './internal/load-optional.js';
 import { isPlausibleSessionKey, MAX_CREATE_ATTEMPTS } from './internal/session-key.js';
 import type { SqlDialect } from './internal/sql-dialect.js';
 import { sqlDialectOf } from './internal/sql-dialect.js';
-import { SessionStoreError } from './session-store-error.js';
+import { CLEAR_EXPIRED, clearFailed, storeError } from './internal/store-error.js';
 
 /** Django's `django_session` table, as Kysely sees it. */
 interface DjangoSessionTable {
@@ -109,7 +109,7 @@ export class DatabaseSessionStore implements SessionStore {
 
   async load(sessionKey: string): Promise<SessionData | null> {
     if (!isPlausibleSessionKey(sessionKey)) return null;
-    return this.#run('load a session', async (db, dialect) => {
+    return this.#run('load', async (db, dialect) => {
       const row = await db
         .selectFrom('django_session')
         .select('session_data')
@@ -131,7 +131,7 @@ export class DatabaseSessionStore implements SessionStore {
     // Django: a session without a key is created, never updated.
     if (!options.mustCreate && sessionKey !== null) {
       if (!isPlausibleSessionKey(sessionKey)) throw new UpdateError(this.name, sessionKey);
-      const updated = await this.#run('save a session', (db, dialect) =>
+      const updated = await this.#run('save', (db, dialect) =>
         db
           .updateTable('django_session')
           .set({
@@ -148,7 +148,7 @@ export class DatabaseSessionStore implements SessionStore {
     let candidate = isPlausibleSessionKey(sessionKey) ? sessionKey : generateSessionKey();
     for (let attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
       const key = candidate;
-      const inserted = await this.#run('create a session', (db, dialect) =>
+      const inserted = await this.#run('create', (db, dialect) =>
         db
           .insertInto('django_session')
           .values({
@@ -163,8 +163,10 @@ export class DatabaseSessionStore implements SessionStore {
       // Django's CreateError: the key is taken; try another.
       candidate = generateSessionKey();
     }
-    throw new SessionStoreError(
+    throw storeError(
       this.name,
+      'create',
+      new Error('every fresh key was taken'),
       `The ${this.name} found ${MAX_CREATE_ATTEMPTS} fresh session keys in a row already taken; the django_session table cannot be trusted.`,
     );
   }
@@ -172,7 +174,7 @@ export class DatabaseSessionStore implements SessionStore {
   async exists(sessionKey: string): Promise<boolean> {
     if (!isPlausibleSessionKey(sessionKey)) return false;
     // Django's exists() ignores expire_date: an expired row still holds its key until clearsessions.
-    return this.#run('look a session up', async (db) => {
+    return this.#run('look up', async (db) => {
       const row = await db
         .selectFrom('django_session')
         .select('session_key')
@@ -184,13 +186,13 @@ export class DatabaseSessionStore implements SessionStore {
 
   async delete(sessionKey: string): Promise<void> {
     if (!isPlausibleSessionKey(sessionKey)) return;
-    await this.#run('delete a session', (db) =>
+    await this.#run('delete', (db) =>
       db.deleteFrom('django_session').where('session_key', '=', sessionKey).execute(),
     );
   }
 
   async clearExpired(): Promise<void> {
-    await this.#run('clear expired sessions', (db, dialect) =>
+    await this.#run(CLEAR_EXPIRED, (db, dialect) =>
       db
         .deleteFrom('django_session')
         .where('expire_date', '<', this.#datetime(new Date(), dialect))
@@ -227,15 +229,11 @@ export class DatabaseSessionStore implements SessionStore {
     try {
       return await work(connection.db, connection.dialect);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const missingTable = /no such table|relation "django_session" does not exist/.test(message)
-        ? " The django_session table is missing: run sessionsMigrations with Kysely's Migrator (see the @reins/sessions README), or Django's `migrate`."
-        : '';
-      throw new SessionStoreError(
-        this.name,
-        `The ${this.name} could not ${action}: ${message}.${missingTable}`,
-        { cause: error },
-      );
+      const failure = storeError(this.name, action, error, clearFailed(this.name, action, error));
+      if (/no such table|relation "django_session" does not exist/.test(failure.message)) {
+        failure.message += ` The django_session table is missing: run sessionsMigrations with Kysely's Migrator (see the @reins/sessions README), or Django's \`migrate\`.`;
+      }
+      throw failure;
     }
   }
 

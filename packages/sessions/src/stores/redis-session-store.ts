@@ -14,7 +14,7 @@ import type { SessionData, SessionSaveOptions, SessionStore } from '../session-s
 import { UpdateError } from '../session-store.js';
 import { loadOptional } from './internal/load-optional.js';
 import { isPlausibleSessionKey, MAX_CREATE_ATTEMPTS } from './internal/session-key.js';
-import { SessionStoreError } from './session-store-error.js';
+import { storeError } from './internal/store-error.js';
 
 /**
  * Options of {@link RedisSessionStore}.
@@ -57,7 +57,7 @@ function describeUrl(url: string): string {
 /**
  * Sessions in Redis, with TTLs: `SET … PX … NX` to create, `SET … PX … XX` to update (never
  * bringing back a session deleted meanwhile), and connect and command timeouts, so an outage
- * surfaces as a {@link SessionStoreError} naming the store instead of hanging the request.
+ * surfaces as a `SessionStoreError` naming the store instead of hanging the request.
  *
  * @example
  * sessionStore: new RedisSessionStore({ secretKey: settings.secretKey, url: process.env.REDIS_URL });
@@ -97,9 +97,7 @@ export class RedisSessionStore implements SessionStore {
 
   async load(sessionKey: string): Promise<SessionData | null> {
     if (!isPlausibleSessionKey(sessionKey)) return null;
-    const text = await this.#run('load a session', (client) =>
-      client.get(this.#prefix + sessionKey),
-    );
+    const text = await this.#run('load', (client) => client.get(this.#prefix + sessionKey));
     if (typeof text !== 'string') return null;
     return decodeSessionData(text, this.#options.secretKey, this.#decodeOptions);
   }
@@ -115,7 +113,7 @@ export class RedisSessionStore implements SessionStore {
       if (!isPlausibleSessionKey(sessionKey)) throw new UpdateError(this.name, sessionKey);
       const key = this.#prefix + sessionKey;
       // Already expired: Redis refuses a TTL ≤ 0, and the session must not load again anyway.
-      const done = await this.#run('save a session', async (client) =>
+      const done = await this.#run('save', async (client) =>
         ttl > 0
           ? (await client.set(key, text, { PX: ttl, XX: true })) !== null
           : Number(await client.del(key)) > 0,
@@ -126,7 +124,7 @@ export class RedisSessionStore implements SessionStore {
     let candidate = isPlausibleSessionKey(sessionKey) ? sessionKey : generateSessionKey();
     for (let attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
       const key = this.#prefix + candidate;
-      const created = await this.#run('create a session', async (client) =>
+      const created = await this.#run('create', async (client) =>
         ttl > 0
           ? (await client.set(key, text, { PX: ttl, NX: true })) !== null
           : Number(await client.exists(key)) === 0,
@@ -134,23 +132,23 @@ export class RedisSessionStore implements SessionStore {
       if (created) return candidate;
       candidate = generateSessionKey();
     }
-    throw new SessionStoreError(
+    throw storeError(
       this.name,
+      'create',
+      new Error('every fresh key was taken'),
       `The ${this.name} found ${MAX_CREATE_ATTEMPTS} fresh session keys in a row already taken under the prefix '${this.#prefix}'.`,
     );
   }
 
   async exists(sessionKey: string): Promise<boolean> {
     if (!isPlausibleSessionKey(sessionKey)) return false;
-    const count = await this.#run('look a session up', (client) =>
-      client.exists(this.#prefix + sessionKey),
-    );
+    const count = await this.#run('look up', (client) => client.exists(this.#prefix + sessionKey));
     return Number(count) > 0;
   }
 
   async delete(sessionKey: string): Promise<void> {
     if (!isPlausibleSessionKey(sessionKey)) return;
-    await this.#run('delete a session', (client) => client.del(this.#prefix + sessionKey));
+    await this.#run('delete', (client) => client.del(this.#prefix + sessionKey));
   }
 
   /** Redis expires sessions by their TTL: nothing to clear. */
@@ -171,12 +169,7 @@ export class RedisSessionStore implements SessionStore {
       return await work(client);
     } catch (error) {
       if (ImproperlyConfigured.isInstance(error)) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new SessionStoreError(
-        this.name,
-        `The ${this.name} could not ${action}: ${message}. Is Redis running and reachable?`,
-        { cause: error },
-      );
+      throw storeError(this.name, action, error);
     }
   }
 

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseSessionStore } from '../../src/stores/database-session-store.js';
-import { SessionStoreError } from '../../src/stores/session-store-error.js';
+import { SessionStoreError } from '../../src/session-errors.js';
 import { runStoreContract } from '../store-contract.js';
 import { migrate, postgresKysely, SECRET_KEY } from './support.js';
 
@@ -100,7 +100,7 @@ describe.skipIf(missing !== undefined)('database session store on a real Postgre
     }
     expect(SessionStoreError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain(
-      `The database session store (PostgreSQL 127.0.0.1:${server.port}/postgres) could not load a session`,
+      `The database session store (PostgreSQL 127.0.0.1:${server.port}/postgres) failed to load a session`,
     );
     await server.restart();
     let loaded: unknown = 'never reconnected';

@@ -3,7 +3,7 @@ import { missingServer, startRedis } from '@reins/test-servers';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisSessionStore } from '../../src/stores/redis-session-store.js';
-import { SessionStoreError } from '../../src/stores/session-store-error.js';
+import { SessionStoreError } from '../../src/session-errors.js';
 import { runStoreContract } from '../store-contract.js';
 import { SECRET_KEY } from './support.js';
 
@@ -72,7 +72,7 @@ describe.skipIf(missing !== undefined)('redis session store on a real Redis', ()
         `redis session store (127.0.0.1:${server.port})`,
       );
       expect((error as Error).message).toMatch(
-        /^The redis session store \(127\.0\.0\.1:\d+\) could not (load|save|create|look|delete)/,
+        /^The redis session store \(127\.0\.0\.1:\d+\) failed to (load|save|create|look up|delete) a session: /,
       );
     }
     await server.restart();
@@ -103,7 +103,7 @@ describe.skipIf(missing !== undefined)('redis session store on a real Redis', ()
     const error = await store.load('abcdefghijklmnopqrstuvwxyz012345').catch((e: unknown) => e);
     expect(SessionStoreError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain(
-      `The redis session store (127.0.0.1:${port}) could not load a session`,
+      `The redis session store (127.0.0.1:${port}) failed to load a session`,
     );
     await store.close();
   });

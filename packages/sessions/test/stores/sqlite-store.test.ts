@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseSessionStore } from '../../src/stores/database-session-store.js';
-import { SessionStoreError } from '../../src/stores/session-store-error.js';
+import { SessionStoreError } from '../../src/session-errors.js';
 import { sessionsMigrations } from '../../src/stores/sessions-migrations.js';
 import { runStoreContract } from '../store-contract.js';
 import { migrate, SECRET_KEY, sqliteKysely, tempDir } from './support.js';
