@@ -1,15 +1,15 @@
 /**
- * The Redis session store: each session one Redis string under a prefixed key, holding Django's
- * `session_data` text, with a TTL from its expiry (Redis expires it; `clearExpired()` has nothing
- * to do). Through node-redis (`redis`), loaded on first use. Outages throw fast, naming the store.
+ * The Redis session store: each session one Redis string under a prefixed key, holding the data
+ * as JSON (as Django's cache session backend stores it with a JSON serializer: unsigned, the
+ * server's own storage), with a TTL from its expiry (Redis expires it; `clearExpired()` has
+ * nothing to do). Through node-redis (`redis`), loaded on first use. Outages throw fast, naming
+ * the store.
  *
  * @module
  */
-import type { SecretKey } from '@reins/core';
 import { ImproperlyConfigured } from '@reins/core';
 import type { AnyRedisClient } from './internal/any-client.js';
 import { generateSessionKey } from '../generate-session-key.js';
-import { decodeSessionData, encodeSessionData } from '../session-data-codec.js';
 import type { SessionData, SessionSaveOptions, SessionStore } from '../session-store.js';
 import { UpdateError } from '../session-store.js';
 import { loadOptional } from './internal/load-optional.js';
@@ -20,13 +20,9 @@ import { storeError } from './internal/store-error.js';
  * Options of {@link RedisSessionStore}.
  *
  * @example
- * const options: RedisSessionStoreOptions = { secretKey: settings.secretKey, url: 'redis://127.0.0.1:6379/0' };
+ * const options: RedisSessionStoreOptions = { url: 'redis://127.0.0.1:6379/0' };
  */
 export interface RedisSessionStoreOptions {
-  /** The project's `secretKey`: session data is signed with it, as Django does. */
-  secretKey: SecretKey;
-  /** Older keys still accepted when reading (`secretKeyFallbacks`). */
-  secretKeyFallbacks?: readonly SecretKey[] | undefined;
   /** `redis://[:password@]host:port/db` (default `redis://127.0.0.1:6379`). */
   url?: string | undefined;
   /** A node-redis client of the project's, connected or not; `close()` leaves it open. */
@@ -38,6 +34,18 @@ export interface RedisSessionStoreOptions {
 }
 
 type Client = AnyRedisClient;
+
+// A value that is not a JSON object (written by something else under the prefix) is no session.
+function parseSessionData(text: string): SessionData | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as SessionData)
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 const SETTING = 'sessionStore';
 const DEFAULT_URL = 'redis://127.0.0.1:6379';
@@ -60,25 +68,18 @@ function describeUrl(url: string): string {
  * surfaces as a `SessionStoreError` naming the store instead of hanging the request.
  *
  * @example
- * sessionStore: new RedisSessionStore({ secretKey: settings.secretKey, url: process.env.REDIS_URL });
+ * sessionStore: new RedisSessionStore({ url: process.env.REDIS_URL });
  */
 export class RedisSessionStore implements SessionStore {
   readonly name: string;
   readonly sync = false;
   readonly #options: RedisSessionStoreOptions;
-  readonly #decodeOptions: { fallbackKeys?: readonly SecretKey[] | undefined };
   readonly #prefix: string;
   readonly #timeout: number;
   #client: Client | undefined;
   #connecting: Promise<Client> | undefined;
 
   constructor(options: RedisSessionStoreOptions) {
-    if (options.secretKey === undefined || options.secretKey.length === 0) {
-      throw new ImproperlyConfigured(
-        'The redis session store signs session data with secretKey, which is empty; set secretKey in the settings.',
-        { setting: 'secretKey' },
-      );
-    }
     if (options.client !== undefined && options.url !== undefined) {
       throw new ImproperlyConfigured(
         'The redis session store takes a url or a client, not both; keep one.',
@@ -86,7 +87,6 @@ export class RedisSessionStore implements SessionStore {
       );
     }
     this.#options = options;
-    this.#decodeOptions = { fallbackKeys: options.secretKeyFallbacks };
     this.#prefix = options.prefix ?? 'reins:session:';
     this.#timeout = options.timeout ?? 2000;
     this.name =
@@ -99,7 +99,7 @@ export class RedisSessionStore implements SessionStore {
     if (!isPlausibleSessionKey(sessionKey)) return null;
     const text = await this.#run('load', (client) => client.get(this.#prefix + sessionKey));
     if (typeof text !== 'string') return null;
-    return decodeSessionData(text, this.#options.secretKey, this.#decodeOptions);
+    return parseSessionData(text);
   }
 
   async save(
@@ -107,7 +107,7 @@ export class RedisSessionStore implements SessionStore {
     data: SessionData,
     options: SessionSaveOptions,
   ): Promise<string> {
-    const text = encodeSessionData(data, this.#options.secretKey);
+    const text = JSON.stringify(data);
     const ttl = Math.ceil(options.expireDate.getTime() - Date.now());
     if (!options.mustCreate && sessionKey !== null) {
       if (!isPlausibleSessionKey(sessionKey)) throw new UpdateError(this.name, sessionKey);
