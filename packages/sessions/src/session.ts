@@ -231,17 +231,15 @@ export class Session {
    * @example
    * const next = request.session.pop('next', '/');
    */
-  pop<T = unknown>(key: string): T;
-  pop<T = unknown>(key: string, fallback: T): T;
-  pop(key: string, ...fallback: [unknown?]): unknown {
+  pop<T = unknown>(key: string, ...fallback: [fallback?: T]): T {
     const data = this.#session();
     const present = hasKey(data, key);
     this.modified ||= present;
     if (!present) {
       if (fallback.length === 0) throw missingKey(key);
-      return fallback[0];
+      return fallback[0] as T;
     }
-    const value = data[key];
+    const value = data[key] as T;
     delete data[key];
     return value;
   }

@@ -28,8 +28,12 @@ export class MemoryStore implements SessionStore {
     }
     return new Promise<T>((resolve, reject) => {
       setImmediate(() => {
-        if (this.down) reject(new Error(`${this.name} is down`));
-        else resolve(run());
+        try {
+          if (this.down) throw new Error(`${this.name} is down`);
+          resolve(run());
+        } catch (error) {
+          reject(error as Error);
+        }
       });
     });
   }
