@@ -234,9 +234,8 @@ interface ClearableStore {
 }
 
 function configuredSessionStore(app: App): ClearableStore | undefined {
-  // The `sessionStore` setting, or under `extra` (where SessionMiddleware also reads it).
-  const settings = app.settings as unknown as Readonly<Record<string, unknown>>;
-  const store = settings['sessionStore'] ?? app.settings.extra['sessionStore'];
+  // The `sessionStore` setting, or one under `extra` (SessionMiddleware reads both).
+  const store: unknown = app.settings.sessions.sessionStore ?? app.settings.extra['sessionStore'];
   return typeof store === 'object' && store !== null ? (store as ClearableStore) : undefined;
 }
 
