@@ -224,7 +224,9 @@ export class RedisSessionStore implements SessionStore {
     const client = redis.createClient({
       url: this.#options.url ?? DEFAULT_URL,
       disableOfflineQueue: true,
-      commandOptions: { timeout: this.#timeout },
+      // rejectInFlight: the timeout also covers a command already sent to a server that stopped
+      // answering (a hung or paused Redis), not only one waiting to be sent.
+      commandOptions: { timeout: this.#timeout, rejectInFlight: true },
       socket: {
         connectTimeout: this.#timeout,
         reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000),

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { TestServer } from '@reins/test-servers';
 import { missingServer, startRedis } from '@reins/test-servers';
 import { createClient } from 'redis';
@@ -10,6 +11,21 @@ const missing = missingServer('redis');
 if (missing !== undefined) console.warn(`Redis session store tests skipped: ${missing}`);
 
 const DAY = 86_400;
+
+// The redis-server serving `port`: it names itself 'redis-server 127.0.0.1:PORT' in its cmdline.
+function redisPid(port: number): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (cmdline.includes('redis-server') && cmdline.includes(`:${port}`)) return Number(entry);
+  }
+  throw new Error(`No redis-server process for port ${port} in /proc.`);
+}
 const future = (seconds = DAY) => ({
   expireDate: new Date(Date.now() + seconds * 1000),
   expiryAge: seconds,
@@ -95,6 +111,37 @@ describe.skipIf(missing !== undefined)('redis session store on a real Redis', ()
     expect(loaded).toBeNull();
     const again = await store.save(null, { back: true }, { ...future(), mustCreate: true });
     expect(await store.load(again)).toEqual({ back: true });
+    await store.close();
+  });
+
+  it('times out, naming the store, when Redis stops answering, and reads right once it answers again', async () => {
+    const store = new RedisSessionStore({ url: server.url, prefix: 'hung:', timeout: 300 });
+    const first = await store.save(null, { n: 1 }, { ...future(), mustCreate: true });
+    const second = await store.save(null, { n: 2 }, { ...future(), mustCreate: true });
+    const pid = redisPid(server.port);
+    process.kill(pid, 'SIGSTOP');
+    let errors: unknown[];
+    try {
+      errors = await Promise.all(
+        [first, second].map((key) =>
+          store.load(key).then(
+            () => undefined,
+            (e: unknown) => e,
+          ),
+        ),
+      );
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    for (const error of errors) {
+      expect(SessionStoreError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(
+        /^The redis session store \(127\.0\.0\.1:\d+\) failed to load a session: .*timed out/,
+      );
+    }
+    // The late replies to the timed-out commands are dropped, not given to the next ones.
+    expect(await store.load(second)).toEqual({ n: 2 });
+    expect(await store.load(first)).toEqual({ n: 1 });
     await store.close();
   });
 
