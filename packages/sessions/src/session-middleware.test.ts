@@ -341,3 +341,20 @@ describe('SessionMiddleware with an async store', () => {
     expect(untouched.status).toBe(200);
   });
 });
+
+describe('SessionMiddleware cookie lookup', () => {
+  it("finds only the request's own cookie, even for a name such as 'constructor'", () => {
+    // COOKIES set by code (a test client, an adapter) may be a plain object with a prototype.
+    const req = request();
+    req.COOKIES = {};
+    const response = SessionMiddleware(
+      (req) => {
+        req.session.get('a');
+        return ok();
+      },
+      { secretKey, sessionCookieName: 'constructor' },
+    )(req) as HttpResponse;
+    // No cookie was sent, so there is none to delete.
+    expect(response.cookies.size).toBe(0);
+  });
+});

@@ -125,7 +125,9 @@ function buildHandler(getResponse: GetResponse, config: Config): MiddlewareHandl
       : finish(request, response);
   };
   return (request) => {
-    const cookie = request.COOKIES[cookieName];
+    const cookies = request.COOKIES;
+    // Own properties only: a cookie named 'constructor' must not find Object.prototype's.
+    const cookie = Object.hasOwn(cookies, cookieName) ? cookies[cookieName] : undefined;
     const session = new Session(cookie, sessionOptions);
     request.session = session;
     // An async store is asked once, before the view, and only when there is a session to read.
@@ -149,7 +151,7 @@ function processResponse(
   // A flushed or cycled session's old key leaves the store whatever the response (a logout).
   const deleted = session.hasStaleKeys ? session.deleteStaleKeys() : undefined;
   let saving: MaybePromise<void> = undefined;
-  if (empty && config.cookieName in request.COOKIES) {
+  if (empty && Object.hasOwn(request.COOKIES, config.cookieName)) {
     response.deleteCookie(config.cookieName, {
       path: config.cookiePath,
       domain: config.cookieDomain,

@@ -324,3 +324,74 @@ describe('Session properties', () => {
     );
   });
 });
+
+describe('Session against a Python dict model (property)', () => {
+  type Op =
+    | { op: 'set'; key: string; value: number }
+    | { op: 'delete' | 'pop' | 'has' | 'get'; key: string }
+    | { op: 'setdefault'; key: string; value: number }
+    | { op: 'clear' };
+  const key = fc.constantFrom('a', 'b', 'c', '__proto__', 'constructor');
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ op: fc.constant('set' as const), key, value: fc.integer() }),
+    fc.record({
+      op: fc.constantFrom('delete' as const, 'pop' as const, 'has' as const, 'get' as const),
+      key,
+    }),
+    fc.record({ op: fc.constant('setdefault' as const), key, value: fc.integer() }),
+    fc.record({ op: fc.constant('clear' as const) }),
+  );
+
+  it("keeps the same keys, values and modified flag as Django's SessionBase", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const s = session();
+        const model = new Map<string, number>();
+        let modified = false;
+        for (const step of ops) {
+          switch (step.op) {
+            case 'set':
+              s.set(step.key, step.value);
+              model.set(step.key, step.value);
+              modified = true;
+              break;
+            case 'delete':
+              if (model.has(step.key)) {
+                s.delete(step.key);
+                model.delete(step.key);
+                modified = true;
+              } else {
+                expect(() => s.delete(step.key)).toThrow(KeyError);
+              }
+              break;
+            case 'pop':
+              expect(s.pop(step.key, null)).toBe(model.get(step.key) ?? null);
+              if (model.delete(step.key)) modified = true;
+              break;
+            case 'has':
+              expect(s.has(step.key)).toBe(model.has(step.key));
+              break;
+            case 'get':
+              expect(s.get(step.key)).toBe(model.get(step.key));
+              break;
+            case 'setdefault':
+              if (!model.has(step.key)) {
+                model.set(step.key, step.value);
+                modified = true;
+              }
+              expect(s.setdefault(step.key, step.value)).toBe(model.get(step.key));
+              break;
+            case 'clear':
+              s.clear();
+              model.clear();
+              modified = true;
+              break;
+          }
+          expect(s.items()).toEqual([...model]);
+          expect(s.modified).toBe(modified);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -5,7 +5,7 @@
  * @module
  */
 import type { SecretKey } from '@reins/core';
-import { dumps, loads } from '@reins/core';
+import { TimestampSigner } from '@reins/core';
 import type { SessionData, SessionStore } from './session-store.js';
 
 // Django's signed_cookies backend signs with this salt, whatever the class is called.
@@ -37,25 +37,24 @@ export interface SignedCookieStoreOptions {
 export class SignedCookieStore implements SessionStore {
   readonly name: string = 'signed-cookie session store';
   readonly sync: boolean = true;
-  readonly #secretKey: SecretKey;
-  readonly #fallbackKeys: readonly SecretKey[] | undefined;
+  // One signer for the store's life: the derived HMAC keys are computed once, not per request
+  // (signing's own cache skips byte keys and fallback keys).
+  readonly #signer: TimestampSigner;
   readonly #maxAge: number;
 
   constructor(options: SignedCookieStoreOptions) {
-    this.#secretKey = options.secretKey;
-    this.#fallbackKeys = options.fallbackKeys;
+    this.#signer = new TimestampSigner({
+      key: options.secretKey,
+      fallbackKeys: options.fallbackKeys,
+      salt: SALT,
+    });
     this.#maxAge = options.maxAge;
   }
 
   load(sessionKey: string): SessionData | null {
     try {
-      const value = loads(sessionKey, {
-        key: this.#secretKey,
-        fallbackKeys: this.#fallbackKeys,
-        salt: SALT,
-        // Like Django, the cookie's own age limit, not a per-session setExpiry() (Django #19201).
-        maxAge: this.#maxAge,
-      });
+      // Like Django, the cookie's own age limit, not a per-session setExpiry() (Django #19201).
+      const value = this.#signer.unsignObject(sessionKey, { maxAge: this.#maxAge });
       return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? (value as SessionData)
         : null;
@@ -66,7 +65,7 @@ export class SignedCookieStore implements SessionStore {
   }
 
   save(_sessionKey: string | null, data: SessionData): string {
-    return dumps(data, { key: this.#secretKey, salt: SALT, compress: true });
+    return this.#signer.signObject(data, { compress: true });
   }
 
   /** Always false: the key is the data, nothing is kept to look up (Django's `exists()`). */

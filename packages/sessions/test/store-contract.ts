@@ -148,6 +148,7 @@ export function runStoreContract(
       expect(await store.load(key)).toEqual({ live: true });
     });
 
+    // Skipped for the cookie store only: it keeps nothing server-side (see keyHoldsData).
     describe.skipIf(!serverSide)('server-side stores', () => {
       it("hands out Django's keys: 32 characters of [a-z0-9]", async () => {
         const store = await open();
