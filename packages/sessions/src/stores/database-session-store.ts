@@ -61,6 +61,7 @@ function describeUrl(url: string): string {
     const parsed = new URL(url);
     return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
   } catch {
+    // Not quoted: a URL may carry a password.
     throw new ImproperlyConfigured(
       `The database session store's postgres URL is not a URL; write it as 'postgres://user:password@host:5432/name'.`,
       { setting: SETTING },

@@ -55,6 +55,7 @@ function describeUrl(url: string): string {
     const parsed = new URL(url);
     return `${parsed.hostname}:${parsed.port || '6379'}${parsed.pathname === '/' ? '' : parsed.pathname}`;
   } catch {
+    // Not quoted: a URL may carry a password.
     throw new ImproperlyConfigured(
       `The redis session store's url is not a URL; write it as 'redis://host:6379/0'.`,
       { setting: SETTING },

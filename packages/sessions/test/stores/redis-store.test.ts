@@ -167,3 +167,16 @@ describe.skipIf(missing !== undefined)('redis session store on a real Redis', ()
     await client.close();
   });
 });
+
+describe('redis session store configuration', () => {
+  it('refuses a url that is no URL, without echoing it (it may hold a password)', () => {
+    expect(() => new RedisSessionStore({ url: 'hunter2@nowhere' })).toThrow(
+      "The redis session store's url is not a URL; write it as 'redis://host:6379/0'.",
+    );
+  });
+
+  it('never shows the password of its URL in its name', () => {
+    const store = new RedisSessionStore({ url: 'redis://:hunter2@cache.example:6380/2' });
+    expect(store.name).toBe('redis session store (cache.example:6380/2)');
+  });
+});
