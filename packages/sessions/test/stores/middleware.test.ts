@@ -111,7 +111,7 @@ describe.skipIf(redisMissing !== undefined)(
     let store: RedisSessionStore;
     beforeAll(async () => {
       redis = await startRedis();
-      store = new RedisSessionStore({ url: redis.url, timeout: 500 });
+      store = new RedisSessionStore({ url: redis.url, timeout: 5000 });
       site = await serve(store);
     });
     afterAll(async () => {

@@ -76,7 +76,7 @@ describe.skipIf(missing !== undefined)('database session store on a real Postgre
     const store = new DatabaseSessionStore({
       secretKey: SECRET_KEY,
       postgres: server.url,
-      timeout: 1000,
+      timeout: 5000,
     });
     const key = await store.save(
       null,
