@@ -20,7 +20,7 @@ function properties(name: string, store: () => SessionStore): void {
         const key = await store().save(null, value, { ...later(), mustCreate: true });
         expect(await store().load(key)).toEqual(JSON.parse(JSON.stringify(value)));
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -30,7 +30,7 @@ function properties(name: string, store: () => SessionStore): void {
         expect(await store().load(key)).toBeNull();
         expect(await store().exists(key)).toBe(false);
       }),
-      { numRuns: 100 },
+      { numRuns: 40 },
     );
   });
 }
