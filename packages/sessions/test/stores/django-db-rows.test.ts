@@ -22,8 +22,12 @@ const DATA = {
 };
 const inAnHour = () => ({ expireDate: new Date(Date.now() + 3_600_000), expiryAge: 3600 });
 
+// Each test starts Python a few times (≈ 0.5 s each here, far more on a loaded CI machine).
+const PYTHON_TIMEOUT = 180_000;
+
 describe.skipIf(missing !== undefined)(
   "django_session rows shared with Django 3.2's database store",
+  { timeout: PYTHON_TIMEOUT },
   () => {
     const dir = tempDir();
     let files = 0;
@@ -49,7 +53,7 @@ describe.skipIf(missing !== undefined)(
         await createTable(file);
         store = new DatabaseSessionStore({ secretKey: SECRET_KEY, sqlite: file });
         return () => store.close();
-      });
+      }, PYTHON_TIMEOUT);
 
       it('reins reads a session Django wrote', async () => {
         const key = djangoDbRows('write', file, JSON.stringify(DATA)) as string;
