@@ -32,7 +32,7 @@ export interface SignedCookieStoreOptions {
  * and a cookie older than `maxAge` seconds, tampered or garbage loads as `null`.
  *
  * @example
- * sessionMiddleware({ store: new SignedCookieStore({ secretKey, maxAge: 1209600 }) });
+ * sessionMiddleware({ sessionStore: new SignedCookieStore({ secretKey, maxAge: 1209600 }) });
  */
 export class SignedCookieStore implements SessionStore {
   readonly name: string = 'signed-cookie session store';
