@@ -20,5 +20,6 @@ export const allowedDependencies = {
     '@reins/middleware',
     '@reins/shortcuts',
     '@reins/views',
+    '@reins/sessions',
   ],
 };
