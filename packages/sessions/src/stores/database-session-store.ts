@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { SecretKey } from '@reins/core';
+import type { SecretKey } from '@reins/core/signing';
 import { ImproperlyConfigured } from '@reins/core';
 import type { Kysely } from 'kysely';
 import type { AnyKysely } from './internal/any-client.js';
