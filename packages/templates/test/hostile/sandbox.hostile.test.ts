@@ -5,6 +5,7 @@
  * never a function's `prototype`; a function is never rendered as its source.
  */
 import { EventEmitter } from 'node:events';
+import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/index.js';
 
@@ -72,11 +73,13 @@ describe.each(modes)('the sandbox under %s', (_mode, render) => {
     const params = new URLSearchParams('b=2&a=1');
     const bus = new (class Bus extends EventEmitter {})();
     bus.on('x', () => undefined);
+    const socket = new Socket();
     const output = await render(
-      '[{{ set.clear }}][{{ date.setTime }}][{{ u8.fill }}][{{ buffer.fill }}][{{ params.sort }}][{{ bus.removeAllListeners }}]',
-      { set, date, u8, buffer, params, bus },
+      '[{{ set.clear }}][{{ date.setTime }}][{{ u8.fill }}][{{ buffer.fill }}][{{ params.sort }}][{{ bus.removeAllListeners }}][{{ socket.end }}][{{ proc.pid }}]',
+      { set, date, u8, buffer, params, bus, socket, proc: process },
     );
-    expect(output).toBe('[][][][][][]');
+    expect(output).toBe('[][][][][][][][]');
+    expect(socket.writableEnded).toBe(false);
     expect([...set]).toEqual([1, 2]);
     expect(date.getTime()).toBe(86_400_000);
     expect([...u8]).toEqual([1, 2, 3]);

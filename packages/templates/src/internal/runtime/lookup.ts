@@ -108,8 +108,10 @@ function lookup(o: unknown, key: string): unknown {
 
 /** `o.key` with Django's lookup rules inside the sandbox (sync: promises rejected). */
 export function lookupKey(o: unknown, key: string): unknown {
-  if (typeof o === 'object' && o !== null && isPlainRecord(o) && Object.hasOwn(o, key)) {
-    // Fast path: a dict's own string, number, boolean or non-thenable object is the answer.
+  if (typeof o === 'object' && o !== null && isPlainRecord(o)) {
+    // Fast path: on a plain object, a string, number, boolean or object that `o[key]` finds is
+    // its own — Object.prototype holds only functions and the `__proto__` accessor (a name the
+    // compiler rejects). Code that adds data to Object.prototype itself is not defended against.
     const direct = (o as Record<string, unknown>)[key];
     const type = typeof direct;
     if (type === 'string' || type === 'number' || type === 'boolean') return direct;
@@ -127,7 +129,7 @@ export function lookupKey(o: unknown, key: string): unknown {
 
 /**
  * `lookupKey(resolveCallable(o), key)` in one call, for the first attribute after a name
- * (`item.name`): a plain object that is not a thenable and holds an own string, number or boolean
+ * (`item.name`): a plain object that is not a thenable and holds a string, number or boolean
  * under `key` answers directly — `resolveCallable` would return it unchanged and `lookupKey` would
  * return that value. Everything else takes `lookupKey(resolveCallable(o), key)`.
  */
@@ -138,11 +140,10 @@ export function lookupFirstKey(o: unknown, key: string): unknown {
     Object.getPrototypeOf(o) === Object.prototype &&
     typeof (o as { then?: unknown }).then !== 'function'
   ) {
-    if (Object.hasOwn(o, key)) {
-      const value = (o as Record<string, unknown>)[key];
-      const type = typeof value;
-      if (type === 'string' || type === 'number' || type === 'boolean') return value;
-    }
+    // See lookupKey: a primitive read from a plain object is its own (no `hasOwn`: measured 5-8%).
+    const value = (o as Record<string, unknown>)[key];
+    const type = typeof value;
+    if (type === 'string' || type === 'number' || type === 'boolean') return value;
     return lookupKey(o, key);
   }
   return lookupKey(resolveCallable(o), key);

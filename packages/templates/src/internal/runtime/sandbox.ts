@@ -19,14 +19,17 @@
 /** Node modules whose classes count as built-in (besides everything reachable from globals). */
 const NODE_MODULES = ['node:events', 'node:stream', 'node:net', 'node:http', 'node:fs'] as const;
 
+/** Globals defined as lazy getters that are read up front (cheap: already loaded by Node). */
+const EAGER_GLOBAL_GETTERS = ['process', 'Buffer'] as const;
+
 const HIDDEN_FUNCTION_KEYS: ReadonlySet<string> = new Set(['prototype', 'caller', 'arguments']);
 
 const fnToString = Function.prototype.toString;
 const NATIVE_CODE_RE = /\{\s*\[native code\]\s*\}$/;
 
 let builtins: WeakSet<object> | undefined;
-/** Verdicts for objects holding an own `constructor` (prototypes), by the native-code test. */
-const nativePrototypes = new WeakMap<object, boolean>();
+/** Verdicts for prototypes (objects holding their constructor's `prototype` slot). */
+const prototypeVerdicts = new WeakMap<object, boolean>();
 
 function isObjectLike(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
@@ -47,44 +50,38 @@ function addValue(set: WeakSet<object>, value: unknown): void {
   }
 }
 
-/** The values of an object's own properties; getters are read only when `readGetters`. */
-function ownValues(namespace: object, readGetters: boolean): unknown[] {
+/** The values of an object's own data properties (getters are not run). */
+function ownDataValues(namespace: object): unknown[] {
   const values: unknown[] = [];
   for (const name of Object.getOwnPropertyNames(namespace)) {
     const descriptor = Object.getOwnPropertyDescriptor(namespace, name)!;
     if ('value' in descriptor) values.push(descriptor.value);
-    else if (readGetters) {
-      try {
-        // Node defines many globals (`Buffer`, `process`, `URL`…) as lazy getters.
-        values.push((namespace as Record<string, unknown>)[name]);
-      } catch {
-        // A global that cannot be read cannot be in a context either.
-      }
-    }
   }
   return values;
 }
 
-/** Every built-in object a context value could inherit from, collected on first use. */
+/**
+ * The built-ins known without loading anything: JavaScript's globals, `process`, `Buffer`, and
+ * the intrinsics no global names (iterator, generator and async function prototypes). Node's
+ * lazily loaded globals and module classes are recognised per prototype (`isBuiltinPrototype`).
+ */
 function collectBuiltins(): WeakSet<object> {
   const set = new WeakSet<object>();
-  for (const value of ownValues(globalThis, true)) {
+  const globals = [
+    ...ownDataValues(globalThis),
+    ...EAGER_GLOBAL_GETTERS.map((name) => (globalThis as Record<string, unknown>)[name]),
+  ];
+  for (const value of globals) {
     if (typeof value === 'function') addValue(set, value);
     else if (typeof value === 'object' && value !== null) {
       // A namespace (`Math`, `Intl`, `process`, `console`…) and its constructors, but not the
-      // chain of a global object: an app may store its own class's instance in a global.
+      // chain of an arbitrary global object: an app may keep its own class's instance there.
       set.add(value);
-      for (const member of ownValues(value, false))
+      for (const member of ownDataValues(value))
         if (typeof member === 'function') addValue(set, member);
     }
   }
   set.add(globalThis);
-  for (const id of NODE_MODULES) {
-    const exported = process.getBuiltinModule(id) as object;
-    addValue(set, exported);
-    for (const member of ownValues(exported, false)) addValue(set, member);
-  }
-  // Intrinsics no global names: iterator, generator and async function prototypes.
   const generator = function* () {};
   const asyncGenerator = async function* () {};
   for (const value of [
@@ -99,27 +96,42 @@ function collectBuiltins(): WeakSet<object> {
     asyncGenerator(),
     async () => {},
   ]) {
-    addChain(set, Object.getPrototypeOf(value));
-    addValue(set, (Object.getPrototypeOf(value) as { constructor?: unknown }).constructor);
+    const prototype = Object.getPrototypeOf(value) as object;
+    addChain(set, prototype);
+    addValue(set, (prototype as { constructor?: unknown }).constructor);
   }
   return set;
 }
 
 /**
- * Whether `o` is a built-in object: collected from globals and Node's modules, or a prototype whose
- * own `constructor` is native code (V8's and Node's C++ classes).
+ * Whether a prototype (whose own `constructor` is `ctor`) is a built-in's: `ctor` is native code,
+ * or the global or a Node module export of its name is `ctor` itself. An instance of a lazily
+ * loaded class means its module is loaded already, so reading the export costs nothing then.
  */
-export function isBuiltinObject(o: object): boolean {
+function isBuiltinPrototype(ctor: (...args: unknown[]) => unknown): boolean {
+  if (NATIVE_CODE_RE.test(fnToString.call(ctor))) return true;
+  const name = Object.getOwnPropertyDescriptor(ctor, 'name')?.value as unknown;
+  if (typeof name !== 'string' || name === '') return false;
+  if (Object.hasOwn(globalThis, name) && (globalThis as Record<string, unknown>)[name] === ctor)
+    return true;
+  return NODE_MODULES.some((id) => {
+    const exported = process.getBuiltinModule(id) as Record<string, unknown>;
+    return Object.hasOwn(exported, name) && exported[name] === ctor;
+  });
+}
+
+/** Whether `o` is a built-in object (see the module comment). */
+function isBuiltinObject(o: object): boolean {
   if ((builtins ??= collectBuiltins()).has(o)) return true;
   if (!Object.hasOwn(o, 'constructor')) return false;
-  let verdict = nativePrototypes.get(o);
+  let verdict = prototypeVerdicts.get(o);
   if (verdict === undefined) {
     const ctor = Object.getOwnPropertyDescriptor(o, 'constructor')?.value as unknown;
     verdict =
       typeof ctor === 'function' &&
       (ctor as { prototype?: unknown }).prototype === o &&
-      NATIVE_CODE_RE.test(fnToString.call(ctor));
-    nativePrototypes.set(o, verdict);
+      isBuiltinPrototype(ctor as (...args: unknown[]) => unknown);
+    prototypeVerdicts.set(o, verdict);
   }
   return verdict;
 }
