@@ -157,7 +157,11 @@ export class ManifestStaticFilesStorage extends StaticFilesStorage {
     if (options.dryRun === true) return;
     this.#hashedFiles = new Map();
     const hashedFiles = new Map<string, string>();
-    const adjustable = new Set([...paths.keys()].filter(isAdjustable));
+    const adjustable = new Set(
+      [...paths]
+        .filter(([name, source]) => isAdjustable(name, () => readFileSync(source)))
+        .map(([name]) => name),
+    );
     for (const result of this.#pass(paths, adjustable, hashedFiles)) yield result;
     const adjustablePaths = new Map([...paths].filter(([name]) => adjustable.has(name)));
     let substitutions = false;

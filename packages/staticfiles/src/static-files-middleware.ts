@@ -85,7 +85,8 @@ export function staticFilesMiddleware(
 }
 
 function findFresh(staticfiles: Staticfiles, name: string, maxAge: number): StaticFile | undefined {
-  if (staticSegments(name) === null) return undefined;
+  // Only canonical names, as in production: no `..`, and no empty or `.` segment either.
+  if (staticSegments(name)?.join('/') !== name) return undefined;
   for (const finder of staticfiles.finders) {
     const found = finder.find(name);
     if (found === null) continue;

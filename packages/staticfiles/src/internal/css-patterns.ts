@@ -30,7 +30,12 @@ export const HASH_PATTERNS: readonly HashPattern[] = [
   },
 ];
 
-/** Whether any pattern applies to `name` (Django's `adjustable_paths`). */
-export function isAdjustable(name: string): boolean {
-  return HASH_PATTERNS.some((entry) => entry.applies(name));
+/**
+ * Whether `name` is rewritten (Django's `adjustable_paths`): CSS always, as in 3.2; JavaScript
+ * only when it names a source map, so a script without one is hashed and counted exactly as
+ * Django 3.2 does.
+ */
+export function isAdjustable(name: string, source: () => Buffer): boolean {
+  if (css(name)) return true;
+  return js(name) && source().includes('//# sourceMappingURL=');
 }
