@@ -28,6 +28,7 @@ export type {
   ManifestStaticFilesStorageOptions,
   PostProcessed,
 } from './manifest-static-files-storage.js';
+export { staticLibrary } from './static-library.js';
 export { staticFilesMiddleware } from './static-files-middleware.js';
 export type { StaticFilesMiddlewareOptions } from './static-files-middleware.js';
 export { StaticFilesStorage } from './static-files-storage.js';

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectstatic, Staticfiles } from '../src/index.js';
+import { Engine } from '@reins/templates';
+import { collectstatic, Staticfiles, staticLibrary } from '../src/index.js';
 import { walkFiles } from '../src/internal/walk.js';
 
 interface StaticCase {
@@ -132,4 +133,24 @@ describe.each([
       expect(escapeHtml(staticfiles.url(name))).toBe(entry.output);
     }
   });
+});
+
+describe.each([
+  ['manifestStrict', () => define('ManifestStaticFilesStorage')],
+  ['manifestLenient', () => define('ManifestStaticFilesStorage', { manifestStrict: false })],
+  ['plain', () => define('StaticFilesStorage')],
+  ['debug', () => define('ManifestStaticFilesStorage', { debug: true })],
+] as const)('{%% load static %%} renders what Django renders (%s)', (kind, make) => {
+  it.each(vectors.static[kind].map((entry) => [entry.template, entry] as const))(
+    '%s',
+    (template, entry) => {
+      const engine = new Engine({ libraries: { static: staticLibrary(make()) } });
+      const render = (): string => engine.fromString(template).render({});
+      if (entry.error !== undefined) {
+        expect(render).toThrow(entry.message!.split(' with ')[0]!.replace('<STATIC_ROOT>', root));
+      } else {
+        expect(render()).toBe(entry.output);
+      }
+    },
+  );
 });
