@@ -6,6 +6,7 @@
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
+import type { Staticfiles } from '@reins/staticfiles';
 import type { createTemplates } from '@reins/templates';
 import type { URLPattern, URLResolver } from '@reins/urls';
 import { ImproperlyConfigured } from './errors.js';
@@ -109,6 +110,12 @@ export interface Settings extends RequestSettings {
    *   Django does), and `{% url %}` takes the current app from the request passed to `render()`.
    */
   requestContext?: 'auto' | 'always' | boolean;
+  /**
+   * The static files settings (`staticUrl`, `staticRoot`, `staticfilesDirs`, finders, storage),
+   * built by `defineStaticfiles()` from `@reins/staticfiles`: read by `reins collectstatic`,
+   * `reins findstatic` and `reins check`.
+   */
+  staticfiles?: Staticfiles;
   /** Extra values of your own, shown (secrets masked) on the debug 500 page. */
   extra?: Readonly<Record<string, unknown>>;
 }
@@ -125,8 +132,10 @@ export interface ResolvedSettings extends Required<
     | 'fileUploadTempDir'
     | 'extra'
     | 'requestContext'
+    | 'staticfiles'
   >
 > {
+  staticfiles: Staticfiles | undefined;
   requestContext: 'auto' | 'always' | false;
   templates: TemplatesSetting | Templates | undefined;
   handler400: ErrorHandler | undefined;
@@ -163,6 +172,7 @@ const KNOWN_SETTINGS = new Set<string>([
   'logger',
   'validateHostUpFront',
   'requestContext',
+  'staticfiles',
   'extra',
 ]);
 
@@ -303,6 +313,19 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       `The setting 'fileUploadTempDir' must be a directory path, got ${describe(settings.fileUploadTempDir)}.`,
     );
   }
+  const staticfiles = settings.staticfiles;
+  if (
+    staticfiles !== undefined &&
+    (typeof staticfiles !== 'object' ||
+      staticfiles === null ||
+      typeof (staticfiles as { url?: unknown }).url !== 'function' ||
+      typeof (staticfiles as { check?: unknown }).check !== 'function')
+  ) {
+    throw new ImproperlyConfigured(
+      'staticfiles',
+      `The setting 'staticfiles' must be the result of defineStaticfiles({ staticUrl: '/static/', … }) from @reins/staticfiles, got ${describe(staticfiles)}.`,
+    );
+  }
   const secretKey = settings.secretKey ?? null;
   // Django: "The SECRET_KEY setting must not be empty." Absent is fine until something signs.
   if (secretKey !== null && !isSecretKey(secretKey)) {
@@ -349,6 +372,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     logger,
     validateHostUpFront: settings.validateHostUpFront ?? true,
     requestContext: context === undefined ? 'auto' : context === true ? 'always' : context,
+    staticfiles,
     extra: settings.extra ?? {},
   };
 }
