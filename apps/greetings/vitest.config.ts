@@ -1,4 +1,7 @@
 import preset from '@reins/vitest-config';
 import { defineProject, mergeConfig } from 'vitest/config';
 
-export default mergeConfig(preset, defineProject({ test: { name: 'greetings' } }));
+export default mergeConfig(
+  preset,
+  defineProject({ test: { name: 'greetings', globalSetup: ['test/collect-static.global.ts'] } }),
+);

@@ -1,13 +1,16 @@
 /**
  * The demo's settings (Django's settings.py), read from the environment where a deployment would
- * change them: `REINS_DEBUG=1` turns on the technical error pages, `ALLOWED_HOSTS` adds hosts
- * (comma-separated) to the loopback names.
+ * change them: `REINS_DEBUG=1` turns on the technical error pages (and serves static files
+ * from `static/` without collecting), `ALLOWED_HOSTS` adds hosts (comma-separated) to the loopback
+ * names.
  */
 import { join } from 'node:path';
 import { CommonMiddleware, SecurityMiddleware, XFrameOptionsMiddleware } from '@reins/middleware';
 import type { Settings } from '@reins/server';
+import { staticFilesMiddleware, staticLibrary } from '@reins/staticfiles';
 import { appRoot } from './app-root.js';
 import { serverTimingMiddleware } from './middleware/server-timing.js';
+import { staticfilesFromEnv } from './staticfiles.js';
 import { urlpatterns } from './urls.js';
 
 /** Build the settings from an environment (the process's by default). */
@@ -16,17 +19,27 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     .split(',')
     .map((host) => host.trim())
     .filter(Boolean);
+  const staticfiles = staticfilesFromEnv(env);
   return {
     rootUrlconf: urlpatterns,
     rootUrlconfName: 'greetings.urls',
     debug: env.REINS_DEBUG === '1',
     allowedHosts: ['127.0.0.1', 'localhost', '[::1]', 'testserver', ...extraHosts],
+    staticfiles,
     middleware: [
+      // First, as WhiteNoise: a static file is answered before the rest of the chain runs.
+      staticFilesMiddleware(staticfiles),
       SecurityMiddleware,
       CommonMiddleware,
       XFrameOptionsMiddleware,
       serverTimingMiddleware,
     ],
-    templates: [{ backend: 'reins', dirs: [join(appRoot, 'templates')] }],
+    templates: [
+      {
+        backend: 'reins',
+        dirs: [join(appRoot, 'templates')],
+        options: { libraries: { static: staticLibrary(staticfiles) } },
+      },
+    ],
   };
 }

@@ -118,7 +118,7 @@ cli
   .option('--noinput', 'Do not ask before overwriting (also --no-input)')
   .option('--no-input', 'Same as --noinput')
   .option('--no-post-process', 'Do not hash names or write the manifest')
-  .option('-v, --verbosity <level>', '0 silent, 1 summary, 2 every file', { default: 1 })
+  .option('--verbosity <level>', '0 silent, 1 summary, 2 every file', { default: 1 })
   .action(
     async (options: {
       app?: string;
@@ -145,7 +145,7 @@ cli
 cli
   .command('findstatic <...paths>', 'Find the absolute paths of static files')
   .option('--first', 'Only the first match of each path')
-  .option('-v, --verbosity <level>', '0 paths only, 1 sentences, 2 also the searched locations', {
+  .option('--verbosity <level>', '0 paths only, 1 sentences, 2 also the searched locations', {
     default: 1,
   })
   .action(
