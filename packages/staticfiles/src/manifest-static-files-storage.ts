@@ -5,6 +5,7 @@
  * references to the hashed names over repeated passes until nothing changes, and writes
  * `staticfiles.json` in Django's format; `url()` then answers the hashed name from the manifest.
  */
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { HashedFileNotFound, MissingManifestEntry, PostProcessError } from './errors.js';

@@ -134,6 +134,7 @@ export function splitext(name: string): [string, string] {
 
 /** Python's `str.strip()` with no argument (ASCII and Unicode whitespace). */
 export function pyStrip(text: string): string {
+  // eslint-disable-next-line no-control-regex -- Python's str.strip() removes these separators too
   return text.replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/gu, '');
 }
 
