@@ -26,6 +26,7 @@ import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import { createResolver } from '@reins/urls';
 import type { CheckMessage } from './checks.js';
 import { runChecks } from './checks.js';
+import { withDevelopmentStatic } from './internal/development-static.js';
 import type { AnyResolver, AppContext } from './internal/app-context.js';
 import { buildHandler } from './internal/build-handler.js';
 import { responseForException, safeLog } from './internal/exception-response.js';
@@ -109,7 +110,7 @@ export class App {
       secretKey: resolved.secretKey,
       secretKeyFallbacks: resolved.secretKeyFallbacks,
     };
-    this.#chain = buildHandler(this.#context, resolved.middleware, middlewareSettings);
+    this.#chain = buildHandler(this.#context, withDevelopmentStatic(resolved), middlewareSettings);
     routeViewLogs(this.resolver, resolved.logger);
     // Django's process-wide defaults, for code running outside any request (scripts, tests).
     setDefaultUrlconf(this.resolver);

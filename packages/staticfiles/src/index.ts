@@ -29,7 +29,7 @@ export type {
   PostProcessed,
 } from './manifest-static-files-storage.js';
 export { staticLibrary } from './static-library.js';
-export { staticFilesMiddleware } from './static-files-middleware.js';
+export { isStaticFilesMiddleware, staticFilesMiddleware } from './static-files-middleware.js';
 export type { StaticFilesMiddlewareOptions } from './static-files-middleware.js';
 export { StaticFilesStorage } from './static-files-storage.js';
 export type { StaticFilesStorageOptions } from './static-files-storage.js';

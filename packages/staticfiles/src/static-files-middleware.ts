@@ -32,6 +32,18 @@ export interface StaticFilesMiddlewareOptions {
 }
 
 const HASHED = /\.[0-9a-f]{12}(?:\.[^./]+)?$/;
+const MARK = Symbol.for('reins.staticFilesMiddleware');
+
+/**
+ * Whether `middleware` came from {@link staticFilesMiddleware} (the server uses it to add one for
+ * development only when the chain has none).
+ *
+ * @example
+ * isStaticFilesMiddleware(staticFilesMiddleware(staticfiles)); // true
+ */
+export function isStaticFilesMiddleware(middleware: unknown): boolean {
+  return typeof middleware === 'function' && (middleware as { [MARK]?: boolean })[MARK] === true;
+}
 
 /**
  * The static files middleware; put it first in `middleware`.
@@ -43,7 +55,7 @@ export function staticFilesMiddleware(
   staticfiles: Staticfiles,
   options: StaticFilesMiddlewareOptions = {},
 ): Middleware {
-  return (getResponse) => {
+  const factory: Middleware = (getResponse) => {
     const prefix = staticfiles.staticUrl;
     const passThrough: MiddlewareHandler = (request) => getResponse(request);
     if (!prefix.startsWith('/')) return passThrough;
@@ -82,6 +94,7 @@ export function staticFilesMiddleware(
       return file === undefined ? notFound(name) : respond(file, request, maxCached);
     };
   };
+  return Object.assign(factory, { [MARK]: true });
 }
 
 function findFresh(staticfiles: Staticfiles, name: string, maxAge: number): StaticFile | undefined {
