@@ -42,6 +42,9 @@ const CASES: readonly Case[] = [
 
 if (process.argv[2] === '--serve') {
   const port = await startTarget(process.argv[3] as TargetName, process.argv[4]!);
+  process.on('message', (message: { cpu?: boolean }) => {
+    if (message.cpu === true) process.send?.({ usage: process.cpuUsage() });
+  });
   process.send?.({ ready: port });
 } else {
   await main();
@@ -156,6 +159,8 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   const samples = new Map<string, number[]>();
+  // Server CPU time per request: robust to other load on the machine, unlike req/s.
+  const cpuSamples = new Map<string, number[]>();
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
