@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BadSignature, dumps, loads, Signer, TimestampSigner } from '../../src/index.js';
+import { BadSignature, dumps, loads, Signer, TimestampSigner } from '../../src/signing/index.js';
 
 const KEY = 'django-insecure-properties';
 
