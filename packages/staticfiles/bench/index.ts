@@ -45,6 +45,9 @@ if (process.argv[2] === '--serve') {
   process.on('message', (message: { cpu?: boolean }) => {
     if (message.cpu === true) process.send?.({ usage: process.cpuUsage() });
   });
+  process.on('message', (message: { cpu?: boolean }) => {
+    if (message.cpu === true) process.send?.({ usage: process.cpuUsage() });
+  });
   process.send?.({ ready: port });
 } else {
   await main();
@@ -101,6 +104,19 @@ async function spawnTarget(
       if (typeof message.ready === 'number') resolve({ proc, port: message.ready });
     });
     proc.once('exit', (code) => reject(new Error(`target ${name} exited early with code ${code}`)));
+  });
+}
+
+/** The server's CPU time so far (user + system), µs. */
+function cpuOf(proc: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { usage?: NodeJS.CpuUsage }): void => {
+      if (message.usage === undefined) return;
+      proc.off('message', onMessage);
+      resolve(message.usage.user + message.usage.system);
+    };
+    proc.on('message', onMessage);
+    proc.send({ cpu: true });
   });
 }
 
@@ -171,13 +187,16 @@ async function main(): Promise<void> {
             const url = `http://127.0.0.1:${port}${item.path}`;
             await check(url, item, name);
             await run(url, item.headers, 1);
+            const before = await cpuOf(proc);
             const result = await run(url, item.headers, SECONDS);
+            const cpu = ((await cpuOf(proc)) - before) / Math.max(1, result.requests.total);
             const errors = result.errors + result.timeouts + result.non2xx;
             if (errors > 0) throw new Error(`${name} ${item.name}: ${errors} errors`);
             const key = `${name}|${item.name}`;
             samples.set(key, [...(samples.get(key) ?? []), result.requests.average]);
+            cpuSamples.set(key, [...(cpuSamples.get(key) ?? []), cpu]);
             console.log(
-              `  round ${round + 1}  ${name.padEnd(15)} ${item.name.padEnd(10)} ${Math.round(result.requests.average).toString().padStart(7)} req/s`,
+              `  round ${round + 1}  ${name.padEnd(15)} ${item.name.padEnd(10)} ${Math.round(result.requests.average).toString().padStart(7)} req/s  server CPU ${cpu.toFixed(1)} µs/req`,
             );
           }
         } finally {
@@ -204,6 +223,20 @@ async function main(): Promise<void> {
       (rps, index) => rps / Math.max(of('fastify-static')[index]!, of('express-static')[index]!),
     );
     const cells = TARGETS.map((name) => `${name} ${Math.round(median(of(name)))}`).join('  ');
+    const ratio = median(ratios);
+    console.log(
+      `  ${item.name.padEnd(10)} ${cells}  →  ${ratio.toFixed(2)}× [${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}] ${ratio >= 1 ? 'met' : 'NOT met'}`,
+    );
+  }
+  console.log(
+    '\nmedian server CPU µs/req, and per-core capacity reins / best peer (inverse CPU per request), as above',
+  );
+  for (const item of CASES) {
+    const of = (name: TargetName): number[] => cpuSamples.get(`${name}|${item.name}`) ?? [];
+    const ratios = of('reins').map(
+      (cpu, index) => Math.min(of('fastify-static')[index]!, of('express-static')[index]!) / cpu,
+    );
+    const cells = TARGETS.map((name) => `${name} ${median(of(name)).toFixed(1)}`).join('  ');
     const ratio = median(ratios);
     console.log(
       `  ${item.name.padEnd(10)} ${cells}  →  ${ratio.toFixed(2)}× [${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}] ${ratio >= 1 ? 'met' : 'NOT met'}`,

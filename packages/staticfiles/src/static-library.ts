@@ -1,9 +1,11 @@
 /**
- * `{% load static %}`: Django's `static` template library — `{% static 'path' %}` (or
- * `{% static path as var %}`) and `{% get_static_prefix %}` — bound to one {@link Staticfiles}.
- * Output is escaped when autoescaping is on and stored unescaped with `as var`, as Django's
- * `StaticNode` does.
+ * `{% load static %}`: Django's `static` template library — `{% static path %}` (or
+ * `{% static path as var %}`) and `{% get_static_prefix %}` (or `… as var`) — bound to one
+ * {@link Staticfiles}, written on the templates package's tag API with Django's parsing and error
+ * messages. The URL is escaped when autoescaping is on, then output or stored, as Django's
+ * `StaticNode` does; the tag stays synchronous under `render()`.
  */
+import { andThen, conditionalEscape } from '@reins/core';
 import { Library } from '@reins/templates';
 import type { Staticfiles } from './define-staticfiles.js';
 
@@ -16,8 +18,32 @@ import type { Staticfiles } from './define-staticfiles.js';
  */
 export function staticLibrary(staticfiles: Staticfiles): Library {
   return new Library()
-    .simpleTag('static', (path: unknown) => staticfiles.url(String(path)))
-    .simpleTag('get_static_prefix', () => iriToUri(staticfiles.staticUrl));
+    .tag('static', (parser, token) => {
+      const bits = token.splitContents();
+      if (bits.length < 2) {
+        throw parser.error(`'${bits[0]!}' takes at least one argument (path to file)`);
+      }
+      const path = parser.compileFilter(bits[1]!);
+      // Django: `bits[3]` when the next-to-last bit is 'as'.
+      const asVar = bits.length >= 2 && bits.at(-2) === 'as' ? bits[3] : undefined;
+      return {
+        asVar,
+        render: (context) =>
+          andThen(context.resolve(path), (value) => {
+            const url = staticfiles.url(String(value));
+            return context.autoescape ? conditionalEscape(url) : url;
+          }),
+      };
+    })
+    .tag('get_static_prefix', (parser, token) => {
+      const tokens = token.contents.split(/\s+/);
+      if (tokens.length > 1 && tokens[1] !== 'as') {
+        throw parser.error(`First argument in '${tokens[0]!}' must be 'as'`);
+      }
+      const asVar = tokens.length > 1 ? tokens[2] : undefined;
+      const prefix = iriToUri(staticfiles.staticUrl);
+      return { asVar, render: () => prefix };
+    });
 }
 
 // Django's iri_to_uri: percent-encode what is not allowed in a URI, keep reserved characters.

@@ -154,3 +154,28 @@ describe.each([
     },
   );
 });
+
+describe("{% static %} and {% get_static_prefix %} syntax, as Django's", () => {
+  const engine = (): Engine =>
+    new Engine({ libraries: { static: staticLibrary(define('StaticFilesStorage')) } });
+
+  it('refuses a static tag without a path, and a prefix tag whose argument is not as', () => {
+    expect(() => engine().fromString('{% load static %}{% static %}')).toThrow(
+      "'static' takes at least one argument (path to file)",
+    );
+    expect(() => engine().fromString('{% load static %}{% get_static_prefix x %}')).toThrow(
+      "First argument in 'get_static_prefix' must be 'as'",
+    );
+  });
+
+  it('resolves a variable, inside a loop, sync and async', async () => {
+    const template = engine().fromString(
+      '{% load static %}{% for f in files %}{% static f as u %}<{{ u }}>{% endfor %}{% get_static_prefix as p %}{{ p }}',
+    );
+    const expected = '</static/a.css></static/b%20c.png>/static/';
+    expect(template.render({ files: ['a.css', 'b c.png'] })).toBe(expected);
+    expect(await template.renderAsync({ files: Promise.resolve(['a.css', 'b c.png']) })).toBe(
+      expected,
+    );
+  });
+});

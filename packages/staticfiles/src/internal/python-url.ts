@@ -2,62 +2,14 @@
  * The few Python URL and path helpers Django's hashed storage is written with (`urllib.parse`,
  * `posixpath`, `os.path.splitext`), reproduced where their quirks decide a hashed name: urldefrag
  * drops an empty query (`a.eot?#iefix` → `a.eot`), splitext ignores leading dots, unquote decodes
- * UTF-8 with replacement characters.
+ * UTF-8 with replacement characters. `unquote`, `quote` and `urlsplit` are @reins/core's.
  */
+import { quote, urlsplit, type SplitUrl } from '@reins/core';
 
-/** Python's `urllib.parse.unquote` (UTF-8, errors replaced). */
-export function unquote(text: string): string {
-  if (!text.includes('%')) return text;
-  return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
-    const bytes = new Uint8Array(run.length / 3);
-    for (let index = 0; index < bytes.length; index++) {
-      bytes[index] = Number.parseInt(run.slice(index * 3 + 1, index * 3 + 3), 16);
-    }
-    return new TextDecoder('utf-8').decode(bytes);
-  });
-}
-
-/** The five parts of Python's `urlsplit`. */
-export interface SplitUrl {
-  scheme: string;
-  netloc: string;
-  path: string;
-  query: string;
-  fragment: string;
-}
+export { unquote, urlsplit } from '@reins/core';
+export type { SplitUrl } from '@reins/core';
 
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
-
-/** Python's `urllib.parse.urlsplit` (tab and newline removed, as Python 3.9.5+ does). */
-export function urlsplit(input: string): SplitUrl {
-  let url = input.replace(/[\t\r\n]/g, '');
-  let scheme = '';
-  const match = SCHEME.exec(url);
-  if (match !== null) {
-    scheme = match[0].slice(0, -1).toLowerCase();
-    url = url.slice(match[0].length);
-  }
-  let netloc = '';
-  if (url.startsWith('//')) {
-    const rest = url.slice(2);
-    const end = rest.search(/[/?#]/);
-    netloc = end === -1 ? rest : rest.slice(0, end);
-    url = end === -1 ? '' : rest.slice(end);
-  }
-  let fragment = '';
-  const hash = url.indexOf('#');
-  if (hash !== -1) {
-    fragment = url.slice(hash + 1);
-    url = url.slice(0, hash);
-  }
-  let query = '';
-  const question = url.indexOf('?');
-  if (question !== -1) {
-    query = url.slice(question + 1);
-    url = url.slice(0, question);
-  }
-  return { scheme, netloc, path: url, query, fragment };
-}
 
 /** Python's `urllib.parse.urlunsplit`: an empty query or fragment loses its `?` or `#`. */
 export function urlunsplit(parts: SplitUrl): string {
@@ -138,22 +90,9 @@ export function pyStrip(text: string): string {
   return text.replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/gu, '');
 }
 
-// Python's quote(safe="/~!*()'") of filepath_to_uri: everything but these is percent-encoded.
-const URI_SAFE = /[A-Za-z0-9_.\-~/!*()']/;
-
 /** Django's `filepath_to_uri`: backslashes to slashes, then `quote(path, safe="/~!*()'")`. */
 export function filepathToUri(path: string): string {
-  let out = '';
-  for (const char of path.replaceAll('\\', '/')) {
-    if (URI_SAFE.test(char)) {
-      out += char;
-      continue;
-    }
-    for (const byte of new TextEncoder().encode(char)) {
-      out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-  }
-  return out;
+  return quote(path.replaceAll('\\', '/'), "/~!*()'");
 }
 
 /**
