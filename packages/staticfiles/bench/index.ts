@@ -45,9 +45,6 @@ if (process.argv[2] === '--serve') {
   process.on('message', (message: { cpu?: boolean }) => {
     if (message.cpu === true) process.send?.({ usage: process.cpuUsage() });
   });
-  process.on('message', (message: { cpu?: boolean }) => {
-    if (message.cpu === true) process.send?.({ usage: process.cpuUsage() });
-  });
   process.send?.({ ready: port });
 } else {
   await main();
