@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defineStaticfiles, Staticfiles, staticUrl } from './define-staticfiles.js';
+import { defineStaticfiles, Staticfiles } from './define-staticfiles.js';
+import { staticUrl } from './static-url.js';
 import { MissingManifestEntry } from './errors.js';
 
 const base = mkdtempSync(join(tmpdir(), 'reins-define-'));

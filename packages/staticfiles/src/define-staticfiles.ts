@@ -11,6 +11,7 @@ import { AppDirectoriesFinder, FileSystemFinder } from './finders.js';
 import type { Finder, StaticfilesDir } from './finders.js';
 import { ManifestStaticFilesStorage } from './manifest-static-files-storage.js';
 import { StaticFilesStorage } from './static-files-storage.js';
+import { setDefaultStaticfiles } from './static-url.js';
 
 /** The built-in finders by Django's class name, or a finder of your own. */
 export type FinderSetting = 'FileSystemFinder' | 'AppDirectoriesFinder' | Finder;
@@ -253,28 +254,4 @@ export function defineStaticfiles(options: StaticfilesOptions): Staticfiles {
   const staticfiles = new Staticfiles(options);
   setDefaultStaticfiles(staticfiles);
   return staticfiles;
-}
-
-let defaultStaticfiles: Staticfiles | undefined;
-
-/** Make `staticfiles` the one {@link staticUrl} uses (the last `defineStaticfiles()` otherwise). */
-export function setDefaultStaticfiles(staticfiles: Staticfiles): void {
-  defaultStaticfiles = staticfiles;
-}
-
-/**
- * The URL of a static file for TypeScript code, as `{% static %}` gives it: from the most recent
- * {@link defineStaticfiles} (or {@link setDefaultStaticfiles}).
- *
- * @example
- * const href = staticUrl('css/site.css'); // '/static/css/site.55e7cbb9ba48.css'
- */
-export function staticUrl(path: string): string {
-  if (defaultStaticfiles === undefined) {
-    throw new ImproperlyConfigured(
-      "staticUrl() was called before any defineStaticfiles({ staticUrl: '/static/', … }). Define the staticfiles settings first.",
-      { setting: 'staticUrl' },
-    );
-  }
-  return defaultStaticfiles.url(path);
 }

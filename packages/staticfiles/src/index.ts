@@ -11,12 +11,7 @@
  */
 export { collectstatic, CommandError } from './collectstatic.js';
 export type { CollectstaticOptions, CollectstaticResult } from './collectstatic.js';
-export {
-  defineStaticfiles,
-  setDefaultStaticfiles,
-  Staticfiles,
-  staticUrl,
-} from './define-staticfiles.js';
+export { defineStaticfiles, Staticfiles } from './define-staticfiles.js';
 export type { FinderSetting, StaticfilesOptions, StorageSetting } from './define-staticfiles.js';
 export { HashedFileNotFound, MissingManifestEntry, PostProcessError } from './errors.js';
 export { AppDirectoriesFinder, FileSystemFinder } from './finders.js';
@@ -28,6 +23,7 @@ export type {
   ManifestStaticFilesStorageOptions,
   PostProcessed,
 } from './manifest-static-files-storage.js';
+export { setDefaultStaticfiles, staticUrl } from './static-url.js';
 export { staticLibrary } from './static-library.js';
 export { isStaticFilesMiddleware, staticFilesMiddleware } from './static-files-middleware.js';
 export type { StaticFilesMiddlewareOptions } from './static-files-middleware.js';
