@@ -7,8 +7,8 @@ import { statSync } from 'node:fs';
 import { walkFiles } from './walk.js';
 import { contentTypeFor, representation, type StaticFile } from './static-file.js';
 
-/** Cache policies (WhiteNoise's): hashed names forever, the rest briefly. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+// WhiteNoise's cache policy for hashed names: a year, never revalidated.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Index every file under `root`; `isImmutable(name)` says which names carry a content hash. */
 export function indexFiles(

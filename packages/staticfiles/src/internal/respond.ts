@@ -58,6 +58,8 @@ export function parseRange(
   if (match === null) return null;
   const [, first = '', last = ''] = match;
   if (first === '' && last === '') return null;
+  // An empty file has no byte to send (RFC 9110: no satisfiable range).
+  if (size === 0) return 'unsatisfiable';
   if (first === '') {
     const suffix = Number(last);
     if (suffix === 0) return 'unsatisfiable';

@@ -42,7 +42,7 @@ export interface StaticFile {
 }
 
 /** WhiteNoise's ETag: the modification time and size, in hex. */
-export function etagFor(stats: Stats): string {
+function etagFor(stats: Stats): string {
   return `"${Math.floor(stats.mtimeMs / 1000).toString(16)}-${stats.size.toString(16)}"`;
 }
 
