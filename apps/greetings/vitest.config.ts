@@ -3,5 +3,12 @@ import { defineProject, mergeConfig } from 'vitest/config';
 
 export default mergeConfig(
   preset,
-  defineProject({ test: { name: 'greetings', globalSetup: ['test/collect-static.global.ts'] } }),
+  defineProject({
+    test: {
+      name: 'greetings',
+      globalSetup: ['test/collect-static.global.ts'],
+      // src/app.ts builds the default app from process.env on import, and it needs a secret key.
+      env: { REINS_SECRET_KEY: 'greetings-test-secret-key' },
+    },
+  }),
 );

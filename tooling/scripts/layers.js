@@ -12,6 +12,7 @@ export const allowedDependencies = {
   '@reins/shortcuts': ['@reins/core', '@reins/http', '@reins/urls', '@reins/templates'],
   '@reins/views': ['@reins/core', '@reins/http', '@reins/templates', '@reins/shortcuts'],
   '@reins/staticfiles': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
+  '@reins/sessions': ['@reins/core', '@reins/http', '@reins/middleware'],
   '@reins/server': [
     '@reins/core',
     '@reins/http',
@@ -21,5 +22,6 @@ export const allowedDependencies = {
     '@reins/shortcuts',
     '@reins/views',
     '@reins/staticfiles',
+    '@reins/sessions',
   ],
 };

@@ -1,6 +1,6 @@
 /**
  * The `reins` command line (built to dist/cli.js): `runserver`, `serve`, `show-urls`, `check`,
- * `collectstatic`, `findstatic`.
+ * `collectstatic`, `findstatic`, `clearsessions`.
  * Arguments are parsed with cac; what each command does lives in internal/cli/commands.ts.
  */
 import { createRequire } from 'node:module';
@@ -8,6 +8,7 @@ import { cac } from 'cac';
 import { AddrPortError, parseAddrPort } from './internal/cli/addrport.js';
 import {
   check,
+  clearsessions,
   collectstaticCommand,
   findstaticCommand,
   runserver,
@@ -161,6 +162,10 @@ cli
         }),
       ),
   );
+
+cli
+  .command('clearsessions', 'Remove expired sessions from the configured sessionStore')
+  .action(async (options: { app?: string }) => finish(clearsessions(pick(options.app))));
 
 cli.help();
 cli.version(version);
