@@ -11,6 +11,7 @@ export const allowedDependencies = {
   '@reins/middleware': ['@reins/core', '@reins/http'],
   '@reins/shortcuts': ['@reins/core', '@reins/http', '@reins/urls', '@reins/templates'],
   '@reins/views': ['@reins/core', '@reins/http', '@reins/templates', '@reins/shortcuts'],
+  '@reins/staticfiles': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
   '@reins/sessions': ['@reins/core', '@reins/http', '@reins/middleware'],
   '@reins/server': [
     '@reins/core',
@@ -20,6 +21,7 @@ export const allowedDependencies = {
     '@reins/middleware',
     '@reins/shortcuts',
     '@reins/views',
+    '@reins/staticfiles',
     '@reins/sessions',
   ],
 };

@@ -19,6 +19,7 @@ import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import { createResolver } from '@reins/urls';
 import type { CheckMessage } from './checks.js';
 import { runChecks } from './checks.js';
+import { withDevelopmentStatic } from './internal/development-static.js';
 import type { AnyResolver, AppContext } from './internal/app-context.js';
 import { startNodeServer } from './internal/node-server.js';
 import type { ListenOptions, ReinsServer } from './internal/node-server.js';
@@ -96,7 +97,7 @@ export class App {
     // logger (`request.urlconf`, `request.app`), so two apps in one process never interfere.
     this.#lifecycle = createRequestLifecycle(
       this.#context,
-      resolved.middleware,
+      withDevelopmentStatic(resolved),
       middlewareSettings,
       this.requestOptions,
     );
