@@ -91,6 +91,7 @@ export class RedisCache extends BaseCache {
       await client.connect();
     } catch (error) {
       // Keep the client: it reconnects by itself, and commands fail fast until it does.
+      this.#client = Promise.resolve(client);
       this.#fail(error);
     }
     return client;
@@ -105,7 +106,7 @@ export class RedisCache extends BaseCache {
     ) {
       throw error;
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
     throw new CacheBackendUnavailable(
       `The cache '${this.alias}' (Redis at ${this.location}) did not answer: ${reason}. Check that the Redis server is running and reachable, or point this cache's location elsewhere.`,
       { cause: error },

@@ -1,0 +1,76 @@
+import { missingServer, startRedis, type TestServer } from '@reins/test-servers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CacheBackendUnavailable, RedisCache } from '../src/index.js';
+import { runCacheContract } from './cache-contract.js';
+
+const missing = missingServer('redis');
+if (missing) console.warn(missing);
+
+describe.skipIf(missing)('Redis', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startRedis();
+  }, 30_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  runCacheContract('Redis', (options) => new RedisCache({ location: server.url, ...options }));
+
+  it('stores integers as Redis integers, so incr is atomic across clients', async () => {
+    const one = new RedisCache({ location: server.url });
+    const two = new RedisCache({ location: server.url });
+    await one.set('hits', 0);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? one : two).incr('hits')));
+    expect(await one.get('hits')).toBe(50);
+    const client = await one.client();
+    expect(await client.get(':1:hits')).toBe('50');
+    expect(await client.pttl(':1:hits')).toBeGreaterThan(0);
+    await one.close();
+    await two.close();
+  });
+
+  it('an outage fails each operation quickly with an error naming the cache and the server, then recovers', async () => {
+    const cache = new RedisCache({ location: server.url, alias: 'sessions', commandTimeout: 500 });
+    await cache.set('key', 'value');
+    await server.kill();
+    try {
+      const started = Date.now();
+      const error = await cache.get('key').catch((e: unknown) => e);
+      expect(CacheBackendUnavailable.isInstance(error)).toBe(true);
+      expect((error as Error).message).toContain(`The cache 'sessions' (Redis at ${server.url}) did not answer`);
+      await expect(cache.set('key', 'value')).rejects.toThrow(CacheBackendUnavailable);
+      await expect(cache.getMany(['a', 'b'])).rejects.toThrow(CacheBackendUnavailable);
+      // Bounded by the command and connect timeouts, never by Redis coming back.
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await server.restart();
+    }
+    await expect.poll(() => cache.set('key', 'back').then(() => true, () => false), { timeout: 10_000 }).toBe(true);
+    expect(await cache.get('key')).toBe('back');
+    await cache.close();
+  }, 30_000);
+
+  it('a server that is not there fails the first operation instead of hanging', async () => {
+    const cache = new RedisCache({ location: 'redis://127.0.0.1:1/0', connectTimeout: 300 });
+    await expect(cache.get('key')).rejects.toThrow(/did not answer/);
+    await cache.close();
+  });
+});
+
+describe.skipIf(missing)('Redis, starting while the server is down', () => {
+  it('keeps its client and works once the server is up', async () => {
+    const server = await startRedis();
+    await server.kill();
+    const cache = new RedisCache({ location: server.url, connectTimeout: 300 });
+    try {
+      await expect(cache.get('key')).rejects.toThrow(CacheBackendUnavailable);
+      await server.restart();
+      await expect.poll(() => cache.set('key', 1).then(() => true, () => false), { timeout: 10_000 }).toBe(true);
+      expect(await cache.get('key')).toBe(1);
+    } finally {
+      await cache.close();
+      await server.stop();
+    }
+  }, 30_000);
+});
