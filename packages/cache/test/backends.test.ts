@@ -16,10 +16,15 @@ runCacheContract('local memory', (options) => {
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'reins-cache-db-'));
-const db = new Kysely({ dialect: new SqliteDialect({ database: new Database(join(dir, 'cache.sqlite3')) }) });
+const db = new Kysely({
+  dialect: new SqliteDialect({ database: new Database(join(dir, 'cache.sqlite3')) }),
+});
 await createCacheTable(db, 'my_cache_table');
 afterAll(async () => {
   await db.destroy();
   rmSync(dir, { recursive: true, force: true });
 });
-runCacheContract('database (SQLite)', (options) => new DatabaseCache({ db, location: 'my_cache_table', ...options }));
+runCacheContract(
+  'database (SQLite)',
+  (options) => new DatabaseCache({ db, location: 'my_cache_table', ...options }),
+);

@@ -3,17 +3,18 @@
  * run on every backend that stores values.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CacheKeyNotFound,
-  CacheValueTooLarge,
-  type BaseCache,
-} from '../src/index.js';
+import { CacheKeyNotFound, CacheValueTooLarge, type BaseCache } from '../src/index.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function runCacheContract(
   name: string,
-  make: (options: { keyPrefix?: string; version?: number; timeout?: number | null; maxValueBytes?: number }) => Promise<BaseCache> | BaseCache,
+  make: (options: {
+    keyPrefix?: string;
+    version?: number;
+    timeout?: number | null;
+    maxValueBytes?: number;
+  }) => Promise<BaseCache> | BaseCache,
 ): void {
   describe(`cache contract: ${name}`, () => {
     let cache: BaseCache;
@@ -54,7 +55,8 @@ export function runCacheContract(
         digits: '123',
       };
       for (const [key, value] of Object.entries(values)) await cache.set(key, value);
-      for (const [key, value] of Object.entries(values)) expect(await cache.get(key)).toEqual(value);
+      for (const [key, value] of Object.entries(values))
+        expect(await cache.get(key)).toEqual(value);
       // A stored null is a hit, not a miss.
       expect(await cache.has('nothing')).toBe(true);
     });

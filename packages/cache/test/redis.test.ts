@@ -38,7 +38,9 @@ describe.skipIf(missing)('Redis', () => {
       const started = Date.now();
       const error = await cache.get('key').catch((e: unknown) => e);
       expect(CacheBackendUnavailable.isInstance(error)).toBe(true);
-      expect((error as Error).message).toContain(`The cache 'sessions' (Redis at ${server.url}) did not answer`);
+      expect((error as Error).message).toContain(
+        `The cache 'sessions' (Redis at ${server.url}) did not answer`,
+      );
       await expect(cache.set('key', 'value')).rejects.toThrow(CacheBackendUnavailable);
       await expect(cache.getMany(['a', 'b'])).rejects.toThrow(CacheBackendUnavailable);
       // Bounded by the command and connect timeouts, never by Redis coming back.
@@ -46,7 +48,16 @@ describe.skipIf(missing)('Redis', () => {
     } finally {
       await server.restart();
     }
-    await expect.poll(() => cache.set('key', 'back').then(() => true, () => false), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          cache.set('key', 'back').then(
+            () => true,
+            () => false,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     expect(await cache.get('key')).toBe('back');
     await cache.close();
   }, 30_000);
@@ -66,7 +77,16 @@ describe.skipIf(missing)('Redis, starting while the server is down', () => {
     try {
       await expect(cache.get('key')).rejects.toThrow(CacheBackendUnavailable);
       await server.restart();
-      await expect.poll(() => cache.set('key', 1).then(() => true, () => false), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(
+          () =>
+            cache.set('key', 1).then(
+              () => true,
+              () => false,
+            ),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       expect(await cache.get('key')).toBe(1);
     } finally {
       await cache.close();
