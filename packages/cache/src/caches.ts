@@ -79,9 +79,12 @@ export function configureCaches(caches: CachesConfig): void {
       { setting: 'caches' },
     );
   }
+  // Fail at start-up, not on the first request: building checks the backend name and its options.
   for (const [alias, entry] of Object.entries(caches)) {
     const backend = entry?.backend;
-    if (typeof backend !== 'function' && !BACKENDS.includes(backend)) build(alias, entry);
+    if (typeof backend === 'string' && (backend === 'database' || !BACKENDS.includes(backend))) {
+      build(alias, entry);
+    }
   }
   void closeCaches();
   config = caches;

@@ -1,6 +1,13 @@
 import { missingServer, startRedis, type TestServer } from '@reins/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CacheBackendUnavailable, RedisCache } from '../src/index.js';
+import { HttpRequest, HttpResponse } from '@reins/http';
+import {
+  CacheBackendUnavailable,
+  cachePage,
+  caches,
+  configureCaches,
+  RedisCache,
+} from '../src/index.js';
 import { runCacheContract } from './cache-contract.js';
 
 const missing = missingServer('redis');
@@ -60,6 +67,58 @@ describe.skipIf(missing)('Redis', () => {
       .toBe(true);
     expect(await cache.get('key')).toBe('back');
     await cache.close();
+  }, 30_000);
+
+  it('cachePage computes the page while Redis is down, logs once per outage, and caches again after', async () => {
+    const records: string[] = [];
+    const logger = { log: (record: { message: string }) => void records.push(record.message) };
+    configureCaches({ default: { backend: 'redis', location: server.url, commandTimeout: 500 } });
+    let calls = 0;
+    const view = cachePage(60, { logger })(() => new HttpResponse(`call ${(calls += 1)}`));
+    const get = () =>
+      new HttpRequest({
+        method: 'GET',
+        url: '/outage/',
+        headers: { host: 'testserver' },
+        options: { allowedHosts: ['*'] },
+      });
+    await caches.get().clear();
+    await view(get());
+    expect(((await view(get())) as HttpResponse).text()).toBe('call 1');
+    await server.kill();
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        expect(((await view(get())) as HttpResponse).text()).toBe(`call ${i + 2}`);
+      }
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatch(
+        /^The page cache 'default' failed; serving pages uncached until it works again\. The cache 'default' \(Redis at redis:\/\/127\.0\.0\.1:\d+\) did not answer/,
+      );
+    } finally {
+      await server.restart();
+    }
+    await expect
+      .poll(
+        () =>
+          caches
+            .get()
+            .set('ping', 1)
+            .then(
+              () => true,
+              () => false,
+            ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    const before = calls;
+    await view(get());
+    await view(get());
+    expect(calls).toBe(before + 1);
+    await server.kill();
+    await view(get());
+    await server.restart();
+    expect(records).toHaveLength(2);
+    configureCaches({ default: { backend: 'locmem' } });
   }, 30_000);
 
   it('a server that is not there fails the first operation instead of hanging', async () => {

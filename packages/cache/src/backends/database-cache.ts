@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
 import type { Kysely } from 'kysely';
 import { BaseCache, MISSING, type BaseCacheOptions, type Maybe } from '../base-cache.js';
 import { CacheBackendUnavailable } from '../errors.js';

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import type { Buffer } from 'node:buffer';
 import type { Redis, RedisOptions } from 'ioredis';
 import { BaseCache, MISSING, type BaseCacheOptions, type Maybe } from '../base-cache.js';
 import { CacheBackendUnavailable, CacheKeyNotFound } from '../errors.js';
@@ -65,7 +66,7 @@ export class RedisCache extends BaseCache {
   }
 
   async #connect(): Promise<Redis> {
-    let Client: typeof import('ioredis').Redis;
+    let Client: typeof Redis;
     try {
       ({ Redis: Client } = await import('ioredis'));
     } catch (error) {
@@ -215,6 +216,7 @@ export class RedisCache extends BaseCache {
         if (error instanceof Error && /not an integer/.test(error.message)) {
           throw new TypeError(
             `Cannot incr the cache key '${original}': its value is not an integer.`,
+            { cause: error },
           );
         }
         throw error;

@@ -6,6 +6,7 @@
  * works on them; the two cannot be confused, because a single-value MessagePack buffer that starts
  * with an ASCII digit is one byte long and a decimal integer never goes through MessagePack.
  */
+import { Buffer } from 'node:buffer';
 import { Packr } from 'msgpackr';
 import { CacheValueTooLarge } from '../errors.js';
 
