@@ -48,7 +48,7 @@ describe('cachePage', () => {
 
   it('keys by the URL, including the query string, and by the headers named in Vary', async () => {
     let calls = 0;
-    const view = cachePage(60)(() => {
+    const view = cachePage(60)((_request: HttpRequest) => {
       calls += 1;
       const response = new HttpResponse(`call ${calls}`);
       response.headers.set('Vary', 'Accept-Language');
@@ -65,7 +65,7 @@ describe('cachePage', () => {
 
   it('uses the cache alias and key prefix given', async () => {
     let calls = 0;
-    const view = cachePage(60, { cache: 'pages', keyPrefix: 'v2' })(() => {
+    const view = cachePage(60, { cache: 'pages', keyPrefix: 'v2' })((_request: HttpRequest) => {
       calls += 1;
       return new HttpResponse('x');
     });
@@ -80,7 +80,7 @@ describe('cachePage', () => {
 
   it('does not cache streaming responses', async () => {
     let calls = 0;
-    const view = cachePage(60)(() => {
+    const view = cachePage(60)((_request: HttpRequest) => {
       calls += 1;
       return new StreamingHttpResponse(['a', 'b']);
     });
@@ -104,7 +104,7 @@ describe('cachePage', () => {
       }
     }
     let calls = 0;
-    const view = cachePage(60)(() => {
+    const view = cachePage(60)((_request: HttpRequest) => {
       calls += 1;
       return new LateResponse('');
     });

@@ -74,7 +74,9 @@ describe.skipIf(missing)('Redis', () => {
     const logger = { log: (record: { message: string }) => void records.push(record.message) };
     configureCaches({ default: { backend: 'redis', location: server.url, commandTimeout: 500 } });
     let calls = 0;
-    const view = cachePage(60, { logger })(() => new HttpResponse(`call ${(calls += 1)}`));
+    const view = cachePage(60, { logger })(
+      (_request: HttpRequest) => new HttpResponse(`call ${(calls += 1)}`),
+    );
     const get = () =>
       new HttpRequest({
         method: 'GET',
