@@ -13,7 +13,8 @@ import { DEFAULT_CACHE_MIDDLEWARE_SECONDS } from './patch-response-headers.js';
 
 const DELIMITER = /\s*,\s*/;
 
-function md5(text: string): string {
+/** The hex md5 of `text` (UTF-8), as Django hashes URLs for page keys. */
+export function md5(text: string): string {
   return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
@@ -25,9 +26,11 @@ export interface CacheKeyOptions {
   cache?: BaseCache;
 }
 
-/** Django's `_generate_cache_header_key`. */
-export function cacheHeaderKey(keyPrefix: string, absoluteUri: string): string {
-  return `views.decorators.cache.cache_header.${keyPrefix}.${md5(absoluteUri)}`;
+const EMPTY_MD5 = md5('');
+
+/** Django's `_generate_cache_header_key`, from the md5 of the absolute URI. */
+export function cacheHeaderKey(keyPrefix: string, uriHash: string): string {
+  return `views.decorators.cache.cache_header.${keyPrefix}.${uriHash}`;
 }
 
 /** Django's `_generate_cache_key`: the headers' values hashed in the stored order. */
@@ -36,17 +39,18 @@ export function generateCacheKey(
   method: string,
   headerList: readonly string[],
   keyPrefix: string,
-  absoluteUri: string = request.buildAbsoluteUri(),
+  uriHash: string = md5(request.buildAbsoluteUri()),
 ): string {
-  const context = createHash('md5');
-  if (headerList.length > 0) {
-    const meta = request.META;
-    for (const header of headerList) {
-      const value = meta[header];
-      context.update(value === undefined ? '-,' : value, 'utf8');
-    }
+  if (headerList.length === 0) {
+    return `views.decorators.cache.cache_page.${keyPrefix}.${method}.${uriHash}.${EMPTY_MD5}`;
   }
-  return `views.decorators.cache.cache_page.${keyPrefix}.${method}.${md5(absoluteUri)}.${context.digest('hex')}`;
+  const context = createHash('md5');
+  const meta = request.META;
+  for (const header of headerList) {
+    const value = meta[header];
+    context.update(value === undefined ? '-,' : value, 'utf8');
+  }
+  return `views.decorators.cache.cache_page.${keyPrefix}.${method}.${uriHash}.${context.digest('hex')}`;
 }
 
 /**
@@ -62,10 +66,10 @@ export async function getCacheKey(
 ): Promise<string | null> {
   const keyPrefix = options.keyPrefix ?? '';
   const cache = options.cache ?? caches.get();
-  const uri = request.buildAbsoluteUri();
-  const headerList = await cache.get<string[]>(cacheHeaderKey(keyPrefix, uri));
+  const uriHash = md5(request.buildAbsoluteUri());
+  const headerList = await cache.get<string[]>(cacheHeaderKey(keyPrefix, uriHash));
   if (headerList === null) return null;
-  return generateCacheKey(request, options.method ?? 'GET', headerList, keyPrefix, uri);
+  return generateCacheKey(request, options.method ?? 'GET', headerList, keyPrefix, uriHash);
 }
 
 /**
@@ -83,7 +87,7 @@ export async function learnCacheKey(
   const keyPrefix = options.keyPrefix ?? '';
   const timeout = options.cacheTimeout ?? DEFAULT_CACHE_MIDDLEWARE_SECONDS;
   const cache = options.cache ?? caches.get();
-  const uri = request.buildAbsoluteUri();
+  const uriHash = md5(request.buildAbsoluteUri());
   const vary = response.headers.get('Vary');
   const headerList: string[] = [];
   if (vary !== undefined) {
@@ -93,6 +97,7 @@ export async function learnCacheKey(
     // Python sorts strings by code point; so does this comparison.
     headerList.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
-  await cache.set(cacheHeaderKey(keyPrefix, uri), headerList, timeout);
-  return generateCacheKey(request, request.method, headerList, keyPrefix, uri);
+  // Frozen: the local-memory cache then keeps it without a copy.
+  await cache.set(cacheHeaderKey(keyPrefix, uriHash), Object.freeze(headerList), timeout);
+  return generateCacheKey(request, request.method, headerList, keyPrefix, uriHash);
 }

@@ -6,12 +6,19 @@
  * Django's `_cull`; `lru-cache`'s own `max` (= `maxEntries`) is the hard bound behind that, so
  * the cache never holds more than `maxEntries` even where Django's integer division culls none.
  * Objects are stored serialised (Django pickles them), so changing an object after `set` does not
- * change the cached one; strings, numbers, booleans, bigints and null are kept as they are.
+ * change the cached one; strings, numbers, booleans, bigints, null and frozen objects
+ * (`Object.freeze`, which cannot change) are kept as they are, without the copy.
  *
  * @module
  */
 import { LRUCache } from 'lru-cache';
-import { BaseCache, MISSING, type BaseCacheOptions, type Maybe } from '../base-cache.js';
+import {
+  BaseCache,
+  MISSING,
+  type BaseCacheOptions,
+  type Maybe,
+  type Timeout,
+} from '../base-cache.js';
 import { decodeValue, encodeValue } from '../internal/codec.js';
 
 /**
@@ -81,6 +88,7 @@ export class LocMemCache extends BaseCache {
       }
       return { value, expires: expiresAt ?? Infinity, packed: false };
     }
+    if (Object.isFrozen(value)) return { value, expires: expiresAt ?? Infinity, packed: false };
     return { value: this.#pack(key, value), expires: expiresAt ?? Infinity, packed: true };
   }
 
@@ -113,6 +121,43 @@ export class LocMemCache extends BaseCache {
   #live(key: string): boolean {
     const entry = this.#store.peek(key);
     return entry !== undefined && entry.expires > Date.now();
+  }
+
+  // get, set, getMany and has skip the raw* layer: one promise per call instead of two, which is
+  // most of the cost of a memory read.
+  override async get<T = unknown>(
+    key: string,
+    defaultValue: T | null = null,
+    version?: number,
+  ): Promise<T | null> {
+    const value = this.#read(this.key(key, version));
+    return value === MISSING ? defaultValue : (value as T);
+  }
+
+  override async set(
+    key: string,
+    value: unknown,
+    timeout?: Timeout,
+    version?: number,
+  ): Promise<void> {
+    const made = this.key(key, version);
+    this.#write(made, this.#entry(made, value, this.expiresAt(timeout)));
+  }
+
+  override async getMany<T = unknown>(
+    keys: Iterable<string>,
+    version?: number,
+  ): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    for (const key of keys) {
+      const value = this.#read(this.key(key, version));
+      if (value !== MISSING) found.set(key, value as T);
+    }
+    return found;
+  }
+
+  override async has(key: string, version?: number): Promise<boolean> {
+    return this.#read(this.key(key, version)) !== MISSING;
   }
 
   protected async rawGet(key: string): Promise<Maybe> {

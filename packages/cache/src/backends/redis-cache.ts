@@ -84,6 +84,8 @@ export class RedisCache extends BaseCache {
       maxRetriesPerRequest: 0,
       retryStrategy: (times) => Math.min(times * 100, 2000),
       lazyConnect: true,
+      // Commands issued in the same tick go out as one pipeline: concurrent requests share a write.
+      enableAutoPipelining: true,
       ...this.#options.redisOptions,
     });
     // ioredis reports connection errors as events; the failing commands carry them to callers.

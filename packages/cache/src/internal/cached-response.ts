@@ -49,13 +49,16 @@ export function storeResponse(response: HttpResponse): StoredResponse {
       });
     }
   }
-  return {
+  // Frozen, so the local-memory cache keeps it without a copy (nothing can change it).
+  for (const pair of headers) Object.freeze(pair);
+  if (cookies) for (const cookie of cookies) Object.freeze(cookie);
+  return Object.freeze({
     s: response.status,
     r: response.reasonPhrase,
-    h: headers,
-    c: cookies,
+    h: Object.freeze(headers) as [string, string][],
+    c: cookies && (Object.freeze(cookies) as StoredCookie[]),
     b: response.content,
-  };
+  });
 }
 
 export function isStoredResponse(value: unknown): value is StoredResponse {
