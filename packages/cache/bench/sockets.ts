@@ -8,7 +8,8 @@
  * median of each round's ratio is printed. BENCH_SECONDS (default 3), BENCH_ROUNDS (default 3).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Buffer } from 'node:buffer';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -36,10 +37,7 @@ function articleList(_request: HttpRequest): HttpResponse {
 const PAGE = articleList(null as never).text();
 
 export async function child(target: string): Promise<void> {
-  let handler: (
-    incoming: import('node:http').IncomingMessage,
-    outgoing: import('node:http').ServerResponse,
-  ) => unknown;
+  let handler: (incoming: IncomingMessage, outgoing: ServerResponse) => unknown;
   if (target === 'raw') {
     const length = String(Buffer.byteLength(PAGE));
     handler = (_incoming, outgoing) => {
