@@ -6,7 +6,11 @@
  * @module
  */
 import type { BaseCache, BaseCacheOptions } from './base-cache.js';
-import { DatabaseCache, type DatabaseCacheOptions } from './backends/database-cache.js';
+import {
+  createCacheTable,
+  DatabaseCache,
+  type DatabaseCacheOptions,
+} from './backends/database-cache.js';
 import { DummyCache } from './backends/dummy-cache.js';
 import { LocMemCache, type LocMemCacheOptions } from './backends/locmem-cache.js';
 import { RedisCache, type RedisCacheOptions } from './backends/redis-cache.js';
@@ -37,8 +41,20 @@ export type CacheConfig =
 export type CachesConfig = Record<string, CacheConfig>;
 
 const BACKENDS = ['locmem', 'redis', 'database', 'dummy'];
-let config: CachesConfig = { default: { backend: 'locmem' } };
-const instances = new Map<string, BaseCache>();
+interface Registry {
+  config: CachesConfig;
+  instances: Map<string, BaseCache>;
+  /** For `reins createcachetable`, which finds the app's caches here without importing this package. */
+  createCacheTables?: (options?: { dryRun?: boolean }) => Promise<string[]>;
+}
+// One registry per process, even when two copies of this package are loaded (an app bundled
+// with its own copy, the CLI with another): `reins createcachetable` must see the app's caches.
+const REGISTRY = Symbol.for('reins.cache.registry');
+const registry: Registry = ((globalThis as Record<symbol, Registry | undefined>)[REGISTRY] ??= {
+  config: { default: { backend: 'locmem' } },
+  instances: new Map(),
+});
+const instances = registry.instances;
 
 function build(alias: string, entry: CacheConfig): BaseCache {
   const { backend } = entry;
@@ -87,7 +103,7 @@ export function configureCaches(caches: CachesConfig): void {
     }
   }
   void closeCaches();
-  config = caches;
+  registry.config = caches;
 }
 
 /**
@@ -113,11 +129,11 @@ export const caches = {
   get(alias: string = DEFAULT_CACHE_ALIAS): BaseCache {
     let cache = instances.get(alias);
     if (cache === undefined) {
-      const entry = config[alias];
+      const entry = registry.config[alias];
       if (entry === undefined) {
         throw new InvalidCacheBackendError(
           `Could not find config for '${alias}' in the caches setting (configured: ${Object.keys(
-            config,
+            registry.config,
           )
             .map((a) => `'${a}'`)
             .join(', ')}). Add it to configureCaches({ ... }).`,
@@ -131,6 +147,30 @@ export const caches = {
   },
   /** The aliases configured. */
   aliases(): string[] {
-    return Object.keys(config);
+    return Object.keys(registry.config);
   },
 };
+
+/**
+ * Django's `createcachetable`: create the table of every database cache configured, and return
+ * what Django prints (`Cache table 'x' already exists.`, or with `dryRun` the SQL).
+ *
+ * @example
+ * for (const line of await createCacheTables()) console.log(line);
+ */
+export async function createCacheTables({ dryRun = false }: { dryRun?: boolean } = {}): Promise<
+  string[]
+> {
+  const lines: string[] = [];
+  for (const alias of caches.aliases()) {
+    const cache = caches.get(alias);
+    if (!(cache instanceof DatabaseCache)) continue;
+    const result = await createCacheTable(cache.db, cache.table, { dryRun });
+    if (result.status === 'exists') lines.push(`Cache table '${cache.table}' already exists.`);
+    else if (result.status === 'dry-run') lines.push(...result.sql);
+    else lines.push(`Cache table '${cache.table}' created.`);
+  }
+  return lines;
+}
+
+registry.createCacheTables = createCacheTables;

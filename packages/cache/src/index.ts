@@ -13,7 +13,11 @@
  */
 export type { BaseCacheOptions, KeyFunction, Timeout } from './base-cache.js';
 export { BaseCache, defaultKeyFunction } from './base-cache.js';
-export type { DatabaseCacheOptions, CacheTableRow } from './backends/database-cache.js';
+export type {
+  CacheTableRow,
+  CreateCacheTableResult,
+  DatabaseCacheOptions,
+} from './backends/database-cache.js';
 export { createCacheTable, DatabaseCache } from './backends/database-cache.js';
 export { DummyCache } from './backends/dummy-cache.js';
 export type { LocMemCacheOptions } from './backends/locmem-cache.js';
@@ -21,7 +25,13 @@ export { LocMemCache } from './backends/locmem-cache.js';
 export type { RedisCacheOptions } from './backends/redis-cache.js';
 export { RedisCache } from './backends/redis-cache.js';
 export type { CacheConfig, CachesConfig } from './caches.js';
-export { caches, closeCaches, configureCaches, DEFAULT_CACHE_ALIAS } from './caches.js';
+export {
+  caches,
+  closeCaches,
+  configureCaches,
+  createCacheTables,
+  DEFAULT_CACHE_ALIAS,
+} from './caches.js';
 export { cache } from './default-cache.js';
 export type { CacheKeyOptions } from './cache-key.js';
 export { getCacheKey, learnCacheKey } from './cache-key.js';

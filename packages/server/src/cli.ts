@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { cac } from 'cac';
 import { AddrPortError, parseAddrPort } from './internal/cli/addrport.js';
 import { check, runserver, serve, showUrls } from './internal/cli/commands.js';
+import { createcachetable } from './internal/cli/createcachetable.js';
 import { AppLoadError } from './internal/cli/load-app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
 
@@ -102,6 +103,13 @@ cli
     const failLevel = options.failLevel.toLowerCase() === 'warning' ? 'warning' : 'error';
     return finish(check({ ...pick(options.app), failLevel }));
   });
+
+cli
+  .command('createcachetable', "Create the tables of the app's database caches")
+  .option('--dry-run', 'Print the SQL instead of running it')
+  .action(async (options: { app?: string; dryRun?: boolean }) =>
+    finish(createcachetable({ ...pick(options.app), dryRun: options.dryRun === true })),
+  );
 
 cli.help();
 cli.version(version);

@@ -63,26 +63,47 @@ function sqliteDatetime(ms: number): string {
 }
 
 /**
- * Create Django's cache table `table` if it is missing (what `reins createcachetable` runs).
+ * What {@link createCacheTable} did: created the table, found it there, or (dry run) only wrote
+ * the SQL it would run.
+ */
+export interface CreateCacheTableResult {
+  status: 'created' | 'exists' | 'dry-run';
+  /** The statements run (or that would run). */
+  sql: string[];
+}
+
+/**
+ * Create Django's cache table `table` unless it exists (what `reins createcachetable` runs).
  *
  * @example
  * await createCacheTable(db, 'my_cache_table');
  */
-export async function createCacheTable(db: AnyDb, table: string): Promise<void> {
+export async function createCacheTable(
+  db: AnyDb,
+  table: string,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<CreateCacheTableResult> {
   const sqlite = isSqlite(db);
-  await db.schema
+  const create = db.schema
     .createTable(table)
-    .ifNotExists()
     .addColumn('cache_key', 'varchar(255)', (column) => column.notNull().primaryKey())
     .addColumn('value', 'text', (column) => column.notNull())
-    .addColumn('expires', sqlite ? 'datetime' : 'timestamptz', (column) => column.notNull())
-    .execute();
-  await db.schema
-    .createIndex(`${table}_expires`)
-    .ifNotExists()
-    .on(table)
-    .column('expires')
-    .execute();
+    .addColumn('expires', sqlite ? 'datetime' : 'timestamptz', (column) => column.notNull());
+  const index = db.schema.createIndex(`${table}_expires`).on(table).column('expires');
+  const sql = [create.compile().sql + ';', index.compile().sql + ';'];
+  if (dryRun) return { status: 'dry-run', sql };
+  const tables = await db.introspection.getTables();
+  if (tables.some((existing) => existing.name === table)) return { status: 'exists', sql: [] };
+  await db.transaction().execute(async (trx) => {
+    await trx.schema
+      .createTable(table)
+      .addColumn('cache_key', 'varchar(255)', (column) => column.notNull().primaryKey())
+      .addColumn('value', 'text', (column) => column.notNull())
+      .addColumn('expires', sqlite ? 'datetime' : 'timestamptz', (column) => column.notNull())
+      .execute();
+    await trx.schema.createIndex(`${table}_expires`).on(table).column('expires').execute();
+  });
+  return { status: 'created', sql };
 }
 
 /**
