@@ -4,6 +4,7 @@
  * (comma-separated) to the loopback names.
  */
 import { join } from 'node:path';
+import { configureCaches, type CachesConfig } from '@reins/cache';
 import { CommonMiddleware, SecurityMiddleware, XFrameOptionsMiddleware } from '@reins/middleware';
 import type { Settings } from '@reins/server';
 import { appRoot } from './app-root.js';
@@ -29,4 +30,19 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     ],
     templates: [{ backend: 'reins', dirs: [join(appRoot, 'templates')] }],
   };
+}
+
+/**
+ * The demo's caches (Django's `CACHES`): local memory, or Redis when `REDIS_URL` is set, so
+ * several server processes share the cached pages.
+ */
+export function cachesFromEnv(env: NodeJS.ProcessEnv = process.env): CachesConfig {
+  return env.REDIS_URL
+    ? { default: { backend: 'redis', location: env.REDIS_URL } }
+    : { default: { backend: 'locmem', location: 'greetings' } };
+}
+
+/** Configure the caches from an environment (what the app does at start-up). */
+export function configureDemoCaches(env: NodeJS.ProcessEnv = process.env): void {
+  configureCaches(cachesFromEnv(env));
 }

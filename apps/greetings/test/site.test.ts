@@ -1,6 +1,7 @@
 import type { StreamingHttpResponse } from '@reins/http';
 import { Client } from '@reins/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caches } from '@reins/cache';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGreetingsApp } from '../src/app.js';
 import { closeDatabase } from '../src/database-handle.js';
 import { checkCase } from './check-case.js';
@@ -13,6 +14,8 @@ afterAll(closeDatabase);
 
 describe('the greetings site, in process (test client)', () => {
   const client = new Client(createGreetingsApp({}));
+  // Each test sees the views run, not a page an earlier test left in the cache.
+  beforeEach(() => caches.get().clear());
 
   it.each(siteCases)('$name', async (testCase) => {
     const method = (testCase.method ?? 'GET').toLowerCase() as 'get' | 'post' | 'head';
@@ -32,6 +35,19 @@ describe('the greetings site, in process (test client)', () => {
     expect(response.context).toHaveProperty('article_list');
     expect(response.context).toHaveProperty('object_list');
     expect(response.context).toHaveProperty('is_paginated', false);
+  });
+
+  it('caches the article list for 60 s (cachePage): the second response is the stored one', async () => {
+    const first = await client.get('/');
+    expect(first.headers.get('Cache-Control')).toBe('max-age=60');
+    expect(first.templates.length).toBeGreaterThan(0);
+    const second = await client.get('/');
+    // Served from the cache: no template rendered, and the first response's Expires kept.
+    expect(second.templates).toEqual([]);
+    expect(second.headers.get('Expires')).toBe(first.headers.get('Expires'));
+    expect(second.text()).toBe(first.text());
+    // The page's other query strings are other pages.
+    expect((await client.get('/?page=1')).templates.length).toBeGreaterThan(0);
   });
 
   it('follows go-home to the homepage', async () => {
