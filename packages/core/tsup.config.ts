@@ -1,3 +1,4 @@
 import { reinsPackage } from '@reins/tsup-config';
 
-export default reinsPackage();
+// Two entries: the runtime-neutral main API, and signing, which is Node-only (node:crypto, node:zlib).
+export default reinsPackage({ entry: ['src/index.ts', 'src/signing/index.ts'] });

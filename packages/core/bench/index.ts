@@ -7,7 +7,7 @@
  */
 import { benchGroups } from '@reins/bench-tools';
 import * as cookieSignature from 'cookie-signature';
-import { dumps, loads, Signer, TimestampSigner } from '../src/index.js';
+import { dumps, loads, Signer, TimestampSigner } from '../src/signing/index.js';
 
 const KEY = 'django-insecure-0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdef';
 const VALUE = 'a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6'; // a session key's size

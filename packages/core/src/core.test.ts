@@ -38,4 +38,12 @@ describe('maybe-promise', () => {
     expect(isThenable(later)).toBe(true);
     await expect(later).resolves.toBe(2);
   });
+
+  it('treats any object or function with a callable then as a thenable, as Promise.resolve does', () => {
+    const fnThenable = Object.assign(() => undefined, { then: () => undefined });
+    expect(isThenable(fnThenable)).toBe(true);
+    expect(isThenable({ then: 1 })).toBe(false);
+    expect(isThenable(null)).toBe(false);
+    expect(isThenable('then')).toBe(false);
+  });
 });

@@ -18,7 +18,8 @@
 export type MaybePromise<T> = T | Promise<T>;
 
 /**
- * Whether `value` is a thenable (a promise from any realm or library).
+ * Whether `value` is a thenable (a promise from any realm or library): an object or function with
+ * a callable `then`, as the Promise resolution procedure defines it.
  *
  * @example
  * isThenable(Promise.resolve(1)); // true
@@ -28,7 +29,7 @@ export function isThenable<T = unknown>(value: unknown): value is PromiseLike<T>
   // No `instanceof Promise` first: on a response (the usual answer) it walks the prototype chain,
   // while the missing `then` is one cached property check.
   return (
-    typeof value === 'object' &&
+    (typeof value === 'object' || typeof value === 'function') &&
     value !== null &&
     typeof (value as { then?: unknown }).then === 'function'
   );

@@ -46,6 +46,7 @@ describe('@reins/http exports', () => {
         "conditionalEscape",
         "escape",
         "getCurrentRequest",
+        "getRequestApp",
         "html",
         "isSafe",
         "malformedRequest",

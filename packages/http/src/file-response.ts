@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import type { lookup as mimeTypesLookup } from 'mime-types';
 import type { HttpResponseOptions } from './http-response.js';
-import { quote } from './internal/url-encoding.js';
+import { quote } from '@reins/core';
 import { StreamingHttpResponse } from './streaming-http-response.js';
 
 /** Options of {@link FileResponse}. */

@@ -10,6 +10,7 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
+import { djangoUrlsplit } from '@reins/core';
 import {
   DisallowedHost,
   RawPostDataException,
@@ -22,7 +23,6 @@ import { parseMultipart } from './internal/multipart.js';
 import { parseHeader } from './internal/parse-header.js';
 import { pyRepr } from './internal/python-string.js';
 import { urlJoin } from './internal/url-join.js';
-import { urlSplit } from './internal/url-split.js';
 import { decodePath, escapeUriPath, iriToUri, isKnownEncoding } from './internal/url-encoding.js';
 import { MultiValueDict } from './multi-value-dict.js';
 import { parseCookie } from './parse-cookie.js';
@@ -36,6 +36,7 @@ import type { UploadedFile } from './uploaded-file.js';
 import { findRawHeader, type NodeHeaderSource } from './internal/node-headers.js';
 import { explicitSigningKeys } from './internal/cookie-signer.js';
 import { readSignedCookie, type GetSignedCookieOptions } from './signed-cookie.js';
+import type { RequestApp } from './request-context.js';
 
 const BRAND = Symbol.for('reins.HttpRequest');
 const EMPTY = new Uint8Array(0);
@@ -230,6 +231,8 @@ export class HttpRequest {
   urlconf: unknown = null;
   /** The current application namespace for `reverse()`; set by the handler or a view. */
   currentApp: string | null = null;
+  /** The application serving this request (its templates and logger); set by the handler. */
+  app: RequestApp | null = null;
 
   readonly #rawMethod: string;
   readonly #url: string;
@@ -585,7 +588,7 @@ export class HttpRequest {
    */
   buildAbsoluteUri(location?: string): string {
     let target = location ?? '//' + this.getFullPath();
-    const parts = urlSplit(target);
+    const parts = djangoUrlsplit(target);
     if (parts.scheme !== '' && parts.netloc !== '') return iriToUri(target);
     const schemeHost = `${this.scheme}://${this.getHost()}`;
     if (

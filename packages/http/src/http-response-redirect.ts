@@ -6,9 +6,9 @@
  * @module
  */
 import { isIPv6 } from 'node:net';
+import { djangoUrlsplit, UrlSplitError } from '@reins/core';
 import { DisallowedRedirect } from './errors.js';
 import { iriToUri } from './internal/url-encoding.js';
-import { urlSplit, UrlSplitError } from './internal/url-split.js';
 import { HttpResponse, type HttpResponseOptions, type ResponseContent } from './http-response.js';
 
 const MAX_URL_LENGTH = 16_384;
@@ -34,9 +34,9 @@ function invalidHost(url: string): string | null {
   const cleaned = url.replace(/^[\x00-\x20]+/, '').replace(/[\t\r\n]/g, '');
   let netloc: string;
   try {
-    netloc = urlSplit(cleaned).netloc;
+    netloc = djangoUrlsplit(cleaned).netloc;
   } catch (error) {
-    if (error instanceof UrlSplitError) return error.message;
+    if (UrlSplitError.isInstance(error)) return error.message;
     throw error;
   }
   const open = netloc.indexOf('[');

@@ -6,7 +6,7 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
-import { isSafe, type SafeString } from './escape.js';
+import { isSafe, RAW_CONTENT, type SafeString } from '@reins/core';
 import {
   checkCookieAttribute,
   checkCookieName,
@@ -22,8 +22,8 @@ import { getCurrentRequest } from './request-context.js';
 import type { SetSignedCookieOptions } from './signed-cookie.js';
 
 const BRAND = Symbol.for('reins.HttpResponse');
-/** Where the adapters find the body without forcing a string to bytes (shared across copies). */
-export const RAW_CONTENT: unique symbol = Symbol.for('reins.HttpResponse.rawContent') as never;
+/** Where the adapters find the body without forcing a string to bytes (core's, shared across copies). */
+export { RAW_CONTENT };
 
 /** Options every response constructor takes. */
 export interface HttpResponseOptions {

@@ -72,10 +72,12 @@ export { parseCookie } from './parse-cookie.js';
 export { QueryDict, type QueryDictOptions } from './query-dict.js';
 export {
   getCurrentRequest,
+  getRequestApp,
   runSyncWithRequest,
   runWithRequest,
   runWithRequestUntilSettled,
 } from './request-context.js';
+export type { RequestApp, RequestLogRecord } from './request-context.js';
 export type { RequestOptions } from './request-options.js';
 export { ResponseHeaders, type HeaderValue } from './response-headers.js';
 export { StreamingHttpResponse, type StreamingContent } from './streaming-http-response.js';

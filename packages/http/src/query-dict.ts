@@ -6,7 +6,7 @@
  * @module
  */
 import { parseQsl } from './internal/parse-qsl.js';
-import { quote } from './internal/url-encoding.js';
+import { quote, quotePlus } from '@reins/core';
 import { MultiValueDict } from './multi-value-dict.js';
 
 /** Options of the {@link QueryDict} constructor. */
@@ -139,7 +139,7 @@ export class QueryDict extends MultiValueDict<string> {
     const parts: string[] = [];
     const encode =
       safe === undefined
-        ? (value: string) => quote(value, '', true)
+        ? (value: string) => quotePlus(value, '')
         : (value: string) => quote(value, safe);
     for (const [key, list] of this.data) {
       const encodedKey = encode(key);

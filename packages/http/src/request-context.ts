@@ -13,6 +13,7 @@
  * @module
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { isThenable } from '@reins/core';
 import type { HttpRequest } from './http-request.js';
 
 interface ContextState {
@@ -120,13 +121,58 @@ export function runWithRequestUntilSettled<T>(
     release();
     throw error;
   }
-  if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+  if (isThenable(result)) {
     // A side branch: the caller still sees (and must handle) the rejection of `result` itself.
     Promise.resolve(result).then(release, release);
   } else {
     release();
   }
   return result;
+}
+
+/**
+ * A log record about a request, as an application's logger takes it (`@reins/server`'s `LogRecord`).
+ *
+ * @example
+ * const record: RequestLogRecord = { level: 'warning', logger: 'reins.request', message: 'Gone: /old/' };
+ */
+export interface RequestLogRecord {
+  level: 'debug' | 'info' | 'warning' | 'error';
+  /** Dotted logger name, e.g. `reins.request`. */
+  logger: string;
+  message: string;
+  error?: unknown;
+  request?: HttpRequest;
+  status?: number;
+}
+
+/**
+ * What the application serving a request lends to the code that runs for it, on `request.app`:
+ * set by `@reins/server`'s handler before any middleware runs, so two applications in one process
+ * never see each other's templates or logger (nothing here is process-wide). `null` on a request
+ * no application serves (a script, a unit test); shortcuts then fall back to their documented
+ * standalone defaults.
+ *
+ * @example
+ * request.app = { templates: createTemplates([{ backend: 'reins', dirs: ['templates'] }]), logger: console };
+ */
+export interface RequestApp {
+  /** The template engines (`createTemplates()` of `@reins/templates`), or `null` when the app has none. */
+  readonly templates: object | null;
+  /** The application's logger: views log Django's `django.request` warnings through it. */
+  readonly logger: { log(record: RequestLogRecord): void };
+}
+
+/**
+ * The application serving `request` (by default the current request), or `null` outside any.
+ *
+ * @example
+ * getRequestApp(request)?.logger.log({ level: 'warning', logger: 'reins.request', message: 'Gone: /old/' });
+ */
+export function getRequestApp(
+  request: HttpRequest | undefined = getCurrentRequest(),
+): RequestApp | null {
+  return request?.app ?? null;
 }
 
 /**

@@ -5,7 +5,7 @@
  * @module
  */
 import { tmpdir } from 'node:os';
-import type { SecretKey } from '@reins/core';
+import type { SecretKey } from '@reins/core/signing';
 
 /**
  * Settings for request parsing and validation; each defaults to Django's value.

@@ -1,4 +1,5 @@
-import { BadSignature, ImproperlyConfigured, SignatureExpired } from '@reins/core';
+import { ImproperlyConfigured } from '@reins/core';
+import { BadSignature, SignatureExpired } from '@reins/core/signing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HttpRequest } from './http-request.js';
 import { HttpResponse } from './http-response.js';

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { BadSignature, ReinsError, brandClass, defineBrand } from '@reins/core';
-import type { MaxAge, SecretKey } from '@reins/core';
+import { ReinsError, brandClass, defineBrand } from '@reins/core';
+import { BadSignature } from '@reins/core/signing';
+import type { MaxAge, SecretKey } from '@reins/core/signing';
 import { getCookieSigner, type CookieSigningKeys } from './internal/cookie-signer.js';
 import type { SetCookieOptions } from './http-response.js';
 

@@ -5,8 +5,8 @@
  *
  * @module
  */
+import { djangoUrlsplit, UrlSplitError } from '@reins/core';
 import { pyStrip } from './internal/python-string.js';
-import { UrlSplitError, urlSplit } from './internal/url-split.js';
 
 /** Options of {@link urlHasAllowedHostAndScheme}. */
 export interface AllowedHostAndSchemeOptions {
@@ -23,9 +23,9 @@ function check(url: string, allowedHosts: ReadonlySet<string>, requireHttps: boo
   if (url.startsWith('///')) return false;
   let parts;
   try {
-    parts = urlSplit(url);
+    parts = djangoUrlsplit(url);
   } catch (error) {
-    if (error instanceof UrlSplitError) return false;
+    if (UrlSplitError.isInstance(error)) return false;
     throw error;
   }
   // `http:///evil.com`: a scheme without a host, where browsers take the path as the host.

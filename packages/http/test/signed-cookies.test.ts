@@ -3,7 +3,7 @@
  * `packages/core/test/signing/record_vectors.py` with a fixed clock.
  */
 import { readFileSync } from 'node:fs';
-import { BadSignature, SignatureExpired } from '@reins/core';
+import { BadSignature, SignatureExpired } from '@reins/core/signing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HttpRequest, HttpResponse, KeyError, runSyncWithRequest } from '../src/index.js';
 

@@ -6,6 +6,7 @@
  * As in Django 3.2, the slash redirect is decided before the view (in `processRequest`) and again
  * for a 404 on the way out (in `processResponse`, for when a later middleware changed things).
  */
+import { defineBrand, brandClass } from '@reins/core';
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import { HttpResponsePermanentRedirect, PermissionDenied, ReinsError } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
@@ -44,7 +45,7 @@ export interface CommonMiddlewareOptions {
  * AppendSlashError.isInstance(error); // the form posts to '/contact' instead of '/contact/'
  */
 export class AppendSlashError extends ReinsError {
-  static override readonly brand: symbol = Symbol.for('reins.AppendSlashError');
+  static override readonly brand: symbol = defineBrand('AppendSlashError');
   override readonly code: string = 'middleware.append_slash_with_body';
 
   constructor(
@@ -60,7 +61,7 @@ export class AppendSlashError extends ReinsError {
     );
   }
 }
-Object.defineProperty(AppendSlashError.prototype, AppendSlashError.brand, { value: true });
+brandClass(AppendSlashError);
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 

@@ -10,7 +10,7 @@ import type { HttpRequest } from '@reins/http';
 import type { CsrfViewMiddlewareOptions } from './csrf-view-middleware.js';
 import type { CsrfHooks, CsrfMode } from './internal/csrf-hooks.js';
 import { csrfHooks } from './internal/csrf-hooks.js';
-import { andThen, isPromiseLike } from './internal/maybe-promise.js';
+import { andThen, isThenable } from '@reins/core';
 import { wrapView } from './internal/wrap-view.js';
 import type { AnyResponse, AnyView, MaybePromise } from './middleware.js';
 
@@ -42,7 +42,7 @@ function decorator(mode: CsrfMode) {
           afterView(hooks, request, response),
         );
       const refused = hooks.processView(request, view as unknown as AnyView);
-      if (isPromiseLike(refused)) {
+      if (isThenable(refused)) {
         return Promise.resolve(refused).then((response) => response ?? runView());
       }
       return refused ?? runView();

@@ -4,6 +4,7 @@
  * secret, e.g. after login), and {@link csrfContextProcessor} (the `csrf_token` template
  * variable that `{% csrf_token %}` reads, resolved only if a template uses it).
  */
+import { SAFE_STRING } from '@reins/core';
 import type { HttpRequest } from '@reins/http';
 import {
   maskCipherSecret,
@@ -64,8 +65,6 @@ export function rotateToken(request: HttpRequest): void {
 export function skipCsrfChecks(request: HttpRequest): void {
   stateOf(request)[DONT_ENFORCE_CSRF_CHECKS] = true;
 }
-
-const SAFE_STRING = Symbol.for('reins.SafeString');
 
 /**
  * The token as a lazy value: it stringifies to {@link getToken}'s result, computed on first use

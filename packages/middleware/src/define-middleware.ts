@@ -5,7 +5,7 @@
  * the hooks and the inner handler are.
  */
 import type { HttpRequest } from '@reins/http';
-import { isPromiseLike } from './internal/maybe-promise.js';
+import { isThenable } from '@reins/core';
 import type {
   AnyResponse,
   GetResponse,
@@ -64,7 +64,7 @@ function buildHandler(getResponse: GetResponse, hooks: MiddlewareHooks): Middlew
   const callInner = (request: HttpRequest): MaybePromise<AnyResponse> => {
     const response = getResponse(request);
     if (!processResponse) return response;
-    if (isPromiseLike(response)) {
+    if (isThenable(response)) {
       return Promise.resolve(response).then((resolved) => processResponse(request, resolved));
     }
     return processResponse(request, response);
@@ -74,7 +74,7 @@ function buildHandler(getResponse: GetResponse, hooks: MiddlewareHooks): Middlew
   if (processRequest) {
     handler = (request) => {
       const early = processRequest(request);
-      if (isPromiseLike(early)) {
+      if (isThenable(early)) {
         return Promise.resolve(early).then((resolved) =>
           resolved ? respond(request, resolved) : callInner(request),
         );

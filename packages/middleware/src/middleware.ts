@@ -5,11 +5,12 @@
  * the `processView`, `processException` and `processTemplateResponse` hooks the handler calls.
  * Everything may be sync or async; a sync chain stays sync (no promise is created on its path).
  */
+import { brandClass, defineBrand, type MaybePromise } from '@reins/core';
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import { ReinsError } from '@reins/http';
 
-/** A value, or a promise of it: every hook may answer synchronously or asynchronously. */
-export type MaybePromise<T> = T | Promise<T>;
+/** A value, or a promise of it: every hook may answer synchronously or asynchronously (core's). */
+export type { MaybePromise };
 
 /**
  * Any response a view or middleware may return: an `HttpResponse` (and its subclasses) or a
@@ -118,7 +119,7 @@ export type Middleware = (
  * };
  */
 export class MiddlewareNotUsed extends ReinsError {
-  static override readonly brand: symbol = Symbol.for('reins.MiddlewareNotUsed');
+  static override readonly brand: symbol = defineBrand('MiddlewareNotUsed');
   override readonly code: string = 'middleware.not_used';
 }
-Object.defineProperty(MiddlewareNotUsed.prototype, MiddlewareNotUsed.brand, { value: true });
+brandClass(MiddlewareNotUsed);

@@ -6,7 +6,7 @@
  */
 import type { HttpRequest } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
-import { andThen } from './internal/maybe-promise.js';
+import { andThen } from '@reins/core';
 import { configurable } from './internal/named-middleware.js';
 import { wrapView } from './internal/wrap-view.js';
 import type { AnyResponse, MaybePromise, Middleware } from './middleware.js';

@@ -4,23 +4,12 @@
  * {@link formatCheckMessages} prints them the way Django's `manage.py check` does.
  */
 import { existsSync, statSync } from 'node:fs';
+import type { CheckMessage } from '@reins/core';
 import { checkUrlconf } from '@reins/urls';
 import type { App } from './create-app.js';
 
-/**
- * One finding: a stable id (`urls.W002`, `server.W001`), a level, what is wrong and how to fix it.
- *
- * @example
- * const message: CheckMessage = { id: 'server.W002', level: 'warning', message: "allowedHosts is empty." };
- */
-export interface CheckMessage {
-  id: string;
-  level: 'error' | 'warning';
-  message: string;
-  hint?: string;
-  /** The pattern (or setting) the finding is about, when there is one. */
-  pattern?: string;
-}
+/** One finding of `reins check` (core's `CheckMessage`, the same type `checkUrlconf()` returns). */
+export type { CheckMessage };
 
 interface TemplateConfigShape {
   name?: string;

@@ -2,7 +2,7 @@
  * Django's default error views (`django.views.defaults`), for use in your own handlers: each
  * renders `404.html` / `500.html` / `400.html` / `403.html` when the template exists, else the
  * built-in page. `templateName` changes the template (a missing custom template is an error, as
- * in Django); `templates` chooses the engines (default: the ones `createApp()` registered).
+ * in Django); `templates` chooses the engines (default: those of the application serving the request).
  */
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import { getTemplates } from '@reins/shortcuts';
@@ -18,14 +18,14 @@ import { renderErrorPage } from './internal/default-error-views.js';
 export interface ErrorViewOptions {
   /** The template to render instead of `<status>.html`; it must exist. */
   templateName?: string;
-  /** The template engines to use. Default: those registered by `createApp()`. */
+  /** The template engines to use. Default: those of the application serving the request. */
   templates?: Templates | null;
 }
 
-function enginesFor(options: ErrorViewOptions): Templates | null {
+function enginesFor(options: ErrorViewOptions, request: HttpRequest): Templates | null {
   if (options.templates !== undefined) return options.templates;
   try {
-    return getTemplates();
+    return getTemplates(request);
   } catch {
     return null;
   }
@@ -39,7 +39,7 @@ function render(
 ): Promise<HttpResponseBase> {
   return Promise.resolve(
     renderErrorPage(
-      enginesFor(options),
+      enginesFor(options, request),
       status,
       request,
       error,

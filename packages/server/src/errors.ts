@@ -1,48 +1,15 @@
 /**
- * The errors @reins/server raises itself: a misconfigured application ({@link ImproperlyConfigured},
- * thrown by `createApp()` at start-up) and a view that answered with something other than a
- * response ({@link ViewResponseError}, turned into a 500 by the handler). Both carry a stable `code`
- * and a `Symbol.for` brand so they are recognised across two copies of this package.
+ * The errors @reins/server raises itself: a misconfigured application (`ImproperlyConfigured`,
+ * `@reins/core`'s one class, thrown by `createApp()` at start-up with the code
+ * `'server.improperly_configured'`) and a view that answered with something other than a response
+ * ({@link ViewResponseError}, turned into a 500 by the handler). Both carry a stable `code` and a
+ * brand so they are recognised across two copies of this package.
  */
+import { defineBrand, hasBrand } from '@reins/core';
 
-const IMPROPERLY_CONFIGURED = Symbol.for('reins.ImproperlyConfigured');
-const VIEW_RESPONSE_ERROR = Symbol.for('reins.ViewResponseError');
+export { ImproperlyConfigured } from '@reins/core';
 
-function hasBrand(value: unknown, brand: symbol): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[brand] === true
-  );
-}
-
-/**
- * A setting, middleware or handler that cannot work, found at start-up (Django's
- * `ImproperlyConfigured`). `setting` names the offending setting.
- *
- * @example
- * try { createApp({ rootUrlconf: [], allowedHosts: 'example.com' as never }); }
- * catch (error) { if (ImproperlyConfigured.isInstance(error)) console.error(error.setting); }
- */
-export class ImproperlyConfigured extends Error {
-  /** Stable identifier for this error. */
-  readonly code = 'server.improperly_configured';
-  /** The setting (or middleware position) at fault, e.g. `'allowedHosts'` or `'middleware[2]'`. */
-  readonly setting: string;
-  declare readonly [IMPROPERLY_CONFIGURED]: true;
-
-  constructor(setting: string, message: string) {
-    super(message);
-    this.name = 'ImproperlyConfigured';
-    this.setting = setting;
-  }
-
-  /** Recognise an `ImproperlyConfigured` even when it comes from another copy of this package. */
-  static isInstance(value: unknown): value is ImproperlyConfigured {
-    return hasBrand(value, IMPROPERLY_CONFIGURED);
-  }
-}
-Object.defineProperty(ImproperlyConfigured.prototype, IMPROPERLY_CONFIGURED, { value: true });
+const VIEW_RESPONSE_ERROR: unique symbol = defineBrand('ViewResponseError') as never;
 
 /**
  * A view (or a `processTemplateResponse` hook) returned something that is not a response —

@@ -3,18 +3,19 @@
  * `createApp()` — and {@link validateSettings}, which checks every value at start-up and fills in
  * Django's defaults, so a typo fails before the first request with a message naming the setting.
  */
+import type { MaybePromise } from '@reins/core';
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import type { createTemplates } from '@reins/templates';
 import type { URLPattern, URLResolver } from '@reins/urls';
-import { ImproperlyConfigured } from './errors.js';
+import { settingError } from './internal/improperly-configured.js';
 import { describe } from './internal/describe.js';
 import type { Logger } from './logger.js';
 import { consoleLogger } from './logger.js';
 
-/** A value or a promise of it. */
-export type MaybePromise<T> = T | Promise<T>;
+/** A value or a promise of it (core's). */
+export type { MaybePromise };
 
 /**
  * A custom 400/403/404 handler (Django's `handler400`…): called with the request and the error.
@@ -177,14 +178,14 @@ const TWO_AND_A_HALF_MB = 2_621_440;
  */
 export function validateSettings(settings: Settings): ResolvedSettings {
   if (typeof settings !== 'object' || settings === null) {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'settings',
       `createApp() needs a settings object, got ${describe(settings)}. Pass { rootUrlconf: urlpatterns }.`,
     );
   }
   for (const key of Object.keys(settings)) {
     if (!KNOWN_SETTINGS.has(key)) {
-      throw new ImproperlyConfigured(
+      throw settingError(
         key,
         `Unknown setting '${key}'. Check the spelling (settings are camelCase: 'allowedHosts', 'appendSlash'…), or put values of your own under 'extra'.`,
       );
@@ -199,21 +200,21 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       typeof (rootUrlconf as { resolve?: unknown }).resolve === 'function'
     )
   ) {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'rootUrlconf',
       `The setting 'rootUrlconf' must be a list of URL patterns or a resolver, got ${describe(rootUrlconf)}. Pass the urlpatterns array of your root URLconf.`,
     );
   }
   const middleware = settings.middleware ?? [];
   if (!Array.isArray(middleware)) {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'middleware',
       `The setting 'middleware' must be an array of middleware factories, got ${describe(middleware)}.`,
     );
   }
   middleware.forEach((factory, index) => {
     if (typeof factory !== 'function') {
-      throw new ImproperlyConfigured(
+      throw settingError(
         `middleware[${index}]`,
         `middleware[${index}] must be a middleware factory (getResponse) => handler, got ${describe(factory)}. Did you forget to call an options factory such as commonMiddleware({...})?`,
       );
@@ -221,7 +222,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
   });
   const allowedHosts = settings.allowedHosts ?? [];
   if (!Array.isArray(allowedHosts) || allowedHosts.some((host) => typeof host !== 'string')) {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'allowedHosts',
       `The setting 'allowedHosts' must be an array of host names, got ${describe(allowedHosts)}. Example: ['example.com', '.example.org'].`,
     );
@@ -236,7 +237,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
   ] as const) {
     const value = settings[key];
     if (value !== undefined && typeof value !== 'boolean') {
-      throw new ImproperlyConfigured(
+      throw settingError(
         key,
         `The setting '${key}' must be true or false, got ${describe(value)}.`,
       );
@@ -249,7 +250,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     context !== 'auto' &&
     context !== 'always'
   ) {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'requestContext',
       `The setting 'requestContext' must be 'auto', 'always', true or false, got ${describe(context)}.`,
     );
@@ -264,7 +265,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     const nullable = key !== 'fileUploadMaxMemorySize';
     if (value === undefined || (value === null && nullable)) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new ImproperlyConfigured(
+      throw settingError(
         key,
         `The setting '${key}' must be a whole number of ${key.endsWith('Fields') ? 'fields' : key.endsWith('Files') ? 'files' : 'bytes'} ≥ 0${nullable ? ' or null for no limit' : ''}, got ${describe(value)}.`,
       );
@@ -273,7 +274,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
   for (const key of ['handler400', 'handler403', 'handler404', 'handler500'] as const) {
     const value = settings[key];
     if (value !== undefined && typeof value !== 'function') {
-      throw new ImproperlyConfigured(
+      throw settingError(
         key,
         `The setting '${key}' must be a view function (request${key === 'handler500' ? '' : ', exception'}) => response, got ${describe(value)}.`,
       );
@@ -285,20 +286,20 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     proxy !== null &&
     !(Array.isArray(proxy) && proxy.length === 2 && proxy.every((part) => typeof part === 'string'))
   ) {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'secureProxySslHeader',
       `The setting 'secureProxySslHeader' must be a [header, value] pair such as ['X-Forwarded-Proto', 'https'], got ${describe(proxy)}.`,
     );
   }
   const logger = settings.logger ?? consoleLogger();
   if (typeof (logger as { log?: unknown }).log !== 'function') {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'logger',
       `The setting 'logger' must have a log(record) method, got ${describe(logger)}.`,
     );
   }
   if (settings.fileUploadTempDir !== undefined && typeof settings.fileUploadTempDir !== 'string') {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'fileUploadTempDir',
       `The setting 'fileUploadTempDir' must be a directory path, got ${describe(settings.fileUploadTempDir)}.`,
     );
@@ -306,14 +307,14 @@ export function validateSettings(settings: Settings): ResolvedSettings {
   const secretKey = settings.secretKey ?? null;
   // Django: "The SECRET_KEY setting must not be empty." Absent is fine until something signs.
   if (secretKey !== null && !isSecretKey(secretKey)) {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'secretKey',
       `The setting 'secretKey' must be a non-empty string (or bytes), got ${describe(secretKey)}. Generate one with: node -e "console.log(require('crypto').randomBytes(50).toString('base64url'))"`,
     );
   }
   const secretKeyFallbacks = settings.secretKeyFallbacks ?? [];
   if (!Array.isArray(secretKeyFallbacks) || !secretKeyFallbacks.every(isSecretKey)) {
-    throw new ImproperlyConfigured(
+    throw settingError(
       'secretKeyFallbacks',
       `The setting 'secretKeyFallbacks' must be an array of the previous non-empty secret keys, got ${describe(secretKeyFallbacks)}.`,
     );

@@ -6,6 +6,7 @@
 import { HttpResponse } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
 import { render, reverse } from '@reins/shortcuts';
+import type { UrlReverser } from '@reins/shortcuts';
 import { include, path } from '@reins/urls';
 import type { View } from '@reins/urls';
 import { describe, expect, it } from 'vitest';
@@ -91,15 +92,21 @@ describe('app.fetch', () => {
 });
 
 describe('requestContext: false', () => {
-  it('falls back to the default URLconf, as Django: no current request, reverse() still works', async () => {
+  it('with requestContext false, reverse() takes the resolver from the request: no process-wide default', async () => {
     const { getCurrentRequest } = await import('@reins/http');
     let seen: unknown = 'unset';
+    let withoutUrlconf: unknown = 'unset';
     const app = createApp({
       rootUrlconf: [
         path('', () => new HttpResponse('home'), { name: 'home' }),
-        path('where/', () => {
+        path('where/', (request) => {
           seen = getCurrentRequest();
-          return new HttpResponse(reverse('home'));
+          try {
+            reverse('home');
+          } catch (error) {
+            withoutUrlconf = (error as Error).message;
+          }
+          return new HttpResponse(reverse('home', { urlconf: request.urlconf as UrlReverser }));
         }),
       ],
       allowedHosts: ['testserver'],
@@ -109,6 +116,7 @@ describe('requestContext: false', () => {
     const response = await new Client(app).get('/where/');
     expect(response.text()).toBe('/');
     expect(seen).toBeUndefined();
+    expect(withoutUrlconf).toMatch(/no URLconf to use.*pass \{ urlconf: app\.resolver \}/);
   });
 });
 

@@ -8,6 +8,7 @@ import { path } from '@reins/urls';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/index.js';
 import { Client } from '../src/testing/index.js';
+import type { Middleware } from '@reins/middleware';
 import { recordingLogger } from './helpers.js';
 
 const urlpatterns = [
@@ -61,5 +62,23 @@ describe('signed cookies with the secretKey setting', () => {
     );
     // The test client re-raises a view's exception, as Django's does.
     await expect(client.get('/set/')).rejects.toThrow(/set the 'secretKey' setting/);
+  });
+
+  it('reach middleware factories at start-up, so a signing middleware can refuse to start', () => {
+    const needsKey: Middleware = (next, settings) => {
+      if (settings?.['secretKey'] === null) {
+        throw new Error("The session middleware needs the 'secretKey' setting.");
+      }
+      return next;
+    };
+    const build = (secretKey?: string) =>
+      createApp({
+        rootUrlconf: urlpatterns,
+        middleware: [needsKey],
+        logger: recordingLogger(),
+        ...(secretKey === undefined ? {} : { secretKey }),
+      });
+    expect(() => build()).toThrow(/needs the 'secretKey' setting/);
+    expect(() => build('k')).not.toThrow();
   });
 });

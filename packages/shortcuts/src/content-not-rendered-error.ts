@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { brandClass, defineBrand } from '@reins/core';
 import { ReinsError } from '@reins/http';
 
 /**
@@ -13,9 +14,7 @@ import { ReinsError } from '@reins/http';
  * response.content; // throws ContentNotRenderedError
  */
 export class ContentNotRenderedError extends ReinsError {
-  static override readonly brand: symbol = Symbol.for('reins.ContentNotRenderedError');
+  static override readonly brand: symbol = defineBrand('ContentNotRenderedError');
   override readonly code: string = 'shortcuts.content_not_rendered';
 }
-Object.defineProperty(ContentNotRenderedError.prototype, ContentNotRenderedError.brand, {
-  value: true,
-});
+brandClass(ContentNotRenderedError);

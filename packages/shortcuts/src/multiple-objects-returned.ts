@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { brandClass, defineBrand } from '@reins/core';
 import { ReinsError } from '@reins/http';
 
 /**
@@ -13,7 +14,7 @@ import { ReinsError } from '@reins/http';
  * try { await getObjectOr404(query); } catch (error) { if (MultipleObjectsReturned.isInstance(error)) error.count; }
  */
 export class MultipleObjectsReturned extends ReinsError {
-  static override readonly brand: symbol = Symbol.for('reins.MultipleObjectsReturned');
+  static override readonly brand: symbol = defineBrand('MultipleObjectsReturned');
   override readonly code: string = 'shortcuts.multiple_objects_returned';
   /** The model named in the message. */
   readonly model: string;
@@ -29,6 +30,4 @@ export class MultipleObjectsReturned extends ReinsError {
     this.count = count;
   }
 }
-Object.defineProperty(MultipleObjectsReturned.prototype, MultipleObjectsReturned.brand, {
-  value: true,
-});
+brandClass(MultipleObjectsReturned);

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { NO_REVERSE_MATCH_BRAND } from '@reins/core';
 import {
   DisallowedRedirect,
   HttpResponsePermanentRedirect,
@@ -16,7 +17,7 @@ import {
 import { reverse } from './reverse.js';
 import type { ReverseOptions, ViewName } from './reverse.js';
 
-const NO_REVERSE_MATCH = Symbol.for('reins.NoReverseMatch');
+const NO_REVERSE_MATCH = NO_REVERSE_MATCH_BRAND;
 const UNKNOWN_SCHEME = /^\s*([a-zA-Z][a-zA-Z0-9+.-]*):/;
 
 /**

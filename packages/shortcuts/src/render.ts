@@ -21,7 +21,7 @@ export interface RenderOptions {
   status?: number | undefined;
   /** The alias of the template engine to use. */
   using?: string | undefined;
-  /** Engines to use instead of the process-wide ones (`setTemplates()`). */
+  /** Engines to use instead of the application's (`request.app.templates`). */
   templates?: TemplateEngines | undefined;
 }
 
@@ -41,7 +41,7 @@ export async function render(
   options: RenderOptions = {},
 ): Promise<HttpResponse> {
   const content = await loadAndRender(
-    resolveTemplate(templateName, options),
+    resolveTemplate(templateName, options, request),
     context ?? {},
     request,
   );

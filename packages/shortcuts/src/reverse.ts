@@ -2,7 +2,9 @@
  * Request-scoped `reverse()`: the URL for a view name, built by the resolver serving the current
  * request (`request.urlconf`, found through `getCurrentRequest()`), with the current application
  * namespace (`request.currentApp`, else the namespace the request resolved in) as the default
- * `currentApp`. Outside a request it uses the process default from `setDefaultUrlconf()`.
+ * `currentApp`. Outside any request (a script, a unit test) it uses the standalone default set with
+ * `setDefaultUrlconf()`; `createApp` never sets it, so two applications in one process never share
+ * a resolver.
  * `reverseLazy()` defers all of that until the URL is first used as a string.
  *
  * @module
@@ -59,8 +61,9 @@ export interface ReverseOptions {
 let defaultUrlconf: UrlReverser | null = null;
 
 /**
- * Set the resolver `reverse()` uses outside a request (and inside one that has no `urlconf`);
- * `createApp` sets it at start-up. `null` unsets it.
+ * Set the standalone resolver: the one `reverse()` uses outside any request (and inside one that
+ * has no `urlconf`), for scripts and unit tests. `createApp` does not set it (each request carries
+ * its application's resolver as `request.urlconf`); `null` unsets it.
  *
  * @example
  * setDefaultUrlconf(createResolver(urlpatterns));
@@ -107,7 +110,7 @@ export function reverse(viewname: ViewName, options: ReverseOptions = {}): strin
   if (urlconf === null) {
     throw new Error(
       `reverse('${nameOf(viewname)}') has no URLconf to use: it was called outside a request and no default is set. ` +
-        'Call setDefaultUrlconf(createResolver(urlpatterns)) at start-up (createApp does), or pass { urlconf }.',
+        'Call it while serving a request, pass { urlconf: app.resolver }, or for standalone code call setDefaultUrlconf(createResolver(urlpatterns)).',
     );
   }
   let currentApp = options.currentApp;

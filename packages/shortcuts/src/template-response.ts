@@ -21,7 +21,7 @@ import type { RenderableTemplate, TemplateEngines } from './templates-registry.j
 export interface TemplateResponseOptions extends HttpResponseOptions {
   /** The alias of the template engine to use. */
   using?: string | undefined;
-  /** Engines to use instead of the process-wide ones (`setTemplates()`). */
+  /** Engines to use instead of the application's (`request.app.templates`). */
   templates?: TemplateEngines | undefined;
 }
 
@@ -97,7 +97,11 @@ export class TemplateResponse extends HttpResponse {
   resolveTemplate(
     template: string | readonly string[] | RenderableTemplate,
   ): RenderableTemplate | PromiseLike<RenderableTemplate> {
-    return resolveTemplate(template, { using: this.using, templates: this.#templates });
+    return resolveTemplate(
+      template,
+      { using: this.using, templates: this.#templates },
+      this.request,
+    );
   }
 
   /**

@@ -1,10 +1,13 @@
 /**
- * Where `render()`, `TemplateResponse` and the class-based views find their template engines:
- * one process-wide `Templates` (set once by `createApp`, or by you), overridable per call. The
- * shape is structural, so any object with `getTemplate`/`selectTemplate` works.
+ * Where `render()`, `TemplateResponse` and the class-based views find their template engines: the
+ * engines of the application serving the request (`request.app.templates`), else the standalone
+ * ones set with `setTemplates()` for code outside any application; overridable per call. The shape
+ * is structural, so any object with `getTemplate`/`selectTemplate` works.
  *
  * @module
  */
+import { getCurrentRequest } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
 
 /**
  * A template ready to render, as a `@reins/templates` backend (or any engine adapter) gives it.
@@ -75,43 +78,51 @@ export interface TemplateEngines {
   ): RenderableTemplate | PromiseLike<RenderableTemplate>;
 }
 
-let current: TemplateEngines | null = null;
+let standalone: TemplateEngines | null = null;
 
 /**
- * Set the process-wide template engines used by `render()` and `TemplateResponse` (`createApp`
- * does this at start-up); `null` unsets them.
+ * Set the standalone template engines: the ones `render()` and `TemplateResponse` use for a
+ * request no application serves (scripts, unit tests); `null` unsets them. An application's
+ * requests always use that application's engines (`request.app.templates`, set by `createApp`),
+ * so two applications in one process never share these.
  *
  * @example
  * setTemplates(createTemplates([{ backend: 'reins', appDirs: true }]));
  */
 export function setTemplates(templates: TemplateEngines | null): void {
-  current = templates;
+  standalone = templates;
 }
 
 /**
- * The process-wide template engines.
+ * The template engines for `request` (by default the current one): the engines of the
+ * application serving it, else the standalone ones of {@link setTemplates}.
  *
- * @throws Error when none were set, saying how to set them.
+ * @throws Error when there are none, saying how to configure them.
  * @example
- * const template = await getTemplates().getTemplate('polls/index.html');
+ * const template = await getTemplates(request).getTemplate('polls/index.html');
  */
-export function getTemplates(): TemplateEngines {
-  if (current === null) {
+export function getTemplates(
+  request: HttpRequest | null | undefined = getCurrentRequest(),
+): TemplateEngines {
+  const engines = (request?.app?.templates as TemplateEngines | null | undefined) ?? standalone;
+  if (engines == null) {
     throw new Error(
-      'No template engines are configured: call setTemplates(createTemplates([...])) at start-up ' +
-        "(createApp does it from the 'templates' setting), or pass { templates } to render().",
+      "No template engines are configured: set the 'templates' setting of createApp(), " +
+        'or for code outside an application call setTemplates(createTemplates([...])), ' +
+        'or pass { templates } to render().',
     );
   }
-  return current;
+  return engines;
 }
 
 /**
- * Load `template` (a name, a list of names to try in order, or a template object); synchronous
- * when the engine is.
+ * Load `template` (a name, a list of names to try in order, or a template object) with the
+ * engines of `options.templates`, else of `request`'s application; synchronous when the engine is.
  */
 export function resolveTemplate(
   template: string | readonly string[] | RenderableTemplate,
   options: UsingOptions & { templates?: TemplateEngines | undefined } = {},
+  request?: HttpRequest | null,
 ): RenderableTemplate | PromiseLike<RenderableTemplate> {
   if (
     typeof template === 'object' &&
@@ -120,7 +131,7 @@ export function resolveTemplate(
   ) {
     return template as RenderableTemplate;
   }
-  const engines = options.templates ?? getTemplates();
+  const engines = options.templates ?? getTemplates(request ?? getCurrentRequest());
   const using = options.using === undefined ? undefined : { using: options.using };
   if (typeof template === 'string') return engines.getTemplate(template, using);
   return engines.selectTemplate(template as readonly string[], using);

@@ -20,6 +20,15 @@ export { builtinFilters } from './filters/index.js';
 export { stringFilter } from './filters/string-filter.js';
 export { Library } from './library.js';
 export type { FilterOptions, TagContext, TagOptions } from './library.js';
+export type {
+  TagCompileFunction,
+  TagExpression,
+  TagNode,
+  TagNodeList,
+  TagParser,
+  TagRenderContext,
+  TagToken,
+} from './tag-definition.js';
 export type { Loader, TemplateOrigin } from './loader.js';
 export { LocmemLoader } from './locmem-loader.js';
 export { conditionalEscape, escape, isSafe, markSafe, SafeString } from './safe-string.js';

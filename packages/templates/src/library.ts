@@ -5,6 +5,7 @@
  * @module
  */
 import type { FilterContext, FilterSpec } from './filters/filter-spec.js';
+import type { TagCompileFunction } from './tag-definition.js';
 
 /** What a `takesContext` tag receives: read access to the template context at the tag. */
 export interface TagContext {
@@ -36,8 +37,8 @@ export interface TagOptions {
   takesContext?: boolean;
 }
 
-/** A registered tag, as the parser sees it. */
-export type TagDefinition =
+/** A registered simple or inclusion tag: a function called with the tag's arguments. */
+export type CallTagDefinition =
   | { kind: 'simple'; fn: (...args: unknown[]) => unknown; takesContext: boolean }
   | {
       kind: 'inclusion';
@@ -45,6 +46,9 @@ export type TagDefinition =
       fn: (...args: unknown[]) => Record<string, unknown> | Promise<Record<string, unknown>>;
       takesContext: boolean;
     };
+
+/** A registered tag, as the parser sees it. */
+export type TagDefinition = CallTagDefinition | { kind: 'tag'; compile: TagCompileFunction };
 
 /**
  * A set of custom filters and tags. Tags receive their positional arguments, then — when the
@@ -83,6 +87,22 @@ export class Library {
       expectsLocaltime: options.expectsLocaltime ?? false,
       arg: options.arg ?? (fn.length <= 1 ? 'none' : 'required'),
     };
+    return this;
+  }
+
+  /**
+   * Register a tag with its own syntax (Django's `@register.tag`): `compile(parser, token)` reads
+   * the arguments and, for a block tag, the body up to its end tag, and returns the node that
+   * renders it. See `TagParser`, `TagNode` and the README's "Writing a tag".
+   *
+   * @example
+   * library.tag('shout', (parser, token) => {
+   *   const value = parser.compileFilter(token.splitContents()[1] ?? '""');
+   *   return { render: (context) => `${String(context.resolve(value))}!` };
+   * });
+   */
+  tag(name: string, compile: TagCompileFunction): this {
+    this.tags[name] = { kind: 'tag', compile };
     return this;
   }
 

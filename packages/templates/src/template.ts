@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isThenable } from '@reins/core';
 import type { Engine } from './engine.js';
 import { compileTemplate } from './internal/compiler.js';
 import { Context } from './internal/context.js';
@@ -119,7 +120,7 @@ export class Template implements RuntimeTemplate {
       const merged: Record<string, unknown> = {};
       for (const processor of this.engine.contextProcessors) {
         const values = processor(request);
-        if (typeof (values as { then?: unknown }).then === 'function') throw needsAsync();
+        if (isThenable(values)) throw needsAsync();
         Object.assign(merged, values);
       }
       scopes.push(merged);

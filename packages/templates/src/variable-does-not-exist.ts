@@ -4,8 +4,7 @@
  *
  * @module
  */
-
-const BRAND = Symbol.for('reins.VariableDoesNotExist');
+import { VARIABLE_DOES_NOT_EXIST_BRAND as BRAND } from '@reins/core';
 
 /**
  * A variable lookup failed. `variable` is the dotted name as written in the template; with `strict`

@@ -21,13 +21,22 @@ write('njk/page.njk', 'NJK {{ name | upper }}{% if request %} {{ request.path }}
 write('njk/shared.html', 'from nunjucks');
 write('njk/bad.njk', '{% if %}');
 
+// The token comes from a context processor (createApp adds @reins/middleware's csrfContextProcessor).
+const csrfProcessor = (request: unknown): { csrf_token?: unknown } => {
+  const token = (request as { csrfToken?: string } | null)?.csrfToken;
+  return token === undefined ? {} : { csrf_token: token };
+};
 const configs = [
-  { backend: 'reins' as const, dirs: [join(root, 'dtl')] },
+  {
+    backend: 'reins' as const,
+    dirs: [join(root, 'dtl')],
+    options: { contextProcessors: [csrfProcessor] },
+  },
   { backend: 'nunjucks' as const, dirs: [join(root, 'njk')] },
 ];
 
 describe('createTemplates', () => {
-  const request = { path: '/p', state: { [Symbol.for('reins.csrfToken')]: 'TOKEN' } };
+  const request = { path: '/p', csrfToken: 'TOKEN' };
 
   it('searches the engines in order', async () => {
     const templates = createTemplates(configs);

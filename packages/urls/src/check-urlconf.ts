@@ -7,6 +7,7 @@
  */
 import type { AnyNode } from './internal/node-types.js';
 import type { Leaf } from './internal/resolve-engine.js';
+import type { CheckMessage } from '@reins/core';
 import { ResolveEngine } from './internal/resolve-engine.js';
 import type { CompiledConverter, RegexPattern } from './internal/route-pattern.js';
 import { ALTERNATION_FORMS, normalizeRegex } from './internal/python-regex.js';
@@ -14,16 +15,8 @@ import { builtinConverters } from './converters.js';
 import { URLPattern } from './url-pattern.js';
 import { URLResolver } from './url-resolver.js';
 
-/** One finding of `checkUrlconf()`. */
-export interface CheckMessage {
-  /** Stable id: Django's (`urls.W002`, `2_0.W001`…) or ours (`urls.W1xx`). */
-  id: string;
-  level: 'error' | 'warning';
-  message: string;
-  hint?: string;
-  /** The offending pattern as written (joined with its include prefixes where relevant). */
-  pattern?: string;
-}
+/** One finding of `checkUrlconf()` (core's `CheckMessage`, shared with `reins check`). */
+export type { CheckMessage };
 
 /** Options of `checkUrlconf()`. */
 export interface CheckOptions {

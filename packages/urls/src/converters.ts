@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ImproperlyConfigured } from './errors.js';
+import { improperlyConfigured } from './internal/improperly-configured.js';
 
 /**
  * A path converter, as Django's: `regex` is Python `re` syntax (usually also valid JavaScript).
@@ -91,12 +91,78 @@ export const builtinConverters: Readonly<
   path: pathConverter as Converter<never>,
 });
 
-const registry = new Map<string, Converter<never>>(Object.entries(builtinConverters));
+/**
+ * A set of path converters by name, starting with the built-ins. A urlconf can carry its own
+ * (`path(route, view, { converters })` with a registry), so two urlconfs in one process may give
+ * one name two meanings; {@link defaultConverters} is the process-wide default `registerConverter()`
+ * fills, for code that declares converters the Django way.
+ *
+ * @example
+ * const converters = new ConverterRegistry().register('yyyy', { regex: '[0-9]{4}', toJs: Number, toUrl: String });
+ * path('articles/<yyyy:year>/', yearArchive, { converters });
+ */
+export class ConverterRegistry {
+  /** The converters by name, as `path()` looks them up (kept current by `register()`). */
+  readonly converters: Record<string, Converter<never>> = Object.assign(
+    Object.create(null) as Record<string, Converter<never>>,
+    builtinConverters,
+  );
+
+  /**
+   * Add `converter` under `name`. Registering a different converter under a name already taken
+   * throws; Django 3.2 silently replaced it, which changes routes declared earlier in other modules.
+   *
+   * @throws {ImproperlyConfigured} when the converter is malformed or the name is taken.
+   * @example
+   * registry.register('yyyy', { regex: '[0-9]{4}', toJs: Number, toUrl: String });
+   */
+  register<T>(name: string, converter: Converter<T>): this {
+    if (
+      typeof converter !== 'object' ||
+      converter === null ||
+      typeof converter.regex !== 'string' ||
+      typeof converter.toJs !== 'function' ||
+      typeof converter.toUrl !== 'function'
+    ) {
+      throw improperlyConfigured(
+        `Converter '${name}' must be an object with a string 'regex' and 'toJs' and 'toUrl' functions.`,
+      );
+    }
+    const existing = this.converters[name];
+    if (existing !== undefined && existing !== (converter as Converter<never>)) {
+      throw improperlyConfigured(
+        `Converter '${name}' is already registered. Choose another name; replacing a converter would change routes already declared with it.`,
+      );
+    }
+    this.converters[name] = converter as Converter<never>;
+    return this;
+  }
+
+  /**
+   * The converter registered under `name`, if any.
+   *
+   * @example
+   * new ConverterRegistry().get('int')?.toJs('42'); // 42
+   */
+  get(name: string): Converter<never> | undefined {
+    return this.converters[name];
+  }
+}
 
 /**
- * Register a converter under `name` for every `path()` declared afterwards (as Django's
- * `register_converter`). Registering a different converter under a name already taken throws;
- * Django 3.2 silently replaced it, which changes routes declared earlier in other modules.
+ * The process-wide default converters: what `registerConverter()` adds to and what every `path()`
+ * falls back to when its own converters do not name a placeholder's converter. Prefer a
+ * {@link ConverterRegistry} per urlconf in code shared between applications.
+ *
+ * @example
+ * defaultConverters.get('slug'); // the built-in slug converter
+ */
+export const defaultConverters: ConverterRegistry = new ConverterRegistry();
+
+/**
+ * Register a converter under `name` in {@link defaultConverters}, for every `path()` declared
+ * afterwards (as Django's `register_converter`). Registering a different converter under a name
+ * already taken throws; Django 3.2 silently replaced it, which changes routes declared earlier.
  *
  * @throws {ImproperlyConfigured} when the name is taken by another converter.
  * @example
@@ -104,25 +170,10 @@ const registry = new Map<string, Converter<never>>(Object.entries(builtinConvert
  * path('articles/<yyyy:year>/', yearArchive);
  */
 export function registerConverter<T>(name: string, converter: Converter<T>): void {
-  if (
-    typeof converter.regex !== 'string' ||
-    typeof converter.toJs !== 'function' ||
-    typeof converter.toUrl !== 'function'
-  ) {
-    throw new ImproperlyConfigured(
-      `Converter '${name}' must be an object with a string 'regex' and 'toJs' and 'toUrl' functions.`,
-    );
-  }
-  const existing = registry.get(name);
-  if (existing !== undefined && existing !== (converter as Converter<never>)) {
-    throw new ImproperlyConfigured(
-      `Converter '${name}' is already registered. Choose another name; replacing a converter would change routes already declared with it.`,
-    );
-  }
-  registry.set(name, converter as Converter<never>);
+  defaultConverters.register(name, converter);
 }
 
-/** Look up a registered converter by name (internal use by `path()`). */
+/** Look up a converter of the default registry by name (internal use by `path()`). */
 export function getConverter(name: string): Converter<never> | undefined {
-  return registry.get(name);
+  return defaultConverters.get(name);
 }

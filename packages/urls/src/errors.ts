@@ -2,11 +2,15 @@
  * The errors @reins/urls throws: `Resolver404` when no pattern matches a path, `NoReverseMatch`
  * when `reverse()` cannot build a URL, and `ImproperlyConfigured` for a urlconf mistake caught
  * when `path()`, `rePath()` or `include()` is called. Each carries a stable `code`, is branded
- * with `Symbol.for('reins.<ClassName>')` and has a static `isInstance()` that works across two
- * copies of this package (where `instanceof` would not).
+ * with `@reins/core`'s brand constants and has a static `isInstance()` that works across two copies
+ * of this package (where `instanceof` would not). `ImproperlyConfigured` is core's one class for
+ * every package, re-exported here.
  *
  * @module
  */
+import { hasBrand, NO_REVERSE_MATCH_BRAND, RESOLVER_404_BRAND } from '@reins/core';
+
+export { ImproperlyConfigured } from '@reins/core';
 
 /** One pattern in a `tried` chain: the route or regex as written, and its name. */
 export interface TriedPattern {
@@ -14,17 +18,8 @@ export interface TriedPattern {
   name: string | null;
 }
 
-const RESOLVER_404 = Symbol.for('reins.Resolver404');
-const NO_REVERSE_MATCH = Symbol.for('reins.NoReverseMatch');
-const IMPROPERLY_CONFIGURED = Symbol.for('reins.ImproperlyConfigured');
-
-function isBranded(value: unknown, brand: symbol): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[brand] === true
-  );
-}
+const RESOLVER_404 = RESOLVER_404_BRAND;
+const NO_REVERSE_MATCH = NO_REVERSE_MATCH_BRAND;
 
 /**
  * Thrown by `resolve()` when no URL pattern matches: carries the unmatched `path` and the
@@ -76,7 +71,7 @@ export class Resolver404 extends Error {
 
   /** Recognise a `Resolver404` from any copy of this package. */
   static isInstance(value: unknown): value is Resolver404 {
-    return isBranded(value, RESOLVER_404);
+    return hasBrand(value, RESOLVER_404);
   }
 }
 Object.defineProperty(Resolver404.prototype, RESOLVER_404, { value: true });
@@ -108,37 +103,7 @@ export class NoReverseMatch extends Error {
 
   /** Recognise a `NoReverseMatch` from any copy of this package. */
   static isInstance(value: unknown): value is NoReverseMatch {
-    return isBranded(value, NO_REVERSE_MATCH);
+    return hasBrand(value, NO_REVERSE_MATCH);
   }
 }
 Object.defineProperty(NoReverseMatch.prototype, NO_REVERSE_MATCH, { value: true });
-
-/**
- * Thrown when the urlconf itself is wrong (a bad converter name, a duplicate parameter, an
- * invalid regex…), at the `path()`/`rePath()`/`include()` call that declares it, naming the route
- * and saying how to fix it.
- *
- * @example
- * try { path('a/<intt:pk>/', view); } catch (error) {
- *   if (ImproperlyConfigured.isInstance(error)) console.log(error.message);
- * }
- */
-export class ImproperlyConfigured extends Error {
-  /** Stable identifier. */
-  readonly code = 'urls.improperly_configured';
-  /** The route or regex at fault, when there is one. */
-  readonly route: string | undefined;
-  declare readonly [IMPROPERLY_CONFIGURED]: true;
-
-  constructor(message: string, route?: string) {
-    super(message);
-    this.name = 'ImproperlyConfigured';
-    this.route = route;
-  }
-
-  /** Recognise an `ImproperlyConfigured` from any copy of this package. */
-  static isInstance(value: unknown): value is ImproperlyConfigured {
-    return isBranded(value, IMPROPERLY_CONFIGURED);
-  }
-}
-Object.defineProperty(ImproperlyConfigured.prototype, IMPROPERLY_CONFIGURED, { value: true });

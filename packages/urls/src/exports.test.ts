@@ -4,6 +4,7 @@ import * as urls from './index.js';
 it('exports exactly this public API', () => {
   expect(Object.keys(urls).sort()).toMatchInlineSnapshot(`
     [
+      "ConverterRegistry",
       "ImproperlyConfigured",
       "NoReverseMatch",
       "Resolver404",
@@ -14,6 +15,7 @@ it('exports exactly this public API', () => {
       "checkUrlconf",
       "createResolver",
       "decodePath",
+      "defaultConverters",
       "describeUrlconf",
       "include",
       "path",

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ImproperlyConfigured } from './errors.js';
+import { improperlyConfigured } from './internal/improperly-configured.js';
 import type { AnyNode, ReverseEntry } from './internal/node-types.js';
 import { URLPattern } from './url-pattern.js';
 import type { EntriesOfNodes } from './url-resolver.js';
@@ -29,13 +29,13 @@ export interface IncludeSpec<
 
 function checkPatterns(urlpatterns: unknown, where: string): readonly AnyNode[] {
   if (!Array.isArray(urlpatterns)) {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `The included URLconf ${where} does not appear to have any patterns in it. Pass an array of path() and rePath() results.`,
     );
   }
   urlpatterns.forEach((item: unknown, index) => {
     if (!(item instanceof URLPattern) && !(item instanceof URLResolver)) {
-      throw new ImproperlyConfigured(
+      throw improperlyConfigured(
         `Your URL pattern ${JSON.stringify(item) ?? String(item)} at index ${index} of the included URLconf is invalid. Ensure that urlpatterns is an array of path() and/or rePath() results.`,
       );
     }
@@ -76,13 +76,13 @@ export function include(
     urlpatterns = arg.urlpatterns;
     appName = arg.appName ?? null;
   } else {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       'include() takes an array of patterns or { urlpatterns, appName }. Check what is passed to include().',
     );
   }
   const namespace = options.namespace ?? null;
   if (namespace !== null && appName === null) {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `Specifying a namespace ('${namespace}') in include() without providing an app name is not supported. Pass { urlpatterns, appName } to include() instead.`,
     );
   }

@@ -1,7 +1,7 @@
 /**
  * @reins/urls — Django's URL resolver for TypeScript: `path()`, `rePath()`, `include()`,
  * converters, `resolve()` and `reverse()` with Django's semantics, typed route parameters, a
- * compiled matcher, and zero runtime dependencies.
+ * compiled matcher, and one tiny runtime dependency (`@reins/core`, itself dependency-free).
  *
  * @example
  * import { createResolver, include, path } from '@reins/urls';
@@ -17,7 +17,12 @@
 export type { CheckMessage, CheckOptions } from './check-urlconf.js';
 export { checkUrlconf } from './check-urlconf.js';
 export type { Converter, ConverterTypes } from './converters.js';
-export { builtinConverters, registerConverter } from './converters.js';
+export {
+  builtinConverters,
+  ConverterRegistry,
+  defaultConverters,
+  registerConverter,
+} from './converters.js';
 export { decodePath } from './decode-path.js';
 export type { UrlconfEntry } from './describe-urlconf.js';
 export { describeUrlconf } from './describe-urlconf.js';

@@ -5,8 +5,9 @@
  *
  * @module
  */
+import { ConverterRegistry } from './converters.js';
 import type { Converter } from './converters.js';
-import { ImproperlyConfigured } from './errors.js';
+import { improperlyConfigured } from './internal/improperly-configured.js';
 import type { IncludeSpec } from './include.js';
 import type { ReverseEntry } from './internal/node-types.js';
 import { RegexPattern, RoutePattern } from './internal/route-pattern.js';
@@ -14,9 +15,12 @@ import type { RouteParams, View, WithExtra } from './route-params.js';
 import { URLPattern } from './url-pattern.js';
 import { URLResolver } from './url-resolver.js';
 
-/** Per-route converters for `path()`, by name (they win over registered ones). */
+/**
+ * Per-route converters for `path()`: by name, or a urlconf's {@link ConverterRegistry} (they win
+ * over the default registry's).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ConverterMap = Readonly<Record<string, Converter<any>>>;
+export type ConverterMap = Readonly<Record<string, Converter<any>>> | ConverterRegistry;
 
 /** Options of a `path()`/`rePath()` leaf. */
 export interface PathOptions<N extends string = string, K = Record<string, unknown>> {
@@ -55,13 +59,13 @@ function build(
   source: unknown,
 ): URLPattern | URLResolver {
   if (typeof source !== 'string') {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `${caller}() takes the route as a string, got ${typeof source}. Pass the route first: ${caller}('articles/', view).`,
     );
   }
   const kwargs = (options?.kwargs ?? {}) as unknown;
   if (typeof kwargs !== 'object' || kwargs === null || Array.isArray(kwargs)) {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `${caller}('${source}', …) kwargs must be an object, but got ${Array.isArray(kwargs) ? 'an array' : typeof kwargs}.`,
       source,
     );
@@ -69,7 +73,7 @@ function build(
   if (typeof target === 'function') {
     const name = (options as PathOptions<string, unknown> | undefined)?.name ?? null;
     if (name !== null && typeof name !== 'string') {
-      throw new ImproperlyConfigured(`${caller}('${source}', …) name must be a string.`, source);
+      throw improperlyConfigured(`${caller}('${source}', …) name must be a string.`, source);
     }
     return new URLPattern(pattern(true), target as View, kwargs as Record<string, unknown>, name);
   }
@@ -83,7 +87,7 @@ function build(
       spec.namespace,
     );
   }
-  throw new ImproperlyConfigured(
+  throw improperlyConfigured(
     `${caller}('${source}', …): view must be a function, or the result of include(). Got ${target === null ? 'null' : typeof target}.`,
     source,
   );
@@ -127,17 +131,19 @@ export function path(
   },
 ): URLPattern | URLResolver {
   return build(
-    (isEndpoint) =>
-      new RoutePattern(
-        route,
-        isEndpoint,
-        options?.converters as Record<string, Converter<never>> | undefined,
-      ),
+    (isEndpoint) => new RoutePattern(route, isEndpoint, convertersOf(options?.converters)),
     target,
     options,
     'path',
     route,
   );
+}
+
+function convertersOf(
+  converters: ConverterMap | undefined,
+): Record<string, Converter<never>> | undefined {
+  if (converters instanceof ConverterRegistry) return converters.converters;
+  return converters as Record<string, Converter<never>> | undefined;
 }
 
 /**

@@ -6,7 +6,8 @@
  * @module
  */
 import type { TriedPattern } from './errors.js';
-import { ImproperlyConfigured, Resolver404 } from './errors.js';
+import { Resolver404 } from './errors.js';
+import { improperlyConfigured } from './internal/improperly-configured.js';
 import type { AnyNode, ReverseEntry } from './internal/node-types.js';
 import { ResolveEngine } from './internal/resolve-engine.js';
 import type { ReverseCallOptions } from './internal/reverse-engine.js';
@@ -97,7 +98,7 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
     options: ResolverOptions = {},
   ) {
     if (!Array.isArray(urlpatterns)) {
-      throw new ImproperlyConfigured(
+      throw improperlyConfigured(
         'The URLconf does not appear to have any patterns in it. Pass an array of path() and rePath() results.',
       );
     }
@@ -109,7 +110,7 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
             : Array.isArray(item)
               ? ' Use path() instead of an array.'
               : '';
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `Your URL pattern ${JSON.stringify(item) ?? String(item)} at index ${index} is invalid. Ensure that urlpatterns is an array of path() and/or rePath() results.${hint}`,
         );
       }

@@ -15,7 +15,7 @@
 import type { HttpRequest } from '@reins/http';
 import { getObjectOr404, loadRows } from '@reins/shortcuts';
 import type { DataSource, TemplateResponse } from '@reins/shortcuts';
-import { ImproperlyConfigured } from './improperly-configured.js';
+import { viewConfigError } from './improperly-configured.js';
 import { modelNameOf, verboseNameOf } from './model-source.js';
 import type { ModelSource, ObjectLookup } from './model-source.js';
 import { TemplateResponseMixin } from './template-response-mixin.js';
@@ -71,7 +71,7 @@ export class DetailView<
     if (this.queryset !== null) return this.queryset;
     if (this.model?.all) return this.model.all();
     const name = this.constructor.name;
-    throw new ImproperlyConfigured(
+    throw viewConfigError(
       `${name} is missing a QuerySet. Define ${name}.model (with findByPk/findBySlug/find/all), ${name}.queryset, or override ${name}.getQueryset() or ${name}.getObject().`,
     );
   }
@@ -140,7 +140,7 @@ export class DetailView<
     const pk = kwargs[this.pkUrlKwarg];
     const slug = kwargs[this.slugUrlKwarg];
     if (pk === undefined && slug === undefined) {
-      throw new ImproperlyConfigured(
+      throw viewConfigError(
         `Generic detail view ${this.constructor.name} must be called with either an object pk or a slug in the URLconf.`,
       );
     }
@@ -204,7 +204,7 @@ export class DetailView<
       names.push(this.model.appLabel ? `${this.model.appLabel}/${file}` : file);
     }
     if (names.length === 0) {
-      throw new ImproperlyConfigured(
+      throw viewConfigError(
         `${this.constructor.name} requires a definition of 'templateName', 'templateNameField', or 'model'; or an implementation of 'getTemplateNames()'.`,
       );
     }

@@ -1,20 +1,21 @@
 /**
  * `ImproperlyConfigured`: a class-based view is missing what it needs (a template name, a data
- * source, a pk or slug in the URL). Branded like `@reins/urls`' error of the same name, so
- * `isInstance` recognises either.
+ * source, a pk or slug in the URL). It is `@reins/core`'s one class (the same as `@reins/urls`' and
+ * `@reins/server`'s, so one `isInstance` recognises them all), re-exported here; the views throw it
+ * with the code `'views.improperly_configured'`.
  *
  * @module
  */
-import { ReinsError } from '@reins/http';
+import { ImproperlyConfigured } from '@reins/core';
+
+export { ImproperlyConfigured };
 
 /**
- * Thrown when a view's configuration cannot work; the message says what to define.
+ * A view configuration that cannot work; the message says what to define.
  *
  * @example
- * TemplateView.asView()(request, {}); // rejects: requires either a definition of 'templateName'…
+ * throw viewConfigError("TemplateResponseMixin requires either a definition of 'templateName'…");
  */
-export class ImproperlyConfigured extends ReinsError {
-  static override readonly brand: symbol = Symbol.for('reins.ImproperlyConfigured');
-  override readonly code: string = 'views.improperly_configured';
+export function viewConfigError(message: string): ImproperlyConfigured {
+  return new ImproperlyConfigured(message, { code: 'views.improperly_configured' });
 }
-Object.defineProperty(ImproperlyConfigured.prototype, ImproperlyConfigured.brand, { value: true });

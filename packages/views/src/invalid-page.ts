@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { brandClass, defineBrand } from '@reins/core';
 import { ReinsError } from '@reins/http';
 
 /**
@@ -14,10 +15,10 @@ import { ReinsError } from '@reins/http';
  * try { paginator.page(request.GET.get('page')); } catch (error) { if (InvalidPage.isInstance(error)) ... }
  */
 export class InvalidPage extends ReinsError {
-  static override readonly brand: symbol = Symbol.for('reins.InvalidPage');
+  static override readonly brand: symbol = defineBrand('InvalidPage');
   override readonly code: string = 'views.invalid_page';
 }
-Object.defineProperty(InvalidPage.prototype, InvalidPage.brand, { value: true });
+brandClass(InvalidPage);
 
 /**
  * The page number is not an integer (`'x'`, `1.5`, `null`); Django's message is
@@ -27,10 +28,10 @@ Object.defineProperty(InvalidPage.prototype, InvalidPage.brand, { value: true })
  * new Paginator([1, 2, 3], 2).validateNumber('x'); // throws PageNotAnInteger
  */
 export class PageNotAnInteger extends InvalidPage {
-  static override readonly brand: symbol = Symbol.for('reins.PageNotAnInteger');
+  static override readonly brand: symbol = defineBrand('PageNotAnInteger');
   override readonly code: string = 'views.page_not_an_integer';
 }
-Object.defineProperty(PageNotAnInteger.prototype, PageNotAnInteger.brand, { value: true });
+brandClass(PageNotAnInteger);
 
 /**
  * The page number is below 1 or past the last page (`That page number is less than 1`,
@@ -40,7 +41,7 @@ Object.defineProperty(PageNotAnInteger.prototype, PageNotAnInteger.brand, { valu
  * new Paginator([1, 2, 3], 2).page(3); // throws EmptyPage
  */
 export class EmptyPage extends InvalidPage {
-  static override readonly brand: symbol = Symbol.for('reins.EmptyPage');
+  static override readonly brand: symbol = defineBrand('EmptyPage');
   override readonly code: string = 'views.empty_page';
 }
-Object.defineProperty(EmptyPage.prototype, EmptyPage.brand, { value: true });
+brandClass(EmptyPage);

@@ -11,7 +11,7 @@ import { Http404 } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { loadRows } from '@reins/shortcuts';
 import type { DataSource, TemplateResponse } from '@reins/shortcuts';
-import { ImproperlyConfigured } from './improperly-configured.js';
+import { viewConfigError } from './improperly-configured.js';
 import { InvalidPage } from './invalid-page.js';
 import { modelNameOf } from './model-source.js';
 import type { ModelSource } from './model-source.js';
@@ -97,7 +97,7 @@ export class ListView<
     else if (this.model?.all) source = this.model.all() as ListSource<T>;
     else {
       const name = this.constructor.name;
-      throw new ImproperlyConfigured(
+      throw viewConfigError(
         `${name} is missing a QuerySet. Define ${name}.model (with all()), ${name}.queryset, or override ${name}.getQueryset().`,
       );
     }
@@ -246,7 +246,7 @@ export class ListView<
       const file = `${modelNameOf(this.model)}${this.templateNameSuffix}.html`;
       names.push(this.model.appLabel ? `${this.model.appLabel}/${file}` : file);
     } else if (names.length === 0) {
-      throw new ImproperlyConfigured(
+      throw viewConfigError(
         `${this.constructor.name} requires either a 'templateName' attribute or a 'model' (with a name) to derive it from.`,
       );
     }
@@ -303,7 +303,7 @@ async function applyOrdering<T>(
     return query as unknown as ListSource<T>;
   }
   if (isSliceSource(source)) {
-    throw new ImproperlyConfigured(
+    throw viewConfigError(
       'ListView.ordering cannot sort a { count, slice } source; sort inside its slice() query instead.',
     );
   }

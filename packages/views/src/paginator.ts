@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { isThenable } from '@reins/core';
 import { EmptyPage, PageNotAnInteger } from './invalid-page.js';
 import { Page } from './page.js';
 import { defineTemplateAliases } from './internal/template-aliases.js';
@@ -62,14 +63,6 @@ export interface ElidedPageRangeOptions {
 }
 
 type Thenable<T> = PromiseLike<T>;
-
-function isThenable<T>(value: unknown): value is Thenable<T> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
 
 function hasCount(source: unknown): source is { count(): number | Thenable<number> } {
   return typeof (source as { count?: unknown }).count === 'function';

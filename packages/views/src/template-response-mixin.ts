@@ -9,7 +9,7 @@
 import type { HttpResponseOptions } from '@reins/http';
 import { TemplateResponse } from '@reins/shortcuts';
 import type { TemplateResponseOptions } from '@reins/shortcuts';
-import { ImproperlyConfigured } from './improperly-configured.js';
+import { viewConfigError } from './improperly-configured.js';
 import { View } from './view.js';
 import type { ViewParams } from './view.js';
 
@@ -88,7 +88,7 @@ export class TemplateResponseMixin<P extends ViewParams = Record<string, unknown
    */
   getTemplateNames(): string[] {
     if (this.templateName === null) {
-      throw new ImproperlyConfigured(
+      throw viewConfigError(
         `${this.constructor.name} requires either a definition of 'templateName' or an implementation of 'getTemplateNames()'.`,
       );
     }

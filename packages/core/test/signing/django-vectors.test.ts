@@ -16,7 +16,7 @@ import {
   Signer,
   TimestampSigner,
   type MaxAge,
-} from '../../src/index.js';
+} from '../../src/signing/index.js';
 
 type Outcome = { result?: unknown; error?: { type: string; message: string } };
 interface Vectors {

@@ -3,7 +3,8 @@
  * `b'django.http.cookies' + SECRET_KEY` (and the fallback keys likewise), one per salt.
  */
 import { Buffer } from 'node:buffer';
-import { ImproperlyConfigured, TimestampSigner, type SecretKey } from '@reins/core';
+import { ImproperlyConfigured } from '@reins/core';
+import { TimestampSigner, type SecretKey } from '@reins/core/signing';
 
 /** The settings a cookie signer needs; a request's resolved options carry them. */
 export interface CookieSigningKeys {

@@ -5,7 +5,7 @@
  * before anything is parsed.
  */
 import { TooManyFieldsSent } from '../errors.js';
-import { unquotePlus } from './url-encoding.js';
+import { unquotePlus } from '@reins/core';
 
 /** Count fields the way Python does: one more than the number of separators. */
 export function countFields(query: string): number {

@@ -1,7 +1,7 @@
 /**
  * The few Python string behaviours Django's observable output depends on: `str.strip()` (which
  * strips a different whitespace set from JavaScript's `trim()`) and `repr()` of a string, which
- * appears inside Django's error messages.
+ * appears inside Django's error messages (core's, re-exported for this package's modules).
  */
 
 // Python's str.isspace() set; JavaScript's trim() also strips U+FEFF and misses \x1c-\x1f, \x85.
@@ -14,19 +14,5 @@ export function pyStrip(value: string): string {
   return value.replace(STRIP, '');
 }
 
-/** Python's `repr()` of a string: single quotes unless it contains `'` and no `"`. */
-export function pyRepr(value: string): string {
-  const quoteChar = value.includes("'") && !value.includes('"') ? '"' : "'";
-  let out = quoteChar;
-  for (const char of value) {
-    const code = char.codePointAt(0)!;
-    if (char === '\\') out += '\\\\';
-    else if (char === quoteChar) out += '\\' + char;
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (char === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
-    else out += char;
-  }
-  return out + quoteChar;
-}
+/** Python's `repr()` of a string (`@reins/core`'s `pyStringRepr`). */
+export { pyStringRepr as pyRepr } from '@reins/core';

@@ -5,139 +5,21 @@
  * `repercent_broken_unicode`). Each function has a fast path for the common, already-clean input.
  */
 
-const HEX = '0123456789ABCDEF';
-const utf8Encoder = new TextEncoder();
-const decoders = new Map<string, TextDecoder>();
+import { quote, unquoteToBytes } from '@reins/core';
 
-/** A cached non-fatal decoder for `encoding` (invalid bytes → U+FFFD). */
-export function decoderFor(encoding: string): TextDecoder {
-  let decoder = decoders.get(encoding);
-  if (decoder === undefined) {
-    decoder = new TextDecoder(encoding);
-    decoders.set(encoding, decoder);
-  }
-  return decoder;
-}
+const HEX = '0123456789ABCDEF';
+const knownEncodings = new Set<string>();
 
 /** Whether `encoding` is a label TextDecoder knows (Python's `codecs.lookup` succeeding). */
 export function isKnownEncoding(encoding: string): boolean {
+  if (knownEncodings.has(encoding)) return true;
   try {
-    decoderFor(encoding);
-    return true;
+    if (new TextDecoder(encoding).encoding === '') return false;
   } catch {
     return false;
   }
-}
-
-function isUtf8(encoding: string): boolean {
-  const lower = encoding.toLowerCase();
-  return lower === 'utf-8' || lower === 'utf8';
-}
-
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 65 && code <= 70) return code - 55;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -1;
-}
-
-/**
- * Python's `unquote(s, encoding, errors='replace')`: runs of valid `%XX` escapes are decoded as
- * bytes in `encoding` (invalid sequences → U+FFFD), a `%` not followed by two hex digits is kept.
- */
-export function unquote(value: string, encoding = 'utf-8'): string {
-  if (!value.includes('%')) return value;
-  if (isUtf8(encoding)) {
-    try {
-      // Same answer as the slow path whenever every escape is well formed and valid UTF-8.
-      return decodeURIComponent(value);
-    } catch {
-      // fall through to the tolerant decoder
-    }
-  }
-  const decoder = decoderFor(encoding);
-  let out = '';
-  let i = 0;
-  const length = value.length;
-  let bytes: number[] | null = null;
-  while (i < length) {
-    const code = value.charCodeAt(i);
-    if (code === 37 && i + 2 < length) {
-      const high = hexValue(value.charCodeAt(i + 1));
-      const low = hexValue(value.charCodeAt(i + 2));
-      if (high >= 0 && low >= 0) {
-        (bytes ??= []).push(high * 16 + low);
-        i += 3;
-        continue;
-      }
-    }
-    if (bytes !== null) {
-      out += decoder.decode(Uint8Array.from(bytes));
-      bytes = null;
-    }
-    out += value[i];
-    i += 1;
-  }
-  if (bytes !== null) out += decoder.decode(Uint8Array.from(bytes));
-  return out;
-}
-
-/** Python's `unquote_plus`: `+` is a space, then {@link unquote}. */
-export function unquotePlus(value: string, encoding = 'utf-8'): string {
-  return unquote(value.includes('+') ? value.replaceAll('+', ' ') : value, encoding);
-}
-
-const ALWAYS_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~';
-const safeTables = new Map<string, Uint8Array>();
-
-function safeTable(safe: string): Uint8Array {
-  let table = safeTables.get(safe);
-  if (table === undefined) {
-    table = new Uint8Array(128);
-    for (const char of ALWAYS_SAFE + safe) {
-      const code = char.charCodeAt(0);
-      if (code < 128) table[code] = 1;
-    }
-    safeTables.set(safe, table);
-  }
-  return table;
-}
-
-/**
- * Python's `quote(value, safe)`: everything but letters, digits, `_.-~` and `safe` is
- * percent-encoded as UTF-8. With `plus`, spaces become `+` (Python's `quote_plus`).
- */
-export function quote(value: string, safe = '/', plus = false): string {
-  const table = safeTable(plus ? safe + ' ' : safe);
-  let i = 0;
-  const length = value.length;
-  while (i < length) {
-    const code = value.charCodeAt(i);
-    if (code >= 128 || table[code] !== 1 || (plus && code === 32)) break;
-    i += 1;
-  }
-  if (i === length) return value;
-  let out = value.slice(0, i);
-  for (; i < length; i += 1) {
-    const code = value.charCodeAt(i);
-    if (code < 128) {
-      if (plus && code === 32) out += '+';
-      else if (table[code] === 1) out += value[i];
-      else out += '%' + HEX[code >> 4]! + HEX[code & 15]!;
-      continue;
-    }
-    // Take a whole surrogate pair at once so astral characters encode as one 4-byte sequence.
-    let end = i + 1;
-    if (code >= 0xd800 && code <= 0xdbff && end < length) {
-      const next = value.charCodeAt(end);
-      if (next >= 0xdc00 && next <= 0xdfff) end += 1;
-    }
-    for (const byte of utf8Encoder.encode(value.slice(i, end))) {
-      out += '%' + HEX[byte >> 4]! + HEX[byte & 15]!;
-    }
-    i = end - 1;
-  }
-  return out;
+  knownEncodings.add(encoding);
+  return true;
 }
 
 /** Django's `iri_to_uri`: encode what is not allowed in a URI, keep existing escapes. */
@@ -236,27 +118,5 @@ export function decodePath(rawPath: string): string {
       // malformed escapes or invalid UTF-8: the tolerant path below
     }
   }
-  const bytes: number[] = [];
-  const length = rawPath.length;
-  for (let i = 0; i < length; i += 1) {
-    const code = rawPath.charCodeAt(i);
-    if (code === 37 && i + 2 < length) {
-      const high = hexValue(rawPath.charCodeAt(i + 1));
-      const low = hexValue(rawPath.charCodeAt(i + 2));
-      if (high >= 0 && low >= 0) {
-        bytes.push(high * 16 + low);
-        i += 2;
-        continue;
-      }
-    }
-    if (code < 0x80) {
-      bytes.push(code);
-    } else {
-      let end = i + 1;
-      if (code >= 0xd800 && code <= 0xdbff && end < length) end += 1;
-      for (const byte of utf8Encoder.encode(rawPath.slice(i, end))) bytes.push(byte);
-      i = end - 1;
-    }
-  }
-  return repercentBrokenUnicode(Uint8Array.from(bytes));
+  return repercentBrokenUnicode(unquoteToBytes(rawPath));
 }

@@ -3,7 +3,7 @@
  * scheme and a host, resolved against `scheme://host/path` of the current request. Kept apart
  * from WHATWG `URL`, which would lower-case the host and re-encode the path.
  */
-import type { SplitUrl } from './url-split.js';
+import type { SplitUrl } from '@reins/core';
 
 function removeDotSegments(path: string): string {
   const segments = path.split('/');

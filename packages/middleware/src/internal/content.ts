@@ -4,10 +4,9 @@
  * encode, no allocation), which keeps CommonMiddleware cheap on the hot path.
  */
 import { Buffer } from 'node:buffer';
+import { RAW_CONTENT } from '@reins/core';
 import type { HttpResponse, HttpResponseBase } from '@reins/http';
 
-// @reins/http's own key for the body as the view gave it (string or bytes), shared by symbol.
-const RAW_CONTENT = Symbol.for('reins.HttpResponse.rawContent');
 const UTF8 = /^utf-?8$/i;
 
 /** The body bytes of a response known not to stream. */

@@ -22,7 +22,7 @@ import {
   DONT_ENFORCE_CSRF_CHECKS,
   stateOf,
 } from './csrf-state.js';
-import { andThen } from './maybe-promise.js';
+import { andThen } from '@reins/core';
 import { isSameDomain, splitUrl } from './url-parts.js';
 import { patchVaryHeaders } from './vary.js';
 

@@ -4,9 +4,10 @@
  * miss will do. Only a `Resolver404` means "does not resolve"; any other error is a real failure
  * and propagates.
  */
+import { RESOLVER_404_BRAND } from '@reins/core';
 import type { HttpRequest } from '@reins/http';
 
-const RESOLVER_404 = Symbol.for('reins.Resolver404');
+const RESOLVER_404 = RESOLVER_404_BRAND;
 
 interface Resolving {
   resolve(path: string): unknown;

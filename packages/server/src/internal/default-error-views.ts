@@ -6,12 +6,12 @@
 import { HttpResponse } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { TemplateDoesNotExist } from '@reins/templates';
-import type { TemplateEngines as Templates } from '@reins/shortcuts';
+import { reverse } from '@reins/shortcuts';
+import type { TemplateEngines as Templates, TemplateReverse, UrlReverser } from '@reins/shortcuts';
 import { Resolver404 } from '@reins/urls';
 import type { FallbackStatus } from './fallback-page.js';
 import { fallbackPage } from './fallback-page.js';
-import { isThenable } from './maybe-promise.js';
-import { pythonQuote } from './python-quote.js';
+import { isThenable, quote } from '@reins/core';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -32,8 +32,7 @@ function contextFor(
   request: HttpRequest,
   error: unknown,
 ): Record<string, unknown> {
-  if (status === 404)
-    return { request_path: pythonQuote(request.path), exception: exceptionRepr(error) };
+  if (status === 404) return { request_path: quote(request.path), exception: exceptionRepr(error) };
   if (status === 403)
     return { exception: error instanceof Error ? error.message : String(error ?? '') };
   return {};
@@ -57,7 +56,12 @@ export function renderErrorPage(
     if (strict) throw new TemplateDoesNotExist(templateName);
     return fallback();
   }
-  type Renderable = { render(context: Record<string, unknown>, request?: unknown): unknown };
+  type Renderable = {
+    render(context: Record<string, unknown>, request?: unknown, options?: unknown): unknown;
+  };
+  // {% url %} reverses with this request's resolver, not whichever request is current: error pages
+  // render asynchronously, often after the request context is gone, and nothing is process-wide.
+  const options = { reverse: reverseFor(request) };
   const missing = (failure: unknown): HttpResponse => {
     if (!strict && TemplateDoesNotExist.isInstance(failure)) return fallback();
     throw failure;
@@ -68,8 +72,8 @@ export function renderErrorPage(
     // 500.html gets no context and no request, so context processors cannot fail a second time.
     const rendered =
       status === 500
-        ? template.render({})
-        : template.render(contextFor(status, request, error), request);
+        ? template.render({}, undefined, options)
+        : template.render(contextFor(status, request, error), request, options);
     return isThenable(rendered) ? Promise.resolve(rendered).then(respond) : respond(rendered);
   };
   let found: unknown;
@@ -80,6 +84,21 @@ export function renderErrorPage(
   }
   if (isThenable<Renderable>(found)) return Promise.resolve(found).then(renderWith, missing);
   return renderWith(found as Renderable);
+}
+
+/** A `{% url %}` reverse bound to `request`'s resolver and application namespace. */
+function reverseFor(request: HttpRequest): TemplateReverse {
+  const urlconf = request.urlconf as UrlReverser | null;
+  return (viewName, { args, kwargs, currentApp }) =>
+    reverse(viewName, {
+      args,
+      kwargs,
+      ...(urlconf === null ? {} : { urlconf }),
+      currentApp:
+        currentApp !== undefined
+          ? currentApp
+          : (request.currentApp ?? (request.resolverMatch?.namespace || null)),
+    });
 }
 
 /** The default view for `status`, with the templates of the application serving the request. */

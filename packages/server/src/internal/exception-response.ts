@@ -17,20 +17,20 @@ import {
   SuspiciousOperation,
   TooManyFieldsSent,
   TooManyFilesSent,
+  runWithRequestUntilSettled,
 } from '@reins/http';
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import { Resolver404 } from '@reins/urls';
 import type { LogRecord } from '../logger.js';
 import type { AppContext } from './app-context.js';
+import { awaits } from './awaits.js';
 import { renderDefaultErrorView } from './default-error-views.js';
-import { isThenable } from './maybe-promise.js';
+import { GOT_REQUEST_EXCEPTION, isThenable } from '@reins/core';
 import { technical404Response, technical500Response } from './technical-responses.js';
 
-/**
- * Where a test client (or any caller) listens for uncaught exceptions — Django's
- * `got_request_exception` signal, scoped to one request: a function stored in `request.state`.
- */
-export const GOT_REQUEST_EXCEPTION = Symbol.for('reins.gotRequestException');
+// A test client (or any caller) listens for uncaught exceptions — Django's
+// `got_request_exception` signal, scoped to one request — with a function stored in
+// `request.state[GOT_REQUEST_EXCEPTION]` (core's brand constant).
 
 /** Tell the request's listener, if any, about an exception that became a 500. */
 function gotRequestException(request: HttpRequest, error: unknown): void {
@@ -235,7 +235,7 @@ function exceptionResponse(
     if (status === 500) {
       return serverErrorResponse(context, request);
     } else if (custom !== undefined) {
-      result = custom(request, error);
+      result = acrossAwaits(context, request, custom, () => custom(request, error));
     } else {
       result = renderDefaultErrorView(context.templates, status, request, error);
     }
@@ -249,6 +249,22 @@ function exceptionResponse(
   } catch (failure) {
     return onFailure(failure);
   }
+}
+
+/**
+ * Call a custom error handler as the lifecycle calls a view: under `requestContext: 'auto'`, one
+ * that awaits keeps the request current across its awaits (for `reverse()` and templates).
+ */
+function acrossAwaits(
+  context: AppContext,
+  request: HttpRequest,
+  handler: unknown,
+  call: () => unknown,
+): unknown {
+  if (context.settings.requestContext === 'auto' && awaits(handler)) {
+    return runWithRequestUntilSettled(request, call);
+  }
+  return call();
 }
 
 /** The 500 path for an error raised while producing an error page. */
@@ -284,7 +300,7 @@ function serverErrorResponse(context: AppContext, request: HttpRequest): Answer 
   try {
     const result: unknown =
       custom !== undefined
-        ? custom(request)
+        ? acrossAwaits(context, request, custom, () => custom(request))
         : renderDefaultErrorView(context.templates, 500, request, null);
     if (isThenable(result)) {
       return Promise.resolve(result).then(

@@ -4,7 +4,7 @@
  * first, with the last pattern's name. An empty URLconf gets the welcome page instead (status
  * 200), as in Django.
  */
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '@reins/core';
 
 /** One pattern of a tried entry, as `Resolver404.tried` holds it. */
 export interface TriedPattern {

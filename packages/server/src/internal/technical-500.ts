@@ -5,7 +5,7 @@
  * Only ever built when `debug` is on.
  */
 import { cleanseCookies, cleanseSetting, CLEANSED_SUBSTITUTE, HIDDEN_SETTINGS } from './cleanse.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '@reins/core';
 
 /** What the page shows; the handler gathers it defensively (any getter may throw). */
 export interface Technical500Input {

@@ -4,6 +4,7 @@
  * redirects (recording the chain), and records every template rendered while serving a request
  * with its context (through `onTemplateRendered` of @reins/templates).
  */
+import { DONT_ENFORCE_CSRF_CHECKS, GOT_REQUEST_EXCEPTION } from '@reins/core';
 import { HttpResponse } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { onTemplateRendered } from '@reins/templates';
@@ -63,8 +64,6 @@ export interface ClientOptions {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const DONT_ENFORCE_CSRF_CHECKS = Symbol.for('reins.dontEnforceCsrfChecks');
-const GOT_REQUEST_EXCEPTION = Symbol.for('reins.gotRequestException');
 const NO_EXCEPTION = Symbol('no exception');
 const MAX_REDIRECTS = 20;
 

@@ -4,6 +4,7 @@
  * `findUnique()` or a function returning a row), so `getObjectOr404` can apply Django's rule:
  * no row is a 404, more than one is `MultipleObjectsReturned`.
  */
+import { isThenable } from '@reins/core';
 import type { LookupOptions } from '../data-source.js';
 
 /** Django's `MAX_GET_RESULTS`: `get()` fetches this many rows to report how many matched. */
@@ -28,10 +29,6 @@ function isObject(value: unknown): value is AnyRecord {
 
 function hasMethod(value: unknown, name: string): boolean {
   return isObject(value) && typeof value[name] === 'function';
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return hasMethod(value, 'then');
 }
 
 function isDelegate(value: unknown): boolean {

@@ -4,6 +4,7 @@
  * engine was given its own `reverse`, with a `{% url %}` reverse bound to the request's resolver
  * and application namespace, so templates reverse exactly as views do.
  */
+import { isThenable } from '@reins/core';
 import type { HttpRequest } from '@reins/http';
 import { getUrlconf, reverse } from '../reverse.js';
 import type {
@@ -23,7 +24,9 @@ function isThenableOrAsyncIterable(value: unknown): boolean {
 
 function engineHasReverse(template: RenderableTemplate): boolean {
   const engine = (template as { engine?: { reverse?: unknown } }).engine;
-  return typeof engine?.reverse === 'function';
+  // This package's own reverse() (what createApp gives engines) reverses with whatever request is
+  // current; the request being rendered is the better answer, even after an await lost the context.
+  return typeof engine?.reverse === 'function' && engine.reverse !== reverse;
 }
 
 function templateReverse(request: HttpRequest | null): TemplateReverse {
@@ -83,8 +86,4 @@ export function loadAndRender(
   if (isThenable(load))
     return Promise.resolve(load).then((template) => renderTemplate(template, context, request));
   return renderTemplate(load, context, request);
-}
-
-function isThenable<T>(value: unknown): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

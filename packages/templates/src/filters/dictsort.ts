@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { SAFE_STRING as SAFE } from '@reins/core';
 import type { FilterSpec } from './filter-spec.js';
 import { textOf } from './filter-values.js';
 import { PythonError } from '../internal/python-errors.js';
@@ -13,8 +14,6 @@ import { pyFloat, pyTypeName } from '../internal/python-number.js';
 import { compare } from '../internal/python-compare.js';
 import { pyIndex } from '../internal/python-slice.js';
 import { isPlainObject, isPyInt } from '../internal/python-str.js';
-
-const SAFE = Symbol.for('reins.SafeString');
 
 function lookupPart(value: unknown, part: string): unknown {
   if (value instanceof Map) {

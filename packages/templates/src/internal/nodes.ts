@@ -4,79 +4,91 @@
  *
  * @module
  */
-import type { TagDefinition } from '../library.js';
+import type { CallTagDefinition } from '../library.js';
 import type { FilterExpression } from './filter-expression.js';
-import type { IfExpression } from './if-expression.js';
 import type { Token } from './lexer.js';
+import type { TagRecord } from './tag-record.js';
+import type { AutoescapeNode } from '../tags/autoescape.js';
+import type { BlockNode } from '../tags/block.js';
+import type { CsrfTokenNode } from '../tags/csrf-token.js';
+import type { CycleNode } from '../tags/cycle.js';
+import type { DebugNode } from '../tags/debug.js';
+import type { ExtendsNode } from '../tags/extends.js';
+import type { FilterNode } from '../tags/filter.js';
+import type { FirstofNode } from '../tags/firstof.js';
+import type { ForNode } from '../tags/for.js';
+import type { IfNode } from '../tags/if.js';
+import type { IfchangedNode } from '../tags/ifchanged.js';
+import type { IncludeNode } from '../tags/include.js';
+import type { LoremNode } from '../tags/lorem.js';
+import type { NowNode } from '../tags/now.js';
+import type { RegroupNode } from '../tags/regroup.js';
+import type { ResetcycleNode } from '../tags/resetcycle.js';
+import type { SpacelessNode } from '../tags/spaceless.js';
+import type { UrlNode } from '../tags/url.js';
+import type { WidthratioNode } from '../tags/widthratio.js';
+import type { WithNode } from '../tags/with.js';
 
 export type KeywordArguments = [string, FilterExpression][];
 
+/** A text node. */
+export interface TextNode {
+  type: 'text';
+  text: string;
+  token: Token;
+}
+
+/** A `{{ variable|filters }}` node. */
+export interface VariableNode {
+  type: 'var';
+  expression: FilterExpression;
+  token: Token;
+}
+
+/** A `Library.simpleTag()` or `Library.inclusionTag()` call. */
+export interface CallTagNode {
+  type: 'custom';
+  name: string;
+  tag: CallTagDefinition;
+  args: FilterExpression[];
+  kwargs: KeywordArguments;
+  asVar: string | undefined;
+  token: Token;
+}
+
+/** A `Library.tag()` tag. */
+export interface LibraryTagNode {
+  type: 'tag';
+  record: TagRecord;
+  token: Token;
+}
+
+/** Any node of the parse tree. */
 export type Node =
-  | { type: 'text'; text: string; token: Token }
-  | { type: 'var'; expression: FilterExpression; token: Token }
-  | { type: 'if'; branches: { condition: IfExpression | undefined; body: Node[] }[]; token: Token }
-  | {
-      type: 'for';
-      loopVars: string[];
-      sequence: FilterExpression;
-      reversed: boolean;
-      body: Node[];
-      empty: Node[];
-      token: Token;
-    }
-  | { type: 'with'; assignments: KeywordArguments; body: Node[]; token: Token }
-  | { type: 'block'; name: string; body: Node[]; token: Token }
-  | { type: 'extends'; parent: FilterExpression; token: Token }
-  | {
-      type: 'include';
-      template: FilterExpression;
-      extra: KeywordArguments;
-      only: boolean;
-      token: Token;
-    }
-  | { type: 'autoescape'; on: boolean; body: Node[]; token: Token }
-  | { type: 'filter'; expression: FilterExpression; body: Node[]; token: Token }
-  | { type: 'spaceless'; body: Node[]; token: Token }
-  | { type: 'cycle'; cycle: CycleInfo; token: Token }
-  | { type: 'resetcycle'; cycle: CycleInfo; token: Token }
-  | { type: 'firstof'; values: FilterExpression[]; asVar: string | undefined; token: Token }
-  | { type: 'ifchanged'; values: FilterExpression[]; body: Node[]; otherwise: Node[]; token: Token }
-  | { type: 'regroup'; target: FilterExpression; by: FilterExpression; asVar: string; token: Token }
-  | {
-      type: 'url';
-      view: FilterExpression;
-      args: FilterExpression[];
-      kwargs: KeywordArguments;
-      asVar: string | undefined;
-      token: Token;
-    }
-  | { type: 'now'; format: string; asVar: string | undefined; token: Token }
-  | {
-      type: 'widthratio';
-      value: FilterExpression;
-      max: FilterExpression;
-      width: FilterExpression;
-      asVar: string | undefined;
-      token: Token;
-    }
-  | { type: 'csrf_token'; token: Token }
-  | { type: 'debug'; token: Token }
-  | {
-      type: 'lorem';
-      count: FilterExpression;
-      method: 'w' | 'p' | 'b';
-      common: boolean;
-      token: Token;
-    }
-  | {
-      type: 'custom';
-      name: string;
-      tag: TagDefinition;
-      args: FilterExpression[];
-      kwargs: KeywordArguments;
-      asVar: string | undefined;
-      token: Token;
-    };
+  | TextNode
+  | VariableNode
+  | CallTagNode
+  | LibraryTagNode
+  | AutoescapeNode
+  | BlockNode
+  | CsrfTokenNode
+  | CycleNode
+  | DebugNode
+  | ExtendsNode
+  | FilterNode
+  | FirstofNode
+  | ForNode
+  | IfNode
+  | IfchangedNode
+  | IncludeNode
+  | LoremNode
+  | NowNode
+  | RegroupNode
+  | ResetcycleNode
+  | SpacelessNode
+  | UrlNode
+  | WidthratioNode
+  | WithNode;
 
 /** A `{% cycle %}` declaration; `{% cycle name %}` and `{% resetcycle %}` point at the same object. */
 export interface CycleInfo {

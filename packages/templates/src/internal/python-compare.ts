@@ -5,10 +5,10 @@
  *
  * @module
  */
+import { SAFE_STRING as SAFE } from '@reins/core';
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
 
-const SAFE = Symbol.for('reins.SafeString');
 const SURROGATE = /[\ud800-\udfff]/;
 
 type Ordered =

@@ -4,12 +4,11 @@
  *
  * @module
  */
+import { SAFE_STRING as SAFE } from '@reins/core';
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
 import { isPlainObject } from './python-str.js';
 import { codePoints } from './python-text.js';
-
-const SAFE = Symbol.for('reins.SafeString');
 
 /**
  * Python `list(value)`.

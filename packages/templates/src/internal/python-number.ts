@@ -5,10 +5,9 @@
  *
  * @module
  */
+import { SAFE_STRING as SAFE } from '@reins/core';
 import { PythonError } from './python-errors.js';
 import { isPyInt, pyRepr } from './python-str.js';
-
-const SAFE = Symbol.for('reins.SafeString');
 
 /** Python's name for the type a JS value stands for, as used in error messages. */
 export function pyTypeName(value: unknown): string {

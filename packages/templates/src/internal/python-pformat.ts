@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { SAFE_STRING as SAFE } from '@reins/core';
 import { compare } from './python-compare.js';
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
@@ -12,8 +13,6 @@ import { isPlainObject, pyRepr } from './python-str.js';
 import { pySplitlines, pyStrLen } from './python-text.js';
 
 const WIDTH = 80;
-const SAFE = Symbol.for('reins.SafeString');
-
 function safeKeyCompare(a: unknown, b: unknown): number {
   try {
     return compare(a, b);

@@ -5,11 +5,10 @@
  *
  * @module
  */
+import { SAFE_STRING as SAFE } from '@reins/core';
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
 import { codePoints } from './python-text.js';
-
-const SAFE = Symbol.for('reins.SafeString');
 
 /** Python `slice(start, stop, step).indices(length)`. */
 export function pySliceIndices(

@@ -5,11 +5,10 @@
  *
  * @module
  */
+import { SAFE_STRING as SAFE } from '@reins/core';
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
 import { isPlainObject } from './python-str.js';
-
-const SAFE = Symbol.for('reins.SafeString');
 
 /** Python's whitespace characters (`str.isspace()`), as the body of a regex character class. */
 export const PY_WHITESPACE =

@@ -5,9 +5,8 @@
  *
  * @module
  */
+import { SAFE_STRING as SAFE } from '@reins/core';
 import { isPlainObject } from './python-str.js';
-
-const SAFE = Symbol.for('reins.SafeString');
 
 /**
  * Python `bool(value)` of a JS value.

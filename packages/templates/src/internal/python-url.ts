@@ -6,72 +6,27 @@
  *
  * @module
  */
+import { quote, quotePlus, unquote, urlsplit, UrlSplitError, type SplitUrl } from '@reins/core';
 import { PythonError } from './python-errors.js';
 
-const ALWAYS_SAFE = new Set(
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~'.split(''),
-);
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: false });
-const HEX = '0123456789ABCDEF';
+export type { SplitUrl };
 
 /**
- * Python `urllib.parse.quote(text, safe)`: percent-encode every UTF-8 byte outside the
- * unreserved set and `safe`.
+ * Python `urllib.parse.quote(text, safe)` (`@reins/core`'s `quote`).
  *
  * @example
  * pyQuote('a b/c'); // 'a%20b/c'
  */
-export function pyQuote(text: string, safe = '/'): string {
-  let out = '';
-  let plain = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (!(ALWAYS_SAFE.has(ch) || (ch.charCodeAt(0) < 128 && safe.includes(ch)))) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) return text;
-  for (const byte of encoder.encode(text)) {
-    const ch = String.fromCharCode(byte);
-    if (byte < 128 && (ALWAYS_SAFE.has(ch) || safe.includes(ch))) out += ch;
-    else out += `%${HEX[byte >> 4]!}${HEX[byte & 15]!}`;
-  }
-  return out;
-}
+export const pyQuote: (text: string, safe?: string) => string = quote;
 
 /** Python `quote_plus(text, safe='')`: like quote, with spaces as `+`. */
-export function pyQuotePlus(text: string, safe = ''): string {
-  if (!text.includes(' ')) return pyQuote(text, safe);
-  return pyQuote(text, `${safe} `).replace(/ /g, '+');
-}
-
-const PERCENT_RUN = /(?:%[0-9a-fA-F]{2})+/g;
+export const pyQuotePlus: (text: string, safe?: string) => string = quotePlus;
 
 /** Python `unquote(text)`: decode `%XX` runs as UTF-8, invalid sequences as U+FFFD. */
 export function pyUnquote(text: string): string {
-  if (!text.includes('%')) return text;
-  return text.replace(PERCENT_RUN, (run) => {
-    const bytes = new Uint8Array(run.length / 3);
-    for (let i = 0; i < bytes.length; i++)
-      bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
-    return decoder.decode(bytes);
-  });
+  return unquote(text);
 }
 
-/** The five parts of a URL, as Python's `SplitResult`. */
-export interface SplitUrl {
-  scheme: string;
-  netloc: string;
-  path: string;
-  query: string;
-  fragment: string;
-}
-
-const SCHEME_CHARS = /^[a-zA-Z][a-zA-Z0-9+\-.]*$/;
-// eslint-disable-next-line no-control-regex
-const LEADING_C0_OR_SPACE = /^[\x00-\x20]+/;
 const USES_NETLOC = new Set([
   '',
   'ftp',
@@ -101,44 +56,17 @@ const USES_NETLOC = new Set([
 ]);
 
 /**
- * Python `urlsplit(url)`.
+ * Python `urlsplit(url)` (`@reins/core`'s `urlsplit`), raising a template-level `ValueError`.
  *
  * @throws {PythonError} `ValueError` for an unbalanced `[`/`]` in the host, as Python.
  */
 export function pyUrlsplit(input: string): SplitUrl {
-  let url = input.replace(LEADING_C0_OR_SPACE, '').replace(/[\t\r\n]/g, '');
-  let scheme = '';
-  let netloc = '';
-  let query = '';
-  let fragment = '';
-  const colon = url.indexOf(':');
-  if (colon > 0 && SCHEME_CHARS.test(url.slice(0, colon))) {
-    scheme = url.slice(0, colon).toLowerCase();
-    url = url.slice(colon + 1);
+  try {
+    return urlsplit(input);
+  } catch (error) {
+    if (UrlSplitError.isInstance(error)) throw new PythonError('ValueError', error.message);
+    throw error;
   }
-  if (url.startsWith('//')) {
-    let delim = url.length;
-    for (const c of '/?#') {
-      const at = url.indexOf(c, 2);
-      if (at >= 0) delim = Math.min(delim, at);
-    }
-    netloc = url.slice(2, delim);
-    url = url.slice(delim);
-    if (netloc.includes('[') !== netloc.includes(']')) {
-      throw new PythonError('ValueError', 'Invalid IPv6 URL');
-    }
-  }
-  const hash = url.indexOf('#');
-  if (hash >= 0) {
-    fragment = url.slice(hash + 1);
-    url = url.slice(0, hash);
-  }
-  const question = url.indexOf('?');
-  if (question >= 0) {
-    query = url.slice(question + 1);
-    url = url.slice(0, question);
-  }
-  return { scheme, netloc, path: url, query, fragment };
 }
 
 /** Python `urlunsplit(parts)`. */

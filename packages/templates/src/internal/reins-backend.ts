@@ -1,26 +1,19 @@
 /**
  * The built-in backend of `createTemplates` (`reinsBackend`): an `Engine` whose templates render
- * asynchronously, with the CSRF token the middleware stored on the request added to the context
- * (what Django's always-on CSRF context processor does).
+ * asynchronously. It adds no context processor of its own: `{{ csrf_token }}` comes from the one
+ * CSRF context processor, `csrfContextProcessor` of `@reins/middleware`, which `createApp` puts
+ * first in every reins engine (Django's always-on `csrf` processor) — it reads the token lazily
+ * and marks the cookie as used, as Django's does.
  *
  * @module
  */
-import { Engine, type ContextProcessor, type EngineOptions } from '../engine.js';
+import { Engine, type EngineOptions } from '../engine.js';
 import type { Template } from '../template.js';
 import type {
   BackendTemplate,
   TemplateBackend,
   TemplateBackendConfig,
 } from '../template-backend.js';
-
-const CSRF_TOKEN = Symbol.for('reins.csrfToken');
-
-/** Django's csrf context processor, reading what the CSRF middleware stored on the request. */
-const csrfProcessor: ContextProcessor = (request) => {
-  const state = (request as { state?: Record<string | symbol, unknown> } | null)?.state;
-  const token = state?.[CSRF_TOKEN];
-  return token === undefined ? {} : { csrf_token: token };
-};
 
 function wrap(template: Template, backend: string): BackendTemplate {
   return {
@@ -39,7 +32,6 @@ export function reinsBackend(config: TemplateBackendConfig): TemplateBackend & {
   const engine = new Engine({
     ...options,
     ...(options.loaders === undefined ? { dirs: config.dirs, appDirs: config.appDirs } : {}),
-    contextProcessors: [csrfProcessor, ...(options.contextProcessors ?? [])],
   });
   return {
     name: config.name,

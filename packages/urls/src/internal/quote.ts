@@ -1,17 +1,16 @@
 /**
  * Django's reverse() percent-encoding: Python's `quote(url, safe="!$&'()*+,;=/~:@")`, i.e. keep
  * unreserved characters, sub-delimiters, `/`, `:` and `@`, and encode everything else as UTF-8
- * `%XX`. That is exactly `encodeURI` minus `?` and `#`. Lone surrogates (which Python refuses to
- * encode) become U+FFFD, as the WHATWG URL parser does.
+ * `%XX` (`@reins/core`'s `quote`; lone surrogates, which Python refuses to encode, become U+FFFD
+ * as the WHATWG URL parser does).
  */
-const SAFE = /^[A-Za-z0-9_.\-~!$&'()*+,;=/:@]*$/;
+import { quote as pyQuote } from '@reins/core';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const REVERSE_SAFE = "!$&'()*+,;=/~:@";
 
+/** Percent-encode a reversed URL as Django's `reverse()` does. */
 export function quote(text: string): string {
-  if (SAFE.test(text)) return text;
-  const wellFormed = text.replace(LONE_SURROGATE, '\uFFFD');
-  return encodeURI(wellFormed).replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'));
+  return pyQuote(text, REVERSE_SAFE);
 }
 
 /** A leading `//` would be a scheme-relative URL; Django escapes the second slash. */

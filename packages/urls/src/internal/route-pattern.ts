@@ -6,9 +6,9 @@
  */
 import type { Converter } from '../converters.js';
 import { builtinConverters, getConverter } from '../converters.js';
-import { ImproperlyConfigured } from '../errors.js';
 import type { FlaggedAlt, LinearRegex } from './linear-regex.js';
 import { compileLinear, literalFragment, UnsupportedByLinearEngine } from './linear-regex.js';
+import { improperlyConfigured } from './improperly-configured.js';
 import type { ParsedRegex, RegexAlt, RegexNode } from './python-regex.js';
 import { findSuperLinear, isAnchored, nativeLimit } from './super-linear.js';
 import {
@@ -155,7 +155,7 @@ export function compileConverter(name: string, converter: Converter<never>): Com
   try {
     parsed = parsePythonRegex(converter.regex);
   } catch (error) {
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `Converter '${name}' has an invalid regex '${converter.regex}': ${(error as Error).message}. Fix the converter's regex.`,
     );
   }
@@ -217,7 +217,7 @@ function wholeMatcher(
     linear = compileLinear([fragment], [0], { anchored: true, fullmatch: true });
   } catch (error) {
     if (!(error instanceof UnsupportedByLinearEngine)) throw error;
-    throw new ImproperlyConfigured(
+    throw improperlyConfigured(
       `Converter '${name}' has a regex '${regex}' that can take time exponential in the length of a path to match, and cannot run on reins' linear-time engine because ${error.message}. Rewrite the regex so that no repeated part can match the same text two ways (for example [a-z]+ instead of ([a-z]+)+).`,
     );
   }
@@ -305,7 +305,7 @@ export class RoutePattern {
       const m = PLACEHOLDER.exec(rest);
       if (m === null) break;
       if (WHITESPACE.test(m[0])) {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' cannot contain whitespace in angle brackets <…>. Remove the spaces from the placeholder ${m[0]}.`,
           route,
         );
@@ -317,19 +317,19 @@ export class RoutePattern {
       rest = rest.slice(m.index + m[0].length);
       const param = m[2]!;
       if (!isIdentifier(param)) {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' uses parameter name '${param}' which isn't a valid identifier. Use letters, digits and underscores, not starting with a digit (for example <int:${param.replace(/\W/g, '_').replace(/^(\d)/, '_$1') || 'value'}>).`,
           route,
         );
       }
       if (param === '__proto__') {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' uses parameter name '__proto__', which cannot be a key of the params object. Choose another name.`,
           route,
         );
       }
       if (names.includes(param)) {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' uses parameter name '${param}' more than once. Give each placeholder its own name.`,
           route,
         );
@@ -337,7 +337,7 @@ export class RoutePattern {
       const converterName = m[1] ?? 'str';
       const converter = converters?.[converterName] ?? getConverter(converterName);
       if (converter === undefined) {
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `URL route '${route}' uses invalid converter '${converterName}'. Use one of int, str, slug, uuid, path, or register it first with registerConverter('${converterName}', { regex, toJs, toUrl }).`,
           route,
         );
@@ -412,7 +412,7 @@ export class RoutePattern {
           this.#nativeMax = nativeLimit(fragments, this.#linear.size);
         } catch (error) {
           if (!(error instanceof UnsupportedByLinearEngine)) throw error;
-          throw new ImproperlyConfigured(
+          throw improperlyConfigured(
             `URL route '${this.source}' has ${reason}, and cannot run on reins' linear-time engine because ${error.message}. Separate its placeholders with a character their converters cannot match, or simplify the converter's regex.`,
             this.source,
           );
@@ -500,13 +500,13 @@ export class RegexPattern {
         error instanceof RegexSyntaxError || error instanceof SyntaxError
           ? error.message
           : String(error);
-      throw new ImproperlyConfigured(
+      throw improperlyConfigured(
         `"${regex}" is not a valid regular expression: ${reason}. Fix the regex passed to rePath().`,
         regex,
       );
     }
     if (this.parsed.groupNames.includes('__proto__')) {
-      throw new ImproperlyConfigured(
+      throw improperlyConfigured(
         `"${regex}" names a group '__proto__', which cannot be a key of the params object. Choose another name.`,
         regex,
       );
@@ -526,7 +526,7 @@ export class RegexPattern {
         if (anchored) this.#nativeMax = nativeLimit(fragments, this.linear.size);
       } catch (error) {
         if (!(error instanceof UnsupportedByLinearEngine)) throw error;
-        throw new ImproperlyConfigured(
+        throw improperlyConfigured(
           `rePath('${regex}') has ${this.superLinear}, and cannot run on reins' linear-time engine because ${error.message}: one request could keep the server busy for minutes. Rewrite the regex so that no repeated part can match the same text two ways (for example [a-z]+ instead of ([a-z]+)+).`,
           regex,
         );

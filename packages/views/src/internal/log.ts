@@ -1,16 +1,12 @@
 /**
  * Views log what Django logs on `django.request` (`Method Not Allowed (POST): /path`,
- * `Gone: /path`) without depending on the server: records go to the `reins:log` diagnostics
- * channel, which `@reins/server` (or anyone) subscribes to. Publishing costs nothing when nobody
- * listens.
+ * `Gone: /path`) through the logger of the application serving the request (`request.app`, set
+ * by `@reins/server`), so each application's records reach its own logger. A request no
+ * application serves (a unit test calling a view directly) has no logger: nothing is logged.
  */
-import { channel } from 'node:diagnostics_channel';
 import type { HttpRequest } from '@reins/http';
 
-const logChannel = channel('reins:log');
-
-/** Publish a `reins.request` warning about `request` (shaped like the server's `LogRecord`). */
+/** Log a `reins.request` warning about `request` to its application's logger. */
 export function logRequestWarning(message: string, request: HttpRequest, status: number): void {
-  if (!logChannel.hasSubscribers) return;
-  logChannel.publish({ level: 'warning', logger: 'reins.request', message, request, status });
+  request.app?.logger.log({ level: 'warning', logger: 'reins.request', message, request, status });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markSafe } from '../safe-string.js';
+import { markSafe } from './safe-string.js';
 import { pyFloatRepr, pyRepr, pyStr } from './python-str.js';
 
 process.env.TZ = 'UTC';

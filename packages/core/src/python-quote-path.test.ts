@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pythonQuote } from './python-quote.js';
+import { quote as pythonQuote } from './python-quote.js';
 
 describe('pythonQuote', () => {
   it.each([

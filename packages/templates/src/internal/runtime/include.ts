@@ -1,0 +1,114 @@
+/**
+ * `{% include %}` at render time: the template named (relative names, lists, template objects),
+ * a fresh render state one level deeper, and the context it sees (`with …`, `only`).
+ *
+ * @module
+ */
+import { isSafe } from '../../safe-string.js';
+import { TemplateDoesNotExist } from '../../template-does-not-exist.js';
+import { TemplateRecursionError } from '../../template-recursion-error.js';
+import { Context } from '../context.js';
+import { constructRelativePath } from '../relative-path.js';
+import { unwrapTemplate } from './inheritance.js';
+import { iterate } from './iteration.js';
+import { pythonStr } from './output.js';
+import type { RenderState, RuntimeTemplate } from './render-state.js';
+
+function includedTemplate(s: RenderState, value: unknown, current: string): RuntimeTemplate {
+  const direct = unwrapTemplate(value);
+  if (direct !== undefined) return direct;
+  if (typeof value === 'string' || isSafe(value)) {
+    const name = String(value);
+    if (name === '') throw new TemplateDoesNotExist('No template names provided');
+    return s.engine.findTemplate(
+      name.startsWith('.') ? constructRelativePath(current, name) : name,
+      [],
+    );
+  }
+  if (value === null || value === undefined || value === '') {
+    throw new TemplateDoesNotExist('No template names provided');
+  }
+  return s.engine.selectTemplate(iterate(value).map((name) => pythonStr(name)));
+}
+
+function chainOf(s: RenderState): string[] {
+  const chain: string[] = [];
+  for (let state: RenderState | null = s; state !== null; state = state.parent)
+    chain.unshift(state.name);
+  return chain;
+}
+
+export function childState(s: RenderState, template: RuntimeTemplate): RenderState {
+  const depth = s.depth + 1;
+  if (depth > s.engine.maxDepth)
+    throw new TemplateRecursionError([...chainOf(s), template.name], s.engine.maxDepth);
+  return {
+    engine: s.engine,
+    rc: {},
+    bc: null,
+    depth,
+    name: template.name,
+    parent: s,
+    request: s.request,
+    reverse: s.reverse,
+    history: null,
+    asyncMode: s.asyncMode,
+  };
+}
+
+/** The context an included template sees; `release` undoes a push onto the caller's context. */
+function includeContext(
+  ctx: Context,
+  snapshot: Record<string, unknown> | null,
+  extra: Record<string, unknown> | null,
+  only: boolean,
+): Context {
+  if (only) return new Context([extra ?? {}]);
+  const merged = snapshot === null ? extra : extra === null ? snapshot : { ...snapshot, ...extra };
+  if (merged !== null) ctx.push(merged);
+  return ctx;
+}
+
+function release(ctx: Context, inner: Context, snapshot: unknown, extra: unknown): void {
+  if (inner === ctx && (snapshot !== null || extra !== null)) ctx.pop();
+}
+
+/** `{% include %}` (sync). */
+export function renderInclude(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  value: unknown,
+  snapshot: Record<string, unknown> | null,
+  extra: Record<string, unknown> | null,
+  only: boolean,
+  current: string,
+): string {
+  const template = includedTemplate(s, value, current);
+  const state = childState(s, template);
+  const inner = includeContext(ctx, snapshot, extra, only);
+  if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
+  const result = template.compiled(false).main(inner, state, autoescape) as string;
+  release(ctx, inner, snapshot, extra);
+  return result;
+}
+
+/** `{% include %}` (async). */
+export async function renderIncludeAsync(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  value: unknown,
+  snapshot: Record<string, unknown> | null,
+  extra: Record<string, unknown> | null,
+  only: boolean,
+  current: string,
+): Promise<string> {
+  const template = includedTemplate(s, value, current);
+  const state = childState(s, template);
+  const inner = includeContext(ctx, snapshot, extra, only);
+  if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
+  const result = await template.compiled(true).main(inner, state, autoescape);
+  release(ctx, inner, snapshot, extra);
+  return result;
+}

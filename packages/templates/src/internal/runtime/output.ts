@@ -1,0 +1,54 @@
+/**
+ * Output conversion at render time: Django's `render_value_in_context` (localized numbers, dates
+ * in the default format, escaping unless safe), Python `str()`, and applying an `isSafe` filter.
+ *
+ * @module
+ */
+import { SAFE_STRING } from '@reins/core';
+import type { FilterContext, FilterSpec } from '../../filters/filter-spec.js';
+import { builtinFilters } from '../../filters/index.js';
+import { isSafe, markSafe } from '../../safe-string.js';
+import { fastEscape } from '../fast-escape.js';
+import { localizeValue } from '../number-localize.js';
+import { pyStr } from '../python-str.js';
+
+const AUTOESCAPE_ON: FilterContext = Object.freeze({ autoescape: true });
+const AUTOESCAPE_OFF: FilterContext = Object.freeze({ autoescape: false });
+export { AUTOESCAPE_OFF, AUTOESCAPE_ON };
+
+/** For the inlined `upper`/`lower` filters (called with `.call`: see fast-escape.ts). */
+export const toUpperCase = String.prototype.toUpperCase;
+export const toLowerCase = String.prototype.toLowerCase;
+
+/** Convert a value for output (Django's `render_value_in_context`). */
+export function renderValue(value: unknown, autoescape: boolean): string {
+  if (typeof value === 'string') return autoescape ? fastEscape(value) : value;
+  if (typeof value === 'object' && value !== null) {
+    if ((value as { [k: symbol]: unknown })[SAFE_STRING] === true) return String(value);
+    if (value instanceof Date) {
+      const text = String(
+        builtinFilters['date']?.fn(value, 'N j, Y, P', AUTOESCAPE_OFF) ?? pyStr(value),
+      );
+      return autoescape ? fastEscape(text) : text;
+    }
+  }
+  // Numbers go through Django's localize step: floats never show exponent notation there.
+  const text = typeof value === 'number' ? localizeValue(value) : pyStr(value);
+  return autoescape ? fastEscape(text) : text;
+}
+
+/** Python `str()` (no escaping), for `{% filter %}` output. */
+export function pythonStr(value: unknown): string {
+  return typeof value === 'string' ? value : pyStr(value);
+}
+
+/** Apply an `isSafe` filter: a safe input keeps the output safe. */
+export function applySafeFilter(
+  spec: FilterSpec,
+  value: unknown,
+  arg: unknown,
+  c: FilterContext,
+): unknown {
+  const result = spec.fn(value, arg, c);
+  return isSafe(value) ? markSafe(result) : result;
+}

@@ -1,0 +1,91 @@
+/**
+ * What every render-time helper shares: the per-render state, the compiled template and engine
+ * interfaces it calls through, and the errors for a promise in a sync render and for a located
+ * render-time syntax error.
+ *
+ * @module
+ */
+import type { ReverseFunction } from '../../engine.js';
+import { TemplateSyntaxError } from '../../template-syntax-error.js';
+import type { Context } from '../context.js';
+import type { BlockContext, BlockRef } from './inheritance.js';
+
+export type RenderResult = string | Promise<string>;
+export type RenderFunction = (
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  blk?: BlockRef,
+) => RenderResult;
+
+/** One compiled variant (sync or async) of a template. */
+export interface CompiledTemplate {
+  main: RenderFunction;
+  blocks: Record<string, RenderFunction>;
+}
+
+/** What the runtime needs from a template. */
+export interface RuntimeTemplate {
+  readonly name: string;
+  readonly originName: string;
+  readonly isChild: boolean;
+  compiled(asyncMode: boolean): CompiledTemplate;
+}
+
+/** What the runtime needs from an engine. */
+export interface RuntimeEngine {
+  readonly maxDepth: number;
+  findTemplate(name: string, skip: string[]): RuntimeTemplate;
+  selectTemplate(names: string[]): RuntimeTemplate;
+  emitRendered(template: RuntimeTemplate, ctx: Context): void;
+  readonly hasRenderListeners: boolean;
+}
+
+export type { ReverseFunction };
+
+/** Per-render state; includes get a fresh one, extends share it. */
+export interface RenderState {
+  engine: RuntimeEngine;
+  /** Per-template-render node state (cycles, ifchanged outside loops). */
+  rc: Record<number, unknown>;
+  bc: BlockContext | null;
+  depth: number;
+  /** The template being rendered, and the state that included it (for recursion reports). */
+  name: string;
+  parent: RenderState | null;
+  request: unknown;
+  reverse: ReverseFunction | undefined;
+  history: string[] | null;
+  asyncMode: boolean;
+}
+
+/** The error for a promise met during a sync render. */
+export function needsAsync(): Error {
+  const error = new Error(
+    'The template context holds a promise or an async iterable; render with renderAsync() instead of render().',
+  );
+  (error as Error & { code: string }).code = 'templates.async_context';
+  return error;
+}
+
+/** Where a variable is written, for strict-mode and missing-argument errors. */
+export interface MissingInfo {
+  name: string;
+  template: string;
+  line: number;
+  column: number;
+  sourceLine: string;
+}
+
+/** Give a syntax error raised while rendering the location of the tag that raised it. */
+export function locate(error: unknown, info: MissingInfo): unknown {
+  if (TemplateSyntaxError.isInstance(error)) {
+    error.setLocation({
+      templateName: info.template,
+      line: info.line,
+      column: info.column,
+      sourceLine: info.sourceLine,
+    });
+  }
+  return error;
+}

@@ -1,0 +1,43 @@
+/**
+ * `{% csrf_token %}`: the CSRF hidden input.
+ *
+ * @module
+ */
+import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
+import type { Node } from '../internal/nodes.js';
+import type { Parser } from '../internal/parser.js';
+import type { Scope } from '../internal/compile-scope.js';
+import type { Token } from '../internal/lexer.js';
+import { pyBool } from '../internal/python-truth.js';
+import { pythonOperand } from '../internal/runtime/comparison.js';
+import { renderValue } from '../internal/runtime/output.js';
+
+/** The parsed `{% csrf_token %}`. */
+export interface CsrfTokenNode {
+  type: 'csrf_token';
+  token: Token;
+}
+
+/** Parse `{% csrf_token %}`. */
+export function parseCsrfToken(_parser: Parser, token: Token): Node | Node[] {
+  return { type: 'csrf_token', token };
+}
+
+/** Compile `{% csrf_token %}`. */
+export function compileCsrfToken(node: CsrfTokenNode, compiler: Compiler, scope: Scope): string {
+  const token = compiler.pathExpression(['csrf_token'], scope).code;
+  return `o += $csrf(${token});\n`;
+}
+
+/** `{% csrf_token %}`. */
+export function csrfInput(token: unknown): string {
+  if (!pyBool(token)) return '';
+  if (pythonOperand(token) === 'NOTPROVIDED') return '';
+  return `<input type="hidden" name="csrfmiddlewaretoken" value="${renderValue(token, true)}">`;
+}
+
+/** How the compiler and tree walks handle a `{% csrf_token %}` node. */
+export const csrfTokenNode: BuiltinNodeKind<CsrfTokenNode> = {
+  compile: compileCsrfToken,
+};

@@ -1,0 +1,49 @@
+/**
+ * `{% resetcycle [name] %}`: restart a cycle.
+ *
+ * @module
+ */
+import { TemplateSyntaxError } from '../template-syntax-error.js';
+import type { Scope } from '../internal/compile-scope.js';
+import type { Compiler } from '../internal/compiler.js';
+import type { BuiltinNodeKind } from './builtin-tags.js';
+import type { Token } from '../internal/lexer.js';
+import type { CycleInfo, Node } from '../internal/nodes.js';
+import type { Parser } from '../internal/parser.js';
+import { splitContents } from '../internal/smart-split.js';
+
+/** The parsed `{% resetcycle %}`. */
+export interface ResetcycleNode {
+  type: 'resetcycle';
+  cycle: CycleInfo;
+  token: Token;
+}
+
+/** Parse `{% resetcycle %}`. */
+export function parseResetcycle(parser: Parser, token: Token): Node | Node[] {
+  const args = splitContents(token.contents);
+  if (args.length > 2)
+    throw new TemplateSyntaxError(`'${args[0]!}' tag accepts at most one argument.`);
+  if (args.length === 2) {
+    const cycle = parser.namedCycles.get(args[1]!);
+    if (cycle === undefined)
+      throw new TemplateSyntaxError(`Named cycle '${args[1]!}' does not exist.`);
+    return { type: 'resetcycle', cycle, token };
+  }
+  if (parser.lastCycle === undefined) throw new TemplateSyntaxError('No cycles in template.');
+  return { type: 'resetcycle', cycle: parser.lastCycle, token };
+}
+
+/** Compile `{% resetcycle %}`. */
+export function compileResetcycle(
+  node: ResetcycleNode,
+  _compiler: Compiler,
+  _scope: Scope,
+): string {
+  return `delete s.rc[${String(node.cycle.id)}];\n`;
+}
+
+/** How the compiler and tree walks handle a `{% resetcycle %}` node. */
+export const resetcycleNode: BuiltinNodeKind<ResetcycleNode> = {
+  compile: compileResetcycle,
+};
