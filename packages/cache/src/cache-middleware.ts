@@ -158,7 +158,8 @@ export async function updateCache(
       renderable.isRendered === false &&
       typeof renderable.addPostRenderCallback === 'function'
     ) {
-      renderable.addPostRenderCallback((rendered) => void store(rendered));
+      // TemplateResponse awaits its callbacks: the page is stored before it is sent.
+      renderable.addPostRenderCallback((rendered) => store(rendered));
     } else {
       await store(response);
     }

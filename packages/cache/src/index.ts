@@ -46,6 +46,7 @@ export {
 } from './cache-middleware.js';
 export type { CachePageOptions } from './cache-page.js';
 export { cachePage } from './cache-page.js';
+export { cacheLibrary } from './cache-tag.js';
 export {
   CacheBackendUnavailable,
   CacheKeyNotFound,

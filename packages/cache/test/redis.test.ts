@@ -1,8 +1,11 @@
 import { missingServer, startRedis, type TestServer } from '@reins/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpRequest, HttpResponse } from '@reins/http';
+import { Engine } from '@reins/templates';
 import {
   CacheBackendUnavailable,
+  cacheLibrary,
+  makeTemplateFragmentKey,
   cachePage,
   caches,
   configureCaches,
@@ -122,6 +125,29 @@ describe.skipIf(missing)('Redis', () => {
     expect(records).toHaveLength(2);
     configureCaches({ default: { backend: 'locmem' } });
   }, 30_000);
+
+  it('{% cache %} on Redis: renderAsync() stores the fragment; a sync render() asks for renderAsync()', async () => {
+    configureCaches({ default: { backend: 'redis', location: server.url } });
+    try {
+      await caches.get().clear();
+      const template = new Engine({ libraries: { cache: cacheLibrary } }).fromString(
+        '{% load cache %}{% cache 60 sidebar name %}Hi {{ name }}{% endcache %}',
+      );
+      expect(await template.renderAsync({ name: 'ann' })).toBe('Hi ann');
+      expect(await template.renderAsync({ name: 'ann', other: 1 })).toBe('Hi ann');
+      expect(await caches.get().get(makeTemplateFragmentKey('sidebar', ['ann']))).toBe('Hi ann');
+      let error: unknown;
+      try {
+        template.render({ name: 'bob' });
+      } catch (caught) {
+        error = caught;
+      }
+      // The code TemplateResponse answers by rendering again with renderAsync().
+      expect((error as { code?: string }).code).toBe('templates.async_context');
+    } finally {
+      configureCaches({ default: { backend: 'locmem' } });
+    }
+  });
 
   it('a server that is not there fails the first operation instead of hanging', async () => {
     const cache = new RedisCache({ location: 'redis://127.0.0.1:1/0', connectTimeout: 300 });
