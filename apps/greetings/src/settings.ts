@@ -4,7 +4,7 @@
  * (comma-separated) to the loopback names.
  */
 import { join } from 'node:path';
-import { configureCaches, type CachesConfig } from '@reins/cache';
+import { cacheLibrary, configureCaches, type CachesConfig } from '@reins/cache';
 import { CommonMiddleware, SecurityMiddleware, XFrameOptionsMiddleware } from '@reins/middleware';
 import type { Settings } from '@reins/server';
 import { appRoot } from './app-root.js';
@@ -28,18 +28,28 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
       XFrameOptionsMiddleware,
       serverTimingMiddleware,
     ],
-    templates: [{ backend: 'reins', dirs: [join(appRoot, 'templates')] }],
+    templates: [
+      {
+        backend: 'reins',
+        dirs: [join(appRoot, 'templates')],
+        options: { libraries: { cache: cacheLibrary } },
+      },
+    ],
   };
 }
 
 /**
- * The demo's caches (Django's `CACHES`): local memory, or Redis when `REDIS_URL` is set, so
- * several server processes share the cached pages.
+ * The demo's caches (Django's `CACHES`): pages in local memory, or in Redis when `REDIS_URL` is
+ * set, so several server processes share them; template fragments (`{% cache %}`) always in local
+ * memory, which also answers the synchronous render of the error pages that extend base.html.
  */
 export function cachesFromEnv(env: NodeJS.ProcessEnv = process.env): CachesConfig {
-  return env.REDIS_URL
-    ? { default: { backend: 'redis', location: env.REDIS_URL } }
-    : { default: { backend: 'locmem', location: 'greetings' } };
+  return {
+    default: env.REDIS_URL
+      ? { backend: 'redis', location: env.REDIS_URL }
+      : { backend: 'locmem', location: 'greetings' },
+    template_fragments: { backend: 'locmem', location: 'greetings-fragments' },
+  };
 }
 
 /** Configure the caches from an environment (what the app does at start-up). */

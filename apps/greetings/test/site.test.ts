@@ -15,7 +15,10 @@ afterAll(closeDatabase);
 describe('the greetings site, in process (test client)', () => {
   const client = new Client(createGreetingsApp({}));
   // Each test sees the views run, not a page an earlier test left in the cache.
-  beforeEach(() => caches.get().clear());
+  beforeEach(async () => {
+    await caches.get().clear();
+    await caches.get('template_fragments').clear();
+  });
 
   it.each(siteCases)('$name', async (testCase) => {
     const method = (testCase.method ?? 'GET').toLowerCase() as 'get' | 'post' | 'head';
@@ -48,6 +51,22 @@ describe('the greetings site, in process (test client)', () => {
     expect(second.text()).toBe(first.text());
     // The page's other query strings are other pages.
     expect((await client.get('/?page=1')).templates.length).toBeGreaterThan(0);
+  });
+
+  it("caches the base layout's sidebar with {% cache %}: one rendering serves every page for 60 s", async () => {
+    const cachedAt = (body: string) => /Sidebar cached at (\d\d:\d\d:\d\d)/.exec(body)?.[1];
+    const first = await client.get('/article/1');
+    expect(first.text()).toContain('<aside class="sidebar">');
+    const stamp = cachedAt(first.text());
+    expect(stamp).toBeDefined();
+    expect(
+      await caches
+        .get('template_fragments')
+        .has('template.cache.sidebar.d41d8cd98f00b204e9800998ecf8427e'),
+    ).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(cachedAt((await client.get('/article/2')).text())).toBe(stamp);
+    expect(cachedAt((await client.get('/greetings/profile/zorg/')).text())).toBe(stamp);
   });
 
   it('follows go-home to the homepage', async () => {
