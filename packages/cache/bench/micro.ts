@@ -24,6 +24,8 @@ const FROZEN = Object.freeze({ ...VALUE, tags: Object.freeze([...VALUE.tags]) })
 const KEYS = Array.from({ length: 10 }, (_, i) => `article:${i}`);
 // Redis operations are run this many at once, as concurrent requests would.
 const CONCURRENCY = 20;
+const ITERATIONS = Number(process.env['BENCH_ITERATIONS'] ?? 200);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 
 interface Case {
   group: string;
@@ -99,6 +101,11 @@ export async function memoryBench(): Promise<void> {
   );
 }
 
+/**
+ * Redis: alternating rounds (reins, then cache-manager, then the other order), each timing
+ * `ITERATIONS` batches of `CONCURRENCY` operations in flight; the median of the rounds' ratios,
+ * because a shared machine's load moves more between runs than the libraries differ.
+ */
 export async function redisBench(url: string): Promise<void> {
   const reins = new RedisCache({ location: url });
   const store = new KeyvRedis(url);
@@ -111,15 +118,44 @@ export async function redisBench(url: string): Promise<void> {
     <T>(fn: () => Promise<T>) =>
     () =>
       Promise.all(Array.from({ length: CONCURRENCY }, fn));
-  const cases: Case[] = [
-    { group: 'get', name: 'reins', fn: many(() => reins.get('article')) },
-    { group: 'get', name: 'cache-manager', fn: many(() => manager.get('article')) },
-    { group: 'set', name: 'reins', fn: many(() => reins.set('article', VALUE, 300)) },
-    { group: 'set', name: 'cache-manager', fn: many(() => manager.set('article', VALUE, 300_000)) },
-    { group: 'getMany(10)', name: 'reins', fn: many(() => reins.getMany(KEYS)) },
-    { group: 'getMany(10)', name: 'cache-manager', fn: many(() => manager.mget(KEYS)) },
+  const groups: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+    ['get', many(() => reins.get('article')), many(() => manager.get('article'))],
+    [
+      'set',
+      many(() => reins.set('article', VALUE, 300)),
+      many(() => manager.set('article', VALUE, 300_000)),
+    ],
+    ['getMany(10)', many(() => reins.getMany(KEYS)), many(() => manager.mget(KEYS))],
   ];
-  report(`Redis (${CONCURRENCY} operations in flight per sample)`, cases, await averages(cases));
+  const time = async (fn: () => Promise<unknown>) => {
+    const started = performance.now();
+    for (let i = 0; i < ITERATIONS; i += 1) await fn();
+    return ((performance.now() - started) * 1000) / ITERATIONS;
+  };
+  console.log(
+    `\nRedis (${CONCURRENCY} operations in flight per batch, ${ROUNDS} alternating rounds)`,
+  );
+  for (const [group, ours, theirs] of groups) {
+    await time(ours);
+    await time(theirs);
+    const ratios: number[] = [];
+    const oursTimes: number[] = [];
+    const theirTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const first = round % 2 === 0;
+      const a = first ? await time(ours) : 0;
+      const b = await time(theirs);
+      const c = first ? a : await time(ours);
+      oursTimes.push(c);
+      theirTimes.push(b);
+      ratios.push(b / c);
+    }
+    const median = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1]!;
+    const ratio = median(ratios);
+    console.log(
+      `  ${group.padEnd(12)} reins ${median(oursTimes).toFixed(0).padStart(6)} µs/batch  cache-manager ${median(theirTimes).toFixed(0).padStart(6)} µs/batch  reins is ${ratio.toFixed(2)}× cache-manager [${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}] (goal ≥ 1.0×: ${ratio >= 1 ? 'met' : 'NOT met'})`,
+    );
+  }
   await reins.close();
   await manager.disconnect();
 }

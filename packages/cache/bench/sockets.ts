@@ -18,7 +18,7 @@ import { cachePage } from '../src/index.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
-const TARGETS = ['raw', 'cached', 'uncached'] as const;
+const TARGETS = ['raw', 'adapter', 'cached', 'uncached'] as const;
 type Target = (typeof TARGETS)[number];
 
 const ARTICLES = Array.from({ length: 50 }, (_, i) => ({
@@ -48,7 +48,13 @@ export async function child(target: string): Promise<void> {
       outgoing.end(PAGE);
     };
   } else {
-    const view = target === 'cached' ? cachePage(60)(articleList) : articleList;
+    const constant = (_request: HttpRequest) => new HttpResponse(PAGE);
+    const view =
+      target === 'cached'
+        ? cachePage(60)(articleList)
+        : target === 'adapter'
+          ? constant
+          : articleList;
     handler = async (incoming, outgoing) => {
       const request = requestFromNode(incoming, { allowedHosts: ['127.0.0.1'] });
       await writeNodeResponse(await view(request), outgoing, request);
@@ -155,9 +161,13 @@ export async function socketsBench(script: URL): Promise<void> {
     console.log(
       `  ${label.padEnd(44)} ${value.toFixed(2)}×${goal === undefined ? '' : `  (goal ≥ ${goal}×: ${value >= goal ? 'met' : 'NOT met'})`}`,
     );
-  console.log('\nratios: median of the rounds');
+  console.log(
+    '\nratios: median of the rounds (req/s is bounded by autocannon sharing the two cores; per-core capacity = inverse server CPU per request)',
+  );
   line('cached / raw node:http (req/s)', ratio('cached', 'raw', byRps), 0.9);
   line('cached / raw node:http (per-core capacity)', ratio('cached', 'raw', byCpu), 0.9);
+  line('cached / adapter floor (per-core capacity)', ratio('cached', 'adapter', byCpu));
+  line('adapter floor / raw node:http (per-core capacity)', ratio('adapter', 'raw', byCpu));
   line('cached / uncached (req/s)', ratio('cached', 'uncached', byRps));
   line('cached / uncached (per-core capacity)', ratio('cached', 'uncached', byCpu));
 }
