@@ -1,6 +1,6 @@
 /**
- * The cache framework's errors: Django's `InvalidCacheBackendError` and `InvalidCacheKey`, plus
- * reins' own for values too large to store and for a backend that cannot be reached.
+ * The cache framework's errors: Django's `InvalidCacheBackendError`, plus reins' own for values
+ * too large to store, a backend that cannot be reached, and `incr` on a missing key.
  *
  * @module
  */
@@ -16,19 +16,6 @@ export class InvalidCacheBackendError extends ImproperlyConfigured {
   static override readonly brand: symbol = defineBrand('InvalidCacheBackendError');
 }
 brandClass(InvalidCacheBackendError);
-
-/**
- * A key no backend can store, e.g. one with a control character on a backend that refuses it
- * (Django's `InvalidCacheKey`).
- *
- * @example
- * InvalidCacheKey.isInstance(error);
- */
-export class InvalidCacheKey extends ReinsError {
-  static override readonly brand: symbol = defineBrand('InvalidCacheKey');
-  override readonly code: string = 'cache.invalid_key';
-}
-brandClass(InvalidCacheKey);
 
 /**
  * A value whose serialised form is larger than the cache's `maxValueBytes`.

@@ -52,7 +52,6 @@ export {
   CacheKeyNotFound,
   CacheValueTooLarge,
   InvalidCacheBackendError,
-  InvalidCacheKey,
 } from './errors.js';
 export { checkCacheKey, MEMCACHE_MAX_KEY_LENGTH, memcacheKeyWarnings } from './key-warnings.js';
 export { makeTemplateFragmentKey } from './make-template-fragment-key.js';

@@ -30,7 +30,8 @@ function isDecimal(bytes: Uint8Array): boolean {
 /** The bytes stored for `value`; throws {@link CacheValueTooLarge} above `maxBytes`. */
 export function encodeValue(value: unknown, maxBytes: number, key: string, alias: string): Buffer {
   const bytes =
-    typeof value === 'number' && Number.isSafeInteger(value)
+    // -0 would come back as 0 from its decimal form.
+    typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)
       ? Buffer.from(String(value), 'latin1')
       : packr.pack(value);
   if (bytes.length > maxBytes) {
