@@ -14,7 +14,15 @@ import tseslint from 'typescript-eslint';
  * export default reins;
  */
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/coverage/**', '**/node_modules/**', '**/test/fixtures/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/coverage/**',
+      '**/node_modules/**',
+      '**/test/fixtures/**',
+      '**/.readme-check/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -21,6 +21,8 @@ export {
   VARIABLE_DOES_NOT_EXIST_BRAND,
 } from './brand.js';
 export type { CheckMessage } from './check-message.js';
+export { shouldColor } from './colors.js';
+export type { ColorEnv, ColorStream } from './colors.js';
 export { escapeHtml } from './escape-html.js';
 export { ImproperlyConfigured } from './improperly-configured.js';
 export type { ImproperlyConfiguredOptions } from './improperly-configured.js';

@@ -80,6 +80,9 @@ export class App {
     };
     const middlewareSettings: MiddlewareSettings = {
       ...resolved.extra,
+      ...resolved.sessions,
+      secretKey: resolved.secretKey,
+      secretKeyFallbacks: resolved.secretKeyFallbacks,
       debug: resolved.debug,
       appendSlash: resolved.appendSlash,
       prependWww: resolved.prependWww,

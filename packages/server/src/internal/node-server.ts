@@ -8,10 +8,10 @@ import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { shouldColor } from '@reins/core';
 import { malformedRequest } from '@reins/http';
 import { formatAccessLine } from './access-log.js';
 import type { AppContext } from './app-context.js';
-import { shouldColor } from './colors.js';
 import { safeLog } from './exception-response.js';
 
 /** How long a graceful shutdown waits for in-flight requests by default, ms: `shutdownTimeout`. */
@@ -119,7 +119,7 @@ export function startNodeServer(
   context: AppContext,
 ): Promise<ReinsServer> {
   const accessLine = writeAccessLine(options);
-  const colour = options.accessLog === true && shouldColor(process.stderr);
+  const colour = options.accessLog === true && shouldColor(process.stderr, process.env);
   let inFlight = 0;
   let closing = false;
 
