@@ -59,7 +59,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
  * set, so several server processes share them; template fragments (`{% cache %}`) always in local
  * memory, which also answers the synchronous render of the error pages that extend base.html.
  */
-export function cachesFromEnv(env: NodeJS.ProcessEnv = process.env): CachesConfig {
+function cachesFromEnv(env: NodeJS.ProcessEnv = process.env): CachesConfig {
   return {
     default: env.REDIS_URL
       ? { backend: 'redis', location: env.REDIS_URL }

@@ -14,7 +14,7 @@ import { DEFAULT_CACHE_MIDDLEWARE_SECONDS } from './patch-response-headers.js';
 const DELIMITER = /\s*,\s*/;
 
 /** The hex md5 of `text` (UTF-8), as Django hashes URLs for page keys. */
-export function md5(text: string): string {
+function md5(text: string): string {
   return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
@@ -29,12 +29,12 @@ export interface CacheKeyOptions {
 const EMPTY_MD5 = md5('');
 
 /** Django's `_generate_cache_header_key`, from the md5 of the absolute URI. */
-export function cacheHeaderKey(keyPrefix: string, uriHash: string): string {
+function cacheHeaderKey(keyPrefix: string, uriHash: string): string {
   return `views.decorators.cache.cache_header.${keyPrefix}.${uriHash}`;
 }
 
 /** Django's `_generate_cache_key`: the headers' values hashed in the stored order. */
-export function generateCacheKey(
+function generateCacheKey(
   request: HttpRequest,
   method: string,
   headerList: readonly string[],

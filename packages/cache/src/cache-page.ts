@@ -4,12 +4,11 @@
  *
  * @module
  */
-import { isThenable } from '@reins/core';
+import { isThenable, wrapView } from '@reins/core';
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import type { BaseCache } from './base-cache.js';
 import { fetchFromCache, updateCache } from './cache-middleware.js';
 import { caches, DEFAULT_CACHE_ALIAS } from './caches.js';
-import { wrapView } from './internal/wrap-view.js';
 import { consoleCacheLogger, type CacheLogger } from './internal/outage-log.js';
 
 /**
@@ -44,7 +43,7 @@ export function cachePage(
   let cache: BaseCache | undefined;
   const settings = { cacheTimeout: timeout, keyPrefix, pageTimeout: timeout, logger };
   return (view) =>
-    wrapView(view, async (call, args) => {
+    wrapView(view, {}, async (call, args) => {
       // Resolved on the first request, so caches may be configured after the URLconf is built.
       cache ??= caches.get(alias);
       const request = args[0] as HttpRequest;

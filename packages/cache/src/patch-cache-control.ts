@@ -42,6 +42,19 @@ function pyInt(value: string | true | undefined): number | null {
   return Number.parseInt(value, 10);
 }
 
+type Directives = Map<string, string | true | Set<string | true>>;
+
+/** Django's rule: `no-cache` collects its field names; any other directive takes the last value. */
+function putDirective(cc: Directives, name: string, value: string | true): void {
+  if (name === 'no-cache') {
+    const set = cc.get(name);
+    if (set instanceof Set) set.add(value);
+    else cc.set(name, new Set([value]));
+  } else {
+    cc.set(name, value);
+  }
+}
+
 /**
  * Add `directives` to the response's `Cache-Control`, as Django does: a smaller `max-age` wins,
  * `public` and `private` replace each other, `no-cache` collects field names.
@@ -53,18 +66,12 @@ export function patchCacheControl(
   response: HttpResponseBase,
   directives: CacheControlDirectives,
 ): void {
-  const cc = new Map<string, string | true | Set<string | true>>();
+  const cc: Directives = new Map();
   const existing = response.headers.get('Cache-Control');
   if (existing) {
     for (const field of existing.split(DELIMITER)) {
       const [name, value] = split(field);
-      if (name === 'no-cache') {
-        const set = cc.get(name);
-        if (set instanceof Set) set.add(value);
-        else cc.set(name, new Set([value]));
-      } else {
-        cc.set(name, value);
-      }
+      putDirective(cc, name, value);
     }
   }
   const kwargs = new Map<string, string | true>();
@@ -79,13 +86,7 @@ export function patchCacheControl(
   if (cc.has('private') && kwargs.has('public')) cc.delete('private');
   else if (cc.has('public') && kwargs.has('private')) cc.delete('public');
   for (const [name, value] of kwargs) {
-    if (name === 'no-cache') {
-      const set = cc.get(name);
-      if (set instanceof Set) set.add(value);
-      else cc.set(name, new Set([value]));
-    } else {
-      cc.set(name, value);
-    }
+    putDirective(cc, name, value);
   }
   const out: string[] = [];
   for (const [name, value] of cc) {

@@ -10,7 +10,7 @@ import { patchCacheControl } from './patch-cache-control.js';
 export const DEFAULT_CACHE_MIDDLEWARE_SECONDS = 600;
 
 /** Django's `http_date`: RFC 7231 IMF-fixdate of whole seconds. */
-export function httpDate(epochMs: number): string {
+function httpDate(epochMs: number): string {
   return new Date(Math.floor(epochMs / 1000) * 1000).toUTCString();
 }
 

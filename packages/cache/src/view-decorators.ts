@@ -4,9 +4,8 @@
  *
  * @module
  */
-import { andThen, type MaybePromise } from '@reins/core';
+import { andThen, wrapView, type MaybePromise } from '@reins/core';
 import type { HttpResponseBase } from '@reins/http';
-import { wrapView } from './internal/wrap-view.js';
 import { patchCacheControl, type CacheControlDirectives } from './patch-cache-control.js';
 import { addNeverCacheHeaders } from './patch-response-headers.js';
 import { patchVaryHeaders } from './patch-vary-headers.js';
@@ -17,7 +16,7 @@ function afterView<View extends AnyView>(
   view: View,
   patch: (response: HttpResponseBase) => void,
 ): View {
-  return wrapView(view, (call) =>
+  return wrapView(view, {}, (call) =>
     andThen(call() as MaybePromise<HttpResponseBase>, (response) => {
       patch(response);
       return response;
