@@ -21,6 +21,7 @@ export const allowedDependencies = {
     '@reins/middleware',
     '@reins/shortcuts',
     '@reins/views',
+    '@reins/sessions',
     '@reins/cache',
   ],
 };

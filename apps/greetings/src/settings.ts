@@ -1,31 +1,24 @@
 /**
  * The demo's settings (Django's settings.py), read from the environment where a deployment would
  * change them: `REINS_DEBUG=1` turns on the technical error pages, `ALLOWED_HOSTS` adds hosts
- * (comma-separated) to the loopback names, `REINS_SECRET_KEY` signs the session cookies.
+ * (comma-separated) to the loopback names, `REINS_SECRET_KEY` signs the session cookies
+ * (without it, a key generated once into the git-ignored `data/secret-key`).
  */
 import { join } from 'node:path';
 import { cacheLibrary, configureCaches, type CachesConfig } from '@reins/cache';
 import { CommonMiddleware, SecurityMiddleware, XFrameOptionsMiddleware } from '@reins/middleware';
-import { ImproperlyConfigured } from '@reins/server';
 import type { Settings } from '@reins/server';
 import { SessionMiddleware } from '@reins/sessions';
 import { appRoot } from './app-root.js';
+import { generatedSecretKey } from './secret-key.js';
 import { serverTimingMiddleware } from './middleware/server-timing.js';
 import { urlpatterns } from './urls.js';
-
-// Only with REINS_DEBUG=1: anyone can read this key here, so anyone could forge a session with it.
-const DEVELOPMENT_SECRET_KEY = 'greetings-development-only-secret-key-never-use-in-production';
 
 /** Build the settings from an environment (the process's by default). */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
   const debug = env.REINS_DEBUG === '1';
-  const secretKey = env.REINS_SECRET_KEY || (debug ? DEVELOPMENT_SECRET_KEY : undefined);
-  if (secretKey === undefined) {
-    throw new ImproperlyConfigured(
-      'secretKey',
-      `The greetings app needs a secret key for its session cookies: set REINS_SECRET_KEY (generate one with: node -e "console.log(require('crypto').randomBytes(50).toString('base64url'))"), or REINS_DEBUG=1 for a development key.`,
-    );
-  }
+  // Django's startproject writes a random key into settings.py; the demo keeps one in data/.
+  const secretKey = env.REINS_SECRET_KEY || generatedSecretKey();
   const extraHosts = (env.ALLOWED_HOSTS ?? '')
     .split(',')
     .map((host) => host.trim())

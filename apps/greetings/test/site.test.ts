@@ -1,10 +1,13 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { StreamingHttpResponse } from '@reins/http';
-import { ImproperlyConfigured } from '@reins/server';
 import { Client } from '@reins/server/testing';
 import { caches } from '@reins/cache';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGreetingsApp } from '../src/app.js';
 import { closeDatabase } from '../src/database-handle.js';
+import { generatedSecretKey } from '../src/secret-key.js';
 import { checkCase } from './check-case.js';
 import { siteCases } from './site.case.js';
 
@@ -133,14 +136,12 @@ describe('the greetings site counts visits in the session', () => {
     expect((await client.get('/greetings/')).text()).toContain('<p>You have been here 1 time.</p>');
   });
 
-  it('refuses to start without REINS_SECRET_KEY unless debug is on', () => {
-    expect(() => createGreetingsApp({})).toThrow(/set REINS_SECRET_KEY/);
-    try {
-      createGreetingsApp({});
-    } catch (error) {
-      expect(ImproperlyConfigured.isInstance(error)).toBe(true);
-      expect((error as ImproperlyConfigured).setting).toBe('secretKey');
-    }
-    expect(() => createGreetingsApp({ REINS_DEBUG: '1' })).not.toThrow();
+  it('without REINS_SECRET_KEY generates a key once and signs with it on every start', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'greetings-key-')), 'data', 'secret-key');
+    const key = generatedSecretKey(file);
+    expect(key).toMatch(/^[A-Za-z0-9_-]{60,}$/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(generatedSecretKey(file)).toBe(key);
+    expect(() => createGreetingsApp({})).not.toThrow();
   });
 });

@@ -81,8 +81,6 @@ export class App {
     const middlewareSettings: MiddlewareSettings = {
       ...resolved.extra,
       ...resolved.sessions,
-      secretKey: resolved.secretKey,
-      secretKeyFallbacks: resolved.secretKeyFallbacks,
       debug: resolved.debug,
       appendSlash: resolved.appendSlash,
       prependWww: resolved.prependWww,

@@ -4,6 +4,8 @@ describe('@reins/sessions exports', () => {
   it('exports exactly these names', async () => {
     const names = Object.keys(await import('./index.js')).sort();
     expect(names).toEqual([
+      'DatabaseSessionStore',
+      'RedisSessionStore',
       'Session',
       'SessionCookieTooLarge',
       'SessionInterrupted',
@@ -17,6 +19,7 @@ describe('@reins/sessions exports', () => {
       'encodeSessionData',
       'generateSessionKey',
       'sessionMiddleware',
+      'sessionsMigrations',
     ]);
   });
 });

@@ -25,3 +25,9 @@ export type { SessionMiddlewareOptions } from './session-middleware.js';
 export { Session } from './session.js';
 export type { ExpiryOptions, SessionExpiry, SessionOptions } from './session.js';
 export type {} from './request-session.js';
+// The database and Redis stores (their drivers are optional peers, imported on first use).
+export { DatabaseSessionStore } from './stores/database-session-store.js';
+export type { DatabaseSessionStoreOptions } from './stores/database-session-store.js';
+export { RedisSessionStore } from './stores/redis-session-store.js';
+export type { RedisSessionStoreOptions } from './stores/redis-session-store.js';
+export { sessionsMigrations } from './stores/sessions-migrations.js';

@@ -5,8 +5,8 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
-import type { SecretKey } from '@reins/core';
-import { constantTimeCompare, dumps, JSONSerializer, loads, saltedHmac } from '@reins/core';
+import type { SecretKey } from '@reins/core/signing';
+import { constantTimeCompare, dumps, JSONSerializer, loads, saltedHmac } from '@reins/core/signing';
 import type { SessionData } from './session-store.js';
 
 // 'django.contrib.sessions.' + SessionStore.__qualname__ (the db, cache and cached_db backends).

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { SecretKey } from '@reins/core';
+import type { SecretKey } from '@reins/core/signing';
 import { ImproperlyConfigured, isThenable } from '@reins/core';
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import type {

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { SecretKey } from '@reins/core';
-import { TimestampSigner } from '@reins/core';
+import type { SecretKey } from '@reins/core/signing';
+import { TimestampSigner } from '@reins/core/signing';
 import type { SessionData, SessionStore } from './session-store.js';
 
 // Django's signed_cookies backend signs with this salt, whatever the class is called.
