@@ -1,18 +1,45 @@
 /**
- * {@link RedisCache}: Django 4's `RedisCache` for reins, on `ioredis` (an optional peer
- * dependency, loaded on first use only: a site on the local-memory cache never installs it).
- * Values go through MessagePack (integers as decimal, so `incr` is Redis' atomic INCRBY); `getMany`
- * is one MGET and `setMany` one pipeline. Every command has a timeout and nothing waits for a
- * reconnection: with the server down, an operation fails within `commandTimeout` with a
- * {@link CacheBackendUnavailable} that names the cache and the server.
+ * {@link RedisCache}: Django 4's `RedisCache` for reins, on node-redis (`redis`, an optional peer
+ * dependency loaded on first use only, the client `@reins/sessions`' Redis store uses, so a site
+ * installs one). Values go through MessagePack (integers as decimal, so `incr` is Redis' atomic
+ * INCRBY); `getMany` is one MGET and `setMany` one pipeline; commands issued in the same tick
+ * share one write. Every command has a timeout and nothing waits for a reconnection: with the
+ * server down, an operation fails within `commandTimeout` with a {@link CacheBackendUnavailable}
+ * that names the cache and the server.
  *
  * @module
  */
-import type { Buffer } from 'node:buffer';
-import type { Redis, RedisOptions } from 'ioredis';
+import { Buffer } from 'node:buffer';
+import type * as RedisModuleNamespace from 'redis';
+import type { RedisClientOptions } from 'redis';
+
+type RedisModule = typeof RedisModuleNamespace;
 import { BaseCache, MISSING, type BaseCacheOptions, type Maybe } from '../base-cache.js';
 import { CacheBackendUnavailable, CacheKeyNotFound } from '../errors.js';
 import { decodeValue, encodeValue } from '../internal/codec.js';
+
+/** The commands this backend sends, on a client whose strings come back as Buffers. */
+interface Client {
+  isOpen: boolean;
+  isReady: boolean;
+  connect(): Promise<unknown>;
+  destroy(): void;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  get(key: string): Promise<Buffer | null>;
+  mGet(keys: string[]): Promise<(Buffer | null)[]>;
+  set(key: string, value: Buffer, options?: Record<string, unknown>): Promise<unknown>;
+  del(keys: string | string[]): Promise<number>;
+  exists(key: string): Promise<number>;
+  persist(key: string): Promise<number>;
+  pExpire(key: string, ms: number): Promise<number>;
+  flushDb(): Promise<unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  multi(): {
+    set(key: string, value: Buffer, options?: Record<string, unknown>): unknown;
+    del(keys: string[]): unknown;
+    execAsPipeline(): Promise<unknown[]>;
+  };
+}
 
 /**
  * Options of {@link RedisCache}.
@@ -23,14 +50,12 @@ import { decodeValue, encodeValue } from '../internal/codec.js';
 export interface RedisCacheOptions extends BaseCacheOptions {
   /** The server's URL (Django's `LOCATION`), e.g. `redis://127.0.0.1:6379/0`. */
   location?: string;
-  /** An ioredis client to use instead of connecting to `location` (closing the cache leaves it open). */
-  client?: Redis;
   /** Milliseconds to wait for a connection; default 1000. */
   connectTimeout?: number;
   /** Milliseconds to wait for any command's answer; default 1000. */
   commandTimeout?: number;
-  /** More ioredis options, for TLS, sentinels, passwords… */
-  redisOptions?: RedisOptions;
+  /** More node-redis client options (TLS, password, database…), merged into reins' own. */
+  redisOptions?: RedisClientOptions;
 }
 
 // INCRBY creates a missing key; Django's incr must refuse it, atomically.
@@ -49,55 +74,84 @@ function milliseconds(expiresAt: number): number {
 export class RedisCache extends BaseCache {
   readonly location: string;
   readonly #options: RedisCacheOptions;
-  #client: Promise<Redis> | undefined;
-  #ownsClient: boolean;
+  #client: Client | undefined;
+  #connecting: Promise<unknown> | undefined;
 
   constructor(options: RedisCacheOptions = {}) {
     super(options);
     this.location = options.location ?? 'redis://127.0.0.1:6379/0';
     this.#options = options;
-    this.#ownsClient = options.client === undefined;
-    if (options.client) this.#client = Promise.resolve(options.client);
   }
 
-  /** The ioredis client, connected on first use. */
-  client(): Promise<Redis> {
-    return (this.#client ??= this.#connect());
-  }
-
-  async #connect(): Promise<Redis> {
-    let Client: typeof Redis;
+  async #create(): Promise<Client> {
+    let redis: RedisModule;
     try {
-      ({ Redis: Client } = await import('ioredis'));
+      redis = await import('redis');
     } catch (error) {
-      this.#client = undefined;
       throw new CacheBackendUnavailable(
-        `The cache '${this.alias}' uses Redis, but the 'ioredis' package is not installed. Add it to your project: pnpm add ioredis.`,
+        `The cache '${this.alias}' uses Redis, but the 'redis' package is not installed. Add it to your project: pnpm add redis.`,
         { cause: error },
       );
     }
-    const client = new Client(this.location, {
-      connectTimeout: this.#options.connectTimeout ?? 1000,
-      commandTimeout: this.#options.commandTimeout ?? 1000,
+    const timeout = this.#options.commandTimeout ?? 1000;
+    const base = redis.createClient({
+      url: this.location,
       // Fail at once while disconnected instead of queueing: a request must never hang on Redis.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      retryStrategy: (times) => Math.min(times * 100, 2000),
-      lazyConnect: true,
-      // Commands issued in the same tick go out as one pipeline: concurrent requests share a write.
-      enableAutoPipelining: true,
+      disableOfflineQueue: true,
+      // rejectInFlight: the timeout also covers a command sent to a server that stopped answering.
+      commandOptions: { timeout, rejectInFlight: true },
+      socket: {
+        connectTimeout: this.#options.connectTimeout ?? 1000,
+        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
+      },
       ...this.#options.redisOptions,
     });
-    // ioredis reports connection errors as events; the failing commands carry them to callers.
-    client.on('error', () => {});
+    // Failures reach callers through the commands that meet them; without a listener, the
+    // client's 'error' event would end the process.
+    base.on('error', () => {});
+    return base.withTypeMapping({
+      [redis.RESP_TYPES.BLOB_STRING]: Buffer,
+    }) as unknown as Client;
+  }
+
+  async #connected(): Promise<Client> {
+    this.#client ??= await this.#create();
+    const client = this.#client;
+    if (!client.isOpen) {
+      const connecting = client.connect().catch((error: unknown) => {
+        // Given up: the next operation starts a new client.
+        if (this.#client === client) this.#client = undefined;
+        if (client.isOpen) client.destroy();
+        throw error;
+      });
+      this.#connecting = connecting;
+      const settle = (): void => {
+        if (this.#connecting === connecting) this.#connecting = undefined;
+      };
+      connecting.then(settle, settle);
+    }
+    // Only the first connection is waited for, up to the connect timeout; afterwards the client
+    // reconnects by itself and refuses commands at once meanwhile (no offline queue).
+    const connecting = this.#connecting;
+    if (connecting === undefined) return client;
+    const limit = this.#options.connectTimeout ?? 1000;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await client.connect();
-    } catch (error) {
-      // Keep the client: it reconnects by itself, and commands fail fast until it does.
-      this.#client = Promise.resolve(client);
-      this.#fail(error);
+      await Promise.race([
+        connecting,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no connection within ${limit} ms`)), limit);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
     }
     return client;
+  }
+
+  /** The node-redis client (values as Buffers), connected on first use. */
+  client(): Promise<Client> {
+    return this.#connected();
   }
 
   #fail(error: unknown): never {
@@ -105,7 +159,7 @@ export class RedisCache extends BaseCache {
       CacheBackendUnavailable.isInstance(error) ||
       CacheKeyNotFound.isInstance(error) ||
       error instanceof TypeError ||
-      (error instanceof Error && error.name === 'ReplyError')
+      (error instanceof Error && error.constructor.name === 'ErrorReply')
     ) {
       throw error;
     }
@@ -116,9 +170,9 @@ export class RedisCache extends BaseCache {
     );
   }
 
-  async #run<T>(operation: (client: Redis) => Promise<T>): Promise<T> {
+  async #run<T>(operation: (client: Client) => Promise<T>): Promise<T> {
     try {
-      return await operation(await this.client());
+      return await operation(await this.#connected());
     } catch (error) {
       return this.#fail(error);
     }
@@ -130,7 +184,7 @@ export class RedisCache extends BaseCache {
 
   protected rawGet(key: string): Promise<Maybe> {
     return this.#run(async (client) => {
-      const bytes = await client.getBuffer(key);
+      const bytes = await client.get(key);
       return bytes === null ? MISSING : decodeValue(bytes);
     });
   }
@@ -140,17 +194,25 @@ export class RedisCache extends BaseCache {
     return this.#run(async (client) => {
       if (expiresAt === null) await client.set(key, bytes);
       else if (expiresAt <= Date.now()) await client.del(key);
-      else await client.set(key, bytes, 'PX', milliseconds(expiresAt));
+      else
+        await client.set(key, bytes, {
+          expiration: { type: 'PX', value: milliseconds(expiresAt) },
+        });
     });
   }
 
   protected rawAdd(key: string, value: unknown, expiresAt: number | null): Promise<boolean> {
     const bytes = this.#encode(key, value);
     return this.#run(async (client) => {
-      if (expiresAt === null) return (await client.set(key, bytes, 'NX')) === 'OK';
+      if (expiresAt === null) return isOk(await client.set(key, bytes, { condition: 'NX' }));
       // Django's Redis add with timeout 0: absent keys stay absent, the call reports success.
-      if (expiresAt <= Date.now()) return !(await client.exists(key));
-      return (await client.set(key, bytes, 'PX', milliseconds(expiresAt), 'NX')) === 'OK';
+      if (expiresAt <= Date.now()) return (await client.exists(key)) === 0;
+      return isOk(
+        await client.set(key, bytes, {
+          condition: 'NX',
+          expiration: { type: 'PX', value: milliseconds(expiresAt) },
+        }),
+      );
     });
   }
 
@@ -162,17 +224,19 @@ export class RedisCache extends BaseCache {
     return this.#run(async (client) => {
       if (expiresAt === null) {
         // PERSIST answers 0 both for a missing key and for one already without expiry.
-        return (await client.exists(key)) === 1 && (await client.persist(key)) >= 0;
+        if ((await client.exists(key)) !== 1) return false;
+        await client.persist(key);
+        return true;
       }
       if (expiresAt <= Date.now()) return (await client.del(key)) > 0;
-      return (await client.pexpire(key, milliseconds(expiresAt))) === 1;
+      return (await client.pExpire(key, milliseconds(expiresAt))) === 1;
     });
   }
 
   protected override rawGetMany(keys: readonly string[]): Promise<Maybe[]> {
     if (keys.length === 0) return Promise.resolve([]);
     return this.#run(async (client) => {
-      const values = await client.mgetBuffer(...keys);
+      const values = await client.mGet([...keys]);
       return values.map((bytes) => (bytes === null ? MISSING : decodeValue(bytes)));
     });
   }
@@ -184,19 +248,22 @@ export class RedisCache extends BaseCache {
     if (entries.length === 0) return Promise.resolve([]);
     const encoded = entries.map(([key, value]) => [key, this.#encode(key, value)] as const);
     return this.#run(async (client) => {
-      const pipeline = client.pipeline();
+      const pipeline = client.multi();
       if (expiresAt !== null && expiresAt <= Date.now()) {
-        pipeline.del(...encoded.map(([key]) => key));
+        pipeline.del(encoded.map(([key]) => key));
       } else {
         for (const [key, bytes] of encoded) {
           if (expiresAt === null) pipeline.set(key, bytes);
-          else pipeline.set(key, bytes, 'PX', milliseconds(expiresAt));
+          else
+            pipeline.set(key, bytes, {
+              expiration: { type: 'PX', value: milliseconds(expiresAt) },
+            });
         }
       }
-      const results = (await pipeline.exec()) ?? [];
+      const results = await pipeline.execAsPipeline();
       const failed: string[] = [];
-      results.forEach(([error], i) => {
-        if (error && encoded[i]) failed.push(encoded[i][0]);
+      results.forEach((result, i) => {
+        if (result instanceof Error && encoded[i]) failed.push(encoded[i][0]);
       });
       return failed;
     });
@@ -205,7 +272,7 @@ export class RedisCache extends BaseCache {
   protected override rawDeleteMany(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return Promise.resolve();
     return this.#run(async (client) => {
-      await client.del(...keys);
+      await client.del([...keys]);
     });
   }
 
@@ -213,12 +280,14 @@ export class RedisCache extends BaseCache {
     return this.#run(async (client) => {
       let result: unknown;
       try {
-        result = await client.eval(INCR_EXISTING, 1, key, String(delta));
+        result = await client.eval(INCR_EXISTING, { keys: [key], arguments: [String(delta)] });
       } catch (error) {
         if (error instanceof Error && /not an integer/.test(error.message)) {
           throw new TypeError(
             `Cannot incr the cache key '${original}': its value is not an integer.`,
-            { cause: error },
+            {
+              cause: error,
+            },
           );
         }
         throw error;
@@ -231,15 +300,17 @@ export class RedisCache extends BaseCache {
   /** Django's Redis `clear()`: FLUSHDB, every key of the configured database. */
   clear(): Promise<void> {
     return this.#run(async (client) => {
-      await client.flushdb();
+      await client.flushDb();
     });
   }
 
   override async close(): Promise<void> {
-    const pending = this.#client;
-    if (!pending || !this.#ownsClient) return;
+    const client = this.#client;
     this.#client = undefined;
-    const client = await pending;
-    client.disconnect();
+    if (client?.isOpen) client.destroy();
   }
+}
+
+function isOk(reply: unknown): boolean {
+  return reply !== null && String(reply) === 'OK';
 }
