@@ -13,6 +13,7 @@ export const allowedDependencies = {
   '@reins/views': ['@reins/core', '@reins/http', '@reins/templates', '@reins/shortcuts'],
   '@reins/staticfiles': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
   '@reins/sessions': ['@reins/core', '@reins/http', '@reins/middleware'],
+  '@reins/cache': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
   '@reins/server': [
     '@reins/core',
     '@reins/http',
@@ -23,5 +24,6 @@ export const allowedDependencies = {
     '@reins/views',
     '@reins/staticfiles',
     '@reins/sessions',
+    '@reins/cache',
   ],
 };

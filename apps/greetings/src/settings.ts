@@ -6,6 +6,7 @@
  * git-ignored `data/secret-key`).
  */
 import { join } from 'node:path';
+import { cacheLibrary, configureCaches, type CachesConfig } from '@reins/cache';
 import { CommonMiddleware, SecurityMiddleware, XFrameOptionsMiddleware } from '@reins/middleware';
 import type { Settings } from '@reins/server';
 import { staticFilesMiddleware, staticLibrary } from '@reins/staticfiles';
@@ -47,8 +48,27 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
       {
         backend: 'reins',
         dirs: [join(appRoot, 'templates')],
-        options: { libraries: { static: staticLibrary(staticfiles) } },
+        options: { libraries: { static: staticLibrary(staticfiles), cache: cacheLibrary } },
       },
     ],
   };
+}
+
+/**
+ * The demo's caches (Django's `CACHES`): pages in local memory, or in Redis when `REDIS_URL` is
+ * set, so several server processes share them; template fragments (`{% cache %}`) always in local
+ * memory, which also answers the synchronous render of the error pages that extend base.html.
+ */
+function cachesFromEnv(env: NodeJS.ProcessEnv = process.env): CachesConfig {
+  return {
+    default: env.REDIS_URL
+      ? { backend: 'redis', location: env.REDIS_URL }
+      : { backend: 'locmem', location: 'greetings' },
+    template_fragments: { backend: 'locmem', location: 'greetings-fragments' },
+  };
+}
+
+/** Configure the caches from an environment (what the app does at start-up). */
+export function configureDemoCaches(env: NodeJS.ProcessEnv = process.env): void {
+  configureCaches(cachesFromEnv(env));
 }

@@ -15,6 +15,7 @@ import {
   serve,
   showUrls,
 } from './internal/cli/commands.js';
+import { createcachetable } from './internal/cli/createcachetable.js';
 import { AppLoadError } from './internal/cli/load-app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
 
@@ -166,6 +167,13 @@ cli
 cli
   .command('clearsessions', 'Remove expired sessions from the configured sessionStore')
   .action(async (options: { app?: string }) => finish(clearsessions(pick(options.app))));
+
+cli
+  .command('createcachetable', "Create the tables of the app's database caches")
+  .option('--dry-run', 'Print the SQL instead of running it')
+  .action(async (options: { app?: string; dryRun?: boolean }) =>
+    finish(createcachetable({ ...pick(options.app), dryRun: options.dryRun === true })),
+  );
 
 cli.help();
 cli.version(version);
