@@ -6,6 +6,7 @@ export default mergeConfig(
   defineProject({
     test: {
       name: 'greetings',
+      globalSetup: ['test/collect-static.global.ts'],
       // src/app.ts builds the default app from process.env on import, and it needs a secret key.
       env: { REINS_SECRET_KEY: 'greetings-test-secret-key' },
     },

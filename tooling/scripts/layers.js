@@ -11,7 +11,9 @@ export const allowedDependencies = {
   '@reins/middleware': ['@reins/core', '@reins/http'],
   '@reins/shortcuts': ['@reins/core', '@reins/http', '@reins/urls', '@reins/templates'],
   '@reins/views': ['@reins/core', '@reins/http', '@reins/templates', '@reins/shortcuts'],
+  '@reins/staticfiles': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
   '@reins/sessions': ['@reins/core', '@reins/http', '@reins/middleware'],
+  '@reins/cache': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
   '@reins/server': [
     '@reins/core',
     '@reins/http',
@@ -20,6 +22,8 @@ export const allowedDependencies = {
     '@reins/middleware',
     '@reins/shortcuts',
     '@reins/views',
+    '@reins/staticfiles',
     '@reins/sessions',
+    '@reins/cache',
   ],
 };

@@ -8,10 +8,11 @@
  * const response = await app.fetch(new Request('http://127.0.0.1/greetings/'));
  */
 import { createApp, type App } from '@reins/server';
-import { settingsFromEnv } from './settings.js';
+import { configureDemoCaches, settingsFromEnv } from './settings.js';
 
 /** Build the app from an environment (the process's by default). */
 export function createGreetingsApp(env: NodeJS.ProcessEnv = process.env): App {
+  configureDemoCaches(env);
   return createApp(settingsFromEnv(env));
 }
 

@@ -1,15 +1,13 @@
 /**
- * The project URLconf (Django's ROOT_URLCONF): the greetings app under `greetings/`, the
- * development static files, and the articles app at the root with the application namespace
- * `articles`.
+ * The project URLconf (Django's ROOT_URLCONF): the greetings app under `greetings/` and the
+ * articles app at the root with the application namespace `articles`. Static files are served by
+ * the static files middleware (see settings.ts), not by a route.
  */
 import { include, path } from '@reins/urls';
 import { urlpatterns as articles } from './articles/urls.js';
 import { urlpatterns as greetings } from './greetings/urls.js';
-import { serveStatic } from './static-files.js';
 
 export const urlpatterns = [
   path('greetings/', include(greetings)),
-  path('static/<path:path>', serveStatic, { name: 'static' }),
   path('', include({ urlpatterns: articles, appName: 'articles' })),
 ];

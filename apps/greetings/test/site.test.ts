@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StreamingHttpResponse } from '@reins/http';
 import { Client } from '@reins/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caches } from '@reins/cache';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGreetingsApp } from '../src/app.js';
 import { closeDatabase } from '../src/database-handle.js';
 import { generatedSecretKey } from '../src/secret-key.js';
@@ -19,6 +20,11 @@ const env = { REINS_SECRET_KEY: 'greetings-test-secret-key' };
 
 describe('the greetings site, in process (test client)', () => {
   const client = new Client(createGreetingsApp(env));
+  // Each test sees the views run, not a page an earlier test left in the cache.
+  beforeEach(async () => {
+    await caches.get().clear();
+    await caches.get('template_fragments').clear();
+  });
 
   it.each(siteCases)('$name', async (testCase) => {
     const method = (testCase.method ?? 'GET').toLowerCase() as 'get' | 'post' | 'head';
@@ -38,6 +44,35 @@ describe('the greetings site, in process (test client)', () => {
     expect(response.context).toHaveProperty('article_list');
     expect(response.context).toHaveProperty('object_list');
     expect(response.context).toHaveProperty('is_paginated', false);
+  });
+
+  it('caches the article list for 60 s (cachePage): the second response is the stored one', async () => {
+    const first = await client.get('/');
+    expect(first.headers.get('Cache-Control')).toBe('max-age=60');
+    expect(first.templates.length).toBeGreaterThan(0);
+    const second = await client.get('/');
+    // Served from the cache: no template rendered, and the first response's Expires kept.
+    expect(second.templates).toEqual([]);
+    expect(second.headers.get('Expires')).toBe(first.headers.get('Expires'));
+    expect(second.text()).toBe(first.text());
+    // The page's other query strings are other pages.
+    expect((await client.get('/?page=1')).templates.length).toBeGreaterThan(0);
+  });
+
+  it("caches the base layout's sidebar with {% cache %}: one rendering serves every page for 60 s", async () => {
+    const cachedAt = (body: string) => /Sidebar cached at (\d\d:\d\d:\d\d)/.exec(body)?.[1];
+    const first = await client.get('/article/1');
+    expect(first.text()).toContain('<aside class="sidebar">');
+    const stamp = cachedAt(first.text());
+    expect(stamp).toBeDefined();
+    expect(
+      await caches
+        .get('template_fragments')
+        .has('template.cache.sidebar.d41d8cd98f00b204e9800998ecf8427e'),
+    ).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(cachedAt((await client.get('/article/2')).text())).toBe(stamp);
+    expect(cachedAt((await client.get('/greetings/profile/zorg/')).text())).toBe(stamp);
   });
 
   it('follows go-home to the homepage', async () => {

@@ -1,9 +1,9 @@
 /**
- * Start the demo the way the README does — the app's own `start` script (`reins runserver` on the
- * built app) — on 127.0.0.1 with a free port, a scratch database and no reloader, and wait for the
- * "Starting development server at …" line.
+ * Start the demo the way the README does — the app's own `start` script (`reins collectstatic`,
+ * then `reins runserver` on the built app) — on 127.0.0.1 with a free port, a scratch database and
+ * no reloader, and wait for the "Starting development server at …" line.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,10 +21,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const manifest = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as {
     scripts: { start: string };
   };
-  const [command, ...args] = manifest.scripts.start.split(/\s+/);
-  if (command !== 'node')
-    throw new Error(`apps/greetings "start" should run node; it runs '${command}'.`);
+  const steps = manifest.scripts.start.split(/\s+&&\s+/).map((step) => step.split(/\s+/));
+  for (const [command] of steps) {
+    if (command !== 'node')
+      throw new Error(`apps/greetings "start" should run node; it runs '${command}'.`);
+  }
+  const [, ...args] = steps.pop()!;
   const scratch = mkdtempSync(join(tmpdir(), 'greetings-'));
+  // The steps before the server (collectstatic) run to completion first, as `&&` does.
+  for (const [, ...before] of steps) {
+    execFileSync(process.execPath, before, {
+      cwd: appDir,
+      env: { ...process.env, GREETINGS_DB: join(scratch, 'db.sqlite'), ...env },
+      stdio: 'pipe',
+    });
+  }
   const child: ChildProcess = spawn(process.execPath, [...args, '--noreload'], {
     cwd: appDir,
     env: {

@@ -42,4 +42,5 @@ export {
 export { brandClass, ReinsError } from './reins-error.js';
 export { conditionalEscape, escape, isSafe, markSafe, SafeString } from './safe-string.js';
 export { djangoUrlsplit, urlsplit, UrlSplitError } from './url-split.js';
+export { wrapView } from './wrap-view.js';
 export type { SplitUrl } from './url-split.js';

@@ -60,6 +60,10 @@ export function runChecks(app: App): CheckMessage[] {
       }
     });
   }
+  // Django's staticfiles checks (E001–E003, W004) and reins' missing-staticRoot warning.
+  for (const message of app.settings.staticfiles?.check() ?? []) {
+    messages.push({ ...message, pattern: message.pattern ?? 'staticfiles' });
+  }
   if (!app.settings.debug && app.settings.allowedHosts.length === 0) {
     messages.push({
       id: 'server.W002',

@@ -1,12 +1,21 @@
 /**
  * The `reins` command line (built to dist/cli.js): `runserver`, `serve`, `show-urls`, `check`,
- * `clearsessions`.
+ * `collectstatic`, `findstatic`, `clearsessions`.
  * Arguments are parsed with cac; what each command does lives in internal/cli/commands.ts.
  */
 import { createRequire } from 'node:module';
 import { cac } from 'cac';
 import { AddrPortError, parseAddrPort } from './internal/cli/addrport.js';
-import { check, clearsessions, runserver, serve, showUrls } from './internal/cli/commands.js';
+import {
+  check,
+  clearsessions,
+  collectstaticCommand,
+  findstaticCommand,
+  runserver,
+  serve,
+  showUrls,
+} from './internal/cli/commands.js';
+import { createcachetable } from './internal/cli/createcachetable.js';
 import { AppLoadError } from './internal/cli/load-app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
 
@@ -105,8 +114,66 @@ cli
   });
 
 cli
+  .command('collectstatic', 'Collect static files into staticRoot (hashed, compressed)')
+  .option('--clear', 'Delete the existing files in staticRoot first')
+  .option('--dry-run', 'Do everything except modify the file system')
+  .option('--noinput', 'Do not ask before overwriting (also --no-input)')
+  .option('--no-input', 'Same as --noinput')
+  .option('--no-post-process', 'Do not hash names or write the manifest')
+  .option('--verbosity <level>', '0 silent, 1 summary, 2 every file', { default: 1 })
+  .action(
+    async (options: {
+      app?: string;
+      clear?: boolean;
+      dryRun?: boolean;
+      noinput?: boolean;
+      input?: boolean;
+      postProcess?: boolean;
+      verbosity: number | string;
+    }) =>
+      finish(
+        collectstaticCommand({
+          ...pick(options.app),
+          clear: options.clear === true,
+          dryRun: options.dryRun === true,
+          // cac turns --no-input into `input: false` and --no-post-process into `postProcess: false`.
+          noinput: options.noinput === true || options.input === false,
+          noPostProcess: options.postProcess === false,
+          verbosity: Number(options.verbosity),
+        }),
+      ),
+  );
+
+cli
+  .command('findstatic <...paths>', 'Find the absolute paths of static files')
+  .option('--first', 'Only the first match of each path')
+  .option('--verbosity <level>', '0 paths only, 1 sentences, 2 also the searched locations', {
+    default: 1,
+  })
+  .action(
+    async (
+      paths: string[],
+      options: { app?: string; first?: boolean; verbosity: number | string },
+    ) =>
+      finish(
+        findstaticCommand(paths, {
+          ...pick(options.app),
+          first: options.first === true,
+          verbosity: Number(options.verbosity),
+        }),
+      ),
+  );
+
+cli
   .command('clearsessions', 'Remove expired sessions from the configured sessionStore')
   .action(async (options: { app?: string }) => finish(clearsessions(pick(options.app))));
+
+cli
+  .command('createcachetable', "Create the tables of the app's database caches")
+  .option('--dry-run', 'Print the SQL instead of running it')
+  .action(async (options: { app?: string; dryRun?: boolean }) =>
+    finish(createcachetable({ ...pick(options.app), dryRun: options.dryRun === true })),
+  );
 
 cli.help();
 cli.version(version);

@@ -7,6 +7,7 @@ import type { MaybePromise } from '@reins/core';
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
+import type { Staticfiles } from '@reins/staticfiles';
 import type { createTemplates } from '@reins/templates';
 import type { URLPattern, URLResolver } from '@reins/urls';
 import { settingError } from './internal/improperly-configured.js';
@@ -167,6 +168,12 @@ export interface Settings extends RequestSettings, SessionSettings {
    *   Django does), and `{% url %}` takes the current app from the request passed to `render()`.
    */
   requestContext?: 'auto' | 'always' | boolean;
+  /**
+   * The static files settings (`staticUrl`, `staticRoot`, `staticfilesDirs`, finders, storage),
+   * built by `defineStaticfiles()` from `@reins/staticfiles`: read by `reins collectstatic`,
+   * `reins findstatic` and `reins check`.
+   */
+  staticfiles?: Staticfiles;
   /** Extra values of your own, shown (secrets masked) on the debug 500 page. */
   extra?: Readonly<Record<string, unknown>>;
 }
@@ -183,9 +190,11 @@ export interface ResolvedSettings extends Required<
     | 'fileUploadTempDir'
     | 'extra'
     | 'requestContext'
+    | 'staticfiles'
     | keyof SessionSettings
   >
 > {
+  staticfiles: Staticfiles | undefined;
   /** Only the session settings given; `SessionMiddleware` fills in the defaults. */
   sessions: SessionSettings;
   requestContext: 'auto' | 'always' | false;
@@ -227,6 +236,7 @@ const KNOWN_SETTINGS = new Set<string>([
   'logger',
   'validateHostUpFront',
   'requestContext',
+  'staticfiles',
   'extra',
   ...SESSION_SETTINGS,
 ]);
@@ -372,6 +382,19 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       `The setting 'fileUploadTempDir' must be a directory path, got ${describe(settings.fileUploadTempDir)}.`,
     );
   }
+  const staticfiles = settings.staticfiles;
+  if (
+    staticfiles !== undefined &&
+    (typeof staticfiles !== 'object' ||
+      staticfiles === null ||
+      typeof (staticfiles as { url?: unknown }).url !== 'function' ||
+      typeof (staticfiles as { check?: unknown }).check !== 'function')
+  ) {
+    throw settingError(
+      'staticfiles',
+      `The setting 'staticfiles' must be the result of defineStaticfiles({ staticUrl: '/static/', … }) from @reins/staticfiles, got ${describe(staticfiles)}.`,
+    );
+  }
   const secretKey = settings.secretKey ?? null;
   // Django: "The SECRET_KEY setting must not be empty." Absent is fine until something signs.
   if (secretKey !== null && !isSecretKey(secretKey)) {
@@ -432,6 +455,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     logger,
     validateHostUpFront: settings.validateHostUpFront ?? true,
     requestContext: context === undefined ? 'auto' : context === true ? 'always' : context,
+    staticfiles,
     extra: settings.extra ?? {},
     sessions: Object.fromEntries(
       SESSION_SETTINGS.filter((key) => settings[key] !== undefined).map((key) => [

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { HttpResponse, JsonResponse } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { path } from '@reins/urls';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/index.js';
 import type { ReinsServer } from '../../src/index.js';
 import { recordingLogger } from '../helpers.js';
@@ -222,6 +222,8 @@ describe('multipart uploads', () => {
       post: { title: ['Hello'] },
       files: [['doc.bin', 100 * KIB]],
     });
-    expect(tempFiles()).toEqual([]);
+    // The files are unlinked when the response has been written, which may be just after the
+    // client has read it: wait for that (bounded), then there must be none.
+    await vi.waitFor(() => expect(tempFiles()).toEqual([]), { timeout: 5000 });
   });
 });

@@ -1,9 +1,13 @@
 /**
  * What each `reins` command does, separate from argument parsing (cli.ts) so it can be tested:
  * `runserver` (checks, Django's start-up lines, access log, autoreload), `serve` (production,
- * N worker processes with node:cluster), `show-urls`, `check` and `clearsessions`.
+ * N worker processes with node:cluster), `show-urls`, `check`, `clearsessions`, and
+ * `collectstatic`/`findstatic` (whose work lives in @reins/staticfiles).
  */
 import cluster from 'node:cluster';
+import { createInterface } from 'node:readline/promises';
+import { collectstatic as collect, findstatic as find } from '@reins/staticfiles';
+import type { Staticfiles } from '@reins/staticfiles';
 import type { App } from '../../create-app.js';
 import { formatCheckMessages } from '../../checks.js';
 import { describeRoutes, formatRoutes } from '../describe-routes.js';
@@ -224,6 +228,84 @@ export async function check(
 ): Promise<number> {
   const { app } = await load(options.app);
   return printChecks(app, io, options.failLevel) ? 1 : 0;
+}
+
+function staticfilesOf(app: App, io: CommandIo): Staticfiles | null {
+  const staticfiles = app.settings.staticfiles;
+  if (staticfiles === undefined) {
+    io.err(
+      "CommandError: The app has no 'staticfiles' setting. Add staticfiles: defineStaticfiles({ staticUrl: '/static/', staticRoot: 'staticfiles', staticfilesDirs: ['static'] }) to its settings.",
+    );
+    return null;
+  }
+  return staticfiles;
+}
+
+/** Options of the `collectstatic` command. */
+export interface CollectstaticCommandOptions {
+  app?: string;
+  clear?: boolean;
+  dryRun?: boolean;
+  noinput?: boolean;
+  verbosity?: number;
+  noPostProcess?: boolean;
+}
+
+/** `reins collectstatic`: copy the static files into `staticRoot`, hashed and compressed. */
+export async function collectstaticCommand(
+  options: CollectstaticCommandOptions,
+  io: CommandIo = processIo,
+): Promise<number> {
+  const { app } = await load(options.app);
+  const staticfiles = staticfilesOf(app, io);
+  if (staticfiles === null) return 1;
+  try {
+    await collect(staticfiles, {
+      clear: options.clear === true,
+      dryRun: options.dryRun === true,
+      interactive: options.noinput !== true,
+      postProcess: options.noPostProcess !== true,
+      verbosity: options.verbosity ?? 1,
+      log: io.out,
+      prompt: async (question) => {
+        const readline = createInterface({ input: process.stdin, output: process.stdout });
+        try {
+          return await readline.question(question);
+        } finally {
+          readline.close();
+        }
+      },
+    });
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      'code' in error &&
+      String(error.code).startsWith('staticfiles.')
+    ) {
+      io.err(`CommandError: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  return 0;
+}
+
+/** `reins findstatic <path…>`: where the finders find each path. */
+export async function findstaticCommand(
+  paths: readonly string[],
+  options: { app?: string; first?: boolean; verbosity?: number },
+  io: CommandIo = processIo,
+): Promise<number> {
+  const { app } = await load(options.app);
+  const staticfiles = staticfilesOf(app, io);
+  if (staticfiles === null) return 1;
+  const { lines, errors } = find(staticfiles, paths, {
+    first: options.first === true,
+    verbosity: options.verbosity ?? 1,
+  });
+  for (const line of lines) io.out(line);
+  for (const line of errors) io.err(line);
+  return 0;
 }
 
 /** What `clearsessions` needs of the configured `sessionStore` (@reins/sessions' `SessionStore`). */

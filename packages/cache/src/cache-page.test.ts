@@ -1,0 +1,118 @@
+import { HttpRequest, HttpResponse, StreamingHttpResponse } from '@reins/http';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cachePage } from './cache-page.js';
+import { getCacheKey } from './cache-key.js';
+import { caches, configureCaches } from './caches.js';
+
+function get(
+  path = '/articles/',
+  headers: Record<string, string> = {},
+  method = 'GET',
+): HttpRequest {
+  return new HttpRequest({
+    method,
+    url: path,
+    headers: { host: 'testserver', ...headers },
+    options: { allowedHosts: ['*'] },
+  });
+}
+
+describe('cachePage', () => {
+  beforeEach(async () => {
+    configureCaches({
+      default: { backend: 'locmem', location: 'cache-page-default' },
+      pages: { backend: 'locmem', location: 'cache-page-pages' },
+    });
+    await caches.get('default').clear();
+    await caches.get('pages').clear();
+  });
+
+  it("serves the second request from the cache, with the first response's status, headers and cookies", async () => {
+    let calls = 0;
+    const view = cachePage(60)((_request: HttpRequest, params: { page: number }) => {
+      calls += 1;
+      const response = new HttpResponse(`page ${params.page}, call ${calls}`, { status: 200 });
+      response.headers.set('X-Custom', 'yes');
+      response.setCookie('seen', '1', { httpOnly: true });
+      return response;
+    });
+    const first = await view(get(), { page: 1 });
+    const second = await view(get(), { page: 1 });
+    expect(calls).toBe(1);
+    expect((second as HttpResponse).text()).toBe('page 1, call 1');
+    expect(second.headers.get('X-Custom')).toBe('yes');
+    expect(second.headers.get('Cache-Control')).toBe('max-age=60');
+    expect(second.headers.get('Expires')).toBe(first.headers.get('Expires'));
+    expect(String(second.cookies.get('seen'))).toBe(String(first.cookies.get('seen')));
+  });
+
+  it('keys by the URL, including the query string, and by the headers named in Vary', async () => {
+    let calls = 0;
+    const view = cachePage(60)((_request: HttpRequest) => {
+      calls += 1;
+      const response = new HttpResponse(`call ${calls}`);
+      response.headers.set('Vary', 'Accept-Language');
+      return response;
+    });
+    await view(get('/a/?x=1', { 'Accept-Language': 'fr' }));
+    await view(get('/a/?x=1', { 'Accept-Language': 'fr' }));
+    expect(calls).toBe(1);
+    await view(get('/a/?x=2', { 'Accept-Language': 'fr' }));
+    expect(calls).toBe(2);
+    await view(get('/a/?x=1', { 'Accept-Language': 'de' }));
+    expect(calls).toBe(3);
+  });
+
+  it('uses the cache alias and key prefix given', async () => {
+    let calls = 0;
+    const view = cachePage(60, { cache: 'pages', keyPrefix: 'v2' })((_request: HttpRequest) => {
+      calls += 1;
+      return new HttpResponse('x');
+    });
+    await view(get());
+    await view(get());
+    expect(calls).toBe(1);
+    const key = await getCacheKey(get(), { cache: caches.get('pages'), keyPrefix: 'v2' });
+    expect(key).toMatch(/^views\.decorators\.cache\.cache_page\.v2\.GET\./);
+    expect(await caches.get('pages').has(key!)).toBe(true);
+    expect(await getCacheKey(get(), { cache: caches.get('default'), keyPrefix: 'v2' })).toBeNull();
+  });
+
+  it('does not cache streaming responses', async () => {
+    let calls = 0;
+    const view = cachePage(60)((_request: HttpRequest) => {
+      calls += 1;
+      return new StreamingHttpResponse(['a', 'b']);
+    });
+    await view(get());
+    await view(get());
+    expect(calls).toBe(2);
+  });
+
+  it('stores a response that renders later once it is rendered (a TemplateResponse)', async () => {
+    class LateResponse extends HttpResponse {
+      isRendered = false;
+      #callbacks: ((response: HttpResponse) => unknown)[] = [];
+      addPostRenderCallback(callback: (response: HttpResponse) => unknown): void {
+        this.#callbacks.push(callback);
+      }
+      async render(): Promise<this> {
+        this.content = 'rendered';
+        this.isRendered = true;
+        for (const callback of this.#callbacks) callback(this);
+        return this;
+      }
+    }
+    let calls = 0;
+    const view = cachePage(60)((_request: HttpRequest) => {
+      calls += 1;
+      return new LateResponse('');
+    });
+    const first = (await view(get())) as LateResponse;
+    await first.render();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = (await view(get())) as HttpResponse;
+    expect(calls).toBe(1);
+    expect(second.text()).toBe('rendered');
+  });
+});

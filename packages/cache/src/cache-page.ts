@@ -1,0 +1,56 @@
+/**
+ * Django's `cache_page`: the {@link cacheMiddleware} run around one view, with the timeout given
+ * here winning over the response's `max-age`.
+ *
+ * @module
+ */
+import { isThenable, wrapView } from '@reins/core';
+import type { HttpRequest, HttpResponseBase } from '@reins/http';
+import type { BaseCache } from './base-cache.js';
+import { fetchFromCache, updateCache } from './cache-middleware.js';
+import { caches, DEFAULT_CACHE_ALIAS } from './caches.js';
+import { consoleCacheLogger, type CacheLogger } from './internal/outage-log.js';
+
+/**
+ * Options of {@link cachePage} (Django's `cache` and `key_prefix` arguments).
+ *
+ * @example
+ * const options: CachePageOptions = { cache: 'pages', keyPrefix: 'v2' };
+ */
+export interface CachePageOptions {
+  /** The cache alias; default `'default'`. */
+  cache?: string;
+  /** Key prefix; default `''`. */
+  keyPrefix?: string;
+  /** Where the once-per-outage warning goes; default stderr. */
+  logger?: CacheLogger;
+}
+
+/**
+ * Cache this view's responses for `timeout` seconds (Django's `@cache_page`). The view may be
+ * sync or async; the wrapped one is async.
+ *
+ * @example
+ * path('articles/', cachePage(60)(articleList), { name: 'article_list' });
+ */
+export function cachePage(
+  timeout: number,
+  options: CachePageOptions = {},
+): <View extends (...args: never[]) => unknown>(view: View) => View {
+  const keyPrefix = options.keyPrefix ?? '';
+  const alias = options.cache ?? DEFAULT_CACHE_ALIAS;
+  const logger = options.logger ?? consoleCacheLogger;
+  let cache: BaseCache | undefined;
+  const settings = { cacheTimeout: timeout, keyPrefix, pageTimeout: timeout, logger };
+  return (view) =>
+    wrapView(view, {}, async (call, args) => {
+      // Resolved on the first request, so caches may be configured after the URLconf is built.
+      cache ??= caches.get(alias);
+      const request = args[0] as HttpRequest;
+      const cached = await fetchFromCache(request, cache, keyPrefix, logger);
+      if (cached !== null) return cached;
+      const result = call();
+      const response = (isThenable(result) ? await result : result) as HttpResponseBase;
+      return updateCache(request, response, cache, settings);
+    });
+}

@@ -1,0 +1,50 @@
+import { expect, it } from 'vitest';
+import * as api from './index.js';
+
+it('exports exactly the public API (a change here needs a changeset)', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "BaseCache",
+      "CacheBackendUnavailable",
+      "CacheKeyNotFound",
+      "CacheMiddleware",
+      "CacheValueTooLarge",
+      "DEFAULT_CACHE_ALIAS",
+      "DatabaseCache",
+      "DummyCache",
+      "FetchFromCacheMiddleware",
+      "InvalidCacheBackendError",
+      "LocMemCache",
+      "MEMCACHE_MAX_KEY_LENGTH",
+      "RedisCache",
+      "UpdateCacheMiddleware",
+      "addNeverCacheHeaders",
+      "cache",
+      "cacheControl",
+      "cacheLibrary",
+      "cacheMiddleware",
+      "cachePage",
+      "caches",
+      "checkCacheKey",
+      "closeCaches",
+      "configureCaches",
+      "createCacheTable",
+      "createCacheTables",
+      "defaultKeyFunction",
+      "fetchFromCacheMiddleware",
+      "getCacheKey",
+      "getMaxAge",
+      "hasVaryHeader",
+      "learnCacheKey",
+      "makeTemplateFragmentKey",
+      "memcacheKeyWarnings",
+      "neverCache",
+      "patchCacheControl",
+      "patchResponseHeaders",
+      "patchVaryHeaders",
+      "updateCacheMiddleware",
+      "varyOnCookie",
+      "varyOnHeaders",
+    ]
+  `);
+});

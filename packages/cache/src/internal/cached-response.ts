@@ -1,0 +1,81 @@
+/**
+ * What the page cache stores for a response (Django pickles the response object): status,
+ * reason, headers, cookies and body, as plain data any backend can serialise, and the response
+ * rebuilt from it on a hit.
+ */
+import { HttpResponse, type HttpResponseBase, type ResponseCookie } from '@reins/http';
+
+/** A cookie as stored: its attributes and the exact Set-Cookie value sent the first time. */
+interface StoredCookie {
+  name: string;
+  value: string;
+  expires: string;
+  maxAge: number | null;
+  path: string | null;
+  domain: string | null;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string | null;
+  text: string;
+}
+
+export interface StoredResponse {
+  s: number;
+  r: string;
+  h: [string, string][];
+  c: StoredCookie[] | null;
+  b: Uint8Array;
+}
+
+export function storeResponse(response: HttpResponse): StoredResponse {
+  const headers: [string, string][] = [];
+  for (const [name, value] of response.headers) headers.push([name, value]);
+  let cookies: StoredCookie[] | null = null;
+  if (response.hasCookies) {
+    cookies = [];
+    for (const cookie of response.cookies.values()) {
+      const { name, value, expires, maxAge, path, domain, secure, httpOnly, sameSite } = cookie;
+      cookies.push({
+        name,
+        value,
+        expires,
+        maxAge,
+        path,
+        domain,
+        secure,
+        httpOnly,
+        sameSite,
+        text: cookie.toString(),
+      });
+    }
+  }
+  // Frozen, so the local-memory cache keeps it without a copy (nothing can change it).
+  for (const pair of headers) Object.freeze(pair);
+  if (cookies) for (const cookie of cookies) Object.freeze(cookie);
+  return Object.freeze({
+    s: response.status,
+    r: response.reasonPhrase,
+    h: Object.freeze(headers) as [string, string][],
+    c: cookies && (Object.freeze(cookies) as StoredCookie[]),
+    b: response.content,
+  });
+}
+
+export function isStoredResponse(value: unknown): value is StoredResponse {
+  return (
+    typeof value === 'object' && value !== null && 'b' in value && 'h' in value && 's' in value
+  );
+}
+
+export function restoreResponse(stored: StoredResponse): HttpResponseBase {
+  const response = new HttpResponse(stored.b, { status: stored.s, headers: stored.h });
+  response.reasonPhrase = stored.r;
+  if (stored.c) {
+    for (const cookie of stored.c) {
+      const { text, ...attributes } = cookie;
+      const restored: ResponseCookie = { ...attributes, toString: () => text };
+      response.cookies.set(cookie.name, restored);
+    }
+  }
+  return response;
+}
