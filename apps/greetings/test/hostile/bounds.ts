@@ -42,6 +42,21 @@ export async function baselineCpuNs(demo: DemoUnderTest, runs = 15): Promise<num
 
 /** What is wrong with the request's log lines: one access line, each line clean, no stacks. */
 export function logProblems(observation: Observation): string[] {
+  return [...accessLogProblems(observation), ...multilineProblems(observation)];
+}
+
+/** Lines that continue a record (a stack's frames): a record must be a single line. */
+export function multilineProblems(observation: Observation): string[] {
+  return observation.logLines
+    .filter((line) => /^\s/.test(line))
+    .map((line) => `a record spans lines: ${JSON.stringify(line)}`);
+}
+
+/**
+ * What is wrong with the request's log lines other than multi-line records: one access line
+ * last, no control characters, at most Django's two records before it.
+ */
+export function accessLogProblems(observation: Observation): string[] {
   const { logLines, answer } = observation;
   const problems: string[] = [];
   if (refusedByNode(answer)) {
@@ -51,13 +66,18 @@ export function logProblems(observation: Observation): string[] {
     return problems;
   }
   const access = logLines.filter((line) => ACCESS_LINE.test(line));
-  if (access.length !== 1) problems.push(`${access.length} access lines, expected 1`);
+  if (access.length !== 1)
+    problems.push(
+      `${access.length} access lines, expected 1 (answer ${JSON.stringify(answer.received.slice(0, 120))})`,
+    );
   else if (!ACCESS_LINE.test(logLines.at(-1)!)) problems.push('a line after the access line');
   for (const line of logLines) {
     if (UNSAFE.test(line)) problems.push(`control character in log line ${JSON.stringify(line)}`);
-    if (/^\s/.test(line)) problems.push(`a record spans lines: ${JSON.stringify(line)}`);
   }
-  if (logLines.length > 3) problems.push(`${logLines.length} log lines for one request`);
+  // A stack's `Name: message` line heads its frames; it is part of the record above it.
+  const frame = (line: string | undefined) => line !== undefined && /^\s/.test(line);
+  const records = logLines.filter((line, i) => !frame(line) && !frame(logLines[i + 1])).length - 1;
+  if (records > 2) problems.push(`${records} records for one request`);
   return problems;
 }
 

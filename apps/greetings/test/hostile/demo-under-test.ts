@@ -72,13 +72,17 @@ function directorySize(directory: string): number {
 }
 
 /**
- * Whether Node's HTTP parser answered (a bare status line and `Connection: close`, nothing else):
- * the request never reached the demo, so it has no access line.
+ * Whether Node answered without the demo: its parser's refusals (a bare status line and
+ * `Connection: close`) and its 400 for an HTTP/1.1 request without Host (`requireHostHeader`,
+ * an empty chunked body). The demo never saw the request, so it has no access line. Every
+ * answer of the demo's own has a Content-Type.
  */
 export function refusedByNode(answer: RawAnswer): boolean {
   return (
-    answer.status === null ||
-    /^HTTP\/1\.1 \d{3} [^\r\n]*\r\nConnection: close\r\n\r\n$/.test(answer.received)
+    answer.status !== null &&
+    answer.headers['content-type'] === undefined &&
+    answer.headers.connection === 'close' &&
+    (answer.body === '' || answer.body === '0\r\n\r\n')
   );
 }
 

@@ -22,8 +22,11 @@ export interface RawAnswer {
 const STATUS_LINE = /^HTTP\/1\.1 (\d{3}) [^\r\n]*$/;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
 
-/** Parse the first response in `received`; `malformed` says what is wrong with it. */
-export function parseAnswer(received: string, timedOut = false): RawAnswer {
+/**
+ * Parse the first response in `received`; `malformed` says what is wrong with it. The answer to
+ * a HEAD request (`head`) has headers only.
+ */
+export function parseAnswer(received: string, timedOut = false, head = false): RawAnswer {
   const answer: RawAnswer = {
     received,
     status: null,
@@ -56,7 +59,8 @@ export function parseAnswer(received: string, timedOut = false): RawAnswer {
   }
   answer.body = received.slice(end + 4);
   const length = answer.headers['content-length'];
-  if (length !== undefined && Number(length) !== answer.body.length) {
+  const expected = head || answer.status === 204 || answer.status === 304 ? 0 : Number(length);
+  if (length !== undefined && expected !== answer.body.length) {
     answer.malformed = `Content-Length ${length} but ${answer.body.length} body bytes`;
   }
   return answer;
@@ -83,7 +87,8 @@ export function rawExchange(
     });
     socket.on('connect', () => socket.end(bytes));
     socket.on('data', (chunk: string) => (received += chunk));
-    socket.on('close', () => resolve(parseAnswer(received, timedOut)));
+    const head = Buffer.from(bytes.slice(0, 5)).toString('latin1') === 'HEAD ';
+    socket.on('close', () => resolve(parseAnswer(received, timedOut, head)));
     socket.on('error', (error: NodeJS.ErrnoException) => {
       if (!['EPIPE', 'ECONNRESET'].includes(error.code ?? '')) reject(error);
     });
