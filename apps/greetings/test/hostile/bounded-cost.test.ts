@@ -27,7 +27,7 @@ import {
 // HOSTILE_EXPECT_FIXED=1 runs the waiting properties as plain tests, to see which fixes have landed.
 const fails = process.env.HOSTILE_EXPECT_FIXED ? it : it.fails;
 const SEED = Number(process.env.HOSTILE_SEED ?? 19);
-const BODILESS_RUNS = 240;
+const BODILESS_RUNS = 200;
 const BODY_RUNS = 40;
 
 interface Run {
