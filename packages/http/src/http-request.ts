@@ -6,6 +6,8 @@
  *
  * The body is read by `await request.loadBody()` (the adapters never read it), which enforces
  * the size limits and parses multipart forms; `body`, `POST` and `FILES` are then synchronous.
+ * A server calls `preloadBody()` before application code: it reads a plain body into memory and
+ * leaves a streamed multipart form unread until something awaits `loadBody()`.
  *
  * @module
  */
@@ -19,7 +21,7 @@ import {
   UnreadablePostError,
 } from './errors.js';
 import { HttpHeaders, type RawHeaders } from './http-headers.js';
-import { parseMultipart } from './internal/multipart.js';
+import { parseMultipart, totalTooBig } from './internal/multipart.js';
 import { parseHeader } from './internal/parse-header.js';
 import { pyRepr } from './internal/python-string.js';
 import { urlJoin } from './internal/url-join.js';
@@ -676,9 +678,41 @@ export class HttpRequest {
     return Number(header);
   }
 
-  /** Whether the body was abandoned part-way (too large), so the connection must not be reused. */
+  /**
+   * Whether the body was abandoned part-way (too large) or never read (a multipart form no one
+   * asked for), so the connection must not be reused: closing costs less than draining a body
+   * of any size.
+   */
   get connectionUnsafe(): boolean {
-    return this.#lazy?.connectionUnsafe ?? false;
+    return (this.#lazy?.connectionUnsafe ?? false) || this.#unreadStream();
+  }
+
+  #unreadStream(): boolean {
+    const source = this.#bodySource;
+    return (
+      this.#bodyState === 'pending' &&
+      source !== null &&
+      typeof source !== 'string' &&
+      !(source instanceof Uint8Array)
+    );
+  }
+
+  /**
+   * What a server reads before any application code runs, so the synchronous `body` and `POST`
+   * work: a body that is not a multipart form, into memory within `dataUploadMaxMemorySize`
+   * (not parsed: a urlencoded form is parsed on first access of `POST`). A multipart form that
+   * arrives as a stream is left unread — a view that never reads it costs no parsing and no
+   * disk — until `await request.loadBody()` (the CSRF middleware awaits it for POST). `null`
+   * when there is nothing to read ahead, so a request without a body costs no promise.
+   *
+   * @example
+   * await request.preloadBody();
+   * request.POST.get('q'); // a urlencoded form: parsed now, from the bytes read ahead
+   */
+  preloadBody(): Promise<void> | null {
+    if (this.bodyLoaded || this.#bodyState === 'failed') return null;
+    if (this.#unreadStream() && this.#isMultipartPost()) return null;
+    return this.loadBody();
   }
 
   /** Whether the body has been read (or there is none). */
@@ -720,18 +754,33 @@ export class HttpRequest {
     this.#bodyState = 'loading';
     const settings = this.#settings;
     if (this.#isMultipartPost()) {
+      const streamed = typeof source !== 'string' && !(source instanceof Uint8Array);
+      const total = settings.fileUploadMaxTotalSize;
+      const declared = this.#contentLength();
+      if (total !== null && declared !== null && declared > total) {
+        // Refused before a byte is read: no parsing, no temporary file.
+        if (streamed) this.#more().connectionUnsafe = true;
+        throw totalTooBig(total);
+      }
       const stream =
         typeof source === 'string'
           ? [new TextEncoder().encode(source)]
           : source instanceof Uint8Array
             ? [source]
             : (source as AsyncIterable<Uint8Array>);
-      const result = await parseMultipart(
-        this.#header('content-type') ?? '',
-        stream,
-        settings,
-        this.encoding ?? 'utf-8',
-      );
+      let result;
+      try {
+        result = await parseMultipart(
+          this.#header('content-type') ?? '',
+          stream,
+          settings,
+          this.encoding ?? 'utf-8',
+        );
+      } catch (error) {
+        // The parser stops reading at the first error: the rest of the body is still in flight.
+        if (streamed) this.#more().connectionUnsafe = true;
+        throw error;
+      }
       this.#more().post = result.post;
       this.#more().files = result.files;
       this.#bodyState = 'streamed';
@@ -781,6 +830,14 @@ export class HttpRequest {
 
   #assertLoaded(what: string): void {
     if (this.#bodyState === 'failed') throw this.#lazy?.bodyError;
+    if (this.#bodyState === 'pending' && this.#unreadStream() && this.#isMultipartPost()) {
+      throw new RawPostDataException(
+        `request.${what} of a multipart/form-data request is read on demand: call ` +
+          '`await request.loadBody()` before reading request.POST or request.FILES (the server ' +
+          'does not read a multipart body ahead, so a view that ignores an upload costs no ' +
+          'parsing and no disk).',
+      );
+    }
     if (this.#bodyState === 'pending' || this.#bodyState === 'loading') {
       throw new RawPostDataException(
         `request.${what} was read before the body was loaded. Call \`await request.loadBody()\` first ` +

@@ -1,11 +1,14 @@
 /**
  * `urlHasAllowedHostAndScheme()`: is a user-supplied URL (a `?next=` parameter) safe to redirect
  * to? Django's algorithm, including its defences against the inputs browsers read differently
- * from servers (`///evil.com`, `\\evil.com`, leading control characters).
+ * from servers (`///evil.com`, `\\evil.com`, leading control characters). The URL is split as
+ * Django 4.0+ splits it — with the standard library's `urlsplit`, which removes tab, CR and LF as
+ * browsers do (bpo-43882) — not with Django 3.2's private copy that keeps them, so
+ * `"/\t/evil.com"` and `"java\tscript:"` are refused as in Django 5.2.
  *
  * @module
  */
-import { djangoUrlsplit, UrlSplitError } from '@reins/core';
+import { urlsplit, UrlSplitError } from '@reins/core';
 import { pyStrip } from './internal/python-string.js';
 
 /** Options of {@link urlHasAllowedHostAndScheme}. */
@@ -17,13 +20,16 @@ export interface AllowedHostAndSchemeOptions {
 }
 
 const CONTROL_OR_OTHER = /^\p{C}/u;
+const TAB_CR_LF = /[\t\r\n]/g;
 
 function check(url: string, allowedHosts: ReadonlySet<string>, requireHttps: boolean): boolean {
-  // Browsers treat three or more leading slashes as scheme-relative; urlsplit does not.
-  if (url.startsWith('///')) return false;
+  // Browsers treat three or more leading slashes as scheme-relative; urlsplit does not. Checked
+  // after removing tab/CR/LF (which browsers ignore), unlike Django 5.2: "/\\\t/evil.com" becomes
+  // "//\t/evil.com" in the backslash reading, which Django accepts and browsers open as evil.com.
+  if (url.replace(TAB_CR_LF, '').startsWith('///')) return false;
   let parts;
   try {
-    parts = djangoUrlsplit(url);
+    parts = urlsplit(url);
   } catch (error) {
     if (UrlSplitError.isInstance(error)) return false;
     throw error;

@@ -28,6 +28,8 @@ const recorded = JSON.parse(
 ) as Recorded;
 const label = (value: string) => JSON.stringify(value);
 
+const NEWER_DJANGO_REFUSES = new Set(['\njavascript\t:?#']);
+
 describe(`differential against ${recorded.generated_by}`, () => {
   it.each(recorded.querystring.map(([input, lists]) => [label(input), input, lists] as const))(
     'querystring %s',
@@ -39,6 +41,9 @@ describe(`differential against ${recorded.generated_by}`, () => {
   it.each(
     recorded.safe_url.map(([input, plain, https]) => [label(input), input, plain, https] as const),
   )('safe_url %s', (_label, input, plain, https) => {
+    // Django 3.2 splits without removing tab/CR/LF; reins answers as Django 4.0+ (issue 19,
+    // test/safe-url-bypasses.test.ts): "javascript\t:" is the javascript: scheme to a browser.
+    if (NEWER_DJANGO_REFUSES.has(input)) [plain, https] = [false, false];
     expect(urlHasAllowedHostAndScheme(input, { allowedHosts: ['example.com'] })).toBe(plain);
     expect(
       urlHasAllowedHostAndScheme(input, { allowedHosts: ['example.com'], requireHttps: true }),

@@ -60,7 +60,10 @@ export class App {
       dataUploadMaxMemorySize: resolved.dataUploadMaxMemorySize,
       dataUploadMaxNumberFields: resolved.dataUploadMaxNumberFields,
       dataUploadMaxNumberFiles: resolved.dataUploadMaxNumberFiles,
+      dataUploadMaxNumberParts: resolved.dataUploadMaxNumberParts,
       fileUploadMaxMemorySize: resolved.fileUploadMaxMemorySize,
+      fileUploadMaxTotalSize: resolved.fileUploadMaxTotalSize,
+      fileUploadMaxSize: resolved.fileUploadMaxSize,
       ...(resolved.fileUploadTempDir === undefined
         ? {}
         : { fileUploadTempDir: resolved.fileUploadTempDir }),

@@ -47,7 +47,10 @@ type RequestSettings = Pick<
   | 'dataUploadMaxMemorySize'
   | 'dataUploadMaxNumberFields'
   | 'dataUploadMaxNumberFiles'
+  | 'dataUploadMaxNumberParts'
   | 'fileUploadMaxMemorySize'
+  | 'fileUploadMaxTotalSize'
+  | 'fileUploadMaxSize'
   | 'fileUploadTempDir'
   | 'secureProxySslHeader'
   | 'useXForwardedHost'
@@ -150,7 +153,10 @@ const KNOWN_SETTINGS = new Set<string>([
   'dataUploadMaxMemorySize',
   'dataUploadMaxNumberFields',
   'dataUploadMaxNumberFiles',
+  'dataUploadMaxNumberParts',
   'fileUploadMaxMemorySize',
+  'fileUploadMaxTotalSize',
+  'fileUploadMaxSize',
   'fileUploadTempDir',
   'secureProxySslHeader',
   'useXForwardedHost',
@@ -168,6 +174,7 @@ const KNOWN_SETTINGS = new Set<string>([
 ]);
 
 const TWO_AND_A_HALF_MB = 2_621_440;
+const ONE_HUNDRED_MIB = 104_857_600;
 
 /**
  * Check every setting and fill in Django's defaults.
@@ -259,7 +266,10 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     'dataUploadMaxMemorySize',
     'dataUploadMaxNumberFields',
     'dataUploadMaxNumberFiles',
+    'dataUploadMaxNumberParts',
     'fileUploadMaxMemorySize',
+    'fileUploadMaxTotalSize',
+    'fileUploadMaxSize',
   ] as const) {
     const value = settings[key];
     const nullable = key !== 'fileUploadMaxMemorySize';
@@ -267,7 +277,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       throw settingError(
         key,
-        `The setting '${key}' must be a whole number of ${key.endsWith('Fields') ? 'fields' : key.endsWith('Files') ? 'files' : 'bytes'} ≥ 0${nullable ? ' or null for no limit' : ''}, got ${describe(value)}.`,
+        `The setting '${key}' must be a whole number of ${key.endsWith('Fields') ? 'fields' : key.endsWith('Files') ? 'files' : key.endsWith('Parts') ? 'parts' : 'bytes'} ≥ 0${nullable ? ' or null for no limit' : ''}, got ${describe(value)}.`,
       );
     }
   }
@@ -319,6 +329,10 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       `The setting 'secretKeyFallbacks' must be an array of the previous non-empty secret keys, got ${describe(secretKeyFallbacks)}.`,
     );
   }
+  const maxFields =
+    settings.dataUploadMaxNumberFields === undefined ? 1000 : settings.dataUploadMaxNumberFields;
+  const maxFiles =
+    settings.dataUploadMaxNumberFiles === undefined ? 100 : settings.dataUploadMaxNumberFiles;
   return {
     rootUrlconf,
     rootUrlconfName: settings.rootUrlconfName ?? 'the root URLconf',
@@ -332,11 +346,21 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       settings.dataUploadMaxMemorySize === undefined
         ? TWO_AND_A_HALF_MB
         : settings.dataUploadMaxMemorySize,
-    dataUploadMaxNumberFields:
-      settings.dataUploadMaxNumberFields === undefined ? 1000 : settings.dataUploadMaxNumberFields,
-    dataUploadMaxNumberFiles:
-      settings.dataUploadMaxNumberFiles === undefined ? 100 : settings.dataUploadMaxNumberFiles,
+    dataUploadMaxNumberFields: maxFields,
+    dataUploadMaxNumberFiles: maxFiles,
+    // As @reins/http derives it: every field and file the two limits allow, plus 100.
+    dataUploadMaxNumberParts:
+      settings.dataUploadMaxNumberParts !== undefined
+        ? settings.dataUploadMaxNumberParts
+        : maxFields === null || maxFiles === null
+          ? null
+          : maxFields + maxFiles + 100,
     fileUploadMaxMemorySize: settings.fileUploadMaxMemorySize ?? TWO_AND_A_HALF_MB,
+    fileUploadMaxTotalSize:
+      settings.fileUploadMaxTotalSize === undefined
+        ? ONE_HUNDRED_MIB
+        : settings.fileUploadMaxTotalSize,
+    fileUploadMaxSize: settings.fileUploadMaxSize ?? null,
     fileUploadTempDir: settings.fileUploadTempDir,
     secureProxySslHeader: proxy ?? null,
     useXForwardedHost: settings.useXForwardedHost ?? false,

@@ -2,8 +2,11 @@
  * Multipart/form-data parsing on top of @fastify/busboy (a maintained streaming parser), with
  * Django's limits and errors layered on: field count (`TooManyFieldsSent`), file count
  * (`TooManyFilesSent`), total field bytes (`RequestDataTooBig`), malformed input
- * (`MultiPartParserError`). Files stay in memory up to `fileUploadMaxMemorySize`, then spill to
- * a temporary file; on any failure every temporary file is removed before the error propagates.
+ * (`MultiPartParserError`) — and reins' bounds on what Django leaves open: every part counted,
+ * named or not (`dataUploadMaxNumberParts`), the whole body (`fileUploadMaxTotalSize`) and each
+ * file (`fileUploadMaxSize`). Files stay in memory up to `fileUploadMaxMemorySize`, then spill to
+ * a temporary file; on any failure every temporary file is removed before the error propagates,
+ * and reading stops at the first chunk after it.
  */
 import { Buffer } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -72,6 +75,8 @@ export async function parseMultipart(
   const maxMemory = settings.dataUploadMaxMemorySize;
   const maxFields = settings.dataUploadMaxNumberFields;
   const maxFiles = settings.dataUploadMaxNumberFiles;
+  const maxParts = settings.dataUploadMaxNumberParts;
+  const maxTotal = settings.fileUploadMaxTotalSize;
   let parser: ReturnType<typeof busboy>;
   try {
     parser = busboy({
@@ -84,6 +89,7 @@ export async function parseMultipart(
       limits: {
         fieldNameSize: maxMemory ?? Number.MAX_SAFE_INTEGER,
         fieldSize: maxMemory === null ? Number.MAX_SAFE_INTEGER : maxMemory + 1,
+        parts: maxParts ?? Number.POSITIVE_INFINITY,
       },
     });
   } catch (error) {
@@ -104,11 +110,25 @@ export async function parseMultipart(
   let fieldBytes = 0;
   const textEncoder = new TextEncoder();
 
+  // Set while the read loop waits for the parser to drain: a failure must end that wait too,
+  // since a file stream destroyed mid-way may never let the parser drain.
+  let wake: (() => void) | null = null;
   const fail = (error: unknown): void => {
     if (failure !== null) return;
     failure = error;
     for (const stream of activeStreams) stream.destroy();
+    wake?.();
   };
+
+  // Busboy counts every part, empty and nameless ones too, and skips the rest once over.
+  parser.on('partsLimit', () => {
+    fail(
+      new TooManyFieldsSent(
+        `The multipart body has more than ${maxParts} parts (fields, files and empty parts). ` +
+          'Send fewer parts, or raise the dataUploadMaxNumberParts option.',
+      ),
+    );
+  });
 
   parser.on('field', (name, rawValue, _nameTruncated, valueTruncated, transferEncoding) => {
     if (failure !== null || name === undefined) return;
@@ -163,7 +183,7 @@ export async function parseMultipart(
     }
     activeStreams.add(stream);
     fileTasks.push(
-      receiveFile(stream, transferEncoding === 'base64', settings, tempPaths).then(
+      receiveFile(name, stream, transferEncoding === 'base64', settings, tempPaths).then(
         (received) => {
           activeStreams.delete(stream);
           const init = {
@@ -183,7 +203,7 @@ export async function parseMultipart(
         (error: unknown) => {
           activeStreams.delete(stream);
           fail(
-            failure === null
+            failure === null && !RequestDataTooBig.isInstance(error)
               ? new MultiPartParserError(
                   `The upload of field '${fieldName}' failed: ${describe(error)}`,
                 )
@@ -207,13 +227,22 @@ export async function parseMultipart(
     for await (const chunk of source) {
       if (failure !== null) break;
       received += chunk.length;
-      if (!parser.write(chunk)) {
+      if (maxTotal !== null && received > maxTotal) {
+        fail(totalTooBig(maxTotal));
+        break;
+      }
+      const flowing = parser.write(chunk);
+      // Stop at the chunk that broke a limit: pulling one more would read it for nothing.
+      if (failure !== null) break;
+      if (!flowing) {
         await new Promise<void>((resolve) => {
           const settle = (): void => {
             parser.off('drain', settle);
             parser.off('error', settle);
+            wake = null;
             resolve();
           };
+          wake = settle;
           parser.on('drain', settle);
           parser.on('error', settle);
         });
@@ -247,6 +276,17 @@ export async function parseMultipart(
   return { post, files };
 }
 
+/**
+ * The body is over `fileUploadMaxTotalSize` (413); also thrown before reading when the declared
+ * Content-Length is.
+ */
+export function totalTooBig(limit: number): RequestDataTooBig {
+  return new RequestDataTooBig(
+    `The multipart body is larger than ${limit} bytes (fileUploadMaxTotalSize, which counts ` +
+      'files too). Send a smaller upload, or raise the fileUploadMaxTotalSize option.',
+  );
+}
+
 interface ReceivedFile {
   size: number;
   data: Uint8Array;
@@ -268,12 +308,14 @@ async function* base64Decoded(stream: Readable): AsyncGenerator<Uint8Array> {
 }
 
 async function receiveFile(
+  name: string,
   stream: Readable,
   base64: boolean,
   settings: ResolvedRequestOptions,
   tempPaths: string[],
 ): Promise<ReceivedFile> {
   const threshold = settings.fileUploadMaxMemorySize;
+  const maxSize = settings.fileUploadMaxSize;
   let chunks: Uint8Array[] = [];
   let size = 0;
   let handle: FileHandle | null = null;
@@ -282,6 +324,12 @@ async function receiveFile(
     for await (const chunk of base64 ? base64Decoded(stream) : stream) {
       const bytes = chunk as Uint8Array;
       size += bytes.length;
+      if (maxSize !== null && size > maxSize) {
+        throw new RequestDataTooBig(
+          `The uploaded file ${JSON.stringify(name)} is larger than ${maxSize} bytes ` +
+            '(fileUploadMaxSize). Send a smaller file, or raise the fileUploadMaxSize option.',
+        );
+      }
       if (handle === null) {
         chunks.push(bytes);
         if (size > threshold) {

@@ -7,7 +7,8 @@
  *   1. adapter         Node `IncomingMessage` / Fetch `Request` → `HttpRequest` (400 if unusable)
  *   2. request         the request carries its application: `urlconf` and `app` (templates, logger)
  *   3. host check      `ALLOWED_HOSTS` before anything else runs (`validateHostUpFront`)
- *   4. body            read before the chain, since `body`/`POST`/`FILES` are sync getters
+ *   4. body            a plain body read before the chain (`body`/`POST` are sync getters);
+ *                      a streamed multipart form only when something awaits `loadBody()`
  *   5. middleware      the composed chain, every layer turning an exception into a response
  *   6. resolve         `resolver.resolve(pathInfo)` → `request.resolverMatch`
  *   7. view hooks      `processView`, top-down; the first response wins
@@ -231,9 +232,12 @@ export function createRequestLifecycle(
     }
     // A read that fails (too big, malformed form, client gone) is kept by the request and thrown
     // where the body is first used — as Django raises on access, so a view that never reads it runs.
-    if (!request.bodyLoaded) {
+    // A streamed multipart form is not read here: only `await request.loadBody()` (the CSRF
+    // middleware's, or a view's) parses it, so an upload nobody reads costs no parsing and no disk.
+    const preload = request.preloadBody();
+    if (preload !== null) {
       const run = (): Answer => enter(request, respond);
-      return request.loadBody().then(run, run);
+      return preload.then(run, run);
     }
     return respond(request);
   }
