@@ -14,6 +14,7 @@ import {
   answerProblems,
   baselineCpuNs,
   diskProblems,
+  lostToReset,
   multilineProblems,
 } from './bounds.js';
 import { bodilessRequest, bodyRequest, type CorpusRequest } from './corpus.js';
@@ -117,13 +118,18 @@ describe(`${BODILESS_RUNS} generated requests without a body (paths, methods, Ho
 });
 
 describe(`${BODY_RUNS} generated requests with a body (multipart, urlencoded, malformed)`, () => {
-  // Item 2 (wip/body-limits): every body is read and parsed before the view runs, so a large
-  // file part is cut off mid-upload with no answer.
-  fails('each gets a well-formed HTTP/1.1 answer, never a 500', () => {
-    expect(breaches(withBody, answerProblems)).toEqual([]);
+  // An answer lost to a reset (see lostToReset: the server answered, then closed on an unread
+  // body) is counted and printed rather than failed: whether it happens is a matter of timing.
+  it('each gets a well-formed HTTP/1.1 answer, never a 500', () => {
+    const delivered = withBody.filter(({ observation }) => !lostToReset(observation));
+    expect(breaches(delivered, answerProblems)).toEqual([]);
+    const lost = withBody.length - delivered.length;
+    if (lost > 0)
+      console.log(
+        `${lost} of ${withBody.length} answers lost to a reset (server closed on an unread body)`,
+      );
   });
-  // Item 2 (wip/body-limits): thousands of empty parts are parsed before the view runs.
-  fails(`each costs at most ${CPU_FACTOR}× the server CPU of the cheapest page`, () => {
+  it(`each costs at most ${CPU_FACTOR}× the server CPU of the cheapest page`, () => {
     expect(breaches(withBody, cpuWithinBound)).toEqual([]);
   });
   it('each writes one access line and clean records (no control characters)', () => {
@@ -132,9 +138,7 @@ describe(`${BODY_RUNS} generated requests with a body (multipart, urlencoded, ma
   it('each record is a single line', () => {
     expect(breaches(withBody, multilineProblems)).toEqual([]);
   });
-  // Item 2 (wip/body-limits): file parts over 2.5 MB are spilled to the temp directory although
-  // no view reads them.
-  fails('none writes to the temp directory', () => {
+  it('none writes to the temp directory', () => {
     expect(breaches(withBody, diskProblems)).toEqual([]);
   });
 });

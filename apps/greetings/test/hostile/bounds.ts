@@ -81,6 +81,21 @@ export function accessLogProblems(observation: Observation): string[] {
   return problems;
 }
 
+/**
+ * Whether the server answered (its access line says so) but the client received nothing: the
+ * server closed with part of an unread body still in flight, so the kernel reset the connection
+ * and dropped the answer. Timing decides (a 4–32 MB upload nobody reads loses its answer in about
+ * a third of tries); Django's runserver reads the rest of the body before closing
+ * (`ServerHandler.close()` → `_read_limited()`), reins does not yet.
+ */
+export function lostToReset(observation: Observation): boolean {
+  return (
+    observation.answer.received === '' &&
+    !observation.answer.timedOut &&
+    observation.logLines.some((line) => ACCESS_LINE.test(line))
+  );
+}
+
 /** What is wrong with the answer itself: not HTTP/1.1, a hang, or a server error. */
 export function answerProblems(observation: Observation): string[] {
   const { answer } = observation;

@@ -15,7 +15,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyParts, manyFields, multipart } from './bodies.js';
-import { CPU_FACTOR, answerProblems, baselineCpuNs, diskProblems, logProblems } from './bounds.js';
+import {
+  CPU_FACTOR,
+  answerProblems,
+  baselineCpuNs,
+  diskProblems,
+  logProblems,
+  lostToReset,
+} from './bounds.js';
 import { startDemoUnderTest, type DemoUnderTest } from './demo-under-test.js';
 import { httpRequest } from './raw-http.js';
 
@@ -121,7 +128,6 @@ const cases: HostileCase[] = [
     status: 200,
     body: HOME,
     records: [],
-    waitsFor: 'item 2 (wip/body-limits): bodies are parsed and spilled before any view runs',
   },
   {
     item: 2,
@@ -134,7 +140,6 @@ const cases: HostileCase[] = [
     status: 200,
     body: HOME,
     records: [],
-    waitsFor: 'item 2 (wip/body-limits): every part is parsed before any view runs (≈ 2 s CPU)',
   },
   {
     item: 2,
@@ -260,14 +265,18 @@ describe('issue #19 against the running demo', () => {
       const observation = await demo.observe(entry.request());
       const { answer } = observation;
       costs.push({ name: `item ${entry.item}: ${entry.name}`, cpuNs: observation.cpuNs });
-      expect(answerProblems(observation)).toEqual([]);
-      expect(answer.status).toBe(entry.status);
-      for (const [name, value] of Object.entries(entry.headers ?? {})) {
-        if (typeof value === 'string') expect(answer.headers[name]).toBe(value);
-        else expect(answer.headers[name]).toMatch(value);
+      // An upload's answer may be lost to a reset (see lostToReset); the access line still says
+      // what the server answered.
+      if (!lostToReset(observation)) {
+        expect(answerProblems(observation)).toEqual([]);
+        expect(answer.status).toBe(entry.status);
+        for (const [name, value] of Object.entries(entry.headers ?? {})) {
+          if (typeof value === 'string') expect(answer.headers[name]).toBe(value);
+          else expect(answer.headers[name]).toMatch(value);
+        }
+        if (typeof entry.body === 'string') expect(answer.body).toBe(entry.body);
+        else if (entry.body !== undefined) expect(answer.body).toMatch(entry.body);
       }
-      if (typeof entry.body === 'string') expect(answer.body).toBe(entry.body);
-      else if (entry.body !== undefined) expect(answer.body).toMatch(entry.body);
 
       expect(logProblems(observation)).toEqual([]);
       if (entry.records === null) {
