@@ -18,6 +18,12 @@ describe('urlsplit (answers recorded from Python 3.11)', () => {
     ['//evil.com/', parts('', 'evil.com', '/')],
     ['mailto:a@b', parts('mailto', '', 'a@b')],
     ['path?x#y', parts('', '', 'path', 'x', 'y')],
+    // bpo-43882: tab/CR/LF removed anywhere, as browsers do (issue 19's redirect bypasses).
+    ['/\t/example.com', parts('', 'example.com', '')],
+    ['java\tscript:alert(1)', parts('javascript', '', 'alert(1)')],
+    ['java\nscript:alert(1)', parts('javascript', '', 'alert(1)')],
+    ['/\r\n/evil.com/p?q\t#f', parts('', 'evil.com', '/p', 'q', 'f')],
+    ['ht\ttp://evil.com', parts('http', 'evil.com', '')],
   ])('urlsplit(%j)', (url, expected) => {
     expect(urlsplit(url)).toEqual(expected);
   });

@@ -42,8 +42,31 @@ describe('validateSettings', () => {
     ).toBeNull();
   });
 
+  it('bounds uploads by default: the whole body, and every part', () => {
+    expect(validateSettings({ rootUrlconf: [] })).toMatchObject({
+      dataUploadMaxNumberParts: 1200,
+      fileUploadMaxTotalSize: 104_857_600,
+      fileUploadMaxSize: null,
+    });
+    // The parts cap follows the two counts it makes room for, and goes with either of them.
+    expect(
+      validateSettings({
+        rootUrlconf: [],
+        dataUploadMaxNumberFields: 10,
+        dataUploadMaxNumberFiles: 2,
+      }).dataUploadMaxNumberParts,
+    ).toBe(112);
+    expect(
+      validateSettings({ rootUrlconf: [], dataUploadMaxNumberFields: null })
+        .dataUploadMaxNumberParts,
+    ).toBeNull();
+  });
+
   it.each([
     [{ alowedHosts: [] }, 'alowedHosts', /Unknown setting 'alowedHosts'/],
+    [{ dataUploadMaxNumberParts: -5 }, 'dataUploadMaxNumberParts', /whole number of parts/],
+    [{ fileUploadMaxTotalSize: '100MB' }, 'fileUploadMaxTotalSize', /whole number of bytes/],
+    [{ fileUploadMaxSize: 0.5 }, 'fileUploadMaxSize', /whole number of bytes/],
     [
       { allowedHosts: 'example.com' },
       'allowedHosts',
