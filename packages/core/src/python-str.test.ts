@@ -41,6 +41,20 @@ describe('pyStr', () => {
     expect(pyStr(value)).toBe(expected);
   });
 
+  it('names functions and classes without printing their source', () => {
+    const secret = 'sk_live_123';
+    function greet(): string {
+      return secret;
+    }
+    class Account {
+      static apiKey = secret;
+    }
+    expect(pyStr(greet)).toBe('<function greet>');
+    expect(pyStr(Account)).toBe("<class 'Account'>");
+    expect(pyStr([(): string => secret])).toBe('[<function <lambda>>]');
+    expect(pyRepr({ f: greet })).toBe("{'f': <function greet>}");
+  });
+
   it('marks cycles like Python', () => {
     const list: unknown[] = [1];
     list.push(list);

@@ -183,12 +183,24 @@ function reprInner(value: unknown, seen: Set<object>): string {
 }
 
 /**
+ * Python's `str()` of a function or class, without the address: `<function name>`, `<class 'Name'>`.
+ * Never the source (`String(fn)`), which would print code into a page.
+ */
+function callableStr(fn: (...args: unknown[]) => unknown): string {
+  const name = typeof fn.name === 'string' && fn.name !== '' ? fn.name : '<lambda>';
+  const isClass =
+    Object.hasOwn(fn, 'prototype') && /^class\b/.test(Function.prototype.toString.call(fn));
+  return isClass ? `<class '${name}'>` : `<function ${name}>`;
+}
+
+/**
  * Python `str()` of a value as Django displays it.
  *
  * @example
  * pyStr(null); // 'None'
  * pyStr(['a', 1, true]); // "['a', 1, True]"
  * pyStr(1.5e-7); // '1.5e-07'
+ * pyStr(function greet() {}); // '<function greet>'
  */
 export function pyStr(value: unknown): string {
   switch (typeof value) {
@@ -205,7 +217,7 @@ export function pyStr(value: unknown): string {
     case 'symbol':
       return value.toString();
     case 'function':
-      return String(value);
+      return callableStr(value as (...args: unknown[]) => unknown);
     default:
       break;
   }

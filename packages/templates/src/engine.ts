@@ -8,6 +8,8 @@ import { AppDirectoriesLoader } from './app-directories-loader.js';
 import { FileSystemLoader } from './file-system-loader.js';
 import type { Context } from './internal/context.js';
 import type { RuntimeEngine, RuntimeTemplate } from './internal/runtime.js';
+import { validateRenderBudget } from './internal/runtime/render-budget.js';
+import type { RenderBudget } from './render-budget.js';
 import type { Library } from './library.js';
 import type { Loader, TemplateOrigin } from './loader.js';
 import { LocmemLoader } from './locmem-loader.js';
@@ -62,6 +64,12 @@ export interface EngineOptions {
   reverse?: ReverseFunction;
   /** Maximum include nesting (default 100); deeper means an include loop. */
   maxDepth?: number;
+  /**
+   * Limits of one render — `maxSteps` (loop iterations, includes, `{% lorem %}` units) and
+   * `maxOutputLength` (characters) — beyond which it throws `TemplateRenderBudgetExceeded`.
+   * None by default (Django has none); `createApp` sets 10,000,000 of each.
+   */
+  renderBudget?: RenderBudget;
 }
 
 interface CacheEntry {
@@ -88,6 +96,7 @@ export class Engine implements RuntimeEngine {
   readonly contextProcessors: ContextProcessor[];
   readonly reverse: ReverseFunction | undefined;
   readonly maxDepth: number;
+  readonly renderBudget: RenderBudget | undefined;
   readonly #cache = new Map<string, CacheEntry>();
 
   constructor(options: EngineOptions = {}) {
@@ -134,6 +143,7 @@ export class Engine implements RuntimeEngine {
     this.contextProcessors = options.contextProcessors ?? [];
     this.reverse = options.reverse;
     this.maxDepth = options.maxDepth ?? 100;
+    this.renderBudget = validateRenderBudget(options.renderBudget);
   }
 
   /** Compile a template from source (not cached). */

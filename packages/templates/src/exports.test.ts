@@ -11,6 +11,7 @@ it('exports exactly the public API', async () => {
     'Template',
     'TemplateDoesNotExist',
     'TemplateRecursionError',
+    'TemplateRenderBudgetExceeded',
     'TemplateSyntaxError',
     'VariableDoesNotExist',
     'builtinFilters',

@@ -12,6 +12,7 @@ import { parseTemplate, type ParsedTemplate } from './internal/parser.js';
 import type { ReverseFunction } from './engine.js';
 import type { CompiledTemplate, RenderState, RuntimeTemplate } from './internal/runtime.js';
 import { needsAsync } from './internal/runtime.js';
+import { checkOutput, startBudget } from './internal/runtime/render-budget.js';
 import type { TemplateOrigin } from './loader.js';
 import { builtinFilters } from './filters/index.js';
 
@@ -86,6 +87,7 @@ export class Template implements RuntimeTemplate {
         stringIfInvalid: this.engine.stringIfInvalid,
         strict: this.engine.strict,
         asyncMode,
+        budget: this.engine.renderBudget !== undefined,
       },
       this,
     );
@@ -103,6 +105,8 @@ export class Template implements RuntimeTemplate {
       reverse: options.reverse ?? this.engine.reverse,
       history: null,
       asyncMode,
+      budget: startBudget(this.engine.renderBudget),
+      outputBefore: 0,
     };
   }
 
@@ -128,11 +132,13 @@ export class Template implements RuntimeTemplate {
     scopes.push(checkContext(context));
     const ctx = new Context(scopes);
     this.engine.emitRendered(this, ctx);
-    return this.compiled(false).main(
+    const state = this.#state(request, options, false);
+    const output = this.compiled(false).main(
       ctx,
-      this.#state(request, options, false),
+      state,
       options.autoescape ?? this.engine.autoescape,
     ) as string;
+    return state.budget === null ? output : checkOutput(state, output);
   }
 
   /** Render, awaiting promises in the context (and async iterables in `{% for %}`) where they are used. */
@@ -151,11 +157,13 @@ export class Template implements RuntimeTemplate {
     scopes.push(checkContext(context));
     const ctx = new Context(scopes);
     this.engine.emitRendered(this, ctx);
-    return this.compiled(true).main(
+    const state = this.#state(request, options, true);
+    const output = await this.compiled(true).main(
       ctx,
-      this.#state(request, options, true),
+      state,
       options.autoescape ?? this.engine.autoescape,
     );
+    return state.budget === null ? output : checkOutput(state, output);
   }
 
   /** Recognise a Template from any copy of this package. */

@@ -12,6 +12,7 @@ import { PythonError } from '../internal/python-errors.js';
 import { pyList } from '../internal/python-iter.js';
 import { pyFloat, pyTypeName } from '../internal/python-number.js';
 import { compare } from '../internal/python-compare.js';
+import { canReadMember } from '../internal/runtime/sandbox.js';
 import { pyIndex } from '../internal/python-slice.js';
 import { isPlainObject, isPyInt } from '../internal/python-str.js';
 
@@ -27,7 +28,8 @@ function lookupPart(value: unknown, part: string): unknown {
     value !== null &&
     !(value as { [SAFE]?: unknown })[SAFE]
   ) {
-    if (part in value) return (value as Record<string, unknown>)[part];
+    // getattr(), inside the template sandbox: no built-in's members, no `constructor`.
+    if (canReadMember(value, part)) return (value as Record<string, unknown>)[part];
   }
   throw new PythonError(
     'AttributeError',

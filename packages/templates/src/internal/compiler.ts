@@ -37,6 +37,8 @@ export interface CompileOptions {
   stringIfInvalid: string;
   strict: boolean;
   asyncMode: boolean;
+  /** The engine has a render budget: loops count their iterations. */
+  budget: boolean;
 }
 
 const COUNTERS: Record<string, (l: LoopInfo) => string> = {
@@ -55,7 +57,7 @@ const MAX_PARTS = 24;
 const MAX_AWAITS = 20_000;
 // Every call that becomes an await point in the async variant (the sync variant has the same calls).
 const LOOKUP_CALL_RE =
-  /\$(?:getB|get|cv|include|blockSuper|block|extend|iter|inclusion|simple|libraryTag)A?\(/g;
+  /\$(?:get|cv|include|blockSuper|block|extend|iter|inclusion|simple|libraryTag)A?\(/g;
 const ATTR_CALL_RE = /\$attr\(/g;
 // Built-in filters that are one string method on a plain string (`stringValue(v).toUpperCase()`).
 const INLINE_STRING_FILTERS = new Map<unknown, string>([
@@ -108,6 +110,15 @@ export class Compiler {
   constructor(options: CompileOptions) {
     this.options = options;
     this.asyncMode = options.asyncMode;
+  }
+
+  /**
+   * Append `call(lengthSoFar)` to the output. With a render budget the call gets the output
+   * length before it, so the statement is kept out of merged appends (`o = o + a + b` would
+   * evaluate `b` before `a` is added); without one it gets 0 and merges as any append.
+   */
+  countedAppend(call: (lengthSoFar: string) => string): string {
+    return this.options.budget ? `o = o + ${call('o.length')};\n` : `o += ${call('0')};\n`;
   }
 
   /** Generate code with temporaries of its own (for a closure), returned with their names. */
@@ -363,7 +374,7 @@ export class Compiler {
       code = this.nameExpression(name, scope);
       const constant =
         found === undefined && (name === 'None' || name === 'True' || name === 'False');
-      if (!this.asyncMode && !constant && rest.length > 0 && !BLOCKED_NAMES.has(rest[0]!)) {
+      if (!this.asyncMode && !constant && rest.length > 0) {
         // `name.key`: one call with a plain-object fast path (same result as $get($cv(…))).
         code = `$attr(${code}, ${jsString(rest[0]!)})`;
         k = 1;
@@ -374,8 +385,7 @@ export class Compiler {
     for (; k < rest.length; k++) {
       kind = 'any';
       const key = rest[k]!;
-      const blocked = BLOCKED_NAMES.has(key);
-      const fn = this.asyncMode ? (blocked ? '$getBA' : '$getA') : blocked ? '$getB' : '$get';
+      const fn = this.asyncMode ? '$getA' : '$get';
       code = this.awaitIfThenable(`${fn}(${code}, ${jsString(key)})`);
     }
     return { code, kind };

@@ -63,16 +63,31 @@ export function paragraph(): string {
   return out.join(' ');
 }
 
-/** `count` paragraphs, the first being the classic one when `common`. */
-export function paragraphs(count: number, common: boolean): string[] {
+/**
+ * `count` paragraphs, the first being the classic one when `common`; generation stops once they
+ * hold more than `maxLength` characters (the render budget then fails the render).
+ */
+export function paragraphs(count: number, common: boolean, maxLength = Infinity): string[] {
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push(common && i === 0 ? COMMON_P : paragraph());
+  let length = 0;
+  for (let i = 0; i < count && length <= maxLength; i++) {
+    const text = common && i === 0 ? COMMON_P : paragraph();
+    out.push(text);
+    length += text.length;
+  }
   return out;
 }
 
-/** `count` words, starting with the classic ones when `common`. */
-export function words(count: number, common: boolean): string {
+/** `count` words, starting with the classic ones when `common` (stops past `maxLength`). */
+export function words(count: number, common: boolean, maxLength = Infinity): string {
   const out = common ? COMMON_WORDS.slice(0, count) : [];
-  while (out.length < count) out.push(...sample(WORDS, Math.min(count - out.length, WORDS.length)));
+  let length = 0;
+  while (out.length < count && length <= maxLength) {
+    const batch = sample(WORDS, Math.min(count - out.length, WORDS.length));
+    for (const word of batch) {
+      out.push(word);
+      length += word.length + 1;
+    }
+  }
   return out.join(' ');
 }

@@ -39,8 +39,6 @@ import {
 import { forloopObject, iterate, iterateAsync, unpackLoopItem } from './runtime/iteration.js';
 import { libraryTag, libraryTagText } from './runtime/library-tag.js';
 import {
-  lookupBlockedKey,
-  lookupBlockedKeyAsync,
   lookupFirstKey,
   lookupKey,
   lookupKeyAsync,
@@ -58,6 +56,7 @@ import {
   toLowerCase,
   toUpperCase,
 } from './runtime/output.js';
+import { budgetStep } from './runtime/render-budget.js';
 import { needsAsync } from './runtime/render-state.js';
 
 export type {
@@ -90,9 +89,7 @@ export const RUNTIME_HELPERS = {
   attr: lookupFirstKey,
   toUpperCase,
   toLowerCase,
-  getB: lookupBlockedKey,
   getA: lookupKeyAsync,
-  getBA: lookupBlockedKeyAsync,
   cv: resolveCallable,
   cvA: resolveCallableAsync,
   out: renderValue,
@@ -109,6 +106,7 @@ export const RUNTIME_HELPERS = {
   ge: pyGreaterOrEqual,
   is: pyIs,
   contains: pyContains,
+  step: budgetStep,
   iter: iterate,
   iterA: iterateAsync,
   unpack: unpackLoopItem,

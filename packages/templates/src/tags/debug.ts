@@ -1,5 +1,6 @@
 /**
- * `{% debug %}`: the context, escaped.
+ * `{% debug %}`: the context, escaped — only when the engine's `debug` is on (Django prints
+ * nothing unless `settings.DEBUG`, which is the default of an engine's `debug`).
  *
  * @module
  */
@@ -12,6 +13,7 @@ import type { Scope } from '../internal/compile-scope.js';
 import type { Token } from '../internal/lexer.js';
 import { fastEscape } from '../internal/fast-escape.js';
 import { pyRepr } from '../internal/python-str.js';
+import type { RenderState } from '../internal/runtime/render-state.js';
 
 /** The parsed `{% debug %}`. */
 export interface DebugNode {
@@ -26,11 +28,16 @@ export function parseDebug(_parser: Parser, token: Token): Node | Node[] {
 
 /** Compile `{% debug %}`. */
 export function compileDebug(node: DebugNode, compiler: Compiler, scope: Scope): string {
-  return `o += $debug(ctx, ${compiler.snapshot(scope)});\n`;
+  return `o += $debug(ctx, s, ${compiler.snapshot(scope)});\n`;
 }
 
-/** `{% debug %}`: the context, scope by scope. */
-export function debugText(ctx: Context, snapshot: Record<string, unknown> | null): string {
+/** `{% debug %}`: the context, scope by scope, in debug mode; nothing otherwise. */
+export function debugText(
+  ctx: Context,
+  s: RenderState,
+  snapshot: Record<string, unknown> | null,
+): string {
+  if (!s.engine.debug) return '';
   const scopes = snapshot === null ? ctx.scopes : [...ctx.scopes, snapshot];
   return fastEscape(scopes.map((scope) => pyRepr(scope)).join('\n\n'));
 }

@@ -93,6 +93,8 @@ export function compileFor(node: ForNode, compiler: Compiler, scope: Scope): str
       `const u${I} = $unpack(${item}, ${String(vars.length)});\n` +
       `let ${vars.map((v, index) => `${v} = u${I}[${String(index)}]`).join(', ')};\n`;
   }
+  // The render budget counts each iteration (compiled in only when the engine has a budget).
+  const step = compiler.options.budget ? '$step(s, o.length);\n' : '';
   let parentExpr = 'null';
   if (loop.parent !== null) parentExpr = compiler.materialize(loop.parent);
   else if (loop.needsParent || loop.materialize) parentExpr = `pl${I}`;
@@ -106,7 +108,7 @@ export function compileFor(node: ForNode, compiler: Compiler, scope: Scope): str
   return (
     `{\n${head}const n${I} = q${I}.length;\n${asDecls}${parentDecl}${loop.pre.join('')}` +
     `if (n${I} === 0) {\n${empty}} else {\n` +
-    `for (let i${I} = 0; i${I} < n${I}; i${I}++) {\n${bind}${materialize}${body}}\n}\n}\n`
+    `for (let i${I} = 0; i${I} < n${I}; i${I}++) {\n${step}${bind}${materialize}${body}}\n}\n}\n`
   );
 }
 

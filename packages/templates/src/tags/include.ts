@@ -65,8 +65,10 @@ export function parseInclude(parser: Parser, token: Token): Node | Node[] {
 export function compileInclude(node: IncludeNode, compiler: Compiler, scope: Scope): string {
   const name = compiler.expression(node.template, scope, 'value', node.token);
   const extra = compiler.keywordObject(node.extra, scope, node.token);
-  const call = `${compiler.asyncMode ? 'await $includeA' : '$include'}(ctx, s, ${compiler.autoescapeExpression()}, ${name}, ${node.only ? 'null' : compiler.snapshot(scope)}, ${extra}, ${String(node.only)}, ${jsString(compiler.options.templateName)})`;
-  return `o += ${call};\n`;
+  return compiler.countedAppend(
+    (length) =>
+      `${compiler.asyncMode ? 'await $includeA' : '$include'}(ctx, s, ${compiler.autoescapeExpression()}, ${name}, ${node.only ? 'null' : compiler.snapshot(scope)}, ${extra}, ${String(node.only)}, ${jsString(compiler.options.templateName)}, ${length})`,
+  );
 }
 
 /** How the compiler and tree walks handle a `{% include %}` node. */

@@ -14,6 +14,8 @@ import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { jsString } from '../internal/generated-code.js';
 import { paragraphs, words } from '../internal/lorem.js';
 import { pyInt } from '../internal/python-number.js';
+import { budgetStep, outputLeft } from '../internal/runtime/render-budget.js';
+import type { RenderState } from '../internal/runtime/render-state.js';
 import { splitContents } from '../internal/smart-split.js';
 
 /** The parsed `{% lorem %}`. */
@@ -44,21 +46,40 @@ export function parseLorem(parser: Parser, token: Token): Node | Node[] {
 
 /** Compile `{% lorem %}`. */
 export function compileLorem(node: LoremNode, compiler: Compiler, scope: Scope): string {
-  return `o += $lorem(${compiler.expression(node.count, scope, 'value', node.token)}, ${jsString(node.method)}, ${String(node.common)});\n`;
+  const count = compiler.expression(node.count, scope, 'value', node.token);
+  return compiler.countedAppend(
+    (length) => `$lorem(s, ${length}, ${count}, ${jsString(node.method)}, ${String(node.common)})`,
+  );
 }
 
-/** `{% lorem %}`. */
-export function loremText(count: unknown, method: string, common: boolean): string {
+/**
+ * `{% lorem %}`. Each word or paragraph is a step of the render budget, counted before any is
+ * generated; generation stops as soon as the output budget is spent.
+ */
+export function loremText(
+  s: RenderState,
+  length: number,
+  count: unknown,
+  method: string,
+  common: boolean,
+): string {
   let n: number;
   try {
     n = pyInt(count);
   } catch {
     n = 1;
   }
-  if (method === 'w') return words(n, common);
-  let paras = paragraphs(n, common);
-  if (method === 'p') paras = paras.map((p) => `<p>${p}</p>`);
-  return paras.join('\n\n');
+  budgetStep(s, length, Math.max(n, 0));
+  const left = outputLeft(s, length);
+  let text: string;
+  if (method === 'w') text = words(n, common, left);
+  else {
+    let paras = paragraphs(n, common, left);
+    if (method === 'p') paras = paras.map((p) => `<p>${p}</p>`);
+    text = paras.join('\n\n');
+  }
+  budgetStep(s, length + text.length, 0);
+  return text;
 }
 
 /** How the compiler and tree walks handle a `{% lorem %}` node. */

@@ -12,6 +12,7 @@ import { constructRelativePath } from '../relative-path.js';
 import { unwrapTemplate } from './inheritance.js';
 import { iterate } from './iteration.js';
 import { pythonStr } from './output.js';
+import { budgetStep } from './render-budget.js';
 import type { RenderState, RuntimeTemplate } from './render-state.js';
 
 function includedTemplate(s: RenderState, value: unknown, current: string): RuntimeTemplate {
@@ -38,10 +39,19 @@ function chainOf(s: RenderState): string[] {
   return chain;
 }
 
-export function childState(s: RenderState, template: RuntimeTemplate): RenderState {
+/**
+ * The state of an included template, one level deeper; an include is a step of the render
+ * budget, and `outputLength` is the including template's output so far.
+ */
+export function childState(
+  s: RenderState,
+  template: RuntimeTemplate,
+  outputLength = 0,
+): RenderState {
   const depth = s.depth + 1;
   if (depth > s.engine.maxDepth)
     throw new TemplateRecursionError([...chainOf(s), template.name], s.engine.maxDepth);
+  budgetStep(s, outputLength);
   return {
     engine: s.engine,
     rc: {},
@@ -53,6 +63,8 @@ export function childState(s: RenderState, template: RuntimeTemplate): RenderSta
     reverse: s.reverse,
     history: null,
     asyncMode: s.asyncMode,
+    budget: s.budget,
+    outputBefore: s.outputBefore + outputLength,
   };
 }
 
@@ -83,9 +95,10 @@ export function renderInclude(
   extra: Record<string, unknown> | null,
   only: boolean,
   current: string,
+  outputLength: number,
 ): string {
   const template = includedTemplate(s, value, current);
-  const state = childState(s, template);
+  const state = childState(s, template, outputLength);
   const inner = includeContext(ctx, snapshot, extra, only);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
   const result = template.compiled(false).main(inner, state, autoescape) as string;
@@ -103,9 +116,10 @@ export async function renderIncludeAsync(
   extra: Record<string, unknown> | null,
   only: boolean,
   current: string,
+  outputLength: number,
 ): Promise<string> {
   const template = includedTemplate(s, value, current);
-  const state = childState(s, template);
+  const state = childState(s, template, outputLength);
   const inner = includeContext(ctx, snapshot, extra, only);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
   const result = await template.compiled(true).main(inner, state, autoescape);

@@ -1,21 +1,19 @@
 /**
- * Django's variable lookup at render time: key, then attribute or method, then index; callables
- * called (unless marked not to be); names that are `Object.prototype` members only found on the
- * object itself. Sync variants reject promises; async ones return them for the compiled code to
- * await.
+ * Django's variable lookup at render time: key, then attribute or method, then index, inside the
+ * sandbox of `sandbox.ts`; callables called (unless marked not to be). Sync variants reject
+ * promises; async ones return them for the compiled code to await.
  *
  * @module
  */
-import { isThenable, SAFE_STRING } from '@reins/core';
+import { isThenable } from '@reins/core';
 import { isSafe } from '../../safe-string.js';
 import { VariableDoesNotExist } from '../../variable-does-not-exist.js';
-import { isPlainObject } from '../python-str.js';
 import { needsAsync, type MissingInfo } from './render-state.js';
+import { canReadMember } from './sandbox.js';
 
 /**
- * Names whose lookup must only see an object's own data or its class's members: every
- * `Object.prototype` member (functions are never searched past their own properties, so
- * `Function.prototype` needs no entry).
+ * Names that are `Object.prototype` members: a bare name among them is read from the context's
+ * own keys only (`ctx.getOwn`); attribute lookups need no list (the sandbox covers them).
  */
 export const BLOCKED_NAMES: ReadonlySet<string> = new Set([
   ...Object.getOwnPropertyNames(Object.prototype),
@@ -68,17 +66,20 @@ function dictMethod(o: object, key: string): unknown {
   return undefined;
 }
 
-function getSlow(o: unknown, key: string, blocked: boolean): unknown {
+/** A plain object (a dict): prototype `Object.prototype` or `null`. */
+function isPlainRecord(o: object): boolean {
+  const proto = Object.getPrototypeOf(o) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function getSlow(o: unknown, key: string): unknown {
   if (o === null || o === undefined) return undefined;
   if (typeof o === 'string' || isSafe(o)) {
     const text = String(o);
     if (INDEX_RE.test(key)) return Array.from(text)[Number(key)];
     return key === 'length' ? text.length : undefined;
   }
-  if (typeof o === 'function') {
-    return Object.hasOwn(o, key) ? (o as unknown as Record<string, unknown>)[key] : undefined;
-  }
-  if (typeof o !== 'object') return undefined;
+  if (typeof o !== 'object' && typeof o !== 'function') return undefined;
   if (o instanceof Map) {
     if (o.has(key)) return o.get(key);
     if (INDEX_RE.test(key) && o.has(Number(key))) return o.get(Number(key));
@@ -90,45 +91,27 @@ function getSlow(o: unknown, key: string, blocked: boolean): unknown {
   if (Array.isArray(o)) {
     return Object.hasOwn(o, key) ? (o as unknown as Record<string, unknown>)[key] : undefined;
   }
-  const record = o as Record<string, unknown>;
-  if (blocked) {
-    // Only the object's own data or its class's members, never Object.prototype's.
-    let proto: object | null = o;
-    while (proto !== null && proto !== Object.prototype && proto !== Function.prototype) {
-      if (Object.hasOwn(proto, key)) return record[key];
-      proto = Object.getPrototypeOf(proto) as object | null;
-    }
-    return isPlainObject(o) ? dictMethod(o, key) : undefined;
-  }
-  const value = record[key];
-  if (value === undefined && isPlainObject(o)) return dictMethod(o, key);
-  return value;
+  return canReadMember(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 }
 
-function lookup(o: unknown, key: string, blocked: boolean): unknown {
+function lookup(o: unknown, key: string): unknown {
   let value: unknown;
-  if (
-    typeof o === 'object' &&
-    o !== null &&
-    !blocked &&
-    !Array.isArray(o) &&
-    !(o instanceof Map) &&
-    (o as { [k: symbol]: unknown })[SAFE_STRING] !== true
-  ) {
-    value = (o as Record<string, unknown>)[key];
-    if (value === undefined && isPlainObject(o)) value = dictMethod(o, key);
+  if (typeof o === 'object' && o !== null && isPlainRecord(o)) {
+    // A dict: its own keys, then Python's dict methods (keys shadow them, as in Django).
+    value = Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : dictMethod(o, key);
   } else {
-    value = getSlow(o, key, blocked);
+    value = getSlow(o, key);
   }
   if (typeof value === 'function') return callFound(value as (...args: unknown[]) => unknown, o);
   return value;
 }
 
-/** `o.key` with Django's lookup rules (sync: promises rejected). */
+/** `o.key` with Django's lookup rules inside the sandbox (sync: promises rejected). */
 export function lookupKey(o: unknown, key: string): unknown {
-  if (typeof o === 'object' && o !== null && !(o instanceof Map)) {
-    // Fast path: a defined non-function, non-promise value found on a non-Map object is the
-    // answer under every rule (Object.prototype names never come here; functions need calling).
+  if (typeof o === 'object' && o !== null && isPlainRecord(o)) {
+    // Fast path: on a plain object, a string, number, boolean or object that `o[key]` finds is
+    // its own — Object.prototype holds only functions and the `__proto__` accessor (a name the
+    // compiler rejects). Code that adds data to Object.prototype itself is not defended against.
     const direct = (o as Record<string, unknown>)[key];
     const type = typeof direct;
     if (type === 'string' || type === 'number' || type === 'boolean') return direct;
@@ -139,16 +122,16 @@ export function lookupKey(o: unknown, key: string): unknown {
       return direct;
     }
   }
-  const value = lookup(o, key, false);
+  const value = lookup(o, key);
   if (isThenable(value)) throw needsAsync();
   return value;
 }
 
 /**
- * `lookupKey(resolveCallable(o), key)` in one call, for the first attribute after a name (`item.name`): a plain object
- * (prototype `Object.prototype`, so not a Map, array, safe string or class instance) that is not a
- * thenable and holds a string, number or boolean under `key` answers directly — `resolveCallable` would return
- * it unchanged and `get` would return that value. Everything else takes `get(resolveCallable(o), key)`.
+ * `lookupKey(resolveCallable(o), key)` in one call, for the first attribute after a name
+ * (`item.name`): a plain object that is not a thenable and holds a string, number or boolean
+ * under `key` answers directly — `resolveCallable` would return it unchanged and `lookupKey` would
+ * return that value. Everything else takes `lookupKey(resolveCallable(o), key)`.
  */
 export function lookupFirstKey(o: unknown, key: string): unknown {
   if (
@@ -157,6 +140,7 @@ export function lookupFirstKey(o: unknown, key: string): unknown {
     Object.getPrototypeOf(o) === Object.prototype &&
     typeof (o as { then?: unknown }).then !== 'function'
   ) {
+    // See lookupKey: a primitive read from a plain object is its own (no `hasOwn`: measured 5-8%).
     const value = (o as Record<string, unknown>)[key];
     const type = typeof value;
     if (type === 'string' || type === 'number' || type === 'boolean') return value;
@@ -165,21 +149,9 @@ export function lookupFirstKey(o: unknown, key: string): unknown {
   return lookupKey(resolveCallable(o), key);
 }
 
-/** `o.key` for a key that is also an `Object.prototype` member name. */
-export function lookupBlockedKey(o: unknown, key: string): unknown {
-  const value = lookup(o, key, true);
-  if (isThenable(value)) throw needsAsync();
-  return value;
-}
-
-/** Async variant of `lookupKey`. */
+/** Async variant of `lookupKey`: promises are returned for the compiled code to await. */
 export function lookupKeyAsync(o: unknown, key: string): unknown {
-  return lookup(o, key, false);
-}
-
-/** Async variant of `lookupBlockedKey`. */
-export function lookupBlockedKeyAsync(o: unknown, key: string): unknown {
-  return lookup(o, key, true);
+  return lookup(o, key);
 }
 
 /** Throw for a missing filter argument (Django raises VariableDoesNotExist there). */

@@ -9,6 +9,8 @@ import type { ReverseFunction } from '../../engine.js';
 import { TemplateSyntaxError } from '../../template-syntax-error.js';
 import type { Context } from '../context.js';
 import type { BlockContext, BlockRef } from './inheritance.js';
+import type { RenderBudget } from '../../render-budget.js';
+import type { BudgetState } from './render-budget.js';
 
 export type RenderResult = string | Promise<string>;
 export type RenderFunction = (
@@ -35,6 +37,8 @@ export interface RuntimeTemplate {
 /** What the runtime needs from an engine. */
 export interface RuntimeEngine {
   readonly maxDepth: number;
+  readonly debug: boolean;
+  readonly renderBudget: RenderBudget | undefined;
   findTemplate(name: string, skip: string[]): RuntimeTemplate;
   selectTemplate(names: string[]): RuntimeTemplate;
   emitRendered(template: RuntimeTemplate, ctx: Context): void;
@@ -57,6 +61,10 @@ export interface RenderState {
   reverse: ReverseFunction | undefined;
   history: string[] | null;
   asyncMode: boolean;
+  /** The render's budget (shared with includes), `null` without one. */
+  budget: BudgetState | null;
+  /** Output the including templates had written when this one was included (for the budget). */
+  outputBefore: number;
 }
 
 /** The error for a promise met during a sync render. */
