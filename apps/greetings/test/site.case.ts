@@ -21,8 +21,10 @@ export const siteCases: readonly SiteCase[] = [
     name: 'greetings home',
     path: '/greetings/',
     status: 200,
-    body: '<h1>Welcome to the App!</h1><p>This is the homepage.</p>',
+    // The visit count depends on the requests before it (the suites keep their cookies).
+    contains: ['<h1>Welcome to the App!</h1><p>This is the homepage.</p><p>You have been here '],
     contentType: 'text/html; charset=utf-8',
+    headers: { vary: 'Cookie' },
   },
   {
     name: 'personalized greeting',

@@ -34,6 +34,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       HOST: '127.0.0.1',
       PORT: '0',
       GREETINGS_DB: join(scratch, 'db.sqlite'),
+      REINS_SECRET_KEY: 'greetings-test-secret-key',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

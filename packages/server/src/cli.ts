@@ -1,11 +1,12 @@
 /**
- * The `reins` command line (built to dist/cli.js): `runserver`, `serve`, `show-urls`, `check`.
+ * The `reins` command line (built to dist/cli.js): `runserver`, `serve`, `show-urls`, `check`,
+ * `clearsessions`.
  * Arguments are parsed with cac; what each command does lives in internal/cli/commands.ts.
  */
 import { createRequire } from 'node:module';
 import { cac } from 'cac';
 import { AddrPortError, parseAddrPort } from './internal/cli/addrport.js';
-import { check, runserver, serve, showUrls } from './internal/cli/commands.js';
+import { check, clearsessions, runserver, serve, showUrls } from './internal/cli/commands.js';
 import { AppLoadError } from './internal/cli/load-app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
 
@@ -102,6 +103,10 @@ cli
     const failLevel = options.failLevel.toLowerCase() === 'warning' ? 'warning' : 'error';
     return finish(check({ ...pick(options.app), failLevel }));
   });
+
+cli
+  .command('clearsessions', 'Remove expired sessions from the configured sessionStore')
+  .action(async (options: { app?: string }) => finish(clearsessions(pick(options.app))));
 
 cli.help();
 cli.version(version);

@@ -83,6 +83,7 @@ export class App {
     };
     const middlewareSettings: MiddlewareSettings = {
       ...resolved.extra,
+      ...resolved.sessions,
       debug: resolved.debug,
       appendSlash: resolved.appendSlash,
       prependWww: resolved.prependWww,

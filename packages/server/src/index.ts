@@ -20,6 +20,8 @@ export type {
   ResolvedSettings,
   RootUrlconf,
   ServerErrorHandler,
+  SessionSettings,
+  SessionStoreSetting,
   Settings,
   TemplatesSetting,
 } from './settings.js';

@@ -118,3 +118,37 @@ describe('validateSettings', () => {
     );
   });
 });
+
+describe('session settings', () => {
+  it('are accepted and handed to every middleware with the secret key', async () => {
+    const { createApp } = await import('./create-app.js');
+    let seen: Record<string, unknown> | undefined;
+    createApp({
+      rootUrlconf: [],
+      secretKey: 'k'.repeat(50),
+      sessionCookieName: 'sid',
+      sessionCookieAge: 60,
+      sessionSaveEveryRequest: true,
+      middleware: [
+        (getResponse, settings) => {
+          seen = settings;
+          return getResponse;
+        },
+      ],
+    });
+    expect(seen).toMatchObject({
+      secretKey: 'k'.repeat(50),
+      secretKeyFallbacks: [],
+      sessionCookieName: 'sid',
+      sessionCookieAge: 60,
+      sessionSaveEveryRequest: true,
+    });
+    expect(seen).not.toHaveProperty('sessionStore');
+  });
+
+  it('only the given ones are resolved; SessionMiddleware fills the defaults', () => {
+    expect(validateSettings({ rootUrlconf: [], sessionCookieSecure: true }).sessions).toEqual({
+      sessionCookieSecure: true,
+    });
+  });
+});

@@ -60,13 +60,67 @@ type RequestSettings = Pick<
 >;
 
 /**
+ * A session store as `SessionMiddleware` takes it (`@reins/sessions`' `SessionStore`, checked
+ * there); typed by shape so the server does not import the sessions package.
+ */
+export interface SessionStoreSetting {
+  readonly name: string;
+  readonly sync: boolean;
+  clearExpired(): unknown;
+}
+
+/**
+ * The session settings (Django's `SESSION_*`), read by `SessionMiddleware` from `@reins/sessions`,
+ * which checks them at start-up and documents each.
+ *
+ * @example
+ * const sessions: SessionSettings = { sessionCookieAge: 3600, sessionCookieSecure: true };
+ */
+export interface SessionSettings {
+  /** Default `'sessionid'`. */
+  sessionCookieName?: string;
+  /** Seconds; default 1209600 (two weeks). */
+  sessionCookieAge?: number;
+  /** Default `null`: this host only. */
+  sessionCookieDomain?: string | null;
+  /** Default `'/'`. */
+  sessionCookiePath?: string;
+  /** Default `false`. */
+  sessionCookieSecure?: boolean;
+  /** Default `true`. */
+  sessionCookieHttpOnly?: boolean;
+  /** Default `'Lax'`. */
+  sessionCookieSameSite?: 'Lax' | 'Strict' | 'None' | null;
+  /** Default `false`. */
+  sessionExpireAtBrowserClose?: boolean;
+  /** Default `false`. */
+  sessionSaveEveryRequest?: boolean;
+  /** Where sessions live (Django's `SESSION_ENGINE`); default: signed cookies. */
+  sessionStore?: SessionStoreSetting;
+}
+
+/** The names of {@link SessionSettings}, passed to the middleware as they are. */
+const SESSION_SETTINGS = [
+  'sessionCookieName',
+  'sessionCookieAge',
+  'sessionCookieDomain',
+  'sessionCookiePath',
+  'sessionCookieSecure',
+  'sessionCookieHttpOnly',
+  'sessionCookieSameSite',
+  'sessionExpireAtBrowserClose',
+  'sessionSaveEveryRequest',
+  'sessionStore',
+] as const satisfies readonly (keyof SessionSettings)[];
+
+/**
  * Everything `createApp()` accepts. Names follow Django's settings in camelCase
  * (`ROOT_URLCONF` → `rootUrlconf`, `DATA_UPLOAD_MAX_MEMORY_SIZE` → `dataUploadMaxMemorySize`).
  *
  * @example
  * const settings: Settings = { rootUrlconf: urlpatterns, debug: true, allowedHosts: ['example.com'] };
  */
-export interface Settings extends RequestSettings {
+export interface Settings extends RequestSettings, SessionSettings {
   /** The root URLconf: a list of `path()`/`rePath()`/`include()` entries, or a built resolver. */
   rootUrlconf: RootUrlconf;
   /** A name for the root URLconf, shown on the debug 404 page (Django shows the module path). */
@@ -129,8 +183,11 @@ export interface ResolvedSettings extends Required<
     | 'fileUploadTempDir'
     | 'extra'
     | 'requestContext'
+    | keyof SessionSettings
   >
 > {
+  /** Only the session settings given; `SessionMiddleware` fills in the defaults. */
+  sessions: SessionSettings;
   requestContext: 'auto' | 'always' | false;
   templates: TemplatesSetting | Templates | undefined;
   handler400: ErrorHandler | undefined;
@@ -171,6 +228,7 @@ const KNOWN_SETTINGS = new Set<string>([
   'validateHostUpFront',
   'requestContext',
   'extra',
+  ...SESSION_SETTINGS,
 ]);
 
 const TWO_AND_A_HALF_MB = 2_621_440;
@@ -375,6 +433,12 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     validateHostUpFront: settings.validateHostUpFront ?? true,
     requestContext: context === undefined ? 'auto' : context === true ? 'always' : context,
     extra: settings.extra ?? {},
+    sessions: Object.fromEntries(
+      SESSION_SETTINGS.filter((key) => settings[key] !== undefined).map((key) => [
+        key,
+        settings[key],
+      ]),
+    ) as SessionSettings,
   };
 }
 

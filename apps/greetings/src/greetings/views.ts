@@ -9,9 +9,13 @@ import { capitalize } from './capitalize.js';
 
 const knownUsers = new Set(['alice', 'bob', 'carol']);
 
-/** `/greetings/` — the homepage. */
-export function home(): HttpResponse {
-  return new HttpResponse('<h1>Welcome to the App!</h1><p>This is the homepage.</p>');
+/** `/greetings/` — the homepage, counting the visitor's visits in the session. */
+export function home(request: HttpRequest): HttpResponse {
+  const visits = request.session.get<number>('visits', 0) + 1;
+  request.session.set('visits', visits);
+  return new HttpResponse(
+    `<h1>Welcome to the App!</h1><p>This is the homepage.</p><p>You have been here ${visits} ${visits === 1 ? 'time' : 'times'}.</p>`,
+  );
 }
 
 /** `/greetings/search/?q=…&page=…` — echoes the search term and page (the last value wins). */

@@ -1,7 +1,7 @@
 /**
  * What each `reins` command does, separate from argument parsing (cli.ts) so it can be tested:
  * `runserver` (checks, Django's start-up lines, access log, autoreload), `serve` (production,
- * N worker processes with node:cluster), `show-urls` and `check`.
+ * N worker processes with node:cluster), `show-urls`, `check` and `clearsessions`.
  */
 import cluster from 'node:cluster';
 import type { App } from '../../create-app.js';
@@ -224,4 +224,44 @@ export async function check(
 ): Promise<number> {
   const { app } = await load(options.app);
   return printChecks(app, io, options.failLevel) ? 1 : 0;
+}
+
+/** What `clearsessions` needs of the configured `sessionStore` (@reins/sessions' `SessionStore`). */
+interface ClearableStore {
+  readonly name: string;
+  clearExpired?(): unknown;
+  close?(): unknown;
+}
+
+function configuredSessionStore(app: App): ClearableStore | undefined {
+  // The `sessionStore` setting, or one under `extra` (SessionMiddleware reads both).
+  const store: unknown = app.settings.sessions.sessionStore ?? app.settings.extra['sessionStore'];
+  return typeof store === 'object' && store !== null ? (store as ClearableStore) : undefined;
+}
+
+/**
+ * `reins clearsessions` (Django's): remove expired sessions from the configured `sessionStore`.
+ * Stores that expire sessions by themselves (signed cookies, Redis) have nothing to do.
+ */
+export async function clearsessions(
+  options: { app?: string },
+  io: CommandIo = processIo,
+): Promise<number> {
+  const { app } = await load(options.app);
+  const store = configuredSessionStore(app);
+  if (store === undefined) {
+    // The default store keeps sessions in signed cookies, which expire in the browser.
+    return 0;
+  }
+  try {
+    if (typeof store.clearExpired !== 'function') {
+      io.err(`The session store '${store.name}' doesn't support clearing expired sessions.`);
+      return 0;
+    }
+    await store.clearExpired();
+    return 0;
+  } finally {
+    // A pool or client left open would keep the command from exiting.
+    await store.close?.();
+  }
 }

@@ -1,0 +1,168 @@
+/**
+ * `pnpm bench`: what SessionMiddleware costs per request, in process, against the same work done
+ * by iron-session and @fastify/secure-session — each peer wrapped as a middleware over the same
+ * request and response objects (the same cookie parser and Set-Cookie writer), so only the
+ * session machinery differs: find the cookie, open it, let the view read (and write) a counter,
+ * seal it again and set the cookie with Vary: Cookie. Costs are the median minus the bare view.
+ */
+import { randomBytes } from 'node:crypto';
+import fastifySecureSession from '@fastify/secure-session';
+import { HttpRequest, HttpResponse } from '@reins/http';
+import type { HttpResponseBase } from '@reins/http';
+import type { GetResponse } from '@reins/middleware';
+import Fastify from 'fastify';
+import { sealData, unsealData } from 'iron-session';
+import { bench, do_not_optimize, run } from 'mitata';
+import { SignedCookieStore, sessionMiddleware } from '../src/index.js';
+
+const secretKey = 'bench-secret-key-bench-secret-key-bench-secret-key';
+const COOKIE_OPTIONS = { maxAge: 1209600, httpOnly: true, sameSite: 'Lax', path: '/' } as const;
+const DATA = { visits: 41, userId: '7', _auth_user_hash: 'e1b2c3d4e5f6a7b8c9d0' };
+
+function request(cookie?: string): HttpRequest {
+  return new HttpRequest({
+    url: '/',
+    headers: cookie === undefined ? { host: 'localhost' } : { host: 'localhost', cookie },
+  });
+}
+
+// The views: one that never touches the session, one that reads it, one that counts visits.
+const page = (visits: number) => new HttpResponse(`You have been here ${visits} times`);
+
+// reins
+const reins = (view: GetResponse) => sessionMiddleware()(view, { secretKey });
+const reinsCookie = `sessionid=${new SignedCookieStore({ secretKey, maxAge: 1209600 }).save(null, DATA)}`;
+const reinsNone = reins(() => page(0));
+const reinsRead = reins((req) => page(req.session.get<number>('visits', 0)));
+const reinsWrite = reins((req) => {
+  const visits = req.session.get<number>('visits', 0) + 1;
+  req.session.set('visits', visits);
+  return page(visits);
+});
+
+// @fastify/secure-session's own encode/decode, outside Fastify's request pipeline.
+const fastify = Fastify();
+await fastify.register(fastifySecureSession, { key: randomBytes(32), cookieName: 'session' });
+await fastify.ready();
+type SecureSession = { get(key: string): unknown; set(key: string, value: unknown): void };
+const decode = (cookie: string | undefined) =>
+  (
+    fastify as unknown as { decodeSecureSession(c: string | undefined): SecureSession | null }
+  ).decodeSecureSession(cookie);
+const encode = (session: SecureSession) =>
+  (fastify as unknown as { encodeSecureSession(s: SecureSession): string }).encodeSecureSession(
+    session,
+  );
+const create = (data: object) =>
+  (fastify as unknown as { createSecureSession(d: object): SecureSession }).createSecureSession(
+    data,
+  );
+// @fastify/cookie URL-encodes the value (it holds a ';'), and decodes it on the way in.
+const secureCookie = `session=${encodeURIComponent(encode(create({ ...DATA })))}`;
+function secure(write: boolean) {
+  return (req: HttpRequest): HttpResponseBase => {
+    const cookie = req.COOKIES['session'];
+    const session = cookie === undefined ? null : decode(decodeURIComponent(cookie));
+    const visits = ((session?.get('visits') as number | undefined) ?? 0) + (write ? 1 : 0);
+    const response = page(visits);
+    if (cookie !== undefined) response.headers.set('Vary', 'Cookie');
+    if (write) {
+      const target = session ?? create({});
+      target.set('visits', visits);
+      response.setCookie('session', encodeURIComponent(encode(target)), COOKIE_OPTIONS);
+    }
+    return response;
+  };
+}
+
+// iron-session's seal/unseal (what getIronSession does around them), which are async.
+const password = 'iron-session-bench-password-at-least-32-characters';
+const ironCookie = `session=${await sealData({ ...DATA }, { password })}`;
+function iron(write: boolean) {
+  return async (req: HttpRequest): Promise<HttpResponseBase> => {
+    const cookie = req.COOKIES['session'];
+    const data: Record<string, unknown> =
+      cookie === undefined ? {} : await unsealData<Record<string, unknown>>(cookie, { password });
+    const visits = ((data['visits'] as number | undefined) ?? 0) + (write ? 1 : 0);
+    const response = page(visits);
+    if (cookie !== undefined) response.headers.set('Vary', 'Cookie');
+    if (write) {
+      data['visits'] = visits;
+      response.setCookie(
+        'session',
+        await sealData(data, { password, ttl: 1209600 }),
+        COOKIE_OPTIONS,
+      );
+    }
+    return response;
+  };
+}
+
+const bare = (): HttpResponseBase => page(0);
+const cases: [string, (req: HttpRequest) => unknown, string | undefined][] = [
+  ['bare view', bare, undefined],
+  ['reins: no cookie', reinsNone, undefined],
+  ['reins: cookie store, read-only', reinsRead, reinsCookie],
+  ['reins: cookie store, read + write', reinsWrite, reinsCookie],
+  ['@fastify/secure-session: read-only', secure(false), secureCookie],
+  ['@fastify/secure-session: read + write', secure(true), secureCookie],
+  ['iron-session: read-only', iron(false), ironCookie],
+  ['iron-session: read + write', iron(true), ironCookie],
+];
+// Check each case does the work it claims before timing it.
+for (const [name, handler, cookie] of cases) {
+  const response = (await handler(request(cookie))) as HttpResponse;
+  const text = new TextDecoder().decode(response.content);
+  const expected =
+    name === 'bare view' || name.includes('no cookie') ? 0 : name.includes('write') ? 42 : 41;
+  if (text !== `You have been here ${expected} times`) throw new Error(`${name}: ${text}`);
+  if (name.includes('write') && response.cookies.size !== 1) throw new Error(`${name}: no cookie`);
+}
+for (const [name, handler, cookie] of cases) {
+  if (name.startsWith('iron-session')) {
+    bench(name, async () => do_not_optimize(await handler(request(cookie))));
+  } else {
+    bench(name, () => do_not_optimize(handler(request(cookie))));
+  }
+}
+
+// Three rounds, each case's median per round, then the median of the rounds: the machine is
+// shared, and a burst of load in one round would otherwise decide a ratio.
+const rounds = new Map<string, number[]>();
+for (let round = 0; round < 3; round++) {
+  const results = await run({ format: 'quiet' });
+  for (const trial of results.benchmarks) {
+    const stats = trial.runs[0]?.stats;
+    // The median, not the mean: GC pauses land in the tail.
+    if (stats) rounds.set(trial.alias, [...(rounds.get(trial.alias) ?? []), stats.p50]);
+  }
+}
+const median = new Map<string, number>();
+for (const [name, values] of rounds) {
+  median.set(name, values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+}
+const base = median.get('bare view')!;
+const cost = (name: string) => Math.max(1, median.get(name)! - base);
+console.log(
+  `@reins/sessions — SessionMiddleware cost per request, in process (Node ${process.version}; median of three rounds)\n`,
+);
+console.log('case'.padEnd(42) + 'p50 ns'.padStart(10) + 'cost ns'.padStart(10));
+for (const [name, p50] of median) {
+  console.log(
+    name.padEnd(42) +
+      p50.toFixed(0).padStart(10) +
+      (name === 'bare view' ? '' : cost(name).toFixed(0)).padStart(10),
+  );
+}
+console.log('\nratios (peer cost / reins cost; ≥ 1.0× means reins is cheaper):');
+for (const kind of ['read-only', 'read + write']) {
+  const ours = cost(`reins: cookie store, ${kind}`);
+  for (const peer of ['@fastify/secure-session', 'iron-session']) {
+    console.log(
+      `  ${kind.padEnd(13)} vs ${peer.padEnd(24)} ${(cost(`${peer}: ${kind}`) / ours).toFixed(2)}×`,
+    );
+  }
+}
+console.log(
+  `\nno cookie: ${(cost('reins: no cookie') / 1000).toFixed(3)} µs over the bare view (goal ≤ 0.3 µs)`,
+);

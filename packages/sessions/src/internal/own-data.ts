@@ -1,0 +1,29 @@
+/**
+ * Writes to session data as own properties: a key such as `__proto__` (any string is a valid
+ * Python dict key) must become data, never the object's prototype.
+ */
+import type { SessionData } from '../session-store.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export function hasKey(data: SessionData, key: string): boolean {
+  return hasOwn.call(data, key);
+}
+
+export function setKey(data: SessionData, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(data, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    data[key] = value;
+  }
+}
+
+export function isEmptyData(data: SessionData): boolean {
+  for (const key in data) if (hasOwn.call(data, key)) return false;
+  return true;
+}
