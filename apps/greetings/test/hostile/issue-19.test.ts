@@ -45,7 +45,9 @@ interface HostileCase {
 
 const FORGED = '%0d%0aFORGED%20[07/Dec/2026%2000:00:00]%20%22GET%20/admin/%20HTTP/1.1%22%20200%200';
 const HTML = 'text/html; charset=utf-8';
-const HOME = '<h1>Welcome to the App!</h1><p>This is the homepage.</p>';
+// A fresh client each time: no session cookie, so always the first visit.
+const HOME =
+  '<h1>Welcome to the App!</h1><p>This is the homepage.</p><p>You have been here 1 time.</p>';
 const twoLargeFiles = () =>
   multipart(
     [1, 2].map((i) => ({
