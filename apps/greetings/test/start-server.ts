@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface RunningServer {
   origin: string;
+  /** The server process's id (with `--noreload` it is the process serving requests). */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -71,6 +73,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   return {
     origin,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {

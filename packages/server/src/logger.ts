@@ -17,8 +17,13 @@ export interface LogRecord {
   /** Dotted logger name, e.g. `reins.request` or `reins.security.DisallowedHost`. */
   logger: string;
   message: string;
-  /** The error behind the record, when there is one (its stack is printed). */
+  /** The error behind the record, when there is one (its stack is printed unless `withStack` is false). */
   error?: unknown;
+  /**
+   * Whether a text logger prints the error's stack (default true). False for records Django logs
+   * without `exc_info`, such as the `reins.security.*` ones: one line per record.
+   */
+  withStack?: boolean;
   /** The request being served, when there is one. */
   request?: HttpRequest;
   /** The response status, for `reins.request` and `reins.server` records. */
@@ -61,7 +66,8 @@ export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
     log(record) {
       if (LEVEL_ORDER[record.level] < threshold) return;
       let text = escapeLogText(record.message);
-      if (record.error !== undefined) text += `\n${describeError(record.error)}`;
+      if (record.error !== undefined && record.withStack !== false)
+        text += `\n${describeError(record.error)}`;
       stream.write(`${text}\n`);
     },
   };

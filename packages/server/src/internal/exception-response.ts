@@ -134,6 +134,8 @@ export const EXCEPTION_RULES: readonly ExceptionRule[] = [
       logger: `reins.security.${nameOf(error)}`,
       message: messageOf(error),
       error,
+      // Django's security logger writes str(exc) without exc_info: one line per bad request.
+      withStack: false,
       request,
       status: 400,
     }),

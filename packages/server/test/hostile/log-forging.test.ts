@@ -139,3 +139,21 @@ describe('log forging (issue #19 item 1)', () => {
     expect(accessLines).toEqual([]);
   });
 });
+
+describe('a bad Host logs one line per record (Django logs security records without exc_info)', () => {
+  it('writes the DisallowedHost record without its stack', async () => {
+    let written = '';
+    const app = createApp({
+      rootUrlconf: [path('', () => new HttpResponse('ok'))],
+      allowedHosts: ['127.0.0.1'],
+      logger: consoleLogger({ stream: { write: (text: string) => (written += text) } }),
+    });
+    const response = await app.fetch(new Request('http://evil.example/'));
+    expect(response.status).toBe(400);
+    const lines = written.split('\n').filter(Boolean);
+    // Django's two records, a line each: the security record, then django.request's warning.
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Invalid HTTP_HOST header: 'evil\.example'/);
+    expect(lines[1]).toBe('Bad Request: /');
+  });
+});
