@@ -462,7 +462,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
         key,
         settings[key],
       ]),
-    ) as SessionSettings,
+    ),
   };
 }
 
