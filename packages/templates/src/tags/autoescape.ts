@@ -34,7 +34,7 @@ export function parseAutoescape(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% autoescape %}`. */
-export function compileAutoescape(node: AutoescapeNode, compiler: Compiler, scope: Scope): string {
+function compileAutoescape(node: AutoescapeNode, compiler: Compiler, scope: Scope): string {
   const saved = compiler.autoescape;
   compiler.autoescape = node.on;
   const code = compiler.nodes(node.body, scope);

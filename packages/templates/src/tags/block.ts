@@ -39,7 +39,7 @@ export function parseBlock(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% block %}`. */
-export function compileBlock(node: BlockNode, compiler: Compiler, scope: Scope): string {
+function compileBlock(node: BlockNode, compiler: Compiler, scope: Scope): string {
   const fn = compiler.blockFunction(node);
   const call = `${compiler.asyncMode ? 'await $blockA' : '$block'}(ctx, s, ${compiler.autoescapeExpression()}, ${jsString(node.name)}, ${fn}, ${compiler.snapshot(scope)})`;
   return `o += ${call};\n`;

@@ -25,7 +25,7 @@ export function parseCsrfToken(_parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% csrf_token %}`. */
-export function compileCsrfToken(node: CsrfTokenNode, compiler: Compiler, scope: Scope): string {
+function compileCsrfToken(node: CsrfTokenNode, compiler: Compiler, scope: Scope): string {
   const token = compiler.pathExpression(['csrf_token'], scope).code;
   return `o += $csrf(${token});\n`;
 }

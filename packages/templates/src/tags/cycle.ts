@@ -73,7 +73,7 @@ export function parseCycle(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% cycle %}`. */
-export function compileCycle(node: CycleNode, compiler: Compiler, scope: Scope): string {
+function compileCycle(node: CycleNode, compiler: Compiler, scope: Scope): string {
   const cycle = node.cycle;
   const I = String(cycle.id);
   const index = compiler.temporary();

@@ -25,7 +25,7 @@ export function parseDebug(_parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% debug %}`. */
-export function compileDebug(node: DebugNode, compiler: Compiler, scope: Scope): string {
+function compileDebug(node: DebugNode, compiler: Compiler, scope: Scope): string {
   return `o += $debug(ctx, ${compiler.snapshot(scope)});\n`;
 }
 

@@ -38,7 +38,7 @@ export function parseExtends(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% extends %}`. */
-export function compileExtends(_node: ExtendsNode, _compiler: Compiler, _scope: Scope): string {
+function compileExtends(_node: ExtendsNode, _compiler: Compiler, _scope: Scope): string {
   return '';
 }
 

@@ -37,7 +37,7 @@ export function parseFilter(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% filter %}`. */
-export function compileFilter(node: FilterNode, compiler: Compiler, scope: Scope): string {
+function compileFilter(node: FilterNode, compiler: Compiler, scope: Scope): string {
   const saved = compiler.temporary();
   const t = compiler.temporary();
   const body = compiler.nodes(node.body, scope);

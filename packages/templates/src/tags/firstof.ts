@@ -35,7 +35,7 @@ export function parseFirstof(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% firstof %}`. */
-export function compileFirstof(node: FirstofNode, compiler: Compiler, scope: Scope): string {
+function compileFirstof(node: FirstofNode, compiler: Compiler, scope: Scope): string {
   const result = compiler.temporary();
   let code = `${result} = '';\n`;
   let tail = '';

@@ -58,7 +58,7 @@ export function parseFor(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% for %}`. */
-export function compileFor(node: ForNode, compiler: Compiler, scope: Scope): string {
+function compileFor(node: ForNode, compiler: Compiler, scope: Scope): string {
   const id = compiler.nextId();
   const I = String(id);
   const loop: LoopInfo = {

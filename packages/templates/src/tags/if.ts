@@ -69,7 +69,7 @@ export function parseIf(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% if %}`. */
-export function compileIf(node: IfNode, compiler: Compiler, scope: Scope): string {
+function compileIf(node: IfNode, compiler: Compiler, scope: Scope): string {
   const branches = node.branches;
   const compiled = branches.map((branch) => ({
     body: compiler.nodes(branch.body, scope),

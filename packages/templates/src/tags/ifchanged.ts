@@ -42,7 +42,7 @@ export function parseIfchanged(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% ifchanged %}`. */
-export function compileIfchanged(node: IfchangedNode, compiler: Compiler, scope: Scope): string {
+function compileIfchanged(node: IfchangedNode, compiler: Compiler, scope: Scope): string {
   const id = compiler.nextId();
   const loop = nearestLoop(scope);
   let state: string;

@@ -62,7 +62,7 @@ export function parseInclude(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% include %}`. */
-export function compileInclude(node: IncludeNode, compiler: Compiler, scope: Scope): string {
+function compileInclude(node: IncludeNode, compiler: Compiler, scope: Scope): string {
   const name = compiler.expression(node.template, scope, 'value', node.token);
   const extra = compiler.keywordObject(node.extra, scope, node.token);
   const call = `${compiler.asyncMode ? 'await $includeA' : '$include'}(ctx, s, ${compiler.autoescapeExpression()}, ${name}, ${node.only ? 'null' : compiler.snapshot(scope)}, ${extra}, ${String(node.only)}, ${jsString(compiler.options.templateName)})`;

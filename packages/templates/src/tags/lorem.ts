@@ -43,7 +43,7 @@ export function parseLorem(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% lorem %}`. */
-export function compileLorem(node: LoremNode, compiler: Compiler, scope: Scope): string {
+function compileLorem(node: LoremNode, compiler: Compiler, scope: Scope): string {
   return `o += $lorem(${compiler.expression(node.count, scope, 'value', node.token)}, ${jsString(node.method)}, ${String(node.common)});\n`;
 }
 

@@ -36,7 +36,7 @@ export function parseNow(_parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% now %}`. */
-export function compileNow(node: NowNode, compiler: Compiler, scope: Scope): string {
+function compileNow(node: NowNode, compiler: Compiler, scope: Scope): string {
   const call = `$now(${jsString(node.format)})`;
   return node.asVar !== undefined ? compiler.assign(node.asVar, scope, call) : `o += ${call};\n`;
 }

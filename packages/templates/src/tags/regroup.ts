@@ -42,7 +42,7 @@ export function parseRegroup(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% regroup %}`. */
-export function compileRegroup(node: RegroupNode, compiler: Compiler, scope: Scope): string {
+function compileRegroup(node: RegroupNode, compiler: Compiler, scope: Scope): string {
   const id = String(compiler.nextId());
   const target = compiler.expression(node.target, scope, 'ignore', node.token);
   const keyScope = new Scope(scope, nearestLoop(scope));

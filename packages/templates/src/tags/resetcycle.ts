@@ -35,7 +35,7 @@ export function parseResetcycle(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% resetcycle %}`. */
-export function compileResetcycle(
+function compileResetcycle(
   node: ResetcycleNode,
   _compiler: Compiler,
   _scope: Scope,

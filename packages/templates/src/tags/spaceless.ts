@@ -25,7 +25,7 @@ export function parseSpaceless(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% spaceless %}`. */
-export function compileSpaceless(node: SpacelessNode, compiler: Compiler, scope: Scope): string {
+function compileSpaceless(node: SpacelessNode, compiler: Compiler, scope: Scope): string {
   const saved = compiler.temporary();
   const body = compiler.nodes(node.body, scope);
   return `${saved} = o; o = '';\n${body}o = ${saved} + $spaceless(o);\n`;

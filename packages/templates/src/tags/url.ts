@@ -39,7 +39,7 @@ export function parseUrl(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% url %}`. */
-export function compileUrl(node: UrlNode, compiler: Compiler, scope: Scope): string {
+function compileUrl(node: UrlNode, compiler: Compiler, scope: Scope): string {
   const t = compiler.temporary();
   const view = compiler.expression(node.view, scope, 'value', node.token);
   const args = node.args.map((a) => compiler.expression(a, scope, 'value', node.token)).join(', ');

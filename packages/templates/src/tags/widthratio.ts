@@ -47,7 +47,7 @@ export function parseWidthratio(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% widthratio %}`. */
-export function compileWidthratio(node: WidthratioNode, compiler: Compiler, scope: Scope): string {
+function compileWidthratio(node: WidthratioNode, compiler: Compiler, scope: Scope): string {
   const call = `$widthratio(${compiler.expression(node.value, scope, 'value', node.token)}, ${compiler.expression(node.max, scope, 'value', node.token)}, ${compiler.expression(node.width, scope, 'value', node.token)}, ${compiler.locationConstant('widthratio', node.token)})`;
   return node.asVar !== undefined ? compiler.assign(node.asVar, scope, call) : `o += ${call};\n`;
 }

@@ -37,7 +37,7 @@ export function parseWith(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% with %}`. */
-export function compileWith(node: WithNode, compiler: Compiler, scope: Scope): string {
+function compileWith(node: WithNode, compiler: Compiler, scope: Scope): string {
   const inner = new Scope(scope, nearestLoop(scope));
   let code = '';
   const values = node.assignments.map(([name, expression]) => {
