@@ -35,11 +35,7 @@ export function parseResetcycle(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% resetcycle %}`. */
-function compileResetcycle(
-  node: ResetcycleNode,
-  _compiler: Compiler,
-  _scope: Scope,
-): string {
+function compileResetcycle(node: ResetcycleNode, _compiler: Compiler, _scope: Scope): string {
   return `delete s.rc[${String(node.cycle.id)}];\n`;
 }
 
