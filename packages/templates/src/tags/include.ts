@@ -3,15 +3,11 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import { jsString } from '../internal/generated-code.js';
-import type { Token } from '../internal/lexer.js';
 import type { KeywordArguments, Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { constructRelativePath } from '../internal/relative-path.js';
 import { splitContents } from '../internal/smart-split.js';
 import { tokenKwargs } from '../internal/tag-arguments.js';

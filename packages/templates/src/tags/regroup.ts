@@ -3,12 +3,8 @@
  *
  * @module
  */
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
+import type { BuiltinNodeKind, Compiler, Node, Parser, Token } from './tag-types.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
-import type { Token } from '../internal/lexer.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { nearestLoop, Scope } from '../internal/compile-scope.js';
 import { splitContents } from '../internal/smart-split.js';

@@ -3,15 +3,11 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Parser, Scope, Token } from './tag-types.js';
 import { NO_REVERSE_MATCH_BRAND } from '@reins/core';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { KeywordArguments, Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import type { RenderState } from '../internal/runtime/render-state.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Token } from '../internal/lexer.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { parseCallBits } from '../internal/tag-arguments.js';
 import { pyRepr } from '../internal/python-str.js';
