@@ -31,7 +31,7 @@ describe('percentFormat (Python’s % with a dict)', () => {
 
 describe('RedirectView', () => {
   it('accepts a lazy URL and reverses it when serving', async () => {
-    setDefaultUrlconf({ reverse: (() => '/reversed/') as never });
+    setDefaultUrlconf({ reverse: () => '/reversed/' });
     const response = await RedirectView.asView({ url: reverseLazy('somewhere') })(
       new HttpRequest({ url: '/r/' }),
       {},
