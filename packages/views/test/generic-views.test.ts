@@ -350,7 +350,7 @@ function simplify(value: unknown, view: unknown, model: string | undefined): unk
   if (value instanceof Paginator) return { paginator: value.numPages, count: value.count };
   if (Array.isArray(value)) return value.map((item) => simplify(item, view, model));
   if (typeof value === 'object' && value !== null && 'id' in value && model) {
-    return { model, id: (value).id };
+    return { model, id: value.id };
   }
   return value;
 }
@@ -377,7 +377,7 @@ beforeAll(() => {
   // path('target/<int:pk>/', name='target'). A two-line reverser stands in for @reins/urls, which
   // this package may not depend on (the end-to-end app tests the real resolver).
   setDefaultUrlconf({
-    reverse: ((
+    reverse: (
       name: string,
       options: { args?: unknown[]; kwargs?: Record<string, unknown> } = {},
     ) => {
@@ -386,7 +386,7 @@ beforeAll(() => {
           code: 'urls.no_reverse_match',
         });
       return `/target/${String(options.args?.[0] ?? options.kwargs?.['pk'])}/`;
-    }),
+    },
   });
   sqlite = new Database(':memory:');
   sqlite.exec(
@@ -438,6 +438,7 @@ async function check(c: Case, backend: Backend): Promise<void> {
     expect((outcome.error as Error).message).toBe(message);
     return;
   }
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the view threw, as it was
   if (outcome.error !== undefined) throw outcome.error;
   const response = outcome.response!;
   expect(response.status).toBe(expected.status);
