@@ -4,9 +4,10 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 /**
- * The flat ESLint config every reins package lints with: typescript-eslint's strict rules,
- * type-only imports, no reaching into another package's `src/` or `internal/`, `Buffer` imported
- * rather than read from the global, Prettier last.
+ * The flat ESLint config every reins package lints with: typescript-eslint's strict rules and
+ * its type-checked recommended ones (no floating or misused promises), type-only imports, no
+ * reaching into another package's `src/` or `internal/`, `Buffer` imported rather than read from
+ * the global, Prettier last.
  *
  * @example
  * // packages/urls/eslint.config.js
@@ -25,9 +26,24 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // Each file is checked against the tsconfig that includes it; the config files at a
+        // package's root (tsup, vitest, eslint) are in none, so they get a default project.
+        projectService: { allowDefaultProject: ['*.config.ts', '*.config.js'] },
+      },
+    },
+  },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
+      // The codebase is built on maybe-promises (sync when it can, a promise when it must): a
+      // dropped promise is a lost error and an unhandled rejection, a promise passed where a
+      // void callback is expected is never awaited.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -62,5 +78,6 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   prettier,
 );
