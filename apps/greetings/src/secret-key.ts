@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { appRoot } from './app-root.js';
 
 /** Where the generated key lives. */
-export const secretKeyFile = join(appRoot, 'data', 'secret-key');
+const secretKeyFile = join(appRoot, 'data', 'secret-key');
 
 /**
  * Read the key from `file`, creating it with 50 random bytes the first time.

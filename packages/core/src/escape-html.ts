@@ -12,7 +12,10 @@
  * @module
  */
 
+// Unbound on purpose (see above): always called with .call(text, …).
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const charCodeAt = String.prototype.charCodeAt;
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const slice = String.prototype.slice;
 
 /**

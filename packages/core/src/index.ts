@@ -23,6 +23,7 @@ export {
 export type { CheckMessage } from './check-message.js';
 export { shouldColor } from './colors.js';
 export type { ColorEnv, ColorStream } from './colors.js';
+export { decodePath } from './decode-path.js';
 export { escapeHtml } from './escape-html.js';
 export { ImproperlyConfigured } from './improperly-configured.js';
 export type { ImproperlyConfiguredOptions } from './improperly-configured.js';

@@ -10,8 +10,9 @@
  */
 
 import { SAFE_STRING } from './brand.js';
+import type { SafeString } from './safe-string.js';
 
-function isSafeValue(value: object): boolean {
+function isSafeValue(value: object): value is SafeString {
   return (value as { [SAFE_STRING]?: unknown })[SAFE_STRING] === true;
 }
 
@@ -227,6 +228,8 @@ export function pyStr(value: unknown): string {
   if (obj instanceof Date) return pyDatetimeStr(obj);
   const container = reprContainer(obj, new Set());
   if (container !== undefined) return container;
+  // Python's str() of any other object calls its __str__: here the object's own toString.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(obj);
 }
 

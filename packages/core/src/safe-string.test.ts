@@ -38,6 +38,8 @@ describe('safe strings', () => {
   it('behaves like a string', () => {
     const s = new SafeString('abc');
     expect(s.length).toBe(3);
+    // A template literal's coercion of the object is what is asserted.
+    // eslint-disable-next-line @typescript-eslint/restrict-template-expressions
     expect(`${s}!`).toBe('abc!');
     expect(JSON.stringify({ s })).toBe('{"s":"abc"}');
     expect(markSafe(s)).toBe(s);

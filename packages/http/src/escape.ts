@@ -17,6 +17,8 @@ function interpolate(value: unknown): string {
     for (const item of value) out += interpolate(item);
     return out;
   }
+  // Any other value interpolates as JavaScript's template literals would show it.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return escapeHtml(String(value));
 }
 

@@ -56,6 +56,7 @@ describe('Fetch adapter', () => {
 
   it('streams a streaming response and sends no body for HEAD and 304', async () => {
     async function* parts() {
+      await Promise.resolve(); // a source's chunks arrive asynchronously
       yield 'a';
       yield 'b';
     }
@@ -69,6 +70,7 @@ describe('Fetch adapter', () => {
   it('closes the response when the stream is cancelled', async () => {
     let finished = false;
     async function* endless() {
+      await Promise.resolve(); // a source's chunks arrive asynchronously
       try {
         for (;;) yield 'x';
       } finally {

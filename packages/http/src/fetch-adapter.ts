@@ -94,7 +94,9 @@ export function responseToFetch(response: HttpResponseBase, request?: HttpReques
     cleanup();
     return new Response(body, init);
   }
-  const iterator = (response as StreamingHttpResponse).streamingContent[Symbol.asyncIterator]();
+  const iterator: AsyncIterator<Uint8Array, unknown> = (
+    response as StreamingHttpResponse
+  ).streamingContent[Symbol.asyncIterator]();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {

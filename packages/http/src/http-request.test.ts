@@ -22,6 +22,7 @@ function request(init: HttpRequestInit = {}): HttpRequest {
 }
 
 async function* chunks(...parts: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
+  await Promise.resolve(); // a source's chunks arrive asynchronously
   for (const part of parts) yield typeof part === 'string' ? new TextEncoder().encode(part) : part;
 }
 
@@ -415,6 +416,7 @@ describe('HttpRequest body', () => {
   it('refuses a body over the limit by Content-Length before reading, and by bytes read', async () => {
     let pulled = false;
     async function* never(): AsyncGenerator<Uint8Array> {
+      await Promise.resolve(); // a source's chunks arrive asynchronously
       pulled = true;
       yield new Uint8Array(10);
     }
@@ -454,6 +456,7 @@ describe('HttpRequest body', () => {
     });
     await expect(short.loadBody()).rejects.toThrow(UnreadablePostError);
     async function* broken(): AsyncGenerator<Uint8Array> {
+      await Promise.resolve(); // a source's chunks arrive asynchronously
       yield new Uint8Array(1);
       throw new Error('aborted');
     }

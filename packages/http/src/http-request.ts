@@ -12,7 +12,7 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
-import { djangoUrlsplit } from '@reins/core';
+import { decodePath, djangoUrlsplit } from '@reins/core';
 import {
   DisallowedHost,
   RawPostDataException,
@@ -25,7 +25,7 @@ import { parseMultipart, totalTooBig } from './internal/multipart.js';
 import { parseHeader } from './internal/parse-header.js';
 import { pyRepr } from './internal/python-string.js';
 import { urlJoin } from './internal/url-join.js';
-import { decodePath, escapeUriPath, iriToUri, isKnownEncoding } from './internal/url-encoding.js';
+import { escapeUriPath, iriToUri, isKnownEncoding } from './internal/url-encoding.js';
 import { MultiValueDict } from './multi-value-dict.js';
 import { parseCookie } from './parse-cookie.js';
 import { QueryDict } from './query-dict.js';
@@ -113,7 +113,7 @@ function normaliseHeaders(headers: HttpRequestInit['headers']): RawHeaders {
     }
     return result;
   }
-  const record = headers as RawHeaders;
+  const record = headers;
   for (const key of Object.keys(record)) {
     if (key !== key.toLowerCase()) {
       const lowered: Record<string, string | readonly string[] | undefined> = {};

@@ -22,10 +22,7 @@ export class MultiValueDict<V> implements Iterable<string> {
 
   constructor(entries?: Iterable<readonly [string, readonly V[]]> | Record<string, readonly V[]>) {
     if (entries === undefined) return;
-    const iterable =
-      Symbol.iterator in entries
-        ? (entries as Iterable<readonly [string, readonly V[]]>)
-        : Object.entries(entries as Record<string, readonly V[]>);
+    const iterable = Symbol.iterator in entries ? entries : Object.entries(entries);
     for (const [key, list] of iterable) this.data.set(key, [...list]);
   }
 
@@ -115,10 +112,7 @@ export class MultiValueDict<V> implements Iterable<string> {
         for (const value of list) this.appendList(key, value);
       return;
     }
-    const pairs =
-      Symbol.iterator in other
-        ? (other as Iterable<readonly [string, V]>)
-        : Object.entries(other as Record<string, V>);
+    const pairs = Symbol.iterator in other ? other : Object.entries(other);
     for (const [key, value] of pairs) this.appendList(key, value);
   }
 

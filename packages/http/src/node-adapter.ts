@@ -169,7 +169,8 @@ async function writeStream(
   response: StreamingHttpResponse,
   outgoing: ServerResponse,
 ): Promise<void> {
-  const iterator = response.streamingContent[Symbol.asyncIterator]();
+  const iterator: AsyncIterator<Uint8Array, unknown> =
+    response.streamingContent[Symbol.asyncIterator]();
   try {
     for (;;) {
       if (outgoing.destroyed) break;

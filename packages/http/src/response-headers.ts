@@ -107,8 +107,7 @@ export class ResponseHeaders implements Iterable<[string, string]> {
   constructor(init?: Record<string, HeaderValue> | Iterable<readonly [string, HeaderValue]>) {
     if (init === undefined) return;
     const pairs = Symbol.iterator in init ? init : Object.entries(init);
-    for (const [name, value] of pairs as Iterable<readonly [string, HeaderValue]>)
-      this.set(name, value);
+    for (const [name, value] of pairs) this.set(name, value);
   }
 
   #find(lower: string): number {

@@ -14,6 +14,7 @@ describe('StreamingHttpResponse', () => {
 
   it('streams an async iterable and a ReadableStream', async () => {
     async function* rows() {
+      await Promise.resolve(); // a source's chunks arrive asynchronously
       yield 'id\n';
       yield '1\n';
     }

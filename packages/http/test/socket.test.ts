@@ -66,6 +66,7 @@ beforeAll(async () => {
         case '/stream/':
           return new StreamingHttpResponse(
             (async function* () {
+              await Promise.resolve(); // a source's chunks arrive asynchronously
               yield 'a';
               yield 'b';
             })(),
@@ -73,6 +74,7 @@ beforeAll(async () => {
         case '/broken-stream/':
           return new StreamingHttpResponse(
             (async function* () {
+              await Promise.resolve(); // a source's chunks arrive asynchronously
               yield 'partial';
               throw new Error('generator failed');
             })(),
@@ -161,6 +163,7 @@ describe('bad input over a real socket', () => {
       headers: { 'content-type': 'application/json' },
       body: Readable.from(
         (async function* () {
+          await Promise.resolve(); // a source's chunks arrive asynchronously
           for (let i = 0; i < 10; i += 1) yield Buffer.from('[' + '1,'.repeat(100));
         })(),
       ),

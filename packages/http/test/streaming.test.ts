@@ -18,6 +18,7 @@ async function streamingServer(limit: number) {
     const request = requestFromNode(incoming);
     const response = new StreamingHttpResponse(
       (async function* () {
+        await Promise.resolve(); // a source's chunks arrive asynchronously
         try {
           for (; state.produced < limit; state.produced += 1) yield CHUNK;
         } finally {

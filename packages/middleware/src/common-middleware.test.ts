@@ -56,7 +56,7 @@ describe('commonMiddleware settings', () => {
 
   it('AppendSlashError is branded and carries the method and URL', () => {
     try {
-      commonMiddleware({ debug: true })(inner)(request('PATCH', '/hello?x=1'));
+      void commonMiddleware({ debug: true })(inner)(request('PATCH', '/hello?x=1'));
       expect.unreachable();
     } catch (error) {
       expect(AppendSlashError.isInstance(error)).toBe(true);

@@ -12,9 +12,14 @@ import type { CsrfHooks, CsrfMode } from './internal/csrf-hooks.js';
 import { csrfHooks } from './internal/csrf-hooks.js';
 import { andThen, isThenable } from '@reins/core';
 import { wrapView } from './internal/wrap-view.js';
-import type { AnyResponse, AnyView, MaybePromise } from './middleware.js';
+import type { AnyResponse, MaybePromise } from './middleware.js';
 
 type ViewFunction = (...args: never[]) => unknown;
+
+/** A view wrapped by a CSRF decorator: its arguments, and its response or a promise of it. */
+type CsrfView<View extends ViewFunction> = (
+  ...args: Parameters<View>
+) => ReturnType<View> | Promise<Awaited<ReturnType<View>>>;
 
 interface Renderable {
   isRendered?: boolean;
@@ -32,8 +37,14 @@ function afterView(hooks: CsrfHooks, request: HttpRequest, response: AnyResponse
 }
 
 function decorator(mode: CsrfMode) {
-  return <View extends ViewFunction>(view: View, options: CsrfViewMiddlewareOptions = {}): View => {
+  // The check may wait for the request body or a deferred response: the wrapped view then answers
+  // with a promise even when the view itself is synchronous.
+  return <View extends ViewFunction>(
+    view: View,
+    options: CsrfViewMiddlewareOptions = {},
+  ): CsrfView<View> => {
     const hooks = csrfHooks(options, mode)({});
+    // wrapView keeps the view's arguments and properties; its answer may now be a promise.
     return wrapView(view, {}, (call, args) => {
       const request = args[0] as HttpRequest;
       hooks.processRequest(request);
@@ -41,12 +52,12 @@ function decorator(mode: CsrfMode) {
         andThen(call() as MaybePromise<AnyResponse>, (response) =>
           afterView(hooks, request, response),
         );
-      const refused = hooks.processView(request, view as unknown as AnyView);
+      const refused = hooks.processView(request, view);
       if (isThenable(refused)) {
         return Promise.resolve(refused).then((response) => response ?? runView());
       }
       return refused ?? runView();
-    });
+    }) as CsrfView<View>;
   };
 }
 

@@ -31,7 +31,7 @@ describe('defineMiddleware', () => {
         response.headers.set('X-Seen', 'yes');
         return response;
       },
-    })(async () => new HttpResponse('later'));
+    })(() => Promise.resolve(new HttpResponse('later')));
     const result = handler(request());
     expect(result).toBeInstanceOf(Promise);
     expect((await result).headers.get('X-Seen')).toBe('yes');
@@ -56,9 +56,11 @@ describe('defineMiddleware', () => {
   });
 
   it('awaits an async processRequest before deciding', async () => {
-    const handler = defineMiddleware({ processRequest: async () => null })(ok);
+    const handler = defineMiddleware({ processRequest: () => Promise.resolve(null) })(ok);
     expect(((await handler(request())) as HttpResponse).text()).toBe('ok');
-    const early = defineMiddleware({ processRequest: async () => new HttpResponse('early') })(ok);
+    const early = defineMiddleware({
+      processRequest: () => Promise.resolve(new HttpResponse('early')),
+    })(ok);
     expect(((await early(request())) as HttpResponse).text()).toBe('early');
   });
 

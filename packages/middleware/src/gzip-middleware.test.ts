@@ -34,6 +34,7 @@ describe('gzipMiddleware', () => {
 
   it('compresses an async stream as it streams', async () => {
     async function* source() {
+      await Promise.resolve(); // a source's chunks arrive asynchronously
       for (let i = 0; i < 50; i++) yield `line ${i}\n`;
     }
     const response = (await GZipMiddleware(() => new StreamingHttpResponse(source()))(
@@ -47,6 +48,7 @@ describe('gzipMiddleware', () => {
 
   it('passes an error in the source stream on to the reader', async () => {
     async function* failing() {
+      await Promise.resolve(); // a source's chunks arrive asynchronously
       yield 'start';
       throw new Error('source broke');
     }

@@ -11,7 +11,7 @@ describe('contract types', () => {
     const withHooks: Middleware = (getResponse) => {
       const handler: MiddlewareHandler = (request) => getResponse(request);
       handler.processView = () => null;
-      handler.processException = async () => new HttpResponse('handled');
+      handler.processException = () => Promise.resolve(new HttpResponse('handled'));
       handler.processTemplateResponse = (_request, response) => response;
       return handler;
     };

@@ -82,8 +82,8 @@ export async function startTarget(name: TargetName): Promise<number> {
       const sync = (): InstanceType<typeof HttpResponse> =>
         new HttpResponse(BODY, { contentType: HTML });
 
-      const async = async (): Promise<InstanceType<typeof HttpResponse>> =>
-        new HttpResponse(BODY, { contentType: HTML });
+      const async = (): Promise<InstanceType<typeof HttpResponse>> =>
+        Promise.resolve(new HttpResponse(BODY, { contentType: HTML }));
       const other = (): InstanceType<typeof HttpResponse> =>
         new HttpResponse('other', { contentType: HTML });
       const app = createApp({

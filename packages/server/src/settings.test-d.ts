@@ -30,10 +30,12 @@ describe('Settings', () => {
           { name: 'year' },
         ),
       ],
-      handler404: async () => new HttpResponse('gone', { status: 404 }),
+      handler404: () => Promise.resolve(new HttpResponse('gone', { status: 404 })),
     });
     expectTypeOf(app).toEqualTypeOf<App>();
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only its type is read
     expectTypeOf(app.handle).returns.toEqualTypeOf<Promise<HttpResponseBase>>();
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only its type is read
     expectTypeOf(app.fetch).returns.toEqualTypeOf<Promise<Response>>();
   });
 

@@ -6,6 +6,7 @@
 import type { MaybePromise } from '@reins/core';
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
+import type { SessionMiddlewareOptions, SessionStore } from '@reins/sessions';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import type { Staticfiles } from '@reins/staticfiles';
 import type { createTemplates } from '@reins/templates';
@@ -60,45 +61,21 @@ type RequestSettings = Pick<
   | 'secretKeyFallbacks'
 >;
 
-/**
- * A session store as `SessionMiddleware` takes it (`@reins/sessions`' `SessionStore`, checked
- * there); typed by shape so the server does not import the sessions package.
- */
-export interface SessionStoreSetting {
-  readonly name: string;
-  readonly sync: boolean;
-  clearExpired(): unknown;
-}
+/** A session store as `SessionMiddleware` takes it (`@reins/sessions`' `SessionStore`). */
+export type SessionStoreSetting = SessionStore;
 
 /**
  * The session settings (Django's `SESSION_*`), read by `SessionMiddleware` from `@reins/sessions`,
- * which checks them at start-up and documents each.
+ * which checks them at start-up and documents each; the keys and the middleware's own options are
+ * one type, so the two cannot drift.
  *
  * @example
  * const sessions: SessionSettings = { sessionCookieAge: 3600, sessionCookieSecure: true };
  */
-export interface SessionSettings {
-  /** Default `'sessionid'`. */
-  sessionCookieName?: string;
-  /** Seconds; default 1209600 (two weeks). */
-  sessionCookieAge?: number;
-  /** Default `null`: this host only. */
-  sessionCookieDomain?: string | null;
-  /** Default `'/'`. */
-  sessionCookiePath?: string;
-  /** Default `false`. */
-  sessionCookieSecure?: boolean;
-  /** Default `true`. */
-  sessionCookieHttpOnly?: boolean;
-  /** Default `'Lax'`. */
-  sessionCookieSameSite?: 'Lax' | 'Strict' | 'None' | null;
-  /** Default `false`. */
-  sessionExpireAtBrowserClose?: boolean;
-  /** Default `false`. */
-  sessionSaveEveryRequest?: boolean;
-  /** Where sessions live (Django's `SESSION_ENGINE`); default: signed cookies. */
-  sessionStore?: SessionStoreSetting;
-}
+export type SessionSettings = Omit<
+  SessionMiddlewareOptions,
+  'secretKey' | 'secretKeyFallbacks' | 'load'
+>;
 
 /** The names of {@link SessionSettings}, passed to the middleware as they are. */
 const SESSION_SETTINGS = [

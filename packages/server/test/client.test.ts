@@ -42,7 +42,9 @@ const engine = new Engine({
 const app = createApp({
   rootUrlconf: [
     path('echo/', echo),
-    path('page/', (request) => render(request, 'page.html', { title: 'Hello', items: [1, 2, 3] })),
+    path('page/', (request: HttpRequest) =>
+      render(request, 'page.html', { title: 'Hello', items: [1, 2, 3] }),
+    ),
     path('set-cookie/', () => {
       const response = new HttpResponse('set');
       response.setCookie('flavour', 'ginger');

@@ -4,6 +4,7 @@
  * current app; `app.fetch()` serves Fetch requests the same way.
  */
 import { HttpResponse } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
 import { render, reverse } from '@reins/shortcuts';
 import type { UrlReverser } from '@reins/shortcuts';
@@ -22,7 +23,9 @@ function makeApp() {
   };
   const pollPatterns = {
     urlpatterns: [
-      path('', (request) => render(request, 'polls/index.html', {}), { name: 'index' }),
+      path('', (request: HttpRequest) => render(request, 'polls/index.html', {}), {
+        name: 'index',
+      }),
       path(
         '<int:pk>/',
         (_request, params: { pk: number }) =>
@@ -99,7 +102,7 @@ describe('requestContext: false', () => {
     const app = createApp({
       rootUrlconf: [
         path('', () => new HttpResponse('home'), { name: 'home' }),
-        path('where/', (request) => {
+        path('where/', (request: HttpRequest) => {
           seen = getCurrentRequest();
           try {
             reverse('home');
@@ -183,7 +186,9 @@ describe("requestContext 'auto' (the default): the right app's resolver across a
     };
     const app = createApp({
       rootUrlconf: [
-        path('first/', (request) => new TemplateResponse(request, 'home.html'), { name: 'home' }),
+        path('first/', (request: HttpRequest) => new TemplateResponse(request, 'home.html'), {
+          name: 'home',
+        }),
       ],
       templates: [
         { backend: 'reins', options: { templates: { 'home.html': "{% url 'home' %}" } } },

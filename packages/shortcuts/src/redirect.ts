@@ -127,7 +127,7 @@ function splitArgs(rest: Array<ReverseArg | RedirectOptions | undefined>): Redir
       );
     }
   }
-  return rest.length ? { args: rest as ReverseArg[] } : {};
+  return rest.length ? { args: rest } : {};
 }
 
 function respond(

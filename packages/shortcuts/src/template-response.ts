@@ -157,6 +157,7 @@ export class TemplateResponse extends HttpResponse {
       if (typeof content === 'string') return this.#finish(content);
       return Promise.resolve(content).then((text) => this.#finish(text));
     } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- what render threw, passed on as it was (prefer-promise-reject-errors wants it typed)
       return Promise.reject(error as Error);
     }
   }

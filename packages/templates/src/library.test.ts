@@ -16,12 +16,13 @@ const extras = new Library()
   .simpleTag(
     'greet',
     (name: unknown, options?: { punct?: unknown }) =>
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the filter stringifies whatever the template passes
       `Hello <${String(name)}>${String(options?.punct ?? '')}`,
   )
   .simpleTag('who', (context: { get(name: string): unknown }) => context.get('user'), {
     takesContext: true,
   })
-  .simpleTag('later', async () => 'async value')
+  .simpleTag('later', () => Promise.resolve('async value'))
   .inclusionTag('card', 'card.html', (title: unknown) => ({ title }));
 
 describe('Library', () => {

@@ -46,8 +46,9 @@ describe('Library.tag()', () => {
   it('runs the README cache example under renderAsync()', async () => {
     const store = new Map<string, string>();
     const cache = {
-      get: async (key: string) => store.get(key),
-      set: async (key: string, value: string, _timeout: number) => void store.set(key, value),
+      get: (key: string) => Promise.resolve(store.get(key)),
+      set: (key: string, value: string, _timeout: number) =>
+        Promise.resolve(void store.set(key, value)),
     };
     const library = new Library();
     library.tag('cache', (parser, token) => {

@@ -235,10 +235,11 @@ describe('rendering', () => {
       a: Promise.resolve('A'),
       user: Promise.resolve({ name: 'Ann' }),
       stream: (async function* () {
+        await Promise.resolve(); // a source's items arrive asynchronously
         yield 1;
         yield 2;
       })(),
-      obj: { load: async () => 'L' },
+      obj: { load: () => Promise.resolve('L') },
     };
     expect(await template.renderAsync(context)).toBe('A Ann 12 L');
     let error: unknown;

@@ -10,7 +10,7 @@ export interface LoaderFixture {
   /** A loader that has `page.html` with the source `v1`. */
   loader: Loader;
   /** Change `page.html` to `v2`. */
-  change(): void;
+  change: () => void;
 }
 
 export function loaderContract(label: string, make: () => LoaderFixture): void {

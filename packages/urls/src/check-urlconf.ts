@@ -9,7 +9,7 @@ import type { AnyNode } from './internal/node-types.js';
 import type { Leaf } from './internal/resolve-engine.js';
 import type { CheckMessage } from '@reins/core';
 import { ResolveEngine } from './internal/resolve-engine.js';
-import type { CompiledConverter, RegexPattern } from './internal/route-pattern.js';
+import type { CompiledConverter } from './internal/route-pattern.js';
 import { ALTERNATION_FORMS, normalizeRegex } from './internal/python-regex.js';
 import { builtinConverters } from './converters.js';
 import { URLPattern } from './url-pattern.js';
@@ -109,7 +109,7 @@ function patternChecks(node: AnyNode, appendSlash: boolean): CheckMessage[] {
     });
   }
   if (p.kind === 'regex') {
-    const regex = p as RegexPattern;
+    const regex = p;
     if (regex.backtracking !== null) {
       out.push({
         id: 'urls.W104',

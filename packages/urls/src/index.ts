@@ -23,7 +23,7 @@ export {
   defaultConverters,
   registerConverter,
 } from './converters.js';
-export { decodePath } from './decode-path.js';
+export { decodePath } from '@reins/core';
 export type { UrlconfEntry } from './describe-urlconf.js';
 export { describeUrlconf } from './describe-urlconf.js';
 export type { TriedPattern } from './errors.js';

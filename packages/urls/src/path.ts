@@ -71,6 +71,7 @@ function build(
     );
   }
   if (typeof target === 'function') {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed: tsc keeps the union here
     const name = (options as PathOptions<string, unknown> | undefined)?.name ?? null;
     if (name !== null && typeof name !== 'string') {
       throw improperlyConfigured(`${caller}('${source}', …) name must be a string.`, source);

@@ -35,7 +35,7 @@ describe('resolve', () => {
   it('keeps a static hit’s extra kwargs fresh per match', () => {
     const withExtra = createResolver([path('about/', home, { kwargs: { page: 'about' } })]);
     const a = withExtra.resolve('/about/');
-    (a.kwargs as Record<string, unknown>)['page'] = 'changed';
+    a.kwargs['page'] = 'changed';
     expect(withExtra.resolve('/about/').kwargs).toEqual({ page: 'about' });
   });
 
@@ -70,7 +70,7 @@ describe('resolve', () => {
 
   it('gives a fresh kwargs object per match, so views cannot leak state', () => {
     const a = resolver.resolve('/');
-    (a.kwargs as Record<string, unknown>)['x'] = 1;
+    a.kwargs['x'] = 1;
     expect(resolver.resolve('/').kwargs).toEqual({});
   });
 

@@ -10,7 +10,6 @@ import { Resolver404 } from './errors.js';
 import { improperlyConfigured } from './internal/improperly-configured.js';
 import type { AnyNode, ReverseEntry } from './internal/node-types.js';
 import { ResolveEngine } from './internal/resolve-engine.js';
-import type { ReverseCallOptions } from './internal/reverse-engine.js';
 import { ReverseEngine } from './internal/reverse-engine.js';
 import type { AnyPattern } from './internal/route-pattern.js';
 import type { ResolverMatch } from './resolver-match.js';
@@ -221,7 +220,7 @@ export class URLResolver<E extends ReverseEntry = AnyEntry> {
       this.#options.scriptPrefix,
       this.#options.generateCode !== false,
     );
-    return this.#reverseEngine.reverse(viewname, options as ReverseCallOptions | undefined);
+    return this.#reverseEngine.reverse(viewname, options);
   }
 
   /** The route or regex as written and, for an include, its namespace. */

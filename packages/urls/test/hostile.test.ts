@@ -32,7 +32,7 @@ function declare(c: HostileCase): URLPattern {
   if (c.converter !== undefined) {
     converters.hostile = { regex: c.converter, toJs: (v) => v, toUrl: String };
   }
-  return path(c.pattern, view, { converters }) as URLPattern;
+  return path(c.pattern, view, { converters });
 }
 
 /** Every linear engine the pattern may run on: the route's own, and its converters'. */

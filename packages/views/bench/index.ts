@@ -32,8 +32,8 @@ const functionView = (_request: HttpRequest, { name }: { name: string }): HttpRe
 const templateView = TemplateView.asView({ templateName: 'hello.html' });
 const listView = ListView.asView({ queryset: rows, paginateBy: 20, templateName: 'list.html' });
 
-async function renderTemplateResponse(response: unknown): Promise<unknown> {
-  return TemplateResponse.isInstance(response) ? response.render() : response;
+function renderTemplateResponse(response: unknown): Promise<unknown> {
+  return Promise.resolve(TemplateResponse.isInstance(response) ? response.render() : response);
 }
 
 const groups: Array<[string, Array<[string, () => unknown]>]> = [

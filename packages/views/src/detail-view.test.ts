@@ -161,14 +161,14 @@ describe('DetailView with a queryset', () => {
     class Custom extends DetailView<{ pk: number }> {
       override templateName = 'post.html';
       override lookupSource(lookup: ObjectLookup): DataSource {
-        return async () => ({ id: lookup.pk, title: `custom ${String(lookup.pk)}` });
+        return () => Promise.resolve({ id: lookup.pk, title: `custom ${String(lookup.pk)}` });
       }
     }
     expect(await show(Custom.asView(), { pk: 8 })).toBe('custom 8');
     class Direct extends DetailView<{ pk: number }> {
       override templateName = 'post.html';
-      override async getObject() {
-        return { title: `direct ${this.kwargs.pk}` };
+      override getObject() {
+        return Promise.resolve({ title: `direct ${String(this.kwargs.pk)}` });
       }
     }
     expect(await show(Direct.asView(), { pk: 9 })).toBe('direct 9');

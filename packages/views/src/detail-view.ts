@@ -97,6 +97,7 @@ export class DetailView<
     if (!usesQueryset && model) {
       // Each finder is called through a function so a promise it returns stays a data source
       // (awaiting it here would turn "a promise of a row" into the row).
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- each is called with .call(model)
       const { find, findByPk, findBySlug } = model;
       if (find) return () => find.call(model, lookup);
       if (lookup.slug === undefined && findByPk) return () => findByPk.call(model, lookup.pk);
@@ -115,7 +116,7 @@ export class DetailView<
       let query = source;
       if (lookup.pk !== undefined) query = query.where(lookup.pkField, '=', lookup.pk);
       if (lookup.slug !== undefined) query = query.where(lookup.slugField, '=', lookup.slug);
-      return query as unknown as DataSource;
+      return query;
     }
     return async () => {
       const rows = (await loadRows(() => source)) as Array<Record<string, unknown> | null>;

@@ -74,7 +74,7 @@ export class ListView<
   /** The context name of the list; default `<model>_list`. */
   contextObjectName: string | null = null;
   /** The paginator class. */
-  paginatorClass: PaginatorClass = Paginator as PaginatorClass;
+  paginatorClass: PaginatorClass = Paginator;
   /** The URL parameter or query key holding the page number. */
   pageKwarg = 'page';
   /** Sort order: a field name, `-field` for descending, or several. */
@@ -300,7 +300,7 @@ async function applyOrdering<T>(
         ? query.orderBy(field.slice(1), 'desc')
         : query.orderBy(field, 'asc');
     }
-    return query as unknown as ListSource<T>;
+    return query;
   }
   if (isSliceSource(source)) {
     throw viewConfigError(
@@ -319,5 +319,5 @@ async function applyOrdering<T>(
     }
     return 0;
   });
-  return rows as unknown as ListSource<T>;
+  return rows;
 }

@@ -62,8 +62,8 @@ describe('Paginator properties', () => {
           const items = Array.from({ length }, (_, index) => index);
           const sync = new Paginator(items, perPage, { orphans });
           const source = {
-            count: async () => length,
-            slice: async (start: number, end: number) => items.slice(start, end),
+            count: () => Promise.resolve(length),
+            slice: (start: number, end: number) => Promise.resolve(items.slice(start, end)),
           };
           const lazy = new Paginator(source, perPage, { orphans });
           for (const number of sync.pageRange) {

@@ -5,7 +5,7 @@
  * @module
  */
 import { HttpResponseNotAllowed } from '@reins/http';
-import type { HttpRequest, HttpResponse } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
 import { logRequestWarning } from './internal/log.js';
 
 /**
@@ -37,7 +37,7 @@ export function requireHttpMethods(methods: readonly string[]): ViewDecorator {
     const wrapped = function (this: unknown, request: HttpRequest, ...rest: unknown[]): unknown {
       if (!allowed.includes(request.method)) {
         logRequestWarning(`Method Not Allowed (${request.method}): ${request.path}`, request, 405);
-        return new HttpResponseNotAllowed(allowed) as HttpResponse;
+        return new HttpResponseNotAllowed(allowed);
       }
       return view.call(this, request, ...rest);
     };

@@ -177,7 +177,7 @@ export class View<P extends ViewParams = Record<string, unknown>> {
       params: ParamsOf<V>,
       ...args: string[]
     ): ViewResult {
-      const self = new ViewCls() as unknown as View<ViewParams>;
+      const self = new ViewCls();
       const kwargs = (params ?? {}) as ViewParams;
       Object.assign(self, options);
       self.setup(request, kwargs, ...args);
@@ -190,6 +190,7 @@ export class View<P extends ViewParams = Record<string, unknown>> {
     };
     // Like Django's update_wrapper(view, cls.dispatch, assigned=()): markers that decorators such
     // as csrfExempt put on dispatch carry over to the view function.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only dispatch's own properties (decorator markers) are read
     const dispatch = ViewCls.prototype.dispatch as unknown as Record<string | symbol, unknown>;
     for (const key of Reflect.ownKeys(dispatch)) {
       if (key === 'length' || key === 'name' || key === 'prototype') continue;
@@ -213,6 +214,7 @@ export class View<P extends ViewParams = Record<string, unknown>> {
    */
   setup(request: HttpRequest, params: P, ...args: string[]): void {
     // Django's setup(): a class with get() but no head() answers HEAD with get().
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Django's setup(): head = get, called as this.head()
     if (this.get && !this.head) this.head = this.get;
     this.request = request;
     this.kwargs = params;

@@ -23,9 +23,11 @@ export function search(request: HttpRequest): HttpResponse {
   const query = request.GET.get('q') ?? '';
   const page = request.GET.get('page') ?? '1';
   const found = query
-    ? `<p>You searched for: <strong>${escape(query)}</strong></p>`
+    ? `<p>You searched for: <strong>${escape(query).toString()}</strong></p>`
     : '<p>Please provide a search term using ?q=...</p>';
-  return new HttpResponse(`<h1>Search Results</h1>${found}<p>Showing page: ${escape(page)}</p>`);
+  return new HttpResponse(
+    `<h1>Search Results</h1>${found}<p>Showing page: ${escape(page).toString()}</p>`,
+  );
 }
 
 /** `/greetings/go-home/` — a redirect to the view named `home`. */
@@ -39,7 +41,7 @@ export function showProfile(
   { username }: { username: string },
 ): HttpResponse {
   if (!knownUsers.has(username)) throw new Http404('User not found');
-  return new HttpResponse(`<h1>Profile of ${escape(capitalize(username))}</h1>`);
+  return new HttpResponse(`<h1>Profile of ${escape(capitalize(username)).toString()}</h1>`);
 }
 
 /** `/greetings/<str:name>/` — a greeting with the name capitalised. */
@@ -47,5 +49,7 @@ export function personalizedGreeting(
   _request: HttpRequest,
   { name }: { name: string },
 ): HttpResponse {
-  return new HttpResponse(`<h1>Hello, ${escape(capitalize(name))}!</h1><p>Nice to meet you.</p>`);
+  return new HttpResponse(
+    `<h1>Hello, ${escape(capitalize(name)).toString()}!</h1><p>Nice to meet you.</p>`,
+  );
 }

@@ -1,6 +1,6 @@
 /** Request bodies as a hostile client writes them: multipart forms and urlencoded forms. */
 
-export const BOUNDARY = 'reins-hostile-boundary';
+const BOUNDARY = 'reins-hostile-boundary';
 
 /** One multipart part: a form field, or a file part when `filename` is given. */
 export interface Part {

@@ -11,7 +11,7 @@ import {
 import { httpRequest } from './raw-http.js';
 
 // Control characters (C0, DEL, C1), format characters and line separators: none may reach a log.
-export const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /**
  * A request may cost this many times the CPU of the cheapest page (`/greetings/`): generous, so
@@ -26,7 +26,7 @@ export const CPU_FACTOR = 200;
  * the upload limits (`dataUploadMaxMemorySize`, the total and per-file limits) bound the views
  * that do read, and are tested in `@reins/http`.
  */
-export const TEMP_BYTES_BOUND = 0;
+const TEMP_BYTES_BOUND = 0;
 
 /** The median server CPU time of `runs` requests for the demo's cheapest page, in ns. */
 export async function baselineCpuNs(demo: DemoUnderTest, runs = 15): Promise<number> {

@@ -46,7 +46,7 @@ export interface DemoUnderTest {
 }
 
 /** The process's CPU time so far: the sum of every live thread's run time. */
-export function cpuTimeNs(pid: number): number {
+function cpuTimeNs(pid: number): number {
   let total = 0;
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     try {

@@ -26,7 +26,7 @@ const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
  * Parse the first response in `received`; `malformed` says what is wrong with it. The answer to
  * a HEAD request (`head`) has headers only.
  */
-export function parseAnswer(received: string, timedOut = false, head = false): RawAnswer {
+function parseAnswer(received: string, timedOut = false, head = false): RawAnswer {
   const answer: RawAnswer = {
     received,
     status: null,

@@ -104,7 +104,7 @@ export class Signer {
       );
     }
     this.sep = sep;
-    this.salt = options.salt || (new.target as typeof Signer).defaultSalt;
+    this.salt = options.salt || new.target.defaultSalt;
     this.algorithm = options.algorithm ?? 'sha256';
     this.#keySalt = this.salt + 'signer';
     this.#secrets = [key, ...(options.fallbackKeys ?? [])];

@@ -42,7 +42,7 @@ export function getCookieSigner(keys: CookieSigningKeys, salt: string): Timestam
     fallbackKeys: keys.secretKeyFallbacks.map(cookieKey),
     salt,
   });
-  if (bySalt === undefined) signers.set(keys, (bySalt = new Map()));
+  if (bySalt === undefined) signers.set(keys, (bySalt = new Map<string, TimestampSigner>()));
   if (bySalt.size >= LIMIT) bySalt.clear();
   bySalt.set(salt, signer);
   return signer;

@@ -270,6 +270,8 @@ export async function parseMultipart(
   await Promise.allSettled(fileTasks);
   if (failure !== null) {
     await Promise.all(tempPaths.map((path) => removeTempPath(path)));
+    // The parser's or a file task's own error, rethrown as it was caught.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw failure;
   }
   setQueryDictMutable(post, false);

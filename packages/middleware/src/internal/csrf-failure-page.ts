@@ -56,7 +56,7 @@ export function csrfFailurePage(
       ? `
   <p>Reason given for failure:</p>
   <pre>
-    ${escape(reason)}
+    ${escape(reason).toString()}
   </pre>`
       : ''
   }

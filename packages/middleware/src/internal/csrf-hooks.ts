@@ -38,8 +38,10 @@ export interface CsrfHooks {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
-class RejectRequest {
-  constructor(readonly reason: string) {}
+class RejectRequest extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
 }
 
 /** `'X-CSRFToken'` or `'HTTP_X_CSRFTOKEN'` → the header to read and how Django names it in messages. */

@@ -20,5 +20,5 @@ export const CSRF_COOKIE_SET = Symbol.for('reins.csrfCookieSet');
 
 /** The request's state slot, typed for symbol access. */
 export function stateOf(request: HttpRequest): Record<symbol, unknown> {
-  return request.state as Record<symbol, unknown>;
+  return request.state;
 }

@@ -33,7 +33,7 @@ export function urlconfOf(request: HttpRequest): Resolving | null {
 export function isValidPath(urlconf: Resolving, path: string): { view?: unknown } | null {
   try {
     const match = urlconf.resolve(path);
-    return (match ?? null) as { view?: unknown } | null;
+    return match ?? null;
   } catch (error) {
     if (isResolver404(error)) return null;
     throw error;

@@ -23,7 +23,11 @@ function classAwaits(viewClass: { prototype?: object }): boolean {
   if (known === undefined) {
     known = false;
     let proto: object | null = viewClass.prototype ?? null;
-    for (; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (
+      ;
+      proto !== null && proto !== Object.prototype;
+      proto = Object.getPrototypeOf(proto) as object | null
+    ) {
       for (const key of Reflect.ownKeys(proto)) {
         const descriptor = Object.getOwnPropertyDescriptor(proto, key);
         if (descriptor !== undefined && isAsyncFunction(descriptor.value)) known = true;

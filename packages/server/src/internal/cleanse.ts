@@ -36,7 +36,7 @@ export function cleanseSetting(key: string, value: unknown, seen = new WeakSet<o
  * Cookie names that carry a credential whatever else they are called: sessions (`sessionid`,
  * `connect.sid`, `PHPSESSID`), CSRF tokens, remember-me and login cookies, JWTs.
  */
-export const CREDENTIAL_COOKIES = /SESS|SID|CSRF|XSRF|REMEMBER|LOGIN|JWT/i;
+const CREDENTIAL_COOKIES = /SESS|SID|CSRF|XSRF|REMEMBER|LOGIN|JWT/i;
 
 /**
  * The request's cookies as the debug page shows them: a value is masked when its name matches

@@ -24,6 +24,7 @@ export function exceptionRepr(error: unknown): string {
   if (error instanceof Error)
     return error.message !== '' ? error.message : error.name || error.constructor.name;
   if (typeof error === 'string') return error;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Django's str(exception) of whatever was raised
   return error === null || error === undefined ? '' : String(error);
 }
 
@@ -34,6 +35,7 @@ function contextFor(
 ): Record<string, unknown> {
   if (status === 404) return { request_path: quote(request.path), exception: exceptionRepr(error) };
   if (status === 403)
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Django's str(exception) of whatever was raised
     return { exception: error instanceof Error ? error.message : String(error ?? '') };
   return {};
 }

@@ -9,5 +9,6 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object')
     return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Python's str() of the value: its own toString
   return `${typeof value} ${String(value)}`;
 }

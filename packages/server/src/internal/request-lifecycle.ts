@@ -36,7 +36,6 @@ import {
 import type { HttpRequest, HttpResponseBase, RequestApp, RequestOptions } from '@reins/http';
 import { MiddlewareNotUsed } from '@reins/middleware';
 import type {
-  AnyView,
   GetResponse,
   Middleware,
   MiddlewareHandler,
@@ -280,7 +279,7 @@ export function createRequestLifecycle(
     const match = resolver.resolve(request.pathInfo);
     request.resolverMatch = match;
     const view = match.view as unknown as View;
-    const params = match.kwargs as Record<string, unknown>;
+    const params = match.kwargs;
     const args = match.args as readonly unknown[];
     if (viewHooks.length === 0) return callView(request, view, params, args);
     return runViewHooks(request, view, params, args, 0);
@@ -294,7 +293,7 @@ export function createRequestLifecycle(
     from: number,
   ): Answer {
     for (let index = from; index < viewHooks.length; index++) {
-      const result = viewHooks[index]!(request, view as unknown as AnyView, params, args);
+      const result = viewHooks[index]!(request, view, params, args);
       if (isThenable<HttpResponseBase | null | undefined>(result)) {
         return Promise.resolve(result).then((response) =>
           response

@@ -61,16 +61,18 @@ function show(value: unknown): string {
     if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
       const prototype = Object.getPrototypeOf(inner) as object | null;
       if (prototype !== Object.prototype && prototype !== null)
-        return `[${(inner as object).constructor.name || 'object'}]`;
+        return `[${inner.constructor.name || 'object'}]`;
     }
     return inner;
   };
   if (typeof value !== 'object' || value === null) return String(describeOther(value));
   try {
     return (
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Python's str() of the value: its own toString
       JSON.stringify(value, (_key, inner: unknown) => describeOther(inner), 2) ?? String(value)
     );
   } catch {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Python's str() of the value: its own toString
     return String(value);
   }
 }

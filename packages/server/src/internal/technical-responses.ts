@@ -43,6 +43,7 @@ export function technical404Response(
     tried = error.tried;
     errorUrl = error.path.replace(/^\//, '');
   } else {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it `tried` reads as any (no-unsafe-assignment)
     const match = request.resolverMatch as
       (typeof request.resolverMatch & { tried?: TriedPattern[][] }) | null;
     tried = match?.tried ?? null;

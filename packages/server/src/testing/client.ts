@@ -248,7 +248,7 @@ export class Client {
     const unsubscribe = onTemplateRendered((event) => {
       templates.push({
         name: event.name ?? null,
-        context: event.context as Readonly<Record<string, unknown>>,
+        context: event.context,
       });
     });
     let response: HttpResponse;

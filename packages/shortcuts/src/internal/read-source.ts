@@ -71,7 +71,7 @@ export function sourceModelName(source: unknown): string | undefined {
   if (!isObject(source)) return undefined;
   // Prisma delegates expose the model as `$name`; a model-like object may carry `modelName`.
   for (const key of ['$name', 'modelName']) {
-    if (typeof source[key] === 'string' && source[key]) return source[key] as string;
+    if (typeof source[key] === 'string' && source[key]) return source[key];
   }
   // Drizzle: a select builder keeps its table in `config.table`; a relational query its `tableConfig`.
   const config = source['config'];
@@ -194,7 +194,7 @@ export async function readSource(
   }
   if (isExecutable(source)) return readExecutable(source as AnyRecord, mode);
   if (isCountSlice(source)) {
-    const slicer = source as unknown as {
+    const slicer = source as {
       count(): unknown;
       slice(start: number, end: number): unknown;
     };

@@ -9,7 +9,7 @@ function generatedSource(source: string): string {
   globalThis.Function = new Proxy(original, {
     construct(target, args: string[]) {
       captured = args.at(-1)!;
-      return Reflect.construct(target, args) as object;
+      return Reflect.construct(target, args);
     },
   });
   try {

@@ -76,6 +76,7 @@ export function compileTemplate(
   const code = compiler.compileModule(parsed);
   // The code is generated from the parse tree alone; template text only enters through
   // JSON.stringify'd literals and the constants array K.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the template compiler: new Function over the generated render code, by design
   const factory = new Function('rt', 'K', 'self', code) as (
     rt: typeof RUNTIME_HELPERS,
     K: unknown[],

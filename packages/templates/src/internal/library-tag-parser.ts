@@ -45,6 +45,7 @@ export function parseLibraryTag(
   const node = compile(tagParser, tagToken(token));
   if (typeof (node as { render?: unknown } | null)?.render !== 'function') {
     throw new TypeError(
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the user's wrong return value, shown as JavaScript shows it
       `The compile function of tag '${name}' returned ${String(node)}; return a node object with a render(context) method.`,
     );
   }

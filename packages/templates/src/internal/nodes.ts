@@ -32,14 +32,14 @@ import type { WithNode } from '../tags/with.js';
 export type KeywordArguments = [string, FilterExpression][];
 
 /** A text node. */
-export interface TextNode {
+interface TextNode {
   type: 'text';
   text: string;
   token: Token;
 }
 
 /** A `{{ variable|filters }}` node. */
-export interface VariableNode {
+interface VariableNode {
   type: 'var';
   expression: FilterExpression;
   token: Token;

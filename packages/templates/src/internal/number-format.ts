@@ -55,9 +55,10 @@ export function formatNumber(
           // Django builds the cutoff as '0.' + '1'.rjust(decimal_pos, '0'), so 0 places means 0.1.
           const cutoff = decimalPos === 0 ? 0.1 : 10 ** -decimalPos;
           const magnitude = Number(`${dec.coefficient}e${dec.exponent}`);
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- keeps `dec` narrowed to FiniteDecimal for fixedOfDecimal below (tsc fails without it)
           if (magnitude < cutoff) dec = decimalFromNumber(0) as FiniteDecimal;
         }
-        text = `${dec.negative && dec.coefficient !== 0n ? '-' : ''}${fixedOfDecimal(dec as FiniteDecimal)}`;
+        text = `${dec.negative && dec.coefficient !== 0n ? '-' : ''}${fixedOfDecimal(dec)}`;
       }
     }
   } else {

@@ -112,7 +112,7 @@ export class Parser {
         }
         const tagParser = this.findTag(command);
         if (tagParser === undefined) this.invalidBlockTag(token, command, parseUntil);
-        const result = this.withToken(token, () => tagParser!(this, token));
+        const result = this.withToken(token, () => tagParser(this, token));
         for (const node of Array.isArray(result) ? result : [result]) {
           if (node.type === 'extends' && containsNonText) {
             throw this.error(

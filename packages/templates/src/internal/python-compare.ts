@@ -24,6 +24,7 @@ function classify(value: unknown): Ordered | undefined {
   if (typeof value === 'string') return { kind: 'string', value };
   if (typeof value === 'object' && value !== null) {
     if ((value as { [SAFE]?: unknown })[SAFE] === true)
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Python's str() of an object: its own toString stands for __str__
       return { kind: 'string', value: String(value) };
     if (Array.isArray(value)) return { kind: 'list', value };
     if (value instanceof Date) return { kind: 'date', value: value.getTime() };

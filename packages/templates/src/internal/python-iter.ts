@@ -20,6 +20,7 @@ import { codePoints } from './python-text.js';
 export function pyList(value: unknown): unknown[] {
   if (typeof value === 'string') return codePoints(value);
   if (typeof value === 'object' && value !== null) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
     if ((value as { [SAFE]?: unknown })[SAFE] === true) return codePoints(String(value));
     if (Array.isArray(value)) return value;
     if (value instanceof Map) return [...value.keys()];

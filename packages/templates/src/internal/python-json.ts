@@ -54,6 +54,7 @@ function keyText(key: unknown): string {
   if (typeof key === 'number') return jsonNumber(key);
   if (typeof key === 'boolean') return key ? 'true' : 'false';
   if (key === null || key === undefined) return 'null';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
   if (typeof key === 'object' && (key as { [SAFE]?: unknown })[SAFE] === true) return String(key);
   throw new PythonError(
     'TypeError',
@@ -78,6 +79,7 @@ function encode(value: unknown, seen: Set<object>): string {
   }
   if (value === null) return 'null';
   if (typeof value === 'object') {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
     if ((value as { [SAFE]?: unknown })[SAFE] === true) return jsonString(String(value));
     if (value instanceof Date) return jsonString(jsonDate(value));
     if (seen.has(value)) throw new PythonError('ValueError', 'Circular reference detected');
@@ -99,7 +101,7 @@ function encode(value: unknown, seen: Set<object>): string {
   }
   throw new PythonError(
     'TypeError',
-    `Object of type ${typeof value === 'object' ? ((value as object).constructor?.name ?? 'object') : typeof value} is not JSON serializable`,
+    `Object of type ${typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value} is not JSON serializable`,
   );
 }
 

@@ -37,6 +37,7 @@ export function pyTypeName(value: unknown): string {
 function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null && (value as { [SAFE]?: unknown })[SAFE] === true)
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Python's str() of an object: its own toString stands for __str__
     return String(value);
   return undefined;
 }

@@ -200,6 +200,7 @@ function convert(value: unknown, spec: Spec): string {
           value !== null &&
           (value as { [SAFE]?: unknown })[SAFE] === true)
       ) {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Python's str() of an object: its own toString stands for __str__
         const chars = codePoints(String(value));
         if (chars.length !== 1) throw new PythonError('TypeError', '%c requires int or char');
         ch = chars[0]!;
@@ -270,7 +271,7 @@ export function pyPercentFormat(format: string, value: unknown): string {
         if (!value.has(key)) throw new PythonError('KeyError', pyRepr(key));
         arg = value.get(key);
       } else {
-        const record = value as Record<string, unknown>;
+        const record = value;
         if (!Object.hasOwn(record, key)) throw new PythonError('KeyError', pyRepr(key));
         arg = record[key];
       }
@@ -291,7 +292,7 @@ export function pyPercentFormat(format: string, value: unknown): string {
       width: width === undefined || width === '*' ? undefined : Number(width),
       precision:
         precision === undefined || precision === '*' ? undefined : Number(precision || '0'),
-      type: type!,
+      type: type,
     };
     out += convert(arg, spec);
   }

@@ -129,7 +129,8 @@ class Printer {
           : typeof value === 'object' &&
               value !== null &&
               (value as { [SAFE]?: unknown })[SAFE] === true
-            ? String(value)
+            ? // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Python's str() of an object: its own toString stands for __str__
+              String(value)
             : undefined;
       if (text !== undefined && text.length > 0)
         return this.str(text, indent, allowance, level + 1);

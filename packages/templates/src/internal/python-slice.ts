@@ -59,6 +59,7 @@ export function pySlice(
   if (typeof value === 'string') return sliceArray(codePoints(value), start, stop, step).join('');
   if (typeof value === 'object' && value !== null) {
     if ((value as { [SAFE]?: unknown })[SAFE] === true) {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Python's str() of an object: its own toString stands for __str__
       return sliceArray(codePoints(String(value)), start, stop, step).join('');
     }
     if (Array.isArray(value)) return sliceArray(value, start, stop, step);
@@ -75,6 +76,7 @@ export function pyIndex(value: unknown, index: number): unknown {
   let items: readonly unknown[] | undefined;
   if (typeof value === 'string') items = codePoints(value);
   else if (typeof value === 'object' && value !== null) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
     if ((value as { [SAFE]?: unknown })[SAFE] === true) items = codePoints(String(value));
     else if (Array.isArray(value)) items = value;
     else if (value instanceof Map) {

@@ -46,6 +46,7 @@ export function pyStrLen(text: string): number {
 export function pyLen(value: unknown): number {
   if (typeof value === 'string') return pyStrLen(value);
   if (typeof value === 'object' && value !== null) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
     if ((value as { [SAFE]?: unknown })[SAFE] === true) return pyStrLen(String(value));
     if (Array.isArray(value)) return value.length;
     if (value instanceof Map || value instanceof Set) return value.size;

@@ -33,6 +33,7 @@ export function pyBool(value: unknown): boolean {
       return true;
   }
   if (value === null) return false;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
   if ((value as { [SAFE]?: unknown })[SAFE] === true) return String(value).length > 0;
   if (Array.isArray(value)) return value.length > 0;
   if (value instanceof Map || value instanceof Set) return value.size > 0;

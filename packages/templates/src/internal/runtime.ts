@@ -62,10 +62,7 @@ import { needsAsync } from './runtime/render-state.js';
 export type {
   CompiledTemplate,
   MissingInfo,
-  RenderFunction,
-  RenderResult,
   RenderState,
-  ReverseFunction,
   RuntimeEngine,
   RuntimeTemplate,
 } from './runtime/render-state.js';

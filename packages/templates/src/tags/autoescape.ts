@@ -3,13 +3,8 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { pySplit } from '../internal/smart-split.js';
 
 /** The parsed `{% autoescape %}`. */
@@ -34,7 +29,7 @@ export function parseAutoescape(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% autoescape %}`. */
-export function compileAutoescape(node: AutoescapeNode, compiler: Compiler, scope: Scope): string {
+function compileAutoescape(node: AutoescapeNode, compiler: Compiler, scope: Scope): string {
   const saved = compiler.autoescape;
   compiler.autoescape = node.on;
   const code = compiler.nodes(node.body, scope);

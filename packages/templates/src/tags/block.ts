@@ -4,14 +4,9 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
 import { jsString } from '../internal/generated-code.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { pySplit } from '../internal/smart-split.js';
 
 /** The parsed `{% block %}`. */
@@ -39,7 +34,7 @@ export function parseBlock(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% block %}`. */
-export function compileBlock(node: BlockNode, compiler: Compiler, scope: Scope): string {
+function compileBlock(node: BlockNode, compiler: Compiler, scope: Scope): string {
   const fn = compiler.blockFunction(node);
   const call = `${compiler.asyncMode ? 'await $blockA' : '$block'}(ctx, s, ${compiler.autoescapeExpression()}, ${jsString(node.name)}, ${fn}, ${compiler.snapshot(scope)})`;
   return `o += ${call};\n`;

@@ -107,7 +107,7 @@ const NODE_KINDS: NodeKinds = {
 
 /** The compile step and tree facts of a built-in node's type. */
 export function builtinNodeKind(node: BuiltinNode): BuiltinNodeKind<BuiltinNode> {
-  return NODE_KINDS[node.type] as BuiltinNodeKind<BuiltinNode>;
+  return NODE_KINDS[node.type];
 }
 
 /** Compile a built-in tag's node. */

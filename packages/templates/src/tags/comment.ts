@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
+import type { Node, Parser } from './tag-types.js';
 
 /** Parse `{% comment %}`. */
 export function parseComment(parser: Parser): Node | Node[] {

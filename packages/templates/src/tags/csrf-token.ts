@@ -3,12 +3,7 @@
  *
  * @module
  */
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Token } from '../internal/lexer.js';
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import { pyBool } from '../internal/python-truth.js';
 import { pythonOperand } from '../internal/runtime/comparison.js';
 import { renderValue } from '../internal/runtime/output.js';
@@ -25,7 +20,7 @@ export function parseCsrfToken(_parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% csrf_token %}`. */
-export function compileCsrfToken(node: CsrfTokenNode, compiler: Compiler, scope: Scope): string {
+function compileCsrfToken(node: CsrfTokenNode, compiler: Compiler, scope: Scope): string {
   const token = compiler.pathExpression(['csrf_token'], scope).code;
   return `o += $csrf(${token});\n`;
 }

@@ -3,13 +3,9 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
-import type { Token } from '../internal/lexer.js';
 import type { CycleInfo, Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { splitContents } from '../internal/smart-split.js';
 
 let nextCycleId = 1;
@@ -73,7 +69,7 @@ export function parseCycle(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% cycle %}`. */
-export function compileCycle(node: CycleNode, compiler: Compiler, scope: Scope): string {
+function compileCycle(node: CycleNode, compiler: Compiler, scope: Scope): string {
   const cycle = node.cycle;
   const I = String(cycle.id);
   const index = compiler.temporary();

@@ -4,13 +4,8 @@
  *
  * @module
  */
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import type { Context } from '../internal/context.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Token } from '../internal/lexer.js';
 import { fastEscape } from '../internal/fast-escape.js';
 import { pyRepr } from '../internal/python-str.js';
 import type { RenderState } from '../internal/runtime/render-state.js';
@@ -27,7 +22,7 @@ export function parseDebug(_parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% debug %}`. */
-export function compileDebug(node: DebugNode, compiler: Compiler, scope: Scope): string {
+function compileDebug(node: DebugNode, compiler: Compiler, scope: Scope): string {
   return `o += $debug(ctx, s, ${compiler.snapshot(scope)});\n`;
 }
 

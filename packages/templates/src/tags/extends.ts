@@ -4,15 +4,10 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
-import type { Token } from '../internal/lexer.js';
 import { containsExtends } from '../internal/node-walk.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { constructRelativePath } from '../internal/relative-path.js';
 import { splitContents } from '../internal/smart-split.js';
 
@@ -38,7 +33,7 @@ export function parseExtends(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% extends %}`. */
-export function compileExtends(_node: ExtendsNode, _compiler: Compiler, _scope: Scope): string {
+function compileExtends(_node: ExtendsNode, _compiler: Compiler, _scope: Scope): string {
   return '';
 }
 

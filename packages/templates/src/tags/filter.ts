@@ -3,14 +3,9 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 
 /** The parsed `{% filter %}`. */
 export interface FilterNode {
@@ -37,7 +32,7 @@ export function parseFilter(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% filter %}`. */
-export function compileFilter(node: FilterNode, compiler: Compiler, scope: Scope): string {
+function compileFilter(node: FilterNode, compiler: Compiler, scope: Scope): string {
   const saved = compiler.temporary();
   const t = compiler.temporary();
   const body = compiler.nodes(node.body, scope);

@@ -3,14 +3,9 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { splitContents } from '../internal/smart-split.js';
 
 /** The parsed `{% firstof %}`. */
@@ -35,7 +30,7 @@ export function parseFirstof(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% firstof %}`. */
-export function compileFirstof(node: FirstofNode, compiler: Compiler, scope: Scope): string {
+function compileFirstof(node: FirstofNode, compiler: Compiler, scope: Scope): string {
   const result = compiler.temporary();
   let code = `${result} = '';\n`;
   let tail = '';

@@ -4,14 +4,10 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Node, Parser, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { type LoopInfo, nearestLoop, Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { splitContents } from '../internal/smart-split.js';
 
 /** The parsed `{% for %}`. */
@@ -58,7 +54,7 @@ export function parseFor(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% for %}`. */
-export function compileFor(node: ForNode, compiler: Compiler, scope: Scope): string {
+function compileFor(node: ForNode, compiler: Compiler, scope: Scope): string {
   const id = compiler.nextId();
   const I = String(id);
   const loop: LoopInfo = {

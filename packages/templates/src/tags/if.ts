@@ -4,16 +4,11 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
 import { APPEND_RE } from '../internal/generated-code.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import { type IfExpression, parseIfExpression } from '../internal/if-expression.js';
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { splitContents } from '../internal/smart-split.js';
 
 // Each term nests in the generated code; beyond this a template fails cleanly.
@@ -69,7 +64,7 @@ export function parseIf(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% if %}`. */
-export function compileIf(node: IfNode, compiler: Compiler, scope: Scope): string {
+function compileIf(node: IfNode, compiler: Compiler, scope: Scope): string {
   const branches = node.branches;
   const compiled = branches.map((branch) => ({
     body: compiler.nodes(branch.body, scope),

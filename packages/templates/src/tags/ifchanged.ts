@@ -4,13 +4,9 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Node, Parser, Token } from './tag-types.js';
 import { nearestLoop, type Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { splitContents } from '../internal/smart-split.js';
 
 /** The parsed `{% ifchanged %}`. */
@@ -42,7 +38,7 @@ export function parseIfchanged(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% ifchanged %}`. */
-export function compileIfchanged(node: IfchangedNode, compiler: Compiler, scope: Scope): string {
+function compileIfchanged(node: IfchangedNode, compiler: Compiler, scope: Scope): string {
   const id = compiler.nextId();
   const loop = nearestLoop(scope);
   let state: string;

@@ -3,15 +3,11 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import { jsString } from '../internal/generated-code.js';
-import type { Token } from '../internal/lexer.js';
 import type { KeywordArguments, Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { constructRelativePath } from '../internal/relative-path.js';
 import { splitContents } from '../internal/smart-split.js';
 import { tokenKwargs } from '../internal/tag-arguments.js';
@@ -62,7 +58,7 @@ export function parseInclude(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% include %}`. */
-export function compileInclude(node: IncludeNode, compiler: Compiler, scope: Scope): string {
+function compileInclude(node: IncludeNode, compiler: Compiler, scope: Scope): string {
   const name = compiler.expression(node.template, scope, 'value', node.token);
   const extra = compiler.keywordObject(node.extra, scope, node.token);
   return compiler.countedAppend(

@@ -4,12 +4,10 @@
  *
  * @module
  */
+import type { Node, Parser, Token } from './tag-types.js';
 import type { FilterSpec } from '../filters/filter-spec.js';
 import type { Library, TagDefinition } from '../library.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { pySplit } from '../internal/smart-split.js';
 
 /** Parse `{% load %}`. */

@@ -3,13 +3,8 @@
  *
  * @module
  */
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Token } from '../internal/lexer.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { jsString } from '../internal/generated-code.js';
 import { paragraphs, words } from '../internal/lorem.js';
@@ -45,7 +40,7 @@ export function parseLorem(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% lorem %}`. */
-export function compileLorem(node: LoremNode, compiler: Compiler, scope: Scope): string {
+function compileLorem(node: LoremNode, compiler: Compiler, scope: Scope): string {
   const count = compiler.expression(node.count, scope, 'value', node.token);
   return compiler.countedAppend(
     (length) => `$lorem(s, ${length}, ${count}, ${jsString(node.method)}, ${String(node.common)})`,

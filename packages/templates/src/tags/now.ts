@@ -3,12 +3,7 @@
  *
  * @module
  */
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Token } from '../internal/lexer.js';
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import { AUTOESCAPE_OFF, pythonStr } from '../internal/runtime/output.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { builtinFilters } from '../filters/index.js';
@@ -36,7 +31,7 @@ export function parseNow(_parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% now %}`. */
-export function compileNow(node: NowNode, compiler: Compiler, scope: Scope): string {
+function compileNow(node: NowNode, compiler: Compiler, scope: Scope): string {
   const call = `$now(${jsString(node.format)})`;
   return node.asVar !== undefined ? compiler.assign(node.asVar, scope, call) : `o += ${call};\n`;
 }

@@ -3,12 +3,8 @@
  *
  * @module
  */
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
+import type { BuiltinNodeKind, Compiler, Node, Parser, Token } from './tag-types.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
-import type { Token } from '../internal/lexer.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { nearestLoop, Scope } from '../internal/compile-scope.js';
 import { splitContents } from '../internal/smart-split.js';
@@ -42,7 +38,7 @@ export function parseRegroup(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% regroup %}`. */
-export function compileRegroup(node: RegroupNode, compiler: Compiler, scope: Scope): string {
+function compileRegroup(node: RegroupNode, compiler: Compiler, scope: Scope): string {
   const id = String(compiler.nextId());
   const target = compiler.expression(node.target, scope, 'ignore', node.token);
   const keyScope = new Scope(scope, nearestLoop(scope));

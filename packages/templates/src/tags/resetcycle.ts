@@ -3,13 +3,9 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
-import type { Token } from '../internal/lexer.js';
 import type { CycleInfo, Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { splitContents } from '../internal/smart-split.js';
 
 /** The parsed `{% resetcycle %}`. */
@@ -35,11 +31,7 @@ export function parseResetcycle(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% resetcycle %}`. */
-export function compileResetcycle(
-  node: ResetcycleNode,
-  _compiler: Compiler,
-  _scope: Scope,
-): string {
+function compileResetcycle(node: ResetcycleNode, _compiler: Compiler, _scope: Scope): string {
   return `delete s.rc[${String(node.cycle.id)}];\n`;
 }
 

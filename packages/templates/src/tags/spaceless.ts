@@ -3,12 +3,7 @@
  *
  * @module
  */
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Token } from '../internal/lexer.js';
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 
 /** The parsed `{% spaceless %}`. */
 export interface SpacelessNode {
@@ -25,7 +20,7 @@ export function parseSpaceless(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% spaceless %}`. */
-export function compileSpaceless(node: SpacelessNode, compiler: Compiler, scope: Scope): string {
+function compileSpaceless(node: SpacelessNode, compiler: Compiler, scope: Scope): string {
   const saved = compiler.temporary();
   const body = compiler.nodes(node.body, scope);
   return `${saved} = o; o = '';\n${body}o = ${saved} + $spaceless(o);\n`;

@@ -3,10 +3,8 @@
  *
  * @module
  */
+import type { Node, Parser, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { pySplit } from '../internal/smart-split.js';
 
 const TEMPLATETAG: Record<string, string> = {

@@ -3,15 +3,11 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Parser, Scope, Token } from './tag-types.js';
 import { NO_REVERSE_MATCH_BRAND } from '@reins/core';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { KeywordArguments, Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import type { RenderState } from '../internal/runtime/render-state.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Token } from '../internal/lexer.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { parseCallBits } from '../internal/tag-arguments.js';
 import { pyRepr } from '../internal/python-str.js';
@@ -39,7 +35,7 @@ export function parseUrl(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% url %}`. */
-export function compileUrl(node: UrlNode, compiler: Compiler, scope: Scope): string {
+function compileUrl(node: UrlNode, compiler: Compiler, scope: Scope): string {
   const t = compiler.temporary();
   const view = compiler.expression(node.view, scope, 'value', node.token);
   const args = node.args.map((a) => compiler.expression(a, scope, 'value', node.token)).join(', ');

@@ -3,9 +3,7 @@
  *
  * @module
  */
-import type { Token } from '../internal/lexer.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
+import type { Node, Parser, Token } from './tag-types.js';
 
 /** Parse `{% verbatim %}`. */
 export function parseVerbatim(parser: Parser, token: Token): Node | Node[] {

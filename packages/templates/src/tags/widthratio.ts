@@ -3,13 +3,8 @@
  *
  * @module
  */
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
+import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
-import type { Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
-import type { Scope } from '../internal/compile-scope.js';
-import type { Token } from '../internal/lexer.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { locate, type MissingInfo } from '../internal/runtime/render-state.js';
 import { pyFloat, pyInt } from '../internal/python-number.js';
@@ -47,7 +42,7 @@ export function parseWidthratio(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% widthratio %}`. */
-export function compileWidthratio(node: WidthratioNode, compiler: Compiler, scope: Scope): string {
+function compileWidthratio(node: WidthratioNode, compiler: Compiler, scope: Scope): string {
   const call = `$widthratio(${compiler.expression(node.value, scope, 'value', node.token)}, ${compiler.expression(node.max, scope, 'value', node.token)}, ${compiler.expression(node.width, scope, 'value', node.token)}, ${compiler.locationConstant('widthratio', node.token)})`;
   return node.asVar !== undefined ? compiler.assign(node.asVar, scope, call) : `o += ${call};\n`;
 }

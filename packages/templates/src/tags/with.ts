@@ -3,13 +3,10 @@
  *
  * @module
  */
+import type { BuiltinNodeKind, Compiler, Parser, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { nearestLoop, Scope } from '../internal/compile-scope.js';
-import type { Compiler } from '../internal/compiler.js';
-import type { BuiltinNodeKind } from './builtin-tags.js';
-import type { Token } from '../internal/lexer.js';
 import type { KeywordArguments, Node } from '../internal/nodes.js';
-import type { Parser } from '../internal/parser.js';
 import { splitContents } from '../internal/smart-split.js';
 import { tokenKwargs } from '../internal/tag-arguments.js';
 
@@ -37,7 +34,7 @@ export function parseWith(parser: Parser, token: Token): Node | Node[] {
 }
 
 /** Compile `{% with %}`. */
-export function compileWith(node: WithNode, compiler: Compiler, scope: Scope): string {
+function compileWith(node: WithNode, compiler: Compiler, scope: Scope): string {
   const inner = new Scope(scope, nearestLoop(scope));
   let code = '';
   const values = node.assignments.map(([name, expression]) => {

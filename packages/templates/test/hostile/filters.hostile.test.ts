@@ -41,7 +41,7 @@ describe('hostile inputs from issue #19', () => {
   });
 
   it('wordwrap wraps 2 MB of flat text', () => {
-    const out = wrapText('ab '.repeat(700_000), 5) as string;
+    const out = wrapText('ab '.repeat(700_000), 5);
     expect(out).toBe(Array.from({ length: 350_000 }, () => 'ab ab').join('\n'));
   });
 });

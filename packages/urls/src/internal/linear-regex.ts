@@ -51,7 +51,7 @@ export class UnsupportedByLinearEngine extends Error {}
 const BITSTATE_CELLS = 256 * 1024;
 
 /** The largest program the engine builds; counted repeats are unrolled, so `{1,10000}` is refused. */
-export const MAX_PROGRAM = 20_000;
+const MAX_PROGRAM = 20_000;
 
 function singleAtom(node: RegexNode, flags: Flags): string {
   const parsed: ParsedRegex = {

@@ -187,7 +187,7 @@ class Parser {
       case '(':
         return this.parseGroup(depth);
       case '\\':
-        return this.parseEscape(false) as RegexNode;
+        return this.parseEscape(false);
       case '*':
       case '+':
       case '?':

@@ -160,9 +160,9 @@ export class ResolveEngine implements TriedSource {
   }
 
   #flatten(node: URLResolver, chain: URLResolver[], route: string): void {
-    for (const child of node.urlpatterns as readonly AnyNode[]) {
+    for (const child of node.urlpatterns) {
       if (child instanceof URLPattern) {
-        this.#addLeaf(child, chain, joinRoute(route, child.pattern.source));
+        this.#addLeaf(child as URLPattern, chain, joinRoute(route, child.pattern.source));
       } else {
         this.#flatten(child, [...chain, child], joinRoute(route, child.pattern!.source));
       }
@@ -424,7 +424,7 @@ function walkTried(
   rest: string,
 ): { matched: boolean; tried: TriedPattern[][] } {
   const tried: TriedPattern[][] = [];
-  for (const child of resolver.urlpatterns as readonly AnyNode[]) {
+  for (const child of resolver.urlpatterns) {
     if (child instanceof URLPattern) {
       tried.push([describeNode(child)]);
       if (child.pattern.match(rest) !== null) return { matched: true, tried };

@@ -149,7 +149,7 @@ function tableFor(resolver: URLResolver): Table {
   let table = tables.get(resolver);
   if (table !== undefined) return table;
   table = { names: new Map(), namespaces: new Map(), apps: new Map() };
-  const patterns = resolver.urlpatterns as readonly AnyNode[];
+  const patterns = resolver.urlpatterns;
   for (let i = patterns.length - 1; i >= 0; i--) {
     const child = patterns[i]!;
     const source = patternSource(child);

@@ -550,7 +550,7 @@ export class RegexPattern {
         if (value !== undefined) kwargs[name] = value;
       }
     } else {
-      args = m.slice(1) as string[];
+      args = m.slice(1);
     }
     return { rest: path.slice(m.index + m[0].length), args, kwargs };
   }

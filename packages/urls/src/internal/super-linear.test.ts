@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ImproperlyConfigured, path, rePath } from '../index.js';
+import { ImproperlyConfigured } from '@reins/core';
+import { path, rePath } from '../path.js';
 import type { FlaggedAlt } from './linear-regex.js';
 import { parsePythonRegex } from './python-regex.js';
 import { RegexPattern, RoutePattern } from './route-pattern.js';

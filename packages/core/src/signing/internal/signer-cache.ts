@@ -27,7 +27,7 @@ export function signerFor(
       size = 0;
       byKey = undefined;
     }
-    if (byKey === undefined) cache.set(realSalt, (byKey = new Map()));
+    if (byKey === undefined) cache.set(realSalt, (byKey = new Map<string, TimestampSigner>()));
     byKey.set(key, signer);
     size++;
   }

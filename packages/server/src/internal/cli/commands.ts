@@ -86,7 +86,7 @@ export async function runserver(
 ): Promise<number> {
   if (options.reload && process.env[RUN_MAIN_ENV] !== 'true') {
     await runWithReloader({
-      write: io.out,
+      write: (line) => io.out(line),
       ...(options.shutdownTimeout === undefined
         ? {}
         : { shutdownTimeout: options.shutdownTimeout }),

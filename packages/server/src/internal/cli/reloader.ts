@@ -45,7 +45,7 @@ export interface ReloaderOptions {
 }
 
 /** What the child gets beyond its drain bound to cut what is left and exit on its own, ms. */
-export const KILL_GRACE = 2_000;
+const KILL_GRACE = 2_000;
 
 /**
  * Run this same command as a child and restart it on file changes; resolves when the parent is

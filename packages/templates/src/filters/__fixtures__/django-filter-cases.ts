@@ -37,7 +37,7 @@ export function decode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decode);
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if ('$safe' in record) return markSafe(record['$safe'] as string);
+    if ('$safe' in record) return markSafe(record['$safe']);
     if ('$nan' in record) return NaN;
     if ('$inf' in record) return record['$inf'] ? Infinity : -Infinity;
     if ('$date' in record) {

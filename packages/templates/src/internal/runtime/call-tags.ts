@@ -71,7 +71,7 @@ export function renderInclusionTag(
   const values = tag.fn(...tagArgs(tag, ctx, s, autoescape, args, kwargs, snapshot));
   if (isThenable(values)) throw needsAsync();
   const template = s.engine.findTemplate(tag.templateName, []);
-  const inner = inclusionContext(ctx, values as Record<string, unknown>);
+  const inner = inclusionContext(ctx, values);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
   return template.compiled(false).main(inner, childState(s, template), autoescape) as string;
 }

@@ -16,6 +16,7 @@ export function pythonOperand(value: unknown): unknown {
     value !== null &&
     (value as { [k: symbol]: unknown })[SAFE_STRING] === true
   ) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Python's str() of an object: its own toString stands for __str__
     return String(value);
   }
   return value;

@@ -18,6 +18,7 @@ export function iterate(value: unknown): readonly unknown[] {
   if (Array.isArray(value)) return value;
   if (typeof value === 'string') return Array.from(value);
   if (typeof value === 'object') {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
     if ((value as { [k: symbol]: unknown })[SAFE_STRING] === true) return Array.from(String(value));
     if (value instanceof Map) return Array.from(value.keys());
     if (typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') {

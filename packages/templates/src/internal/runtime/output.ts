@@ -17,16 +17,20 @@ const AUTOESCAPE_OFF: FilterContext = Object.freeze({ autoescape: false });
 export { AUTOESCAPE_OFF, AUTOESCAPE_ON };
 
 /** For the inlined `upper`/`lower` filters (called with `.call`: see fast-escape.ts). */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(text)
 export const toUpperCase = String.prototype.toUpperCase;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(text)
 export const toLowerCase = String.prototype.toLowerCase;
 
 /** Convert a value for output (Django's `render_value_in_context`). */
 export function renderValue(value: unknown, autoescape: boolean): string {
   if (typeof value === 'string') return autoescape ? fastEscape(value) : value;
   if (typeof value === 'object' && value !== null) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
     if ((value as { [k: symbol]: unknown })[SAFE_STRING] === true) return String(value);
     if (value instanceof Date) {
       const text = String(
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the date filter's answer is a string or a SafeString
         builtinFilters['date']?.fn(value, 'N j, Y, P', AUTOESCAPE_OFF) ?? pyStr(value),
       );
       return autoescape ? fastEscape(text) : text;

@@ -45,8 +45,6 @@ export interface RuntimeEngine {
   readonly hasRenderListeners: boolean;
 }
 
-export type { ReverseFunction };
-
 /** Per-render state; includes get a fresh one, extends share it. */
 export interface RenderState {
   engine: RuntimeEngine;

@@ -7,8 +7,6 @@
  *
  * @module
  */
-import type { FilterSpec } from '../../../src/filters/filter-spec.js';
-import { stringValue } from '../../../src/filters/filter-values.js';
 
 // After the ASCII step, Python's Unicode \s still matches \x1c-\x1f (str.isspace()).
 // eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
@@ -34,10 +32,3 @@ export function slugifyText(text: string): string {
     .replace(SEPARATORS, '-')
     .replace(EDGES, '');
 }
-
-/** `{{ value|slugify }}` — `Joel is a slug` → `joel-is-a-slug`. */
-export const slugify: FilterSpec = {
-  fn: (value) => slugifyText(stringValue(value)),
-  isSafe: true,
-  arg: 'none',
-};

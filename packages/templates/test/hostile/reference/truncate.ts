@@ -8,10 +8,6 @@
  *
  * @module
  */
-import type { FilterSpec } from '../../../src/filters/filter-spec.js';
-import { stringValue } from '../../../src/filters/filter-values.js';
-import { PythonError } from '../../../src/internal/python-errors.js';
-import { pyInt } from '../../../src/internal/python-number.js';
 import { codePoints, PY_WHITESPACE, pySplitWhitespace } from '../../../src/internal/python-text.js';
 import { isCombining } from '../../../src/internal/python-unicode.js';
 
@@ -139,46 +135,3 @@ function truncateHtml(input: string, length: number, truncateLen: number, words:
   for (const tag of openTags) out += `</${tag}>`;
   return out;
 }
-
-function lengthFilter(apply: (text: string, length: number) => string): FilterSpec['fn'] {
-  return (value, arg) => {
-    const text = stringValue(value);
-    let length: number;
-    try {
-      length = pyInt(arg);
-    } catch (error) {
-      // Django catches only ValueError here: a bad literal returns the text unchanged.
-      if (PythonError.isInstance(error) && error.pythonType === 'ValueError') return text;
-      throw error;
-    }
-    return apply(text, length);
-  };
-}
-
-/** `{{ value|truncatechars:9 }}` — at most 9 characters, the last being `…` when cut. */
-export const truncatechars: FilterSpec = {
-  fn: lengthFilter((text, n) => truncateChars(text, n)),
-  isSafe: true,
-  arg: 'required',
-};
-
-/** `{{ value|truncatechars_html:9 }}` — like truncatechars, not counting tags, closing open ones. */
-export const truncatecharsHtml: FilterSpec = {
-  fn: lengthFilter((text, n) => truncateChars(text, n, true)),
-  isSafe: true,
-  arg: 'required',
-};
-
-/** `{{ value|truncatewords:3 }}` — the first 3 words, then ` …` when cut. */
-export const truncatewords: FilterSpec = {
-  fn: lengthFilter((text, n) => truncateWords(text, n)),
-  isSafe: true,
-  arg: 'required',
-};
-
-/** `{{ value|truncatewords_html:3 }}` — like truncatewords, keeping tags and closing open ones. */
-export const truncatewordsHtml: FilterSpec = {
-  fn: lengthFilter((text, n) => truncateWords(text, n, true)),
-  isSafe: true,
-  arg: 'required',
-};

@@ -8,12 +8,9 @@
  *
  * @module
  */
-import type { FilterSpec } from '../../../src/filters/filter-spec.js';
-import { stringValue } from '../../../src/filters/filter-values.js';
-import { escapeHtml, isSafe, markSafe } from '../../../src/safe-string.js';
+import { escapeHtml } from '../../../src/safe-string.js';
 import { PythonError } from '../../../src/internal/python-errors.js';
 import { pyHtmlUnescape } from '../../../src/internal/python-html.js';
-import { pyInt } from '../../../src/internal/python-number.js';
 import { PY_WHITESPACE, codePoints, pyStrLen } from '../../../src/internal/python-text.js';
 import {
   pyIdnaEncode,
@@ -185,34 +182,3 @@ export function urlizeText(
   }
   return words.join('');
 }
-
-/** `{{ value|urlize }}` — turn URLs and e-mail addresses in text into links. */
-export const urlize: FilterSpec = {
-  fn: (value, _arg, ctx) =>
-    markSafe(
-      urlizeText(stringValue(value), {
-        nofollow: true,
-        autoescape: ctx.autoescape,
-        safeInput: isSafe(value),
-      }),
-    ),
-  isSafe: true,
-  needsAutoescape: true,
-  arg: 'none',
-};
-
-/** `{{ value|urlizetrunc:15 }}` — like urlize, link text cut to 15 characters with `…`. */
-export const urlizetrunc: FilterSpec = {
-  fn: (value, arg, ctx) =>
-    markSafe(
-      urlizeText(stringValue(value), {
-        trimUrlLimit: pyInt(arg),
-        nofollow: true,
-        autoescape: ctx.autoescape,
-        safeInput: isSafe(value),
-      }),
-    ),
-  isSafe: true,
-  needsAutoescape: true,
-  arg: 'required',
-};

@@ -7,16 +7,9 @@
  *
  * @module
  */
-import type { FilterSpec } from '../../../src/filters/filter-spec.js';
-import { stringValue } from '../../../src/filters/filter-values.js';
 import { PythonError } from '../../../src/internal/python-errors.js';
-import { pyInt, pyStrip } from '../../../src/internal/python-number.js';
-import {
-  pyExpandtabs,
-  pySplitlines,
-  pySplitWhitespace,
-  pyStrLen,
-} from '../../../src/internal/python-text.js';
+import { pyStrip } from '../../../src/internal/python-number.js';
+import { pyExpandtabs, pySplitlines, pyStrLen } from '../../../src/internal/python-text.js';
 
 // eslint-disable-next-line no-control-regex -- Python's character classes include C0 controls
 const TEXTWRAP_SPACE = /[\t\n\x0b\x0c\r]/g;
@@ -61,17 +54,3 @@ export function wrapText(text: string, width: number): string {
   for (const line of pySplitlines(text, true)) result.push(...wrapLine(line, width));
   return result.join('\n');
 }
-
-/** `{{ value|wordcount }}` — the number of whitespace-separated words. */
-export const wordcount: FilterSpec = {
-  fn: (value) => pySplitWhitespace(stringValue(value)).length,
-  isSafe: false,
-  arg: 'none',
-};
-
-/** `{{ value|wordwrap:30 }}` — wrap at 30 columns, never splitting a word. */
-export const wordwrap: FilterSpec = {
-  fn: (value, arg) => wrapText(stringValue(value), pyInt(arg)),
-  isSafe: true,
-  arg: 'required',
-};
