@@ -679,12 +679,21 @@ export class HttpRequest {
   }
 
   /**
-   * Whether the body was abandoned part-way (too large) or never read (a multipart form no one
-   * asked for), so the connection must not be reused: closing costs less than draining a body
-   * of any size.
+   * Whether the body was abandoned part-way (too large) or never read and too large or of unknown
+   * length to discard, so the connection must not be reused.
    */
   get connectionUnsafe(): boolean {
-    return (this.#lazy?.connectionUnsafe ?? false) || this.#unreadStream();
+    return (this.#lazy?.connectionUnsafe ?? false) || (this.#unreadStream() && !this.#drainable());
+  }
+
+  // An unread body whose declared length is within fileUploadMaxTotalSize is discarded by Node
+  // after the answer and the connection kept, as Django's server reads the rest of the body:
+  // closing on a client still sending resets the connection, and the client loses the answer.
+  // A body of unknown or larger length closes the connection instead.
+  #drainable(): boolean {
+    const total = this.#settings.fileUploadMaxTotalSize;
+    const declared = this.#contentLength();
+    return declared !== null && (total === null || declared <= total);
   }
 
   #unreadStream(): boolean {

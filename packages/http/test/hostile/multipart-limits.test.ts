@@ -130,6 +130,18 @@ describe('hostile multipart bodies', () => {
     expect(request.connectionUnsafe).toBe(false);
   });
 
+  it('keeps the connection for an unread form whose declared length Node can discard', () => {
+    const { body, state } = counted(1, () => new TextEncoder().encode('--x--\r\n'));
+    const within = multipart(body, { fileUploadMaxTotalSize: 1000 }, 7);
+    expect(within.preloadBody()).toBeNull();
+    expect(state.pulled).toBe(0);
+    // Discarded after the answer, as Django's server reads the rest: no reset loses the answer.
+    expect(within.connectionUnsafe).toBe(false);
+    const over = multipart(body, { fileUploadMaxTotalSize: 1000 }, 5000);
+    expect(over.preloadBody()).toBeNull();
+    expect(over.connectionUnsafe).toBe(true);
+  });
+
   it('reads a plain body ahead without parsing it', async () => {
     const request = new HttpRequest({
       method: 'POST',
