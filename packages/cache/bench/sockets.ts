@@ -98,7 +98,7 @@ function cpuOf(proc: ChildProcess): Promise<number> {
 
 const load = (url: string, duration: number) =>
   new Promise<autocannon.Result>((resolve, reject) =>
-    autocannon({ url, connections: 50, duration }, (error, result) =>
+    autocannon({ url, connections: 50, duration }, (error: Error | null, result) =>
       error ? reject(error) : resolve(result),
     ),
   );

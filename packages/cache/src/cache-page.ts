@@ -26,6 +26,12 @@ export interface CachePageOptions {
   logger?: CacheLogger;
 }
 
+// The view's arguments and markers, but its response always comes as a promise (the cache is
+// asked first), whatever the view returned.
+type CachedView<View extends (...args: never[]) => unknown> = ((
+  ...args: Parameters<View>
+) => Promise<Awaited<ReturnType<View>>>) & { [K in keyof View]: View[K] };
+
 /**
  * Cache this view's responses for `timeout` seconds (Django's `@cache_page`). The view may be
  * sync or async; the wrapped one is async.
@@ -36,13 +42,13 @@ export interface CachePageOptions {
 export function cachePage(
   timeout: number,
   options: CachePageOptions = {},
-): <View extends (...args: never[]) => unknown>(view: View) => View {
+): <View extends (...args: never[]) => unknown>(view: View) => CachedView<View> {
   const keyPrefix = options.keyPrefix ?? '';
   const alias = options.cache ?? DEFAULT_CACHE_ALIAS;
   const logger = options.logger ?? consoleCacheLogger;
   let cache: BaseCache | undefined;
   const settings = { cacheTimeout: timeout, keyPrefix, pageTimeout: timeout, logger };
-  return (view) =>
+  return <View extends (...args: never[]) => unknown>(view: View) =>
     wrapView(view, {}, async (call, args) => {
       // Resolved on the first request, so caches may be configured after the URLconf is built.
       cache ??= caches.get(alias);
@@ -52,5 +58,5 @@ export function cachePage(
       const result = call();
       const response = (isThenable(result) ? await result : result) as HttpResponseBase;
       return updateCache(request, response, cache, settings);
-    });
+    }) as unknown as CachedView<View>;
 }

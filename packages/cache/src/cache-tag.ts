@@ -31,6 +31,8 @@ function pyRepr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
+  // Python's repr() of anything else: a number's digits, an object's own toString.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(value);
 }
 
@@ -40,6 +42,8 @@ function timeoutOf(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string' || (typeof value === 'object' && value !== null)) {
+    // Python's int() reads the object's str(): here its own toString.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     const text = String(value);
     if (/^\s*[+-]?\d+\s*$/.test(text)) return Number.parseInt(text, 10);
   }
@@ -49,6 +53,8 @@ function timeoutOf(value: unknown): number | null {
 function fragmentCache(name: unknown): BaseCache {
   if (name !== undefined) {
     try {
+      // The alias as Python's str() gives it: an object's own toString.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       return caches.get(String(name));
     } catch (error) {
       if (InvalidCacheBackendError.isInstance(error)) {

@@ -11,6 +11,8 @@ function pyStr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
+  // Python's str() of anything else: a number's digits, an object's own toString.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(value);
 }
 

@@ -100,7 +100,7 @@ export function runCacheContract(
       expect(await cache.getOrSet('key', 'value')).toBe('value');
       expect(await cache.getOrSet('key', 'other')).toBe('value');
       expect(await cache.getOrSet('computed', () => 'made')).toBe('made');
-      expect(await cache.getOrSet('async', async () => 7)).toBe(7);
+      expect(await cache.getOrSet('async', () => Promise.resolve(7))).toBe(7);
       expect(await cache.get('async')).toBe(7);
     });
 

@@ -46,6 +46,8 @@ describe('pyStr', () => {
     function greet(): string {
       return secret;
     }
+    // A class that only holds a secret is the case under test.
+    // eslint-disable-next-line @typescript-eslint/no-extraneous-class
     class Account {
       static apiKey = secret;
     }

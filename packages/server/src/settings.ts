@@ -439,7 +439,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
         key,
         settings[key],
       ]),
-    ) as SessionSettings,
+    ),
   };
 }
 

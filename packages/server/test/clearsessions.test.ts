@@ -28,7 +28,7 @@ describe('reins clearsessions', { timeout: 90_000 }, () => {
     });
     const migrated = await new Migrator({
       db,
-      provider: { getMigrations: async () => ({ ...sessionsMigrations }) },
+      provider: { getMigrations: () => Promise.resolve({ ...sessionsMigrations }) },
     }).migrateToLatest();
     expect(migrated.error).toBeUndefined();
     await db.destroy();

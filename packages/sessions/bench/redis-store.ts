@@ -17,7 +17,6 @@ import { RedisStore } from 'connect-redis';
 import session from 'express-session';
 import { createClient } from 'redis';
 import { sessionMiddleware } from '../src/session-middleware.js';
-import type { Session } from '../src/session.js';
 import { RedisSessionStore } from '../src/stores/redis-session-store.js';
 
 const SECRET = 'bench-secret-key-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -31,8 +30,8 @@ const server = await startRedis();
 const store = new RedisSessionStore({ url: server.url });
 const reinsHandler = sessionMiddleware({ sessionStore: store, secretKey: SECRET })(
   (request): HttpResponseBase => {
-    const visits = request.session as Session;
-    const count = ((visits.get('visits') as number | undefined) ?? 0) + 1;
+    const visits = request.session;
+    const count = (visits.get<number>('visits') ?? 0) + 1;
     visits.set('visits', count);
     return new HttpResponse(`You have been here ${count} times`);
   },
@@ -81,7 +80,10 @@ function expressRequest(cookie?: string): Promise<ServerResponse> {
       return res;
     }) as never;
     expressMiddleware(req as never, res as never, (error?: unknown) => {
-      if (error) return reject(error as Error);
+      if (error)
+        return reject(
+          error instanceof Error ? error : new Error('express-session failed', { cause: error }),
+        );
       const count = (req.session.visits ?? 0) + 1;
       req.session.visits = count;
       res.writeHead(200, { 'content-type': 'text/plain' });

@@ -272,17 +272,16 @@ function resolveConfig(options: SessionMiddlewareOptions, settings: MiddlewareSe
     );
   }
   const store: SessionStore =
-    (given as SessionStore | undefined) ??
-    new SignedCookieStore({ secretKey, fallbackKeys: fallbacks as SecretKey[], maxAge: cookieAge });
+    given ?? new SignedCookieStore({ secretKey, fallbackKeys: fallbacks, maxAge: cookieAge });
   const load = options.load ?? 'auto';
   if (load !== 'auto' && load !== 'explicit') throw invalid('load', "'auto' or 'explicit'", load);
   return {
     cookieName,
-    cookieDomain: cookieDomain as string | null,
+    cookieDomain,
     cookiePath,
     cookieSecure: flags.sessionCookieSecure,
     cookieHttpOnly: flags.sessionCookieHttpOnly,
-    cookieSameSite: cookieSameSite as string | null,
+    cookieSameSite,
     saveEveryRequest: flags.sessionSaveEveryRequest,
     store,
     preload: load === 'auto' && !store.sync,
@@ -322,5 +321,7 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (value === null || value === undefined) return String(value);
   if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  // What is left (number, boolean, bigint, symbol, function) has its own toString, not Object's.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return `${typeof value} ${String(value)}`;
 }

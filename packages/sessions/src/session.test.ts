@@ -247,7 +247,7 @@ describe('flush() and cycleKey() with a server-side store', () => {
 
   it('save() of a session deleted meanwhile is SessionInterrupted (a 400)', async () => {
     const store = new MemoryStore({ async: true });
-    const key = (await store.save(null, { userId: 1 }, options)) as string;
+    const key = await store.save(null, { userId: 1 }, options);
     const s = new Session(key, { store });
     await s.load();
     s.set('more', true);

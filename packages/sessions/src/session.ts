@@ -282,10 +282,7 @@ export class Session {
    */
   update(values: Readonly<Record<string, unknown>> | Iterable<readonly [string, unknown]>): void {
     const data = this.#session();
-    const entries =
-      Symbol.iterator in values
-        ? (values as Iterable<readonly [string, unknown]>)
-        : Object.entries(values);
+    const entries = Symbol.iterator in values ? values : Object.entries(values);
     for (const [key, value] of entries) setKey(data, key, value);
     this.modified = true;
   }

@@ -4,7 +4,6 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpResponse, requestFromNode, writeNodeResponse } from '@reins/http';
-import type { HttpResponseBase } from '@reins/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from './support/memory-store.js';
 import { sessionMiddleware } from '../src/session-middleware.js';
@@ -15,6 +14,7 @@ const secretKey = 'socket-test-secret-key';
 async function serve(options: SessionMiddlewareOptions): Promise<{ url: string; server: Server }> {
   const handler = sessionMiddleware(options)(
     async (request) => {
+      await Promise.resolve(); // an async view, as one that reads a database is
       if (request.path === '/logout/') {
         request.session.flush();
         return new HttpResponse('bye');
@@ -28,7 +28,7 @@ async function serve(options: SessionMiddlewareOptions): Promise<{ url: string; 
   const server = createServer((incoming, outgoing) => {
     const request = requestFromNode(incoming);
     void Promise.resolve(handler(request)).then(
-      (response) => writeNodeResponse(response as HttpResponseBase, outgoing, request),
+      (response) => writeNodeResponse(response, outgoing, request),
       (error: unknown) => {
         outgoing.statusCode = 500;
         outgoing.end(String((error as Error).message));

@@ -45,7 +45,7 @@ const groups: Array<[string, Array<[string, () => unknown]>]> = [
   [
     'one row from an array',
     [
-      ['rows.find()', async () => articles.find((row) => row.id === 500)],
+      ['rows.find()', () => Promise.resolve(articles.find((row) => row.id === 500))],
       [
         'getObjectOr404(() => rows.find())',
         () => getObjectOr404(() => articles.find((row) => row.id === 500)),
@@ -57,7 +57,7 @@ const groups: Array<[string, Array<[string, () => unknown]>]> = [
     [
       [
         'new HttpResponse(template.render())',
-        async () => new HttpResponse(template.render({ name: 'ann' }, request)),
+        () => Promise.resolve(new HttpResponse(template.render({ name: 'ann' }, request))),
       ],
       ['render(request, name, context)', () => render(request, 'hello.html', { name: 'ann' })],
       [

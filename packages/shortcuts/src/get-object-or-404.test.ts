@@ -15,8 +15,14 @@ async function outcome(promise: Promise<unknown>): Promise<unknown> {
 }
 
 async function* rowsOf<T>(items: T[]): AsyncGenerator<T> {
-  for (const item of items) yield item;
+  for (const item of items) {
+    await Promise.resolve(); // a source's rows arrive asynchronously
+    yield item;
+  }
 }
+
+/** `expect.stringContaining`, typed as the matcher object it is rather than `any`. */
+const containing = (text: string): unknown => expect.stringContaining(text);
 
 describe('getObjectOr404 over in-memory sources', () => {
   const none = { error: 'Http404', message: 'No object matches the given query.' };
@@ -27,16 +33,16 @@ describe('getObjectOr404 over in-memory sources', () => {
     ['a promise of null', () => getObjectOr404(Promise.resolve(null)), none],
     ['a promise of undefined', () => getObjectOr404(Promise.resolve(undefined)), none],
     ['a function returning a row', () => getObjectOr404(() => row), { value: row }],
-    ['an async function returning null', () => getObjectOr404(async () => null), none],
+    ['an async function returning null', () => getObjectOr404(() => Promise.resolve(null)), none],
     ['a function returning an array', () => getObjectOr404(() => [row]), { value: row }],
     [
       'a function returning a query builder',
-      () => getObjectOr404(() => ({ execute: async () => [row] })),
+      () => getObjectOr404(() => ({ execute: () => Promise.resolve([row]) })),
       { value: row },
     ],
     [
       'a promise of a query builder',
-      () => getObjectOr404(Promise.resolve({ execute: async () => [] })),
+      () => getObjectOr404(Promise.resolve({ execute: () => Promise.resolve([]) })),
       none,
     ],
     [
@@ -49,7 +55,7 @@ describe('getObjectOr404 over in-memory sources', () => {
     ],
     [
       'an executeTakeFirst-only builder result',
-      () => getObjectOr404({ execute: async () => undefined }),
+      () => getObjectOr404({ execute: () => Promise.resolve(undefined) }),
       none,
     ],
     ['a Set', () => getObjectOr404(new Set([row])), { value: row }],
@@ -100,26 +106,26 @@ describe('getObjectOr404 over in-memory sources', () => {
         "First argument to getObjectOr404() must be an array, a promise, a function, a query builder (Kysely, Drizzle), a Prisma-style delegate or a { count, slice } source, not 'number'.",
     });
     expect(await outcome(getListOr404({ id: 1 } as never))).toMatchObject({
-      message: expect.stringContaining("not 'Object'"),
+      message: containing("not 'Object'"),
     });
     expect(await outcome(getObjectOr404('abc' as never))).toMatchObject({
-      message: expect.stringContaining("not 'string'"),
+      message: containing("not 'string'"),
     });
   });
 
   it('refuses `where` for sources that are not delegates', async () => {
     expect(await outcome(getObjectOr404([row], { where: { id: 1 } }))).toMatchObject({
       error: 'TypeError',
-      message: expect.stringContaining("'where' option applies to a Prisma-style delegate"),
+      message: containing("'where' option applies to a Prisma-style delegate"),
     });
   });
 
   it('passes `where` and `args` to a delegate, bounded by take: 21', async () => {
     const calls: unknown[] = [];
     const delegate = {
-      findMany: async (args: unknown) => {
+      findMany: (args: unknown) => {
         calls.push(args);
-        return [row];
+        return Promise.resolve([row]);
       },
     };
     await getObjectOr404(delegate, { where: { id: 1 }, args: { include: { author: true } } });
@@ -133,17 +139,19 @@ describe('getObjectOr404 over in-memory sources', () => {
   it('falls back to findUnique, then findFirst', async () => {
     expect(
       await getObjectOr404(
-        { findUnique: async (args: { where: { id: number } }) => ({ ...args.where }) },
+        { findUnique: (args: { where: { id: number } }) => Promise.resolve({ ...args.where }) },
         { where: { id: 7 } },
       ),
     ).toEqual({ id: 7 });
-    expect(await outcome(getObjectOr404({ findFirst: async () => null, $name: 'Poll' }))).toEqual({
+    expect(
+      await outcome(getObjectOr404({ findFirst: () => Promise.resolve(null), $name: 'Poll' })),
+    ).toEqual({
       error: 'Http404',
       message: 'No Poll matches the given query.',
     });
-    expect(await outcome(getListOr404({ findFirst: async () => null }))).toMatchObject({
+    expect(await outcome(getListOr404({ findFirst: () => Promise.resolve(null) }))).toMatchObject({
       error: 'TypeError',
-      message: expect.stringContaining('has no findMany()'),
+      message: containing('has no findMany()'),
     });
   });
 
@@ -170,8 +178,8 @@ describe('getListOr404', () => {
       'a count/slice source',
       () =>
         getListOr404({
-          count: async () => 3,
-          slice: async (s: number, e: number) => [1, 2, 3, 4].slice(s, e),
+          count: () => Promise.resolve(3),
+          slice: (s: number, e: number) => Promise.resolve([1, 2, 3, 4].slice(s, e)),
         }),
       { value: [1, 2, 3] },
     ],

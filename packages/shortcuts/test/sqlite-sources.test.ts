@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Http404 } from '@reins/http';
 import { getListOr404, getObjectOr404, MultipleObjectsReturned } from '../src/index.js';
 
+/** A synchronous driver's answer as an async ORM gives it: a throw becomes the rejection. */
+const later = <T>(run: () => T): Promise<T> => new Promise((resolve) => resolve(run()));
+
 interface ArticleRow {
   id: number;
   title: string;
@@ -52,10 +55,10 @@ function prismaLikeArticle(db: Database.Database) {
   };
   return {
     $name: 'Article',
-    findUnique: async (args: Args & { where: { id: number } | { slug: string } }) =>
-      query(args)[0] ?? null,
-    findFirst: async (args: Args = {}) => query({ ...args, take: 1 })[0] ?? null,
-    findMany: async (args: Args = {}) => query(args),
+    findUnique: (args: Args & { where: { id: number } | { slug: string } }) =>
+      later(() => query(args)[0] ?? null),
+    findFirst: (args: Args = {}) => later(() => query({ ...args, take: 1 })[0] ?? null),
+    findMany: (args: Args = {}) => later(() => query(args)),
   };
 }
 
@@ -194,8 +197,12 @@ const cases: Array<{
       ),
     none: () =>
       getObjectOr404(
-        async () =>
-          sqlite.prepare('SELECT * FROM article WHERE id = ?').get(999) as ArticleRow | undefined,
+        () =>
+          later(
+            () =>
+              sqlite.prepare('SELECT * FROM article WHERE id = ?').get(999) as
+                ArticleRow | undefined,
+          ),
         { model: 'Article' },
       ),
     noneNamed: () =>

@@ -125,7 +125,7 @@ function run(
   return new Promise((resolve, reject) => {
     autocannon(
       { url, headers, connections: CONNECTIONS, duration, pipelining: 1 },
-      (error, result) => {
+      (error: Error | null, result) => {
         if (error) reject(error);
         else resolve(result);
       },

@@ -93,11 +93,14 @@ describe('collectstatic', () => {
     await collectstatic(staticfiles, { interactive: false });
     const questions: string[] = [];
     const cancelled = collectstatic(staticfiles, {
-      prompt: async (question) => (questions.push(question), 'no'),
+      prompt: (question) => {
+        questions.push(question);
+        return Promise.resolve('no');
+      },
     });
     await expect(cancelled).rejects.toThrow(CommandError);
     expect(questions[0]).toContain('This will overwrite existing files!');
-    const again = await collectstatic(staticfiles, { prompt: async () => 'yes' });
+    const again = await collectstatic(staticfiles, { prompt: () => Promise.resolve('yes') });
     expect(again.unmodified).toHaveLength(5);
   });
 

@@ -237,7 +237,7 @@ export class ManifestStaticFilesStorage extends StaticFilesStorage {
             yield {
               name,
               hashedName: null,
-              processed: error as HashedFileNotFound,
+              processed: error,
               substitutions: false,
             };
           }
@@ -265,7 +265,7 @@ export class ManifestStaticFilesStorage extends StaticFilesStorage {
     template: string,
   ): (matched: string, ...groups: string[]) => string {
     return (matched, _whole, url) => {
-      const target = url!;
+      const target = url;
       // Absolute, protocol-relative and data: URLs stay (Django's pattern is lower-case only).
       if (/^[a-z]+:/.test(target)) return matched;
       if (target.startsWith('/') && !target.startsWith(this.baseUrl)) return matched;

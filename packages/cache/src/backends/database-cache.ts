@@ -190,10 +190,10 @@ export class DatabaseCache extends BaseCache {
         ? ''
         : encodeValue(value, this.maxValueBytes, key, this.alias).toString('base64');
     return this.#run(async () => {
-      const { count } = (await this.db
+      const { count } = await this.db
         .selectFrom(this.table)
         .select((eb) => eb.fn.countAll().as('count'))
-        .executeTakeFirstOrThrow()) as { count: number | string | bigint };
+        .executeTakeFirstOrThrow();
       const now = Date.now();
       if (Number(count) > this.maxEntries) await this.#cull(now);
       const expires = this.#time(expiresAt);
@@ -236,20 +236,20 @@ export class DatabaseCache extends BaseCache {
       return;
     }
     await this.db.deleteFrom(this.table).where('expires', '<', this.#time(now)).execute();
-    const { count } = (await this.db
+    const { count } = await this.db
       .selectFrom(this.table)
       .select((eb) => eb.fn.countAll().as('count'))
-      .executeTakeFirstOrThrow()) as { count: number | string | bigint };
+      .executeTakeFirstOrThrow();
     const total = Number(count);
     if (total <= this.maxEntries) return;
     const cullNumber = Math.floor(total / this.cullFrequency);
-    const boundary = (await this.db
+    const boundary = await this.db
       .selectFrom(this.table)
       .select('cache_key')
       .orderBy('cache_key')
       .limit(1)
       .offset(cullNumber)
-      .executeTakeFirst()) as { cache_key: string } | undefined;
+      .executeTakeFirst();
     if (boundary) {
       await this.db.deleteFrom(this.table).where('cache_key', '<', boundary.cache_key).execute();
     }

@@ -14,28 +14,28 @@ import { CacheKeyNotFound } from '../errors.js';
  * configureCaches({ default: { backend: 'dummy' } });
  */
 export class DummyCache extends BaseCache {
-  protected async rawGet(): Promise<Maybe> {
-    return MISSING;
+  protected rawGet(): Promise<Maybe> {
+    return Promise.resolve(MISSING);
   }
-  protected async rawSet(): Promise<void> {}
-  protected async rawAdd(): Promise<boolean> {
-    return true;
+  protected rawSet(): Promise<void> {
+    return Promise.resolve();
   }
-  protected async rawDelete(): Promise<boolean> {
-    return false;
+  protected rawAdd(): Promise<boolean> {
+    return Promise.resolve(true);
   }
-  protected async rawTouch(): Promise<boolean> {
-    return false;
+  protected rawDelete(): Promise<boolean> {
+    return Promise.resolve(false);
   }
-  protected override async rawSetMany(): Promise<string[]> {
-    return [];
+  protected rawTouch(): Promise<boolean> {
+    return Promise.resolve(false);
   }
-  protected override async rawIncr(
-    _key: string,
-    _delta: number,
-    original: string,
-  ): Promise<number> {
-    throw new CacheKeyNotFound(`Key '${original}' not found`);
+  protected override rawSetMany(): Promise<string[]> {
+    return Promise.resolve([]);
   }
-  async clear(): Promise<void> {}
+  protected override rawIncr(_key: string, _delta: number, original: string): Promise<number> {
+    return Promise.reject(new CacheKeyNotFound(`Key '${original}' not found`));
+  }
+  clear(): Promise<void> {
+    return Promise.resolve();
+  }
 }

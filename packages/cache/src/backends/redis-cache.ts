@@ -27,7 +27,11 @@ interface Client {
   on(event: 'error', listener: (error: unknown) => void): unknown;
   get(key: string): Promise<Buffer | null>;
   mGet(keys: string[]): Promise<(Buffer | null)[]>;
-  set(key: string, value: Buffer, options?: Record<string, unknown>): Promise<unknown>;
+  set(
+    key: string,
+    value: Buffer,
+    options?: Record<string, unknown>,
+  ): Promise<string | Buffer | null>;
   del(keys: string | string[]): Promise<number>;
   exists(key: string): Promise<number>;
   persist(key: string): Promise<number>;
@@ -111,7 +115,7 @@ export class RedisCache extends BaseCache {
     base.on('error', () => {});
     return base.withTypeMapping({
       [redis.RESP_TYPES.BLOB_STRING]: Buffer,
-    }) as unknown as Client;
+    });
   }
 
   async #connected(): Promise<Client> {
@@ -304,13 +308,14 @@ export class RedisCache extends BaseCache {
     });
   }
 
-  override async close(): Promise<void> {
+  override close(): Promise<void> {
     const client = this.#client;
     this.#client = undefined;
     if (client?.isOpen) client.destroy();
+    return Promise.resolve();
   }
 }
 
-function isOk(reply: unknown): boolean {
+function isOk(reply: string | Buffer | null): boolean {
   return reply !== null && String(reply) === 'OK';
 }

@@ -24,6 +24,7 @@ function counted(count: number, make: (index: number) => Uint8Array) {
   const body: AsyncIterable<Uint8Array> = {
     async *[Symbol.asyncIterator]() {
       for (let index = 0; index < count; index++) {
+        await Promise.resolve(); // a source's chunks arrive asynchronously
         state.pulled += 1;
         yield make(index);
       }

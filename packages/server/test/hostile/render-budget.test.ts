@@ -3,6 +3,7 @@
  * logged error names `TemplateRenderBudgetExceeded` and the setting, instead of pinning the CPU;
  * a template's own `renderBudget` wins. `{% debug %}` follows the `debug` setting (item 11).
  */
+import type { HttpRequest } from '@reins/http';
 import { TemplateResponse } from '@reins/shortcuts';
 import { TemplateRenderBudgetExceeded } from '@reins/templates';
 import { path } from '@reins/urls';
@@ -29,9 +30,12 @@ function makeApp(options: { debug?: boolean; renderBudget?: unknown } = {}) {
   const logger = recordingLogger();
   const app = createApp({
     rootUrlconf: [
-      path('lorem/', (request) => new TemplateResponse(request, 'lorem.html')),
-      path('small/', (request) => new TemplateResponse(request, 'f20.html')),
-      path('debug/', (request) => new TemplateResponse(request, 'debug.html', { secret: 's' })),
+      path('lorem/', (request: HttpRequest) => new TemplateResponse(request, 'lorem.html')),
+      path('small/', (request: HttpRequest) => new TemplateResponse(request, 'f20.html')),
+      path(
+        'debug/',
+        (request: HttpRequest) => new TemplateResponse(request, 'debug.html', { secret: 's' }),
+      ),
     ],
     templates: [
       {

@@ -4,10 +4,8 @@
  */
 import type { SessionData } from '../session-store.js';
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 export function hasKey(data: SessionData, key: string): boolean {
-  return hasOwn.call(data, key);
+  return Object.hasOwn(data, key);
 }
 
 export function setKey(data: SessionData, key: string, value: unknown): void {
@@ -24,6 +22,6 @@ export function setKey(data: SessionData, key: string, value: unknown): void {
 }
 
 export function isEmptyData(data: SessionData): boolean {
-  for (const key in data) if (hasOwn.call(data, key)) return false;
+  for (const key in data) if (Object.hasOwn(data, key)) return false;
   return true;
 }

@@ -271,7 +271,7 @@ export class DatabaseSessionStore implements SessionStore {
     const filename = options.sqlite ?? 'db.sqlite3';
     const db = new kysely.Kysely<SessionTables>({
       dialect: new kysely.SqliteDialect({
-        database: async () => new Database(filename, { timeout }),
+        database: () => Promise.resolve(new Database(filename, { timeout })),
       }),
     });
     return { db, dialect: 'sqlite' };

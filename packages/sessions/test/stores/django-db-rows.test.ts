@@ -35,7 +35,10 @@ describe.skipIf(missing !== undefined)(
     describe.each([
       [
         "a table made by Django's migrate",
-        async (file: string) => void djangoDbRows('migrate', file),
+        (file: string) => {
+          djangoDbRows('migrate', file);
+          return Promise.resolve();
+        },
       ],
       [
         'a table made by sessionsMigrations',

@@ -6,7 +6,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { HttpResponse, requestFromNode, writeNodeResponse } from '@reins/http';
-import type { HttpResponseBase } from '@reins/http';
 import type { TestServer } from '@reins/test-servers';
 import { missingServer, startRedis } from '@reins/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +35,7 @@ async function serve(
   const server = createServer((incoming, outgoing) => {
     const request = requestFromNode(incoming);
     void Promise.resolve(handler(request)).then(
-      (response) => writeNodeResponse(response as HttpResponseBase, outgoing, request),
+      (response) => writeNodeResponse(response, outgoing, request),
       (error: unknown) => {
         errors.push(error);
         outgoing.statusCode = 500;

@@ -2,6 +2,7 @@
  * A server-side store kept in a Map, for tests: sync, or async (every answer a promise) to drive
  * the middleware's async path, and able to fail like an outage.
  */
+import { setImmediate } from 'node:timers/promises';
 import { generateSessionKey } from '../../src/generate-session-key.js';
 import type { SessionData, SessionSaveOptions, SessionStore } from '../../src/session-store.js';
 import { UpdateError } from '../../src/session-store.js';
@@ -26,15 +27,9 @@ export class MemoryStore implements SessionStore {
       if (this.down) throw new Error(`${this.name} is down`);
       return run();
     }
-    return new Promise<T>((resolve, reject) => {
-      setImmediate(() => {
-        try {
-          if (this.down) throw new Error(`${this.name} is down`);
-          resolve(run());
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
+    return setImmediate().then(() => {
+      if (this.down) throw new Error(`${this.name} is down`);
+      return run();
     });
   }
 

@@ -9,7 +9,12 @@ import { Engine, TemplateRenderBudgetExceeded, type EngineOptions } from '../../
 
 type Render = (engine: Engine, name: string, context?: Record<string, unknown>) => Promise<string>;
 const modes: [string, Render][] = [
-  ['render', async (engine, name, context) => engine.getTemplate(name).render(context)],
+  // A sync render inside a promise executor: a throw becomes the rejection, as in an async function.
+  [
+    'render',
+    (engine, name, context) =>
+      new Promise((resolve) => resolve(engine.getTemplate(name).render(context))),
+  ],
   ['renderAsync', (engine, name, context) => engine.getTemplate(name).renderAsync(context)],
 ];
 

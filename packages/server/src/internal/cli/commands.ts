@@ -266,7 +266,7 @@ export async function collectstaticCommand(
       interactive: options.noinput !== true,
       postProcess: options.noPostProcess !== true,
       verbosity: options.verbosity ?? 1,
-      log: io.out,
+      log: (line) => io.out(line),
       prompt: async (question) => {
         const readline = createInterface({ input: process.stdin, output: process.stdout });
         try {

@@ -34,9 +34,9 @@ describe('reins createcachetable', () => {
   it("prints what the app's cache package reports, passing --dry-run on", async () => {
     const calls: unknown[] = [];
     global[REGISTRY] = {
-      createCacheTables: async (options: unknown) => {
+      createCacheTables: (options: unknown) => {
         calls.push(options);
-        return ["Cache table 'my_cache_table' created."];
+        return Promise.resolve(["Cache table 'my_cache_table' created."]);
       },
     };
     const { io, out } = collect();

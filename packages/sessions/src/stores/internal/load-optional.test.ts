@@ -4,7 +4,7 @@ import { loadOptional } from './load-optional.js';
 
 describe('loadOptional', () => {
   it('says which package to install when it is missing', async () => {
-    const error = await loadOptional(
+    const error = await loadOptional<unknown>(
       'reins-no-such-driver',
       'redis session store',
       'sessionStore',

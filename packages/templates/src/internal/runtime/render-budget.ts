@@ -62,6 +62,8 @@ export function validateRenderBudget(budget: unknown): RenderBudget | undefined 
   if (budget === undefined || budget === null) return undefined;
   if (typeof budget !== 'object') {
     throw new TypeError(
+      // A primitive or a function here: each has its own toString, not Object's.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       `Engine option renderBudget must be an object such as { maxSteps: 10_000_000, maxOutputLength: 10_000_000 }, got ${String(budget)}.`,
     );
   }

@@ -24,6 +24,8 @@ const EAGER_GLOBAL_GETTERS = ['process', 'Buffer'] as const;
 
 const HIDDEN_FUNCTION_KEYS: ReadonlySet<string> = new Set(['prototype', 'caller', 'arguments']);
 
+// Unbound on purpose: taken before any template code runs, always called as fnToString.call(fn).
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const fnToString = Function.prototype.toString;
 const NATIVE_CODE_RE = /\{\s*\[native code\]\s*\}$/;
 
