@@ -89,8 +89,11 @@ async function run(spec) {
   let output = '';
   const launch = async () => {
     output = '';
+    // Its own process group, so kill() ends the server's children too: PostgreSQL's backends
+    // outliving a SIGKILLed postmaster keep its shared memory, and the restart then refuses to start.
     child = spawn(spec.command, spec.args, {
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
       ...(spec.uid === undefined ? {} : { uid: spec.uid, gid: spec.gid }),
     });
     child.stdout?.on('data', (c) => (output += c));
@@ -109,8 +112,15 @@ async function run(spec) {
     if (!current || current.exitCode !== null) return;
     await new Promise((resolve) => {
       current.once('exit', resolve);
-      current.kill('SIGKILL');
+      try {
+        if (current.pid !== undefined) process.kill(-current.pid, 'SIGKILL');
+      } catch {
+        current.kill('SIGKILL');
+      }
     });
+    // The group's other members die with it; give the kernel a moment to reap them and release
+    // the shared memory before a restart.
+    await new Promise((resolve) => setTimeout(resolve, 100));
   };
   await launch();
   return {

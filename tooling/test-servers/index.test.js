@@ -37,3 +37,14 @@ test('postgres accepts connections', { skip: missingServer('postgres') }, async 
     await pg.stop();
   }
 });
+
+test('postgres restarts after kill()', { skip: missingServer('postgres') }, async () => {
+  const pg = await startPostgres();
+  try {
+    await pg.kill();
+    await pg.restart();
+    assert.match(pg.url, /127\.0\.0\.1/);
+  } finally {
+    await pg.stop();
+  }
+});
