@@ -42,3 +42,9 @@ describe('the value codec', () => {
     );
   });
 });
+
+describe('negative zero', () => {
+  it('keeps its sign through the codec', () => {
+    expect(Object.is(decodeValue(encodeValue(-0, 1024, 'k', 'default')), -0)).toBe(true);
+  });
+});

@@ -14,6 +14,10 @@ import { CacheValueTooLarge } from '../errors.js';
 // Records (shared structures) would need every reader to hold the writer's structure table.
 const packr = new Packr({ useRecords: false, moreTypes: true });
 
+// msgpackr writes -0 as the integer 0, and the decimal form would too: MessagePack's float64 -0.0
+// (0xcb, then the IEEE 754 bytes) keeps the sign.
+const NEGATIVE_ZERO = Buffer.from([0xcb, 0x80, 0, 0, 0, 0, 0, 0, 0]);
+
 function isDecimal(bytes: Uint8Array): boolean {
   const length = bytes.length;
   if (length === 0 || length > 21) return false;
@@ -29,9 +33,9 @@ function isDecimal(bytes: Uint8Array): boolean {
 
 /** The bytes stored for `value`; throws {@link CacheValueTooLarge} above `maxBytes`. */
 export function encodeValue(value: unknown, maxBytes: number, key: string, alias: string): Buffer {
-  const bytes =
-    // -0 would come back as 0 from its decimal form.
-    typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)
+  const bytes = Object.is(value, -0)
+    ? NEGATIVE_ZERO
+    : typeof value === 'number' && Number.isSafeInteger(value)
       ? Buffer.from(String(value), 'latin1')
       : packr.pack(value);
   if (bytes.length > maxBytes) {
