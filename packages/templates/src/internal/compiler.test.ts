@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine.js';
-import { markSafe } from '../safe-string.js';
+import { markSafe } from '@reins/core';
 
 /** The generated source of a template (captured from `new Function`). */
 function generatedSource(source: string): string {

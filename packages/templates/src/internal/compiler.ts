@@ -10,7 +10,6 @@
  * @module
  */
 import { builtinFilters } from '../filters/index.js';
-import { markSafe } from '../safe-string.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { FilterExpression, Operand } from './filter-expression.js';
 import type { Token } from './lexer.js';
@@ -29,6 +28,7 @@ import {
   type RuntimeHelperName,
   type RuntimeTemplate,
 } from './runtime.js';
+import { markSafe } from '@reins/core';
 
 /** Compile-time settings. */
 export interface CompileOptions {
@@ -447,7 +447,7 @@ export class Compiler {
       if (method !== undefined) {
         // The built-in filter on a plain string is exactly this string method (and a plain
         // string is not safe, so `isSafe` changes nothing); anything else calls the filter. The
-        // method is called through a constant reference: see fast-escape.ts for why.
+        // method is called through a constant reference: see `escapeHtml` in @reins/core for why.
         const t = this.temporary();
         value = `(typeof (${t} = ${value}) === 'string' ? $${method}.call(${t}) : ${general(t)})`;
       } else {

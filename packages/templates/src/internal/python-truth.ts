@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { SAFE_STRING as SAFE } from '@reins/core';
-import { isPlainObject } from './python-str.js';
+import { SAFE_STRING as SAFE, isPlainObject } from '@reins/core';
 
 /**
  * Python `bool(value)` of a JS value.

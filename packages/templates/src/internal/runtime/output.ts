@@ -4,19 +4,16 @@
  *
  * @module
  */
-import { SAFE_STRING } from '@reins/core';
+import { SAFE_STRING, isSafe, markSafe, escapeHtml as fastEscape, pyStr } from '@reins/core';
 import type { FilterContext, FilterSpec } from '../../filters/filter-spec.js';
 import { builtinFilters } from '../../filters/index.js';
-import { isSafe, markSafe } from '../../safe-string.js';
-import { fastEscape } from '../fast-escape.js';
 import { localizeValue } from '../number-localize.js';
-import { pyStr } from '../python-str.js';
 
 const AUTOESCAPE_ON: FilterContext = Object.freeze({ autoescape: true });
 const AUTOESCAPE_OFF: FilterContext = Object.freeze({ autoescape: false });
 export { AUTOESCAPE_OFF, AUTOESCAPE_ON };
 
-/** For the inlined `upper`/`lower` filters (called with `.call`: see fast-escape.ts). */
+/** For the inlined `upper`/`lower` filters (called with `.call`: see `escapeHtml` in @reins/core). */
 // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(text)
 export const toUpperCase = String.prototype.toUpperCase;
 // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(text)
