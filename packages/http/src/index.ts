@@ -35,6 +35,7 @@ export { conditionalEscape, escape, html, isSafe, markSafe, type SafeString } fr
 export { requestFromFetch, responseToFetch, type FetchRequestInfo } from './fetch-adapter.js';
 export { FileResponse, type FileResponseOptions, type FileSource } from './file-response.js';
 export { HttpHeaders, type RawHeaders } from './http-headers.js';
+export { isResponseLogged, markResponseLogged } from './response-logged.js';
 export {
   HttpRequest,
   validateHost,
