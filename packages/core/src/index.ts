@@ -29,6 +29,7 @@ export { ImproperlyConfigured } from './improperly-configured.js';
 export type { ImproperlyConfiguredOptions } from './improperly-configured.js';
 export { andThen, isThenable } from './maybe-promise.js';
 export type { MaybePromise } from './maybe-promise.js';
+export { withTimeout } from './with-timeout.js';
 export { quote, quotePlus, unquote, unquotePlus, unquoteToBytes } from './python-quote.js';
 export {
   isPlainObject,
