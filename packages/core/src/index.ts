@@ -30,6 +30,7 @@ export type { ImproperlyConfiguredOptions } from './improperly-configured.js';
 export { andThen, isThenable } from './maybe-promise.js';
 export type { MaybePromise } from './maybe-promise.js';
 export { quote, quotePlus, unquote, unquotePlus, unquoteToBytes } from './python-quote.js';
+export type { UnquoteEncoding } from './python-quote.js';
 export {
   isPlainObject,
   isPyInt,
