@@ -21,11 +21,12 @@ import {
   UnreadablePostError,
 } from './errors.js';
 import { HttpHeaders, type RawHeaders } from './http-headers.js';
-import { parseMultipart, totalTooBig } from './internal/multipart.js';
+import { checkMultipartContentType, parseMultipart, totalTooBig } from './internal/multipart.js';
 import { parseHeader } from './internal/parse-header.js';
 import { pyRepr } from './internal/python-string.js';
 import { urlJoin } from './internal/url-join.js';
 import { escapeUriPath, iriToUri, isKnownEncoding } from './internal/url-encoding.js';
+import { requireCharset } from './internal/charset.js';
 import { MultiValueDict } from './multi-value-dict.js';
 import { parseCookie } from './parse-cookie.js';
 import { QueryDict } from './query-dict.js';
@@ -214,6 +215,7 @@ interface LazyParts {
   loading: Promise<void> | undefined;
   state: Record<string | symbol, unknown> | undefined;
   connectionUnsafe: boolean;
+  bodyRead: boolean;
 }
 
 /**
@@ -272,13 +274,16 @@ export class HttpRequest {
       this.#bodyState = 'pending';
       if (!this.#isMultipartPost()) {
         const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-        if (
-          this.#settings.dataUploadMaxMemorySize === null ||
-          bytes.length <= this.#settings.dataUploadMaxMemorySize
-        ) {
+        const limit = this.#settings.dataUploadMaxMemorySize;
+        const declared = this.#contentLength();
+        this.#bodySource = null;
+        if (limit !== null && (bytes.length > limit || (declared !== null && declared > limit))) {
+          // Django checks the declared Content-Length before reading, whatever the bytes are.
+          this.#bodyState = 'failed';
+          this.#more().bodyError = tooBig(limit);
+        } else {
           this.#more().body = bytes;
           this.#bodyState = 'loaded';
-          this.#bodySource = null;
         }
       }
     } else {
@@ -302,6 +307,7 @@ export class HttpRequest {
       loading: undefined,
       state: undefined,
       connectionUnsafe: false,
+      bodyRead: false,
     });
   }
 
@@ -464,7 +470,8 @@ export class HttpRequest {
         if (name === 'CONTENT_TYPE' || name === 'CONTENT_LENGTH') meta[name] = value;
         else meta['HTTP_' + name] = value;
       }
-      meta['REQUEST_METHOD'] = this.method;
+      // Django keeps the method as sent in META; only `method` is upper-cased.
+      meta['REQUEST_METHOD'] = this.#rawMethod;
       meta['QUERY_STRING'] = this.queryString;
       meta['PATH_INFO'] = this.pathInfo;
       meta['SCRIPT_NAME'] = '';
@@ -721,7 +728,7 @@ export class HttpRequest {
   preloadBody(): Promise<void> | null {
     if (this.bodyLoaded || this.#bodyState === 'failed') return null;
     if (this.#unreadStream() && this.#isMultipartPost()) return null;
-    return this.loadBody();
+    return this.#read();
   }
 
   /** Whether the body has been read (or there is none). */
@@ -743,12 +750,35 @@ export class HttpRequest {
    * request.POST.get('name');
    */
   loadBody(): Promise<void> {
+    const read = this.#read();
+    // Django's `_load_post_and_files` parses a urlencoded form as it loads, so its
+    // TooManyFieldsSent surfaces here; a server's `preloadBody()` only reads.
+    if (read === null) return this.#parseForm();
+    return read.then(() => this.#parseForm());
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- a throw must become a rejection
+  async #parseForm(): Promise<void> {
+    if (this.method === 'POST' && this.#bodyState === 'loaded') void this.POST;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- a throw must become a rejection
+  async #refused(): Promise<void> {
+    this.#assertLoaded('body');
+  }
+
+  // Reads the body (not parsing a urlencoded form); `null` when it is read already.
+  #read(): Promise<void> | null {
     if (
       this.#bodyState === 'none' ||
       this.#bodyState === 'loaded' ||
       this.#bodyState === 'streamed'
     ) {
-      return Promise.resolve();
+      return null;
+    }
+    if (this.#bodyState === 'failed' && this.#lazy?.loading === undefined) {
+      // A body refused when the request was built (too large): the same error every time.
+      return (this.#more().loading = this.#refused());
     }
     return (this.#more().loading ??= this.#load().catch((error: unknown) => {
       this.#bodyState = 'failed';
@@ -837,6 +867,29 @@ export class HttpRequest {
     this.#bodyState = 'loaded';
   }
 
+  // A multipart body given as bytes is readable as `body` before its form is parsed, as Django
+  // reads the stream into `body` and parses the form from that; once the form was parsed first,
+  // `body` is refused as Django refuses it. `null` when this is not such a body.
+  #knownMultipartBytes(): Uint8Array | null {
+    const lazy = this.#lazy;
+    if (this.#bodyState === 'pending') {
+      const source = this.#bodySource;
+      if (source === null || !(typeof source === 'string' || source instanceof Uint8Array))
+        return null;
+      const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+      const limit = this.#settings.dataUploadMaxMemorySize;
+      const declared = this.#contentLength();
+      if (limit !== null && (bytes.length > limit || (declared !== null && declared > limit))) {
+        throw tooBig(limit);
+      }
+      this.#bodySource = bytes;
+      this.#more().body = bytes;
+      this.#more().bodyRead = true;
+      return bytes;
+    }
+    return lazy?.bodyRead === true && lazy.body !== undefined ? lazy.body : null;
+  }
+
   #assertLoaded(what: string): void {
     if (this.#bodyState === 'failed') throw this.#lazy?.bodyError;
     if (this.#bodyState === 'pending' && this.#unreadStream() && this.#isMultipartPost()) {
@@ -862,6 +915,8 @@ export class HttpRequest {
    */
   get body(): Uint8Array {
     if (this.#bodyState === 'none') return EMPTY;
+    const known = this.#knownMultipartBytes();
+    if (known !== null) return known;
     this.#assertLoaded('body');
     if (this.#bodyState === 'streamed') {
       throw new RawPostDataException(
@@ -881,6 +936,10 @@ export class HttpRequest {
   get POST(): QueryDict {
     if (this.#lazy?.post !== undefined) return this.#lazy?.post;
     if (this.method !== 'POST' || this.#bodyState === 'none') {
+      // Django validates a multipart boundary even when there is no body to parse.
+      if (this.#bodyState === 'none' && this.#isMultipartPost()) {
+        checkMultipartContentType(this.#header('content-type') ?? '');
+      }
       return (this.#more().post = new QueryDict(null, { encoding: this.encoding ?? 'utf-8' }));
     }
     this.#assertLoaded('POST');
@@ -902,7 +961,10 @@ export class HttpRequest {
   /** Uploaded files of a multipart POST, by field name; empty otherwise. */
   get FILES(): MultiValueDict<UploadedFile> {
     if (this.#lazy?.files !== undefined) return this.#lazy?.files;
-    if (this.#bodyState !== 'none' && this.#isMultipartPost()) this.#assertLoaded('FILES');
+    if (this.#isMultipartPost()) {
+      if (this.#bodyState === 'none') checkMultipartContentType(this.#header('content-type') ?? '');
+      else this.#assertLoaded('FILES');
+    }
     return (this.#more().files = new MultiValueDict<UploadedFile>());
   }
 
@@ -918,7 +980,7 @@ export class HttpRequest {
    */
   async text(): Promise<string> {
     await this.loadBody();
-    return new TextDecoder(this.encoding ?? 'utf-8').decode(this.body);
+    return requireCharset(this.encoding ?? 'utf-8').decode(this.body);
   }
 
   /**

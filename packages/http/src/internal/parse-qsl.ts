@@ -5,7 +5,7 @@
  * before anything is parsed.
  */
 import { TooManyFieldsSent } from '../errors.js';
-import { unquotePlus } from '@reins/core';
+import { unquotePlus, type UnquoteEncoding } from '@reins/core';
 
 /** Count fields the way Python does: one more than the number of separators. */
 export function countFields(query: string): number {
@@ -21,7 +21,7 @@ export function countFields(query: string): number {
 /** Parse `query`, calling `add(key, value)` for each pair in order. */
 export function parseQsl(
   query: string,
-  encoding: string,
+  encoding: UnquoteEncoding,
   maxNumFields: number | null,
   add: (key: string, value: string) => void,
 ): void {
