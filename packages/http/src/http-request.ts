@@ -12,7 +12,7 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
-import { decodePath, djangoUrlsplit } from '@reins/core';
+import { decodePath, djangoUrlsplit, isSameDomain } from '@reins/core';
 import {
   DisallowedHost,
   RawPostDataException,
@@ -169,14 +169,6 @@ function splitDomainPort(host: string): [string, string] {
   const port = colon === -1 ? '' : lower.slice(colon + 1);
   if (domain.endsWith('.')) domain = domain.slice(0, -1);
   return [domain, port];
-}
-
-function isSameDomain(host: string, pattern: string): boolean {
-  const lower = pattern.toLowerCase();
-  if (lower === '') return false;
-  return (
-    (lower.startsWith('.') && (host.endsWith(lower) || host === lower.slice(1))) || host === lower
-  );
 }
 
 /**

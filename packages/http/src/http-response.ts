@@ -6,11 +6,10 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
-import { isSafe, RAW_CONTENT, type SafeString } from '@reins/core';
+import { httpDate, isSafe, RAW_CONTENT, type SafeString } from '@reins/core';
 import {
   checkCookieAttribute,
   checkCookieName,
-  httpDate,
   serializeCookie,
   type CookieAttributes,
 } from './internal/set-cookie.js';
@@ -286,7 +285,7 @@ export abstract class HttpResponseBase {
     }
     if (maxAge !== null) {
       // Max-Age is whole seconds, but expires keeps the fraction (Django: time.time() + max_age).
-      if (expires === '') expires = httpDate(Date.now() + maxAge * 1000);
+      if (expires === '') expires = httpDate(Date.now() / 1000 + maxAge);
       maxAge = Math.trunc(maxAge);
     }
     const path = options.path === undefined ? '/' : options.path;
