@@ -27,6 +27,7 @@ import { pyRepr } from './internal/python-string.js';
 import { urlJoin } from './internal/url-join.js';
 import { escapeUriPath, iriToUri, isKnownEncoding } from './internal/url-encoding.js';
 import { requireCharset } from './internal/charset.js';
+import { MediaType, parseAcceptHeader } from './media-type.js';
 import { MultiValueDict } from './multi-value-dict.js';
 import { parseCookie } from './parse-cookie.js';
 import { QueryDict } from './query-dict.js';
@@ -208,6 +209,7 @@ interface LazyParts {
   state: Record<string | symbol, unknown> | undefined;
   connectionUnsafe: boolean;
   bodyRead: boolean;
+  acceptedTypes: MediaType[] | undefined;
 }
 
 /**
@@ -300,6 +302,7 @@ export class HttpRequest {
       state: undefined,
       connectionUnsafe: false,
       bodyRead: false,
+      acceptedTypes: undefined,
     });
   }
 
@@ -640,31 +643,30 @@ export class HttpRequest {
   }
 
   /**
-   * Whether the client accepts `mediaType` (Django's `accepts()`): some range in `Accept`
-   * (default `*\/*`) is `*\/*`, the same type, or `type/*` of the same main type. Unlike Django
-   * 3.2, a range with `q=0` means "not acceptable" (as in Django 5).
+   * The media ranges of the `Accept` header (default `*\/*`), in order (Django's
+   * `accepted_types`); parsed on first use.
+   *
+   * @example
+   * request.acceptedTypes.map(String); // ['text/html', 'application/xml; q=0.9', '*\/*; q=0.8']
+   */
+  get acceptedTypes(): readonly MediaType[] {
+    return (this.#more().acceptedTypes ??= parseAcceptHeader(this.#header('accept') ?? '*/*'));
+  }
+
+  /**
+   * Whether the client accepts `mediaType` (Django's `accepts()`): some range of
+   * `acceptedTypes` matches it. Unlike Django 3.2, a range with `q=0` means "not acceptable"
+   * (as in Django 5).
    *
    * @example
    * request.accepts('application/json');
    */
   accepts(mediaType: string): boolean {
-    const [wanted] = parseHeader(mediaType);
-    const slash = wanted.indexOf('/');
-    const wantedMain = (slash === -1 ? wanted : wanted.slice(0, slash)).toLowerCase();
-    const wantedSub = (slash === -1 ? '' : wanted.slice(slash + 1)).toLowerCase();
-    const accept = this.#header('accept') ?? '*/*';
-    for (const token of accept.split(',')) {
-      if (token.trim() === '') continue;
-      const [range, params] = parseHeader(token);
-      const q = params['q'];
-      if (q !== undefined && Number(q) === 0) continue;
-      const index = range.indexOf('/');
-      const main = (index === -1 ? range : range.slice(0, index)).toLowerCase();
-      const sub = (index === -1 ? '' : range.slice(index + 1)).toLowerCase();
-      if (main === '*' && sub === '*') return true;
-      if (main === wantedMain && (sub === '*' || sub === wantedSub)) return true;
-    }
-    return false;
+    const wanted = new MediaType(mediaType);
+    return this.acceptedTypes.some((range) => {
+      const q = range.params['q'];
+      return (q === undefined || Number(q) !== 0) && range.match(wanted);
+    });
   }
 
   #isMultipartPost(): boolean {
