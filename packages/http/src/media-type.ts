@@ -6,23 +6,7 @@
  */
 import { unquote } from '@reins/core';
 import { lookupCharset } from './internal/charset.js';
-
-// Django's `_parse_header_params`: split on `;` outside double quotes.
-function splitParams(line: string): string[] {
-  const parts: string[] = [];
-  let rest = line;
-  while (rest.startsWith(';')) {
-    rest = rest.slice(1);
-    let end = rest.indexOf(';');
-    while (end > 0 && (rest.slice(0, end).split('"').length - 1) % 2 === 1) {
-      end = rest.indexOf(';', end + 1);
-    }
-    if (end < 0) end = rest.length;
-    parts.push(rest.slice(0, end).trim());
-    rest = rest.slice(end);
-  }
-  return parts;
-}
+import { splitParams } from './internal/parse-header.js';
 
 /**
  * A media type or range (`text/html; q=0.9`): main and sub type lower-cased, parameters by
@@ -43,7 +27,7 @@ export class MediaType {
   readonly params: Readonly<Record<string, string>>;
 
   constructor(raw: string) {
-    const [first = '', ...rest] = splitParams(';' + raw);
+    const [first = '', ...rest] = splitParams(';' + raw, true);
     const params: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const part of rest) {
       const equals = part.indexOf('=');

@@ -25,7 +25,7 @@ export interface Charset {
 }
 
 /** Python's normalisation of a codec label (`codecs.lookup` lower-cases, `normalize_encoding`). */
-export function normaliseLabel(label: string): string {
+function normaliseLabel(label: string): string {
   return label
     .toLowerCase()
     .replace(/[^a-z0-9.]+/g, '_')
