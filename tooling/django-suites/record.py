@@ -131,6 +131,13 @@ def enc(value, new_refs=True, depth=0):
         return {'$set': sorted((enc(v, new_refs, depth + 1) for v in value), key=repr)}
     if isinstance(value, dict) and type(value).__module__ == 'builtins' or type(value).__name__ in ('OrderedDict', 'defaultdict'):
         return {'$dict': [[enc(k, new_refs, depth + 1), enc_lenient(v, depth + 1)] for k, v in value.items()]}
+    if isinstance(value, io.IOBase) and isinstance(getattr(value, 'name', None), str) and os.path.isfile(value.name) \
+            or type(value).__name__ == '_TemporaryFileWrapper' and os.path.isfile(value.name):
+        # A file the test opened: its base name and its bytes on disk.
+        with open(value.name, 'rb') as f:
+            content = f.read()
+        return {'$file': {'name': os.path.basename(value.name), 'bytes': bytes_value(content)['$bytes'],
+                          'text': isinstance(value, io.TextIOBase)}}
     try:
         return {'$stream': bytes_value(stream_bytes(value))['$bytes']}
     except Opaque:

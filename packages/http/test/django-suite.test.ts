@@ -13,11 +13,12 @@ import {
 } from '@reins/django-suites';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { httpMapper } from './django-suite/mapper.js';
+import { httpMapper, removeTemporaryFiles } from './django-suite/mapper.js';
 
 const fixtures = loadFixtures(fileURLToPath(new URL('./fixtures/', import.meta.url)));
 const skips = loadSkips(fileURLToPath(new URL('./django-suite/skips.json', import.meta.url)));
 const results = await replaySuite(fixtures, httpMapper, skips);
+removeTemporaryFiles();
 
 describe("Django's own http tests, replayed", () => {
   for (const fixture of fixtures) {

@@ -30,6 +30,7 @@ export {
   latin1Bytes,
   PyDateTime,
   PyDict,
+  PyFile,
   PyStream,
   Unmapped,
   Unrecordable,

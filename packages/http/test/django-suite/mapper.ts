@@ -6,6 +6,7 @@ import {
   decode,
   PyDateTime,
   PyDict,
+  PyFile,
   PyStream,
   Unmapped,
   Unrecordable,
@@ -14,6 +15,9 @@ import {
   type Op,
 } from '@reins/django-suites';
 import { Buffer } from 'node:buffer';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   FileResponse,
   HttpHeaders,
@@ -115,7 +119,7 @@ function requestFromEnviron(
   if (input instanceof PyStream) {
     const length = Number(environ.CONTENT_LENGTH ?? 0);
     body = input.bytes.subarray(0, Number.isFinite(length) ? length : 0);
-  } else if (input !== undefined) {
+  } else if (input !== undefined && input !== '') {
     throw new Unrecordable('wsgi.input is not data');
   }
   const query = typeof environ.QUERY_STRING === 'string' ? environ.QUERY_STRING : '';
@@ -137,6 +141,22 @@ function requestFromEnviron(
     body,
     options: requestOptions(settings),
   });
+}
+
+let temporaryDirectory: string | undefined;
+
+function writeTemporary(file: PyFile): string {
+  temporaryDirectory ??= mkdtempSync(join(tmpdir(), 'reins-django-suite-'));
+  const path = join(temporaryDirectory, file.name);
+  writeFileSync(path, file.bytes);
+  return path;
+}
+
+/** Removes the files FileResponse cases wrote. */
+export function removeTemporaryFiles(): void {
+  if (temporaryDirectory !== undefined)
+    rmSync(temporaryDirectory, { recursive: true, force: true });
+  temporaryDirectory = undefined;
 }
 
 /** A decoded path (a WSGI PATH_INFO, whose characters are bytes) as a request target. */
@@ -562,7 +582,14 @@ export const httpMapper: Mapper = {
           filename,
           ...rest
         } = positional(args, kwargs, ['file']);
-        const source = file instanceof PyStream ? file.bytes : file;
+        // A file the test opened is written to a temporary directory under its own name, so that
+        // reins guesses its type from the name as Django does.
+        const source =
+          file instanceof PyStream
+            ? file.bytes
+            : file instanceof PyFile
+              ? writeTemporary(file)
+              : file;
         const options: Record<string, unknown> = { ...responseOptions(rest) };
         if (asAttachment !== undefined) options.asAttachment = asAttachment;
         if (filename !== undefined) options.filename = filename;
