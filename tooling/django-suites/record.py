@@ -28,6 +28,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 SUITES = {
+    'urls': {
+        'package': 'packages/urls',
+        'modules': ['urlpatterns.tests', 'urlpatterns.test_resolvers', 'urlpatterns_reverse.tests'],
+    },
     'http': {
         'package': 'packages/http',
         'modules': [
@@ -142,6 +146,9 @@ def enc(value, new_refs=True, depth=0):
         return {'$stream': bytes_value(stream_bytes(value))['$bytes']}
     except Opaque:
         pass
+    if callable(value) and (isinstance(value, (types.FunctionType, types.MethodType)) or hasattr(value, 'view_class')
+                            or type(value).__name__ == 'partial'):
+        return {'$callable': view_id(value)}
     if hasattr(value, '_proxy____cast'):  # lazystr()
         return {'$lazy': enc(value._proxy____cast(), new_refs, depth + 1)}
     raise Opaque(type(value).__name__)
@@ -310,7 +317,7 @@ def wrap_getattribute(cls):
         value = original(self, name)
         if name.startswith('_') or current is None or not from_test():
             return value
-        if callable(value) and not isinstance(value, TRACKED):
+        if isinstance(value, (types.MethodType, types.BuiltinMethodType)):
             return value
         try:
             target = enc(self, False)
@@ -412,7 +419,147 @@ def instrument_http():
                 setattr(module, name, functions[value])
 
 
-INSTRUMENT = {'http': instrument_http}
+def view_id(callback):
+    """A stable name for a view: module.qualname (the class's for as_view(), the function's for partial())."""
+    import functools
+
+    view_class = getattr(callback, 'view_class', None)
+    if view_class is not None:
+        return '%s.%s.as_view()' % (view_class.__module__, view_class.__qualname__)
+    if isinstance(callback, functools.partial):
+        return 'partial(%s)' % view_id(callback.func)
+    if not isinstance(callback, (types.FunctionType, types.MethodType)):
+        return '%s.%s' % (type(callback).__module__, type(callback).__qualname__)
+    return '%s.%s' % (getattr(callback, '__module__', '?'), getattr(callback, '__qualname__', '?'))
+
+
+def describe_patterns(patterns, depth=0):
+    """A urlconf as data, in the shape packages/urls/test/conformance-urlconf.ts builds."""
+    from django.urls.resolvers import RegexPattern, RoutePattern, URLResolver
+
+    out = []
+    for p in patterns:
+        entry = {}
+        pattern = p.pattern
+        if isinstance(pattern, RoutePattern):
+            entry['route'] = str(pattern._route)
+        elif isinstance(pattern, RegexPattern):
+            entry['route'] = str(pattern._regex)
+            entry['kind'] = 're_path'
+        else:
+            entry['route'] = {'$opaque': type(pattern).__name__}
+        if isinstance(p, URLResolver):
+            module = p.urlconf_name
+            name = module if isinstance(module, str) else module.__name__ if isinstance(module, types.ModuleType) else None
+            if name is not None:
+                # An included module is described once, by name (urlconfs may include each other).
+                entry['include_ref'] = name
+                describe_urlconf(name)
+            else:
+                try:
+                    entry['include'] = describe_patterns(p.url_patterns, depth + 1) if depth < 6 else {'$opaque': 'deep'}
+                except Exception as e:  # noqa: BLE001 - an erroneous urlconf is data too
+                    entry['include'] = {'$error': type(e).__name__, 'message': str(e)}
+            if p.app_name:
+                entry['app_name'] = p.app_name
+            if p.namespace:
+                entry['namespace'] = p.namespace
+            if p.default_kwargs:
+                entry['kwargs'] = enc_lenient(p.default_kwargs)
+        else:
+            entry['view'] = view_id(p.callback)
+            if p.name:
+                entry['name'] = p.name
+            if p.default_args:
+                entry['kwargs'] = enc_lenient(p.default_args)
+        out.append(entry)
+    return out
+
+
+URLCONFS = {}
+
+
+def attach_urlconf(op, urlconf):
+    from django.urls import get_resolver, get_urlconf
+
+    name = urlconf if urlconf is not None else get_urlconf()
+    from django.conf import settings
+    if name is None:
+        name = settings.ROOT_URLCONF
+    if not isinstance(name, str):
+        op['urlconf'] = {'$opaque': type(name).__name__}
+        return
+    op['urlconf'] = name
+    from django.urls import get_script_prefix
+    if get_script_prefix() != '/':
+        op['script_prefix'] = get_script_prefix()
+    # tests/urlpatterns/converters.py's DynamicConverter delegates to functions the test registers.
+    dynamic = getattr(sys.modules.get('urlpatterns.converters'), 'DynamicConverter', None)
+    if dynamic is not None:
+        functions = {k: view_id(v) for k, v in (('to_python', dynamic._dynamic_to_python),
+                                                 ('to_url', dynamic._dynamic_to_url)) if v is not None}
+        if functions:
+            op['dynamic_converter'] = functions
+    describe_urlconf(name)
+
+
+def describe_urlconf(name):
+    from django.urls import get_resolver
+
+    if name in URLCONFS:
+        return
+    URLCONFS[name] = None
+    try:
+        URLCONFS[name] = describe_patterns(get_resolver(name).url_patterns)
+    except Exception as e:  # noqa: BLE001
+        URLCONFS[name] = {'$error': type(e).__name__, 'message': str(e)}
+
+
+def reachable_urlconfs(names):
+    out = {}
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name in out:
+            continue
+        out[name] = URLCONFS.get(name)
+        stack = [out[name]]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, list):
+                stack.extend(value)
+            elif isinstance(value, dict):
+                if 'include_ref' in value:
+                    todo.append(value['include_ref'])
+                stack.extend(value.values())
+    return dict(sorted(out.items()))
+
+
+def instrument_urls():
+    global TRACKED
+    import django.urls
+    import django.urls.base
+    from django.urls.resolvers import ResolverMatch
+
+    TRACKED = (ResolverMatch,)
+    instrument_class(ResolverMatch)
+    for name in ('resolve', 'reverse'):
+        fn = getattr(django.urls.base, name)
+
+        def wrapper(*args, _fn=fn, _name=name, **kwargs):
+            if current is None or not from_test():
+                return _fn(*args, **kwargs)
+            op = {'op': 'fn', 'name': 'django.urls.' + _name}
+            urlconf = kwargs.get('urlconf', args[1] if len(args) > 1 else None)
+            attach_urlconf(op, urlconf)
+            return run_recorded(op, _fn, args, kwargs)
+
+        wrapper.__wrapped__ = fn
+        for module in (django.urls, django.urls.base):
+            setattr(module, name, wrapper)
+
+
+INSTRUMENT = {'http': instrument_http, 'urls': instrument_urls}
 
 # ---------------------------------------------------------------------------------------------
 # Running
@@ -474,6 +621,9 @@ def main():
                 'module': module,
                 'tests': tests,
             }
+            if suite == 'urls':
+                used = {op['urlconf'] for t in tests.values() for op in t['ops'] if isinstance(op.get('urlconf'), str)}
+                fixture['urlconfs'] = reachable_urlconfs(used)
             path = os.path.join(out_dir, 'django-suite-%s.json' % module.replace('.', '-').replace('_', '-'))
             with open(path, 'w') as f:
                 json.dump(fixture, f, indent=1, ensure_ascii=False, sort_keys=False)

@@ -14,6 +14,10 @@ import {
 } from './src/index.js';
 
 const PACKAGES: Record<string, { mapper: () => Promise<Mapper> }> = {
+  urls: {
+    mapper: async () =>
+      (await import('../../packages/urls/test/django-suite/mapper.js')).urlsMapper,
+  },
   http: {
     mapper: async () =>
       (await import('../../packages/http/test/django-suite/mapper.js')).httpMapper,

@@ -28,6 +28,7 @@ export {
 export {
   decode,
   latin1Bytes,
+  PyCallable,
   PyDateTime,
   PyDict,
   PyFile,

@@ -24,6 +24,8 @@ export interface Mapper {
   fn(name: string, args: unknown[], kwargs: Record<string, unknown>): unknown;
   /** Whether reins' error is the counterpart of Django's exception class. */
   errorMatches(pythonType: string, error: unknown): boolean;
+  /** Runs before the tests of each fixture (the urls mapper reads its urlconfs). */
+  beginFixture?(fixture: SuiteFixture): void;
   /** Runs before each op with its target: applies `op.state` and `op.settings` (a bare request's attributes, overridden settings). */
   beforeOp?(op: Op, target: unknown): void;
   /** Turns reins' answer into the shape Django's has (bytes vs text, a Map as a dict…) before comparing. */
@@ -206,6 +208,7 @@ export async function replaySuite(
 ): Promise<Map<string, CaseResult[]>> {
   const out = new Map<string, CaseResult[]>();
   for (const fixture of fixtures) {
+    mapper.beginFixture?.(fixture);
     for (const [testId, test] of Object.entries(fixture.tests)) {
       out.set(testId, await replayTest(testId, test.ops, mapper, skips));
     }

@@ -33,6 +33,10 @@ export interface Op {
   readonly state?: Record<string, Json>;
   /** Django settings a request reads (ALLOWED_HOSTS…), as of this op, when they changed within the test. */
   readonly settings?: Record<string, Json>;
+  /** The urlconf module in effect for resolve()/reverse() (described in the fixture's `urlconfs`). */
+  readonly urlconf?: Json;
+  /** Django's script prefix (set_script_prefix()) for reverse(), when not '/'. */
+  readonly script_prefix?: string;
 }
 
 /** One Django test method's trace. */
@@ -47,6 +51,8 @@ export interface SuiteFixture {
   readonly generated_by: string;
   readonly module: string;
   readonly tests: Readonly<Record<string, RecordedTest>>;
+  /** For the urls suites: each urlconf module the ops name, as data. */
+  readonly urlconfs?: Readonly<Record<string, Json>>;
 }
 
 /**
