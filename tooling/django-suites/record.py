@@ -32,6 +32,15 @@ SUITES = {
         'package': 'packages/urls',
         'modules': ['urlpatterns.tests', 'urlpatterns.test_resolvers', 'urlpatterns_reverse.tests'],
     },
+    'templates': {
+        'package': 'packages/templates',
+        'modules': sorted(
+            'template_tests.%s.%s' % (d, f[:-3])
+            for d in ('syntax_tests', 'filter_tests')
+            for f in os.listdir(os.path.join(os.environ.get('DJANGO_TESTS', '.'), 'template_tests', d))
+            if f.startswith('test_') and f.endswith('.py')
+        ) if os.environ.get('DJANGO_TESTS') else [],
+    },
     'http': {
         'package': 'packages/http',
         'modules': [
@@ -95,6 +104,8 @@ def enc(value, new_refs=True, depth=0):
     """Python value -> JSON data (see README.md for the encoding)."""
     if depth > 20:
         raise Opaque('too deep')
+    if isinstance(value, str) and type(value).__name__ == 'SafeString':
+        return {'$safe': str(value)}
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, int):
@@ -364,7 +375,7 @@ def instrument_class(cls, base_dunders=False):
     for name, value in list(vars(cls).items()):
         if isinstance(value, (staticmethod, classmethod)):
             fn = value.__func__
-            if name.startswith('_'):
+            if name.startswith('_') or not isinstance(fn, types.FunctionType):
                 continue
             qual = '%s.%s' % (cls.__name__, name)
             w = wrap_function(qual, fn.__get__(cls) if isinstance(value, classmethod) else fn)
@@ -559,19 +570,58 @@ def instrument_urls():
             setattr(module, name, wrapper)
 
 
-INSTRUMENT = {'http': instrument_http, 'urls': instrument_urls}
+def instrument_templates():
+    global TRACKED
+    from django.template.base import Template
+    from django.template.context import Context
+    from django.template.engine import Engine
+
+    TRACKED = (Engine, Template, Context)
+    for cls in TRACKED:
+        instrument_class(cls)
+
+
+INSTRUMENT = {'http': instrument_http, 'urls': instrument_urls, 'templates': instrument_templates}
 
 # ---------------------------------------------------------------------------------------------
 # Running
+
+
+def write_fixture(fixture, f):
+    """JSON with one line per test (and per urlconf): small, and a re-recording diffs by test."""
+    compact = {'ensure_ascii': False, 'separators': (',', ':')}
+    f.write('{\n')
+    for key in ('generated_by', 'recorded_by', 'django_tests', 'module'):
+        f.write(' %s: %s,\n' % (json.dumps(key), json.dumps(fixture[key], **compact)))
+    for key in ('urlconfs', 'tests'):
+        if key not in fixture:
+            continue
+        items = list(fixture[key].items())
+        f.write(' %s: {\n' % json.dumps(key))
+        for i, (name, value) in enumerate(items):
+            f.write('  %s: %s%s\n' % (json.dumps(name), json.dumps(value, **compact), ',' if i < len(items) - 1 else ''))
+        f.write(' }%s\n' % (',' if key == 'urlconfs' else ''))
+    f.write('}\n')
 
 
 def main():
     global TESTS_DIR, current
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--tests', required=True, help="Django 3.2.25's tests/ directory")
+    parser.add_argument('--only', help='record only these comma-separated test modules (for debugging)')
     parser.add_argument('suites', nargs='*', default=list(SUITES))
     options = parser.parse_args()
     TESTS_DIR = os.path.abspath(options.tests) + os.sep
+    if len(options.suites) > 1:
+        # One process per suite: the instrumentation of one would record (and perturb) another.
+        import subprocess
+        for suite in options.suites:
+            args = [sys.executable, os.path.abspath(__file__), '--tests', options.tests, suite]
+            subprocess.run(args, check=True)
+        return
+    if 'DJANGO_TESTS' not in os.environ:
+        os.environ['DJANGO_TESTS'] = TESTS_DIR
+        os.execv(sys.executable, [sys.executable] + sys.argv)
     sys.path.insert(0, TESTS_DIR)
     os.chdir(TESTS_DIR)
     os.environ['DJANGO_SETTINGS_MODULE'] = 'test_sqlite'
@@ -604,7 +654,7 @@ def main():
 
     for suite in options.suites:
         INSTRUMENT[suite]()
-        labels = SUITES[suite]['modules']
+        labels = options.only.split(',') if options.only else SUITES[suite]['modules']
         failures = runtests.django_tests(
             verbosity=1, interactive=False, failfast=False, keepdb=False, reverse=False,
             test_labels=labels, debug_sql=False, parallel=1, tags=None, exclude_tags=None,
@@ -626,8 +676,7 @@ def main():
                 fixture['urlconfs'] = reachable_urlconfs(used)
             path = os.path.join(out_dir, 'django-suite-%s.json' % module.replace('.', '-').replace('_', '-'))
             with open(path, 'w') as f:
-                json.dump(fixture, f, indent=1, ensure_ascii=False, sort_keys=False)
-                f.write('\n')
+                write_fixture(fixture, f)
             ops = sum(len(t['ops']) for t in tests.values())
             print('%s: %d tests, %d recorded calls -> %s' % (module, len(tests), ops, os.path.relpath(path, ROOT)), file=sys.stderr)
         if failures:

@@ -14,6 +14,10 @@ import {
 } from './src/index.js';
 
 const PACKAGES: Record<string, { mapper: () => Promise<Mapper> }> = {
+  templates: {
+    mapper: async () =>
+      (await import('../../packages/templates/test/django-suite/mapper.js')).templatesMapper,
+  },
   urls: {
     mapper: async () =>
       (await import('../../packages/urls/test/django-suite/mapper.js')).urlsMapper,

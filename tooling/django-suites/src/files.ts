@@ -14,10 +14,10 @@ export function loadFixtures(dir: string): SuiteFixture[] {
     .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as SuiteFixture);
 }
 
-/** A skip list file (`{ "apis": {…}, "cases": {…} }`). */
+/** A skip list file (`{ "apis": {…}, "cases": {…}, "unstable": {…} }`). */
 export function loadSkips(path: string): SkipList {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<SkipList>;
-  return { apis: raw.apis ?? {}, cases: raw.cases ?? {} };
+  return { apis: raw.apis ?? {}, cases: raw.cases ?? {}, unstable: raw.unstable ?? {} };
 }
 
 /** A Markdown table row per package and the skip reasons under it. */

@@ -60,7 +60,9 @@ export async function replayTest(
   const types = new Map<number, string>();
   const blocked = new Map<number, string>(); // ref → the case that made it meaningless
   const results: CaseResult[] = [];
+  // A whole test listed: its cases that differ are skipped with the reason; it must still differ.
   const testSkip = skips.cases[testId];
+  let testSkipUsed = false;
 
   const bind = (n: number, type: string | undefined, actual: unknown): string | null => {
     // Fetching the same Django object again (response.cookies['c'] after set_cookie) may give a
@@ -112,7 +114,12 @@ export async function replayTest(
       }
     };
 
-    const caseSkip = skips.cases[id] ?? testSkip;
+    const caseSkip = skips.cases[id];
+    const unstable = skips.unstable[id] ?? skips.unstable[testId];
+    if (unstable !== undefined) {
+      push('skipped', unstable);
+      continue;
+    }
     const blocker = used.map((n) => blocked.get(n)).find((b) => b !== undefined);
     if (op.unrecordable !== undefined) {
       push('unrecordable', op.unrecordable);
@@ -158,12 +165,14 @@ export async function replayTest(
     }
 
     let difference: string | null;
+    let unmappedKey: string | undefined;
     if (!outcome.ok && outcome.error instanceof Unrecordable) {
       push('unrecordable', outcome.error.message);
       continue;
     }
     if (!outcome.ok && outcome.error instanceof Unmapped) {
       difference = `no reins equivalent: ${outcome.error.message}`;
+      unmappedKey = outcome.error.key;
     } else if (op.raises !== undefined) {
       if (outcome.ok)
         difference = `Django raises ${op.raises.type} (${op.raises.message}), reins returns ${String(outcome.value)}`;
@@ -189,8 +198,21 @@ export async function replayTest(
       );
       continue;
     }
-    const reason = caseSkip ?? skips.apis[sig];
+    if (testSkip !== undefined && caseSkip === undefined) testSkipUsed = true;
+    const reason =
+      caseSkip ??
+      testSkip ??
+      (unmappedKey === undefined ? undefined : skips.apis[`unmapped ${unmappedKey}`]) ??
+      skips.apis[sig];
     push(reason === undefined ? 'fail' : 'skipped', reason ?? difference);
+  }
+  if (testSkip !== undefined && !testSkipUsed) {
+    results.push({
+      id: testId,
+      signature: 'test',
+      status: 'fail',
+      reason: `listed as a difference ("${testSkip}") but agrees with Django now: delete its line in the skip list`,
+    });
   }
   return results;
 }

@@ -3,9 +3,18 @@
  */
 import type { Json } from './trace.js';
 
-/** Thrown by a mapper when reins has no equivalent of a Django API (the case is then a difference). */
+/**
+ * Thrown by a mapper when reins has no equivalent of a Django API (the case is then a difference).
+ * A `key` names the missing feature, so a skip list can list it as `unmapped <key>`.
+ */
 export class Unmapped extends Error {
   override name = 'Unmapped';
+  constructor(
+    message: string,
+    readonly key?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Thrown when the recorded inputs cannot be replayed (record.py marked a value opaque). */
@@ -21,6 +30,21 @@ export class PyDateTime {
 /** A file-like payload (FakePayload, BytesIO) a test handed over: its unread bytes. */
 export class PyStream {
   constructor(readonly bytes: Uint8Array) {}
+}
+
+/** A Python SafeString (text marked safe for HTML). */
+export class PySafe {
+  constructor(readonly text: string) {}
+}
+
+/** A Python date (no time), as its ISO text. */
+export class PyDate {
+  constructor(readonly iso: string) {}
+}
+
+/** A Python Decimal, as its text. */
+export class PyDecimal {
+  constructor(readonly text: string) {}
 }
 
 /** A file a test opened: its base name and content (`text` when opened in text mode). */
@@ -66,6 +90,10 @@ export function decode(value: Json, refs: Map<number, unknown>): unknown {
     return new PyFile(String(file.name), latin1Bytes(String(file.bytes)), file.text === true);
   }
   if (isTagged(value, '$uuid')) return value.$uuid;
+  if (isTagged(value, '$safe')) return new PySafe(String(value.$safe));
+  if (isTagged(value, '$date')) return new PyDate(String(value.$date));
+  if (isTagged(value, '$decimal')) return new PyDecimal(String(value.$decimal));
+  if (isTagged(value, '$timedelta')) throw new Unrecordable('a timedelta');
   if (isTagged(value, '$callable')) return new PyCallable(String(value.$callable));
   if (isTagged(value, '$stream')) return new PyStream(latin1Bytes(value.$stream as string));
   if (isTagged(value, '$iter')) {
@@ -203,6 +231,8 @@ export function compare(expected: Json, actual: unknown, bind: BindRef, path = '
     }
     return differ();
   }
+  // Safe text is compared as text (whether reins marks it safe is not what the tests check).
+  if ('$safe' in expected) return String(actual) === expected.$safe ? null : differ();
   // JavaScript has no UUID type: reins' uuid converter gives the string.
   if ('$uuid' in expected) return actual === expected.$uuid ? null : differ();
   if ('$callable' in expected) {

@@ -4,6 +4,7 @@
  */
 import {
   decode,
+  PyCallable,
   PyDateTime,
   PyDict,
   PyFile,
@@ -706,6 +707,9 @@ export const httpMapper: Mapper = {
   },
 
   set(target, type, name, value) {
+    if (value instanceof PyCallable) {
+      throw new Unmapped(`replacing ${type}.${name} with a Python function`, 'monkeypatch');
+    }
     if (target instanceof BareRequest) return undefined; // carried by the next op's state
     if (target instanceof HttpResponseBase) {
       const key = RESPONSE_ATTRIBUTES[name];
