@@ -7,7 +7,7 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Django's exception for an op that raised. */
-export interface Raised {
+interface Raised {
   readonly type: string;
   readonly message: string;
 }
