@@ -569,6 +569,35 @@ def instrument_urls():
         for module in (django.urls, django.urls.base):
             setattr(module, name, wrapper)
 
+    # path()/re_path()/include() from test code: what matters is whether they raise; what they
+    # build is recorded as {"$made": type} (its behaviour is what resolve/reverse cases check).
+    import django.urls.conf
+    for name in ('path', 're_path', 'include'):
+        fn = getattr(django.urls.conf, name)
+
+        def declare(*args, _fn=fn, _name=name, **kwargs):
+            # Only a test's own calls, not those of urlconf modules imported while it runs.
+            caller = os.path.basename(sys._getframe(1).f_code.co_filename)
+            if current is None or not from_test() or not caller.startswith('test'):
+                return _fn(*args, **kwargs)
+            op = {'op': 'fn', 'name': 'django.urls.' + _name}
+            try:
+                op['args'], op['kwargs'], args, kwargs = enc_args(args, kwargs)
+            except Opaque as e:
+                op['unrecordable'] = 'argument: %s' % e
+            record(op)
+            try:
+                result = _fn(*args, **kwargs)
+            except BaseException as e:
+                op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+                raise
+            op['result'] = {'$made': type(result).__name__}
+            return result
+
+        declare.__wrapped__ = fn
+        for module in (django.urls, django.urls.conf):
+            setattr(module, name, declare)
+
 
 def instrument_templates():
     global TRACKED

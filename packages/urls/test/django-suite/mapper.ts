@@ -247,6 +247,19 @@ export const urlsMapper: Mapper = {
       if (a.current_app !== undefined) options.currentApp = a.current_app;
       return (resolver().reverse as (v: unknown, o: object) => string)(viewname, options);
     }
+    if (name === 'django.urls.path' || name === 'django.urls.re_path') {
+      const names = ['route', 'view', 'kwargs', 'name'];
+      const a: Record<string, unknown> = { ...kwargs };
+      names.forEach((n, i) => {
+        if (i < args.length) a[n] = args[i];
+      });
+      const view = a.view instanceof PyCallable ? viewFor(a.view.id) : a.view;
+      const options: Record<string, unknown> = {};
+      if (a.kwargs !== undefined && a.kwargs !== null) options.kwargs = a.kwargs;
+      if (a.name !== undefined && a.name !== null) options.name = a.name;
+      const declare = (name === 'django.urls.path' ? path : rePath) as (...x: unknown[]) => unknown;
+      return declare(a.route, view, options);
+    }
     throw new Unmapped(name);
   },
 
