@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Run Django 3.2's own test modules under Django and record every call they make into the API under test.
 
-Usage (from the repository root, with Debian's python3-django 3.2.25):
+Usage (from the repository root, with Debian's python3-django 3.2.25; see README.md):
 
-    /usr/bin/python3 tooling/django-suites/record.py --tests /tmp/djsrc/Django-3.2.25/tests http
+    pnpm django-suites:record --tests /tmp/djsrc/Django-3.2.25/tests [http] [urls] [templates]
 
 For each suite (a reins package) this runs the chosen test modules with Django's own runner
 (tests/runtests.py, settings test_sqlite), with the API under test wrapped: every call, attribute

@@ -678,11 +678,12 @@ export const httpMapper: Mapper = {
   get(target, type, name) {
     if (target instanceof HttpResponseBase) {
       const key = RESPONSE_ATTRIBUTES[name];
+      if (name === 'streaming_content' && target instanceof StreamingHttpResponse) {
+        return collect(target.streamingContent);
+      }
       if (key === undefined) throw new Unmapped(`${type}.${name}`);
       if (key === 'streaming') return target instanceof StreamingHttpResponse;
-      const value = (target as unknown as Record<string, unknown>)[key];
-      if (name === 'content' && target instanceof StreamingHttpResponse) return value;
-      return value;
+      return (target as unknown as Record<string, unknown>)[key];
     }
     if (target instanceof BareRequest && ['method', 'path', 'path_info', 'META'].includes(name)) {
       throw new Unrecordable('reads back what the test set on a bare HttpRequest');
@@ -786,11 +787,6 @@ export const httpMapper: Mapper = {
       const keys = (expected.$dict as [string, Json][]).map(([k]) => k);
       return Object.fromEntries(keys.map((k) => [k, meta[k]]));
     }
-    // A cookie map as Django's SimpleCookie → name: value.
-    if (value instanceof Map && op.name === 'cookies') return value;
-    if (value instanceof Uint8Array || typeof expected !== 'object' || expected === null)
-      return value;
-    if (value instanceof QueryDict || value instanceof MultiValueDict) return value;
     return value;
   },
 
