@@ -1,5 +1,6 @@
 """Write src/internal/python-codecs.ts: every label Python's codecs.lookup() accepts for a text
-encoding, normalised as Python's encodings.search_function does, mapped to the codec's name.
+encoding, normalised as Python's encodings.search_function does, mapped to the codec's name; and
+the decoding table of every single-byte (charmap) codec, so those decode exactly as Python does.
 
 Run with Debian's python3 (3.11, as Django 3.2.25 runs on it):
     /usr/bin/python3 scripts/python-codecs.py > src/internal/python-codecs.ts
@@ -11,6 +12,7 @@ import encodings.aliases
 import json
 import pkgutil
 import sys
+import unicodedata
 
 labels = set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values())
 labels |= {module.name for module in pkgutil.iter_modules(encodings.__path__)}
@@ -28,4 +30,35 @@ print('/** Python text-codec labels (normalised) → the codec\'s name, as `code
 print('export const PYTHON_CODECS: Readonly<Record<string, string>> = {')
 for label, name in table.items():
     print('  %s: %s,' % (json.dumps(label), json.dumps(name)))
+print('};')
+
+
+def literal(text):
+    out = ''
+    for char in text:
+        if char in '\\"' or unicodedata.category(char) in ('Cc', 'Cf', 'Zl', 'Zp', 'Co', 'Cs', 'Cn', 'Zs', 'Mn'):
+            out += '\\u%04x' % ord(char) if char not in '\\"' else '\\' + char
+        else:
+            out += char
+    return '"' + out + '"'
+
+
+charmaps = {}
+for module in pkgutil.iter_modules(encodings.__path__):
+    try:
+        codec = __import__('encodings.' + module.name, fromlist=['decoding_table'])
+    except ImportError:
+        continue
+    if hasattr(codec, 'decoding_table'):
+        name = codecs.lookup(module.name).name
+        table = bytes(range(256)).decode(name, 'replace')
+        charmaps[name] = table[128:] if table[:128] == bytes(range(128)).decode('ascii') else table
+print()
+print('/**')
+print(' * Each single-byte codec\'s decoding of bytes 0x80–0xFF (all 256 when the low half is not ASCII),')
+print(' * U+FFFD where Python has no character.')
+print(' */')
+print('export const PYTHON_CHARMAPS: Readonly<Record<string, string>> = {')
+for name, table in sorted(charmaps.items()):
+    print('  %s: %s,' % (json.dumps(name), literal(table)))
 print('};')

@@ -13,6 +13,7 @@ import {
   serializeCookie,
   type CookieAttributes,
 } from './internal/set-cookie.js';
+import { requireCharset } from './internal/charset.js';
 import { statusPhrase } from './internal/status-phrases.js';
 import { BadHeaderError } from './errors.js';
 import { checkHeaderValue, ResponseHeaders, type HeaderValue } from './response-headers.js';
@@ -467,7 +468,7 @@ export class HttpResponse extends HttpResponseBase {
   /** The body decoded with the response charset. */
   text(): string {
     if (this.#text !== null) return this.#text;
-    return new TextDecoder(this.charset).decode(this.#bytes!);
+    return requireCharset(this.charset).decode(this.#bytes!);
   }
 
   /**

@@ -212,6 +212,27 @@ describe('django.utils.http round trips', () => {
     );
   });
 
+  it.each(['latin-1', 'iso-8859-15', 'iso-8859-16', 'koi8-r', 'cp1251'])(
+    'a QueryDict in %s reads back its own urlencode()',
+    (encoding) => {
+      // Text the charset can hold: any bytes, decoded by QueryDict itself from percent-escapes.
+      const bytesText = fc
+        .uint8Array({ minLength: 1, maxLength: 12 })
+        .map((bytes) => [...bytes].map((b) => '%' + b.toString(16).padStart(2, '0')).join(''));
+      fc.assert(
+        fc.property(fc.array(fc.tuple(bytesText, bytesText), { maxLength: 5 }), (pairs) => {
+          const query = pairs.map(([k, v]) => `${k}=${v}`).join('&');
+          const dict = new QueryDict(query, { encoding });
+          // A byte the charset leaves undefined reads as U+FFFD, which it cannot write back
+          // (Python's UnicodeEncodeError too).
+          fc.pre(![...dict.lists()].flat(2).some((text) => text.includes('\uFFFD')));
+          const again = new QueryDict(dict.urlencode(), { encoding });
+          expect([...again.lists()]).toEqual([...dict.lists()]);
+        }),
+      );
+    },
+  );
+
   it('MediaType keeps what it prints', () => {
     const token = fc.stringMatching(/^[a-z0-9+.-]{1,8}$/);
     fc.assert(

@@ -2,15 +2,17 @@
  * Charsets by Python's rules, which Django's decoding is defined by: a label is known when
  * Python's `codecs.lookup()` knows it (the table in `python-codecs.ts`), and bytes are decoded as
  * Python's codec does. `TextDecoder` follows the WHATWG Encoding standard instead, which maps
- * `iso-8859-1`, `latin1` and `ascii` to windows-1252 and lacks ISO-8859-16 and the Mac code pages,
- * so the codecs come from iconv-lite (true ISO tables), with `TextDecoder` kept for UTF-8 (fast).
- * A label Python knows that neither can decode (EBCDIC code pages, HZ, Johab, …) is an error
- * naming it, never a silent decode with another charset.
+ * `iso-8859-1`, `latin1` and `ascii` to windows-1252 and lacks ISO-8859-16 and the Mac code pages.
+ * So single-byte codecs decode with Python's own tables (generated into `python-codecs.ts`; iconv-lite's
+ * differ from Python's in a few places, such as the Mac code pages and TIS-620's C1 range),
+ * multi-byte ones (Shift_JIS, GB18030, Big5, EUC-*, UTF-16/32) with iconv-lite, and UTF-8 with
+ * `TextDecoder` (fast). A label Python knows that none of them can decode (HZ, Johab, ISO-2022-KR,
+ * …) is an error naming it, never a silent decode with another charset.
  */
 import { Buffer } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { BadRequest } from '../errors.js';
-import { PYTHON_CODECS } from './python-codecs.js';
+import { PYTHON_CHARMAPS, PYTHON_CODECS } from './python-codecs.js';
 
 /** Decodes and encodes one charset the way Python's codec does (`errors='replace'` on decode). */
 export interface Charset {
@@ -95,6 +97,40 @@ const ASCII: Charset = {
   encode: (text) => (/[^\x00-\x7f]/.test(text) ? null : Buffer.from(text, 'latin1')),
 };
 
+function charmapCharset(name: string, table: string): Charset {
+  const offset = table.length === 128 ? 128 : 0;
+  const chars = [...table];
+  const encoding = new Map<string, number>();
+  for (let byte = 255; byte >= 0; byte -= 1) {
+    const char = byte < offset ? String.fromCharCode(byte) : chars[byte - offset]!;
+    if (char !== '\uFFFD') encoding.set(char, byte);
+  }
+  const decode = (bytes: Uint8Array): string => {
+    let out = '';
+    for (const byte of bytes)
+      out += byte < offset ? String.fromCharCode(byte) : chars[byte - offset];
+    return out;
+  };
+  return {
+    name,
+    decode,
+    decodeStrict: (bytes) => {
+      const text = decode(bytes);
+      return text.includes('\uFFFD') ? null : text;
+    },
+    encode: (text) => {
+      const out = new Uint8Array(text.length);
+      let i = 0;
+      for (const char of text) {
+        const byte = encoding.get(char);
+        if (byte === undefined) return null;
+        out[i++] = byte;
+      }
+      return out.subarray(0, i);
+    },
+  };
+}
+
 function iconvCharset(name: string, iconvName: string): Charset {
   const charset: Charset = {
     name,
@@ -146,6 +182,12 @@ function charsetForCodec(name: string): Charset | null {
   let charset = charsets.get(name);
   if (charset !== undefined) return charset;
   charset = null;
+  const table = PYTHON_CHARMAPS[name];
+  if (table !== undefined) {
+    charset = charmapCharset(name, table);
+    charsets.set(name, charset);
+    return charset;
+  }
   for (const candidate of [name, name.replace(/[-_]/g, ''), name.replaceAll('_', '-')]) {
     if (iconv.encodingExists(candidate)) {
       charset = iconvCharset(name, candidate);
