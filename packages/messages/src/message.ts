@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { SAFE_STRING } from '@reins/core';
-import { isSafe, type SafeString } from '@reins/core';
+import { conditionalEscape, type SafeString } from '@reins/core';
 import { DEFAULT_TAGS } from './constants.js';
 
 /**
@@ -78,8 +77,15 @@ export class Message {
     return String(this.message);
   }
 
-  // Django's str(message) of a safe text is still safe: templates then show it unescaped.
-  get [SAFE_STRING](): boolean {
-    return isSafe(this.message);
+  /**
+   * The text as HTML: escaped unless it is a `SafeString` (the `__html__` protocol of Django's
+   * `conditional_escape`), so `{{ message }}` shows a safe message unescaped as in Django, where
+   * `str(message)` of a safe text is still safe.
+   *
+   * @example
+   * new Message(INFO, markSafe('<b>Hi</b>')).__html__(); // '<b>Hi</b>'
+   */
+  __html__(): string {
+    return String(conditionalEscape(this.message));
   }
 }
