@@ -31,6 +31,24 @@ function cookieKey(key: SecretKey): SecretKey {
     : Buffer.concat([Buffer.from('django.http.cookies'), key]);
 }
 
+// A storage is built for every request: the signer (its HMAC key derivation) once per config.
+const signers = new WeakMap<MessageStorageConfig, Map<string, TimestampSigner>>();
+
+function signerFor(config: MessageStorageConfig, salt: string): TimestampSigner {
+  let bySalt = signers.get(config);
+  if (bySalt === undefined) signers.set(config, (bySalt = new Map<string, TimestampSigner>()));
+  let signer = bySalt.get(salt);
+  if (signer === undefined) {
+    signer = new TimestampSigner({
+      key: cookieKey(config.secretKey!),
+      fallbackKeys: config.secretKeyFallbacks.map(cookieKey),
+      salt,
+    });
+    bySalt.set(salt, signer);
+  }
+  return signer;
+}
+
 /**
  * Messages in the `messages` cookie: signed with the secret key (salt
  * `'django.contrib.messages'`), zlib-compressed when that is shorter, at most 2048 bytes — when
@@ -51,7 +69,12 @@ export class CookieStorage extends BaseStorage {
   maxCookieSize = 2048;
   /** The signing salt (Django's `key_salt`). */
   readonly keySalt: string = 'django.contrib.messages';
-  readonly #signer: TimestampSigner;
+  #signerCache: TimestampSigner | undefined;
+
+  // Lazily: a subclass's own keySalt is set only after this constructor ran.
+  get #signer(): TimestampSigner {
+    return (this.#signerCache ??= signerFor(this.config, this.keySalt));
+  }
 
   constructor(request: HttpRequest, config?: MessageStorageConfig) {
     super(request, config);
@@ -62,11 +85,6 @@ export class CookieStorage extends BaseStorage {
         { setting: 'secretKey', code: 'messages.no_secret_key' },
       );
     }
-    this.#signer = new TimestampSigner({
-      key: cookieKey(key),
-      fallbackKeys: this.config.secretKeyFallbacks.map(cookieKey),
-      salt: this.keySalt,
-    });
   }
 
   _get(): StoredMessages {

@@ -213,3 +213,36 @@ describe('the fallback storage', () => {
     expect([...browser.jar.keys()]).toEqual(['messages']);
   });
 });
+
+describe('a CookieStorage subclass', () => {
+  it('may change the cookie name, its size limit and the salt, as in Django', async () => {
+    class ShortCookie extends CookieStorage {
+      override cookieName = 'flash';
+      override maxCookieSize = 200;
+      override readonly keySalt = 'my-salt';
+    }
+    const browser = site({ messageStorage: ShortCookie });
+    await browser.visit((request) => {
+      for (let i = 0; i < 10; i++) info(request, noise(i));
+      return new HttpResponse();
+    });
+    expect([...browser.jar.keys()]).toEqual(['flash']);
+    const flash = browser.jar.get('flash')!;
+    expect(flash.length).toBeLessThanOrEqual(200);
+    let texts: string[] = [];
+    await browser.visit((request) => {
+      texts = [...getMessages(request)].map(String);
+      return new HttpResponse();
+    });
+    expect(texts.at(-1)).toBe(noise(9));
+    // Signed with its own salt: the default storage does not accept it.
+    const other = site({ messageStorage: CookieStorage });
+    other.jar.set('messages', flash);
+    let count = -1;
+    await other.visit((request) => {
+      count = [...getMessages(request)].length;
+      return new HttpResponse();
+    });
+    expect(count).toBe(0);
+  });
+});
