@@ -60,7 +60,7 @@ export function encodeSpaced(items: readonly StoredItem[]): string {
  * Django's `MessageDecoder.process_messages`: `__json_message` lists become messages, anywhere
  * in the value. A malformed message list throws (Django fails on it too).
  */
-export function reviveMessages(value: unknown, levelTags: LevelTags): unknown {
+function reviveMessages(value: unknown, levelTags: LevelTags): unknown {
   if (Array.isArray(value) && value.length > 0) {
     if (value[0] === MESSAGE_KEY) {
       const [, safe, level, text, extraTags, ...rest] = value as unknown[];

@@ -9,7 +9,7 @@ import { messageMiddleware, type MessageMiddlewareOptions } from '../../src/mess
 
 export const secretKey = 'messages-test-secret-key';
 
-export type View = (request: HttpRequest) => MaybePromise<HttpResponseBase>;
+type View = (request: HttpRequest) => MaybePromise<HttpResponseBase>;
 
 export interface Site {
   /** Cookies the browser holds, by name. */
@@ -18,7 +18,7 @@ export interface Site {
   visit(view?: View): Promise<HttpResponseBase>;
 }
 
-export const ok: View = () => new HttpResponse('ok');
+const ok: View = () => new HttpResponse('ok');
 
 export function site(
   options: MessageMiddlewareOptions = {},

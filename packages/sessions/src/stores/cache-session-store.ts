@@ -10,7 +10,7 @@ import { generateSessionKey } from '../generate-session-key.js';
 import type { SessionData, SessionSaveOptions, SessionStore } from '../session-store.js';
 import { UpdateError } from '../session-store.js';
 import { isPlausibleSessionKey, MAX_CREATE_ATTEMPTS } from './internal/session-key.js';
-import { storeError } from './internal/store-error.js';
+import { guarded, storeError } from './internal/store-error.js';
 import { isSessionCache, type SessionCache } from './session-cache.js';
 
 /** Django's `KEY_PREFIX` of the cache backend. */
@@ -86,15 +86,18 @@ export class CacheSessionStore implements SessionStore {
       if (!isPlausibleSessionKey(sessionKey)) throw new UpdateError(this.name, sessionKey);
       const key = sessionCacheKey(KEY_PREFIX, sessionKey);
       // Django: set only over a session still there, else UpdateError (a logout meanwhile).
-      const present = asSessionData(await this.#run('look up', () => this.#cache.get(key)));
+      const present = asSessionData(
+        await guarded(this.name, 'look up', () => this.#cache.get(key)),
+      );
       if (present === null) throw new UpdateError(this.name, sessionKey);
-      await this.#run('save', () => this.#cache.set(key, data, timeout));
+      await guarded(this.name, 'save', () => this.#cache.set(key, data, timeout));
       return sessionKey;
     }
     let candidate = isPlausibleSessionKey(sessionKey) ? sessionKey : generateSessionKey();
     for (let attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
       const key = sessionCacheKey(KEY_PREFIX, candidate);
-      if (await this.#run('create', () => this.#cache.add(key, data, timeout))) return candidate;
+      if (await guarded(this.name, 'create', () => this.#cache.add(key, data, timeout)))
+        return candidate;
       candidate = generateSessionKey();
     }
     throw storeError(
@@ -107,7 +110,7 @@ export class CacheSessionStore implements SessionStore {
 
   async exists(sessionKey: string): Promise<boolean> {
     if (!isPlausibleSessionKey(sessionKey)) return false;
-    const value = await this.#run('look up', () =>
+    const value = await guarded(this.name, 'look up', () =>
       this.#cache.get(sessionCacheKey(KEY_PREFIX, sessionKey)),
     );
     return asSessionData(value) !== null;
@@ -115,17 +118,11 @@ export class CacheSessionStore implements SessionStore {
 
   async delete(sessionKey: string): Promise<void> {
     if (!isPlausibleSessionKey(sessionKey)) return;
-    await this.#run('delete', () => this.#cache.delete(sessionCacheKey(KEY_PREFIX, sessionKey)));
+    await guarded(this.name, 'delete', () =>
+      this.#cache.delete(sessionCacheKey(KEY_PREFIX, sessionKey)),
+    );
   }
 
   /** The cache expires sessions by their timeout: nothing to clear (as Django). */
   clearExpired(): void {}
-
-  async #run<T>(action: string, work: () => T | PromiseLike<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw storeError(this.name, action, error);
-    }
-  }
 }

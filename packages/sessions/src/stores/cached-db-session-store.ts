@@ -10,7 +10,7 @@ import { ImproperlyConfigured, type MaybePromise } from '@reins/core';
 import type { SessionData, SessionSaveOptions, SessionStore } from '../session-store.js';
 import { asSessionData, checkCache, sessionCacheKey } from './cache-session-store.js';
 import { isPlausibleSessionKey } from './internal/session-key.js';
-import { storeError } from './internal/store-error.js';
+import { guarded } from './internal/store-error.js';
 import type { SessionCache } from './session-cache.js';
 
 /** Django's `KEY_PREFIX` of the cached_db backend. */
@@ -92,7 +92,7 @@ export class CachedDbSessionStore implements SessionStore {
     options: SessionSaveOptions,
   ): Promise<string> {
     const saved = await this.#db.save(sessionKey, data, options);
-    await this.#run('copy into the cache', () =>
+    await guarded(this.name, 'copy into the cache', () =>
       this.#cache.set(sessionCacheKey(KEY_PREFIX, saved), data, options.expiryAge),
     );
     return saved;
@@ -112,7 +112,7 @@ export class CachedDbSessionStore implements SessionStore {
   async delete(sessionKey: string): Promise<void> {
     await this.#db.delete(sessionKey);
     if (!isPlausibleSessionKey(sessionKey)) return;
-    await this.#run('remove from the cache', () =>
+    await guarded(this.name, 'remove from the cache', () =>
       this.#cache.delete(sessionCacheKey(KEY_PREFIX, sessionKey)),
     );
   }
@@ -123,13 +123,5 @@ export class CachedDbSessionStore implements SessionStore {
 
   close(): MaybePromise<void> {
     return this.#db.close?.();
-  }
-
-  async #run<T>(action: string, work: () => T | PromiseLike<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw storeError(this.name, action, error);
-    }
   }
 }
