@@ -14,6 +14,7 @@ export const allowedDependencies = {
   '@reins/staticfiles': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
   '@reins/sessions': ['@reins/core', '@reins/http', '@reins/middleware'],
   '@reins/cache': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
+  '@reins/messages': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/sessions'],
   '@reins/server': [
     '@reins/core',
     '@reins/http',
@@ -25,5 +26,6 @@ export const allowedDependencies = {
     '@reins/staticfiles',
     '@reins/sessions',
     '@reins/cache',
+    '@reins/messages',
   ],
 };

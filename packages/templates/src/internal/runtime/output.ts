@@ -25,6 +25,10 @@ export function renderValue(value: unknown, autoescape: boolean): string {
   if (typeof value === 'object' && value !== null) {
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
     if ((value as { [k: symbol]: unknown })[SAFE_STRING] === true) return String(value);
+    // Django's conditional_escape honours __html__(): an object that renders itself as HTML
+    // (a message whose text is safe) is not escaped again.
+    const html = (value as { __html__?: unknown }).__html__;
+    if (autoescape && typeof html === 'function') return String(html.call(value));
     if (value instanceof Date) {
       const text = String(
         // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the date filter's answer is a string or a SafeString
