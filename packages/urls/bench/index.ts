@@ -264,16 +264,54 @@ function median(values: number[]): number {
 }
 
 /** Times each function ROUNDS times, rotating the order per round; the median per function. */
-async function interleaved(fns: Array<() => unknown>): Promise<number[]> {
+async function interleaved<F>(
+  fns: F[],
+  time: (fn: F) => number | Promise<number> = timeIt as (fn: F) => Promise<number>,
+): Promise<number[]> {
   const samples = fns.map((): number[] => []);
   for (let round = 0; round < ROUNDS; round++) {
     for (let k = 0; k < fns.length; k++) {
       const i = (k + round) % fns.length;
-      samples[i]!.push(await timeIt(fns[i]!));
+      samples[i]!.push(await time(fns[i]!));
     }
   }
   return samples.map(median);
 }
+
+/**
+ * CPU nanoseconds per call of `run(n)` (which makes n calls): the median of BATCHES batches of
+ * about 5 ms each, after a warm-up. CPU time, not wall time: this machine is shared (the load
+ * average is printed), and a process that is preempted in the middle of a wall-clock sample
+ * reports the other processes' time as its own — which is what made single processes' figures
+ * swing 2–10× from one run to the next. CPU time still counts what the lookups cost in garbage
+ * collection, on any thread of the process.
+ */
+function cpuTime(run: (n: number) => void): number {
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) * 1000;
+  };
+  let n = 1000;
+  for (;;) {
+    const t = cpu();
+    run(n);
+    if (cpu() - t >= 2e6 || n >= 1e8) break;
+    n *= 2;
+  }
+  const t0 = cpu();
+  run(n);
+  const perCall = Math.max(1, (cpu() - t0) / n);
+  n = Math.max(100, Math.round(5e6 / perCall));
+  run(n * 3); // warm-up: the optimizing compiler has settled before the samples
+  const samples: number[] = [];
+  for (let b = 0; b < BATCHES; b++) {
+    const t = cpu();
+    run(n);
+    samples.push((cpu() - t) / n);
+  }
+  return median(samples);
+}
+const BATCHES = 9;
 
 /** The goals of the issue, filled in by the sections and printed at the end. */
 const goals: Array<{ goal: string; met: boolean; detail: string }> = [];
@@ -312,28 +350,29 @@ function newSink(): Sink {
 const sinkTotal = { n: 0 };
 
 /**
- * `() => lookup(fresh, sink)`, where `fresh` is a new flat string with the path's text on every
- * call, as an HTTP server hands a router one per request. Reusing one string object lets V8 cache
- * work on it (its hash; once it has been used as a property key, an internalized copy; `split()`
- * results for internalized strings), which flatters some routers and not others. The cost of
- * making the string is measured alone (`making()`) and subtracted. A fresh function literal per
- * router, so each call site has its own type feedback, as in an application with one router.
+ * `run(n)`: n calls of `lookup(fresh, sink)`, where `fresh` is a new flat string with the path's
+ * text on every call, as an HTTP server hands a router one per request. Reusing one string object
+ * lets V8 cache work on it (its hash; once it has been used as a property key, an internalized
+ * copy; `split()` results for internalized strings), which flatters some routers and not others.
+ * The cost of making the string is measured alone (`making()`) and subtracted. The loop is a
+ * fresh function per router, so its call site has that router's type feedback alone, as in an
+ * application with one router.
  */
-function timedLookup(lookup: Lookup, path: string): () => unknown {
+function timedLookup(lookup: Lookup, path: string): (n: number) => void {
   const bytes = Buffer.from(path, 'latin1');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- a fresh call site per router (see above)
   return new Function(
     'target',
     'bytes',
-    'n',
+    'len',
     'sink',
     'dno',
-    'return function bench() { return dno(target(bytes.latin1Slice(0, n), sink)); };',
-  )(lookup, bytes, bytes.length, newSink(), do_not_optimize) as () => unknown;
+    'return function run(n) { for (let i = 0; i < n; i++) dno(target(bytes.latin1Slice(0, len), sink)); };',
+  )(lookup, bytes, bytes.length, newSink(), do_not_optimize) as (n: number) => void;
 }
 
 /** What making the fresh string alone costs, to subtract. */
-function making(path: string): () => unknown {
+function making(path: string): (n: number) => void {
   return timedLookup((p) => p, path);
 }
 
@@ -384,8 +423,8 @@ async function ownProcessChild(name: RouterName): Promise<void> {
         out.push([key, lookup]);
         continue;
       }
-      const ns = await timeIt(timedLookup(lookup, c.path));
-      out.push([key, Math.max(0.1, ns - (await timeIt(making(c.path))))]);
+      const ns = cpuTime(timedLookup(lookup, c.path));
+      out.push([key, Math.max(0.1, ns - cpuTime(making(c.path)))]);
     }
   }
   console.log(`RESULT ${JSON.stringify(out)}`);
@@ -430,13 +469,13 @@ async function interleavedFigures(tables: Table[]): Promise<Figures> {
     const perRouter = ROUTERS.map((name) => [name, checkedLookups(name, table)] as const);
     for (const [i, [caseName, c]] of Object.entries(tableCases(table)).entries()) {
       const key: CaseKey = `${table.name} ${caseName}`;
-      const timed: Array<{ name: RouterName; fn: () => unknown }> = [];
+      const timed: Array<{ name: RouterName; fn: (n: number) => void }> = [];
       for (const [name, lookups] of perRouter) {
         const lookup = lookups[i]![2];
         if (typeof lookup === 'string') record(figures, key, name, lookup);
         else timed.push({ name, fn: timedLookup(lookup, c.path) });
       }
-      const measured = await interleaved([...timed.map((t) => t.fn), making(c.path)]);
+      const measured = await interleaved([...timed.map((t) => t.fn), making(c.path)], cpuTime);
       const cost = measured.pop()!;
       timed.forEach((t, j) => record(figures, key, t.name, Math.max(0.1, measured[j]! - cost)));
     }
