@@ -414,7 +414,7 @@ function checkedLookups(name: RouterName, table: Table): Array<[string, Case, Lo
  * In a child process of its own: build one router for both tables and time every case (the
  * median of mitata's samples, the string's making subtracted). Printed as JSON for the parent.
  */
-async function ownProcessChild(name: RouterName): Promise<void> {
+function ownProcessChild(name: RouterName): void {
   const out: Array<[CaseKey, number | string]> = [];
   for (const table of [djangoTable(), githubTable()]) {
     for (const [caseName, c, lookup] of checkedLookups(name, table)) {
@@ -655,7 +655,7 @@ async function extrasSection(): Promise<void> {
 }
 
 if (process.env['BENCH_CHILD'] === 'router') {
-  await ownProcessChild(process.env['BENCH_ROUTER'] as RouterName);
+  ownProcessChild(process.env['BENCH_ROUTER'] as RouterName);
   process.exit(0);
 }
 const started = performance.now();
