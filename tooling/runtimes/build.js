@@ -10,7 +10,13 @@ import { URL, fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 await build({
   absWorkingDir: here,
-  entryPoints: ['site/app.ts', 'site/bun.ts', 'site/deno.ts', 'site/worker.ts'],
+  entryPoints: [
+    'site/app.ts',
+    'site/bun.ts',
+    'site/deno.ts',
+    'site/worker.ts',
+    { in: 'bench/targets.ts', out: 'bench' },
+  ],
   outdir: 'dist',
   bundle: true,
   format: 'esm',

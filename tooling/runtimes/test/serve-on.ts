@@ -1,6 +1,7 @@
 /**
  * Starts the bundled site (dist/) on one runtime, on a free loopback port, and stops it: the
- * runtimes' binaries come from their npm packages (bun, deno, workerd) in node_modules/.bin.
+ * runtimes' binaries come from their npm packages (bun, deno, workerd). Each is spawned directly,
+ * not through node_modules/.bin, whose shell scripts would leave the runtime running when killed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,12 @@ export interface RunningSite {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = (name: string): string => `${root}node_modules/.bin/${name}`;
+const BINARIES: Record<Runtime, string> = {
+  bun: 'bun/bin/bun.exe',
+  deno: 'deno/deno',
+  workerd: 'workerd/bin/workerd',
+};
+const bin = (name: Runtime): string => `${root}node_modules/${BINARIES[name]}`;
 
 function command(runtime: Runtime, port: number): [string, string[]] {
   switch (runtime) {
