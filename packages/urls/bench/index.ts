@@ -660,7 +660,7 @@ if (process.env['BENCH_CHILD'] === 'router') {
 }
 const started = performance.now();
 console.log(
-  `@reins/urls benchmark — Node ${process.version}, mitata, ${ROUNDS} round(s), load average ${loadavg()
+  `@reins/urls benchmark — Node ${process.version}, lookups in CPU time (reverse and other: mitata), ${ROUNDS} round(s), load average ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')} at start`,
 );
