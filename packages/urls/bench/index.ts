@@ -412,7 +412,7 @@ function checkedLookups(name: RouterName, table: Table): Array<[string, Case, Lo
 
 /**
  * In a child process of its own: build one router for both tables and time every case (the
- * median of mitata's samples, the string's making subtracted). Printed as JSON for the parent.
+ * CPU-time median of its batches, the string's making subtracted). Printed as JSON for the parent.
  */
 function ownProcessChild(name: RouterName): void {
   const out: Array<[CaseKey, number | string]> = [];
