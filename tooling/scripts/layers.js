@@ -14,6 +14,14 @@ export const allowedDependencies = {
   '@reins/staticfiles': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
   '@reins/sessions': ['@reins/core', '@reins/http', '@reins/middleware'],
   '@reins/cache': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
+  '@reins/auth': [
+    '@reins/core',
+    '@reins/http',
+    '@reins/middleware',
+    '@reins/sessions',
+    '@reins/templates',
+    '@reins/shortcuts',
+  ],
   '@reins/server': [
     '@reins/core',
     '@reins/http',
@@ -25,5 +33,6 @@ export const allowedDependencies = {
     '@reins/staticfiles',
     '@reins/sessions',
     '@reins/cache',
+    '@reins/auth',
   ],
 };
