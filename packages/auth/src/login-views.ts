@@ -11,7 +11,8 @@ import {
   urlHasAllowedHostAndScheme,
 } from '@reins/http';
 import { csrfProtect } from '@reins/middleware';
-import { render, resolveUrl } from '@reins/shortcuts';
+import { render } from '@reins/shortcuts';
+import { resolveTarget } from './internal/resolve-target.js';
 import { authenticate } from './authenticate.js';
 import { DEFAULT_URLS, peekState } from './internal/auth-state.js';
 import { login } from './login.js';
@@ -70,7 +71,7 @@ export class LoginView {
     const extraHosts = options.successUrlAllowedHosts ?? [];
     const successUrl = (request: HttpRequest): string =>
       safeNext(request, field, extraHosts) ||
-      resolveUrl(
+      resolveTarget(
         options.nextPage ??
           peekState(request)?.config.loginRedirectUrl ??
           DEFAULT_URLS.loginRedirectUrl,
@@ -146,7 +147,7 @@ export class LogoutView {
       const next = safeNext(request, field, options.successUrlAllowedHosts ?? []);
       const page = options.nextPage ?? peekState(request)?.config.logoutRedirectUrl ?? null;
       if (next !== '') return new HttpResponseRedirect(next);
-      if (page !== null) return new HttpResponseRedirect(resolveUrl(page));
+      if (page !== null) return new HttpResponseRedirect(resolveTarget(page));
       return render(request, options.templateName ?? 'registration/logged_out.html', {});
     };
     return csrfProtect(view) as (request: HttpRequest) => Promise<HttpResponseBase>;

@@ -7,7 +7,7 @@
 import { quote, urlsplit } from '@reins/core';
 import type { HttpRequest } from '@reins/http';
 import { HttpResponseRedirect } from '@reins/http';
-import { resolveUrl } from '@reins/shortcuts';
+import { resolveTarget } from './internal/resolve-target.js';
 import { DEFAULT_URLS, peekState } from './internal/auth-state.js';
 
 /**
@@ -22,7 +22,7 @@ export function redirectToLogin(
   loginUrl: string = DEFAULT_URLS.loginUrl,
   redirectFieldName: string | null = 'next',
 ): HttpResponseRedirect {
-  const resolved = resolveUrl(loginUrl);
+  const resolved = resolveTarget(loginUrl);
   if (redirectFieldName === null || redirectFieldName === '')
     return new HttpResponseRedirect(resolved);
   const hash = resolved.indexOf('#');
@@ -52,7 +52,7 @@ export function loginRedirectFor(
   loginUrl: string | undefined,
   redirectFieldName: string | null,
 ): HttpResponseRedirect {
-  const resolvedLogin = resolveUrl(
+  const resolvedLogin = resolveTarget(
     loginUrl ?? peekState(request)?.config.loginUrl ?? DEFAULT_URLS.loginUrl,
   );
   let path = request.buildAbsoluteUri();
