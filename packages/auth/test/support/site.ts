@@ -44,6 +44,8 @@ type View = (request: HttpRequest) => unknown;
 
 export interface Site {
   url: string;
+  /** The SQLite file, for Django to open too. */
+  file: string;
   db: Kysely<any>;
   backend: ModelBackend;
   close(): Promise<void>;
@@ -63,7 +65,8 @@ export async function startSite(
   routes: Record<string, View> = {},
   options: AuthenticationMiddlewareOptions = {},
 ): Promise<Site> {
-  const db = sqliteKysely(join(dir, `site-${Math.random().toString(36).slice(2)}.sqlite3`));
+  const file = join(dir, `site-${Math.random().toString(36).slice(2)}.sqlite3`);
+  const db = sqliteKysely(file);
   await migrate(db);
   const backend = new ModelBackend({ db });
   setTemplates(
@@ -132,6 +135,7 @@ export async function startSite(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    file,
     db,
     backend,
     async close() {
