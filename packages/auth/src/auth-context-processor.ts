@@ -7,6 +7,7 @@
 import type { HttpRequest } from '@reins/http';
 import { AnonymousUser } from './anonymous-user.js';
 import { peekState } from './internal/auth-state.js';
+import { SESSION_KEY } from './session-keys.js';
 import type { AuthUser } from './user.js';
 
 /**
@@ -75,6 +76,10 @@ export function authContextProcessor(request: unknown): {
     const anonymous = new AnonymousUser();
     return { user: anonymous, perms: new PermWrapper(Promise.resolve(anonymous)) };
   }
+  // The page shows who is logged in: it varies on the session cookie (Django's lazy user would
+  // mark the session accessed when the template reads it).
+  req.session.accessed = true;
+  if (state.user === undefined && !req.session.has(SESSION_KEY)) state.user = new AnonymousUser();
   let loading: Promise<AuthUser> | undefined;
   const load = () => (loading ??= req.auser());
   // A thenable that starts the load only when the template awaits it.

@@ -15,6 +15,7 @@ import type {
 } from '@reins/middleware';
 import type { AuthBackend } from './auth-backend.js';
 import { getUser } from './get-user.js';
+import { registerAuthCommands } from './internal/management-commands.js';
 import {
   attachState,
   DEFAULT_URLS,
@@ -56,6 +57,8 @@ export interface AuthenticationMiddlewareOptions {
 
 function auser(this: HttpRequest & { [STATE]: AuthState }): Promise<AuthUser> {
   const state = this[STATE];
+  // Reading the user reads the session (Django's lazy user): the response varies on Cookie.
+  this.session.accessed = true;
   if (state.user !== undefined) return Promise.resolve(state.user);
   return (state.loading ??= Promise.resolve(getUser(this)).then(
     (user) => (state.user = user),
@@ -68,6 +71,7 @@ function auser(this: HttpRequest & { [STATE]: AuthState }): Promise<AuthUser> {
 
 function readUser(this: HttpRequest & { [STATE]: AuthState }): AuthUser {
   const state = this[STATE];
+  this.session.accessed = true;
   if (state.user !== undefined) return state.user;
   // Nobody logged in: known without asking any backend.
   if (!this.session.has(SESSION_KEY)) return (state.user = new AnonymousUser());
@@ -168,6 +172,7 @@ export function authenticationMiddleware(
     settings: MiddlewareSettings = {},
   ): MiddlewareHandler => {
     const config = resolveConfig(options, settings);
+    registerAuthCommands(config.backends);
     const eager = options.load === 'eager';
     if (options.load !== undefined && options.load !== 'lazy' && !eager) {
       throw new ImproperlyConfigured(
@@ -187,8 +192,19 @@ export function authenticationMiddleware(
       attachState(request, config);
       Object.defineProperty(request, 'user', DESCRIPTOR);
       (request as { auser: typeof auser }).auser = auser;
-      if (eager && request.session.has(SESSION_KEY)) {
-        return request.auser().then(() => getResponse(request));
+      if (eager) {
+        // A look at the session that the view did not ask for: no Vary: Cookie for it.
+        const session = request.session;
+        const accessed = session.accessed;
+        if (session.has(SESSION_KEY)) {
+          const state = (request as HttpRequest & { [STATE]: AuthState })[STATE];
+          return Promise.resolve(getUser(request)).then((user) => {
+            state.user = user;
+            session.accessed = accessed;
+            return getResponse(request);
+          });
+        }
+        session.accessed = accessed;
       }
       return getResponse(request);
     };

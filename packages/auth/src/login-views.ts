@@ -75,6 +75,7 @@ export class LoginView {
         options.nextPage ??
           peekState(request)?.config.loginRedirectUrl ??
           DEFAULT_URLS.loginRedirectUrl,
+        request,
       );
     const show = (request: HttpRequest, form: { username: string; errors: string[] }) =>
       render(request, templateName, {
@@ -147,7 +148,7 @@ export class LogoutView {
       const next = safeNext(request, field, options.successUrlAllowedHosts ?? []);
       const page = options.nextPage ?? peekState(request)?.config.logoutRedirectUrl ?? null;
       if (next !== '') return new HttpResponseRedirect(next);
-      if (page !== null) return new HttpResponseRedirect(resolveTarget(page));
+      if (page !== null) return new HttpResponseRedirect(resolveTarget(page, request));
       return render(request, options.templateName ?? 'registration/logged_out.html', {});
     };
     return csrfProtect(view) as (request: HttpRequest) => Promise<HttpResponseBase>;

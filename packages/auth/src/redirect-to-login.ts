@@ -12,7 +12,8 @@ import { DEFAULT_URLS, peekState } from './internal/auth-state.js';
 
 /**
  * A redirect to `loginUrl` (a URL or URL name) carrying `next` in its query under
- * `redirectFieldName` (default `'next'`; `null` for none), slashes left readable as Django does.
+ * `redirectFieldName` (default `'next'`; `null` for none), slashes left readable as Django does;
+ * give the request to reverse a URL name with its URLconf.
  *
  * @example
  * redirectToLogin('/members/'); // 302 to /accounts/login/?next=/members/
@@ -21,8 +22,9 @@ export function redirectToLogin(
   next: string,
   loginUrl: string = DEFAULT_URLS.loginUrl,
   redirectFieldName: string | null = 'next',
+  request: HttpRequest | null = null,
 ): HttpResponseRedirect {
-  const resolved = resolveTarget(loginUrl);
+  const resolved = resolveTarget(loginUrl, request);
   if (redirectFieldName === null || redirectFieldName === '')
     return new HttpResponseRedirect(resolved);
   const hash = resolved.indexOf('#');
@@ -54,6 +56,7 @@ export function loginRedirectFor(
 ): HttpResponseRedirect {
   const resolvedLogin = resolveTarget(
     loginUrl ?? peekState(request)?.config.loginUrl ?? DEFAULT_URLS.loginUrl,
+    request,
   );
   let path = request.buildAbsoluteUri();
   const login = safeSplit(resolvedLogin);
@@ -64,7 +67,7 @@ export function loginRedirectFor(
   ) {
     path = request.getFullPath();
   }
-  return redirectToLogin(path, resolvedLogin, redirectFieldName);
+  return redirectToLogin(path, resolvedLogin, redirectFieldName, request);
 }
 
 function safeSplit(url: string): { scheme: string; netloc: string } {
