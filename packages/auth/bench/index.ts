@@ -17,7 +17,7 @@
  * Prints absolute numbers and reins/Passport ratios (> 1: reins faster).
  */
 import { pbkdf2, pbkdf2Sync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,16 +80,14 @@ await db
   .where('id', '=', argonUser.id)
   .execute();
 const rows = new Map<string, { id: number; username: string; password: string }>();
-for (const row of await db.selectFrom('auth_user').select(['id', 'username', 'password']).execute())
+for (const row of (await db
+  .selectFrom('auth_user')
+  .select(['id', 'username', 'password'])
+  .execute()) as { id: number; username: string; password: string }[])
   rows.set(row.username, row);
 
 // ── reins: the chain over node:http ──
-function serve(
-  handler: (
-    incoming: Parameters<Parameters<typeof createServer>[0]>[0],
-    outgoing: Parameters<Parameters<typeof createServer>[0]>[1],
-  ) => void,
-): Promise<{ server: Server; origin: string }> {
+function serve(handler: RequestListener): Promise<{ server: Server; origin: string }> {
   const server = createServer(handler);
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
@@ -146,14 +144,16 @@ class SqliteStore extends session.Store {
   }
   override set(sid: string, sess: session.SessionData, callback?: (error?: unknown) => void): void {
     const expire = Date.now() + 14 * 86400e3;
-    db.insertInto('express_sessions')
+    void db
+      .insertInto('express_sessions')
       .values({ sid, sess: JSON.stringify(sess), expire })
       .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: JSON.stringify(sess), expire }))
       .execute()
       .then(() => callback?.(), callback);
   }
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
-    db.deleteFrom('express_sessions')
+    void db
+      .deleteFrom('express_sessions')
       .where('sid', '=', sid)
       .execute()
       .then(() => callback?.(), callback);
@@ -201,14 +201,14 @@ app.use(passport.session());
 app.get('/ping', (_req, res) => void res.send('pong'));
 app.post(
   '/login',
-  passport.authenticate('local', { failWithError: true }),
+  passport.authenticate('local', { failWithError: true }) as express.RequestHandler,
   (_req, res) => void res.send('in'),
 );
-app.get(
-  '/',
-  (req, res) => void res.send((req.user as { username?: string } | undefined)?.username ?? '-'),
-);
-const express_ = await serve(app as unknown as Parameters<typeof createServer>[0]);
+app.get('/', (req, res) => {
+  const user: { username?: string } | undefined = req.user;
+  res.send(user?.username ?? '-');
+});
+const express_ = await serve(app);
 
 // ── measuring ──
 async function loginCookie(origin: string, username: string): Promise<string> {
@@ -247,7 +247,7 @@ async function drive(
         const t0 = performance.now();
         const response = await pool.request({
           path: options.path,
-          method: (options.method ?? 'GET') as 'GET',
+          method: options.method ?? 'GET',
           headers: options.headers,
           body: options.body,
         });

@@ -11,10 +11,12 @@ import { loginRedirectFor } from './redirect-to-login.js';
 import type { AuthUser } from './user.js';
 
 /** A class whose instances dispatch requests (`@reins/views`' `View` and its subclasses). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// A mixin's base must take `any[]` (TypeScript's mixin rule), and View's dispatch takes typed params.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 type Dispatching = abstract new (...args: any[]) => {
   dispatch(request: HttpRequest, ...rest: any[]): unknown;
 };
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
  * The options every access mixin adds (Django's `AccessMixin` attributes), settable with `asView()`.
@@ -51,11 +53,10 @@ function accessMixin<Base extends Dispatching>(Base: Base) {
       return loginRedirectFor(request, this.loginUrl, this.redirectFieldName);
     }
 
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    override async dispatch(request: HttpRequest, ...rest: any[]): Promise<unknown> {
+    override async dispatch(request: HttpRequest, ...rest: unknown[]): Promise<unknown> {
       if (!(await this.passesAccessTest(await request.auser())))
         return this.handleNoPermission(request);
-      return super.dispatch(request, ...rest);
+      return super.dispatch(request, ...(rest as never[]));
     }
   }
   return Access;

@@ -91,6 +91,6 @@ export function authContextProcessor(request: unknown): {
     catch: (reject) => load().catch(reject),
     finally: (fn) => load().finally(fn),
     [Symbol.toStringTag]: 'Promise',
-  } as Promise<AuthUser>;
+  };
   return { user, perms: new PermWrapper(lazyUser) };
 }

@@ -139,7 +139,7 @@ function resolveConfig(
     if (value === null && name === 'logoutRedirectUrl') return null;
     if (typeof value !== 'string' || value === '') {
       throw new ImproperlyConfigured(
-        `The setting '${name}' must be a URL or a URL name, got ${JSON.stringify(value) ?? String(value)}.`,
+        `The setting '${name}' must be a URL or a URL name, got ${typeof value === 'string' ? `'${value}'` : typeof value}.`,
         {
           setting: name,
           code: 'auth.invalid_setting',

@@ -30,6 +30,7 @@ export function getUser(request: HttpRequest): MaybePromise<AuthUser> {
   if (userId === undefined || typeof backendPath !== 'string') return new AnonymousUser();
   const backend = config.backends.find((candidate) => candidate.path === backendPath);
   if (backend === undefined) return new AnonymousUser();
+  if (typeof userId !== 'string' && typeof userId !== 'number') return new AnonymousUser();
   return andThen(backend.getUser(String(userId)), (user): AuthUser => {
     if (user === null || user === undefined) return new AnonymousUser();
     if (typeof user.password === 'string') {

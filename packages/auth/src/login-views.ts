@@ -61,11 +61,11 @@ function safeNext(request: HttpRequest, field: string, extraHosts: readonly stri
  * @example
  * path('accounts/login/', LoginView.asView(), { name: 'login' });
  */
-export class LoginView {
-  /** The view function, CSRF-protected. */
-  static asView(
-    options: LoginViewOptions = {},
-  ): (request: HttpRequest) => Promise<HttpResponseBase> {
+export const LoginView: {
+  /** The view function, CSRF-protected (Django's `LoginView.as_view()`). */
+  asView(options?: LoginViewOptions): (request: HttpRequest) => Promise<HttpResponseBase>;
+} = {
+  asView(options: LoginViewOptions = {}): (request: HttpRequest) => Promise<HttpResponseBase> {
     const templateName = options.templateName ?? 'registration/login.html';
     const field = options.redirectFieldName ?? 'next';
     const extraHosts = options.successUrlAllowedHosts ?? [];
@@ -106,9 +106,9 @@ export class LoginView {
         return new HttpResponseNotAllowed(['GET', 'POST']);
       return show(request, { username: '', errors: [] });
     };
-    return csrfProtect(view) as (request: HttpRequest) => Promise<HttpResponseBase>;
-  }
-}
+    return csrfProtect(view);
+  },
+};
 
 /**
  * Options of {@link LogoutView}.
@@ -135,11 +135,11 @@ export interface LogoutViewOptions {
  * @example
  * path('accounts/logout/', LogoutView.asView({ nextPage: '/' }), { name: 'logout' });
  */
-export class LogoutView {
-  /** The view function, CSRF-protected. */
-  static asView(
-    options: LogoutViewOptions = {},
-  ): (request: HttpRequest) => Promise<HttpResponseBase> {
+export const LogoutView: {
+  /** The view function, CSRF-protected (Django's `LogoutView.as_view()`). */
+  asView(options?: LogoutViewOptions): (request: HttpRequest) => Promise<HttpResponseBase>;
+} = {
+  asView(options: LogoutViewOptions = {}): (request: HttpRequest) => Promise<HttpResponseBase> {
     const field = options.redirectFieldName ?? 'next';
     const view = async (request: HttpRequest): Promise<HttpResponseBase> => {
       if (request.method !== 'POST') return new HttpResponseNotAllowed(['POST']);
@@ -151,6 +151,6 @@ export class LogoutView {
       if (page !== null) return new HttpResponseRedirect(resolveTarget(page, request));
       return render(request, options.templateName ?? 'registration/logged_out.html', {});
     };
-    return csrfProtect(view) as (request: HttpRequest) => Promise<HttpResponseBase>;
-  }
-}
+    return csrfProtect(view);
+  },
+};

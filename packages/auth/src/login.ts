@@ -46,7 +46,7 @@ export async function login(request: HttpRequest, user: AuthUser, backend?: stri
   state.loading = undefined;
   rotateToken(request);
   const chosen = config.backends.find((candidate) => candidate.path === path);
-  await chosen?.userLoggedIn?.(user as never);
+  await chosen?.userLoggedIn?.(user);
 }
 
 function onlyBackend(paths: string[]): string {

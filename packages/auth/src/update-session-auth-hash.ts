@@ -24,7 +24,7 @@ export function updateSessionAuthHash(request: HttpRequest, user: AuthUser): voi
   // Django compares request.user with user; the session's user id says the same without a load.
   const loggedIn = request.session.get(SESSION_KEY);
   if (
-    loggedIn !== undefined &&
+    (typeof loggedIn === 'string' || typeof loggedIn === 'number') &&
     String(loggedIn) === String(user.pk) &&
     typeof user.password === 'string'
   ) {

@@ -48,7 +48,11 @@ export function userPassesTest(
       ...args: Parameters<V>
     ): Promise<Awaited<ReturnType<V>> | HttpResponseRedirect> => {
       const request = args[0];
-      if (await test(await request.auser())) return (await call(...args)) as Awaited<ReturnType<V>>;
+      // The view's own return type, whatever it is (a response or a promise of one).
+      if (await test(await request.auser()))
+        return await Promise.resolve<Awaited<ReturnType<V>>>(
+          call(...args) as Awaited<ReturnType<V>>,
+        );
       return loginRedirectFor(request, options.loginUrl, redirectFieldName);
     };
     copyMarkers(view, wrapped);

@@ -66,9 +66,9 @@ describe.skipIf(missing !== undefined)('shared SQLite database with Django 3.2',
     const sessionid = browser.cookies.get('sessionid')!;
     expect(django(file, SECRET_KEY, 'whoami', sessionid)).toBe('grace');
     expect(django(file, SECRET_KEY, 'session', sessionid)).toMatchObject({
-      _auth_user_id: expect.any(String),
+      _auth_user_id: expect.any(String) as string,
       _auth_user_backend: 'django.contrib.auth.backends.ModelBackend',
-      _auth_user_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      _auth_user_hash: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
     });
     const [ok] = django(file, SECRET_KEY, 'check', 'grace', 'reins-made-pw') as [boolean, string];
     expect(ok).toBe(true);

@@ -121,6 +121,7 @@ export function runModelBackendContract(name: string, open: () => Promise<Kysely
     });
 
     it('permissions come from the user and their groups; superusers have all; inactive users none', async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- a row of Kysely<any>
       const { id: ct } = await db
         .insertInto('django_content_type')
         .values({ app_label: 'polls', model: 'question' })
@@ -137,6 +138,7 @@ export function runModelBackendContract(name: string, open: () => Promise<Kysely
       const add = await perm('add_question');
       const change = await perm('change_question');
       await perm('delete_question');
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- a row of Kysely<any>
       const { id: editors } = await db
         .insertInto('auth_group')
         .values({ name: 'editors' })

@@ -133,9 +133,11 @@ describe('request.user', () => {
       ).response.text(),
     ).toBe('ann');
     const async_ = counting(false);
-    expect((await run(async_, (request) => String(request.user), {})).response.text()).toBe(
-      'AnonymousUser',
-    );
+    expect(
+      (
+        await run(async_, (request) => (request.user as AnonymousUser).toString(), {})
+      ).response.text(),
+    ).toBe('AnonymousUser');
     expect(async_.loads).toBe(0);
   });
 
@@ -159,7 +161,7 @@ describe('request.user', () => {
   it('a session whose hash no longer matches the password is flushed: anonymous', async () => {
     const { response } = await run(
       counting(false),
-      async (request) => String(await request.auser()),
+      async (request) => ((await request.auser()) as AnonymousUser).toString(),
       {
         loggedIn: true,
         hash: 'stale',
@@ -201,21 +203,17 @@ describe('request.user', () => {
 
   it('refuses to start without backends or a secret key, naming the setting', () => {
     expect(() =>
-      authenticationMiddleware({})((() => new HttpResponse('')) as GetResponse, {
+      authenticationMiddleware({})(() => new HttpResponse(''), {
         secretKey: SECRET,
       }),
     ).toThrow(/authenticationBackends/);
     expect(() =>
-      authenticationMiddleware({ backends: [counting(true)] })(
-        (() => new HttpResponse('')) as GetResponse,
-        {},
-      ),
+      authenticationMiddleware({ backends: [counting(true)] })(() => new HttpResponse(''), {}),
     ).toThrow(/secretKey/);
     expect(() =>
-      authenticationMiddleware({ backends: [{} as AuthBackend] })(
-        (() => new HttpResponse('')) as GetResponse,
-        { secretKey: SECRET },
-      ),
+      authenticationMiddleware({ backends: [{} as AuthBackend] })(() => new HttpResponse(''), {
+        secretKey: SECRET,
+      }),
     ).toThrow(/path, authenticate\(\) and getUser\(\)/);
   });
 });

@@ -99,7 +99,7 @@ export class ModelBackend implements AuthBackend<User> {
       .selectAll()
       .where('username', '=', username)
       .executeTakeFirst();
-    return row === undefined ? null : this.#user(row as UserRow);
+    return row === undefined ? null : this.#user(row);
   }
 
   async authenticate(_request: HttpRequest | null, credentials: Credentials): Promise<User | null> {
@@ -134,7 +134,7 @@ export class ModelBackend implements AuthBackend<User> {
       .where('id', '=', Number(userId))
       .executeTakeFirst();
     if (row === undefined) return null;
-    const user = this.#user(row as UserRow);
+    const user = this.#user(row);
     // Django's `user_can_authenticate`: a deactivated user's sessions end.
     return user.isActive ? user : null;
   }

@@ -4,12 +4,14 @@
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
+import type * as Argon2Module from '@node-rs/argon2';
 import type { PasswordHasher } from './password-hasher.js';
 import { loadBinding } from './internal/load-binding.js';
 import { MalformedHash, positiveInt } from './internal/malformed-hash.js';
 import { getRandomString, mustUpdateSalt, saltLength } from './internal/random-string.js';
 
-type Argon2 = typeof import('@node-rs/argon2');
+type Argon2 = typeof Argon2Module;
 let binding: Promise<Argon2> | undefined;
 const load = (): Promise<Argon2> =>
   (binding ??= loadBinding(

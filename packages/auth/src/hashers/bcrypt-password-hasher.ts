@@ -7,11 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { constantTimeCompare } from '@reins/core/signing';
+import type * as BcryptModule from '@node-rs/bcrypt';
 import type { PasswordHasher } from './password-hasher.js';
 import { loadBinding } from './internal/load-binding.js';
 import { MalformedHash } from './internal/malformed-hash.js';
 
-type Bcrypt = typeof import('@node-rs/bcrypt');
+type Bcrypt = typeof BcryptModule;
 let binding: Promise<Bcrypt> | undefined;
 const load = (): Promise<Bcrypt> =>
   (binding ??= loadBinding(

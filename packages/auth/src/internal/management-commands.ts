@@ -99,7 +99,7 @@ async function createsuperuser(
 ): Promise<number> {
   let username = options.username?.trim() ?? '';
   let email = options.email ?? '';
-  let password: string | null = null;
+  let password: string | null;
   if (options.noinput) {
     if (username === '') {
       io.err('CommandError: You must use --username with --noinput.');
