@@ -38,7 +38,11 @@ export function modelBackend(): Promise<ModelBackend> {
       provider: { getMigrations: () => Promise.resolve({ ...authMigrations }) },
     });
     const { error } = await migrator.migrateToLatest();
-    if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+    if (error !== undefined) {
+      throw error instanceof Error
+        ? error
+        : new Error('The auth tables could not be created.', { cause: error });
+    }
     const backend = new ModelBackend({ db });
     if ((await backend.getUserByUsername(DEMO_USER.username)) === null)
       await backend.createUser(DEMO_USER);
