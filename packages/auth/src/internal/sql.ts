@@ -13,17 +13,16 @@ export function isPostgres(db: AnyKysely): boolean {
   return adapter.supportsTransactionalDdl;
 }
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
-
 /**
  * A DateTimeField as Django 3.2 writes it with `USE_TZ = True`: on SQLite the UTC time as
  * 'YYYY-MM-DD HH:MM:SS.ffffff' text (no fraction when it is 0), on PostgreSQL a Date.
  */
 export function djangoDatetime(db: AnyKysely, date: Date): string | Date {
   if (isPostgres(db)) return date;
-  const base = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
-  const ms = date.getUTCMilliseconds();
-  return ms === 0 ? base : `${base}.${pad(ms, 3)}000`;
+  // toISOString is 'YYYY-MM-DDTHH:MM:SS.mmmZ', always UTC; Python's str() drops a zero fraction.
+  const iso = date.toISOString();
+  const millis = iso.slice(20, 23);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${millis === '000' ? '' : `.${millis}000`}`;
 }
 
 /** A DateTimeField read back: a Date from PostgreSQL, Django's UTC text from SQLite. */

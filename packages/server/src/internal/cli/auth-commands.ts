@@ -76,32 +76,33 @@ async function registry(app: string | undefined, io: CommandIo): Promise<AuthReg
   return found;
 }
 
-/** `reins createsuperuser [--username] [--email] [--noinput]`. */
-export async function createsuperuser(
-  options: { app?: string; username?: string; email?: string; noinput?: boolean },
-  io?: PromptIo,
+async function run(
+  app: string | undefined,
+  io: PromptIo | undefined,
+  command: (auth: AuthRegistry, terminal: PromptIo) => Promise<number>,
 ): Promise<number> {
-  const auth = await registry(options.app, io ?? processIo);
+  const auth = await registry(app, io ?? processIo);
   if (auth === undefined) return 1;
   const terminal = io ?? terminalIo();
   try {
-    return await auth.createsuperuser(options, terminal);
+    return await command(auth, terminal);
   } finally {
     terminal.close?.();
   }
 }
 
+/** `reins createsuperuser [--username] [--email] [--noinput]`. */
+export function createsuperuser(
+  options: { app?: string; username?: string; email?: string; noinput?: boolean },
+  io?: PromptIo,
+): Promise<number> {
+  return run(options.app, io, (auth, terminal) => auth.createsuperuser(options, terminal));
+}
+
 /** `reins changepassword [username]`. */
-export async function changepassword(
+export function changepassword(
   options: { app?: string; username?: string },
   io?: PromptIo,
 ): Promise<number> {
-  const auth = await registry(options.app, io ?? processIo);
-  if (auth === undefined) return 1;
-  const terminal = io ?? terminalIo();
-  try {
-    return await auth.changepassword(options, terminal);
-  } finally {
-    terminal.close?.();
-  }
+  return run(options.app, io, (auth, terminal) => auth.changepassword(options, terminal));
 }
