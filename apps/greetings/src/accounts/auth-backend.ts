@@ -17,7 +17,7 @@ import { Migrator } from 'kysely';
 import { database } from '../database-handle.js';
 
 /** The seeded account (documented in the README). */
-export const DEMO_USER = {
+const DEMO_USER = {
   username: 'demo',
   password: 'greetings-demo',
   firstName: 'Demo',
@@ -27,7 +27,7 @@ let ready: Promise<ModelBackend> | undefined;
 let readyFor: unknown;
 
 /** The model backend, once the auth tables exist and the demo user is there. */
-export function modelBackend(): Promise<ModelBackend> {
+function modelBackend(): Promise<ModelBackend> {
   const db = database();
   // A closed and reopened database (tests) is prepared again.
   if (readyFor !== db) ready = undefined;

@@ -9,7 +9,7 @@ import { validatePassword } from '../password-validation.js';
 import type { User } from '../user-model.js';
 
 /** What the commands read and write; the server gives the terminal, tests give scripts. */
-export interface AuthCommandIo {
+interface AuthCommandIo {
   out(line: string): void;
   err(line: string): void;
   /** Ask a question; `hidden` for passwords. `null` when there is no terminal (end of input). */

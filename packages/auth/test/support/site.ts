@@ -32,7 +32,7 @@ import {
 import type { AuthenticationMiddlewareOptions } from '../../src/index.js';
 import { migrate, SECRET_KEY, sqliteKysely } from './database.js';
 
-export const TEMPLATES = {
+const TEMPLATES = {
   'registration/login.html':
     '<form method="post">{% csrf_token %}{% for e in form.errors %}<p class="error">{{ e }}</p>{% endfor %}' +
     '<input name="username" value="{{ form.username }}"><input type="hidden" name="next" value="{{ next }}"></form>',

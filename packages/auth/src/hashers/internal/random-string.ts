@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 
 /** Django's `RANDOM_STRING_CHARS`: the alphabet of salts and unusable-password suffixes. */
-export const RANDOM_STRING_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const RANDOM_STRING_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 /** Django's `get_random_string()`: `length` characters of `chars`, from the CSPRNG. */
 export function getRandomString(length: number, chars = RANDOM_STRING_CHARS): string {
