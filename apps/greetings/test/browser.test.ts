@@ -80,7 +80,9 @@ describe('the greetings site in Chromium', () => {
     await page.getByLabel('Username:').fill('demo');
     await page.getByLabel('Password:').fill('wrong password');
     await page.getByRole('button', { name: 'Log in' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('Please enter a correct username and password.');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Please enter a correct username and password.',
+    );
     await page.getByLabel('Password:').fill('greetings-demo');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(`${server.origin}/members/`);
