@@ -15,6 +15,14 @@ export const allowedDependencies = {
   '@reins/sessions': ['@reins/core', '@reins/http', '@reins/middleware'],
   '@reins/cache': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
   '@reins/messages': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/sessions'],
+  '@reins/auth': [
+    '@reins/core',
+    '@reins/http',
+    '@reins/middleware',
+    '@reins/sessions',
+    '@reins/templates',
+    '@reins/shortcuts',
+  ],
   '@reins/server': [
     '@reins/core',
     '@reins/http',
@@ -27,5 +35,6 @@ export const allowedDependencies = {
     '@reins/sessions',
     '@reins/cache',
     '@reins/messages',
+    '@reins/auth',
   ],
 };

@@ -10,7 +10,9 @@ import { cacheLibrary, configureCaches, type CachesConfig } from '@reins/cache';
 import { CommonMiddleware, SecurityMiddleware, XFrameOptionsMiddleware } from '@reins/middleware';
 import type { Settings } from '@reins/server';
 import { staticFilesMiddleware, staticLibrary } from '@reins/staticfiles';
+import { authContextProcessor, AuthenticationMiddleware } from '@reins/auth';
 import { SessionMiddleware } from '@reins/sessions';
+import { greetingsAuthBackend } from './accounts/auth-backend.js';
 import { appRoot } from './app-root.js';
 import { generatedSecretKey } from './secret-key.js';
 import { serverTimingMiddleware } from './middleware/server-timing.js';
@@ -41,6 +43,14 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
       SecurityMiddleware,
       SessionMiddleware,
       CommonMiddleware,
+      // After Session, as Django's order has it. 'eager': the user is loaded before the view when
+      // the session names one, so the base layout (also rendered synchronously, for error pages)
+      // can print the name.
+      AuthenticationMiddleware.with({
+        backends: [greetingsAuthBackend],
+        load: 'eager',
+        loginRedirectUrl: 'members',
+      }),
       XFrameOptionsMiddleware,
       serverTimingMiddleware,
     ],
@@ -48,7 +58,10 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
       {
         backend: 'reins',
         dirs: [join(appRoot, 'templates')],
-        options: { libraries: { static: staticLibrary(staticfiles), cache: cacheLibrary } },
+        options: {
+          libraries: { static: staticLibrary(staticfiles), cache: cacheLibrary },
+          contextProcessors: [authContextProcessor],
+        },
       },
     ],
   };

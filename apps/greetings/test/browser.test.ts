@@ -1,7 +1,8 @@
 /**
  * The site in a real browser: Debian's Chromium driven by playwright-core (never a downloaded
  * browser). Opens the article list, follows a link to an article, searches from the base layout's
- * form, and visits a missing page; screenshots land in test-results/.
+ * form, and visits a missing page; logs in as the demo user and out again; screenshots land in
+ * test-results/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +70,32 @@ describe('the greetings site in Chromium', () => {
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
     await page.screenshot({ path: join(screenshots, '4-not-found.png') });
+    await page.close();
+  });
+
+  it('logs in as the demo user, sees the name and the members page, and logs out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/members/`);
+    await page.waitForURL(`${server.origin}/accounts/login/?next=/members/`);
+    await page.getByLabel('Username:').fill('demo');
+    await page.getByLabel('Password:').fill('wrong password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Please enter a correct username and password.',
+    );
+    await page.getByLabel('Password:').fill('greetings-demo');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${server.origin}/members/`);
+    expect(await page.locator('h1').textContent()).toBe('Members');
+    expect(await page.locator('header .user-name').textContent()).toBe('Demo');
+    await page.screenshot({ path: join(screenshots, '5-members.png') });
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(`${server.origin}/`);
+    expect(await page.locator('header .account a').textContent()).toBe('Log in');
+    await page.goto(`${server.origin}/members/`);
+    await page.waitForURL(`${server.origin}/accounts/login/?next=/members/`);
+    await page.screenshot({ path: join(screenshots, '6-logged-out.png') });
     await page.close();
   });
 });

@@ -15,6 +15,7 @@ import {
   serve,
   showUrls,
 } from './internal/cli/commands.js';
+import { changepassword, createsuperuser } from './internal/cli/auth-commands.js';
 import { createcachetable } from './internal/cli/createcachetable.js';
 import { AppLoadError } from './internal/cli/load-app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
@@ -173,6 +174,30 @@ cli
   .option('--dry-run', 'Print the SQL instead of running it')
   .action(async (options: { app?: string; dryRun?: boolean }) =>
     finish(createcachetable({ ...pick(options.app), dryRun: options.dryRun === true })),
+  );
+
+cli
+  .command('createsuperuser', 'Create a superuser in the auth_user table (@reins/auth)')
+  .option('--username <username>', "The superuser's username")
+  .option('--email <email>', "The superuser's email address")
+  .option('--noinput', 'Ask nothing (the password comes from REINS_SUPERUSER_PASSWORD)')
+  .action(async (options: { app?: string; username?: string; email?: string; noinput?: boolean }) =>
+    finish(
+      createsuperuser({
+        ...pick(options.app),
+        ...(options.username === undefined ? {} : { username: String(options.username) }),
+        ...(options.email === undefined ? {} : { email: String(options.email) }),
+        noinput: options.noinput === true,
+      }),
+    ),
+  );
+
+cli
+  .command('changepassword [username]', "Change a user's password (@reins/auth)")
+  .action(async (username: string | undefined, options: { app?: string }) =>
+    finish(
+      changepassword({ ...pick(options.app), ...(username === undefined ? {} : { username }) }),
+    ),
   );
 
 cli.help();

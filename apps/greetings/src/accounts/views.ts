@@ -1,0 +1,22 @@
+/**
+ * The accounts views: Django's LoginView and LogoutView from @reins/auth, and the members page
+ * that only logged-in visitors see.
+ */
+import { loginRequired, LoginView, LogoutView } from '@reins/auth';
+import type { HttpRequest } from '@reins/http';
+import { ensureCsrfCookie } from '@reins/middleware';
+import { render } from '@reins/shortcuts';
+
+/** `/accounts/login/` — the form (GET) and the login (POST), CSRF-protected. */
+export const login = LoginView.asView({ templateName: 'registration/login.html' });
+
+/** `/accounts/logout/` — POST only (CSRF-protected), then back to the article list. */
+export const logout = LogoutView.asView({ nextPage: 'articles:home' });
+
+/** `/members/` — anonymous visitors go to `/accounts/login/?next=/members/`. */
+export const members = loginRequired(
+  // The page holds the logout form, so it makes sure the CSRF cookie is set.
+  ensureCsrfCookie(async (request: HttpRequest) =>
+    render(request, 'members.html', { user: await request.auser() }),
+  ),
+);
