@@ -17,6 +17,7 @@ import { authenticate } from './authenticate.js';
 import { DEFAULT_URLS, peekState } from './internal/auth-state.js';
 import { login } from './login.js';
 import { logout } from './logout.js';
+import type { AuthUser } from './user.js';
 
 /**
  * Options of {@link LoginView} (Django's `LoginView` attributes, camelCased).
@@ -37,6 +38,11 @@ export interface LoginViewOptions {
   nextPage?: string;
   /** More template variables. */
   extraContext?: Record<string, unknown>;
+  /**
+   * Runs after a successful login, before the redirect: where a Django project overrides
+   * `form_valid()` (or uses `SuccessMessageMixin`), e.g. to add a "Welcome back" message.
+   */
+  onLogin?: (request: HttpRequest, user: AuthUser) => void | Promise<void>;
 }
 
 /** Django's AuthenticationForm error, the same for every failure (no user enumeration). */
@@ -98,6 +104,7 @@ export const LoginView: {
             : await authenticate(request, { username, password });
         if (user !== null) {
           await login(request, user);
+          await options.onLogin?.(request, user);
           return new HttpResponseRedirect(successUrl(request));
         }
         return show(request, { username, errors: [INVALID_LOGIN_MESSAGE] });
