@@ -41,6 +41,7 @@ describe('@reins/http exports', () => {
         "TemporaryUploadedFile",
         "TooManyFieldsSent",
         "TooManyFilesSent",
+        "TrustedProxies",
         "UnreadablePostError",
         "UploadedFile",
         "conditionalEscape",

@@ -72,6 +72,7 @@ export class App {
         resolved.secureProxySslHeader === null ? null : [...resolved.secureProxySslHeader],
       useXForwardedHost: resolved.useXForwardedHost,
       useXForwardedPort: resolved.useXForwardedPort,
+      trustedProxies: resolved.trustedProxies === null ? null : [...resolved.trustedProxies],
       secretKey: resolved.secretKey,
       secretKeyFallbacks: resolved.secretKeyFallbacks,
     };

@@ -5,6 +5,7 @@
  */
 import type { MaybePromise } from '@reins/core';
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
+import { TrustedProxies } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
 import type { SessionMiddlewareOptions, SessionStore } from '@reins/sessions';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
@@ -57,6 +58,7 @@ type RequestSettings = Pick<
   | 'secureProxySslHeader'
   | 'useXForwardedHost'
   | 'useXForwardedPort'
+  | 'trustedProxies'
   | 'secretKey'
   | 'secretKeyFallbacks'
 >;
@@ -204,6 +206,7 @@ const KNOWN_SETTINGS = new Set<string>([
   'secureProxySslHeader',
   'useXForwardedHost',
   'useXForwardedPort',
+  'trustedProxies',
   'secretKey',
   'secretKeyFallbacks',
   'handler400',
@@ -346,6 +349,17 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       `The setting 'secureProxySslHeader' must be a [header, value] pair such as ['X-Forwarded-Proto', 'https'], got ${describe(proxy)}.`,
     );
   }
+  const trustedProxies = settings.trustedProxies ?? null;
+  if (trustedProxies !== null) {
+    try {
+      new TrustedProxies(trustedProxies);
+    } catch (error) {
+      throw settingError(
+        'trustedProxies',
+        `The setting 'trustedProxies' is wrong: ${(error as Error).message} List your load balancers, e.g. trustedProxies: ['127.0.0.1', '10.0.0.0/8'].`,
+      );
+    }
+  }
   const logger = settings.logger ?? consoleLogger();
   if (typeof (logger as { log?: unknown }).log !== 'function') {
     throw settingError(
@@ -423,6 +437,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     secureProxySslHeader: proxy ?? null,
     useXForwardedHost: settings.useXForwardedHost ?? false,
     useXForwardedPort: settings.useXForwardedPort ?? false,
+    trustedProxies,
     secretKey,
     secretKeyFallbacks,
     handler400: settings.handler400,
