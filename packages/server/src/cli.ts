@@ -1,6 +1,6 @@
 /**
  * The `reins` command line (built to dist/cli.js): `runserver`, `serve`, `show-urls`, `check`,
- * `collectstatic`, `findstatic`, `clearsessions`.
+ * `collectstatic`, `findstatic`, `clearsessions`, `createcachetable`, `migrate`.
  * Arguments are parsed with cac; what each command does lives in internal/cli/commands.ts.
  */
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import {
   clearsessions,
   collectstaticCommand,
   findstaticCommand,
+  migrate,
   runserver,
   serve,
   showUrls,
@@ -167,6 +168,18 @@ cli
 cli
   .command('clearsessions', 'Remove expired sessions from the configured sessionStore')
   .action(async (options: { app?: string }) => finish(clearsessions(pick(options.app))));
+
+cli
+  .command('migrate', "Apply the migrations of the app's databases")
+  .option('--database <alias>', 'Only this database of the databases setting')
+  .action(async (options: { app?: string; database?: string }) =>
+    finish(
+      migrate({
+        ...pick(options.app),
+        ...(options.database === undefined ? {} : { database: options.database }),
+      }),
+    ),
+  );
 
 cli
   .command('createcachetable', "Create the tables of the app's database caches")

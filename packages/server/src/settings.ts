@@ -12,6 +12,7 @@ import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import type { Staticfiles } from '@reins/staticfiles';
 import type { createTemplates } from '@reins/templates';
 import type { URLPattern, URLResolver } from '@reins/urls';
+import type { DatabasesSetting } from './databases.js';
 import { settingError } from './internal/improperly-configured.js';
 import { describe } from './internal/describe.js';
 import type { Logger } from './logger.js';
@@ -153,6 +154,11 @@ export interface Settings extends RequestSettings, SessionSettings {
    * `reins findstatic` and `reins check`.
    */
   staticfiles?: Staticfiles;
+  /**
+   * The app's databases (Django's `DATABASES`): Kysely instances by alias, with the migrations
+   * `reins migrate` applies; pinged by `readinessView()`, closed when the server drains.
+   */
+  databases?: DatabasesSetting;
   /** Extra values of your own, shown (secrets masked) on the debug 500 page. */
   extra?: Readonly<Record<string, unknown>>;
 }
@@ -168,6 +174,7 @@ export interface ResolvedSettings extends Required<
     | 'handler500'
     | 'fileUploadTempDir'
     | 'extra'
+    | 'databases'
     | 'requestContext'
     | 'staticfiles'
     | keyof SessionSettings
@@ -184,6 +191,7 @@ export interface ResolvedSettings extends Required<
   handler500: ServerErrorHandler | undefined;
   fileUploadTempDir: string | undefined;
   extra: Readonly<Record<string, unknown>>;
+  databases: DatabasesSetting;
 }
 
 const KNOWN_SETTINGS = new Set<string>([
@@ -217,6 +225,7 @@ const KNOWN_SETTINGS = new Set<string>([
   'validateHostUpFront',
   'requestContext',
   'staticfiles',
+  'databases',
   'extra',
   ...SESSION_SETTINGS,
 ]);
@@ -349,6 +358,21 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       `The setting 'secureProxySslHeader' must be a [header, value] pair such as ['X-Forwarded-Proto', 'https'], got ${describe(proxy)}.`,
     );
   }
+  const databases = settings.databases ?? {};
+  if (typeof databases !== 'object' || databases === null || Array.isArray(databases)) {
+    throw settingError(
+      'databases',
+      `The setting 'databases' must map aliases to databases, e.g. { default: { kysely: () => db } }, got ${describe(databases)}.`,
+    );
+  }
+  for (const [alias, database] of Object.entries(databases)) {
+    if (typeof (database as { kysely?: unknown } | null)?.kysely !== 'function') {
+      throw settingError(
+        `databases.${alias}`,
+        `The database '${alias}' must have a kysely() function returning the app's Kysely instance, got ${describe(database)}.`,
+      );
+    }
+  }
   const trustedProxies = settings.trustedProxies ?? null;
   if (trustedProxies !== null) {
     try {
@@ -449,6 +473,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     requestContext: context === undefined ? 'auto' : context === true ? 'always' : context,
     staticfiles,
     extra: settings.extra ?? {},
+    databases,
     sessions: Object.fromEntries(
       SESSION_SETTINGS.filter((key) => settings[key] !== undefined).map((key) => [
         key,

@@ -195,6 +195,68 @@ describe('reins serve', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   });
 });
 
+describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 2 }, () => {
+  /** The pids answering within a few requests (every worker, round-robin). */
+  async function pidsOf(port: number, want: number): Promise<Set<string>> {
+    const pids = new Set<string>();
+    const deadline = Date.now() + WAIT_TIMEOUT;
+    while (pids.size < want && Date.now() < deadline) {
+      const response = await request(`http://127.0.0.1:${port}/pid/`, { reset: true }).catch(
+        () => null,
+      );
+      if (response !== null) pids.add(await response.body.text());
+    }
+    return pids;
+  }
+
+  it('reloads on SIGHUP with no failed request, and restarts a killed worker', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = startCli([
+      'serve',
+      `127.0.0.1:${port}`,
+      '--workers',
+      '2',
+      '--app',
+      'test/fixtures/app.ts',
+    ]);
+    await server.waitFor(/with 2 worker processes/);
+    const before = await pidsOf(port, 2);
+    expect(before.size).toBe(2);
+    // Requests one after another through the whole reload: none may fail.
+    let reloading = true;
+    let failed = 0;
+    let served = 0;
+    const load = (async () => {
+      while (reloading) {
+        const ok = await request(`http://127.0.0.1:${port}/`, { reset: true })
+          .then(async (response) => (await response.body.text()) === 'Hello from the fixture app')
+          .catch(() => false);
+        if (ok) served++;
+        else failed++;
+      }
+    })();
+    server.child.kill('SIGHUP');
+    await server.waitFor(/Reloaded: generation 1 is listening; 2 old worker\(s\) draining\./);
+    const after = await pidsOf(port, 2);
+    reloading = false;
+    await load;
+    expect(failed).toBe(0);
+    expect(served).toBeGreaterThan(0);
+    expect([...after].some((pid) => before.has(pid))).toBe(false);
+    const [victim] = after;
+    process.kill(Number(victim), 'SIGKILL');
+    await server.waitFor(
+      new RegExp(`Worker ${victim} died \\(SIGKILL\\); starting a new one`),
+      'stderr',
+    );
+    const replaced = await pidsOf(port, 2);
+    expect(replaced.has(victim!)).toBe(false);
+    expect(replaced.size).toBe(2);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+});
+
 describe('reins runserver', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('prints Django’s start-up lines, one access line per request, and exits on SIGTERM', async () => {
     const server = startCli(['runserver', '--noreload', '--app', 'test/fixtures/app.ts'], {

@@ -12,7 +12,12 @@ import { shouldColor } from '@reins/core';
 import { malformedRequest } from '@reins/http';
 import { formatAccessLine } from './access-log.js';
 import type { AppContext } from './app-context.js';
+import { closeResources } from './app-resources.js';
+import { markDraining } from './draining.js';
 import { safeLog } from './exception-response.js';
+
+/** How long closing the database pools, session store and caches may take after a drain, ms. */
+const RESOURCES_CLOSE_TIMEOUT = 5_000;
 
 /** How long a graceful shutdown waits for in-flight requests by default, ms: `shutdownTimeout`. */
 export const DEFAULT_SHUTDOWN_TIMEOUT = 10_000;
@@ -239,13 +244,17 @@ export function startNodeServer(
               process.exit(1);
             }
             first = signal;
-            void close().then((cut) => {
-              if (cut > 0)
-                process.stderr.write(
-                  `${cut} request(s) still running after ${shutdownTimeout} ms were cut.\n`,
-                );
-              process.exit(0);
-            });
+            markDraining();
+            void close()
+              .then(async (cut) => {
+                if (cut > 0)
+                  process.stderr.write(
+                    `${cut} request(s) still running after ${shutdownTimeout} ms were cut.\n`,
+                  );
+                // Then the pools: PostgreSQL and Redis see a clean goodbye, within a bound.
+                await closeWithin(context, RESOURCES_CLOSE_TIMEOUT);
+              })
+              .finally(() => process.exit(0));
           };
           process.on('SIGINT', onSignal);
           process.on('SIGTERM', onSignal);
@@ -297,4 +306,30 @@ function byteLength(chunk: unknown): number {
   if (typeof chunk === 'string') return Buffer.byteLength(chunk);
   if (chunk instanceof Uint8Array) return chunk.byteLength;
   return 0;
+}
+
+/** Close the app's databases, session store and caches, logging what fails, at most `timeout` ms. */
+export async function closeWithin(context: AppContext, timeout: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeout);
+  });
+  const outcome = await Promise.race([closeResources(context.settings), expired]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    safeLog(context, {
+      level: 'warning',
+      logger: 'reins.server',
+      message: `Closing the databases, session store and caches took more than ${timeout} ms; exiting anyway.`,
+    });
+    return;
+  }
+  for (const error of outcome) {
+    safeLog(context, {
+      level: 'warning',
+      logger: 'reins.server',
+      message: 'Could not close a database, session store or cache on shutdown',
+      error,
+    });
+  }
 }

@@ -16,6 +16,9 @@ import { displayHost } from './addrport.js';
 import { importApp, locateApp } from './load-app.js';
 import type { AppLocation } from './load-app.js';
 import { RUN_MAIN_ENV, runWithReloader } from './reloader.js';
+import { supervise } from './supervisor.js';
+import { migrateApp } from './migrate.js';
+import { DEFAULT_SHUTDOWN_TIMEOUT } from '../node-server.js';
 
 /** Where a command writes; swapped in tests. */
 export interface CommandIo {
@@ -166,40 +169,20 @@ export async function serve(
   if (cluster.isPrimary) {
     // Import once in the primary so a broken module fails fast, before forking.
     await load(options.app);
-    let stopping = false;
-    const fork = (): void => {
-      cluster.fork({ REINS_WORKER: '1' });
-    };
-    for (let index = 0; index < options.workers; index++) fork();
-    cluster.on('exit', (worker, code, signal) => {
-      if (stopping) return;
-      io.err(
-        `Worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting a new one.`,
-      );
-      fork();
-    });
-    io.out(
-      `reins serving at http://${displayHost(where)}/ with ${options.workers} worker processes (primary pid ${process.pid}). Quit with CONTROL-C.`,
+    const done = supervise(
+      {
+        workers: options.workers,
+        shutdownTimeout: options.shutdownTimeout ?? DEFAULT_SHUTDOWN_TIMEOUT,
+      },
+      io,
     );
-    return new Promise<number>((resolve) => {
-      const stop = (): void => {
-        if (stopping) return;
-        stopping = true;
-        const workers = Object.values(cluster.workers ?? {});
-        let left = workers.length;
-        if (left === 0) resolve(0);
-        for (const worker of workers) {
-          worker?.once('exit', () => {
-            left--;
-            if (left === 0) resolve(0);
-          });
-          worker?.process.kill('SIGTERM');
-        }
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    io.out(
+      `reins serving at http://${displayHost(where)}/ with ${options.workers} worker processes (primary pid ${process.pid}). Quit with CONTROL-C; reload with SIGHUP.`,
+    );
+    return done;
   }
+  // A worker: SIGHUP is the primary's (a reload); a hang-up of the terminal must not end it.
+  process.on('SIGHUP', () => {});
   const { app } = await load(options.app);
   await app.listen({
     host: where.host,
@@ -345,5 +328,23 @@ export async function clearsessions(
   } finally {
     // A pool or client left open would keep the command from exiting.
     await store.close?.();
+  }
+}
+
+/** `reins migrate [--database alias]`: apply the migrations of the `databases` setting. */
+export async function migrate(
+  options: { app?: string; database?: string },
+  io: CommandIo = processIo,
+): Promise<number> {
+  const { app } = await load(options.app);
+  try {
+    return await migrateApp(
+      app,
+      options.database === undefined ? {} : { database: options.database },
+      io,
+    );
+  } finally {
+    // A pool left open would keep the command from exiting.
+    await app.close();
   }
 }
