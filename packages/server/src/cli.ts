@@ -109,9 +109,13 @@ cli
 cli
   .command('check', 'Run the system checks; exits non-zero when there are errors')
   .option('--fail-level <level>', 'error or warning', { default: 'error' })
-  .action(async (options: { app?: string; failLevel: string }) => {
+  .option(
+    '--deploy',
+    "Also run Django's deployment checks (security.W001…, secret key, debug, hosts)",
+  )
+  .action(async (options: { app?: string; failLevel: string; deploy?: boolean }) => {
     const failLevel = options.failLevel.toLowerCase() === 'warning' ? 'warning' : 'error';
-    return finish(check({ ...pick(options.app), failLevel }));
+    return finish(check({ ...pick(options.app), failLevel, deploy: options.deploy === true }));
   });
 
 cli

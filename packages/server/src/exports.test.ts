@@ -18,6 +18,7 @@ describe('public API', () => {
         "permissionDenied",
         "readinessView",
         "runChecks",
+        "runDeployChecks",
         "serverError",
         "silentLogger",
         "validateSettings",

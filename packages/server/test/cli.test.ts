@@ -104,6 +104,24 @@ describe('reins check', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     expect(result.status).toBe(0);
   });
 
+  it('adds the deployment checks with --deploy', () => {
+    const result = runCli(['check', '--deploy', '--app', 'test/fixtures/app.ts']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/secretKey: \(security\.W009\) Your 'secretKey' has less than 50/);
+    expect(result.stdout).toMatch(
+      /middleware: \(security\.W001\) You do not have SecurityMiddleware/,
+    );
+    const failing = runCli([
+      'check',
+      '--deploy',
+      '--fail-level',
+      'warning',
+      '--app',
+      'test/fixtures/app.ts',
+    ]);
+    expect(failing.status).toBe(1);
+  });
+
   it('prints errors and warnings in Django’s format and exits 1', () => {
     const result = runCli(['check', '--app', 'test/fixtures/broken-app.ts']);
     expect(result.status).toBe(1);
@@ -209,6 +227,20 @@ describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 2 }, () =>
     return pids;
   }
 
+  it('exits with 1 when the workers cannot start the app, instead of forking forever', () => {
+    const result = runCli([
+      'serve',
+      '127.0.0.1:0',
+      '--workers',
+      '2',
+      '--app',
+      'test/fixtures/throwing-app.ts',
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Importing the application module[^\n]*failed/);
+    expect(result.stderr).toMatch(/exited before it could serve \([^)]*\); stopping/);
+  });
+
   it('reloads on SIGHUP with no failed request, and restarts a killed worker', async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const server = startCli([
@@ -237,6 +269,19 @@ describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 2 }, () =>
     })();
     server.child.kill('SIGHUP');
     await server.waitFor(/Reloaded: generation 1 is listening; 2 old worker\(s\) draining\./);
+    // The old workers finish what they had, then exit.
+    const alive = (pid: string): boolean => {
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const drained = Date.now() + WAIT_TIMEOUT;
+    while ([...before].some(alive) && Date.now() < drained) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
     const after = await pidsOf(port, 2);
     reloading = false;
     await load;

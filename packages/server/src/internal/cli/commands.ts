@@ -10,6 +10,7 @@ import { collectstatic as collect, findstatic as find } from '@reins/staticfiles
 import type { Staticfiles } from '@reins/staticfiles';
 import type { App } from '../../create-app.js';
 import { formatCheckMessages } from '../../checks.js';
+import { runDeployChecks } from '../../deploy-checks.js';
 import { describeRoutes, formatRoutes } from '../describe-routes.js';
 import type { AddrPort } from './addrport.js';
 import { displayHost } from './addrport.js';
@@ -59,8 +60,13 @@ async function load(appOption: string | undefined): Promise<{ app: App; location
 }
 
 /** Run the checks and print them; returns whether any error was found. */
-function printChecks(app: App, io: CommandIo, failLevel: 'error' | 'warning' = 'error'): boolean {
-  const messages = app.check();
+function printChecks(
+  app: App,
+  io: CommandIo,
+  failLevel: 'error' | 'warning' = 'error',
+  deploy = false,
+): boolean {
+  const messages = deploy ? [...app.check(), ...runDeployChecks(app)] : app.check();
   const failing = messages.some(
     (message) =>
       message.level === 'error' || (failLevel === 'warning' && message.level === 'warning'),
@@ -167,8 +173,9 @@ export async function serve(
     return new Promise<number>(() => {});
   }
   if (cluster.isPrimary) {
-    // Import once in the primary so a broken module fails fast, before forking.
-    await load(options.app);
+    // The primary never imports the app (a restart is as fast as one worker's start); a broken
+    // app still fails fast: the supervisor exits when the first workers die before listening.
+    await locateApp(options.app);
     const done = supervise(
       {
         workers: options.workers,
@@ -183,7 +190,11 @@ export async function serve(
   }
   // A worker: SIGHUP is the primary's (a reload); a hang-up of the terminal must not end it.
   process.on('SIGHUP', () => {});
-  const { app } = await load(options.app);
+  const { app } = await load(options.app).catch((error: unknown) => {
+    // The IPC channel keeps a worker alive: let go of it, so the error ends the process.
+    process.disconnect?.();
+    throw error;
+  });
   await app.listen({
     host: where.host,
     port: where.port,
@@ -206,11 +217,11 @@ export async function showUrls(
 
 /** `reins check`: run the system checks; exit code 1 when any reaches the fail level. */
 export async function check(
-  options: { app?: string; failLevel?: 'error' | 'warning' },
+  options: { app?: string; failLevel?: 'error' | 'warning'; deploy?: boolean },
   io: CommandIo = processIo,
 ): Promise<number> {
   const { app } = await load(options.app);
-  return printChecks(app, io, options.failLevel) ? 1 : 0;
+  return printChecks(app, io, options.failLevel, options.deploy === true) ? 1 : 0;
 }
 
 function staticfilesOf(app: App, io: CommandIo): Staticfiles | null {
