@@ -29,6 +29,7 @@ interface Tracked {
   generation: number;
   startedAt: number;
   retiring: boolean;
+  listened: boolean;
 }
 
 /**
@@ -43,11 +44,25 @@ export function supervise(options: SupervisorOptions, io: CommandIo): Promise<nu
   let stopping = false;
   let reloading = false;
   let failures = 0;
+  // Until one worker listens, a worker that dies is a broken app (an import error, a bad
+  // setting, a taken port): the primary exits with it instead of forking again.
+  let started = false;
+  let failStart: ((code: number) => void) | undefined;
 
   const fork = (gen: number): Tracked => {
     const worker = cluster.fork({ REINS_WORKER: '1' });
-    const entry: Tracked = { worker, generation: gen, startedAt: Date.now(), retiring: false };
+    const entry: Tracked = {
+      worker,
+      generation: gen,
+      startedAt: Date.now(),
+      retiring: false,
+      listened: false,
+    };
     tracked.set(worker.id, entry);
+    worker.once('listening', () => {
+      entry.listened = true;
+      started = true;
+    });
     return entry;
   };
 
@@ -109,6 +124,13 @@ export function supervise(options: SupervisorOptions, io: CommandIo): Promise<nu
     const entry = tracked.get(worker.id);
     tracked.delete(worker.id);
     if (stopping || entry === undefined || entry.retiring) return;
+    if (!started && !entry.listened) {
+      io.err(
+        `Worker ${worker.process.pid} exited before it could serve (${signal ?? `exit code ${code}`}); stopping. Its error is above.`,
+      );
+      failStart?.(1);
+      return;
+    }
     // A worker of a reload still starting is the reload's business.
     if (entry.generation > generation) return;
     const early = Date.now() - entry.startedAt < HEALTHY_AFTER;
@@ -125,16 +147,21 @@ export function supervise(options: SupervisorOptions, io: CommandIo): Promise<nu
   for (let index = 0; index < options.workers; index++) fork(generation);
 
   return new Promise<number>((resolve) => {
+    let exitCode = 0;
+    failStart = (code) => {
+      exitCode = code;
+      stop();
+    };
     const stop = (): void => {
       if (stopping) return;
       stopping = true;
       const left = [...tracked.values()];
-      if (left.length === 0) resolve(0);
+      if (left.length === 0) resolve(exitCode);
       let remaining = left.length;
       for (const entry of left) {
         entry.worker.once('exit', () => {
           remaining--;
-          if (remaining === 0) resolve(0);
+          if (remaining === 0) resolve(exitCode);
         });
         retire(entry);
       }
