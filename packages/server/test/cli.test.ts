@@ -107,7 +107,9 @@ describe('reins check', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('adds the deployment checks with --deploy', () => {
     const result = runCli(['check', '--deploy', '--app', 'test/fixtures/app.ts']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/secretKey: \(security\.W009\) Your 'secretKey' has less than 50/);
+    expect(result.stdout).toMatch(
+      /secretKey: \(security\.W009\) Your 'secretKey' has less than 50/,
+    );
     expect(result.stdout).toMatch(
       /middleware: \(security\.W001\) You do not have SecurityMiddleware/,
     );
@@ -213,7 +215,7 @@ describe('reins serve', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   });
 });
 
-describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 2 }, () => {
+describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 3 }, () => {
   /** The pids answering within a few requests (every worker, round-robin). */
   async function pidsOf(port: number, want: number): Promise<Set<string>> {
     const pids = new Set<string>();
@@ -260,7 +262,11 @@ describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 2 }, () =>
     let served = 0;
     const load = (async () => {
       while (reloading) {
-        const ok = await request(`http://127.0.0.1:${port}/`, { reset: true })
+        const ok = await request(`http://127.0.0.1:${port}/`, {
+          reset: true,
+          headersTimeout: 20_000,
+          bodyTimeout: 20_000,
+        })
           .then(async (response) => (await response.body.text()) === 'Hello from the fixture app')
           .catch(() => false);
         if (ok) served++;
