@@ -21,10 +21,10 @@ const CLI = join(ROOT, 'packages/server/dist/cli.js');
 const APP = join(ROOT, 'apps/greetings/dist/app.js');
 const HAPROXY = '/usr/sbin/haproxy';
 /** How long an instance gets to drain on SIGTERM, ms (`reins serve --shutdown-timeout`). */
-export const SHUTDOWN_TIMEOUT = 10_000;
+const SHUTDOWN_TIMEOUT = 10_000;
 
 /** One `reins serve` instance. */
-export interface Instance {
+interface Instance {
   readonly name: string;
   readonly host: string;
   readonly port: number;

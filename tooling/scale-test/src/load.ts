@@ -7,7 +7,7 @@
 import { Agent, request } from 'undici';
 
 /** What a load saw. */
-export interface LoadResult {
+interface LoadResult {
   ok: number;
   /** Non-200 answers, by status. */
   statuses: Record<string, number>;

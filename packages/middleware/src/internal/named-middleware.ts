@@ -16,7 +16,7 @@ export type ConfigurableMiddleware<Options> = Middleware & {
  * settings; reins' live in the middleware's options). A registry symbol, so a second copy of the
  * package tags alike.
  */
-export const MIDDLEWARE_DESCRIPTION = Symbol.for('reins.middlewareDescription');
+const MIDDLEWARE_DESCRIPTION = Symbol.for('reins.middlewareDescription');
 
 /** Tag `middleware` with its name and options (see {@link MIDDLEWARE_DESCRIPTION}). */
 export function describeMiddleware<Options>(
