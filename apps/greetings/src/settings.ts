@@ -3,17 +3,30 @@
  * change them: `REINS_DEBUG=1` turns on the technical error pages (and serves static files
  * from `static/` without collecting), `ALLOWED_HOSTS` adds hosts (comma-separated) to the loopback
  * names, `REINS_SECRET_KEY` signs the session cookies (without it, a key generated once into the
- * git-ignored `data/secret-key`).
+ * git-ignored `data/secret-key`). `DATABASE_URL` moves the articles and the sessions to
+ * PostgreSQL, `REDIS_URL` the page cache (and with `SESSION_STORE=redis` the sessions) to Redis,
+ * `TRUSTED_PROXIES` names the load balancers whose `X-Forwarded-*` headers count, and
+ * `REINS_INSTANCE` names this instance in an `X-Reins-Instance` header. See docs/deploy.md.
  */
 import { join } from 'node:path';
 import { cacheLibrary, configureCaches, type CachesConfig } from '@reins/cache';
 import { CommonMiddleware, SecurityMiddleware, XFrameOptionsMiddleware } from '@reins/middleware';
-import type { Settings } from '@reins/server';
+import { livenessView, readinessView, type Settings } from '@reins/server';
 import { staticFilesMiddleware, staticLibrary } from '@reins/staticfiles';
 import { authContextProcessor, AuthenticationMiddleware } from '@reins/auth';
-import { SessionMiddleware } from '@reins/sessions';
+import { MessageMiddleware, messagesContextProcessor } from '@reins/messages';
+import {
+  DatabaseSessionStore,
+  RedisSessionStore,
+  SessionMiddleware,
+  type SessionStore,
+} from '@reins/sessions';
+import { path } from '@reins/urls';
 import { greetingsAuthBackend } from './accounts/auth-backend.js';
 import { appRoot } from './app-root.js';
+import { closeDatabase, database } from './database-handle.js';
+import { instanceHeaderMiddleware } from './middleware/instance-header.js';
+import { migrations } from './migrations.js';
 import { generatedSecretKey } from './secret-key.js';
 import { serverTimingMiddleware } from './middleware/server-timing.js';
 import { staticfilesFromEnv } from './staticfiles.js';
@@ -29,14 +42,33 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     .map((host) => host.trim())
     .filter(Boolean);
   const staticfiles = staticfilesFromEnv(env);
+  const trustedProxies = listFromEnv(env.TRUSTED_PROXIES);
+  const instance = env.REINS_INSTANCE ?? '';
+  const sessionStore = sessionStoreFromEnv(env, secretKey);
   return {
-    rootUrlconf: urlpatterns,
+    // The health endpoints first: a balancer's probe resolves in one step.
+    rootUrlconf: [
+      path('-/live/', livenessView, { name: 'liveness' }),
+      path('-/ready/', readinessView({ timeout: 2000 }), { name: 'readiness' }),
+      ...urlpatterns,
+    ],
     rootUrlconfName: 'greetings.urls',
     debug,
     secretKey,
     allowedHosts: ['127.0.0.1', 'localhost', '[::1]', 'testserver', ...extraHosts],
     staticfiles,
+    databases: { default: { kysely: database, close: closeDatabase, migrations } },
+    ...(sessionStore === undefined ? {} : { sessionStore }),
+    ...(trustedProxies.length === 0
+      ? {}
+      : {
+          // Behind the balancers: their X-Forwarded-Proto/-Host/-For count, nobody else's.
+          trustedProxies,
+          secureProxySslHeader: ['HTTP_X_FORWARDED_PROTO', 'https'] as const,
+          useXForwardedHost: true,
+        }),
     middleware: [
+      ...(instance === '' ? [] : [instanceHeaderMiddleware(instance)]),
       // First, as WhiteNoise: a static file is answered before the rest of the chain runs.
       staticFilesMiddleware(staticfiles),
       // Django's order: Session after Security, before Common (and CSRF) and XFrameOptions.
@@ -51,6 +83,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
         load: 'eager',
         loginRedirectUrl: 'members',
       }),
+      // Django's order: Messages after Session and Authentication, before XFrameOptions.
+      MessageMiddleware,
       XFrameOptionsMiddleware,
       serverTimingMiddleware,
     ],
@@ -60,11 +94,39 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
         dirs: [join(appRoot, 'templates')],
         options: {
           libraries: { static: staticLibrary(staticfiles), cache: cacheLibrary },
-          contextProcessors: [authContextProcessor],
+          contextProcessors: [authContextProcessor, messagesContextProcessor],
         },
       },
     ],
   };
+}
+
+function listFromEnv(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Django's `SESSION_ENGINE` by environment: `SESSION_STORE=database|redis|cookie`; by default the
+ * database store when `DATABASE_URL` is set (sessions shared by every instance, in the same pool
+ * as the articles), else signed cookies (the store the zero-setup demo needs).
+ */
+function sessionStoreFromEnv(env: NodeJS.ProcessEnv, secretKey: string): SessionStore | undefined {
+  const choice = env.SESSION_STORE ?? (env.DATABASE_URL ? 'database' : 'cookie');
+  switch (choice) {
+    case 'cookie':
+      return undefined;
+    case 'database':
+      return new DatabaseSessionStore({ secretKey, db: database() });
+    case 'redis':
+      if (!env.REDIS_URL)
+        throw new Error('SESSION_STORE=redis needs REDIS_URL (redis://host:6379/0).');
+      return new RedisSessionStore({ url: env.REDIS_URL });
+    default:
+      throw new Error(`SESSION_STORE must be 'database', 'redis' or 'cookie', got '${choice}'.`);
+  }
 }
 
 /**

@@ -49,6 +49,9 @@ describe('accounts', () => {
     const members = await client.get('/members/');
     expect(members.status).toBe(200);
     expect(members.text()).toContain('Only logged-in visitors see this page, Demo.');
+    // The flash message, once: on the page after the login, not on the one after that.
+    expect(members.text()).toContain('<li class="success">Welcome back, Demo.</li>');
+    expect((await client.get('/members/')).text()).not.toContain('Welcome back');
     expect(members.text()).toContain('<a href="/members/" class="user-name">Demo</a>');
     const home = await client.get('/');
     expect(home.text()).toContain('class="user-name">Demo</a>');

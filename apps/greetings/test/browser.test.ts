@@ -88,7 +88,10 @@ describe('the greetings site in Chromium', () => {
     await page.waitForURL(`${server.origin}/members/`);
     expect(await page.locator('h1').textContent()).toBe('Members');
     expect(await page.locator('header .user-name').textContent()).toBe('Demo');
+    expect(await page.locator('.messages .success').textContent()).toBe('Welcome back, Demo.');
     await page.screenshot({ path: join(screenshots, '5-members.png') });
+    await page.reload();
+    expect(await page.locator('.messages').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(`${server.origin}/`);

@@ -42,6 +42,7 @@ describe('@reins/http exports', () => {
         "TemporaryUploadedFile",
         "TooManyFieldsSent",
         "TooManyFilesSent",
+        "TrustedProxies",
         "UnreadablePostError",
         "UploadedFile",
         "base36ToInt",

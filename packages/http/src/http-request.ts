@@ -338,7 +338,7 @@ export class HttpRequest {
   /** `'https'` or `'http'`, honouring `secureProxySslHeader`. */
   get scheme(): 'http' | 'https' {
     const proxy = this.#settings.secureProxySslHeader;
-    if (proxy !== null) {
+    if (proxy !== null && this.#fromTrustedProxy()) {
       const value = this.#header(proxy[0]);
       if (value !== undefined) {
         const comma = value.indexOf(',');
@@ -348,6 +348,12 @@ export class HttpRequest {
       }
     }
     return this.#explicitScheme ?? (this.#connection?.encrypted === true ? 'https' : 'http');
+  }
+
+  // Without a trustedProxies list every peer is trusted, as in Django.
+  #fromTrustedProxy(): boolean {
+    const proxies = this.#settings.trustedProxies;
+    return proxies === null || proxies.has(this.#connection?.remoteAddress);
   }
 
   /** Whether the request came over HTTPS (see `scheme`). */
@@ -470,7 +476,10 @@ export class HttpRequest {
       meta['QUERY_STRING'] = this.queryString;
       meta['PATH_INFO'] = this.pathInfo;
       meta['SCRIPT_NAME'] = '';
-      meta['REMOTE_ADDR'] = this.#connection?.remoteAddress ?? '';
+      const peer = this.#connection?.remoteAddress ?? '';
+      const proxies = this.#settings.trustedProxies;
+      meta['REMOTE_ADDR'] =
+        proxies === null ? peer : proxies.clientAddress(peer, this.#header('x-forwarded-for'));
       meta['SERVER_NAME'] = this.#serverName();
       meta['SERVER_PORT'] = this.#serverPort();
       meta['wsgi.url_scheme'] = this.scheme;
@@ -512,7 +521,7 @@ export class HttpRequest {
   }
 
   #rawHost(): string {
-    if (this.#settings.useXForwardedHost) {
+    if (this.#settings.useXForwardedHost && this.#fromTrustedProxy()) {
       const forwarded = this.#header('x-forwarded-host');
       if (forwarded !== undefined) return forwarded;
     }
@@ -551,7 +560,7 @@ export class HttpRequest {
 
   /** The port the request came to (`X-Forwarded-Port` with `useXForwardedPort`), as a string. */
   getPort(): string {
-    if (this.#settings.useXForwardedPort) {
+    if (this.#settings.useXForwardedPort && this.#fromTrustedProxy()) {
       const forwarded = this.#header('x-forwarded-port');
       if (forwarded !== undefined) return forwarded;
     }

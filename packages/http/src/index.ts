@@ -83,6 +83,7 @@ export {
 } from './request-context.js';
 export type { RequestApp, RequestLogRecord } from './request-context.js';
 export type { RequestOptions } from './request-options.js';
+export { TrustedProxies } from './trusted-proxies.js';
 export { ResponseHeaders, type HeaderValue } from './response-headers.js';
 export { StreamingHttpResponse, type StreamingContent } from './streaming-http-response.js';
 export { urlencode, type UrlencodeQuery } from './urlencode.js';

@@ -6,6 +6,7 @@
  */
 import { tmpdir } from 'node:os';
 import type { SecretKey } from '@reins/core/signing';
+import { TrustedProxies } from './trusted-proxies.js';
 
 /**
  * Settings for request parsing and validation; each defaults to Django's value.
@@ -40,6 +41,13 @@ export interface RequestOptions {
   useXForwardedHost?: boolean;
   /** Trust `X-Forwarded-Port` for `getPort()`. Default `false`. */
   useXForwardedPort?: boolean;
+  /**
+   * The load balancers and proxies in front of the server (addresses or CIDR networks). When set,
+   * the three proxy settings above count only for requests whose peer is on the list, and
+   * `META.REMOTE_ADDR` is the client address from `X-Forwarded-For`. Default `null`: Django's
+   * behaviour, the proxy settings trusted from any peer and `REMOTE_ADDR` the peer.
+   */
+  trustedProxies?: readonly string[] | null;
   /** The key signed cookies are signed with (Django's `SECRET_KEY`). Default none: signing fails with `ImproperlyConfigured`. */
   secretKey?: SecretKey | null;
   /** Older keys signed cookies are still accepted with (Django 4.1's `SECRET_KEY_FALLBACKS`). Default `[]`. */
@@ -62,6 +70,7 @@ export interface ResolvedRequestOptions {
   readonly secureProxySslHeader: readonly [string, string] | null;
   readonly useXForwardedHost: boolean;
   readonly useXForwardedPort: boolean;
+  readonly trustedProxies: TrustedProxies | null;
   readonly secretKey: SecretKey | null;
   readonly secretKeyFallbacks: readonly SecretKey[];
 }
@@ -148,6 +157,10 @@ export function resolveRequestOptions(options: RequestOptions = {}): ResolvedReq
     secureProxySslHeader: proxy === null ? null : [metaToHeaderName(proxy[0]), proxy[1]],
     useXForwardedHost: options.useXForwardedHost ?? false,
     useXForwardedPort: options.useXForwardedPort ?? false,
+    trustedProxies:
+      options.trustedProxies === undefined || options.trustedProxies === null
+        ? null
+        : new TrustedProxies(options.trustedProxies),
     secretKey: options.secretKey ?? null,
     secretKeyFallbacks: Object.freeze([...(options.secretKeyFallbacks ?? [])]),
   };

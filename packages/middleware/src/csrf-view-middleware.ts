@@ -9,7 +9,7 @@
 import type { HttpRequest } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
 import { csrfHooks } from './internal/csrf-hooks.js';
-import { configurable } from './internal/named-middleware.js';
+import { configurable, describeMiddleware } from './internal/named-middleware.js';
 import { wrapView } from './internal/wrap-view.js';
 import type { AnyResponse, MaybePromise, Middleware } from './middleware.js';
 
@@ -61,7 +61,11 @@ export interface CsrfViewMiddlewareOptions {
  * createApp({ rootUrlconf, middleware: [SecurityMiddleware, csrfViewMiddleware({ cookieSecure: true })] });
  */
 export function csrfViewMiddleware(options: CsrfViewMiddlewareOptions = {}): Middleware {
-  return defineMiddleware(csrfHooks(options, 'enforce'));
+  return describeMiddleware(
+    defineMiddleware(csrfHooks(options, 'enforce')),
+    'CsrfViewMiddleware',
+    options,
+  );
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { HttpResponsePermanentRedirect } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
-import { configurable } from './internal/named-middleware.js';
+import { configurable, describeMiddleware } from './internal/named-middleware.js';
 import type { Middleware } from './middleware.js';
 
 /**
@@ -84,7 +84,7 @@ export function securityMiddleware(options: SecurityMiddlewareOptions = {}): Mid
   const coop =
     options.crossOriginOpenerPolicy === undefined ? 'same-origin' : options.crossOriginOpenerPolicy;
 
-  return defineMiddleware({
+  const middleware = defineMiddleware({
     processRequest: sslRedirect
       ? (request) => {
           if (request.isSecure()) return null;
@@ -114,6 +114,7 @@ export function securityMiddleware(options: SecurityMiddlewareOptions = {}): Mid
       return response;
     },
   });
+  return describeMiddleware(middleware, 'SecurityMiddleware', options);
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { HttpRequest } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
 import { andThen } from '@reins/core';
-import { configurable } from './internal/named-middleware.js';
+import { configurable, describeMiddleware } from './internal/named-middleware.js';
 import { wrapView } from './internal/wrap-view.js';
 import type { AnyResponse, MaybePromise, Middleware } from './middleware.js';
 
@@ -36,7 +36,7 @@ export interface XFrameOptionsMiddlewareOptions {
 export function xFrameOptionsMiddleware(options: XFrameOptionsMiddlewareOptions = {}): Middleware {
   const setting = options.xFrameOptions ?? 'DENY';
   const fixed = typeof setting === 'string' ? setting.toUpperCase() : null;
-  return defineMiddleware({
+  const middleware = defineMiddleware({
     processResponse(request, response) {
       if (response.headers.has('X-Frame-Options')) return response;
       // Marked by xFrameOptionsExempt(view), or by hand as Django's `response.xframe_options_exempt = True`.
@@ -52,6 +52,7 @@ export function xFrameOptionsMiddleware(options: XFrameOptionsMiddlewareOptions 
       return response;
     },
   });
+  return describeMiddleware(middleware, 'XFrameOptionsMiddleware', options);
 }
 
 /**

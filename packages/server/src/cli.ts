@@ -1,6 +1,6 @@
 /**
  * The `reins` command line (built to dist/cli.js): `runserver`, `serve`, `show-urls`, `check`,
- * `collectstatic`, `findstatic`, `clearsessions`.
+ * `collectstatic`, `findstatic`, `clearsessions`, `createcachetable`, `migrate`.
  * Arguments are parsed with cac; what each command does lives in internal/cli/commands.ts.
  */
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import {
   clearsessions,
   collectstaticCommand,
   findstaticCommand,
+  migrate,
   runserver,
   serve,
   showUrls,
@@ -109,9 +110,13 @@ cli
 cli
   .command('check', 'Run the system checks; exits non-zero when there are errors')
   .option('--fail-level <level>', 'error or warning', { default: 'error' })
-  .action(async (options: { app?: string; failLevel: string }) => {
+  .option(
+    '--deploy',
+    "Also run Django's deployment checks (security.W001…, secret key, debug, hosts)",
+  )
+  .action(async (options: { app?: string; failLevel: string; deploy?: boolean }) => {
     const failLevel = options.failLevel.toLowerCase() === 'warning' ? 'warning' : 'error';
-    return finish(check({ ...pick(options.app), failLevel }));
+    return finish(check({ ...pick(options.app), failLevel, deploy: options.deploy === true }));
   });
 
 cli
@@ -168,6 +173,18 @@ cli
 cli
   .command('clearsessions', 'Remove expired sessions from the configured sessionStore')
   .action(async (options: { app?: string }) => finish(clearsessions(pick(options.app))));
+
+cli
+  .command('migrate', "Apply the migrations of the app's databases")
+  .option('--database <alias>', 'Only this database of the databases setting')
+  .action(async (options: { app?: string; database?: string }) =>
+    finish(
+      migrate({
+        ...pick(options.app),
+        ...(options.database === undefined ? {} : { database: options.database }),
+      }),
+    ),
+  );
 
 cli
   .command('createcachetable', "Create the tables of the app's database caches")

@@ -21,7 +21,7 @@ import type { CheckMessage } from './checks.js';
 import { runChecks } from './checks.js';
 import { withDevelopmentStatic } from './internal/development-static.js';
 import type { AnyResolver, AppContext } from './internal/app-context.js';
-import { startNodeServer } from './internal/node-server.js';
+import { closeWithin, startNodeServer } from './internal/node-server.js';
 import type { ListenOptions, ReinsServer } from './internal/node-server.js';
 import { createRequestLifecycle } from './internal/request-lifecycle.js';
 import type { RequestLifecycle } from './internal/request-lifecycle.js';
@@ -72,6 +72,7 @@ export class App {
         resolved.secureProxySslHeader === null ? null : [...resolved.secureProxySslHeader],
       useXForwardedHost: resolved.useXForwardedHost,
       useXForwardedPort: resolved.useXForwardedPort,
+      trustedProxies: resolved.trustedProxies === null ? null : [...resolved.trustedProxies],
       secretKey: resolved.secretKey,
       secretKeyFallbacks: resolved.secretKeyFallbacks,
     };
@@ -139,6 +140,19 @@ export class App {
       options,
       this.#context,
     );
+  }
+
+  /**
+   * Close what the app holds open outside requests: its `databases` (their `close()`, or the
+   * Kysely pool), its `sessionStore` and the caches of @reins/cache. A server started with
+   * `handleSignals` does this itself after draining; call it after `server.close()` otherwise.
+   *
+   * @example
+   * await server.close();
+   * await app.close();
+   */
+  close(timeout = 5_000): Promise<void> {
+    return closeWithin(this.#context, timeout);
   }
 
   /**

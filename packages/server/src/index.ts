@@ -32,4 +32,8 @@ export type { ConsoleLoggerOptions, Logger, LogLevel, LogRecord } from './logger
 export { badRequest, pageNotFound, permissionDenied, serverError } from './error-views.js';
 export type { ErrorViewOptions } from './error-views.js';
 export { formatCheckMessages, runChecks } from './checks.js';
+export { runDeployChecks } from './deploy-checks.js';
+export { livenessView, readinessView } from './health.js';
+export type { ReadinessOptions } from './health.js';
+export type { DatabaseSetting, DatabasesSetting, KyselyLike, MigrationLike } from './databases.js';
 export type { CheckMessage } from './checks.js';

@@ -100,6 +100,7 @@ describe('validateSettings', () => {
     [{ logger: { info() {} } }, 'logger', /log\(record\) method/],
     [{ secretKey: '' }, 'secretKey', /'secretKey' must be a non-empty string/],
     [{ secretKeyFallbacks: ['old', 7] }, 'secretKeyFallbacks', /previous non-empty secret keys/],
+    [{ trustedProxies: ['lb.internal'] }, 'trustedProxies', /"lb.internal" is not an IP address/],
   ])('rejects %o naming the setting', (extra, setting, message) => {
     const attempt = () => validateSettings({ rootUrlconf: [], ...(extra as Partial<Settings>) });
     expect(attempt).toThrow(message);

@@ -5,12 +5,14 @@
  */
 import type { MaybePromise } from '@reins/core';
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
+import { TrustedProxies } from '@reins/http';
 import type { Middleware } from '@reins/middleware';
 import type { SessionMiddlewareOptions, SessionStore } from '@reins/sessions';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
 import type { Staticfiles } from '@reins/staticfiles';
 import type { createTemplates } from '@reins/templates';
 import type { URLPattern, URLResolver } from '@reins/urls';
+import type { DatabasesSetting } from './databases.js';
 import { settingError } from './internal/improperly-configured.js';
 import { describe } from './internal/describe.js';
 import type { Logger } from './logger.js';
@@ -57,6 +59,7 @@ type RequestSettings = Pick<
   | 'secureProxySslHeader'
   | 'useXForwardedHost'
   | 'useXForwardedPort'
+  | 'trustedProxies'
   | 'secretKey'
   | 'secretKeyFallbacks'
 >;
@@ -151,6 +154,11 @@ export interface Settings extends RequestSettings, SessionSettings {
    * `reins findstatic` and `reins check`.
    */
   staticfiles?: Staticfiles;
+  /**
+   * The app's databases (Django's `DATABASES`): Kysely instances by alias, with the migrations
+   * `reins migrate` applies; pinged by `readinessView()`, closed when the server drains.
+   */
+  databases?: DatabasesSetting;
   /** Extra values of your own, shown (secrets masked) on the debug 500 page. */
   extra?: Readonly<Record<string, unknown>>;
 }
@@ -166,6 +174,7 @@ export interface ResolvedSettings extends Required<
     | 'handler500'
     | 'fileUploadTempDir'
     | 'extra'
+    | 'databases'
     | 'requestContext'
     | 'staticfiles'
     | keyof SessionSettings
@@ -182,6 +191,7 @@ export interface ResolvedSettings extends Required<
   handler500: ServerErrorHandler | undefined;
   fileUploadTempDir: string | undefined;
   extra: Readonly<Record<string, unknown>>;
+  databases: DatabasesSetting;
 }
 
 const KNOWN_SETTINGS = new Set<string>([
@@ -204,6 +214,7 @@ const KNOWN_SETTINGS = new Set<string>([
   'secureProxySslHeader',
   'useXForwardedHost',
   'useXForwardedPort',
+  'trustedProxies',
   'secretKey',
   'secretKeyFallbacks',
   'handler400',
@@ -214,6 +225,7 @@ const KNOWN_SETTINGS = new Set<string>([
   'validateHostUpFront',
   'requestContext',
   'staticfiles',
+  'databases',
   'extra',
   ...SESSION_SETTINGS,
 ]);
@@ -346,6 +358,32 @@ export function validateSettings(settings: Settings): ResolvedSettings {
       `The setting 'secureProxySslHeader' must be a [header, value] pair such as ['X-Forwarded-Proto', 'https'], got ${describe(proxy)}.`,
     );
   }
+  const databases = settings.databases ?? {};
+  if (typeof databases !== 'object' || databases === null || Array.isArray(databases)) {
+    throw settingError(
+      'databases',
+      `The setting 'databases' must map aliases to databases, e.g. { default: { kysely: () => db } }, got ${describe(databases)}.`,
+    );
+  }
+  for (const [alias, database] of Object.entries(databases)) {
+    if (typeof (database as { kysely?: unknown } | null)?.kysely !== 'function') {
+      throw settingError(
+        `databases.${alias}`,
+        `The database '${alias}' must have a kysely() function returning the app's Kysely instance, got ${describe(database)}.`,
+      );
+    }
+  }
+  const trustedProxies = settings.trustedProxies ?? null;
+  if (trustedProxies !== null) {
+    try {
+      new TrustedProxies(trustedProxies);
+    } catch (error) {
+      throw settingError(
+        'trustedProxies',
+        `The setting 'trustedProxies' is wrong: ${(error as Error).message} List your load balancers, e.g. trustedProxies: ['127.0.0.1', '10.0.0.0/8'].`,
+      );
+    }
+  }
   const logger = settings.logger ?? consoleLogger();
   if (typeof (logger as { log?: unknown }).log !== 'function') {
     throw settingError(
@@ -423,6 +461,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     secureProxySslHeader: proxy ?? null,
     useXForwardedHost: settings.useXForwardedHost ?? false,
     useXForwardedPort: settings.useXForwardedPort ?? false,
+    trustedProxies,
     secretKey,
     secretKeyFallbacks,
     handler400: settings.handler400,
@@ -434,6 +473,7 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     requestContext: context === undefined ? 'auto' : context === true ? 'always' : context,
     staticfiles,
     extra: settings.extra ?? {},
+    databases,
     sessions: Object.fromEntries(
       SESSION_SETTINGS.filter((key) => settings[key] !== undefined).map((key) => [
         key,

@@ -104,6 +104,26 @@ describe('reins check', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     expect(result.status).toBe(0);
   });
 
+  it('adds the deployment checks with --deploy', () => {
+    const result = runCli(['check', '--deploy', '--app', 'test/fixtures/app.ts']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /secretKey: \(security\.W009\) Your 'secretKey' has less than 50/,
+    );
+    expect(result.stdout).toMatch(
+      /middleware: \(security\.W001\) You do not have SecurityMiddleware/,
+    );
+    const failing = runCli([
+      'check',
+      '--deploy',
+      '--fail-level',
+      'warning',
+      '--app',
+      'test/fixtures/app.ts',
+    ]);
+    expect(failing.status).toBe(1);
+  });
+
   it('prints errors and warnings in Django’s format and exits 1', () => {
     const result = runCli(['check', '--app', 'test/fixtures/broken-app.ts']);
     expect(result.status).toBe(1);
@@ -192,6 +212,99 @@ describe('reins serve', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     await expect(request(`http://127.0.0.1:${port}/pid/`)).rejects.toThrow();
+  });
+});
+
+describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 3 }, () => {
+  /** The pids answering within a few requests (every worker, round-robin). */
+  async function pidsOf(port: number, want: number): Promise<Set<string>> {
+    const pids = new Set<string>();
+    const deadline = Date.now() + WAIT_TIMEOUT;
+    while (pids.size < want && Date.now() < deadline) {
+      const response = await request(`http://127.0.0.1:${port}/pid/`, { reset: true }).catch(
+        () => null,
+      );
+      if (response !== null) pids.add(await response.body.text());
+    }
+    return pids;
+  }
+
+  it('exits with 1 when the workers cannot start the app, instead of forking forever', () => {
+    const result = runCli([
+      'serve',
+      '127.0.0.1:0',
+      '--workers',
+      '2',
+      '--app',
+      'test/fixtures/throwing-app.ts',
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Importing the application module[^\n]*failed/);
+    expect(result.stderr).toMatch(/exited before it could serve \([^)]*\); stopping/);
+  });
+
+  it('reloads on SIGHUP with no failed request, and restarts a killed worker', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = startCli([
+      'serve',
+      `127.0.0.1:${port}`,
+      '--workers',
+      '2',
+      '--app',
+      'test/fixtures/app.ts',
+    ]);
+    await server.waitFor(/with 2 worker processes/);
+    const before = await pidsOf(port, 2);
+    expect(before.size).toBe(2);
+    // Requests one after another through the whole reload: none may fail.
+    let reloading = true;
+    let failed = 0;
+    let served = 0;
+    const load = (async () => {
+      while (reloading) {
+        const ok = await request(`http://127.0.0.1:${port}/`, {
+          reset: true,
+          headersTimeout: 20_000,
+          bodyTimeout: 20_000,
+        })
+          .then(async (response) => (await response.body.text()) === 'Hello from the fixture app')
+          .catch(() => false);
+        if (ok) served++;
+        else failed++;
+      }
+    })();
+    server.child.kill('SIGHUP');
+    await server.waitFor(/Reloaded: generation 1 is listening; 2 old worker\(s\) draining\./);
+    // The old workers finish what they had, then exit.
+    const alive = (pid: string): boolean => {
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const drained = Date.now() + WAIT_TIMEOUT;
+    while ([...before].some(alive) && Date.now() < drained) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const after = await pidsOf(port, 2);
+    reloading = false;
+    await load;
+    expect(failed).toBe(0);
+    expect(served).toBeGreaterThan(0);
+    expect([...after].some((pid) => before.has(pid))).toBe(false);
+    const [victim] = after;
+    process.kill(Number(victim), 'SIGKILL');
+    await server.waitFor(
+      new RegExp(`Worker ${victim} died \\(SIGKILL\\); starting a new one`),
+      'stderr',
+    );
+    const replaced = await pidsOf(port, 2);
+    expect(replaced.has(victim!)).toBe(false);
+    expect(replaced.size).toBe(2);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 });
 

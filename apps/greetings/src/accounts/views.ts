@@ -4,11 +4,21 @@
  */
 import { loginRequired, LoginView, LogoutView } from '@reins/auth';
 import type { HttpRequest } from '@reins/http';
+import { success } from '@reins/messages';
 import { ensureCsrfCookie } from '@reins/middleware';
 import { render } from '@reins/shortcuts';
 
-/** `/accounts/login/` — the form (GET) and the login (POST), CSRF-protected. */
-export const login = LoginView.asView({ templateName: 'registration/login.html' });
+/**
+ * `/accounts/login/` — the form (GET) and the login (POST), CSRF-protected; a successful login
+ * leaves "Welcome back, <name>." for the next page (Django's SuccessMessageMixin).
+ */
+export const login = LoginView.asView({
+  templateName: 'registration/login.html',
+  onLogin: (request, user) => {
+    const name = (user as { firstName?: string }).firstName || user.username;
+    success(request, `Welcome back, ${name}.`);
+  },
+});
 
 /** `/accounts/logout/` — POST only (CSRF-protected), then back to the article list. */
 export const logout = LogoutView.asView({ nextPage: 'articles:home' });

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 
-const articles = [
+export const articles = [
   {
     title: 'Hello, reins',
     slug: 'hello-reins',

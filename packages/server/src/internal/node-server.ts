@@ -7,12 +7,27 @@
 import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { shouldColor } from '@reins/core';
 import { malformedRequest } from '@reins/http';
 import { formatAccessLine } from './access-log.js';
 import type { AppContext } from './app-context.js';
+import { closeResources } from './app-resources.js';
+import { markDraining } from './draining.js';
 import { safeLog } from './exception-response.js';
+
+/** How long closing the database pools, session store and caches may take after a drain, ms. */
+const RESOURCES_CLOSE_TIMEOUT = 5_000;
+
+/**
+ * How long a connection accepted before a shutdown, that has not sent its request yet, gets to send
+ * it, ms (then it is answered, with `Connection: close`); a keep-alive connection already idle is
+ * closed at once (its client knows that race).
+ */
+const FRESH_CONNECTION_GRACE = 1_000;
+const SERVED = Symbol('reins.served');
+type MarkedSocket = Socket & { [SERVED]?: boolean; _httpMessage?: unknown };
 
 /** How long a graceful shutdown waits for in-flight requests by default, ms: `shutdownTimeout`. */
 export const DEFAULT_SHUTDOWN_TIMEOUT = 10_000;
@@ -137,15 +152,36 @@ export function startNodeServer(
   };
   const server = createServer((incoming, outgoing) => {
     inFlight++;
+    // One property on the socket (set once per connection in practice): it has sent a request.
+    (incoming.socket as MarkedSocket)[SERVED] = true;
     if (accessLine !== null) logAccess(incoming, outgoing);
     const malformed = malformedRequest(incoming);
     if (malformed === null) listener(incoming, outgoing, hooks);
     else refuse(outgoing, malformed.status, malformed.reason, hooks);
   });
+  // Every connection, so a shutdown can tell a connection accepted a moment ago (its request still
+  // on its way: it gets a grace period and then its answer, with `Connection: close`) from an idle
+  // keep-alive one (closed at once). Per connection, not per request.
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  let graceOver = false;
+  const closeIdle = (): void => {
+    if (graceOver) {
+      server.closeIdleConnections();
+      return;
+    }
+    for (const socket of connections) {
+      const marked = socket as MarkedSocket;
+      if (marked[SERVED] === true && marked._httpMessage == null) socket.destroy();
+    }
+  };
   // While closing, a connection is closed as soon as its response is out.
   const releaseWhenDone = (outgoing: ServerResponse): void => {
-    if (outgoing.writableFinished) server.closeIdleConnections();
-    else outgoing.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+    if (outgoing.writableFinished) closeIdle();
+    else outgoing.once('finish', () => setImmediate(closeIdle));
   };
   const logAccess = (incoming: IncomingMessage, outgoing: ServerResponse): void => {
     let size = 0;
@@ -193,12 +229,20 @@ export function startNodeServer(
         server.closeAllConnections();
       }, timeout);
       timer.unref();
-      server.close(() => {
+      // net.Server's close: stop accepting without http.Server's sweep of every idle connection
+      // (Node ≥ 19), which would also reset a client whose connection was accepted just before.
+      NetServer.prototype.close.call(server, () => {
         clearTimeout(timer);
+        clearTimeout(grace);
         serving.delete(context);
         resolve(cut);
       });
-      server.closeIdleConnections();
+      const grace = setTimeout(() => {
+        graceOver = true;
+        server.closeIdleConnections();
+      }, FRESH_CONNECTION_GRACE);
+      grace.unref();
+      closeIdle();
     });
     return closed;
   };
@@ -239,13 +283,17 @@ export function startNodeServer(
               process.exit(1);
             }
             first = signal;
-            void close().then((cut) => {
-              if (cut > 0)
-                process.stderr.write(
-                  `${cut} request(s) still running after ${shutdownTimeout} ms were cut.\n`,
-                );
-              process.exit(0);
-            });
+            markDraining();
+            void close()
+              .then(async (cut) => {
+                if (cut > 0)
+                  process.stderr.write(
+                    `${cut} request(s) still running after ${shutdownTimeout} ms were cut.\n`,
+                  );
+                // Then the pools: PostgreSQL and Redis see a clean goodbye, within a bound.
+                await closeWithin(context, RESOURCES_CLOSE_TIMEOUT);
+              })
+              .finally(() => process.exit(0));
           };
           process.on('SIGINT', onSignal);
           process.on('SIGTERM', onSignal);
@@ -297,4 +345,30 @@ function byteLength(chunk: unknown): number {
   if (typeof chunk === 'string') return Buffer.byteLength(chunk);
   if (chunk instanceof Uint8Array) return chunk.byteLength;
   return 0;
+}
+
+/** Close the app's databases, session store and caches, logging what fails, at most `timeout` ms. */
+export async function closeWithin(context: AppContext, timeout: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeout);
+  });
+  const outcome = await Promise.race([closeResources(context.settings), expired]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    safeLog(context, {
+      level: 'warning',
+      logger: 'reins.server',
+      message: `Closing the databases, session store and caches took more than ${timeout} ms; exiting anyway.`,
+    });
+    return;
+  }
+  for (const error of outcome) {
+    safeLog(context, {
+      level: 'warning',
+      logger: 'reins.server',
+      message: 'Could not close a database, session store or cache on shutdown',
+      error,
+    });
+  }
 }

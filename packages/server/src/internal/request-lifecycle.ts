@@ -43,6 +43,7 @@ import type {
   MiddlewareSettings,
 } from '@reins/middleware';
 import { ViewResponseError } from '../errors.js';
+import { registerRequestApp } from './app-registry.js';
 import type { AppContext } from './app-context.js';
 import { awaits } from './awaits.js';
 import { describe } from './describe.js';
@@ -115,6 +116,7 @@ export function createRequestLifecycle(
 
   const resolver = context.resolver;
   const app: RequestApp = { templates: context.templates, logger: context.logger };
+  registerRequestApp(app, context);
   const validateHost = context.settings.validateHostUpFront;
   const viewHooks: ViewHook[] = [];
   const exceptionHooks: ExceptionHook[] = [];

@@ -10,12 +10,16 @@ import { collectstatic as collect, findstatic as find } from '@reins/staticfiles
 import type { Staticfiles } from '@reins/staticfiles';
 import type { App } from '../../create-app.js';
 import { formatCheckMessages } from '../../checks.js';
+import { runDeployChecks } from '../../deploy-checks.js';
 import { describeRoutes, formatRoutes } from '../describe-routes.js';
 import type { AddrPort } from './addrport.js';
 import { displayHost } from './addrport.js';
 import { importApp, locateApp } from './load-app.js';
 import type { AppLocation } from './load-app.js';
 import { RUN_MAIN_ENV, runWithReloader } from './reloader.js';
+import { supervise } from './supervisor.js';
+import { migrateApp } from './migrate.js';
+import { DEFAULT_SHUTDOWN_TIMEOUT } from '../node-server.js';
 
 /** Where a command writes; swapped in tests. */
 export interface CommandIo {
@@ -56,8 +60,13 @@ async function load(appOption: string | undefined): Promise<{ app: App; location
 }
 
 /** Run the checks and print them; returns whether any error was found. */
-function printChecks(app: App, io: CommandIo, failLevel: 'error' | 'warning' = 'error'): boolean {
-  const messages = app.check();
+function printChecks(
+  app: App,
+  io: CommandIo,
+  failLevel: 'error' | 'warning' = 'error',
+  deploy = false,
+): boolean {
+  const messages = deploy ? [...app.check(), ...runDeployChecks(app)] : app.check();
   const failing = messages.some(
     (message) =>
       message.level === 'error' || (failLevel === 'warning' && message.level === 'warning'),
@@ -164,43 +173,28 @@ export async function serve(
     return new Promise<number>(() => {});
   }
   if (cluster.isPrimary) {
-    // Import once in the primary so a broken module fails fast, before forking.
-    await load(options.app);
-    let stopping = false;
-    const fork = (): void => {
-      cluster.fork({ REINS_WORKER: '1' });
-    };
-    for (let index = 0; index < options.workers; index++) fork();
-    cluster.on('exit', (worker, code, signal) => {
-      if (stopping) return;
-      io.err(
-        `Worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting a new one.`,
-      );
-      fork();
-    });
-    io.out(
-      `reins serving at http://${displayHost(where)}/ with ${options.workers} worker processes (primary pid ${process.pid}). Quit with CONTROL-C.`,
+    // The primary never imports the app (a restart is as fast as one worker's start); a broken
+    // app still fails fast: the supervisor exits when the first workers die before listening.
+    await locateApp(options.app);
+    const done = supervise(
+      {
+        workers: options.workers,
+        shutdownTimeout: options.shutdownTimeout ?? DEFAULT_SHUTDOWN_TIMEOUT,
+      },
+      io,
     );
-    return new Promise<number>((resolve) => {
-      const stop = (): void => {
-        if (stopping) return;
-        stopping = true;
-        const workers = Object.values(cluster.workers ?? {});
-        let left = workers.length;
-        if (left === 0) resolve(0);
-        for (const worker of workers) {
-          worker?.once('exit', () => {
-            left--;
-            if (left === 0) resolve(0);
-          });
-          worker?.process.kill('SIGTERM');
-        }
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    io.out(
+      `reins serving at http://${displayHost(where)}/ with ${options.workers} worker processes (primary pid ${process.pid}). Quit with CONTROL-C; reload with SIGHUP.`,
+    );
+    return done;
   }
-  const { app } = await load(options.app);
+  // A worker: SIGHUP is the primary's (a reload); a hang-up of the terminal must not end it.
+  process.on('SIGHUP', () => {});
+  const { app } = await load(options.app).catch((error: unknown) => {
+    // The IPC channel keeps a worker alive: let go of it, so the error ends the process.
+    process.disconnect?.();
+    throw error;
+  });
   await app.listen({
     host: where.host,
     port: where.port,
@@ -223,11 +217,11 @@ export async function showUrls(
 
 /** `reins check`: run the system checks; exit code 1 when any reaches the fail level. */
 export async function check(
-  options: { app?: string; failLevel?: 'error' | 'warning' },
+  options: { app?: string; failLevel?: 'error' | 'warning'; deploy?: boolean },
   io: CommandIo = processIo,
 ): Promise<number> {
   const { app } = await load(options.app);
-  return printChecks(app, io, options.failLevel) ? 1 : 0;
+  return printChecks(app, io, options.failLevel, options.deploy === true) ? 1 : 0;
 }
 
 function staticfilesOf(app: App, io: CommandIo): Staticfiles | null {
@@ -345,5 +339,23 @@ export async function clearsessions(
   } finally {
     // A pool or client left open would keep the command from exiting.
     await store.close?.();
+  }
+}
+
+/** `reins migrate [--database alias]`: apply the migrations of the `databases` setting. */
+export async function migrate(
+  options: { app?: string; database?: string },
+  io: CommandIo = processIo,
+): Promise<number> {
+  const { app } = await load(options.app);
+  try {
+    return await migrateApp(
+      app,
+      options.database === undefined ? {} : { database: options.database },
+      io,
+    );
+  } finally {
+    // A pool left open would keep the command from exiting.
+    await app.close();
   }
 }
