@@ -40,7 +40,7 @@ describe('typed reverse()', () => {
   });
 
   it('refuses a wrong name, a wrong or missing kwarg, and missing arguments', () => {
-    // @ts-expect-error no such name (the message lists 'home')
+    // @ts-expect-error no such name (the error lists 'home')
     typedReverse('hom');
     // @ts-expect-error pk is a number
     typedReverse('polls:detail', { kwargs: { pk: '4' } });
@@ -63,18 +63,18 @@ describe('typed reverse()', () => {
 
 describe('the wrong-name message', () => {
   it('lists the names it starts, and the same name in other namespaces', () => {
-    expectTypeOf<
-      UnknownUrlName<'hom', 'home' | 'about'>
-    >().toEqualTypeOf<"No URL is named 'hom'; close names: 'home'.">();
-    expectTypeOf<
-      UnknownUrlName<'detail', 'polls:detail' | 'home'>
-    >().toEqualTypeOf<"No URL is named 'detail'; close names: 'polls:detail'.">();
+    expectTypeOf<UnknownUrlName<'hom', 'home' | 'about'>>().toEqualTypeOf<
+      'home' | "(No URL is named 'hom'; the names before this are close.)"
+    >();
+    expectTypeOf<UnknownUrlName<'detail', 'polls:detail' | 'home'>>().toEqualTypeOf<
+      'polls:detail' | "(No URL is named 'detail'; the names before this are close.)"
+    >();
   });
 
   it('falls back to names sharing the first letters, then to a plain message', () => {
-    expectTypeOf<
-      UnknownUrlName<'artcle', 'article' | 'home'>
-    >().toEqualTypeOf<"No URL is named 'artcle'; close names: 'article'.">();
+    expectTypeOf<UnknownUrlName<'artcle', 'article' | 'home'>>().toEqualTypeOf<
+      'article' | "(No URL is named 'artcle'; the names before this are close.)"
+    >();
     expectTypeOf<
       UnknownUrlName<'zzz', 'home'>
     >().toEqualTypeOf<"No URL is named 'zzz' in the registered urlconf (Register['urlconf']).">();

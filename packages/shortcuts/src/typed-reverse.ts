@@ -32,33 +32,20 @@ type CloseNames<N extends string, All extends string> = [
   ? Extract<All, `${FirstChars<N>}${string}`>
   : Extract<All, `${N}${string}` | `${string}:${LastSegment<N>}` | LastSegment<N>>;
 
-type LastOf<U> = (U extends unknown ? (x: () => U) => void : never) extends (x: infer I) => void
-  ? I extends () => infer L
-    ? L
-    : never
-  : never;
-
-type JoinNames<U, Acc extends string = '', Count extends unknown[] = []> = [U] extends [never]
-  ? Acc
-  : Count['length'] extends 6
-    ? `${Acc}, …`
-    : JoinNames<
-        Exclude<U, LastOf<U>>,
-        `${Acc}${Acc extends '' ? '' : ', '}'${LastOf<U> & string}'`,
-        [...Count, 1]
-      >;
-
 /**
- * The message a wrong URL name reads as, listing close names.
+ * What a wrong URL name reads as: the close names, then a note saying so. A union, not one joined
+ * string: joining a union takes one pass per member picked, and this type is also what the
+ * editor evaluates for every keystroke inside `reverse('`, where `N` is a prefix that every name
+ * may start with.
  *
  * @example
- * type Error = UnknownUrlName<'hom', 'home' | 'about'>; // "No URL is named 'hom'; close names: 'home'."
+ * type Error = UnknownUrlName<'hom', 'home' | 'about'>; // 'home' | "(No URL is named 'hom'; …)"
  */
 export type UnknownUrlName<N extends string, All extends string> = [CloseNames<N, All>] extends [
   never,
 ]
   ? `No URL is named '${N}' in the registered urlconf (Register['urlconf']).`
-  : `No URL is named '${N}'; close names: ${JoinNames<CloseNames<N, All>>}.`;
+  : CloseNames<N, All> | `(No URL is named '${N}'; the names before this are close.)`;
 
 /** Options `reverse()` takes besides the arguments. */
 export interface ReverseExtras {
@@ -94,7 +81,7 @@ type CheckedName<N, M, Also = never> = string extends N
   : N extends Names<M> | Also
     ? N
     : N extends string
-      ? UnknownUrlName<N, Names<M>>
+      ? UnknownUrlName<NoInfer<N>, Names<M>>
       : N;
 
 type CheckedOptions<N, M, X> =
