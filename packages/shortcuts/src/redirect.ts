@@ -160,7 +160,7 @@ export const redirect: TypedRedirect<
 ): HttpResponseRedirect | HttpResponsePermanentRedirect {
   const { permanent, ...reverseOptions } = splitArgs(rest);
   return respond(resolveUrl(to, reverseOptions), permanent);
-} as TypedRedirect<UrlKwargs, HttpResponseRedirect, HttpResponsePermanentRedirect>;
+};
 
 /**
  * A redirect to `url` exactly as given (never reversed); unsafe schemes are refused.

@@ -136,7 +136,7 @@ export const reverse: TypedReverse<UrlKwargs> = function reverse(
   options?: ReverseOptions,
 ): string {
   return reverseUntyped(viewname, options);
-} as TypedReverse<UrlKwargs>;
+};
 
 const LAZY = Symbol.for('reins.LazyString');
 

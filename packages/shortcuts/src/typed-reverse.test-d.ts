@@ -30,6 +30,7 @@ declare const typedRedirect: TypedRedirect<
 
 describe('typed reverse()', () => {
   it('takes the registered names with their kwargs', () => {
+    expectTypeOf(urlconf.reverse('home')).toEqualTypeOf<string>();
     expectTypeOf(typedReverse('home')).toEqualTypeOf<string>();
     typedReverse('polls:detail', { kwargs: { pk: 4 } });
     typedReverse('polls:detail', { args: [4] });
