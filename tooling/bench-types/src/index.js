@@ -32,8 +32,14 @@ const style = values.style === 'resolver' ? 'resolver' : 'shortcuts';
 const sizes = values.sizes.split(',').map(Number);
 
 const require = createRequire(import.meta.url);
-for (const pkg of ['@reins/urls', '@reins/shortcuts', '@reins/http']) {
-  const types = join(dirname(require.resolve(`${pkg}/package.json`)), 'dist/index.d.ts');
+// Written out (not built from the name) so that tools listing what is used can see them.
+const packageJsons = {
+  '@reins/urls': require.resolve('@reins/urls/package.json'),
+  '@reins/shortcuts': require.resolve('@reins/shortcuts/package.json'),
+  '@reins/http': require.resolve('@reins/http/package.json'),
+};
+for (const [pkg, packageJson] of Object.entries(packageJsons)) {
+  const types = join(dirname(packageJson), 'dist/index.d.ts');
   if (!existsSync(types)) {
     console.error(`${pkg} has no built declarations (${types}). Run \`pnpm build\` first.`);
     process.exit(1);
@@ -54,21 +60,24 @@ for (const routes of sizes) {
   const untypedDir = join(root, `${routes}-untyped`);
   const { callsFile } = generateProject({ dir: typedDir, routes, apps, variant: 'typed', style });
   generateProject({ dir: untypedDir, routes, apps, variant: 'untyped', style });
-  const typed = timeTsc(typedDir, runs);
-  const untyped = timeTsc(untypedDir, runs);
   const call = style === 'shortcuts' ? 'reverse(' : 'urlconf.reverse(';
   const completion = await completionLatency(callsFile, call, Number(values.completions));
   console.log(`\n${routes} routes in ${apps} included apps, ${routes} typed calls:`);
+  // --runs 0 measures the editor only.
+  if (runs > 0) {
+    const typed = timeTsc(typedDir, runs);
+    const untyped = timeTsc(untypedDir, runs);
+    console.log(
+      `  tsc typed   ${s(typed.cpu)} CPU, ${s(typed.wall)} wall (check ${s(typed.check)}), ${typed.instantiations} instantiations`,
+    );
+    console.log(
+      `  tsc untyped ${s(untyped.cpu)} CPU, ${s(untyped.wall)} wall (check ${s(untyped.check)}), ${untyped.instantiations} instantiations`,
+    );
+    console.log(
+      `  types add   ${s(typed.cpu - untyped.cpu)} CPU, ${s(typed.wall - untyped.wall)} wall; no errors (none "excessively deep")`,
+    );
+  }
   console.log(
-    `  tsc typed   ${s(typed.cpu)} CPU, ${s(typed.wall)} wall (check ${s(typed.check)}), ${typed.instantiations} instantiations`,
-  );
-  console.log(
-    `  tsc untyped ${s(untyped.cpu)} CPU, ${s(untyped.wall)} wall (check ${s(untyped.check)}), ${untyped.instantiations} instantiations`,
-  );
-  console.log(
-    `  types add   ${s(typed.cpu - untyped.cpu)} CPU, ${s(typed.wall - untyped.wall)} wall; no errors (none "excessively deep")`,
-  );
-  console.log(
-    `  completion in ${call}': first ${completion.first.toFixed(0)} ms (loads the project), after an edit ${completion.warm.toFixed(0)} ms (median); ${completion.entries} names offered (${completion.sample.join(', ')}, …)`,
+    `  completion in ${call}': first ${completion.first.toFixed(0)} ms wall / ${completion.firstCpu.toFixed(0)} ms CPU (loads the project), after an edit ${completion.warm.toFixed(0)} ms wall / ${completion.warmCpu.toFixed(0)} ms CPU (medians); ${completion.entries} names offered (${completion.sample.join(', ')}, …)`,
   );
 }

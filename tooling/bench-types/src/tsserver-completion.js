@@ -72,6 +72,19 @@ class TsServer {
     );
   }
 
+  /** CPU milliseconds the server has used so far (Linux /proc; NaN elsewhere). */
+  cpuMs() {
+    try {
+      const fields = readFileSync(`/proc/${this.#child.pid}/stat`, 'utf8')
+        .split(') ')[1]
+        ?.split(' ');
+      // utime and stime, in clock ticks (100 per second on Linux).
+      return (Number(fields?.[11]) + Number(fields?.[12])) * 10;
+    } catch {
+      return NaN;
+    }
+  }
+
   close() {
     this.#child.kill();
   }
@@ -81,7 +94,7 @@ class TsServer {
  * @param {string} file a file of the project, to which a line is added
  * @param {string} call what is typed on that line before the quote (`reverse(`)
  * @param {number} rounds completions after an edit
- * @returns {Promise<{ first: number; warm: number; entries: number; sample: string[] }>}
+ * @returns {Promise<{ first: number; firstCpu: number; warm: number; warmCpu: number; entries: number; sample: string[] }>}
  */
 export async function completionLatency(file, call, rounds) {
   const server = new TsServer();
@@ -92,6 +105,7 @@ export async function completionLatency(file, call, rounds) {
     const offset = /** @type {string} */ (lines.at(-1)).length + 1;
     server.notify('open', { file, fileContent: probe, scriptKindName: 'TS' });
     const ask = async () => {
+      const cpuBefore = server.cpuMs();
       const started = process.hrtime.bigint();
       const response = await server.request('completionInfo', {
         file,
@@ -101,11 +115,17 @@ export async function completionLatency(file, call, rounds) {
         includeExternalModuleExports: false,
       });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      return { ms, entries: /** @type {Array<{ name: string }>} */ (response.body?.entries ?? []) };
+      return {
+        ms,
+        cpu: server.cpuMs() - cpuBefore,
+        entries: /** @type {Array<{ name: string }>} */ (response.body?.entries ?? []),
+      };
     };
     const first = await ask();
     /** @type {number[]} */
     const warm = [];
+    /** @type {number[]} */
+    const warmCpu = [];
     for (let i = 0; i < rounds; i++) {
       // Type a character on line 1 and take it back: the program is stale, as after a keystroke.
       const insert = i % 2 === 0 ? ' ' : '';
@@ -117,11 +137,15 @@ export async function completionLatency(file, call, rounds) {
         endOffset: i % 2 === 0 ? 1 : 2,
         insertString: insert,
       });
-      warm.push((await ask()).ms);
+      const answer = await ask();
+      warm.push(answer.ms);
+      warmCpu.push(answer.cpu);
     }
     return {
       first: first.ms,
+      firstCpu: first.cpu,
       warm: median(warm),
+      warmCpu: median(warmCpu),
       entries: first.entries.length,
       sample: first.entries.slice(0, 3).map((entry) => entry.name),
     };
