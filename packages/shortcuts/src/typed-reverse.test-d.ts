@@ -72,6 +72,14 @@ describe('the wrong-name message', () => {
     >();
   });
 
+  it('then looks in its namespace, by the first letters of the last part', () => {
+    expectTypeOf<
+      UnknownUrlName<'polls:detial', 'polls:detail' | 'polls:index' | 'home'>
+    >().toEqualTypeOf<
+      'polls:detail' | "(No URL is named 'polls:detial'; the names before this are close.)"
+    >();
+  });
+
   it('falls back to names sharing the first letters, then to a plain message', () => {
     expectTypeOf<UnknownUrlName<'artcle', 'article' | 'home'>>().toEqualTypeOf<
       'article' | "(No URL is named 'artcle'; the names before this are close.)"

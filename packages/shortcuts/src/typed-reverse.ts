@@ -21,16 +21,29 @@ type OptionalNames<M> = {
 type KwargsOf<M, N extends keyof M> = [N] extends [never] ? unknown : M[N];
 
 type LastSegment<S extends string> = S extends `${string}:${infer Rest}` ? LastSegment<Rest> : S;
-type FirstChars<S extends string> = S extends `${infer A}${infer B}${infer C}${string}`
-  ? `${A}${B}${C}`
-  : S;
+type Namespace<S extends string> = S extends `${infer Ns}:${LastSegment<S>}` ? Ns : never;
+type FirstChars<S extends string> = S extends `${infer A}${infer B}${string}` ? `${A}${B}` : S;
 
-/** Names close to `N`: those it starts, the same name in another namespace, then a shared prefix. */
-type CloseNames<N extends string, All extends string> = [
-  Extract<All, `${N}${string}` | `${string}:${LastSegment<N>}` | LastSegment<N>>,
-] extends [never]
-  ? Extract<All, `${FirstChars<N>}${string}`>
-  : Extract<All, `${N}${string}` | `${string}:${LastSegment<N>}` | LastSegment<N>>;
+/** The first tier of `Tiers` that holds a name. */
+type FirstFound<Tiers extends unknown[]> = Tiers extends [infer T, ...infer Rest]
+  ? [T] extends [never]
+    ? FirstFound<Rest>
+    : T
+  : never;
+
+/**
+ * Names close to `N`, by tiers: names it starts or the same name in another namespace; then in
+ * its namespace, names sharing the first letters of its last part; then its namespace's names;
+ * then names sharing its first letters.
+ */
+type CloseNames<N extends string, All extends string> = FirstFound<
+  [
+    Extract<All, `${N}${string}` | `${string}:${LastSegment<N>}` | LastSegment<N>>,
+    Extract<All, `${Namespace<N>}:${FirstChars<LastSegment<N>>}${string}`>,
+    Extract<All, `${Namespace<N>}:${string}`>,
+    Extract<All, `${FirstChars<N>}${string}`>,
+  ]
+>;
 
 /**
  * What a wrong URL name reads as: the close names, then a note saying so. A union, not one joined
