@@ -25,6 +25,7 @@ export { loadRows } from './load-rows.js';
 export { MultipleObjectsReturned } from './multiple-objects-returned.js';
 export { redirect, redirectToUrl, redirectToView, resolveUrl } from './redirect.js';
 export type { HasAbsoluteUrl, RedirectOptions, RedirectTarget, ReverseArg } from './redirect.js';
+export type { Register, UrlKwargs } from './register.js';
 export { render } from './render.js';
 export type { RenderOptions } from './render.js';
 export {
@@ -36,6 +37,15 @@ export {
   setDefaultUrlconf,
 } from './reverse.js';
 export type { ReverseOptions, UrlReverser, ViewName } from './reverse.js';
+export type {
+  RedirectExtras,
+  ReverseExtras,
+  TypedRedirect,
+  TypedReverse,
+  UnknownUrlName,
+  UrlString,
+  ViewFunction,
+} from './typed-reverse.js';
 export { TemplateResponse } from './template-response.js';
 export type { TemplateResponseOptions } from './template-response.js';
 export { getTemplates, setTemplates } from './templates-registry.js';

@@ -14,7 +14,9 @@ import {
   HttpResponsePermanentRedirect,
   HttpResponseRedirect,
 } from '@reins/http';
-import { reverse } from './reverse.js';
+import { reverseUntyped as reverse } from './reverse.js';
+import type { UrlKwargs } from './register.js';
+import type { TypedRedirect } from './typed-reverse.js';
 import type { ReverseOptions, ViewName } from './reverse.js';
 
 const NO_REVERSE_MATCH = NO_REVERSE_MATCH_BRAND;
@@ -139,6 +141,7 @@ function respond(
 
 /**
  * A 302 (or 301 with `permanent`) to wherever `to` points, resolved as Django's `redirect()`.
+ * A name is typed from the urlconf registered in `Register`, as `reverse()`'s.
  *
  * @throws NoReverseMatch for a name-like string that does not reverse.
  * @throws DisallowedRedirect for a URL with an unsafe scheme (`javascript:`, `data:`…).
@@ -147,18 +150,17 @@ function respond(
  * return redirect('polls:detail', { kwargs: { pk: 4 }, permanent: true });
  * return redirect(article); // article.getAbsoluteUrl()
  */
-export function redirect(
-  to: RedirectTarget,
-  options?: RedirectOptions,
-): HttpResponseRedirect | HttpResponsePermanentRedirect;
-export function redirect(to: RedirectTarget, ...args: ReverseArg[]): HttpResponseRedirect;
-export function redirect(
+export const redirect: TypedRedirect<
+  UrlKwargs,
+  HttpResponseRedirect,
+  HttpResponsePermanentRedirect
+> = function redirect(
   to: RedirectTarget,
   ...rest: Array<ReverseArg | RedirectOptions | undefined>
 ): HttpResponseRedirect | HttpResponsePermanentRedirect {
   const { permanent, ...reverseOptions } = splitArgs(rest);
   return respond(resolveUrl(to, reverseOptions), permanent);
-}
+};
 
 /**
  * A redirect to `url` exactly as given (never reversed); unsafe schemes are refused.

@@ -11,6 +11,8 @@
  */
 import { getCurrentRequest } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
+import type { UrlKwargs } from './register.js';
+import type { TypedReverse } from './typed-reverse.js';
 
 /**
  * Anything that reverses: an `@reins/urls` `URLResolver` (typed or not), or an object shaped like
@@ -97,14 +99,8 @@ export function getUrlconf(
   return defaultUrlconf;
 }
 
-/**
- * The URL of the view named `viewname` (`'home'`, `'polls:detail'`), as Django's `reverse()`.
- *
- * @throws NoReverseMatch (from `@reins/urls`) when no pattern matches the name and arguments.
- * @example
- * reverse('polls:detail', { args: [4] }); // '/polls/4/'
- */
-export function reverse(viewname: ViewName, options: ReverseOptions = {}): string {
+/** `reverse()` without the registered types, for this package's own callers. */
+export function reverseUntyped(viewname: ViewName, options: ReverseOptions = {}): string {
   const request = getCurrentRequest();
   const urlconf = options.urlconf ?? getUrlconf(request);
   if (urlconf === null) {
@@ -125,6 +121,22 @@ export function reverse(viewname: ViewName, options: ReverseOptions = {}): strin
   if (options.fragment !== undefined) forwarded['fragment'] = options.fragment;
   return (urlconf.reverse as unknown as UntypedReverse).call(urlconf, viewname, forwarded);
 }
+
+/**
+ * The URL of the view named `viewname` (`'home'`, `'polls:detail'`), as Django's `reverse()`.
+ * Typed from the urlconf registered in `Register`: a wrong name lists close names, and the
+ * kwargs are checked against the route.
+ *
+ * @throws NoReverseMatch (from `@reins/urls`) when no pattern matches the name and arguments.
+ * @example
+ * reverse('polls:detail', { args: [4] }); // '/polls/4/'
+ */
+export const reverse: TypedReverse<UrlKwargs> = function reverse(
+  viewname: ViewName,
+  options?: ReverseOptions,
+): string {
+  return reverseUntyped(viewname, options);
+};
 
 const LAZY = Symbol.for('reins.LazyString');
 
@@ -147,7 +159,7 @@ export class LazyUrl {
 
   /** Reverse now. */
   toString(): string {
-    return reverse(this.viewname, this.options);
+    return reverseUntyped(this.viewname, this.options);
   }
 
   /** Reverse now (so `JSON.stringify` writes the URL). */

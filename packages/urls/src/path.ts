@@ -11,6 +11,7 @@ import { improperlyConfigured } from './internal/improperly-configured.js';
 import type { IncludeSpec } from './include.js';
 import type { ReverseEntry } from './internal/node-types.js';
 import { RegexPattern, RoutePattern } from './internal/route-pattern.js';
+import type { CheckedRoute } from './route-check.js';
 import type { RouteParams, View, WithExtra } from './route-params.js';
 import { URLPattern } from './url-pattern.js';
 import { URLResolver } from './url-resolver.js';
@@ -108,10 +109,11 @@ export function path<
   const R extends string,
   const N extends string = never,
   K extends Record<string, unknown> = Record<never, never>,
+  C extends ConverterMap = never,
 >(
-  route: R,
+  route: CheckedRoute<R, C>,
   view: View<WithExtra<RouteParams<R>, NoInfer<K>>>,
-  options?: PathOptions<N, K> & { converters?: ConverterMap },
+  options?: PathOptions<N, K> & { converters?: C },
 ): URLPattern<N, ReverseParamsOf<RouteParams<R>, K>>;
 export function path<
   const R extends string,
@@ -119,10 +121,11 @@ export function path<
   const App extends string,
   const Ns extends string,
   const K extends Record<string, unknown> = Record<never, never>,
+  C extends ConverterMap = never,
 >(
-  route: R,
+  route: CheckedRoute<R, C>,
   target: IncludeSpec<E, App, Ns>,
-  options?: IncludeOptions<K> & { converters?: ConverterMap },
+  options?: IncludeOptions<K> & { converters?: C },
 ): URLResolver<Prefixed<E, RouteParams<R>, App, Ns>>;
 export function path(
   route: string,

@@ -71,6 +71,17 @@ describe('path', () => {
     );
   });
 
+  it('refuses an unknown converter in the route, as path() does at start-up', () => {
+    // @ts-expect-error 'bar' is not a converter
+    path('z/<bar:foo>/', home);
+    // @ts-expect-error an include prefix is checked too
+    path('z/<bar:foo>/', include(postPatterns));
+    path('y/<yyyy:year>/', home);
+    path('w/<word:w>/', home, {
+      converters: { word: { regex: '[a-z]+', toJs: String, toUrl: String } },
+    });
+  });
+
   it('types views called with positional args for rePath()', () => {
     const legacy: View = (_request, _params, ...args: string[]) => args.join('/');
     rePath('^legacy/([0-9]+)/$', legacy, { name: 'legacy' });

@@ -1,0 +1,154 @@
+/**
+ * The call signatures of the typed `reverse()` and `redirect()`, over a map of URL names to kwargs
+ * (`UrlKwargs` once a urlconf is registered). Shapes chosen for the checker's cost, measured by
+ * `pnpm bench:types`: the kwargs type is read as `[N] extends [never] ? unknown : M[N]`, whose
+ * constraint is `unknown`, so the options literal of a call is never contextually typed by the
+ * union of every route's kwargs (that made each call O(routes)).
+ *
+ * @module
+ */
+
+/** The names of a map. */
+type Names<M> = keyof M & string;
+
+/** The names whose kwargs may all be omitted (no parameters, or only extra-kwargs ones). */
+type OptionalNames<M> = {
+  [K in keyof M]: Record<never, never> extends M[K] ? K : never;
+}[keyof M] &
+  string;
+
+/** The kwargs of name `N`; its constraint is `unknown` (see the module note). */
+type KwargsOf<M, N extends keyof M> = [N] extends [never] ? unknown : M[N];
+
+type LastSegment<S extends string> = S extends `${string}:${infer Rest}` ? LastSegment<Rest> : S;
+type Namespace<S extends string> = S extends `${infer Ns}:${LastSegment<S>}` ? Ns : never;
+type FirstChars<S extends string> = S extends `${infer A}${infer B}${string}` ? `${A}${B}` : S;
+
+/** The first tier of `Tiers` that holds a name. */
+type FirstFound<Tiers extends unknown[]> = Tiers extends [infer T, ...infer Rest]
+  ? [T] extends [never]
+    ? FirstFound<Rest>
+    : T
+  : never;
+
+/**
+ * Names close to `N`, by tiers: names it starts or the same name in another namespace; then in
+ * its namespace, names sharing the first letters of its last part; then its namespace's names;
+ * then names sharing its first letters.
+ */
+type CloseNames<N extends string, All extends string> = FirstFound<
+  [
+    Extract<All, `${N}${string}` | `${string}:${LastSegment<N>}` | LastSegment<N>>,
+    Extract<All, `${Namespace<N>}:${FirstChars<LastSegment<N>>}${string}`>,
+    Extract<All, `${Namespace<N>}:${string}`>,
+    Extract<All, `${FirstChars<N>}${string}`>,
+  ]
+>;
+
+/**
+ * What a wrong URL name reads as: the close names, then a note saying so. A union, not one joined
+ * string: joining a union takes one pass per member picked, and this type is also what the
+ * editor evaluates for every keystroke inside `reverse('`, where `N` is a prefix that every name
+ * may start with.
+ *
+ * @example
+ * type Error = UnknownUrlName<'hom', 'home' | 'about'>; // 'home' | "(No URL is named 'hom'; …)"
+ */
+export type UnknownUrlName<N extends string, All extends string> = [CloseNames<N, All>] extends [
+  never,
+]
+  ? `No URL is named '${N}' in the registered urlconf (Register['urlconf']).`
+  : CloseNames<N, All> | `(No URL is named '${N}'; the names before this are close.)`;
+
+/** Options `reverse()` takes besides the arguments. */
+export interface ReverseExtras {
+  /** The application instance to prefer for `app:name`; `null` for none. Defaults from the request. */
+  currentApp?: string | null | undefined;
+  /** A query string to append (an object, `URLSearchParams` or a string). */
+  query?: unknown;
+  /** A fragment to append. */
+  fragment?: string | undefined;
+  /** The resolver to use instead of the request's (Django's `urlconf` argument). */
+  urlconf?: { reverse(viewname: never, ...rest: never[]): string } | undefined;
+}
+
+/** A view function, as `reverse()` takes it instead of a name. */
+export type ViewFunction = (...args: never[]) => unknown;
+
+type KwargsOptions<M, N extends keyof M, X> = [N] extends [OptionalNames<M>]
+  ? [options?: X & { kwargs?: KwargsOf<M, N>; args?: readonly unknown[] | undefined }]
+  : [options: X & { kwargs: KwargsOf<M, N>; args?: undefined }];
+
+type ArgsOptions<N, X> = [N] extends [never]
+  ? never
+  : [options: X & { args: readonly unknown[]; kwargs?: undefined }];
+
+type LooseOptions<X> = X & {
+  args?: readonly unknown[] | undefined;
+  kwargs?: Readonly<Record<string, unknown>> | undefined;
+};
+
+/** A name checked against the map: itself when known (or not a literal), else the message. */
+type CheckedName<N, M, Also = never> = string extends N
+  ? N
+  : N extends Names<M> | Also
+    ? N
+    : N extends string
+      ? UnknownUrlName<NoInfer<N>, Names<M>>
+      : N;
+
+type CheckedOptions<N, M, X> =
+  N extends Names<M>
+    ? string extends N
+      ? [options?: LooseOptions<X>]
+      : KwargsOptions<M, N, X> | ArgsOptions<N, X>
+    : [options?: LooseOptions<X>];
+
+/**
+ * `reverse()` typed by a map of names to kwargs. The last signature only reports errors: it
+ * turns a wrong name into a message listing close names.
+ *
+ * @example
+ * declare const typedReverse: TypedReverse<{ home: {}; 'polls:detail': { pk: number } }>;
+ * typedReverse('polls:detail', { kwargs: { pk: 4 } });
+ */
+export interface TypedReverse<M> {
+  <N extends Names<M>>(viewname: N, ...options: KwargsOptions<M, N, ReverseExtras>): string;
+  <N extends Names<M>>(viewname: N, ...options: ArgsOptions<N, ReverseExtras>): string;
+  (view: ViewFunction, options?: LooseOptions<ReverseExtras>): string;
+  <const N extends string | ViewFunction>(
+    viewname: CheckedName<N, M, ViewFunction>,
+    ...options: CheckedOptions<N, M, ReverseExtras>
+  ): string;
+}
+
+/** Options of `redirect()` besides the arguments. */
+export interface RedirectExtras extends Omit<ReverseExtras, 'urlconf'> {
+  /** 301 instead of 302. */
+  permanent?: boolean | undefined;
+}
+
+/** A string `redirect()` takes as a URL when it is not a view name (Django: it has `/` or `.`). */
+export type UrlString = `${string}/${string}` | `${string}.${string}`;
+
+/**
+ * `redirect()` typed by a map of names to kwargs; `R` and `P` are its response types.
+ *
+ * @example
+ * declare const typedRedirect: TypedRedirect<{ home: {} }, Response, Response>;
+ * typedRedirect('home');
+ */
+export interface TypedRedirect<M, R, P> {
+  <N extends Names<M>>(to: N, ...options: KwargsOptions<M, N, RedirectExtras>): R | P;
+  <N extends Names<M>>(
+    to: N,
+    ...args: [N] extends [never]
+      ? never
+      : [string | number | bigint, ...(string | number | bigint)[]]
+  ): R;
+  (to: UrlString | ViewFunction | object, options?: LooseOptions<RedirectExtras>): R | P;
+  <const N extends string | object>(
+    to: CheckedName<N, M, UrlString | object>,
+    ...options: CheckedOptions<N, M, RedirectExtras>
+  ): R | P;
+}
