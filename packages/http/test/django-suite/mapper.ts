@@ -16,7 +16,7 @@ import {
   type Op,
 } from '@reins/django-suites';
 import { Buffer } from 'node:buffer';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, type ReadStream, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -33,6 +33,7 @@ import {
   MultiValueDict,
   parseCookie,
   QueryDict,
+  RawPostDataException,
   StreamingHttpResponse,
   urlHasAllowedHostAndScheme,
   type HttpResponseOptions,
@@ -151,6 +152,11 @@ function writeTemporary(file: PyFile): string {
   const path = join(temporaryDirectory, file.name);
   writeFileSync(path, file.bytes);
   return path;
+}
+
+/** A file the test opened, as reins streams one: a Node read stream. */
+function fileStream(file: PyFile): ReadStream {
+  return createReadStream(writeTemporary(file));
 }
 
 /** Removes the files FileResponse cases wrote. */
@@ -572,7 +578,7 @@ export const httpMapper: Mapper = {
           'streaming_content',
         ]);
         return new StreamingHttpResponse(
-          (content ?? []) as Iterable<string>,
+          (content instanceof PyFile ? fileStream(content) : (content ?? [])) as Iterable<string>,
           responseOptions(rest),
         );
       }
@@ -694,6 +700,15 @@ export const httpMapper: Mapper = {
       const request = requestOf(target);
       const read = (): unknown => (request as unknown as Record<string, unknown>)[key];
       // Django reads the body on first access; reins on an explicit, asynchronous loadBody() (README).
+      // A multipart body given as bytes is readable as `body` before loadBody() (Django reads the
+      // bytes, and a later POST parses them from memory): try the synchronous read first.
+      if (name === 'body' && !request.bodyLoaded) {
+        try {
+          return read();
+        } catch (error) {
+          if (!RawPostDataException.isInstance(error)) throw error;
+        }
+      }
       if (['POST', 'FILES', 'body'].includes(name) && !request.bodyLoaded) {
         return request.loadBody().then(read);
       }
@@ -719,7 +734,9 @@ export const httpMapper: Mapper = {
         !['statusCode', 'reasonPhrase', 'charset', 'content'].includes(key)
       ) {
         if (name === 'streaming_content' && target instanceof StreamingHttpResponse) {
-          target.streamingContent = value as Iterable<string>;
+          target.streamingContent = (
+            value instanceof PyFile ? fileStream(value) : value
+          ) as Iterable<string>;
           return undefined;
         }
         throw new Unmapped(`setting ${type}.${name}`);
