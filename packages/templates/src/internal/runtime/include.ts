@@ -47,6 +47,7 @@ export function childState(
   s: RenderState,
   template: RuntimeTemplate,
   outputLength = 0,
+  site = '',
 ): RenderState {
   const depth = s.depth + 1;
   if (depth > s.engine.maxDepth)
@@ -65,6 +66,7 @@ export function childState(
     asyncMode: s.asyncMode,
     budget: s.budget,
     outputBefore: s.outputBefore + outputLength,
+    site: `${s.site}/${site}`,
   };
 }
 
@@ -96,9 +98,10 @@ export function renderInclude(
   only: boolean,
   current: string,
   outputLength: number,
+  site = '',
 ): string {
   const template = includedTemplate(s, value, current);
-  const state = childState(s, template, outputLength);
+  const state = childState(s, template, outputLength, site);
   const inner = includeContext(ctx, snapshot, extra, only);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
   const result = template.compiled(false).main(inner, state, autoescape) as string;
@@ -117,9 +120,10 @@ export async function renderIncludeAsync(
   only: boolean,
   current: string,
   outputLength: number,
+  site = '',
 ): Promise<string> {
   const template = includedTemplate(s, value, current);
-  const state = childState(s, template, outputLength);
+  const state = childState(s, template, outputLength, site);
   const inner = includeContext(ctx, snapshot, extra, only);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
   const result = await template.compiled(true).main(inner, state, autoescape);
