@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { jsString } from '../internal/generated-code.js';
 import type { BuiltinNodeKind, Compiler, Node, Parser, Token } from './tag-types.js';
 import { nearestLoop, type Scope } from '../internal/compile-scope.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
@@ -50,7 +51,7 @@ function compileIfchanged(node: IfchangedNode, compiler: Compiler, scope: Scope)
     // Outside a loop of its own template (in an included one, say), Django keeps the state on the
     // context's `forloop`: the loop the include sits in.
     const holder = compiler.temporary();
-    prelude = `${holder} = $icState(ctx, s, ${String(id)});\n`;
+    prelude = `${holder} = $icState(ctx, s, ${String(id)}, ${jsString(`${compiler.options.templateName}#${String(id)}`)});\n`;
     state = `${holder}.v`;
   }
   const otherwise = compiler.nodes(node.otherwise, scope);

@@ -18,14 +18,22 @@ export interface IfchangedSlot {
 // its `parentloop` is one object for every iteration of a loop run, as Django's one `forloop` dict.
 const byLoopRun = new WeakMap<object, Map<string, IfchangedSlot>>();
 
-/** The slot of `{% ifchanged %}` number `id` of the template `s` renders. */
-export function ifchangedState(ctx: Context, s: RenderState, id: number): IfchangedSlot {
+/**
+ * The slot of `{% ifchanged %}` number `id` of the template `s` renders; `node` names it across
+ * templates (a template and the one it extends number their nodes apart).
+ */
+export function ifchangedState(
+  ctx: Context,
+  s: RenderState,
+  id: number,
+  node: string,
+): IfchangedSlot {
   const forloop = ctx.get('forloop') as { parentloop?: unknown } | undefined;
   const run = forloop?.parentloop;
   if (s.parent !== null && typeof run === 'object' && run !== null) {
     let slots = byLoopRun.get(run);
     if (slots === undefined) byLoopRun.set(run, (slots = new Map<string, IfchangedSlot>()));
-    const key = `${s.site}#${String(id)}`;
+    const key = `${s.site}|${node}`;
     let slot = slots.get(key);
     if (slot === undefined) slots.set(key, (slot = { v: undefined }));
     return slot;
