@@ -44,12 +44,19 @@ export function base36ToInt(text: string): number {
 /**
  * The base-36 text of a non-negative integer (Django's `int_to_base36()`), in lower case.
  *
- * @throws {RangeError} for a negative number (`Negative base36 conversion input.`) or one that is
- * not an integer.
+ * @throws {TypeError} for anything but an integer (Django's TypeError for a str, dict, tuple or
+ * float). @throws {RangeError} for a negative number (`Negative base36 conversion input.`) or one
+ * beyond `Number.MAX_SAFE_INTEGER`.
  * @example
  * intToBase36(1295); // 'zz'
  */
 export function intToBase36(value: number | bigint): string {
+  // JavaScript callers can pass anything; Python raises TypeError for a non-int, so does reins.
+  if (typeof value !== 'bigint' && (typeof value !== 'number' || !Number.isInteger(value))) {
+    throw new TypeError(
+      `intToBase36() takes an integer (a safe integer or a bigint), not ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
+    );
+  }
   if (typeof value === 'number' && !Number.isSafeInteger(value)) {
     throw new RangeError(`intToBase36() takes a safe integer or a bigint (got ${value}).`);
   }

@@ -26,8 +26,9 @@ export class MediaType {
   /** The parameters by lower-cased name (`{ q: '0.9' }`). */
   readonly params: Readonly<Record<string, string>>;
 
-  constructor(raw: string) {
-    const [first = '', ...rest] = splitParams(';' + raw, true);
+  // Django's MediaType(None) is the empty media type, as MediaType('') is.
+  constructor(raw: string | null = '') {
+    const [first = '', ...rest] = splitParams(';' + (raw ?? ''), true);
     const params: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const part of rest) {
       const equals = part.indexOf('=');

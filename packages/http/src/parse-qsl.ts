@@ -32,7 +32,9 @@ export interface ParseQslOptions {
  */
 export function parseQsl(query: string, options: ParseQslOptions = {}): [string, string][] {
   const separator = options.separator ?? '&';
-  if (separator === '') throw new RangeError('Separator must be of type string or bytes.');
+  // Django checks at run time (a JavaScript caller may pass anything): a non-string too.
+  if (typeof separator !== 'string' || separator === '')
+    throw new RangeError('Separator must be of type string or bytes.');
   const encoding = options.encoding ?? 'utf-8';
   const pairs: [string, string][] = [];
   parseInto(

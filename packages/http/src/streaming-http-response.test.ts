@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { StreamingHttpResponse } from './streaming-http-response.js';
 
@@ -39,5 +41,18 @@ describe('StreamingHttpResponse', () => {
     const response = new StreamingHttpResponse(['a']);
     response.streamingContent = ['b'];
     expect(text(await response.getValue())).toBe('b');
+  });
+
+  // Django's FileCloseTests.test_streaming_response: files given as content, including a
+  // replacement, are closed with the response though nothing was streamed.
+  it('closes the streams it was given when the response is closed', async () => {
+    const path = fileURLToPath(import.meta.url);
+    const first = createReadStream(path);
+    const second = createReadStream(path);
+    const response = new StreamingHttpResponse(first);
+    response.streamingContent = second;
+    expect([first.destroyed, second.destroyed]).toEqual([false, false]);
+    await response.close();
+    expect([first.destroyed, second.destroyed]).toEqual([true, true]);
   });
 });

@@ -42,6 +42,19 @@ export class StreamingHttpResponse extends HttpResponseBase {
   constructor(streamingContent: StreamingContent = [], options: HttpResponseOptions = {}) {
     super(options);
     this.#source = oneShot(streamingContent);
+    this.#closeWithResponse(streamingContent);
+  }
+
+  // Django registers a content's close() with the response (`_resource_closers`), so a file
+  // streamed from is closed by `response.close()` even when the body was never sent; a Node
+  // stream is closed by destroy().
+  #closeWithResponse(content: StreamingContent): void {
+    const resource = content as { close?: unknown; destroy?: unknown };
+    if (typeof resource.close === 'function') {
+      this.addCloser(() => (resource.close as () => unknown).call(resource));
+    } else if (typeof resource.destroy === 'function') {
+      this.addCloser(() => (resource.destroy as () => unknown).call(resource));
+    }
   }
 
   /** Not available on a streaming response; read `streamingContent`. */
@@ -79,6 +92,7 @@ export class StreamingHttpResponse extends HttpResponseBase {
 
   set streamingContent(value: StreamingContent) {
     this.#source = oneShot(value);
+    this.#closeWithResponse(value);
   }
 
   /** Read the whole stream into one buffer (for tests; it consumes the stream). */

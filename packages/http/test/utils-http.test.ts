@@ -243,3 +243,27 @@ describe('django.utils.http round trips', () => {
     );
   });
 });
+
+// Django's own Base36IntTests.test_to_base36_errors and MediaTypeTests.test_empty (replayed in
+// django-suite.test.ts); here as the TypeScript a caller writes.
+describe('argument types Django refuses or accepts', () => {
+  it('intToBase36 refuses what is not an integer with a TypeError, as Python does', () => {
+    for (const value of ['1', 'foo', {}, [1, 2, 3], 3.141]) {
+      expect(() => intToBase36(value as number)).toThrow(TypeError);
+    }
+    expect(() => intToBase36(2 ** 60)).toThrow(RangeError);
+  });
+
+  it('parseQsl refuses a separator that is not a non-empty string', () => {
+    for (const separator of ['', 0, [';']]) {
+      expect(() => parseQsl('a=b0c=d', { separator: separator as string })).toThrow(
+        new RangeError('Separator must be of type string or bytes.'),
+      );
+    }
+  });
+
+  it('MediaType(null) is the empty media type, as MediaType(None) is', () => {
+    expect(String(new MediaType(null))).toBe('');
+    expect(new MediaType(null).match('text/html')).toBe(false);
+  });
+});

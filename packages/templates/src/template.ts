@@ -107,6 +107,7 @@ export class Template implements RuntimeTemplate {
       asyncMode,
       budget: startBudget(this.engine.renderBudget),
       outputBefore: 0,
+      site: '',
     };
   }
 

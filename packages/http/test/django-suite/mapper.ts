@@ -15,11 +15,13 @@ import {
   type Mapper,
   type Op,
 } from '@reins/django-suites';
+import { escapeLeadingSlashes, httpDate, isSameDomain, parseHttpDate } from '@reins/core';
 import { Buffer } from 'node:buffer';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, type ReadStream, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  base36ToInt,
   FileResponse,
   HttpHeaders,
   HttpRequest,
@@ -29,13 +31,22 @@ import {
   HttpResponseNotModified,
   HttpResponsePermanentRedirect,
   HttpResponseRedirect,
+  intToBase36,
   JsonResponse,
+  MediaType,
   MultiValueDict,
   parseCookie,
+  parseQsl,
   QueryDict,
+  RawPostDataException,
   StreamingHttpResponse,
+  urlencode,
   urlHasAllowedHostAndScheme,
+  urlsafeBase64Decode,
+  urlsafeBase64Encode,
   type HttpResponseOptions,
+  type ParseQslOptions,
+  type UrlencodeQuery,
   type RequestOptions,
   ResponseHeaders,
   type ResponseCookie,
@@ -151,6 +162,11 @@ function writeTemporary(file: PyFile): string {
   const path = join(temporaryDirectory, file.name);
   writeFileSync(path, file.bytes);
   return path;
+}
+
+/** A file the test opened, as reins streams one: a Node read stream. */
+function fileStream(file: PyFile): ReadStream {
+  return createReadStream(writeTemporary(file));
 }
 
 /** Removes the files FileResponse cases wrote. */
@@ -380,6 +396,7 @@ const REQUEST_ATTRIBUTES: Record<string, string> = {
   content_params: 'contentParams',
   encoding: 'encoding',
   scheme: 'scheme',
+  accepted_types: 'acceptedTypes',
 };
 
 function requestOf(target: unknown): HttpRequest {
@@ -572,10 +589,12 @@ export const httpMapper: Mapper = {
           'streaming_content',
         ]);
         return new StreamingHttpResponse(
-          (content ?? []) as Iterable<string>,
+          (content instanceof PyFile ? fileStream(content) : (content ?? [])) as Iterable<string>,
           responseOptions(rest),
         );
       }
+      case 'MediaType':
+        return new MediaType(args[0] as string);
       case 'FileResponse': {
         const {
           file,
@@ -659,6 +678,19 @@ export const httpMapper: Mapper = {
           throw new Unmapped(`${type}.${name}`);
       }
     }
+    if (target instanceof MediaType) {
+      switch (name) {
+        case '__str__':
+          return String(target);
+        case '__repr__':
+          // Python's repr of Django's MediaType; reins has no repr of its own.
+          return `<MediaType: ${String(target)}>`;
+        case 'match':
+          return target.match(args[0] as string);
+        default:
+          throw new Unmapped(`MediaType.${name}`);
+      }
+    }
     if (target instanceof Map) {
       // response.cookies: Django's SimpleCookie.
       if (name === '__getitem__')
@@ -694,12 +726,22 @@ export const httpMapper: Mapper = {
       const request = requestOf(target);
       const read = (): unknown => (request as unknown as Record<string, unknown>)[key];
       // Django reads the body on first access; reins on an explicit, asynchronous loadBody() (README).
+      // A multipart body given as bytes is readable as `body` before loadBody() (Django reads the
+      // bytes, and a later POST parses them from memory): try the synchronous read first.
+      if (name === 'body' && !request.bodyLoaded) {
+        try {
+          return read();
+        } catch (error) {
+          if (!RawPostDataException.isInstance(error)) throw error;
+        }
+      }
       if (['POST', 'FILES', 'body'].includes(name) && !request.bodyLoaded) {
         return request.loadBody().then(read);
       }
       return read();
     }
     if (target instanceof QueryDict && name === 'encoding') return target.encoding;
+    if (target instanceof MediaType && name === 'is_all_types') return target.isAllTypes;
     if (isCookie(target)) {
       if (name === 'value' || name === 'coded_value') return target.value;
       if (name === 'key') return target.name;
@@ -719,7 +761,9 @@ export const httpMapper: Mapper = {
         !['statusCode', 'reasonPhrase', 'charset', 'content'].includes(key)
       ) {
         if (name === 'streaming_content' && target instanceof StreamingHttpResponse) {
-          target.streamingContent = value as Iterable<string>;
+          target.streamingContent = (
+            value instanceof PyFile ? fileStream(value) : value
+          ) as Iterable<string>;
           return undefined;
         }
         throw new Unmapped(`setting ${type}.${name}`);
@@ -753,6 +797,29 @@ export const httpMapper: Mapper = {
           requireHttps: a.require_https === true,
         });
       }
+      case 'django.utils.http.urlencode': {
+        const a = positional(args, kwargs, ['query', 'doseq']);
+        const query = a.query instanceof PyDict ? a.query.entries : a.query;
+        return urlencode(query as UrlencodeQuery, a.doseq === true);
+      }
+      case 'django.utils.http.parse_qsl':
+        return parseQslCall(args, kwargs);
+      case 'django.utils.http.http_date':
+        return httpDate(args[0] as number);
+      case 'django.utils.http.parse_http_date':
+        return parseHttpDate(String(args[0]));
+      case 'django.utils.http.base36_to_int':
+        return base36ToInt(args[0] as string);
+      case 'django.utils.http.int_to_base36':
+        return intToBase36(args[0] as number);
+      case 'django.utils.http.is_same_domain':
+        return isSameDomain(String(args[0]), String(args[1]));
+      case 'django.utils.http.escape_leading_slashes':
+        return escapeLeadingSlashes(String(args[0]));
+      case 'django.utils.http.urlsafe_base64_encode':
+        return urlsafeBase64Encode(args[0] as Uint8Array);
+      case 'django.utils.http.urlsafe_base64_decode':
+        return urlsafeBase64Decode(String(args[0]));
       default:
         throw new Unmapped(
           name.replace('django.utils.http.', '').replace('django.http.request.', ''),
@@ -807,6 +874,40 @@ export const httpMapper: Mapper = {
     ].includes(name);
   },
 };
+
+const PARSE_QSL_OPTIONS: Record<string, keyof ParseQslOptions> = {
+  keep_blank_values: 'keepBlankValues',
+  strict_parsing: 'strictParsing',
+  encoding: 'encoding',
+  max_num_fields: 'maxNumFields',
+  separator: 'separator',
+};
+
+/**
+ * Django's parse_qsl. reins parses text only (README): a bytes query is replayed as its Latin-1
+ * text and the pairs compared as bytes again, as Python returns bytes for bytes.
+ */
+function parseQslCall(args: unknown[], kwargs: Record<string, unknown>): unknown {
+  const { qs, ...rest } = positional(args, kwargs, [
+    'qs',
+    'keep_blank_values',
+    'strict_parsing',
+    'encoding',
+    'errors',
+    'max_num_fields',
+    'separator',
+  ]);
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    const option = PARSE_QSL_OPTIONS[key];
+    if (option === undefined) throw new Unmapped(`parse_qsl ${key}=`, `parse_qsl ${key}`);
+    options[option] = value;
+  }
+  if (!(qs instanceof Uint8Array)) return parseQsl(String(qs), options);
+  const pairs = parseQsl(Buffer.from(qs).toString('latin1'), options);
+  const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+  return pairs.map(([k, v]) => [bytes(k), bytes(v)]);
+}
 
 function isCookie(value: unknown): value is ResponseCookie {
   return typeof value === 'object' && value !== null && 'maxAge' in value && 'httpOnly' in value;

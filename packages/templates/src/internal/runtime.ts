@@ -41,6 +41,7 @@ import {
   renderBlockSuperAsync,
 } from './runtime/inheritance.js';
 import { forloopObject, iterate, iterateAsync, unpackLoopItem } from './runtime/iteration.js';
+import { ifchangedState } from './runtime/ifchanged-state.js';
 import { libraryTag, libraryTagText } from './runtime/library-tag.js';
 import {
   lookupFirstKey,
@@ -112,6 +113,7 @@ export const RUNTIME_HELPERS = {
   iterA: iterateAsync,
   unpack: unpackLoopItem,
   forloop: forloopObject,
+  icState: ifchangedState,
   spaceless: stripSpacesBetweenTags,
   group: regroupGroup,
   widthratio: widthRatio,

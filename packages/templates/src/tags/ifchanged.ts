@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { jsString } from '../internal/generated-code.js';
 import type { BuiltinNodeKind, Compiler, Node, Parser, Token } from './tag-types.js';
 import { nearestLoop, type Scope } from '../internal/compile-scope.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
@@ -42,11 +43,16 @@ function compileIfchanged(node: IfchangedNode, compiler: Compiler, scope: Scope)
   const id = compiler.nextId();
   const loop = nearestLoop(scope);
   let state: string;
+  let prelude = '';
   if (loop !== null) {
     state = `ic${String(id)}`;
     loop.pre.push(`let ${state};\n`);
   } else {
-    state = `s.rc[${String(id)}]`;
+    // Outside a loop of its own template (in an included one, say), Django keeps the state on the
+    // context's `forloop`: the loop the include sits in.
+    const holder = compiler.temporary();
+    prelude = `${holder} = $icState(ctx, s, ${String(id)}, ${jsString(`${compiler.options.templateName}#${String(id)}`)});\n`;
+    state = `${holder}.v`;
   }
   const otherwise = compiler.nodes(node.otherwise, scope);
   const elsePart = otherwise ? ` else {\n${otherwise}}` : '';
@@ -56,13 +62,13 @@ function compileIfchanged(node: IfchangedNode, compiler: Compiler, scope: Scope)
       .map((v) => compiler.expression(v, scope, 'ignore', node.token))
       .join(', ');
     const body = compiler.nodes(node.body, scope);
-    return `${t} = [${values}];\nif (!$eq(${t}, ${state})) {\n${state} = ${t};\n${body}}${elsePart}\n`;
+    return `${prelude}${t} = [${values}];\nif (!$eq(${t}, ${state})) {\n${state} = ${t};\n${body}}${elsePart}\n`;
   }
   const saved = compiler.temporary();
   const rendered = compiler.temporary();
   const body = compiler.nodes(node.body, scope);
   return (
-    `${saved} = o; o = '';\n${body}${rendered} = o; o = ${saved};\n` +
+    `${prelude}${saved} = o; o = '';\n${body}${rendered} = o; o = ${saved};\n` +
     `if (${rendered} !== ${state}) {\n${state} = ${rendered};\no += ${rendered};\n}${elsePart}\n`
   );
 }

@@ -61,9 +61,10 @@ export function parseInclude(parser: Parser, token: Token): Node | Node[] {
 function compileInclude(node: IncludeNode, compiler: Compiler, scope: Scope): string {
   const name = compiler.expression(node.template, scope, 'value', node.token);
   const extra = compiler.keywordObject(node.extra, scope, node.token);
+  const site = jsString(`${compiler.options.templateName}#${String(compiler.nextId())}`);
   return compiler.countedAppend(
     (length) =>
-      `${compiler.asyncMode ? 'await $includeA' : '$include'}(ctx, s, ${compiler.autoescapeExpression()}, ${name}, ${node.only ? 'null' : compiler.snapshot(scope)}, ${extra}, ${String(node.only)}, ${jsString(compiler.options.templateName)}, ${length})`,
+      `${compiler.asyncMode ? 'await $includeA' : '$include'}(ctx, s, ${compiler.autoescapeExpression()}, ${name}, ${node.only ? 'null' : compiler.snapshot(scope)}, ${extra}, ${String(node.only)}, ${jsString(compiler.options.templateName)}, ${length}, ${site})`,
   );
 }
 

@@ -48,6 +48,8 @@ function revive(value: unknown): unknown {
   if (typeof value === 'bigint')
     throw new Unmapped('an integer beyond 2^53 in the context', 'bigint');
   if (Array.isArray(value)) return value.map(revive);
+  // A template the test made (`engine.from_string(…)`) stays a template, for `{% include tmpl %}`.
+  if (value instanceof Template) return value;
   if (value !== null && typeof value === 'object') {
     if (Symbol.iterator in value) throw new Unmapped('an iterator in the context', 'iterator');
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));

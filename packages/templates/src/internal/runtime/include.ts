@@ -47,6 +47,7 @@ export function childState(
   s: RenderState,
   template: RuntimeTemplate,
   outputLength = 0,
+  site = '',
 ): RenderState {
   const depth = s.depth + 1;
   if (depth > s.engine.maxDepth)
@@ -65,6 +66,7 @@ export function childState(
     asyncMode: s.asyncMode,
     budget: s.budget,
     outputBefore: s.outputBefore + outputLength,
+    site: `${s.site}/${site}`,
   };
 }
 
@@ -85,6 +87,26 @@ function release(ctx: Context, inner: Context, snapshot: unknown, extra: unknown
   if (inner === ctx && (snapshot !== null || extra !== null)) ctx.pop();
 }
 
+/** What both variants of `{% include %}` do before rendering: the template, its state, its context. */
+function prepare(
+  ctx: Context,
+  s: RenderState,
+  value: unknown,
+  snapshot: Record<string, unknown> | null,
+  extra: Record<string, unknown> | null,
+  only: boolean,
+  [current, outputLength, site]: IncludeSite,
+): { template: RuntimeTemplate; state: RenderState; inner: Context } {
+  const template = includedTemplate(s, value, current);
+  const state = childState(s, template, outputLength, site);
+  const inner = includeContext(ctx, snapshot, extra, only);
+  if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
+  return { template, state, inner };
+}
+
+/** The including template's name, its output length so far, and the include's site. */
+type IncludeSite = [current: string, outputLength: number, site: string];
+
 /** `{% include %}` (sync). */
 export function renderInclude(
   ctx: Context,
@@ -94,13 +116,9 @@ export function renderInclude(
   snapshot: Record<string, unknown> | null,
   extra: Record<string, unknown> | null,
   only: boolean,
-  current: string,
-  outputLength: number,
+  ...where: IncludeSite
 ): string {
-  const template = includedTemplate(s, value, current);
-  const state = childState(s, template, outputLength);
-  const inner = includeContext(ctx, snapshot, extra, only);
-  if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
+  const { template, state, inner } = prepare(ctx, s, value, snapshot, extra, only, where);
   const result = template.compiled(false).main(inner, state, autoescape) as string;
   release(ctx, inner, snapshot, extra);
   return result;
@@ -115,13 +133,9 @@ export async function renderIncludeAsync(
   snapshot: Record<string, unknown> | null,
   extra: Record<string, unknown> | null,
   only: boolean,
-  current: string,
-  outputLength: number,
+  ...where: IncludeSite
 ): Promise<string> {
-  const template = includedTemplate(s, value, current);
-  const state = childState(s, template, outputLength);
-  const inner = includeContext(ctx, snapshot, extra, only);
-  if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
+  const { template, state, inner } = prepare(ctx, s, value, snapshot, extra, only, where);
   const result = await template.compiled(true).main(inner, state, autoescape);
   release(ctx, inner, snapshot, extra);
   return result;

@@ -63,6 +63,11 @@ export interface RenderState {
   budget: BudgetState | null;
   /** Output the including templates had written when this one was included (for the budget). */
   outputBefore: number;
+  /**
+   * The `{% include %}` sites that led here (`''` at the top): Django keeps one template per
+   * include node for the whole render, so node state kept on a loop is per include site.
+   */
+  site: string;
 }
 
 /** The error for a promise met during a sync render. */
