@@ -14,7 +14,7 @@ type ConvertersIn<R extends string> = R extends `${string}<${infer Inner}>${infe
   : never;
 
 /** The converter names a route may use, given its per-route `converters` option. */
-export type KnownConverterNames<C> = [C] extends [never]
+type KnownConverterNames<C> = [C] extends [never]
   ? keyof ConverterTypes
   : C extends ConverterRegistry
     ? string
