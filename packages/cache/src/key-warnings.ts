@@ -73,6 +73,7 @@ export function checkCacheKey(key: string): CheckMessage[] {
 }
 
 // What memcached refuses in a key: control characters, space and DEL.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\x00-\x20\x7f]/;
 
 const emitted = new Set<string>();
