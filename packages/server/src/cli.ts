@@ -16,6 +16,7 @@ import {
   showUrls,
 } from './internal/cli/commands.js';
 import { createcachetable } from './internal/cli/createcachetable.js';
+import { registerMigrate } from './internal/cli/migrate-command.js';
 import { AppLoadError } from './internal/cli/load-app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
 
@@ -174,6 +175,8 @@ cli
   .action(async (options: { app?: string; dryRun?: boolean }) =>
     finish(createcachetable({ ...pick(options.app), dryRun: options.dryRun === true })),
   );
+
+registerMigrate(cli, finish);
 
 cli.help();
 cli.version(version);

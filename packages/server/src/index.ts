@@ -31,5 +31,7 @@ export { escapeLogText } from './log-escape.js';
 export type { ConsoleLoggerOptions, Logger, LogLevel, LogRecord } from './logger.js';
 export { badRequest, pageNotFound, permissionDenied, serverError } from './error-views.js';
 export type { ErrorViewOptions } from './error-views.js';
+export { defineMigrations } from './migrations.js';
+export type { MigrationsConfig, ReinsMigration } from './migrations.js';
 export { formatCheckMessages, runChecks } from './checks.js';
 export type { CheckMessage } from './checks.js';
