@@ -33,5 +33,7 @@ export { badRequest, pageNotFound, permissionDenied, serverError } from './error
 export type { ErrorViewOptions } from './error-views.js';
 export { defineMigrations } from './migrations.js';
 export type { MigrationsConfig, ReinsMigration } from './migrations.js';
+export { applyMigrations, showMigrations } from './apply-migrations.js';
+export type { MigrateResult, MigrationState } from './apply-migrations.js';
 export { formatCheckMessages, runChecks } from './checks.js';
 export type { CheckMessage } from './checks.js';
