@@ -1,10 +1,15 @@
 /**
- * @reins/create-reins — npm create reins: a new reins project in one command, the way django-admin startproject makes one.
+ * create-reins — `npm create reins`: a new reins project in one command, the way
+ * `django-admin startproject` makes one. The command is `create-reins` (src/cli.ts); the writer
+ * is usable on its own.
  *
  * @example
- * import { hello } from '@reins/create-reins';
- * hello('reins'); // 'Hello, reins!'
+ * import { createProject } from 'create-reins';
+ * createProject({ directory: 'mysite', packageManager: 'npm' });
  *
  * @module
  */
-export { hello } from './hello.js';
+export { createProject, CreateProjectError, packageNameFor } from './create-project.js';
+export type { CreateProjectOptions, PackageManager } from './create-project.js';
+export { FEATURES } from './features.js';
+export type { Feature } from './features.js';

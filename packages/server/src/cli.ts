@@ -17,6 +17,7 @@ import {
 } from './internal/cli/commands.js';
 import { createcachetable } from './internal/cli/createcachetable.js';
 import { registerMigrate } from './internal/cli/migrate-command.js';
+import { registerStartapp } from './internal/cli/startapp-command.js';
 import { AppLoadError } from './internal/cli/load-app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
 
@@ -177,6 +178,7 @@ cli
   );
 
 registerMigrate(cli, finish);
+registerStartapp(cli, finish);
 
 cli.help();
 cli.version(version);

@@ -1,0 +1,90 @@
+/**
+ * What the generated project switches on, in Django's default middleware order (Security →
+ * Session → Common → CSRF → Authentication → Messages → XFrameOptions; static files first of all).
+ * Each package is one entry: `@reins/auth` and `@reins/messages` are listed, off until they are
+ * published, and switching one on adds its dependency, import, middleware and migrations.
+ */
+
+/** A line of the generated settings' middleware list and what it needs. */
+export interface Feature {
+  /** Shown in the generated README. */
+  name: string;
+  /** Whether new projects get it. */
+  enabled: boolean;
+  /** The package that provides it (a dependency of the project). */
+  package: string;
+  /** What src/settings.ts imports from the package. */
+  names: readonly string[];
+  /** The expression in the middleware list. */
+  middleware: string;
+  /** Its migration set for src/migrations.ts: the import line and the `apps` entry. */
+  migrations?: { import: string; entry: string };
+}
+
+/** Every feature, in the order of the middleware list. */
+export const FEATURES: readonly Feature[] = [
+  {
+    name: 'static files',
+    enabled: true,
+    package: '@reins/staticfiles',
+    names: ['defineStaticfiles', 'staticFilesMiddleware', 'staticLibrary'],
+    middleware: 'staticFilesMiddleware(staticfiles)',
+  },
+  {
+    name: 'security headers',
+    enabled: true,
+    package: '@reins/middleware',
+    names: ['SecurityMiddleware'],
+    middleware: 'SecurityMiddleware',
+  },
+  {
+    name: 'sessions',
+    enabled: true,
+    package: '@reins/sessions',
+    names: ['DatabaseSessionStore', 'SessionMiddleware'],
+    middleware: 'SessionMiddleware',
+    migrations: {
+      import: "import { sessionsMigrations } from '@reins/sessions';",
+      entry: 'sessions: sessionsMigrations',
+    },
+  },
+  {
+    name: 'common (APPEND_SLASH)',
+    enabled: true,
+    package: '@reins/middleware',
+    names: ['CommonMiddleware'],
+    middleware: 'CommonMiddleware',
+  },
+  {
+    name: 'CSRF protection',
+    enabled: true,
+    package: '@reins/middleware',
+    names: ['CsrfViewMiddleware'],
+    middleware: 'CsrfViewMiddleware',
+  },
+  {
+    name: 'authentication',
+    enabled: false,
+    package: '@reins/auth',
+    names: ['AuthenticationMiddleware'],
+    middleware: 'AuthenticationMiddleware',
+    migrations: {
+      import: "import { authMigrations } from '@reins/auth';",
+      entry: 'auth: authMigrations',
+    },
+  },
+  {
+    name: 'messages',
+    enabled: false,
+    package: '@reins/messages',
+    names: ['MessageMiddleware'],
+    middleware: 'MessageMiddleware',
+  },
+  {
+    name: 'clickjacking protection',
+    enabled: true,
+    package: '@reins/middleware',
+    names: ['XFrameOptionsMiddleware'],
+    middleware: 'XFrameOptionsMiddleware',
+  },
+];
