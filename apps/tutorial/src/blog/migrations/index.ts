@@ -1,0 +1,6 @@
+// src/blog/migrations/index.ts
+import * as initial from './0001_initial.js';
+
+export const migrations = {
+  '0001_initial': initial,
+};
