@@ -1,4 +1,3 @@
-// src/blog/blog.test.ts
 import { applyMigrations } from '@reins/server';
 import { Client } from '@reins/server/testing';
 import { beforeAll, describe, expect, it } from 'vitest';

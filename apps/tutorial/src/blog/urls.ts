@@ -1,4 +1,3 @@
-// src/blog/urls.ts
 import { path } from '@reins/urls';
 import { newPost, postDetail, postList } from './views.js';
 

@@ -1,4 +1,3 @@
-// src/blog/views.ts
 import type { HttpRequest } from '@reins/http';
 import { getObjectOr404, redirect, render } from '@reins/shortcuts';
 import { database } from '../database.js';
@@ -40,13 +39,18 @@ export async function newPost(request: HttpRequest) {
   const errors: string[] = [];
   if (slug === '') errors.push('Give the post a title.');
   if (body === '') errors.push('Write something in the post.');
+  const taken = await database()
+    .selectFrom('blog_post')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (taken !== undefined) errors.push('A post with this title exists already.');
   if (errors.length > 0) {
     return render(request, 'blog/post_form.html', { errors, title, body }, { status: 400 });
   }
   await database()
     .insertInto('blog_post')
     .values({ title, slug, body, published_at: new Date().toISOString() })
-    .onConflict((conflict) => conflict.column('slug').doNothing())
     .execute();
   return redirect('blog:detail', slug);
 }

@@ -1,4 +1,3 @@
-// src/blog/migrations/0001_initial.ts
 import type { Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

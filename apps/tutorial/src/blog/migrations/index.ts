@@ -1,4 +1,3 @@
-// src/blog/migrations/index.ts
 import * as initial from './0001_initial.js';
 
 export const migrations = {
