@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, URL */
 // The `reins` command. It exists before the package is built, so a package manager can link it on
 // a fresh install of the repository: with dist/ it runs the built CLI; in a checkout not built yet,
 // it runs the TypeScript source through tsx, with the sibling packages' sources (@reins/source).
