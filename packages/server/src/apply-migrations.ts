@@ -69,7 +69,7 @@ async function appliedNames(db: AnyKysely): Promise<string[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((table) => table.name === MIGRATION_TABLE)) return [];
   const rows = await db.selectFrom(MIGRATION_TABLE).select('name').execute();
-  return rows.map((row) => String((row).name));
+  return rows.map((row) => String(row.name));
 }
 
 /**
