@@ -78,6 +78,7 @@ describe('createProject', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(settings).not.toContain('__');
     expect(settings).not.toContain('AuthenticationMiddleware');
+    expect(settings).not.toContain('contextProcessors');
   });
 
   it('switches a package on with its one entry: import, middleware, migrations', () => {
@@ -97,6 +98,26 @@ describe('createProject', () => {
     expect(migrations.indexOf('auth: authMigrations')).toBeLessThan(migrations.indexOf('pages,'));
     const manifest = readFileSync(join(directory, 'package.json'), 'utf8');
     expect(manifest).toContain('"@reins/auth"');
+  });
+
+  it('switches messages on with its context processor, after CSRF', () => {
+    const directory = join(scratch(), 'site');
+    const messages = FEATURES.find((feature) => feature.package === '@reins/messages');
+    createProject({
+      directory,
+      features: FEATURES.filter((feature) => feature.enabled || feature === messages),
+    });
+    const settings = readFileSync(join(directory, 'src/settings.ts'), 'utf8');
+    expect(settings).toContain(
+      "import { MessageMiddleware, messagesContextProcessor } from '@reins/messages';",
+    );
+    expect(settings).toContain('        contextProcessors: [messagesContextProcessor],\n');
+    expect(settings.indexOf('    CsrfViewMiddleware,')).toBeLessThan(
+      settings.indexOf('    MessageMiddleware,'),
+    );
+    expect(settings.indexOf('    MessageMiddleware,')).toBeLessThan(
+      settings.indexOf('    XFrameOptionsMiddleware,'),
+    );
   });
 
   it('never writes into a non-empty directory without force', () => {

@@ -136,6 +136,12 @@ export function createProject(options: CreateProjectOptions): string[] {
     __MIGRATION_APPS__: features
       .flatMap((f) => (f.migrations ? [`    ${f.migrations.entry},`] : []))
       .join('\n'),
+    __TEMPLATE_OPTIONS__: (() => {
+      const processors = features.flatMap((feature) => feature.contextProcessors ?? []);
+      return processors.length === 0
+        ? ''
+        : `        contextProcessors: [${processors.join(', ')}],`;
+    })(),
     __FEATURES__: features
       .map((feature) => `- ${feature.name}: \`${feature.middleware}\` from \`${feature.package}\``)
       .join('\n'),

@@ -2,7 +2,8 @@
  * What the generated project switches on, in Django's default middleware order (Security →
  * Session → Common → CSRF → Authentication → Messages → XFrameOptions; static files first of all).
  * Each package is one entry: `@reins/auth` and `@reins/messages` are listed, off until they are
- * published, and switching one on adds its dependency, import, middleware and migrations.
+ * released with this generator, and switching one on adds its dependency, imports, middleware,
+ * context processor and migrations.
  */
 
 /** A line of the generated settings' middleware list and what it needs. */
@@ -17,6 +18,8 @@ export interface Feature {
   names: readonly string[];
   /** The expression in the middleware list. */
   middleware: string;
+  /** Template context processors it adds (names it imports from its package). */
+  contextProcessors?: readonly string[];
   /** Its migration set for src/migrations.ts: the import line and the `apps` entry. */
   migrations?: { import: string; entry: string };
 }
@@ -77,8 +80,9 @@ export const FEATURES: readonly Feature[] = [
     name: 'messages',
     enabled: false,
     package: '@reins/messages',
-    names: ['MessageMiddleware'],
+    names: ['MessageMiddleware', 'messagesContextProcessor'],
     middleware: 'MessageMiddleware',
+    contextProcessors: ['messagesContextProcessor'],
   },
   {
     name: 'clickjacking protection',

@@ -66,7 +66,10 @@ export const settings: Settings = {
       backend: 'reins',
       dirs: [join(BASE_DIR, 'templates')],
       appDirs: INSTALLED_APPS.map((app) => join(BASE_DIR, 'src', app)),
-      options: { libraries: { static: staticLibrary(staticfiles) } },
+      options: {
+        libraries: { static: staticLibrary(staticfiles) },
+        // __TEMPLATE_OPTIONS__
+      },
     },
   ],
 };
