@@ -16,6 +16,7 @@ export const allowedDependencies = {
   '@reins/cache': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/templates'],
   // The project generator writes files that use reins; it imports none of it.
   'create-reins': [],
+  '@reins/messages': ['@reins/core', '@reins/http', '@reins/middleware', '@reins/sessions'],
   '@reins/server': [
     '@reins/core',
     '@reins/http',
@@ -27,5 +28,6 @@ export const allowedDependencies = {
     '@reins/staticfiles',
     '@reins/sessions',
     '@reins/cache',
+    '@reins/messages',
   ],
 };

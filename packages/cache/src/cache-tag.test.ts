@@ -124,3 +124,12 @@ describe('{% cache %}', () => {
     expect(child.render({ n: 2 })).toBe('<aside>child 1</aside>');
   });
 });
+
+describe('makeTemplateFragmentKey', () => {
+  it("hashes Python's str() of lists, floats, None and dicts as Django 3.2 does", () => {
+    // Recorded: make_template_fragment_key('sidebar', [[1, 'a'], 1.5, None, {'k': True}])
+    expect(makeTemplateFragmentKey('sidebar', [[1, 'a'], 1.5, null, { k: true }])).toBe(
+      'template.cache.sidebar.5cbd3d7d9088f61b10456a0d299f720b',
+    );
+  });
+});

@@ -5,16 +5,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-
-/** Python's `str()` of the values a template passes. */
-function pyStr(value: unknown): string {
-  if (value === null || value === undefined) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  // Python's str() of anything else: a number's digits, an object's own toString.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  return String(value);
-}
+import { pyStr } from '@reins/core';
 
 /**
  * `'template.cache.<name>.<md5 of the vary-on values>'`.

@@ -25,11 +25,16 @@ export { shouldColor } from './colors.js';
 export type { ColorEnv, ColorStream } from './colors.js';
 export { decodePath } from './decode-path.js';
 export { escapeHtml } from './escape-html.js';
+export { escapeLeadingSlashes } from './escape-leading-slashes.js';
+export { httpDate, parseHttpDate, parseHttpDateSafe } from './http-date.js';
 export { ImproperlyConfigured } from './improperly-configured.js';
 export type { ImproperlyConfiguredOptions } from './improperly-configured.js';
+export { isSameDomain } from './is-same-domain.js';
 export { andThen, isThenable } from './maybe-promise.js';
 export type { MaybePromise } from './maybe-promise.js';
+export { withTimeout } from './with-timeout.js';
 export { quote, quotePlus, unquote, unquotePlus, unquoteToBytes } from './python-quote.js';
+export type { UnquoteEncoding } from './python-quote.js';
 export {
   isPlainObject,
   isPyInt,

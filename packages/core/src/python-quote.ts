@@ -122,7 +122,11 @@ function escapedByteAt(value: string, i: number): number {
   return high >= 0 && low >= 0 ? high * 16 + low : -1;
 }
 
-function isUtf8(encoding: string): boolean {
+/** What decodes the bytes of percent-escapes: an encoding label `TextDecoder` knows, or a decoder. */
+export type UnquoteEncoding = string | { decode(bytes: Uint8Array): string };
+
+function isUtf8(encoding: UnquoteEncoding): boolean {
+  if (typeof encoding !== 'string') return false;
   const lower = encoding.toLowerCase();
   return lower === 'utf-8' || lower === 'utf8';
 }
@@ -130,11 +134,12 @@ function isUtf8(encoding: string): boolean {
 /**
  * Python's `unquote(value, encoding, errors='replace')`: runs of valid `%XX` escapes are decoded
  * as bytes in `encoding` (invalid sequences → U+FFFD); a `%` not followed by two hex digits is kept.
+ * `encoding` is a `TextDecoder` label or, for a charset `TextDecoder` lacks, any `{ decode }`.
  *
  * @example
  * unquote('a%20b%FF%'); // 'a b\uFFFD%'
  */
-export function unquote(value: string, encoding = 'utf-8'): string {
+export function unquote(value: string, encoding: UnquoteEncoding = 'utf-8'): string {
   if (!value.includes('%')) return value;
   if (isUtf8(encoding)) {
     try {
@@ -144,7 +149,7 @@ export function unquote(value: string, encoding = 'utf-8'): string {
       // fall through to the tolerant decoder
     }
   }
-  const decoder = decoderFor(encoding);
+  const decoder = typeof encoding === 'string' ? decoderFor(encoding) : encoding;
   let out = '';
   let i = 0;
   const length = value.length;
@@ -174,7 +179,7 @@ export function unquote(value: string, encoding = 'utf-8'): string {
  * @example
  * unquotePlus('a+b%2B'); // 'a b+'
  */
-export function unquotePlus(value: string, encoding = 'utf-8'): string {
+export function unquotePlus(value: string, encoding: UnquoteEncoding = 'utf-8'): string {
   return unquote(value.includes('+') ? value.replaceAll('+', ' ') : value, encoding);
 }
 

@@ -14,6 +14,7 @@ import type { lookup as mimeTypesLookup } from 'mime-types';
 import type { HttpResponseOptions } from './http-response.js';
 import { quote } from '@reins/core';
 import { StreamingHttpResponse } from './streaming-http-response.js';
+import { ENCODINGS_MAP, SUFFIX_MAP, TYPES_MAP } from './internal/python-mimetypes.js';
 
 /** Options of {@link FileResponse}. */
 export interface FileResponseOptions extends HttpResponseOptions {
@@ -26,14 +27,14 @@ export interface FileResponseOptions extends HttpResponseOptions {
 /** What a FileResponse can stream. */
 export type FileSource = string | Readable | ReadableStream<Uint8Array> | Uint8Array;
 
-// Django keeps compressed files compressed: the encoding decides the type, not the inner file.
+// Django keeps compressed files compressed: the encoding decides the type, not the inner file
+// (Django 3.2's three, plus Brotli and compress as later Django versions name them).
 const COMPRESSED: Record<string, string> = {
-  gz: 'application/gzip',
-  tgz: 'application/gzip',
-  bz2: 'application/x-bzip',
+  gzip: 'application/gzip',
+  bzip2: 'application/x-bzip',
   xz: 'application/x-xz',
   br: 'application/x-brotli',
-  Z: 'application/x-compress',
+  compress: 'application/x-compress',
 };
 
 type Lookup = typeof mimeTypesLookup;
@@ -45,13 +46,36 @@ function mimeLookup(filename: string): string | false {
   return lookup(filename);
 }
 
-/** Django's FileResponse type guess: the compression wins, unknown is `application/octet-stream`. */
+/** Python's `posixpath.splitext`: leading dots of the name do not start an extension. */
+function splitext(path: string): [string, string] {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  if (dot <= slash + 1) return [path, ''];
+  let start = slash + 1;
+  while (start < dot && path[start] === '.') start += 1;
+  return start === dot ? [path, ''] : [path.slice(0, dot), path.slice(dot)];
+}
+
+/**
+ * Django's FileResponse type guess, by Python's `mimetypes.guess_type`: suffix map (`.tgz` is
+ * `.tar.gz`), then the compression wins, then Python's built-in table; an extension that table
+ * lacks is looked up in mime-types (standing in for the system's `mime.types`, which Python also
+ * reads); unknown is `application/octet-stream`.
+ */
 export function guessContentType(filename: string): string {
-  const dot = filename.lastIndexOf('.');
-  const extension = dot === -1 ? '' : filename.slice(dot + 1);
-  const compressed = COMPRESSED[extension];
-  if (compressed !== undefined) return compressed;
-  const type = mimeLookup(filename);
+  let [base, extension] = splitext(filename);
+  let suffix: string | undefined;
+  while ((suffix = SUFFIX_MAP[extension.toLowerCase()]) !== undefined) {
+    [base, extension] = splitext(base + suffix);
+  }
+  const encoding = ENCODINGS_MAP[extension];
+  if (encoding !== undefined) {
+    const compressed = COMPRESSED[encoding];
+    if (compressed !== undefined) return compressed;
+    extension = splitext(base)[1];
+  }
+  if (extension === '') return 'application/octet-stream';
+  const type = TYPES_MAP[extension.toLowerCase()] ?? mimeLookup(extension);
   return type === false ? 'application/octet-stream' : type;
 }
 

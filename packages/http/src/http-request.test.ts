@@ -215,7 +215,8 @@ describe('HttpRequest basics', () => {
       HTTP_HOST: 'example.com',
       HTTP_USER_AGENT: 'ua',
       CONTENT_LENGTH: '0',
-      REQUEST_METHOD: 'GET',
+      // As sent (Django's WSGI environ); `method` is the upper-cased one.
+      REQUEST_METHOD: 'get',
       QUERY_STRING: 'x=1',
       PATH_INFO: '/p',
       REMOTE_ADDR: '10.0.0.1',

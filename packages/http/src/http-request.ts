@@ -12,7 +12,7 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
-import { decodePath, djangoUrlsplit } from '@reins/core';
+import { decodePath, djangoUrlsplit, isSameDomain } from '@reins/core';
 import {
   DisallowedHost,
   RawPostDataException,
@@ -21,11 +21,13 @@ import {
   UnreadablePostError,
 } from './errors.js';
 import { HttpHeaders, type RawHeaders } from './http-headers.js';
-import { parseMultipart, totalTooBig } from './internal/multipart.js';
+import { checkMultipartContentType, parseMultipart, totalTooBig } from './internal/multipart.js';
 import { parseHeader } from './internal/parse-header.js';
 import { pyRepr } from './internal/python-string.js';
 import { urlJoin } from './internal/url-join.js';
 import { escapeUriPath, iriToUri, isKnownEncoding } from './internal/url-encoding.js';
+import { requireCharset } from './internal/charset.js';
+import { MediaType, parseAcceptHeader } from './media-type.js';
 import { MultiValueDict } from './multi-value-dict.js';
 import { parseCookie } from './parse-cookie.js';
 import { QueryDict } from './query-dict.js';
@@ -170,14 +172,6 @@ function splitDomainPort(host: string): [string, string] {
   return [domain, port];
 }
 
-function isSameDomain(host: string, pattern: string): boolean {
-  const lower = pattern.toLowerCase();
-  if (lower === '') return false;
-  return (
-    (lower.startsWith('.') && (host.endsWith(lower) || host === lower.slice(1))) || host === lower
-  );
-}
-
 /**
  * Django's `validate_host`: is `domain` (lower-case, without port) matched by one of the
  * `ALLOWED_HOSTS` patterns (`'*'`, `'.example.com'` for the domain and its subdomains, exact names)?
@@ -214,6 +208,8 @@ interface LazyParts {
   loading: Promise<void> | undefined;
   state: Record<string | symbol, unknown> | undefined;
   connectionUnsafe: boolean;
+  bodyRead: boolean;
+  acceptedTypes: MediaType[] | undefined;
 }
 
 /**
@@ -272,13 +268,16 @@ export class HttpRequest {
       this.#bodyState = 'pending';
       if (!this.#isMultipartPost()) {
         const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-        if (
-          this.#settings.dataUploadMaxMemorySize === null ||
-          bytes.length <= this.#settings.dataUploadMaxMemorySize
-        ) {
+        const limit = this.#settings.dataUploadMaxMemorySize;
+        const declared = this.#contentLength();
+        this.#bodySource = null;
+        if (limit !== null && (bytes.length > limit || (declared !== null && declared > limit))) {
+          // Django checks the declared Content-Length before reading, whatever the bytes are.
+          this.#bodyState = 'failed';
+          this.#more().bodyError = tooBig(limit);
+        } else {
           this.#more().body = bytes;
           this.#bodyState = 'loaded';
-          this.#bodySource = null;
         }
       }
     } else {
@@ -302,6 +301,8 @@ export class HttpRequest {
       loading: undefined,
       state: undefined,
       connectionUnsafe: false,
+      bodyRead: false,
+      acceptedTypes: undefined,
     });
   }
 
@@ -464,7 +465,8 @@ export class HttpRequest {
         if (name === 'CONTENT_TYPE' || name === 'CONTENT_LENGTH') meta[name] = value;
         else meta['HTTP_' + name] = value;
       }
-      meta['REQUEST_METHOD'] = this.method;
+      // Django keeps the method as sent in META; only `method` is upper-cased.
+      meta['REQUEST_METHOD'] = this.#rawMethod;
       meta['QUERY_STRING'] = this.queryString;
       meta['PATH_INFO'] = this.pathInfo;
       meta['SCRIPT_NAME'] = '';
@@ -641,31 +643,30 @@ export class HttpRequest {
   }
 
   /**
-   * Whether the client accepts `mediaType` (Django's `accepts()`): some range in `Accept`
-   * (default `*\/*`) is `*\/*`, the same type, or `type/*` of the same main type. Unlike Django
-   * 3.2, a range with `q=0` means "not acceptable" (as in Django 5).
+   * The media ranges of the `Accept` header (default `*\/*`), in order (Django's
+   * `accepted_types`); parsed on first use.
+   *
+   * @example
+   * request.acceptedTypes.map(String); // ['text/html', 'application/xml; q=0.9', '*\/*; q=0.8']
+   */
+  get acceptedTypes(): readonly MediaType[] {
+    return (this.#more().acceptedTypes ??= parseAcceptHeader(this.#header('accept') ?? '*/*'));
+  }
+
+  /**
+   * Whether the client accepts `mediaType` (Django's `accepts()`): some range of
+   * `acceptedTypes` matches it. Unlike Django 3.2, a range with `q=0` means "not acceptable"
+   * (as in Django 5).
    *
    * @example
    * request.accepts('application/json');
    */
   accepts(mediaType: string): boolean {
-    const [wanted] = parseHeader(mediaType);
-    const slash = wanted.indexOf('/');
-    const wantedMain = (slash === -1 ? wanted : wanted.slice(0, slash)).toLowerCase();
-    const wantedSub = (slash === -1 ? '' : wanted.slice(slash + 1)).toLowerCase();
-    const accept = this.#header('accept') ?? '*/*';
-    for (const token of accept.split(',')) {
-      if (token.trim() === '') continue;
-      const [range, params] = parseHeader(token);
-      const q = params['q'];
-      if (q !== undefined && Number(q) === 0) continue;
-      const index = range.indexOf('/');
-      const main = (index === -1 ? range : range.slice(0, index)).toLowerCase();
-      const sub = (index === -1 ? '' : range.slice(index + 1)).toLowerCase();
-      if (main === '*' && sub === '*') return true;
-      if (main === wantedMain && (sub === '*' || sub === wantedSub)) return true;
-    }
-    return false;
+    const wanted = new MediaType(mediaType);
+    return this.acceptedTypes.some((range) => {
+      const q = range.params['q'];
+      return (q === undefined || Number(q) !== 0) && range.match(wanted);
+    });
   }
 
   #isMultipartPost(): boolean {
@@ -721,7 +722,7 @@ export class HttpRequest {
   preloadBody(): Promise<void> | null {
     if (this.bodyLoaded || this.#bodyState === 'failed') return null;
     if (this.#unreadStream() && this.#isMultipartPost()) return null;
-    return this.loadBody();
+    return this.#read();
   }
 
   /** Whether the body has been read (or there is none). */
@@ -743,12 +744,35 @@ export class HttpRequest {
    * request.POST.get('name');
    */
   loadBody(): Promise<void> {
+    const read = this.#read();
+    // Django's `_load_post_and_files` parses a urlencoded form as it loads, so its
+    // TooManyFieldsSent surfaces here; a server's `preloadBody()` only reads.
+    if (read === null) return this.#parseForm();
+    return read.then(() => this.#parseForm());
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- a throw must become a rejection
+  async #parseForm(): Promise<void> {
+    if (this.method === 'POST' && this.#bodyState === 'loaded') void this.POST;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- a throw must become a rejection
+  async #refused(): Promise<void> {
+    this.#assertLoaded('body');
+  }
+
+  // Reads the body (not parsing a urlencoded form); `null` when it is read already.
+  #read(): Promise<void> | null {
     if (
       this.#bodyState === 'none' ||
       this.#bodyState === 'loaded' ||
       this.#bodyState === 'streamed'
     ) {
-      return Promise.resolve();
+      return null;
+    }
+    if (this.#bodyState === 'failed' && this.#lazy?.loading === undefined) {
+      // A body refused when the request was built (too large): the same error every time.
+      return (this.#more().loading = this.#refused());
     }
     return (this.#more().loading ??= this.#load().catch((error: unknown) => {
       this.#bodyState = 'failed';
@@ -837,6 +861,29 @@ export class HttpRequest {
     this.#bodyState = 'loaded';
   }
 
+  // A multipart body given as bytes is readable as `body` before its form is parsed, as Django
+  // reads the stream into `body` and parses the form from that; once the form was parsed first,
+  // `body` is refused as Django refuses it. `null` when this is not such a body.
+  #knownMultipartBytes(): Uint8Array | null {
+    const lazy = this.#lazy;
+    if (this.#bodyState === 'pending') {
+      const source = this.#bodySource;
+      if (source === null || !(typeof source === 'string' || source instanceof Uint8Array))
+        return null;
+      const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+      const limit = this.#settings.dataUploadMaxMemorySize;
+      const declared = this.#contentLength();
+      if (limit !== null && (bytes.length > limit || (declared !== null && declared > limit))) {
+        throw tooBig(limit);
+      }
+      this.#bodySource = bytes;
+      this.#more().body = bytes;
+      this.#more().bodyRead = true;
+      return bytes;
+    }
+    return lazy?.bodyRead === true && lazy.body !== undefined ? lazy.body : null;
+  }
+
   #assertLoaded(what: string): void {
     if (this.#bodyState === 'failed') throw this.#lazy?.bodyError;
     if (this.#bodyState === 'pending' && this.#unreadStream() && this.#isMultipartPost()) {
@@ -862,6 +909,8 @@ export class HttpRequest {
    */
   get body(): Uint8Array {
     if (this.#bodyState === 'none') return EMPTY;
+    const known = this.#knownMultipartBytes();
+    if (known !== null) return known;
     this.#assertLoaded('body');
     if (this.#bodyState === 'streamed') {
       throw new RawPostDataException(
@@ -881,6 +930,10 @@ export class HttpRequest {
   get POST(): QueryDict {
     if (this.#lazy?.post !== undefined) return this.#lazy?.post;
     if (this.method !== 'POST' || this.#bodyState === 'none') {
+      // Django validates a multipart boundary even when there is no body to parse.
+      if (this.#bodyState === 'none' && this.#isMultipartPost()) {
+        checkMultipartContentType(this.#header('content-type') ?? '');
+      }
       return (this.#more().post = new QueryDict(null, { encoding: this.encoding ?? 'utf-8' }));
     }
     this.#assertLoaded('POST');
@@ -902,7 +955,10 @@ export class HttpRequest {
   /** Uploaded files of a multipart POST, by field name; empty otherwise. */
   get FILES(): MultiValueDict<UploadedFile> {
     if (this.#lazy?.files !== undefined) return this.#lazy?.files;
-    if (this.#bodyState !== 'none' && this.#isMultipartPost()) this.#assertLoaded('FILES');
+    if (this.#isMultipartPost()) {
+      if (this.#bodyState === 'none') checkMultipartContentType(this.#header('content-type') ?? '');
+      else this.#assertLoaded('FILES');
+    }
     return (this.#more().files = new MultiValueDict<UploadedFile>());
   }
 
@@ -918,7 +974,7 @@ export class HttpRequest {
    */
   async text(): Promise<string> {
     await this.loadBody();
-    return new TextDecoder(this.encoding ?? 'utf-8').decode(this.body);
+    return requireCharset(this.encoding ?? 'utf-8').decode(this.body);
   }
 
   /**

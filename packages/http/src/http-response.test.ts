@@ -27,6 +27,13 @@ describe('HttpResponse', () => {
     expect(String(response)).toBe('<HttpResponse status_code=200, "text/html; charset=utf-8">');
   });
 
+  it('decodes text() with Python’s codec for the charset (ISO-8859-1 is not windows-1252)', () => {
+    const bytes = Uint8Array.from([0x80, 0xe9]);
+    expect(new HttpResponse(bytes, { charset: 'iso-8859-1' }).text()).toBe('\u0080é');
+    expect(new HttpResponse(bytes, { charset: 'windows-1252' }).text()).toBe('€é');
+    expect(new HttpResponse(Uint8Array.from([0xc1]), { charset: 'koi8-r' }).text()).toBe('а');
+  });
+
   it('encodes string content with the charset and keeps bytes as they are', () => {
     expect(new TextDecoder().decode(new HttpResponse('café').content)).toBe('café');
     const latin = new HttpResponse('café', { charset: 'iso-8859-1' });

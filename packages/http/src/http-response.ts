@@ -6,14 +6,14 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
-import { isSafe, RAW_CONTENT, type SafeString } from '@reins/core';
+import { httpDate, isSafe, RAW_CONTENT, type SafeString } from '@reins/core';
 import {
   checkCookieAttribute,
   checkCookieName,
-  httpDate,
   serializeCookie,
   type CookieAttributes,
 } from './internal/set-cookie.js';
+import { requireCharset } from './internal/charset.js';
 import { statusPhrase } from './internal/status-phrases.js';
 import { BadHeaderError } from './errors.js';
 import { checkHeaderValue, ResponseHeaders, type HeaderValue } from './response-headers.js';
@@ -285,8 +285,9 @@ export abstract class HttpResponseBase {
       expires = given;
     }
     if (maxAge !== null) {
+      // Max-Age is whole seconds, but expires keeps the fraction (Django: time.time() + max_age).
+      if (expires === '') expires = httpDate(Date.now() / 1000 + maxAge);
       maxAge = Math.trunc(maxAge);
-      if (expires === '') expires = httpDate(Date.now() + maxAge * 1000);
     }
     const path = options.path === undefined ? '/' : options.path;
     const domain = options.domain ?? null;
@@ -300,14 +301,17 @@ export abstract class HttpResponseBase {
         );
       }
     }
+    // Setting a cookie again updates Python's morsel: what is not given now (max-age, path,
+    // domain, secure, httponly, samesite) keeps the earlier value, as after deleteCookie().
+    const previous = this.#cookies?.get(name);
     const attributes: CookieAttributes = {
       expires,
-      maxAge,
-      path,
-      domain,
-      secure: options.secure ?? false,
-      httpOnly: options.httpOnly ?? false,
-      sameSite: sameSite === '' ? null : sameSite,
+      maxAge: maxAge ?? previous?.maxAge ?? null,
+      path: path ?? previous?.path ?? null,
+      domain: domain ?? previous?.domain ?? null,
+      secure: (options.secure ?? false) || (previous?.secure ?? false),
+      httpOnly: (options.httpOnly ?? false) || (previous?.httpOnly ?? false),
+      sameSite: sameSite === '' || sameSite === null ? (previous?.sameSite ?? null) : sameSite,
     };
     const serialized = serializeCookie(name, text, attributes);
     this.cookies.set(name, { name, value: text, ...attributes, toString: () => serialized });
@@ -387,7 +391,13 @@ export abstract class HttpResponseBase {
 
   /** Django's repr: `<HttpResponse status_code=200, "text/html; charset=utf-8">`. */
   toString(): string {
-    return `<${this.constructor.name} status_code=${this.#status}, "${this.headers.get('Content-Type') ?? ''}"${this.reprExtra()}>`;
+    return `<${this.constructor.name} status_code=${this.#status}${this.contentTypeForRepr()}${this.reprExtra()}>`;
+  }
+
+  /** @internal Django's `_content_type_for_repr`: `, "<type>"`, or nothing without a Content-Type. */
+  protected contentTypeForRepr(): string {
+    const type = this.headers.get('Content-Type');
+    return type === undefined ? '' : `, "${type}"`;
   }
 
   /** @internal extra repr text of subclasses. */
@@ -458,7 +468,7 @@ export class HttpResponse extends HttpResponseBase {
   /** The body decoded with the response charset. */
   text(): string {
     if (this.#text !== null) return this.#text;
-    return new TextDecoder(this.charset).decode(this.#bytes!);
+    return requireCharset(this.charset).decode(this.#bytes!);
   }
 
   /**
@@ -573,7 +583,7 @@ export class HttpResponseNotAllowed extends HttpResponse {
   }
 
   override toString(): string {
-    return `<HttpResponseNotAllowed [${this.headers.get('Allow') ?? ''}] status_code=${this.status}, "${this.headers.get('Content-Type') ?? ''}">`;
+    return `<HttpResponseNotAllowed [${this.headers.get('Allow') ?? ''}] status_code=${this.status}${this.contentTypeForRepr()}>`;
   }
 }
 

@@ -35,6 +35,7 @@ export { conditionalEscape, escape, html, isSafe, markSafe, type SafeString } fr
 export { requestFromFetch, responseToFetch, type FetchRequestInfo } from './fetch-adapter.js';
 export { FileResponse, type FileResponseOptions, type FileSource } from './file-response.js';
 export { HttpHeaders, type RawHeaders } from './http-headers.js';
+export { isResponseLogged, markResponseLogged } from './response-logged.js';
 export {
   HttpRequest,
   validateHost,
@@ -64,11 +65,14 @@ export {
   HttpResponseRedirect,
   HttpResponseRedirectBase,
 } from './http-response-redirect.js';
+export { base36ToInt, intToBase36 } from './base36.js';
 export { JsonResponse, type JsonResponseOptions } from './json-response.js';
+export { MediaType } from './media-type.js';
 export { MultiValueDict } from './multi-value-dict.js';
 export { malformedRequest, requestFromNode, writeNodeResponse } from './node-adapter.js';
 export type { MalformedRequest } from './node-adapter.js';
 export { parseCookie } from './parse-cookie.js';
+export { parseQsl, type ParseQslOptions } from './parse-qsl.js';
 export { QueryDict, type QueryDictOptions } from './query-dict.js';
 export {
   getCurrentRequest,
@@ -81,6 +85,8 @@ export type { RequestApp, RequestLogRecord } from './request-context.js';
 export type { RequestOptions } from './request-options.js';
 export { ResponseHeaders, type HeaderValue } from './response-headers.js';
 export { StreamingHttpResponse, type StreamingContent } from './streaming-http-response.js';
+export { urlencode, type UrlencodeQuery } from './urlencode.js';
+export { urlsafeBase64Decode, urlsafeBase64Encode } from './urlsafe-base64.js';
 export {
   InMemoryUploadedFile,
   TemporaryUploadedFile,

@@ -5,8 +5,10 @@
  *
  * @module
  */
-import { parseQsl } from './internal/parse-qsl.js';
 import { quote, quotePlus } from '@reins/core';
+import { isUtf8Label, LATIN1, requireCharset } from './internal/charset.js';
+import { parseQsl } from './internal/parse-qsl.js';
+import { quoteFromBytes } from './internal/url-encoding.js';
 import { MultiValueDict } from './multi-value-dict.js';
 
 /** Options of the {@link QueryDict} constructor. */
@@ -21,8 +23,6 @@ export interface QueryDictOptions {
 
 /** Django's default `DATA_UPLOAD_MAX_NUMBER_FIELDS`. */
 export const DEFAULT_MAX_NUMBER_FIELDS = 1000;
-
-const latin1 = new TextDecoder('latin1');
 
 let setMutable: (dict: QueryDict, mutable: boolean) => void;
 
@@ -53,27 +53,26 @@ export class QueryDict extends MultiValueDict<string> {
 
   /**
    * @throws {TooManyFieldsSent} when `query` holds more fields than `maxNumFields`.
+   * @throws {TypeError} for an `encoding` Python's codecs do not know.
    */
   constructor(query?: string | Uint8Array | null, options: QueryDictOptions = {}) {
     super();
     this.#encoding = options.encoding ?? 'utf-8';
     if (query !== undefined && query !== null && query.length > 0) {
+      const utf8 = isUtf8Label(this.#encoding);
+      const charset = utf8 ? null : requireCharset(this.#encoding);
       let text: string;
       if (typeof query === 'string') {
         text = query;
       } else {
         // Query strings are ASCII in practice; bytes that are not valid in the declared
         // encoding mean a misbehaving client, read as ISO-8859-1 as Django does.
-        try {
-          text = new TextDecoder(this.#encoding, { fatal: true }).decode(query);
-        } catch {
-          text = latin1.decode(query);
-        }
+        text = (charset ?? requireCharset('utf-8')).decodeStrict(query) ?? LATIN1.decode(query);
       }
       const data = this.data;
       parseQsl(
         text,
-        this.#encoding,
+        charset ?? 'utf-8',
         options.maxNumFields === undefined ? DEFAULT_MAX_NUMBER_FIELDS : options.maxNumFields,
         (key, value) => {
           const list = data.get(key);
@@ -137,10 +136,27 @@ export class QueryDict extends MultiValueDict<string> {
    */
   urlencode(safe?: string): string {
     const parts: string[] = [];
-    const encode =
-      safe === undefined
-        ? (value: string) => quotePlus(value, '')
-        : (value: string) => quote(value, safe);
+    const safeChars = safe === '' ? undefined : safe;
+    let encode: (value: string) => string;
+    if (isUtf8Label(this.#encoding)) {
+      encode =
+        safeChars === undefined
+          ? (value: string) => quotePlus(value, '')
+          : (value: string) => quote(value, safeChars);
+    } else {
+      // Django encodes keys and values in the dict's encoding before quoting the bytes.
+      const charset = requireCharset(this.#encoding);
+      encode = (value: string) => {
+        const bytes = charset.encode(value);
+        if (bytes === null) {
+          throw new TypeError(
+            `${JSON.stringify(value)} cannot be encoded in this QueryDict's encoding ${JSON.stringify(this.#encoding)}; ` +
+              "copy it into a QueryDict with encoding 'utf-8'.",
+          );
+        }
+        return quoteFromBytes(bytes, safeChars ?? '', safeChars === undefined);
+      };
+    }
     for (const [key, list] of this.data) {
       const encodedKey = encode(key);
       for (const value of list) parts.push(`${encodedKey}=${encode(String(value))}`);

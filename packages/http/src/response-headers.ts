@@ -39,6 +39,29 @@ function lowerName(name: string): string {
   return lower;
 }
 
+const Q_SAFE = /[-!*+/0-9A-Za-z]/;
+
+/**
+ * An RFC 2047 encoded word, as Django makes of a value outside Latin-1 (`email.header.Header(value,
+ * 'utf-8').encode()`): Q or B encoding, whichever is shorter (Q on a tie), as Python's utf-8
+ * charset chooses.
+ */
+function mimeEncode(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  let qLength = 0;
+  for (const byte of bytes)
+    qLength += byte === 0x20 || Q_SAFE.test(String.fromCharCode(byte)) ? 1 : 3;
+  if (4 * Math.ceil(bytes.length / 3) < qLength) return `=?utf-8?b?${bytes.toString('base64')}?=`;
+  let encoded = '';
+  for (const byte of bytes) {
+    const char = String.fromCharCode(byte);
+    if (byte === 0x20) encoded += '_';
+    else if (Q_SAFE.test(char)) encoded += char;
+    else encoded += '=' + byte.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return `=?utf-8?q?${encoded}?=`;
+}
+
 /** Validate and normalise a header value; exported for the cookie serialiser. */
 export function checkHeaderValue(value: HeaderValue): string {
   // The last value checked first: a view sets the same Content-Type constant on every response.
@@ -64,8 +87,7 @@ export function checkHeaderValue(value: HeaderValue): string {
     }
     if (code > 0xff) wide = true;
   }
-  // RFC 2047 encoded word, as Django does for values outside Latin-1.
-  if (wide) return `=?utf-8?b?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+  if (wide) return mimeEncode(text);
   if (text.length <= 256) {
     if (checkedValues.size >= CACHE_LIMIT) checkedValues.clear();
     checkedValues.add(text);

@@ -18,6 +18,16 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
+type Chunk = string | Uint8Array;
+
+// Django keeps `iter(value)`, so the content is consumed once even when it is a list: iterating
+// the response again yields nothing, as a second pass over a generator would.
+function oneShot(source: StreamingContent): Iterator<Chunk> | AsyncIterator<Chunk> {
+  return isAsyncIterable(source)
+    ? (source as AsyncIterable<Chunk>)[Symbol.asyncIterator]()
+    : (source as Iterable<Chunk>)[Symbol.iterator]();
+}
+
 /**
  * A response streamed from an iterable; it has no `content`, only `streamingContent`, consumed once.
  *
@@ -27,11 +37,11 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  */
 export class StreamingHttpResponse extends HttpResponseBase {
   readonly streaming: boolean = true;
-  #source: StreamingContent = [];
+  #source: Iterator<Chunk> | AsyncIterator<Chunk>;
 
   constructor(streamingContent: StreamingContent = [], options: HttpResponseOptions = {}) {
     super(options);
-    this.#source = streamingContent;
+    this.#source = oneShot(streamingContent);
   }
 
   /** Not available on a streaming response; read `streamingContent`. */
@@ -49,17 +59,26 @@ export class StreamingHttpResponse extends HttpResponseBase {
       typeof chunk === 'string' ? encodeText(chunk, charset) : chunk;
     return {
       async *[Symbol.asyncIterator]() {
-        if (isAsyncIterable(source)) {
-          for await (const chunk of source) yield encode(chunk);
-        } else {
-          for (const chunk of source as Iterable<string | Uint8Array>) yield encode(chunk);
+        let finished = false;
+        try {
+          for (;;) {
+            const step = await source.next();
+            if (step.done === true) {
+              finished = true;
+              return;
+            }
+            yield encode(step.value);
+          }
+        } finally {
+          // A consumer that stops early closes the source, as `for … of` would.
+          if (!finished) await source.return?.();
         }
       },
     };
   }
 
   set streamingContent(value: StreamingContent) {
-    this.#source = value;
+    this.#source = oneShot(value);
   }
 
   /** Read the whole stream into one buffer (for tests; it consumes the stream). */

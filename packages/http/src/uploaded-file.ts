@@ -7,6 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { requireCharset } from './internal/charset.js';
 import { forget, removeTempPath, removeWhenCollected } from './internal/temp-files.js';
 
 const BRAND = Symbol.for('reins.UploadedFile');
@@ -72,7 +73,7 @@ export abstract class UploadedFile {
 
   /** The file decoded as text (its charset, else UTF-8). */
   async text(): Promise<string> {
-    return new TextDecoder(this.charset ?? 'utf-8').decode(await this.read());
+    return requireCharset(this.charset ?? 'utf-8').decode(await this.read());
   }
 
   /** Release what the file holds (removes a temporary file); called by `request.close()`. */

@@ -5,12 +5,12 @@
  * order of RFC 7232 §6 as Django's `get_conditional_response` does.
  */
 import { createHash } from 'node:crypto';
+import { parseHttpDateSafe } from '@reins/core';
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import { HttpResponse, HttpResponseNotModified } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
 import { contentOf } from './internal/content.js';
 import { ifMatchPasses, ifNoneMatchPasses, parseEtags, quoteEtag } from './internal/etag.js';
-import { parseHttpDate } from './internal/http-date.js';
 import { configurable } from './internal/named-middleware.js';
 import { splitHeaderList } from './internal/vary.js';
 import type { Middleware } from './middleware.js';
@@ -68,10 +68,10 @@ export function getConditionalResponse(
   const headers = request.headers;
   const ifMatch = parseEtags(headers.get('If-Match') ?? '');
   const unmodifiedHeader = headers.get('If-Unmodified-Since');
-  const ifUnmodifiedSince = unmodifiedHeader ? parseHttpDate(unmodifiedHeader) : null;
+  const ifUnmodifiedSince = unmodifiedHeader ? parseHttpDateSafe(unmodifiedHeader) : null;
   const ifNoneMatch = parseEtags(headers.get('If-None-Match') ?? '');
   const modifiedHeader = headers.get('If-Modified-Since');
-  const ifModifiedSince = modifiedHeader ? parseHttpDate(modifiedHeader) : null;
+  const ifModifiedSince = modifiedHeader ? parseHttpDateSafe(modifiedHeader) : null;
   const method = request.method;
 
   // 1. If-Match
@@ -119,7 +119,7 @@ export function conditionalGetMiddleware(): Middleware {
       if (needsEtag(response) && !response.headers.has('ETag')) setResponseEtag(response);
       const etag = response.headers.get('ETag') ?? null;
       const lastModifiedHeader = response.headers.get('Last-Modified');
-      const lastModified = lastModifiedHeader ? parseHttpDate(lastModifiedHeader) : null;
+      const lastModified = lastModifiedHeader ? parseHttpDateSafe(lastModifiedHeader) : null;
       if (etag || lastModified) {
         return getConditionalResponse(request, { etag, lastModified, response });
       }

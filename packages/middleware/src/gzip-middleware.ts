@@ -29,7 +29,8 @@ export const SYNC_LIMIT = 64 * 1024;
 
 const MIN_LENGTH = 200;
 // Byte 9 of a gzip member is the OS field (RFC 1952): zlib writes 3 (Unix), Python's gzip module
-// 255 (unknown). Writing Python's value makes the output identical to Django's, byte for byte.
+// 255 (unknown). Writing Python's value makes the header Django's; the deflate bytes match only
+// under the same zlib version (Node bundles its own), so on real text they may differ.
 const OS_BYTE = 9;
 const OS_UNKNOWN = 255;
 const ACCEPTS_GZIP = /\bgzip\b/;

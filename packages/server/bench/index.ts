@@ -144,7 +144,7 @@ async function main(): Promise<void> {
       list.push(sample);
       samples.set(name, list);
       console.log(
-        `  round ${round + 1}  ${name.padEnd(9)} ${Math.round(sample.rps).toString().padStart(7)} req/s  p99 ${sample.p99} ms  server CPU ${sample.cpu.toFixed(1)} µs/req  errors ${sample.errors}`,
+        `  round ${round + 1}  ${name.padEnd(12)} ${Math.round(sample.rps).toString().padStart(7)} req/s  p99 ${sample.p99} ms  server CPU ${sample.cpu.toFixed(1)} µs/req  errors ${sample.errors}`,
       );
     }
   }
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   console.log('\nmedian requests per second, and median server CPU per request');
   for (const name of SELECTED) {
     console.log(
-      `  ${name.padEnd(9)} ${Math.round(rps(name)).toString().padStart(7)} req/s  ${cpu(name).toFixed(1).padStart(5)} µs/req`,
+      `  ${name.padEnd(12)} ${Math.round(rps(name)).toString().padStart(7)} req/s  ${cpu(name).toFixed(1).padStart(5)} µs/req`,
     );
   }
   // Each ratio is taken within a round (its targets run back to back), then the median over
@@ -194,11 +194,13 @@ async function main(): Promise<void> {
   console.log(rpsRatio('reins', 'fastify', 1.0));
   console.log(rpsRatio('reins', 'raw', 0.9));
   console.log(rpsRatio('reins+mw', 'raw', 0.8));
+  console.log(rpsRatio('reins-cached', 'raw', 0.9));
   // The same comparisons as throughput a single core could reach: 1 / CPU time per request.
   console.log('\nratios (per-core capacity: inverse server CPU per request), as above');
   console.log(cpuRatio('reins', 'fastify', 1.0));
   console.log(cpuRatio('reins', 'raw', 0.9));
   console.log(cpuRatio('reins+mw', 'raw', 0.8));
+  console.log(cpuRatio('reins-cached', 'raw', 0.9));
   for (const peer of ['hono', 'express'] as const) {
     if (both('reins', peer)) {
       const value = median(paired('reins', peer, byCpu));

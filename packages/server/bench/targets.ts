@@ -3,7 +3,9 @@
  * 127.0.0.1 with an OS-chosen port: raw `node:http`, Fastify, Hono (@hono/node-server), Express,
  * and reins without and with Security + Common + XFrameOptions middleware, and without the
  * page served by an `async` view (`reins-async`: the AsyncLocalStorage request context is on while
- * such a view is pending, the cost an app with async views pays). A target starts in its
+ * such a view is pending, the cost an app with async views pays), and the page behind
+ * `cachePage(60)` from @reins/cache (`reins-cached`: every request after the first is a hit in
+ * the local-memory cache — URL hash, two cache reads, the response rebuilt). A target starts in its
  * own child process (see index.ts) and prints `READY <port>` once listening.
  */
 import { createServer } from 'node:http';
@@ -14,7 +16,7 @@ export const BODY =
 export const HTML = 'text/html; charset=utf-8';
 
 export type TargetName =
-  'raw' | 'fastify' | 'hono' | 'express' | 'reins' | 'reins+mw' | 'reins-async';
+  'raw' | 'fastify' | 'hono' | 'express' | 'reins' | 'reins+mw' | 'reins-async' | 'reins-cached';
 export const TARGETS: readonly TargetName[] = [
   'raw',
   'fastify',
@@ -23,6 +25,7 @@ export const TARGETS: readonly TargetName[] = [
   'reins',
   'reins+mw',
   'reins-async',
+  'reins-cached',
 ];
 
 /** Start `name` and resolve with its port. */
@@ -74,11 +77,13 @@ export async function startTarget(name: TargetName): Promise<number> {
     }
     case 'reins':
     case 'reins+mw':
-    case 'reins-async': {
+    case 'reins-async':
+    case 'reins-cached': {
       // The built package, as an application runs it (`pnpm bench` builds it first).
       const { createApp, silentLogger } = await import('@reins/server');
       const { HttpResponse } = await import('@reins/http');
       const { path } = await import('@reins/urls');
+      const { cachePage } = await import('@reins/cache');
       const sync = (): InstanceType<typeof HttpResponse> =>
         new HttpResponse(BODY, { contentType: HTML });
 
@@ -90,7 +95,11 @@ export async function startTarget(name: TargetName): Promise<number> {
         rootUrlconf: [
           path('', other, { name: 'home' }),
           path('articles/<int:year>/', other, { name: 'year' }),
-          path('hello/', name === 'reins-async' ? async : sync, { name: 'hello' }),
+          path(
+            'hello/',
+            name === 'reins-async' ? async : name === 'reins-cached' ? cachePage(60)(sync) : sync,
+            { name: 'hello' },
+          ),
           path('about/', other, { name: 'about' }),
         ],
         allowedHosts: ['127.0.0.1', 'localhost'],

@@ -1,6 +1,6 @@
 import { HttpResponse } from '@reins/http';
 import { path } from '@reins/urls';
-import { RedirectView, View } from '@reins/views';
+import { RedirectView, requireHttpMethods, View } from '@reins/views';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/index.js';
 import { makeRequest, recordingLogger } from './helpers.js';
@@ -17,6 +17,10 @@ function appWithLogger() {
     rootUrlconf: [
       path('thing/', OnlyGet.asView()),
       path('gone/', RedirectView.asView({ url: null })),
+      path(
+        'get-only/',
+        requireHttpMethods(['GET'])(() => new HttpResponse('ok')),
+      ),
     ],
     allowedHosts: ['testserver'],
     logger,
@@ -44,6 +48,18 @@ describe("the views' Django warnings reach the app's logger", () => {
     const response = await app.handle(makeRequest('/gone/'));
     expect(response.status).toBe(410);
     expect(logger.records.map((record) => record.message)).toContain('Gone: /gone/');
+  });
+
+  it("logs each of those once, not again as the handler's own 4xx line (Django #_has_been_logged)", async () => {
+    const { app, logger } = appWithLogger();
+    await app.handle(makeRequest('/thing/', { method: 'POST' }));
+    await app.handle(makeRequest('/get-only/', { method: 'DELETE' }));
+    await app.handle(makeRequest('/gone/'));
+    expect(logger.records.map((record) => record.message)).toEqual([
+      'Method Not Allowed (POST): /thing/',
+      'Method Not Allowed (DELETE): /get-only/',
+      'Gone: /gone/',
+    ]);
   });
 
   it('sends each record only to the app that served the request', async () => {

@@ -30,15 +30,28 @@ function request(cookie?: string): HttpRequest {
 const page = (visits: number) => new HttpResponse(`You have been here ${visits} times`);
 
 // reins
-const reins = (view: GetResponse) => sessionMiddleware()(view, { secretKey });
+// The default store remembers cookies it verified or wrote (a browser sends the same one back);
+// "first sight" turns that off to show what an unseen cookie costs; "compress: false" skips the
+// zlib attempt Django's format makes on every write.
+type StoreOptions = { compress?: boolean; verifiedCacheBytes?: number };
+const reins = (view: GetResponse, options: StoreOptions = {}) =>
+  sessionMiddleware({
+    sessionStore: new SignedCookieStore({ secretKey, maxAge: 1209600, ...options }),
+  })(view, { secretKey });
 const reinsCookie = `sessionid=${new SignedCookieStore({ secretKey, maxAge: 1209600 }).save(null, DATA)}`;
 const reinsNone = reins(() => page(0));
 const reinsRead = reins((req) => page(req.session.get<number>('visits', 0)));
-const reinsWrite = reins((req) => {
+const reinsReadFirst = reins((req) => page(req.session.get<number>('visits', 0)), {
+  verifiedCacheBytes: 0,
+});
+const countVisit: GetResponse = (req) => {
   const visits = req.session.get<number>('visits', 0) + 1;
   req.session.set('visits', visits);
   return page(visits);
-});
+};
+const reinsWrite = reins(countVisit);
+const reinsWriteFirst = reins(countVisit, { verifiedCacheBytes: 0 });
+const reinsWritePlain = reins(countVisit, { compress: false });
 
 // @fastify/secure-session's own encode/decode, outside Fastify's request pipeline.
 const fastify = Fastify();
@@ -103,7 +116,10 @@ const cases: [string, (req: HttpRequest) => unknown, string | undefined][] = [
   ['bare view', bare, undefined],
   ['reins: no cookie', reinsNone, undefined],
   ['reins: cookie store, read-only', reinsRead, reinsCookie],
+  ['reins: cookie store, read-only, first sight', reinsReadFirst, reinsCookie],
   ['reins: cookie store, read + write', reinsWrite, reinsCookie],
+  ['reins: cookie store, read + write, first sight', reinsWriteFirst, reinsCookie],
+  ['reins: cookie store, read + write, compress: false', reinsWritePlain, reinsCookie],
   ['@fastify/secure-session: read-only', secure(false), secureCookie],
   ['@fastify/secure-session: read + write', secure(true), secureCookie],
   ['iron-session: read-only', iron(false), ironCookie],
@@ -146,20 +162,26 @@ const cost = (name: string) => Math.max(1, median.get(name)! - base);
 console.log(
   `@reins/sessions — SessionMiddleware cost per request, in process (Node ${process.version}; median of three rounds)\n`,
 );
-console.log('case'.padEnd(42) + 'p50 ns'.padStart(10) + 'cost ns'.padStart(10));
+console.log('case'.padEnd(52) + 'p50 ns'.padStart(10) + 'cost ns'.padStart(10));
 for (const [name, p50] of median) {
   console.log(
-    name.padEnd(42) +
+    name.padEnd(52) +
       p50.toFixed(0).padStart(10) +
       (name === 'bare view' ? '' : cost(name).toFixed(0)).padStart(10),
   );
 }
 console.log('\nratios (peer cost / reins cost; ≥ 1.0× means reins is cheaper):');
-for (const kind of ['read-only', 'read + write']) {
-  const ours = cost(`reins: cookie store, ${kind}`);
+for (const [kind, variant] of [
+  ['read-only', ''],
+  ['read-only', ', first sight'],
+  ['read + write', ''],
+  ['read + write', ', first sight'],
+  ['read + write', ', compress: false'],
+] as const) {
+  const ours = cost(`reins: cookie store, ${kind}${variant}`);
   for (const peer of ['@fastify/secure-session', 'iron-session']) {
     console.log(
-      `  ${kind.padEnd(13)} vs ${peer.padEnd(24)} ${(cost(`${peer}: ${kind}`) / ours).toFixed(2)}×`,
+      `  ${(kind + variant).padEnd(31)} vs ${peer.padEnd(24)} ${(cost(`${peer}: ${kind}`) / ours).toFixed(2)}×`,
     );
   }
 }

@@ -4,6 +4,8 @@ describe('@reins/sessions exports', () => {
   it('exports exactly these names', async () => {
     const names = Object.keys(await import('./index.js')).sort();
     expect(names).toEqual([
+      'CacheSessionStore',
+      'CachedDbSessionStore',
       'DatabaseSessionStore',
       'RedisSessionStore',
       'Session',

@@ -31,3 +31,12 @@ export type { DatabaseSessionStoreOptions } from './stores/database-session-stor
 export { RedisSessionStore } from './stores/redis-session-store.js';
 export type { RedisSessionStoreOptions } from './stores/redis-session-store.js';
 export { sessionsMigrations } from './stores/sessions-migrations.js';
+// The cache-backed stores take any cache of @reins/cache's shape (sessions cannot import it).
+export type { SessionCache } from './stores/session-cache.js';
+export { CacheSessionStore } from './stores/cache-session-store.js';
+export type { CacheSessionStoreOptions } from './stores/cache-session-store.js';
+export { CachedDbSessionStore } from './stores/cached-db-session-store.js';
+export type {
+  CachedDbSessionStoreOptions,
+  SessionStoreWithExpiry,
+} from './stores/cached-db-session-store.js';

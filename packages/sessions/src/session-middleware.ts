@@ -50,7 +50,7 @@ export interface SessionMiddlewareOptions {
   sessionExpireAtBrowserClose?: boolean;
   /** Save and resend the cookie on every request (`SESSION_SAVE_EVERY_REQUEST`). Default `false`. */
   sessionSaveEveryRequest?: boolean;
-  /** Where sessions live (`SESSION_ENGINE`). Default: a {@link SignedCookieStore}. */
+  /** Where sessions live (`SESSION_ENGINE`): a signed-cookie, database, Redis, cache or cached-db store. Default: a {@link SignedCookieStore}. */
   sessionStore?: SessionStore;
   /** The secret key that signs cookies and session data (`SECRET_KEY`). Required. */
   secretKey?: SecretKey | null;

@@ -5,7 +5,8 @@
  * @module
  */
 import type { SecretKey } from '@reins/core/signing';
-import { TimestampSigner } from '@reins/core/signing';
+import { JSONSerializer, TimestampSigner } from '@reins/core/signing';
+import { VerifiedCookies } from './internal/verified-cookies.js';
 import type { SessionData, SessionStore } from './session-store.js';
 
 // Django's signed_cookies backend signs with this salt, whatever the class is called.
@@ -24,6 +25,16 @@ export interface SignedCookieStoreOptions {
   fallbackKeys?: readonly SecretKey[] | undefined;
   /** Refuse cookies signed more than this many seconds ago (Django: `SESSION_COOKIE_AGE`). */
   maxAge: number;
+  /**
+   * Try zlib on each cookie and keep it when it is shorter, as Django does (default `true`).
+   * `false` skips the attempt, which is most of a write's cost; Django reads both forms.
+   */
+  compress?: boolean | undefined;
+  /**
+   * Bytes of memory for cookies already verified or written by this process, so a browser
+   * sending the same cookie again costs no HMAC (default 4 MiB; `0` turns it off).
+   */
+  verifiedCacheBytes?: number | undefined;
 }
 
 /**
@@ -41,6 +52,8 @@ export class SignedCookieStore implements SessionStore {
   // (signing's own cache skips byte keys and fallback keys).
   readonly #signer: TimestampSigner;
   readonly #maxAge: number;
+  readonly #compress: boolean;
+  readonly #verified: VerifiedCookies | null;
 
   constructor(options: SignedCookieStoreOptions) {
     this.#signer = new TimestampSigner({
@@ -49,15 +62,34 @@ export class SignedCookieStore implements SessionStore {
       salt: SALT,
     });
     this.#maxAge = options.maxAge;
+    this.#compress = options.compress ?? true;
+    const cacheBytes = options.verifiedCacheBytes ?? 4 * 1024 * 1024;
+    if (!Number.isSafeInteger(cacheBytes) || cacheBytes < 0) {
+      throw new RangeError(
+        `SignedCookieStore's verifiedCacheBytes must be a whole number of bytes, 0 or more; got ${String(cacheBytes)}.`,
+      );
+    }
+    this.#verified = cacheBytes === 0 ? null : new VerifiedCookies(cacheBytes);
   }
 
   load(sessionKey: string): SessionData | null {
+    const known = this.#verified?.get(sessionKey);
+    if (known !== undefined) {
+      // The signature was checked when the entry was made; the age limit moves with the clock.
+      if (Date.now() / 1000 - known.timestamp > this.#maxAge) {
+        this.#verified!.forget(sessionKey);
+        return null;
+      }
+      return asSessionData(JSONSerializer.loads(known.bytes));
+    }
     try {
       // Like Django, the cookie's own age limit, not a per-session setExpiry() (Django #19201).
-      const value = this.#signer.unsignObject(sessionKey, { maxAge: this.#maxAge });
-      return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? (value as SessionData)
-        : null;
+      const bytes = this.#signer.payloadBytes(
+        this.#signer.unsign(sessionKey, { maxAge: this.#maxAge }),
+      );
+      const data = asSessionData(JSONSerializer.loads(bytes));
+      if (data !== null) this.#verified?.remember(sessionKey, bytes, this.#signer.sep);
+      return data;
     } catch {
       // BadSignature, SignatureExpired, bad base64, bad zlib, bad JSON: an empty session.
       return null;
@@ -65,7 +97,10 @@ export class SignedCookieStore implements SessionStore {
   }
 
   save(_sessionKey: string | null, data: SessionData): string {
-    return this.#signer.signObject(data, { compress: true });
+    const bytes = JSONSerializer.dumps(data);
+    const cookie = this.#signer.signPayload(bytes, { compress: this.#compress });
+    this.#verified?.remember(cookie, bytes, this.#signer.sep);
+    return cookie;
   }
 
   /** Always false: the key is the data, nothing is kept to look up (Django's `exists()`). */
@@ -78,4 +113,10 @@ export class SignedCookieStore implements SessionStore {
 
   /** Nothing to clear: the browser drops the cookie, `maxAge` refuses an old one. */
   clearExpired(): void {}
+}
+
+function asSessionData(value: unknown): SessionData | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as SessionData)
+    : null;
 }

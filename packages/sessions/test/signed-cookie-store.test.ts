@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { loads } from '@reins/core/signing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateSessionKey, VALID_KEY_CHARS } from '../src/generate-session-key.js';
 import { runStoreContract } from './store-contract.js';
 import { SignedCookieStore } from '../src/signed-cookie-store.js';
@@ -35,6 +36,66 @@ describe('signed-cookie store security (properties)', () => {
         const loaded = store.load(cookie);
         expect(loaded === null || typeof loaded === 'object').toBe(true);
       }),
+    );
+  });
+});
+
+describe('signed-cookie store: cookies already verified', () => {
+  const secretKey = 'verified-secret';
+  const SALT = 'django.contrib.sessions.backends.signed_cookies';
+  afterEach(() => vi.useRealTimers());
+
+  it('a cookie it wrote loads again as a fresh copy each time', () => {
+    const store = new SignedCookieStore({ secretKey, maxAge: 60 });
+    const cookie = store.save(null, { cart: [1, 2] });
+    const first = store.load(cookie)!;
+    (first['cart'] as number[]).push(3);
+    first['extra'] = true;
+    expect(store.load(cookie)).toEqual({ cart: [1, 2] });
+  });
+
+  it('a remembered cookie still expires with the clock', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+    const store = new SignedCookieStore({ secretKey, maxAge: 60 });
+    const cookie = store.save(null, { n: 1 });
+    expect(store.load(cookie)).toEqual({ n: 1 });
+    vi.setSystemTime(new Date('2026-01-01T00:01:00Z'));
+    expect(store.load(cookie)).toEqual({ n: 1 });
+    vi.setSystemTime(new Date('2026-01-01T00:01:02Z'));
+    expect(store.load(cookie)).toBeNull();
+    expect(store.load(cookie)).toBeNull();
+  });
+
+  it('a cookie written by another store with the same key is verified, then remembered', () => {
+    const writer = new SignedCookieStore({ secretKey, maxAge: 60, verifiedCacheBytes: 0 });
+    const reader = new SignedCookieStore({ secretKey, maxAge: 60 });
+    const cookie = writer.save(null, { user: '7' });
+    expect(reader.load(cookie)).toEqual({ user: '7' });
+    expect(reader.load(cookie)).toEqual({ user: '7' });
+    expect(reader.load(cookie.slice(0, -1) + (cookie.endsWith('A') ? 'B' : 'A'))).toBeNull();
+  });
+
+  it('a cookie signed with another key is refused even after the right one was seen', () => {
+    const store = new SignedCookieStore({ secretKey, maxAge: 60 });
+    const other = new SignedCookieStore({ secretKey: 'another-secret', maxAge: 60 });
+    expect(store.load(store.save(null, { a: 1 }))).toEqual({ a: 1 });
+    expect(store.load(other.save(null, { a: 1 }))).toBeNull();
+  });
+
+  it("compress: false never writes the zlib form, and Django's loads() reads it", () => {
+    const plain = new SignedCookieStore({ secretKey, maxAge: 60, compress: false });
+    const zipped = new SignedCookieStore({ secretKey, maxAge: 60 });
+    const data = { text: 'abc'.repeat(100) };
+    expect(zipped.save(null, data).startsWith('.')).toBe(true);
+    const cookie = plain.save(null, data);
+    expect(cookie.startsWith('.')).toBe(false);
+    expect(loads(cookie, { key: secretKey, salt: SALT })).toEqual(data);
+    expect(zipped.load(cookie)).toEqual(data);
+  });
+
+  it('refuses a verifiedCacheBytes that is not a whole number of bytes', () => {
+    expect(() => new SignedCookieStore({ secretKey, maxAge: 60, verifiedCacheBytes: -1 })).toThrow(
+      /verifiedCacheBytes must be a whole number of bytes, 0 or more; got -1/,
     );
   });
 });

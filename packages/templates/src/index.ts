@@ -1,3 +1,4 @@
+export { conditionalEscape, escape, isSafe, markSafe, SafeString } from '@reins/core';
 /**
  * @reins/templates — the Django template language for TypeScript, compiled to JavaScript
  * functions: lexer → parser → compiler (`new Function` over the parse tree) → render. Engines,
@@ -31,7 +32,6 @@ export type {
 } from './tag-definition.js';
 export type { Loader, TemplateOrigin } from './loader.js';
 export { LocmemLoader } from './locmem-loader.js';
-export { conditionalEscape, escape, isSafe, markSafe, SafeString } from './safe-string.js';
 export { Template } from './template.js';
 export type { RenderOptions } from './template.js';
 export { TemplateDoesNotExist } from './template-does-not-exist.js';

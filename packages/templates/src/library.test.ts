@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.js';
 import { Library } from './library.js';
-import { markSafe } from './safe-string.js';
 import { TemplateSyntaxError } from './template-syntax-error.js';
+import { markSafe } from '@reins/core';
 
 const extras = new Library()
   .filter('shout', (value) => `${String(value)}!`)

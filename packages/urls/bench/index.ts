@@ -1,16 +1,20 @@
 /**
- * `pnpm bench`: @reins/urls against the fastest JavaScript routers, in one process, on the
- * Django-shaped table and the GitHub v3 API table (bench/data, copied from the shared bench
- * data). Every router is first checked to answer each case correctly; a router that cannot
- * express a table is reported as such. reins is measured through `match()`, which returns null
- * for a miss as the peers do (`resolve()` throwing `Resolver404` is timed in "other"). Each case
- * is measured in BENCH_ROUNDS rounds (default 3), every router once per round in a rotating
- * order, so load from other processes falls on all of them alike; the median of the rounds'
- * medians is printed. Each table is measured twice: with one path string object reused for every
- * lookup (the usual micro-benchmark), and with a fresh string per lookup, as a server receives
- * paths — V8 caches work on a reused string, which favours some designs. Then: reverse() against
- * path-to-regexp's compile(), and the time to build
- * 1,000 and 10,000 routes. Prints ns/op, ops/s, ratios and whether each goal of the issue is met.
+ * `pnpm bench`: @reins/urls against the fastest JavaScript routers on the Django-shaped table and
+ * the GitHub v3 API table (bench/data, copied from the shared bench data), measured as a caller
+ * pays: every router's adapter reads each param it returns (reins' `kwargs`, the peers' `params`),
+ * and every lookup gets a fresh path string, as an HTTP server hands a router one per request
+ * (making the string is timed alone and subtracted). Every router is first checked to return the
+ * right route and params for each case; a router that cannot express a table is reported as such.
+ * reins is measured through `match()`, which returns null for a miss as the peers do
+ * (`resolve()` throwing `Resolver404` is timed in "other").
+ *
+ * Two figures per case, both the median over BENCH_ROUNDS rounds (default 3):
+ * - **own process**: each round starts one process per router, which builds only that router and
+ *   times every case of both tables, as an application running one router would;
+ * - **interleaved**: every router in this one process, once per round in a rotating order, so load
+ *   from other processes falls on all of them alike.
+ * Then: reverse() against path-to-regexp's compile(), and the time to build 1,000 and 10,000
+ * routes. Prints ns/op, ops/s, ratios and whether each goal of the issue is met.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -118,71 +122,136 @@ function githubTable(): Table {
   };
 }
 
-type Lookup = (path: string) => string | null;
+/** Receives every param a router returned: how the bench reads them, as a view would. */
+type Sink = (name: string, value: unknown) => void;
+/** One router's lookup: the route's key (null for a miss), each param handed to `sink`. */
+type Lookup = (path: string, sink: Sink) => string | null;
 
-function peers(table: Table): Array<[string, Lookup | string]> {
-  const out: Array<[string, Lookup | string]> = [];
-  const guard = (name: string, make: () => Lookup): void => {
-    try {
-      out.push([name, make()]);
-    } catch (error) {
-      out.push([
-        name,
-        `cannot express this table (${(error as Error).message.split('\n')[0]!.slice(0, 80)})`,
-      ]);
-    }
-  };
-  guard('reins', () => {
+const ROUTERS = [
+  'reins',
+  'find-my-way',
+  'memoirist',
+  'rou3',
+  'rou3 compiled',
+  'hono RegExpRouter',
+  'path-to-regexp 8 (linear)',
+] as const;
+type RouterName = (typeof ROUTERS)[number];
+
+// Each adapter reads its router's result as a caller must: the params object, every entry.
+const makers: Record<RouterName, (table: Table) => Lookup> = {
+  reins: (table) => {
     const resolver = table.reins().compile();
-    return (p) => {
+    return (p, sink) => {
       const m = resolver.match(p);
-      return m === null ? null : m.viewName;
+      if (m === null) return null;
+      const kwargs = m.kwargs;
+      for (const k in kwargs) sink(k, kwargs[k]);
+      return m.viewName;
     };
-  });
-  guard('find-my-way', () => {
+  },
+  'find-my-way': (table) => {
     const router = FindMyWay();
     for (const r of table.routes) router.on('GET', r.colon, () => null, { key: r.key });
-    return (p) => {
+    return (p, sink) => {
       const found = router.find('GET', p);
-      return found === null ? null : (found.store as { key: string }).key;
+      if (found === null) return null;
+      const params = found.params;
+      for (const k in params) sink(k, params[k]);
+      return (found.store as { key: string }).key;
     };
-  });
-  guard('memoirist', () => {
+  },
+  memoirist: (table) => {
     const router = new Memoirist<string>();
     for (const r of table.routes) router.add('GET', r.colon, r.key);
-    return (p) => router.find('GET', p)?.store ?? null;
-  });
-  guard('rou3', () => {
+    return (p, sink) => {
+      const found = router.find('GET', p);
+      if (found === null) return null;
+      const params = found.params;
+      for (const k in params) sink(k, params[k]);
+      return found.store;
+    };
+  },
+  rou3: (table) => {
     const router = createRouter<string>();
     for (const r of table.routes) addRoute(router, 'GET', r.colon, r.key);
-    return (p) => findRoute(router, 'GET', p)?.data ?? null;
-  });
-  guard('rou3 compiled', () => {
+    return (p, sink) => {
+      const found = findRoute(router, 'GET', p);
+      if (found === undefined) return null;
+      const params = found.params;
+      if (params !== undefined) for (const k in params) sink(k, params[k]);
+      return found.data;
+    };
+  },
+  'rou3 compiled': (table) => {
     const router = createRouter<string>();
     for (const r of table.routes) addRoute(router, 'GET', r.colon, r.key);
     const find = compileRouter(router);
-    return (p) => find('GET', p)?.data ?? null;
-  });
-  guard('hono RegExpRouter', () => {
+    return (p, sink) => {
+      const found = find('GET', p);
+      if (found === undefined) return null;
+      const params = found.params;
+      if (params !== undefined) for (const k in params) sink(k, params[k]);
+      return found.data;
+    };
+  },
+  'hono RegExpRouter': (table) => {
     const router = new RegExpRouter<string>();
     for (const r of table.routes) router.add('GET', r.colon, r.key);
     router.match('GET', '/');
-    return (p) => {
-      const [handlers] = router.match('GET', p);
+    return (p, sink) => {
+      const [handlers, stash] = router.match('GET', p);
       const first = handlers[0];
-      return first === undefined ? null : first[0];
+      if (first === undefined) return null;
+      // Hono's params: indexes into the stash when there is one, else the values themselves.
+      const map = first[1] as Record<string, string | number>;
+      for (const k in map) sink(k, stash === undefined ? map[k] : stash[map[k] as number]);
+      return first[0];
     };
-  });
-  guard('path-to-regexp 8 (linear)', () => {
+  },
+  'path-to-regexp 8 (linear)': (table) => {
     const matchers = table.routes.map(
       (r) => [p2rMatch(r.colon, { decode: false }), r.key] as const,
     );
-    return (p) => {
-      for (const [m, key] of matchers) if (m(p) !== false) return key;
+    return (p, sink) => {
+      for (const [m, key] of matchers) {
+        const found = m(p);
+        if (found === false) continue;
+        const params = found.params;
+        for (const k in params) sink(k, params[k]);
+        return key;
+      }
       return null;
     };
-  });
-  return out;
+  },
+};
+
+/** The router built for a table, or why it cannot express it. */
+function buildRouter(name: RouterName, table: Table): Lookup | string {
+  try {
+    return makers[name](table);
+  } catch (error) {
+    return `cannot express this table (${(error as Error).message.split('\n')[0]!.slice(0, 80)})`;
+  }
+}
+
+/** The route and params a lookup returns, with values as strings, for the answer check. */
+function answer(lookup: Lookup, path: string): string {
+  const params: string[] = [];
+  const key = lookup(path, (k, v) => params.push(`${k}=${String(v)}`));
+  return key === null ? 'null' : `${key} {${params.sort().join(', ')}}`;
+}
+
+/** The expected answer of a case: its route, and each param of that route cut from the path. */
+function expected(table: Table, c: Case): string {
+  if (c.expect === null) return 'null';
+  const route = table.routes.find((r) => r.key === c.expect)!;
+  const names = route.colon.split('/');
+  const values = c.path.split('/');
+  const params = names
+    .map((n, i) => (n.startsWith(':') ? `${n.slice(1)}=${values[i]!}` : ''))
+    .filter(Boolean);
+  return `${c.expect} {${params.sort().join(', ')}}`;
 }
 
 const OPTS = { min_cpu_time: 150 * 1e6, max_samples: 1e9 };
@@ -195,21 +264,57 @@ function median(values: number[]): number {
 }
 
 /** Times each function ROUNDS times, rotating the order per round; the median per function. */
-async function interleaved(fns: Array<() => unknown>): Promise<number[]> {
+async function interleaved<F>(
+  fns: F[],
+  time: (fn: F) => number | Promise<number> = timeIt as (fn: F) => Promise<number>,
+): Promise<number[]> {
   const samples = fns.map((): number[] => []);
   for (let round = 0; round < ROUNDS; round++) {
     for (let k = 0; k < fns.length; k++) {
       const i = (k + round) % fns.length;
-      samples[i]!.push(await timeIt(fns[i]!));
+      samples[i]!.push(await time(fns[i]!));
     }
   }
   return samples.map(median);
 }
 
+/**
+ * CPU nanoseconds per call of `run(n)` (which makes n calls): the median of BATCHES batches of
+ * about 5 ms each, after a warm-up. CPU time, not wall time: this machine is shared (the load
+ * average is printed), and a process that is preempted in the middle of a wall-clock sample
+ * reports the other processes' time as its own — which is what made single processes' figures
+ * swing 2–10× from one run to the next. CPU time still counts what the lookups cost in garbage
+ * collection, on any thread of the process.
+ */
+function cpuTime(run: (n: number) => void): number {
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) * 1000;
+  };
+  let n = 1000;
+  for (;;) {
+    const t = cpu();
+    run(n);
+    if (cpu() - t >= 2e6 || n >= 1e8) break;
+    n *= 2;
+  }
+  const t0 = cpu();
+  run(n);
+  const perCall = Math.max(1, (cpu() - t0) / n);
+  n = Math.max(100, Math.round(5e6 / perCall));
+  run(n * 3); // warm-up: the optimizing compiler has settled before the samples
+  const samples: number[] = [];
+  for (let b = 0; b < BATCHES; b++) {
+    const t = cpu();
+    run(n);
+    samples.push((cpu() - t) / n);
+  }
+  return median(samples);
+}
+const BATCHES = 9;
+
 /** The goals of the issue, filled in by the sections and printed at the end. */
 const goals: Array<{ goal: string; met: boolean; detail: string }> = [];
-const resolveRatios: Array<{ label: string; ratio: number }> = [];
-const freshRatios: Array<{ label: string; ratio: number }> = [];
 
 async function timeIt(fn: () => unknown): Promise<number> {
   const stats = await measure(fn, OPTS);
@@ -232,22 +337,43 @@ function isolated<A>(target: (arg: A) => unknown, arg: A): () => unknown {
 }
 
 /**
- * `() => target(fresh)`, where `fresh` is a new flat string with the path's text on every call,
- * as an HTTP server hands a router one per request. Reusing one string object lets V8 cache work
- * on it (its hash; once it has been used as a property key, an internalized copy; `split()`
- * results for internalized strings), which flatters some routers and not others. The cost of
- * making the string is measured alone and subtracted.
+ * A sink of its own for one router (a fresh function, so its type feedback is that router's
+ * alone): it reads each name and value, and adds up their lengths so the reads are not dead code.
  */
-function isolatedFresh<A extends string>(target: (arg: A) => unknown, arg: A): () => unknown {
-  const bytes = Buffer.from(arg, 'latin1');
+function newSink(): Sink {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- a fresh function per router (see above)
+  return new Function(
+    'acc',
+    "return function sink(k, v) { acc.n += k.length + (typeof v === 'string' ? v.length : 1); };",
+  )(sinkTotal) as Sink;
+}
+const sinkTotal = { n: 0 };
+
+/**
+ * `run(n)`: n calls of `lookup(fresh, sink)`, where `fresh` is a new flat string with the path's
+ * text on every call, as an HTTP server hands a router one per request. Reusing one string object
+ * lets V8 cache work on it (its hash; once it has been used as a property key, an internalized
+ * copy; `split()` results for internalized strings), which flatters some routers and not others.
+ * The cost of making the string is measured alone (`making()`) and subtracted. The loop is a
+ * fresh function per router, so its call site has that router's type feedback alone, as in an
+ * application with one router.
+ */
+function timedLookup(lookup: Lookup, path: string): (n: number) => void {
+  const bytes = Buffer.from(path, 'latin1');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- a fresh call site per router (see above)
   return new Function(
     'target',
     'bytes',
-    'n',
+    'len',
+    'sink',
     'dno',
-    'return function bench() { return dno(target(bytes.latin1Slice(0, n))); };',
-  )(target, bytes, bytes.length, do_not_optimize) as () => unknown;
+    'return function run(n) { for (let i = 0; i < n; i++) dno(target(bytes.latin1Slice(0, len), sink)); };',
+  )(lookup, bytes, bytes.length, newSink(), do_not_optimize) as (n: number) => void;
+}
+
+/** What making the fresh string alone costs, to subtract. */
+function making(path: string): (n: number) => void {
+  return timedLookup((p) => p, path);
 }
 
 function fmt(ns: number): string {
@@ -259,61 +385,170 @@ function opsPerSec(ns: number): string {
   return ops >= 1e6 ? `${(ops / 1e6).toFixed(1)}M` : `${(ops / 1e3).toFixed(0)}k`;
 }
 
-async function matchSection(table: Table, fresh: boolean): Promise<void> {
-  const routers = peers(table);
-  const tableCases = table.name === 'django' ? cases.django.match : cases.github.match;
-  const how = fresh
-    ? 'a fresh string per lookup, as a server sees paths (making it subtracted)'
-    : 'one string object reused for every lookup';
-  console.log(
-    `\n## ${table.name} table (${table.routes.length} routes), ${how}: median ns per lookup (ops/s)\n`,
-  );
-  const names = routers.map(([n]) => n);
-  console.log(`| case | ${names.join(' | ')} | reins vs fastest peer |`);
-  console.log(`|---|${names.map(() => '---').join('|')}|---|`);
-  for (const [caseName, c] of Object.entries(tableCases)) {
-    const cells: string[] = [];
-    const timed: Array<{ name: string; cell: number; fn: () => unknown }> = [];
-    for (const [name, lookup] of routers) {
+type CaseKey = `${string} ${string}`;
+/** Per case (`django static`…), per router: median ns per lookup, or why it was not timed. */
+type Figures = Map<CaseKey, Map<RouterName, number | string>>;
+
+function tableCases(table: Table): Record<string, Case> {
+  return table.name === 'django' ? cases.django.match : cases.github.match;
+}
+
+function record(figures: Figures, key: CaseKey, router: RouterName, value: number | string): void {
+  let row = figures.get(key);
+  if (row === undefined) figures.set(key, (row = new Map<RouterName, number | string>()));
+  row.set(router, value);
+}
+
+/** The router, checked against every case of the table: a lookup per case, or why not timed. */
+function checkedLookups(name: RouterName, table: Table): Array<[string, Case, Lookup | string]> {
+  const lookup = buildRouter(name, table);
+  return Object.entries(tableCases(table)).map(([caseName, c]) => {
+    if (typeof lookup === 'string') return [caseName, c, caseName === 'static' ? lookup : '–'];
+    const got = answer(lookup, c.path);
+    const want = expected(table, c);
+    return [caseName, c, got === want ? lookup : `wrong answer (${got}; want ${want})`];
+  });
+}
+
+/**
+ * In a child process of its own: build one router for both tables and time every case (the
+ * CPU-time median of its batches, the string's making subtracted). Printed as JSON for the parent.
+ */
+function ownProcessChild(name: RouterName): void {
+  const out: Array<[CaseKey, number | string]> = [];
+  for (const table of [djangoTable(), githubTable()]) {
+    for (const [caseName, c, lookup] of checkedLookups(name, table)) {
+      const key: CaseKey = `${table.name} ${caseName}`;
       if (typeof lookup === 'string') {
-        cells.push(caseName === 'static' ? lookup : '–');
+        out.push([key, lookup]);
         continue;
       }
-      const answer = lookup(c.path);
-      if (answer !== c.expect) {
-        cells.push(`wrong answer (${String(answer)})`);
-        continue;
-      }
-      const fn = fresh ? isolatedFresh(lookup, c.path) : isolated(lookup, c.path);
-      timed.push({ name, cell: cells.push('') - 1, fn });
+      const ns = cpuTime(timedLookup(lookup, c.path));
+      out.push([key, Math.max(0.1, ns - cpuTime(making(c.path)))]);
     }
-    const measured = await interleaved([
-      ...timed.map((t) => t.fn),
-      ...(fresh ? [isolatedFresh((p: string) => p, c.path)] : []),
-    ]);
-    const making = fresh ? measured.pop()! : 0;
-    const times = measured.map((ns) => Math.max(0.1, ns - making));
-    let reins = 0;
-    let bestPeer = Infinity;
-    let bestPeerName = '';
-    timed.forEach((t, i) => {
-      const ns = times[i]!;
-      cells[t.cell] = `${fmt(ns)} (${opsPerSec(ns)})`;
-      if (t.name === 'reins') reins = ns;
-      else if (ns < bestPeer) {
-        bestPeer = ns;
-        bestPeerName = t.name;
+  }
+  console.log(`RESULT ${JSON.stringify(out)}`);
+}
+
+/** Every router in its own process, ROUNDS times (the order rotating); the median per case. */
+function ownProcessFigures(): Figures {
+  const samples = new Map<CaseKey, Map<RouterName, Array<number | string>>>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < ROUTERS.length; k++) {
+      const name = ROUTERS[(k + round) % ROUTERS.length]!;
+      const text = execFileSync(
+        process.execPath,
+        [...process.execArgv, fileURLToPath(import.meta.url)],
+        { env: { ...process.env, BENCH_CHILD: 'router', BENCH_ROUTER: name }, encoding: 'utf8' },
+      );
+      const line = text.split('\n').find((l) => l.startsWith('RESULT '))!;
+      for (const [key, value] of JSON.parse(line.slice(7)) as Array<[CaseKey, number | string]>) {
+        let row = samples.get(key);
+        if (row === undefined)
+          samples.set(key, (row = new Map<RouterName, Array<number | string>>()));
+        let list = row.get(name);
+        if (list === undefined) row.set(name, (list = []));
+        list.push(value);
       }
+    }
+  }
+  const figures: Figures = new Map();
+  for (const [key, row] of samples) {
+    for (const [name, values] of row) {
+      const numbers = values.filter((v): v is number => typeof v === 'number');
+      record(figures, key, name, numbers.length === values.length ? median(numbers) : values[0]!);
+    }
+  }
+  return figures;
+}
+
+/** Every router in this process, interleaved over ROUNDS rounds; the median per case. */
+async function interleavedFigures(tables: Table[]): Promise<Figures> {
+  const figures: Figures = new Map();
+  for (const table of tables) {
+    const perRouter = ROUTERS.map((name) => [name, checkedLookups(name, table)] as const);
+    for (const [i, [caseName, c]] of Object.entries(tableCases(table)).entries()) {
+      const key: CaseKey = `${table.name} ${caseName}`;
+      const timed: Array<{ name: RouterName; fn: (n: number) => void }> = [];
+      for (const [name, lookups] of perRouter) {
+        const lookup = lookups[i]![2];
+        if (typeof lookup === 'string') record(figures, key, name, lookup);
+        else timed.push({ name, fn: timedLookup(lookup, c.path) });
+      }
+      const measured = await interleaved([...timed.map((t) => t.fn), making(c.path)], cpuTime);
+      const cost = measured.pop()!;
+      timed.forEach((t, j) => record(figures, key, t.name, Math.max(0.1, measured[j]! - cost)));
+    }
+  }
+  return figures;
+}
+
+/** reins and the fastest peer of one case's row. */
+function versus(row: Map<RouterName, number | string>): {
+  reins: number;
+  best: number;
+  bestName: string;
+} | null {
+  const reins = row.get('reins');
+  let best = Infinity;
+  let bestName = '';
+  for (const [name, ns] of row) {
+    if (name !== 'reins' && typeof ns === 'number' && ns < best) [best, bestName] = [ns, name];
+  }
+  return typeof reins === 'number' && best < Infinity ? { reins, best, bestName } : null;
+}
+
+function printFigures(title: string, figures: Figures): void {
+  console.log(`\n## ${title}: median ns per lookup (ops/s)\n`);
+  console.log(`| case | ${ROUTERS.join(' | ')} | reins vs fastest peer |`);
+  console.log(`|---|${ROUTERS.map(() => '---').join('|')}|---|`);
+  for (const [key, row] of figures) {
+    const cells = ROUTERS.map((name) => {
+      const v = row.get(name);
+      return typeof v === 'number' ? `${fmt(v)} (${opsPerSec(v)})` : (v ?? '–');
     });
-    let ratio = '–';
-    if (reins > 0 && bestPeer < Infinity) {
-      ratio = `${(bestPeer / reins).toFixed(2)}× (${bestPeerName})`;
-      (fresh ? freshRatios : resolveRatios).push({
-        label: `${table.name} ${caseName}`,
-        ratio: bestPeer / reins,
-      });
+    const vs = versus(row);
+    const ratio = vs === null ? '–' : `${(vs.best / vs.reins).toFixed(2)}× (${vs.bestName})`;
+    console.log(`| ${key} | ${cells.join(' | ')} | ${ratio} |`);
+  }
+}
+
+/** Per case: reins and the fastest peer with the ratio, under both methods; the goal. */
+function printSummary(own: Figures | null, mixed: Figures | null): void {
+  console.log('\n## resolve: reins against the fastest peer (median ns per lookup)\n');
+  console.log(
+    '| case | own process: reins | fastest peer | ratio | interleaved: reins | fastest peer | ratio |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  const keys = new Set([...(own?.keys() ?? []), ...(mixed?.keys() ?? [])]);
+  const worst: Record<string, { label: string; ratio: number }[]> = { own: [], interleaved: [] };
+  for (const key of keys) {
+    const cells: string[] = [];
+    for (const [how, figures] of [
+      ['own', own],
+      ['interleaved', mixed],
+    ] as const) {
+      const row = figures?.get(key);
+      const vs = row === undefined ? null : versus(row);
+      if (vs === null) {
+        cells.push('–', '–', '–');
+        continue;
+      }
+      const ratio = vs.best / vs.reins;
+      worst[how]!.push({ label: key, ratio });
+      cells.push(fmt(vs.reins), `${fmt(vs.best)} ${vs.bestName}`, `**${ratio.toFixed(2)}×**`);
     }
-    console.log(`| ${caseName} | ${cells.join(' | ')} | ${ratio} |`);
+    console.log(`| ${key} | ${cells.join(' | ')} |`);
+  }
+  for (const [how, ratios] of Object.entries(worst)) {
+    if (ratios.length === 0) continue;
+    const low = ratios.reduce((x, y) => (y.ratio < x.ratio ? y : x));
+    const behind = ratios.filter((r) => r.ratio < 1);
+    goals.push({
+      goal: `resolve ≥ 1.0× the fastest peer on every case, params read, fresh strings (${how === 'own' ? 'each router in its own process' : 'interleaved in one process'})`,
+      met: behind.length === 0,
+      detail: `worst: ${low.label} ${low.ratio.toFixed(2)}×${behind.length > 0 ? `; behind on ${behind.map((r) => `${r.label} ${r.ratio.toFixed(2)}×`).join(', ')}` : ''}`,
+    });
   }
 }
 
@@ -419,16 +654,20 @@ async function extrasSection(): Promise<void> {
   );
 }
 
+if (process.env['BENCH_CHILD'] === 'router') {
+  ownProcessChild(process.env['BENCH_ROUTER'] as RouterName);
+  process.exit(0);
+}
 const started = performance.now();
 console.log(
-  `@reins/urls benchmark — Node ${process.version}, mitata, one process, ${ROUNDS} interleaved round(s), load average ${loadavg()
+  `@reins/urls benchmark — Node ${process.version}, lookups in CPU time (reverse and other: mitata), ${ROUNDS} round(s), load average ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')} at start`,
 );
 console.log(
-  'reins is measured with match() (null for a miss, as the peers return null/undefined).',
+  'reins is measured with match() (null for a miss, as the peers return null/undefined); every adapter reads the params its router returns; a fresh path string per lookup.',
 );
-// `pnpm bench [build] [django] [github] [reverse] [other]` runs only the sections named.
+// `pnpm bench [build] [own] [interleaved] [reverse] [other]` runs only the sections named.
 const only = new Set(process.argv.slice(2));
 const wanted = (section: string): boolean => only.size === 0 || only.has(section);
 // Build times are taken in a fresh child process: cold, as at an application's start, and
@@ -451,27 +690,16 @@ if (wanted('build')) {
   console.log(text!.replace(/^@reins[^\n]*\n[^\n]*\n/, '').trimEnd());
   goals.push(...(JSON.parse(json!) as typeof goals));
 }
-for (const fresh of [false, true]) {
-  if (wanted('django')) await matchSection(djangoTable(), fresh);
-  if (wanted('github')) await matchSection(githubTable(), fresh);
-}
+const own = wanted('own') ? ownProcessFigures() : null;
+if (own !== null)
+  printFigures("each router in its own process (median over the rounds' processes)", own);
+const mixed = wanted('interleaved')
+  ? await interleavedFigures([djangoTable(), githubTable()])
+  : null;
+if (mixed !== null) printFigures('every router interleaved in one process', mixed);
+if (own !== null || mixed !== null) printSummary(own, mixed);
 if (wanted('reverse')) await reverseSection();
 if (wanted('other')) await extrasSection();
-for (const [ratios, how] of [
-  [freshRatios, 'a fresh string per lookup'],
-  [resolveRatios, 'one string object reused'],
-] as const) {
-  if (ratios.length === 0) continue;
-  const worst = ratios.reduce((a, b) => (b.ratio < a.ratio ? b : a));
-  goals.unshift({
-    goal: `resolve ≥ 1.0× the fastest peer on every case (${how})`,
-    met: worst.ratio >= 1,
-    detail: `worst: ${worst.label} ${worst.ratio.toFixed(2)}×; ${ratios
-      .filter((r) => r.ratio < 1)
-      .map((r) => `${r.label} ${r.ratio.toFixed(2)}×`)
-      .join(', ')}`.replace(/; $/, ''),
-  });
-}
 if (goals.length > 0) {
   console.log('\n## goals\n');
   for (const g of goals) console.log(`- ${g.goal}: **${g.met ? 'met' : 'not met'}** (${g.detail})`);

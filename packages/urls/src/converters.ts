@@ -3,7 +3,8 @@
  * for your own. A converter is `{ regex, toJs, toUrl }`: `regex` (Python `re` syntax, as in Django)
  * says what a placeholder matches, `toJs` turns the matched text into the value the view receives
  * (throwing means "this pattern does not match, try the next"), and `toUrl` turns a value back into
- * URL text for `reverse()` (throwing means "this candidate cannot be used").
+ * URL text for `reverse()` (throwing means "this candidate cannot be used", except that a
+ * `TypeError` or `ReferenceError` propagates, as Django lets a `TypeError` out of `to_url`).
  *
  * @module
  */
@@ -24,7 +25,7 @@ export interface Converter<T = unknown> {
   readonly regex: string;
   /** Turn the matched text into the view's value; throw to make the pattern not match. */
   toJs(value: string): T;
-  /** Turn a value into URL text for `reverse()`; throw to reject the value. */
+  /** Turn a value into URL text for `reverse()`; throw (not a `TypeError`) to reject the value. */
   toUrl(value: T): string;
 }
 

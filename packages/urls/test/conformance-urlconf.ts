@@ -16,8 +16,9 @@ registerConverter('hex', {
   regex: '[0-9a-fA-F]{6}',
   toJs: (value: string) => value.toLowerCase(),
   toUrl: (value: unknown) => {
+    // Django's converter raises ValueError (a non-match); a TypeError would propagate.
     if (typeof value !== 'string' || value.length !== 6)
-      throw new TypeError('six hex digits expected');
+      throw new RangeError('six hex digits expected');
     return value.toUpperCase();
   },
 });

@@ -68,8 +68,7 @@ export class RedirectView<P extends ViewParams = Record<string, unknown>> extend
         ? new HttpResponsePermanentRedirect(url)
         : new HttpResponseRedirect(url);
     }
-    logRequestWarning(`Gone: ${request.path}`, request, 410);
-    return new HttpResponseGone();
+    return logRequestWarning(`Gone: ${request.path}`, request, new HttpResponseGone());
   }
 
   override head(request: HttpRequest, params: P, ...args: string[]): Promise<HttpResponse> {

@@ -36,8 +36,11 @@ export function requireHttpMethods(methods: readonly string[]): ViewDecorator {
   return <V extends AnyView>(view: V): V => {
     const wrapped = function (this: unknown, request: HttpRequest, ...rest: unknown[]): unknown {
       if (!allowed.includes(request.method)) {
-        logRequestWarning(`Method Not Allowed (${request.method}): ${request.path}`, request, 405);
-        return new HttpResponseNotAllowed(allowed);
+        return logRequestWarning(
+          `Method Not Allowed (${request.method}): ${request.path}`,
+          request,
+          new HttpResponseNotAllowed(allowed),
+        );
       }
       return view.call(this, request, ...rest);
     };

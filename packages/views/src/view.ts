@@ -245,8 +245,11 @@ export class View<P extends ViewParams = Record<string, unknown>> {
    * view.httpMethodNotAllowed(request, params).status; // 405
    */
   httpMethodNotAllowed(request: HttpRequest, _params: P, ..._args: string[]): ViewResult {
-    logRequestWarning(`Method Not Allowed (${request.method}): ${request.path}`, request, 405);
-    return new HttpResponseNotAllowed(this.allowedMethods());
+    return logRequestWarning(
+      `Method Not Allowed (${request.method}): ${request.path}`,
+      request,
+      new HttpResponseNotAllowed(this.allowedMethods()),
+    );
   }
 
   /**

@@ -12,6 +12,7 @@
 import { Buffer } from 'node:buffer';
 import type * as RedisModuleNamespace from 'redis';
 import type { RedisClientOptions } from 'redis';
+import { withTimeout } from '@reins/core';
 
 type RedisModule = typeof RedisModuleNamespace;
 import { BaseCache, MISSING, type BaseCacheOptions, type Maybe } from '../base-cache.js';
@@ -139,17 +140,7 @@ export class RedisCache extends BaseCache {
     const connecting = this.#connecting;
     if (connecting === undefined) return client;
     const limit = this.#options.connectTimeout ?? 1000;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        connecting,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no connection within ${limit} ms`)), limit);
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(connecting, limit, () => new Error(`no connection within ${limit} ms`));
     return client;
   }
 

@@ -28,6 +28,8 @@ import {
   type UploadedFile,
 } from '../uploaded-file.js';
 import { createTempPath, removeTempPath } from './temp-files.js';
+import { isUtf8Label, LATIN1, lookupCharset, requireCharset, type Charset } from './charset.js';
+import { parseHeader } from './parse-header.js';
 
 export interface MultipartResult {
   post: QueryDict;
@@ -61,6 +63,92 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Django's checks of a multipart Content-Type before anything is read (`MultiPartParser`): ASCII
+ * only, and a boundary `cgi.valid_boundary` accepts — even for an empty body.
+ *
+ * @throws {MultiPartParserError} with Django's message.
+ */
+export function checkMultipartContentType(contentType: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (!/^[\x00-\x7f]*$/.test(contentType)) {
+    throw new MultiPartParserError(`Invalid non-ASCII Content-Type in multipart: ${contentType}`);
+  }
+  const boundary = parseHeader(contentType)[1]['boundary'];
+  if (boundary === undefined || !/^[ -~]{0,200}[!-~]$/.test(boundary)) {
+    throw new MultiPartParserError(`Invalid boundary in multipart: ${boundary ?? 'None'}`);
+  }
+}
+
+/** What a part's own headers said, which busboy does not report (it defaults the type). */
+interface PartHeaders {
+  contentType: string | null;
+  charset: string | null;
+}
+
+// busboy hands a part's Content-Type over as `text/plain` when there is none, where Django's is
+// `''`; the part's raw headers are read from busboy's inner multipart parser (Dicer), whose
+// `header` event follows busboy's own handler, which has just announced the file.
+function watchPartHeaders(parser: unknown, onHeaders: (headers: PartHeaders) => void): void {
+  const dicer = (parser as { _parser?: { parser?: NodeJS.EventEmitter } })._parser?.parser;
+  dicer?.on('part', (part: NodeJS.EventEmitter) => {
+    part.on('header', (header: Record<string, string[] | undefined>) => {
+      const raw = header['content-type']?.[0];
+      if (raw === undefined) {
+        onHeaders({ contentType: null, charset: null });
+        return;
+      }
+      const [type, params] = parseHeader(raw);
+      onHeaders({ contentType: type, charset: params['charset'] ?? null });
+    });
+  });
+}
+
+// The charsets busboy decodes as Latin-1, handing over the part's raw bytes.
+const BUSBOY_LATIN1 = new Set([
+  'latin1',
+  'ascii',
+  'us-ascii',
+  'iso-8859-1',
+  'iso8859-1',
+  'iso88591',
+  'iso_8859-1',
+  'windows-1252',
+  'iso_8859-1:1987',
+  'cp1252',
+  'x-cp1252',
+]);
+
+/**
+ * A field's text from what busboy made of it: base64 parts decoded (as Django does), a part's
+ * own charset honoured where busboy kept its bytes (UTF-8, the Latin-1 labels), the request
+ * charset otherwise; a part charset busboy would have decoded wrongly is an error.
+ */
+function fieldValue(
+  rawValue: string,
+  transferEncoding: string,
+  partCharset: string | null,
+  requestCharset: Charset | null,
+): string {
+  if (transferEncoding === 'base64') {
+    return (requestCharset ?? requireCharset('utf-8')).decode(Buffer.from(rawValue, 'base64'));
+  }
+  if (partCharset === null) {
+    return requestCharset === null
+      ? rawValue
+      : requestCharset.decode(Buffer.from(rawValue, 'latin1'));
+  }
+  const lower = partCharset.toLowerCase();
+  if (lower === 'utf-8' || lower === 'utf8') return rawValue;
+  if (BUSBOY_LATIN1.has(lower)) {
+    return (lookupCharset(partCharset) ?? LATIN1).decode(Buffer.from(rawValue, 'latin1'));
+  }
+  throw new MultiPartParserError(
+    `A multipart field declares the charset ${JSON.stringify(partCharset)}, which reins cannot decode in a part; ` +
+      'send fields in UTF-8 or the request charset (without a part charset).',
+  );
+}
+
 /** Parse a multipart body from `source`; `contentType` is the request's raw Content-Type. */
 export async function parseMultipart(
   contentType: string,
@@ -68,10 +156,11 @@ export async function parseMultipart(
   settings: ResolvedRequestOptions,
   encoding: string,
 ): Promise<MultipartResult> {
-  // eslint-disable-next-line no-control-regex
-  if (!/^[\x00-\x7f]*$/.test(contentType)) {
-    throw new MultiPartParserError(`Invalid non-ASCII Content-Type in multipart: ${contentType}`);
-  }
+  checkMultipartContentType(contentType);
+  // busboy decodes only UTF-8 and Latin-1 correctly: for another request charset it hands over
+  // the raw bytes (as Latin-1) of parts without a charset of their own, decoded here.
+  const utf8 = isUtf8Label(encoding);
+  const charset = utf8 ? null : requireCharset(encoding);
   const maxMemory = settings.dataUploadMaxMemorySize;
   const maxFields = settings.dataUploadMaxNumberFields;
   const maxFiles = settings.dataUploadMaxNumberFiles;
@@ -81,7 +170,7 @@ export async function parseMultipart(
   try {
     parser = busboy({
       headers: { 'content-type': contentType },
-      defCharset: encoding,
+      defCharset: utf8 ? 'utf-8' : 'latin1',
       preservePath: true,
       // Django decides by the filename parameter alone: a part with a non-empty one is a file
       // (with `filename=""` it is an ordinary field).
@@ -100,6 +189,18 @@ export async function parseMultipart(
   }
 
   const post = new QueryDict(null, { mutable: true, encoding });
+  // The headers of the part being announced: set by watchPartHeaders before busboy's 'field'
+  // (at the part's end) and read by the 'file' handler through `announcedFile`.
+  let partCharset: string | null = null;
+  let announcedFile: PartHeaders | null = null;
+  watchPartHeaders(parser, (headers) => {
+    partCharset = headers.charset;
+    if (announcedFile !== null) {
+      announcedFile.contentType = headers.contentType ?? '';
+      announcedFile.charset = headers.charset;
+      announcedFile = null;
+    }
+  });
   const files = new MultiValueDict<UploadedFile>();
   const tempPaths: string[] = [];
   const fileTasks: Promise<void>[] = [];
@@ -132,11 +233,13 @@ export async function parseMultipart(
 
   parser.on('field', (name, rawValue, _nameTruncated, valueTruncated, transferEncoding) => {
     if (failure !== null || name === undefined) return;
-    // Django decodes base64 parts; others are taken as they are.
-    const value =
-      transferEncoding === 'base64'
-        ? new TextDecoder(encoding).decode(Buffer.from(rawValue, 'base64'))
-        : rawValue;
+    let value: string;
+    try {
+      value = fieldValue(rawValue, transferEncoding, partCharset, charset);
+    } catch (error) {
+      fail(error);
+      return;
+    }
     fieldCount += 1;
     if (maxFields !== null && fieldCount > maxFields) {
       fail(
@@ -182,6 +285,8 @@ export async function parseMultipart(
       return;
     }
     activeStreams.add(stream);
+    const headers: PartHeaders = { contentType: mimeType, charset: null };
+    announcedFile = headers;
     fileTasks.push(
       receiveFile(name, stream, transferEncoding === 'base64', settings, tempPaths).then(
         (received) => {
@@ -189,8 +294,8 @@ export async function parseMultipart(
           const init = {
             name,
             fieldName,
-            contentType: mimeType,
-            charset: null,
+            contentType: headers.contentType ?? '',
+            charset: headers.charset,
             size: received.size,
           };
           files.appendList(

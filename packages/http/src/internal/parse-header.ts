@@ -4,13 +4,19 @@
  * double-quoted values are unquoted. A `;` inside quotes does not split.
  */
 
-function splitParams(line: string): string[] {
+/**
+ * Split `;`-separated parameters, not at a `;` inside double quotes. `cgi.parse_header` does not
+ * count an escaped `\"` as a quote; Django's multipart `parse_header` (for `Accept` ranges) does.
+ */
+export function splitParams(line: string, countEscapedQuotes = false): string[] {
   const parts: string[] = [];
   let rest = line;
   while (rest.startsWith(';')) {
     rest = rest.slice(1);
     let end = rest.indexOf(';');
-    while (end > 0 && quotesBefore(rest, end) % 2 === 1) end = rest.indexOf(';', end + 1);
+    while (end > 0 && quotesBefore(rest, end, countEscapedQuotes) % 2 === 1) {
+      end = rest.indexOf(';', end + 1);
+    }
     if (end < 0) end = rest.length;
     parts.push(rest.slice(0, end).trim());
     rest = rest.slice(end);
@@ -18,13 +24,13 @@ function splitParams(line: string): string[] {
   return parts;
 }
 
-function quotesBefore(value: string, end: number): number {
+function quotesBefore(value: string, end: number, countEscaped: boolean): number {
   let quotes = 0;
   let escaped = 0;
   for (let i = 0; i < end; i += 1) {
     if (value[i] === '"') {
       quotes += 1;
-      if (i > 0 && value[i - 1] === '\\') escaped += 1;
+      if (!countEscaped && i > 0 && value[i - 1] === '\\') escaped += 1;
     }
   }
   return quotes - escaped;

@@ -84,8 +84,3 @@ export function serializeCookie(name: string, value: string, attributes: CookieA
   if (attributes.secure) out += '; Secure';
   return out;
 }
-
-/** An HTTP date: `Wdy, DD Mon YYYY HH:MM:SS GMT`. */
-export function httpDate(epochMilliseconds: number): string {
-  return new Date(Math.floor(epochMilliseconds / 1000) * 1000).toUTCString();
-}

@@ -6,19 +6,28 @@
  */
 
 import { quote } from '@reins/core';
+import { pythonCodecName } from './charset.js';
 
-const knownEncodings = new Set<string>();
-
-/** Whether `encoding` is a label TextDecoder knows (Python's `codecs.lookup` succeeding). */
+/** Whether Python's `codecs.lookup(encoding)` succeeds (Django keeps such a charset). */
 export function isKnownEncoding(encoding: string): boolean {
-  if (knownEncodings.has(encoding)) return true;
-  try {
-    if (new TextDecoder(encoding).encoding === '') return false;
-  } catch {
-    return false;
+  return pythonCodecName(encoding) !== undefined;
+}
+
+const ALWAYS_SAFE = /[A-Za-z0-9_.\-~]/;
+
+/**
+ * Python's `quote_from_bytes(bytes, safe)` (or `quote_plus` of bytes with `plus`): bytes of
+ * letters, digits, `_.-~` and `safe` stay, a space is `+` with `plus`, the rest `%XX`.
+ */
+export function quoteFromBytes(bytes: Uint8Array, safe: string, plus: boolean): string {
+  let out = '';
+  for (const byte of bytes) {
+    const char = String.fromCharCode(byte);
+    if (byte < 0x80 && (ALWAYS_SAFE.test(char) || safe.includes(char))) out += char;
+    else if (plus && byte === 0x20) out += '+';
+    else out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
   }
-  knownEncodings.add(encoding);
-  return true;
+  return out;
 }
 
 /** Django's `iri_to_uri`: encode what is not allowed in a URI, keep existing escapes. */

@@ -30,14 +30,5 @@ export function splitUrl(url: string): { scheme: string; netloc: string; rest: s
   return { scheme, netloc, rest };
 }
 
-/**
- * Django's `is_same_domain`: exact match, or for a pattern starting with `.`, the domain itself
- * and every subdomain. The pattern is lower-cased, the host is compared as given.
- */
-export function isSameDomain(host: string, pattern: string): boolean {
-  if (!pattern) return false;
-  const lower = pattern.toLowerCase();
-  return (
-    (lower.startsWith('.') && (host.endsWith(lower) || host === lower.slice(1))) || lower === host
-  );
-}
+/** Django's `is_same_domain` (core's, shared with `@reins/http`'s host validation). */
+export { isSameDomain } from '@reins/core';

@@ -28,6 +28,7 @@ import {
   requestFromFetch,
   requestFromNode,
   responseToFetch,
+  isResponseLogged,
   runSyncWithRequest,
   runWithRequest,
   runWithRequestUntilSettled,
@@ -261,7 +262,7 @@ export function createRequestLifecycle(
       );
     }
     const status = response.status;
-    if (status >= 400 && !context.loggedResponses.has(response)) {
+    if (status >= 400 && !context.loggedResponses.has(response) && !isResponseLogged(response)) {
       safeLog(context, {
         level: status >= 500 ? 'error' : 'warning',
         logger: 'reins.request',

@@ -56,6 +56,11 @@ export interface DatabaseSessionStoreOptions {
 
 const SETTING = 'sessionStore';
 
+// SQLite holds Django's 'YYYY-MM-DD HH:MM:SS[.ffffff]' text in UTC; PostgreSQL gives a Date.
+function parseDatetime(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(value.replace(' ', 'T') + 'Z');
+}
+
 function describeUrl(url: string): string {
   try {
     const parsed = new URL(url);
@@ -120,6 +125,34 @@ export class DatabaseSessionStore implements SessionStore {
       return row === undefined
         ? null
         : decodeSessionData(row.session_data, this.#options.secretKey, this.#decodeOptions);
+    });
+  }
+
+  /**
+   * The data and expiry of a live session (what the cached-db store caches, for the rest of the
+   * session's life), or `null`.
+   *
+   * @example
+   * const row = await store.loadWithExpiry(key); // { data: { visits: 1 }, expireDate: Date }
+   */
+  async loadWithExpiry(
+    sessionKey: string,
+  ): Promise<{ data: SessionData; expireDate: Date } | null> {
+    if (!isPlausibleSessionKey(sessionKey)) return null;
+    return this.#run('load', async (db, dialect) => {
+      const row = await db
+        .selectFrom('django_session')
+        .select(['session_data', 'expire_date'])
+        .where('session_key', '=', sessionKey)
+        .where('expire_date', '>', this.#datetime(new Date(), dialect))
+        .executeTakeFirst();
+      if (row === undefined) return null;
+      const data = decodeSessionData(
+        row.session_data,
+        this.#options.secretKey,
+        this.#decodeOptions,
+      );
+      return { data, expireDate: parseDatetime(row.expire_date) };
     });
   }
 

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ImproperlyConfigured } from '@reins/core';
+import { ImproperlyConfigured, withTimeout } from '@reins/core';
 import type { AnyRedisClient } from './internal/any-client.js';
 import { generateSessionKey } from '../generate-session-key.js';
 import type { SessionData, SessionSaveOptions, SessionStore } from '../session-store.js';
@@ -200,20 +200,11 @@ export class RedisSessionStore implements SessionStore {
     // server. Only the first connection is waited for, up to the timeout.
     const connecting = this.#connecting;
     if (connecting === undefined) return client;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      return await Promise.race([
-        connecting,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no connection within ${this.#timeout} ms`)),
-            this.#timeout,
-          );
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withTimeout(
+      connecting,
+      this.#timeout,
+      () => new Error(`no connection within ${this.#timeout} ms`),
+    );
   }
 
   async #create(): Promise<Client> {

@@ -6,10 +6,9 @@
  */
 import type { FilterSpec } from './filter-spec.js';
 import { isStringLike } from './filter-values.js';
-import { isSafe, markSafe } from '../safe-string.js';
 import { PythonError } from '../internal/python-errors.js';
 import { isValueOrTypeError, pyInt } from '../internal/python-number.js';
-import { pyStr } from '../internal/python-str.js';
+import { isSafe, markSafe, pyStr } from '@reins/core';
 
 /** Python `a + b` for the value kinds a template can hold; `undefined` where Python raises. */
 function pyAdd(a: unknown, b: unknown): unknown {

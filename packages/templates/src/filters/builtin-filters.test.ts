@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtinFilters } from './index.js';
 import type { FilterSpec } from './filter-spec.js';
-import { escapeHtml, isSafe, markSafe } from '../safe-string.js';
 import { localizeValue } from '../internal/number-localize.js';
 import { SKIPPED, cases, decode, flags, inZone } from './__fixtures__/django-filter-cases.js';
+import { escapeHtml, isSafe, markSafe } from '@reins/core';
 
 process.env.TZ = 'UTC';
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { SAFE_STRING as SAFE } from '@reins/core';
+import { SAFE_STRING as SAFE, isPlainObject, isPyInt } from '@reins/core';
 import type { FilterSpec } from './filter-spec.js';
 import { textOf } from './filter-values.js';
 import { PythonError } from '../internal/python-errors.js';
@@ -14,7 +14,6 @@ import { pyFloat, pyTypeName } from '../internal/python-number.js';
 import { compare } from '../internal/python-compare.js';
 import { canReadMember } from '../internal/runtime/sandbox.js';
 import { pyIndex } from '../internal/python-slice.js';
-import { isPlainObject, isPyInt } from '../internal/python-str.js';
 
 function lookupPart(value: unknown, part: string): unknown {
   if (value instanceof Map) {

@@ -6,7 +6,7 @@
  */
 import type { FilterSpec } from './filter-spec.js';
 import { stringValue } from './filter-values.js';
-import { markSafe } from '../safe-string.js';
+import { markSafe } from '@reins/core';
 
 // eslint-disable-next-line no-control-regex
 const JS_SPECIAL = /[\\'"<>&=\-;`\u2028\u2029\u0000-\u001f]/g;

@@ -3,10 +3,10 @@ import { builtinFilters } from './index.js';
 import { floatFormat } from './floatformat.js';
 import { stringFilter } from './string-filter.js';
 import { fileSizeFormat } from './filesizeformat.js';
-import { isSafe, markSafe } from '../safe-string.js';
 import { localizeValue } from '../internal/number-localize.js';
 import { pyPercentFormat } from '../internal/python-percent-format.js';
 import { PythonError } from '../internal/python-errors.js';
+import { isSafe, markSafe } from '@reins/core';
 
 process.env.TZ = 'UTC';
 

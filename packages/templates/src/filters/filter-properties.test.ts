@@ -7,7 +7,7 @@ import { stripTags } from './strip-tags.js';
 import { truncateChars, truncateWords } from './truncate.js';
 import { urlizeText } from './urlize.js';
 import { wrapText } from './words.js';
-import { isSafe } from '../safe-string.js';
+import { isSafe } from '@reins/core';
 
 // Strings rich in the characters these filters treat specially, plus arbitrary Unicode.
 const markup = fc.string({

@@ -1,3 +1,4 @@
+import { isSafe, pyStr } from '@reins/core';
 /**
  * Conversions every filter shares: Django's `@stringfilter` input conversion (`stringValue`), the
  * text of a string-like argument (`argText`), and the type tests that stand in for Python's
@@ -5,8 +6,6 @@
  *
  * @module
  */
-import { isSafe } from '../safe-string.js';
-import { pyStr } from '../internal/python-str.js';
 
 /** Python `str(value)` of a filter input, as Django's `@stringfilter` decorator does. */
 export function stringValue(value: unknown): string {

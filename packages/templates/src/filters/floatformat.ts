@@ -7,13 +7,12 @@
  * @module
  */
 import type { FilterSpec } from './filter-spec.js';
-import { markSafe, type SafeString } from '../safe-string.js';
 import { PythonError } from '../internal/python-errors.js';
 import { isValueOrTypeError, pyFloat, pyInt } from '../internal/python-number.js';
 import { digitCount, parseDecimal, quantize, type Decimal } from '../internal/number-decimal.js';
 import { formatNumber } from '../internal/number-format.js';
-import { pyFloatRepr, pyRepr } from '../internal/python-str.js';
 import { textOf } from './filter-values.js';
+import { markSafe, type SafeString, pyFloatRepr, pyRepr } from '@reins/core';
 
 /** Add one unit in the last place to a string of decimal digits. */
 function incrementDigits(digits: string): string {

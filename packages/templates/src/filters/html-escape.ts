@@ -6,8 +6,8 @@
  */
 import type { FilterSpec } from './filter-spec.js';
 import { stringValue } from './filter-values.js';
-import { conditionalEscape, escape as escapeText, isSafe, markSafe } from '../safe-string.js';
 import { pyList } from '../internal/python-iter.js';
+import { conditionalEscape, escape as escapeText, isSafe, markSafe } from '@reins/core';
 
 /** `{{ value|escape }}` — HTML-escape, once: already-safe input is left as it is. */
 export const escape: FilterSpec = {

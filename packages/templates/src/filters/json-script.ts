@@ -6,8 +6,8 @@
  * @module
  */
 import type { FilterSpec } from './filter-spec.js';
-import { conditionalEscape, markSafe } from '../safe-string.js';
 import { pyJsonDumps } from '../internal/python-json.js';
+import { conditionalEscape, markSafe } from '@reins/core';
 
 const SCRIPT_SPECIAL = /[<>&]/g;
 const SCRIPT_ESCAPES: Record<string, string> = { '<': '\\u003C', '>': '\\u003E', '&': '\\u0026' };

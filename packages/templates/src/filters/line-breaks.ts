@@ -7,7 +7,7 @@
  */
 import type { FilterSpec } from './filter-spec.js';
 import { stringValue } from './filter-values.js';
-import { escapeHtml, isSafe, markSafe } from '../safe-string.js';
+import { escapeHtml, isSafe, markSafe } from '@reins/core';
 
 const NEWLINES = /\r\n|\r/g;
 const PARAGRAPH_BREAK = /\n{2,}/;

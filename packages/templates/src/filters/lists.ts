@@ -7,13 +7,12 @@
  */
 import type { FilterSpec } from './filter-spec.js';
 import { isStringLike, stringValue } from './filter-values.js';
-import { conditionalEscape, escapeHtml, markSafe } from '../safe-string.js';
 import { PythonError } from '../internal/python-errors.js';
 import { pyList } from '../internal/python-iter.js';
 import { isValueOrTypeError, pyInt } from '../internal/python-number.js';
 import { pyIndex, pySlice } from '../internal/python-slice.js';
-import { pyStr } from '../internal/python-str.js';
 import { codePoints, pyLen } from '../internal/python-text.js';
+import { conditionalEscape, escapeHtml, markSafe, pyStr } from '@reins/core';
 
 function indexOrEmpty(value: unknown, index: number): unknown {
   try {

@@ -6,9 +6,9 @@
  */
 import type { FilterSpec } from './filter-spec.js';
 import { stringValue, textOf } from './filter-values.js';
-import { markSafe, isSafe } from '../safe-string.js';
 import { PythonError } from '../internal/python-errors.js';
 import { pyTypeName } from '../internal/python-number.js';
+import { markSafe, isSafe } from '@reins/core';
 
 /** `{{ value|addslashes }}` — backslash-escape backslashes and quotes. */
 export const addslashes: FilterSpec = {

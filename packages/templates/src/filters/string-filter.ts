@@ -7,7 +7,7 @@
  */
 import type { FilterContext, FilterSpec } from './filter-spec.js';
 import { stringValue } from './filter-values.js';
-import { isSafe } from '../safe-string.js';
+import { isSafe } from '@reins/core';
 
 /**
  * Wrap a filter function so it receives its input as text, as Django's `@stringfilter` does.

@@ -7,7 +7,7 @@
 import type { FilterSpec } from './filter-spec.js';
 import { isValueOrTypeError } from '../internal/python-number.js';
 import { pyPercentFormat } from '../internal/python-percent-format.js';
-import { pyStr } from '../internal/python-str.js';
+import { pyStr } from '@reins/core';
 
 /** `{{ value|stringformat:"05.1f" }}` — format the value with a `%` specifier. */
 export const stringformat: FilterSpec = {

@@ -6,11 +6,10 @@
  * @module
  */
 import type { FilterSpec } from './filter-spec.js';
-import { conditionalEscape, markSafe } from '../safe-string.js';
 import { pyList } from '../internal/python-iter.js';
 import { pyBool } from '../internal/python-truth.js';
-import { pyStr } from '../internal/python-str.js';
 import { MAX_FILTER_NESTING, nestingTooDeep } from './nesting-limit.js';
+import { conditionalEscape, markSafe, pyStr } from '@reins/core';
 
 function* walkItems(list: unknown): Generator<[unknown, unknown[] | null]> {
   const items = pyList(list);

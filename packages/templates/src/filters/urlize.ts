@@ -8,7 +8,6 @@
  */
 import type { FilterSpec } from './filter-spec.js';
 import { stringValue } from './filter-values.js';
-import { escapeHtml, isSafe, markSafe } from '../safe-string.js';
 import { PythonError } from '../internal/python-errors.js';
 import { pyHtmlUnescape } from '../internal/python-html.js';
 import { pyInt } from '../internal/python-number.js';
@@ -22,6 +21,7 @@ import {
   pyUrlsplit,
   pyUrlunsplit,
 } from '../internal/python-url.js';
+import { escapeHtml, isSafe, markSafe } from '@reins/core';
 
 const TRAILING_PUNCTUATION = '.,:;!';
 const WRAPPING_PUNCTUATION: Array<[string, string]> = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine.js';
-import { markSafe } from '../safe-string.js';
+import { markSafe } from '@reins/core';
 
 /** The generated source of a template (captured from `new Function`). */
 function generatedSource(source: string): string {
@@ -86,5 +86,25 @@ describe('compileTemplate', () => {
     expect(template.render({ s: 5 })).toBe('5 5');
     expect(template.render({ s: markSafe('<B>') })).toBe('&lt;B&gt; <b>');
     expect(template.render({})).toBe(' ');
+  });
+});
+
+describe('temporaries', () => {
+  it('sibling nodes share them, so a long body declares a few, not one per lookup', () => {
+    const body = Array.from({ length: 2000 }, (_, i) => `{{ v${String(i % 7)}|upper }}`).join('');
+    const code = generatedSource(`${body}{% for x in xs %}${body}{% endfor %}`);
+    const declared = new Set(code.match(/\bt\d+\b/g));
+    expect(declared.size).toBeLessThan(10);
+  });
+
+  it('keep a value a node holds while its body runs (nested loops, filters with arguments)', async () => {
+    const template = new Engine().fromString(
+      '{% for a in outer %}{{ a|add:step }}:{% for b in a|make_list %}{{ b|add:step }}{{ a|default:"x" }},{% endfor %}{% if a|add:step > 3 %}!{% endif %};{% endfor %}',
+    );
+    const context = { outer: [12, 3], step: 1 };
+    // Rendered by Django 3.2.
+    const expected = '13:212,312,!;4:43,!;';
+    expect(template.render(context)).toBe(expected);
+    expect(await template.renderAsync(context)).toBe(expected);
   });
 });

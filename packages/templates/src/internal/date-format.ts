@@ -8,7 +8,7 @@
  * @module
  */
 import { PythonError } from './python-errors.js';
-import { pyDatetimeStr, pyStr } from './python-str.js';
+import { pyDatetimeStr, pyStr } from '@reins/core';
 
 const MONTHS = [
   'January',

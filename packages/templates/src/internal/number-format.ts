@@ -7,7 +7,7 @@
  * @module
  */
 import { decimalFromNumber, parseDecimal, type FiniteDecimal } from './number-decimal.js';
-import { isPyInt, pyNumberStr } from './python-str.js';
+import { isPyInt, pyNumberStr } from '@reins/core';
 
 /** Separators and grouping, Django's `DECIMAL_SEPARATOR`, `NUMBER_GROUPING`, `THOUSAND_SEPARATOR`. */
 export interface NumberFormatOptions {

@@ -9,7 +9,7 @@
  */
 import { formatDate, resolveFormat } from './date-format.js';
 import { formatNumber } from './number-format.js';
-import { isPyInt, pyStr } from './python-str.js';
+import { isPyInt, pyStr } from '@reins/core';
 
 /**
  * The text Django's `{{ value }}` shows for a value before escaping.

@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { SAFE_STRING as SAFE } from '@reins/core';
+import { SAFE_STRING as SAFE, isPlainObject } from '@reins/core';
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
-import { isPlainObject } from './python-str.js';
 import { codePoints } from './python-text.js';
 
 /**

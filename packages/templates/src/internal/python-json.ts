@@ -5,10 +5,9 @@
  *
  * @module
  */
-import { SAFE_STRING as SAFE } from '@reins/core';
+import { SAFE_STRING as SAFE, isPlainObject, isPyInt, pyFloatRepr, pyNumberStr } from '@reins/core';
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
-import { isPlainObject, isPyInt, pyFloatRepr, pyNumberStr } from './python-str.js';
 
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\\"\u0000-\u001f\u007f-\uffff]/;

@@ -5,9 +5,8 @@
  *
  * @module
  */
-import { SAFE_STRING as SAFE } from '@reins/core';
+import { SAFE_STRING as SAFE, isPyInt, pyRepr } from '@reins/core';
 import { PythonError } from './python-errors.js';
-import { isPyInt, pyRepr } from './python-str.js';
 
 /** Python's name for the type a JS value stands for, as used in error messages. */
 export function pyTypeName(value: unknown): string {

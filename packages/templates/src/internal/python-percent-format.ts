@@ -6,11 +6,10 @@
  *
  * @module
  */
-import { SAFE_STRING as SAFE } from '@reins/core';
+import { SAFE_STRING as SAFE, isPlainObject, isPyInt, pyRepr, pyStr } from '@reins/core';
 import { decimalFromNumber, quantize, type FiniteDecimal } from './number-decimal.js';
 import { PythonError } from './python-errors.js';
 import { pyFloat, pyInt, pyTypeName } from './python-number.js';
-import { isPlainObject, isPyInt, pyRepr, pyStr } from './python-str.js';
 import { codePoints } from './python-text.js';
 
 interface Spec {

@@ -5,11 +5,10 @@
  *
  * @module
  */
-import { SAFE_STRING as SAFE } from '@reins/core';
+import { SAFE_STRING as SAFE, isPlainObject, pyRepr } from '@reins/core';
 import { compare } from './python-compare.js';
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
-import { isPlainObject, pyRepr } from './python-str.js';
 import { pySplitlines, pyStrLen } from './python-text.js';
 
 const WIDTH = 80;

@@ -5,10 +5,9 @@
  *
  * @module
  */
-import { SAFE_STRING as SAFE } from '@reins/core';
+import { SAFE_STRING as SAFE, isPlainObject } from '@reins/core';
 import { PythonError } from './python-errors.js';
 import { pyTypeName } from './python-number.js';
-import { isPlainObject } from './python-str.js';
 
 /** Python's whitespace characters (`str.isspace()`), as the body of a regex character class. */
 export const PY_WHITESPACE =

@@ -5,8 +5,13 @@
  *
  * @module
  */
-import { hasBrand, isThenable, VARIABLE_DOES_NOT_EXIST_BRAND } from '@reins/core';
-import { markSafe } from '../safe-string.js';
+import {
+  hasBrand,
+  isThenable,
+  VARIABLE_DOES_NOT_EXIST_BRAND,
+  markSafe,
+  escapeHtml as fastEscape,
+} from '@reins/core';
 import { csrfInput } from '../tags/csrf-token.js';
 import { debugText } from '../tags/debug.js';
 import { loremText } from '../tags/lorem.js';
@@ -15,7 +20,6 @@ import { regroupGroup } from '../tags/regroup.js';
 import { stripSpacesBetweenTags } from '../tags/spaceless.js';
 import { reverseUrl } from '../tags/url.js';
 import { widthRatio } from '../tags/widthratio.js';
-import { fastEscape } from './fast-escape.js';
 import { pyBool } from './python-truth.js';
 import { callSimpleTag, renderInclusionTag, renderInclusionTagAsync } from './runtime/call-tags.js';
 import {

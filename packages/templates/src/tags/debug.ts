@@ -6,9 +6,8 @@
  */
 import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import type { Context } from '../internal/context.js';
-import { fastEscape } from '../internal/fast-escape.js';
-import { pyRepr } from '../internal/python-str.js';
 import type { RenderState } from '../internal/runtime/render-state.js';
+import { escapeHtml as fastEscape, pyRepr } from '@reins/core';
 
 /** The parsed `{% debug %}`. */
 export interface DebugNode {

@@ -4,13 +4,12 @@
  * @module
  */
 import type { BuiltinNodeKind, Compiler, Parser, Scope, Token } from './tag-types.js';
-import { NO_REVERSE_MATCH_BRAND } from '@reins/core';
+import { NO_REVERSE_MATCH_BRAND, pyRepr } from '@reins/core';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import type { KeywordArguments, Node } from '../internal/nodes.js';
 import type { RenderState } from '../internal/runtime/render-state.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { parseCallBits } from '../internal/tag-arguments.js';
-import { pyRepr } from '../internal/python-str.js';
 import { pythonStr } from '../internal/runtime/output.js';
 import { splitContents } from '../internal/smart-split.js';
 

@@ -242,7 +242,10 @@ export function generateSearch(root: TrieNode, maxParams: number): GeneratedSear
       if (typeof segment === 'string') {
         if (k < last) code += `q += ${segment.length + 1};\n`;
       } else if (k < last) {
-        code += `const c${caps} = q, d${caps} = path.indexOf('/', q); q = d${caps} + 1;\n`;
+        // The regex has checked a uuid's 36 characters and the `/` after them.
+        const end =
+          segment.converter === builtinConverters.uuid ? 'q + 36' : `path.indexOf('/', q)`;
+        code += `const c${caps} = q, d${caps} = ${end}; q = d${caps} + 1;\n`;
         caps++;
       } else {
         code += `const c${caps} = q, d${caps} = len;\n`;

@@ -13,7 +13,5 @@ export function quote(text: string): string {
   return pyQuote(text, REVERSE_SAFE);
 }
 
-/** A leading `//` would be a scheme-relative URL; Django escapes the second slash. */
-export function escapeLeadingSlashes(url: string): string {
-  return url.startsWith('//') ? `/%2F${url.slice(2)}` : url;
-}
+/** A leading `//` would be a scheme-relative URL; Django escapes the second slash (core's). */
+export { escapeLeadingSlashes } from '@reins/core';

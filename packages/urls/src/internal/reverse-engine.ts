@@ -661,7 +661,10 @@ export class ReverseEngine {
       } else {
         try {
           text = String(converter.converter.toUrl(value as never));
-        } catch {
+        } catch (error) {
+          // Django treats only a ValueError as "this candidate does not fit"; a TypeError (a
+          // programming mistake, in Python as in JavaScript) propagates out of reverse().
+          if (isProgrammingError(error)) throw error;
           return null;
         }
       }
@@ -731,4 +734,9 @@ export class ReverseEngine {
       patterns,
     );
   }
+}
+
+/** A `TypeError` or `ReferenceError`: a bug to surface, not a value the converter refuses. */
+function isProgrammingError(error: unknown): boolean {
+  return error instanceof TypeError || error instanceof ReferenceError;
 }

@@ -25,3 +25,16 @@ export function clearFailed(store: string, action: string, cause: unknown): stri
   const reason = cause instanceof Error ? cause.message : String(cause);
   return `The ${store} failed to clear expired sessions: ${reason}. Check that the store is running and reachable.`;
 }
+
+/** Run one store operation, turning any failure into a {@link SessionStoreError} naming the store. */
+export async function guarded<T>(
+  store: string,
+  action: string,
+  work: () => T | PromiseLike<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw storeError(store, action, error);
+  }
+}

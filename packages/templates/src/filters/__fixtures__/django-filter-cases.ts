@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { markSafe } from '../../safe-string.js';
 import type { FilterSpec } from '../filter-spec.js';
 import fixture from './django-filter-cases.json' with { type: 'json' };
+import { markSafe } from '@reins/core';
 
 /** One recorded case: `{{ v|filter:a }}` rendered by Django with `value` as v and `arg` as a. */
 export interface Case {

@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { SAFE_STRING } from '@reins/core';
+import { SAFE_STRING, isPlainObject } from '@reins/core';
 import { PythonError } from '../python-errors.js';
 import { pyTypeName } from '../python-number.js';
-import { isPlainObject } from '../python-str.js';
 
 export function pythonOperand(value: unknown): unknown {
   if (value === undefined) return null;

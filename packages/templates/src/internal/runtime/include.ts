@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { isSafe } from '../../safe-string.js';
 import { TemplateDoesNotExist } from '../../template-does-not-exist.js';
 import { TemplateRecursionError } from '../../template-recursion-error.js';
 import { Context } from '../context.js';
@@ -14,6 +13,7 @@ import { iterate } from './iteration.js';
 import { pythonStr } from './output.js';
 import { budgetStep } from './render-budget.js';
 import type { RenderState, RuntimeTemplate } from './render-state.js';
+import { isSafe } from '@reins/core';
 
 function includedTemplate(s: RenderState, value: unknown, current: string): RuntimeTemplate {
   const direct = unwrapTemplate(value);

@@ -5,11 +5,9 @@
  *
  * @module
  */
-import { markSafe } from '../../safe-string.js';
 import { TemplateRecursionError } from '../../template-recursion-error.js';
 import { TemplateSyntaxError } from '../../template-syntax-error.js';
 import type { Context } from '../context.js';
-import { pyRepr } from '../python-str.js';
 import { pyBool } from '../python-truth.js';
 import { pythonStr } from './output.js';
 import {
@@ -20,6 +18,7 @@ import {
   type RenderState,
   type RuntimeTemplate,
 } from './render-state.js';
+import { markSafe, pyRepr } from '@reins/core';
 
 /** Django's `BlockContext`: per block name, the definitions from most basic to most derived. */
 export class BlockContext {

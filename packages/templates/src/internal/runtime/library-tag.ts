@@ -6,9 +6,9 @@
  */
 import type { TagExpression, TagNodeList, TagRenderContext } from '../../tag-definition.js';
 import type { Context } from '../context.js';
-import { pyStr } from '../python-str.js';
 import type { RenderState } from './render-state.js';
 import { OwnedTagExpression, OwnedTagNodeList, type TagRecord } from '../tag-record.js';
+import { pyStr } from '@reins/core';
 
 type ExpressionAt = (index: number) => unknown;
 type BodyAt = (index: number) => string | Promise<string>;

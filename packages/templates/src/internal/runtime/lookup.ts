@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { isThenable } from '@reins/core';
-import { isSafe } from '../../safe-string.js';
+import { isThenable, isSafe } from '@reins/core';
 import { VariableDoesNotExist } from '../../variable-does-not-exist.js';
 import { needsAsync, type MissingInfo } from './render-state.js';
 import { canReadMember } from './sandbox.js';

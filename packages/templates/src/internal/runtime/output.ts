@@ -4,19 +4,16 @@
  *
  * @module
  */
-import { SAFE_STRING } from '@reins/core';
+import { SAFE_STRING, isSafe, markSafe, escapeHtml as fastEscape, pyStr } from '@reins/core';
 import type { FilterContext, FilterSpec } from '../../filters/filter-spec.js';
 import { builtinFilters } from '../../filters/index.js';
-import { isSafe, markSafe } from '../../safe-string.js';
-import { fastEscape } from '../fast-escape.js';
 import { localizeValue } from '../number-localize.js';
-import { pyStr } from '../python-str.js';
 
 const AUTOESCAPE_ON: FilterContext = Object.freeze({ autoescape: true });
 const AUTOESCAPE_OFF: FilterContext = Object.freeze({ autoescape: false });
 export { AUTOESCAPE_OFF, AUTOESCAPE_ON };
 
-/** For the inlined `upper`/`lower` filters (called with `.call`: see fast-escape.ts). */
+/** For the inlined `upper`/`lower` filters (called with `.call`: see `escapeHtml` in @reins/core). */
 // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(text)
 export const toUpperCase = String.prototype.toUpperCase;
 // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(text)
@@ -28,6 +25,10 @@ export function renderValue(value: unknown, autoescape: boolean): string {
   if (typeof value === 'object' && value !== null) {
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a branded SafeString: its own toString gives its text
     if ((value as { [k: symbol]: unknown })[SAFE_STRING] === true) return String(value);
+    // Django's conditional_escape honours __html__(): an object that renders itself as HTML
+    // (a message whose text is safe) is not escaped again.
+    const html = (value as { __html__?: unknown }).__html__;
+    if (autoescape && typeof html === 'function') return String(html.call(value));
     if (value instanceof Date) {
       const text = String(
         // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the date filter's answer is a string or a SafeString

@@ -10,7 +10,7 @@
 import { compare } from '../../../src/internal/python-compare.js';
 import { PythonError } from '../../../src/internal/python-errors.js';
 import { pyTypeName } from '../../../src/internal/python-number.js';
-import { isPlainObject, pyRepr } from '../../../src/internal/python-str.js';
+import { isPlainObject, pyRepr } from '@reins/core';
 import { pySplitlines, pyStrLen } from '../../../src/internal/python-text.js';
 
 const WIDTH = 80;

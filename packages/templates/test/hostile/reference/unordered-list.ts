@@ -8,10 +8,9 @@
  * @module
  */
 import type { FilterSpec } from '../../../src/filters/filter-spec.js';
-import { conditionalEscape, markSafe } from '../../../src/safe-string.js';
+import { conditionalEscape, markSafe, pyStr } from '@reins/core';
 import { pyList } from '../../../src/internal/python-iter.js';
 import { pyBool } from '../../../src/internal/python-truth.js';
-import { pyStr } from '../../../src/internal/python-str.js';
 
 function* walkItems(list: unknown): Generator<[unknown, unknown[] | null]> {
   const items = pyList(list);

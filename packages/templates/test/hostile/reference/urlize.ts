@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { escapeHtml } from '../../../src/safe-string.js';
+import { escapeHtml } from '@reins/core';
 import { PythonError } from '../../../src/internal/python-errors.js';
 import { pyHtmlUnescape } from '../../../src/internal/python-html.js';
 import { PY_WHITESPACE, codePoints, pyStrLen } from '../../../src/internal/python-text.js';

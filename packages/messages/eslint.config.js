@@ -1,0 +1,3 @@
+import reins from '@reins/eslint-config';
+
+export default reins;

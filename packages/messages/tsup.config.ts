@@ -1,0 +1,3 @@
+import { reinsPackage } from '@reins/tsup-config';
+
+export default reinsPackage();

@@ -1,0 +1,716 @@
+#!/usr/bin/python3
+"""Run Django 3.2's own test modules under Django and record every call they make into the API under test.
+
+Usage (from the repository root, with Debian's python3-django 3.2.25; see README.md):
+
+    pnpm django-suites:record --tests /tmp/djsrc/Django-3.2.25/tests [http] [urls] [templates]
+
+For each suite (a reins package) this runs the chosen test modules with Django's own runner
+(tests/runtests.py, settings test_sqlite), with the API under test wrapped: every call, attribute
+read or attribute write whose caller is test code (a file under --tests, or unittest's asserts) is
+recorded with its inputs and Django's actual answer (a value, or the exception's class and message).
+Calls Django makes internally are not recorded. One JSON fixture per test module is written into
+the package's test/fixtures/ directory; the package's replay test maps each call to reins.
+"""
+
+import argparse
+import base64
+import datetime
+import decimal
+import io
+import json
+import os
+import sys
+import types
+import uuid
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+SUITES = {
+    'urls': {
+        'package': 'packages/urls',
+        'modules': ['urlpatterns.tests', 'urlpatterns.test_resolvers', 'urlpatterns_reverse.tests'],
+    },
+    'templates': {
+        'package': 'packages/templates',
+        'modules': sorted(
+            'template_tests.%s.%s' % (d, f[:-3])
+            for d in ('syntax_tests', 'filter_tests')
+            for f in os.listdir(os.path.join(os.environ.get('DJANGO_TESTS', '.'), 'template_tests', d))
+            if f.startswith('test_') and f.endswith('.py')
+        ) if os.environ.get('DJANGO_TESTS') else [],
+    },
+    'http': {
+        'package': 'packages/http',
+        'modules': [
+            'httpwrappers.tests',
+            'requests.tests',
+            'requests.test_accept_header',
+            'requests.test_data_upload_settings',
+            'responses.tests',
+            'responses.test_cookie',
+            'responses.test_fileresponse',
+            'utils_tests.test_http',
+        ],
+    },
+}
+
+# ---------------------------------------------------------------------------------------------
+# Recording state
+
+TESTS_DIR = None
+UNITTEST_DIR = os.path.dirname(os.path.abspath(__import__('unittest').__file__))
+current = None  # {'id': test id, 'ops': [...], 'refs': {id(obj): n}, 'keep': [...]}
+TRACKED = ()  # classes whose instances are referenced by number
+REQUEST_STATE = {}  # id(request) -> last recorded state of a bare HttpRequest
+
+
+def from_test(depth=2):
+    """True when the frame `depth` above this one is test code (not Django, not us)."""
+    try:
+        f = sys._getframe(depth)
+    except ValueError:
+        return False
+    name = f.f_code.co_filename
+    return name.startswith(TESTS_DIR) or name.startswith(UNITTEST_DIR)
+
+
+class Opaque(Exception):
+    """A value the recording cannot express as data (a lambda, an open socket...)."""
+
+
+def bytes_value(b):
+    return {'$bytes': bytes(b).decode('latin-1')}
+
+
+def stream_bytes(stream):
+    """The unread bytes of a test's payload, without consuming them."""
+    from django.test.client import FakePayload
+    from django.core.handlers.wsgi import LimitedStream
+
+    if isinstance(stream, FakePayload):
+        content = stream._FakePayload__content
+        # Written but not read yet, a FakePayload's position is at its end; reading starts at 0.
+        return content.getvalue()[content.tell():] if stream.read_started else content.getvalue()
+    if isinstance(stream, io.BytesIO):
+        return stream.getvalue()[stream.tell():]
+    if isinstance(stream, LimitedStream):
+        raise Opaque('LimitedStream')
+    raise Opaque(type(stream).__name__)
+
+
+def enc(value, new_refs=True, depth=0):
+    """Python value -> JSON data (see README.md for the encoding)."""
+    if depth > 20:
+        raise Opaque('too deep')
+    if isinstance(value, str) and type(value).__name__ == 'SafeString':
+        return {'$safe': str(value)}
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        if abs(value) > 2 ** 53:
+            return {'$int': str(value)}
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float('inf'), float('-inf')):
+            return {'$float': repr(value)}
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes_value(value)
+    if isinstance(value, TRACKED):
+        refs = current['refs']
+        if id(value) in refs:
+            return {'$ref': refs[id(value)]}
+        if not new_refs:
+            raise Opaque('%s made outside the test' % type(value).__name__)
+        n = len(current['keep']) + 1
+        refs[id(value)] = n
+        current['keep'].append(value)
+        return {'$ref': n, '$type': type(value).__name__}
+    if isinstance(value, BaseException):
+        return {'$error': type(value).__name__, 'message': str(value)}
+    if isinstance(value, datetime.datetime):
+        return {'$datetime': value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {'$date': value.isoformat()}
+    if isinstance(value, datetime.timedelta):
+        return {'$timedelta': value.total_seconds()}
+    if isinstance(value, decimal.Decimal):
+        return {'$decimal': str(value)}
+    if isinstance(value, uuid.UUID):
+        return {'$uuid': str(value)}
+    if isinstance(value, (list, tuple)):
+        return [enc(v, new_refs, depth + 1) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return {'$set': sorted((enc(v, new_refs, depth + 1) for v in value), key=repr)}
+    if isinstance(value, dict) and type(value).__module__ == 'builtins' or type(value).__name__ in ('OrderedDict', 'defaultdict'):
+        return {'$dict': [[enc(k, new_refs, depth + 1), enc_lenient(v, depth + 1)] for k, v in value.items()]}
+    if isinstance(value, io.IOBase) and isinstance(getattr(value, 'name', None), str) and os.path.isfile(value.name) \
+            or type(value).__name__ == '_TemporaryFileWrapper' and os.path.isfile(value.name):
+        # A file the test opened: its base name and its bytes on disk.
+        with open(value.name, 'rb') as f:
+            content = f.read()
+        return {'$file': {'name': os.path.basename(value.name), 'bytes': bytes_value(content)['$bytes'],
+                          'text': isinstance(value, io.TextIOBase)}}
+    try:
+        return {'$stream': bytes_value(stream_bytes(value))['$bytes']}
+    except Opaque:
+        pass
+    if callable(value) and (isinstance(value, (types.FunctionType, types.MethodType)) or hasattr(value, 'view_class')
+                            or type(value).__name__ == 'partial'):
+        return {'$callable': view_id(value)}
+    if hasattr(value, '_proxy____cast'):  # lazystr()
+        return {'$lazy': enc(value._proxy____cast(), new_refs, depth + 1)}
+    raise Opaque(type(value).__name__)
+
+
+def enc_lenient(value, depth=0):
+    try:
+        return enc(value, True, depth)
+    except Opaque as e:
+        return {'$opaque': str(e), 'repr': safe_repr(value)}
+
+
+def safe_repr(value):
+    try:
+        return repr(value)[:200]
+    except Exception as e:  # noqa: BLE001
+        return '<unrepresentable %s>' % type(e).__name__
+
+
+def materialize(value):
+    """One-shot iterators are recorded as their items; the caller gets a fresh iterator over them."""
+    if isinstance(value, (types.GeneratorType, type(iter([])), type(iter(())), type(iter({}.items())), type(iter({})), type({}.items()), type({}.keys()), type({}.values()), map, filter, zip)):
+        items = list(value)
+        return {'$iter': items}, iter(items)
+    return None, value
+
+
+def enc_args(args, kwargs):
+    """Encodes arguments; one-shot iterators among them are replaced by equivalent ones."""
+    out_args = []
+    new_args = []
+    for a in args:
+        m, a = materialize(a)
+        if m is not None:
+            out_args.append({'$iter': [enc(v, False) for v in m['$iter']]})
+        else:
+            out_args.append(enc(a, False))
+        new_args.append(a)
+    out_kwargs = {}
+    new_kwargs = {}
+    for k, v in kwargs.items():
+        m, v = materialize(v)
+        out_kwargs[k] = {'$iter': [enc(x, False) for x in m['$iter']]} if m is not None else enc(v, False)
+        new_kwargs[k] = v
+    return out_args, out_kwargs, new_args, new_kwargs
+
+
+def request_state(request):
+    """A bare HttpRequest's inputs, which tests set attribute by attribute."""
+    state = {}
+    for name in ('method', 'path', 'path_info'):
+        state[name] = enc_lenient(request.__dict__.get(name))
+    state['META'] = enc_lenient(request.__dict__.get('META'))
+    return state
+
+
+def record(op):
+    current['ops'].append(op)
+
+
+# The settings a request reads, recorded with each request op whenever a test overrode them.
+REQUEST_SETTINGS = ('ALLOWED_HOSTS', 'DEBUG', 'USE_X_FORWARDED_HOST', 'USE_X_FORWARDED_PORT',
+                    'SECURE_PROXY_SSL_HEADER', 'DATA_UPLOAD_MAX_MEMORY_SIZE',
+                    'DATA_UPLOAD_MAX_NUMBER_FIELDS', 'FILE_UPLOAD_MAX_MEMORY_SIZE', 'DEFAULT_CHARSET')
+
+
+def attach_settings(op):
+    from django.conf import settings
+
+    snapshot = {name: enc_lenient(getattr(settings, name, None)) for name in REQUEST_SETTINGS}
+    if current.get('settings') != snapshot:
+        current['settings'] = snapshot
+        op['settings'] = snapshot
+
+
+def attach_state(op, target):
+    from django.core.handlers.wsgi import WSGIRequest
+    from django.http import HttpRequest
+
+    if isinstance(target, HttpRequest):
+        attach_settings(op)
+    if isinstance(target, HttpRequest) and not isinstance(target, WSGIRequest):
+        state = request_state(target)
+        if REQUEST_STATE.get(id(target)) != state:
+            REQUEST_STATE[id(target)] = state
+            op['state'] = state
+
+
+def run_recorded(op, fn, args, kwargs, target=None):
+    """Calls fn, recording the op with its answer (or the op as unrecordable)."""
+    try:
+        op['args'], op['kwargs'], args, kwargs = enc_args(args, kwargs)
+    except Opaque as e:
+        op['unrecordable'] = 'argument: %s' % e
+        op['args'] = [enc_lenient(a) for a in args]
+        record(op)
+        return fn(*args, **kwargs)
+    if target is not None:
+        attach_state(op, target)
+    record(op)
+    try:
+        result = fn(*args, **kwargs)
+    except BaseException as e:
+        op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+        raise
+    m, result = materialize(result)
+    if m is not None:
+        op['result'] = {'$iter': [enc_lenient(v) for v in m['$iter']]}
+    else:
+        op['result'] = enc_lenient(result)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Instrumentation
+
+def wrap_function(qualname, fn):
+    def wrapper(*args, **kwargs):
+        if current is None or not from_test():
+            return fn(*args, **kwargs)
+        return run_recorded({'op': 'fn', 'name': qualname}, fn, args, kwargs)
+
+    wrapper.__wrapped__ = fn
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+def wrap_method(name, fn):
+    def wrapper(self, *args, **kwargs):
+        if current is None or not from_test():
+            return fn(self, *args, **kwargs)
+        if name == '__init__':
+            op = {'op': 'new', 'type': type(self).__name__}
+            from django.http import HttpRequest
+            if isinstance(self, HttpRequest):
+                attach_settings(op)
+            try:
+                op['args'], op['kwargs'], args, kwargs = enc_args(args, kwargs)
+            except Opaque as e:
+                op['unrecordable'] = 'argument: %s' % e
+            record(op)
+            try:
+                fn(self, *args, **kwargs)
+            except BaseException as e:
+                op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+                raise
+            op['result'] = enc(self)
+            return None
+        try:
+            target = enc(self, False)
+        except Opaque as e:
+            return fn(self, *args, **kwargs)
+        op = {'op': 'call', 'target': target['$ref'], 'name': name}
+        return run_recorded(op, lambda *a, **k: fn(self, *a, **k), args, kwargs, self)
+
+    wrapper.__wrapped__ = fn
+    wrapper.__name__ = getattr(fn, '__name__', name)
+    return wrapper
+
+
+def wrap_getattribute(cls):
+    original = cls.__getattribute__
+
+    def __getattribute__(self, name):
+        value = original(self, name)
+        if name.startswith('_') or current is None or not from_test():
+            return value
+        if isinstance(value, (types.MethodType, types.BuiltinMethodType)):
+            return value
+        try:
+            target = enc(self, False)
+        except Opaque:
+            return value
+        op = {'op': 'get', 'target': target['$ref'], 'name': name}
+        attach_state(op, self)
+        m, value = materialize(value)
+        op['result'] = enc_lenient(value) if m is None else {'$iter': [enc_lenient(v) for v in m['$iter']]}
+        record(op)
+        return value
+
+    cls.__getattribute__ = __getattribute__
+
+
+def wrap_setattr(cls):
+    original = cls.__setattr__
+
+    def __setattr__(self, name, value):
+        if name.startswith('_') or current is None or not from_test():
+            return original(self, name, value)
+        try:
+            target = enc(self, False)
+        except Opaque:
+            return original(self, name, value)
+        op = {'op': 'set', 'target': target['$ref'], 'name': name, 'value': enc_lenient(value)}
+        record(op)
+        try:
+            original(self, name, value)
+        except BaseException as e:
+            op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+            raise
+        attach_state(op, self)
+        return None
+
+    cls.__setattr__ = __setattr__
+
+
+DUNDERS = ('__init__', '__getitem__', '__setitem__', '__delitem__', '__contains__', '__iter__', '__len__',
+           '__str__', '__repr__', '__bytes__', '__eq__', '__copy__', '__deepcopy__')
+
+
+def instrument_class(cls, base_dunders=False):
+    for name, value in list(vars(cls).items()):
+        if isinstance(value, (staticmethod, classmethod)):
+            fn = value.__func__
+            if name.startswith('_') or not isinstance(fn, types.FunctionType):
+                continue
+            qual = '%s.%s' % (cls.__name__, name)
+            w = wrap_function(qual, fn.__get__(cls) if isinstance(value, classmethod) else fn)
+            setattr(cls, name, classmethod(lambda c, *a, _w=w, **k: _w(*a, **k)) if isinstance(value, classmethod) else staticmethod(w))
+            continue
+        if not isinstance(value, types.FunctionType):
+            continue
+        if name.startswith('_') and name not in DUNDERS:
+            continue
+        setattr(cls, name, wrap_method(name, value))
+    if base_dunders:
+        # Methods a dict subclass inherits from C.
+        for name in ('__getitem__', '__contains__', '__len__', '__iter__', '__eq__', 'keys'):
+            if name not in vars(cls):
+                setattr(cls, name, wrap_method(name, getattr(dict, name)))
+    wrap_getattribute(cls)
+
+
+def instrument_http():
+    global TRACKED
+    import django.http
+    import django.http.cookie
+    import django.http.request
+    import django.http.response
+    import django.utils.http
+    from django.core.files import uploadedfile
+    from django.core.handlers.wsgi import WSGIRequest
+    from django.utils.datastructures import CaseInsensitiveMapping, MultiValueDict
+    from http import cookies
+
+    responses = [c for c in vars(django.http.response).values()
+                 if isinstance(c, type) and issubclass(c, django.http.response.HttpResponseBase)]
+    classes = [MultiValueDict, django.http.QueryDict, django.http.HttpRequest, WSGIRequest,
+               django.http.request.HttpHeaders, django.http.request.MediaType,
+               CaseInsensitiveMapping, django.http.response.ResponseHeaders, cookies.SimpleCookie, cookies.Morsel,
+               uploadedfile.UploadedFile, uploadedfile.InMemoryUploadedFile,
+               uploadedfile.TemporaryUploadedFile, uploadedfile.SimpleUploadedFile] + responses
+    TRACKED = tuple(classes)
+    for cls in classes:
+        instrument_class(cls, base_dunders=issubclass(cls, dict) and cls in (MultiValueDict, cookies.SimpleCookie, cookies.Morsel))
+    for cls in (django.http.HttpRequest, django.http.response.HttpResponseBase):
+        wrap_setattr(cls)
+
+    functions = {}
+    for module in (django.utils.http, django.http.cookie, django.http.request):
+        for name, value in list(vars(module).items()):
+            if isinstance(value, types.FunctionType) and not name.startswith('_') and value.__module__ == module.__name__:
+                functions[value] = wrap_function('%s.%s' % (module.__name__, name), value)
+    for module in (django.utils.http, django.http, django.http.cookie, django.http.request, django.http.response):
+        for name, value in list(vars(module).items()):
+            if isinstance(value, types.FunctionType) and value in functions:
+                setattr(module, name, functions[value])
+
+
+def view_id(callback):
+    """A stable name for a view: module.qualname (the class's for as_view(), the function's for partial())."""
+    import functools
+
+    view_class = getattr(callback, 'view_class', None)
+    if view_class is not None:
+        return '%s.%s.as_view()' % (view_class.__module__, view_class.__qualname__)
+    if isinstance(callback, functools.partial):
+        return 'partial(%s)' % view_id(callback.func)
+    if not isinstance(callback, (types.FunctionType, types.MethodType)):
+        return '%s.%s' % (type(callback).__module__, type(callback).__qualname__)
+    return '%s.%s' % (getattr(callback, '__module__', '?'), getattr(callback, '__qualname__', '?'))
+
+
+def describe_patterns(patterns, depth=0):
+    """A urlconf as data, in the shape packages/urls/test/conformance-urlconf.ts builds."""
+    from django.urls.resolvers import RegexPattern, RoutePattern, URLResolver
+
+    out = []
+    for p in patterns:
+        entry = {}
+        pattern = p.pattern
+        if isinstance(pattern, RoutePattern):
+            entry['route'] = str(pattern._route)
+        elif isinstance(pattern, RegexPattern):
+            entry['route'] = str(pattern._regex)
+            entry['kind'] = 're_path'
+        else:
+            entry['route'] = {'$opaque': type(pattern).__name__}
+        if isinstance(p, URLResolver):
+            module = p.urlconf_name
+            name = module if isinstance(module, str) else module.__name__ if isinstance(module, types.ModuleType) else None
+            if name is not None:
+                # An included module is described once, by name (urlconfs may include each other).
+                entry['include_ref'] = name
+                describe_urlconf(name)
+            else:
+                try:
+                    entry['include'] = describe_patterns(p.url_patterns, depth + 1) if depth < 6 else {'$opaque': 'deep'}
+                except Exception as e:  # noqa: BLE001 - an erroneous urlconf is data too
+                    entry['include'] = {'$error': type(e).__name__, 'message': str(e)}
+            if p.app_name:
+                entry['app_name'] = p.app_name
+            if p.namespace:
+                entry['namespace'] = p.namespace
+            if p.default_kwargs:
+                entry['kwargs'] = enc_lenient(p.default_kwargs)
+        else:
+            entry['view'] = view_id(p.callback)
+            if p.name:
+                entry['name'] = p.name
+            if p.default_args:
+                entry['kwargs'] = enc_lenient(p.default_args)
+        out.append(entry)
+    return out
+
+
+URLCONFS = {}
+
+
+def attach_urlconf(op, urlconf):
+    from django.urls import get_resolver, get_urlconf
+
+    name = urlconf if urlconf is not None else get_urlconf()
+    from django.conf import settings
+    if name is None:
+        name = settings.ROOT_URLCONF
+    if not isinstance(name, str):
+        op['urlconf'] = {'$opaque': type(name).__name__}
+        return
+    op['urlconf'] = name
+    from django.urls import get_script_prefix
+    if get_script_prefix() != '/':
+        op['script_prefix'] = get_script_prefix()
+    # tests/urlpatterns/converters.py's DynamicConverter delegates to functions the test registers.
+    dynamic = getattr(sys.modules.get('urlpatterns.converters'), 'DynamicConverter', None)
+    if dynamic is not None:
+        functions = {k: view_id(v) for k, v in (('to_python', dynamic._dynamic_to_python),
+                                                 ('to_url', dynamic._dynamic_to_url)) if v is not None}
+        if functions:
+            op['dynamic_converter'] = functions
+    describe_urlconf(name)
+
+
+def describe_urlconf(name):
+    from django.urls import get_resolver
+
+    if name in URLCONFS:
+        return
+    URLCONFS[name] = None
+    try:
+        URLCONFS[name] = describe_patterns(get_resolver(name).url_patterns)
+    except Exception as e:  # noqa: BLE001
+        URLCONFS[name] = {'$error': type(e).__name__, 'message': str(e)}
+
+
+def reachable_urlconfs(names):
+    out = {}
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name in out:
+            continue
+        out[name] = URLCONFS.get(name)
+        stack = [out[name]]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, list):
+                stack.extend(value)
+            elif isinstance(value, dict):
+                if 'include_ref' in value:
+                    todo.append(value['include_ref'])
+                stack.extend(value.values())
+    return dict(sorted(out.items()))
+
+
+def instrument_urls():
+    global TRACKED
+    import django.urls
+    import django.urls.base
+    from django.urls.resolvers import ResolverMatch
+
+    TRACKED = (ResolverMatch,)
+    instrument_class(ResolverMatch)
+    for name in ('resolve', 'reverse'):
+        fn = getattr(django.urls.base, name)
+
+        def wrapper(*args, _fn=fn, _name=name, **kwargs):
+            if current is None or not from_test():
+                return _fn(*args, **kwargs)
+            op = {'op': 'fn', 'name': 'django.urls.' + _name}
+            urlconf = kwargs.get('urlconf', args[1] if len(args) > 1 else None)
+            attach_urlconf(op, urlconf)
+            return run_recorded(op, _fn, args, kwargs)
+
+        wrapper.__wrapped__ = fn
+        for module in (django.urls, django.urls.base):
+            setattr(module, name, wrapper)
+
+    # path()/re_path()/include() from test code: what matters is whether they raise; what they
+    # build is recorded as {"$made": type} (its behaviour is what resolve/reverse cases check).
+    import django.urls.conf
+    for name in ('path', 're_path', 'include'):
+        fn = getattr(django.urls.conf, name)
+
+        def declare(*args, _fn=fn, _name=name, **kwargs):
+            # Only a test's own calls, not those of urlconf modules imported while it runs.
+            caller = os.path.basename(sys._getframe(1).f_code.co_filename)
+            if current is None or not from_test() or not caller.startswith('test'):
+                return _fn(*args, **kwargs)
+            op = {'op': 'fn', 'name': 'django.urls.' + _name}
+            try:
+                op['args'], op['kwargs'], args, kwargs = enc_args(args, kwargs)
+            except Opaque as e:
+                op['unrecordable'] = 'argument: %s' % e
+            record(op)
+            try:
+                result = _fn(*args, **kwargs)
+            except BaseException as e:
+                op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+                raise
+            op['result'] = {'$made': type(result).__name__}
+            return result
+
+        declare.__wrapped__ = fn
+        for module in (django.urls, django.urls.conf):
+            setattr(module, name, declare)
+
+
+def instrument_templates():
+    global TRACKED
+    from django.template.base import Template
+    from django.template.context import Context
+    from django.template.engine import Engine
+
+    TRACKED = (Engine, Template, Context)
+    for cls in TRACKED:
+        instrument_class(cls)
+
+
+INSTRUMENT = {'http': instrument_http, 'urls': instrument_urls, 'templates': instrument_templates}
+
+# ---------------------------------------------------------------------------------------------
+# Running
+
+
+def write_fixture(fixture, f):
+    """JSON with one line per test (and per urlconf): small, and a re-recording diffs by test."""
+    compact = {'ensure_ascii': False, 'separators': (',', ':')}
+    f.write('{\n')
+    for key in ('generated_by', 'recorded_by', 'django_tests', 'module'):
+        f.write(' %s: %s,\n' % (json.dumps(key), json.dumps(fixture[key], **compact)))
+    for key in ('urlconfs', 'tests'):
+        if key not in fixture:
+            continue
+        items = list(fixture[key].items())
+        f.write(' %s: {\n' % json.dumps(key))
+        for i, (name, value) in enumerate(items):
+            f.write('  %s: %s%s\n' % (json.dumps(name), json.dumps(value, **compact), ',' if i < len(items) - 1 else ''))
+        f.write(' }%s\n' % (',' if key == 'urlconfs' else ''))
+    f.write('}\n')
+
+
+def main():
+    global TESTS_DIR, current
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--tests', required=True, help="Django 3.2.25's tests/ directory")
+    parser.add_argument('--only', help='record only these comma-separated test modules (for debugging)')
+    parser.add_argument('suites', nargs='*', default=list(SUITES))
+    options = parser.parse_args()
+    TESTS_DIR = os.path.abspath(options.tests) + os.sep
+    if len(options.suites) > 1:
+        # One process per suite: the instrumentation of one would record (and perturb) another.
+        import subprocess
+        for suite in options.suites:
+            args = [sys.executable, os.path.abspath(__file__), '--tests', options.tests, suite]
+            subprocess.run(args, check=True)
+        return
+    if 'DJANGO_TESTS' not in os.environ:
+        os.environ['DJANGO_TESTS'] = TESTS_DIR
+        os.execv(sys.executable, [sys.executable] + sys.argv)
+    sys.path.insert(0, TESTS_DIR)
+    os.chdir(TESTS_DIR)
+    os.environ['DJANGO_SETTINGS_MODULE'] = 'test_sqlite'
+    import django
+    import unittest
+
+    import runtests
+
+    results = {}
+    original_run = unittest.TestCase.run
+
+    def run(self, result=None):
+        global current
+        current = {'id': self.id(), 'ops': [], 'refs': {}, 'keep': []}
+        REQUEST_STATE.clear()
+        errors_before = len(result.errors) + len(result.failures) if result else 0
+        try:
+            return original_run(self, result)
+        finally:
+            outcome = 'pass'
+            if result is not None:
+                if len(result.errors) + len(result.failures) > errors_before:
+                    outcome = 'fail'
+                elif any(t is self for t, _ in result.skipped):
+                    outcome = 'skipped'
+            results[self.id()] = {'outcome': outcome, 'ops': current['ops']}
+            current = None
+
+    unittest.TestCase.run = run
+
+    for suite in options.suites:
+        INSTRUMENT[suite]()
+        labels = options.only.split(',') if options.only else SUITES[suite]['modules']
+        failures = runtests.django_tests(
+            verbosity=1, interactive=False, failfast=False, keepdb=False, reverse=False,
+            test_labels=labels, debug_sql=False, parallel=1, tags=None, exclude_tags=None,
+            test_name_patterns=None, start_at=None, start_after=None, pdb=False, buffer=False,
+            timing=False,
+        )
+        out_dir = os.path.join(ROOT, SUITES[suite]['package'], 'test', 'fixtures')
+        for module in labels:
+            tests = {k: v for k, v in sorted(results.items()) if k.startswith(module + '.')}
+            fixture = {
+                'generated_by': 'Django %s' % django.get_version(),
+                'recorded_by': 'tooling/django-suites/record.py',
+                'django_tests': 'tests/%s.py of python-django 3.2.25 (Debian bookworm source package)' % module.replace('.', '/'),
+                'module': module,
+                'tests': tests,
+            }
+            if suite == 'urls':
+                used = {op['urlconf'] for t in tests.values() for op in t['ops'] if isinstance(op.get('urlconf'), str)}
+                fixture['urlconfs'] = reachable_urlconfs(used)
+            path = os.path.join(out_dir, 'django-suite-%s.json' % module.replace('.', '-').replace('_', '-'))
+            with open(path, 'w') as f:
+                write_fixture(fixture, f)
+            ops = sum(len(t['ops']) for t in tests.values())
+            print('%s: %d tests, %d recorded calls -> %s' % (module, len(tests), ops, os.path.relpath(path, ROOT)), file=sys.stderr)
+        if failures:
+            print('%s: %d Django tests failed under instrumentation' % (suite, failures), file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,41 @@
+/**
+ * @reins/django-suites — replay Django 3.2's own test suites (recorded by `record.py`) against reins.
+ *
+ * @example
+ * import { replaySuite, summarize } from '@reins/django-suites';
+ * const results = await replaySuite(fixtures, mapper, skips);
+ * console.log(summarize(results));
+ *
+ * @module
+ */
+export {
+  replaySuite,
+  replayTest,
+  summarize,
+  type CaseResult,
+  type Mapper,
+  type SuiteSummary,
+} from './replay.js';
+export { loadFixtures, loadSkips, formatSummary } from './files.js';
+export {
+  signature,
+  type Json,
+  type Op,
+  type RecordedTest,
+  type SkipList,
+  type SuiteFixture,
+} from './trace.js';
+export {
+  decode,
+  latin1Bytes,
+  PyCallable,
+  PyDate,
+  PyDateTime,
+  PyDecimal,
+  PyDict,
+  PyFile,
+  PySafe,
+  PyStream,
+  Unmapped,
+  Unrecordable,
+} from './values.js';
