@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AuthenticationMiddleware, ModelBackend, authContextProcessor } from '@reins/auth';
+import { MessageMiddleware, messagesContextProcessor } from '@reins/messages';
 import {
   SecurityMiddleware,
   CommonMiddleware,
@@ -70,6 +72,8 @@ export const settings: Settings = {
     SessionMiddleware,
     CommonMiddleware,
     CsrfViewMiddleware,
+    AuthenticationMiddleware.with({ backends: [new ModelBackend({ db: database() })] }),
+    MessageMiddleware,
     XFrameOptionsMiddleware,
   ],
   sessionStore: new DatabaseSessionStore({ secretKey, db: database() }),
@@ -81,6 +85,7 @@ export const settings: Settings = {
       appDirs: INSTALLED_APPS.map((app) => join(BASE_DIR, 'src', app)),
       options: {
         libraries: { static: staticLibrary(staticfiles) },
+        contextProcessors: [authContextProcessor, messagesContextProcessor],
       },
     },
   ],
