@@ -1,3 +1,4 @@
 import reins from '@reins/eslint-config';
 
-export default reins;
+// app-template/ is what `reins startapp` copies into a project; the project lints it there.
+export default [...reins, { ignores: ['app-template/**'] }];

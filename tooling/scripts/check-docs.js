@@ -14,7 +14,10 @@ import { brokenReferences } from './lib/doc-references.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const docs = join(root, 'docs');
-const pages = existsSync(docs) ? readdirSync(docs).filter((name) => name.endsWith('.md')) : [];
+// Subfolders too (docs/tutorial/).
+const pages = existsSync(docs)
+  ? readdirSync(docs, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))
+  : [];
 const problems = pages.flatMap((name) =>
   brokenReferences(readFileSync(join(docs, name), 'utf8'), `docs/${name}`, root),
 );

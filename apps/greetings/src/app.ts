@@ -1,6 +1,7 @@
 /**
  * The greetings demo application: what `reins runserver --app ./dist/app.js` loads. Its default
- * export is the App built from the settings; `createGreetingsApp()` builds another, for tests.
+ * export is the App built from the settings; `createGreetingsApp()` builds another, for tests;
+ * `migrations` is what `reins migrate` applies.
  *
  * @example
  * import { createGreetingsApp } from './app.js';
@@ -15,6 +16,8 @@ export function createGreetingsApp(env: NodeJS.ProcessEnv = process.env): App {
   configureDemoCaches(env);
   return createApp(settingsFromEnv(env));
 }
+
+export { migrations } from './migrations.js';
 
 export const app = createGreetingsApp();
 export default app;

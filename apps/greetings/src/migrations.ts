@@ -1,15 +1,18 @@
 /**
- * The demo's migrations for `reins migrate` (Django's `migrate`), by Django's `app.NNNN_name`:
- * the articles table and its three articles (a data migration, as Django's `RunPython`), and the
- * sessions package's `django_session`. Written to be harmless on a SQLite file the app already
- * created and seeded on first open.
+ * The demo's migrations for `reins migrate` (Django's `migrate`), exported beside the app by
+ * src/app.ts: the sessions package's `django_session`, the auth package's tables, then the
+ * articles table and its three articles (a data migration, as Django's `RunPython`), in that
+ * order, as Django's INSTALLED_APPS would list them. Written to be harmless on a SQLite file the
+ * app already created and seeded on first open.
  */
+import { authMigrations } from '@reins/auth';
 import { sessionsMigrations } from '@reins/sessions';
-import type { MigrationLike } from '@reins/server';
+import { defineMigrations, type ReinsMigration } from '@reins/server';
 import { PostgresAdapter, type Kysely } from 'kysely';
 import { articles } from './articles/seed.js';
+import { database } from './database-handle.js';
 
-const initial = {
+const initial: ReinsMigration = {
   async up(db: Kysely<unknown>): Promise<void> {
     const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
     await db.schema
@@ -27,7 +30,7 @@ const initial = {
   },
 };
 
-const seed = {
+const seed: ReinsMigration = {
   async up(db: Kysely<unknown>): Promise<void> {
     const kysely = db as Kysely<{ article: { slug: string } }>;
     const present = await kysely.selectFrom('article').select('slug').execute();
@@ -37,9 +40,12 @@ const seed = {
   },
 };
 
-/** Every migration of the demo, by name. */
-export const migrations: Readonly<Record<string, MigrationLike>> = {
-  'articles.0001_initial': initial,
-  'articles.0002_seed': seed,
-  'sessions.0001_initial': sessionsMigrations['0001_initial']!,
-};
+/** What `reins migrate` applies: the demo's database (closed by the command) and its sets. */
+export const migrations = defineMigrations({
+  db: database,
+  apps: {
+    sessions: sessionsMigrations,
+    auth: authMigrations,
+    articles: { '0001_initial': initial, '0002_seed': seed },
+  },
+});

@@ -26,7 +26,6 @@ import { greetingsAuthBackend } from './accounts/auth-backend.js';
 import { appRoot } from './app-root.js';
 import { closeDatabase, database } from './database-handle.js';
 import { instanceHeaderMiddleware } from './middleware/instance-header.js';
-import { migrations } from './migrations.js';
 import { generatedSecretKey } from './secret-key.js';
 import { serverTimingMiddleware } from './middleware/server-timing.js';
 import { staticfilesFromEnv } from './staticfiles.js';
@@ -57,7 +56,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     secretKey,
     allowedHosts: ['127.0.0.1', 'localhost', '[::1]', 'testserver', ...extraHosts],
     staticfiles,
-    databases: { default: { kysely: database, close: closeDatabase, migrations } },
+    databases: { default: { kysely: database, close: closeDatabase } },
     ...(sessionStore === undefined ? {} : { sessionStore }),
     ...(trustedProxies.length === 0
       ? {}

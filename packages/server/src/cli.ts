@@ -11,13 +11,14 @@ import {
   clearsessions,
   collectstaticCommand,
   findstaticCommand,
-  migrate,
   runserver,
   serve,
   showUrls,
 } from './internal/cli/commands.js';
 import { changepassword, createsuperuser } from './internal/cli/auth-commands.js';
 import { createcachetable } from './internal/cli/createcachetable.js';
+import { registerMigrate } from './internal/cli/migrate-command.js';
+import { registerStartapp } from './internal/cli/startapp-command.js';
 import { AppLoadError } from './internal/cli/load-app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
 
@@ -175,18 +176,6 @@ cli
   .action(async (options: { app?: string }) => finish(clearsessions(pick(options.app))));
 
 cli
-  .command('migrate', "Apply the migrations of the app's databases")
-  .option('--database <alias>', 'Only this database of the databases setting')
-  .action(async (options: { app?: string; database?: string }) =>
-    finish(
-      migrate({
-        ...pick(options.app),
-        ...(options.database === undefined ? {} : { database: options.database }),
-      }),
-    ),
-  );
-
-cli
   .command('createcachetable', "Create the tables of the app's database caches")
   .option('--dry-run', 'Print the SQL instead of running it')
   .action(async (options: { app?: string; dryRun?: boolean }) =>
@@ -216,6 +205,9 @@ cli
       changepassword({ ...pick(options.app), ...(username === undefined ? {} : { username }) }),
     ),
   );
+
+registerMigrate(cli, finish);
+registerStartapp(cli, finish);
 
 cli.help();
 cli.version(version);

@@ -155,8 +155,9 @@ export interface Settings extends RequestSettings, SessionSettings {
    */
   staticfiles?: Staticfiles;
   /**
-   * The app's databases (Django's `DATABASES`): Kysely instances by alias, with the migrations
-   * `reins migrate` applies; pinged by `readinessView()`, closed when the server drains.
+   * The app's databases (Django's `DATABASES`): Kysely instances by alias, pinged by
+   * `readinessView()`, closed when the server drains (their migrations are the app module's
+   * `migrations` export, applied by `reins migrate`).
    */
   databases?: DatabasesSetting;
   /** Extra values of your own, shown (secrets masked) on the debug 500 page. */

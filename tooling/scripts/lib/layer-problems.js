@@ -103,7 +103,7 @@ export function findLayerProblems(root, allowedDependencies) {
         );
         continue;
       }
-      if (published && manifest.name !== `@reins/${folder}`) {
+      if (published && manifest.name !== `@reins/${folder}` && manifest.name !== folder) {
         problems.push(
           `${where} is named '${manifest.name}'; a package folder must be its unscoped name.`,
         );

@@ -1,7 +1,9 @@
 /**
  * The demo's authentication backend: @reins/auth's ModelBackend over Django's auth tables in the
  * demo's SQLite database (the same file as the articles). The tables are made by the auth
- * package's migration and the demo user seeded on first use, so importing the app touches no file.
+ * package's migration and the demo user seeded on first use, so importing the app touches no file;
+ * the migration runs through `applyMigrations`, so it is recorded where `reins migrate` looks
+ * (`reins_migration`) and neither applies it twice.
  */
 import type { HttpRequest } from '@reins/http';
 import {
@@ -13,7 +15,7 @@ import {
   type Credentials,
   type User,
 } from '@reins/auth';
-import { Migrator } from 'kysely';
+import { applyMigrations } from '@reins/server';
 import { database } from '../database-handle.js';
 
 /** The seeded account (documented in the README). */
@@ -33,15 +35,11 @@ function modelBackend(): Promise<ModelBackend> {
   if (readyFor !== db) ready = undefined;
   readyFor = db;
   ready ??= (async () => {
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: () => Promise.resolve({ ...authMigrations }) },
-    });
-    const { error } = await migrator.migrateToLatest();
-    if (error !== undefined) {
-      throw error instanceof Error
-        ? error
-        : new Error('The auth tables could not be created.', { cause: error });
+    const { failed } = await applyMigrations({ db, apps: { auth: authMigrations } });
+    if (failed !== undefined) {
+      throw failed.error instanceof Error
+        ? failed.error
+        : new Error('The auth tables could not be created.', { cause: failed.error });
     }
     const backend = new ModelBackend({ db });
     if ((await backend.getUserByUsername(DEMO_USER.username)) === null)

@@ -18,7 +18,6 @@ import { importApp, locateApp } from './load-app.js';
 import type { AppLocation } from './load-app.js';
 import { RUN_MAIN_ENV, runWithReloader } from './reloader.js';
 import { supervise } from './supervisor.js';
-import { migrateApp } from './migrate.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from '../node-server.js';
 
 /** Where a command writes; swapped in tests. */
@@ -339,23 +338,5 @@ export async function clearsessions(
   } finally {
     // A pool or client left open would keep the command from exiting.
     await store.close?.();
-  }
-}
-
-/** `reins migrate [--database alias]`: apply the migrations of the `databases` setting. */
-export async function migrate(
-  options: { app?: string; database?: string },
-  io: CommandIo = processIo,
-): Promise<number> {
-  const { app } = await load(options.app);
-  try {
-    return await migrateApp(
-      app,
-      options.database === undefined ? {} : { database: options.database },
-      io,
-    );
-  } finally {
-    // A pool left open would keep the command from exiting.
-    await app.close();
   }
 }

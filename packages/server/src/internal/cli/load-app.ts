@@ -9,15 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App } from '../../create-app.js';
+import { AppLoadError } from './app-load-error.js';
+import { isTypeScript, registerTypeScript } from './typescript-loader.js';
 
-/** The application module could not be found or does not export an app. */
-export class AppLoadError extends Error {
-  readonly code = 'server.app_load';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'AppLoadError';
-  }
-}
+export { AppLoadError };
 
 /** Where the app module path came from, for messages. */
 export interface AppLocation {
@@ -71,6 +66,14 @@ function isApp(value: unknown): value is App {
 
 /** Import the module at `location` and return its app. */
 export async function importApp(location: AppLocation, cwd = process.cwd()): Promise<App> {
+  return (await importAppModule(location, cwd)).app;
+}
+
+/** Import the module at `location`: its app and its other exports (`migrations`…). */
+export async function importAppModule(
+  location: AppLocation,
+  cwd = process.cwd(),
+): Promise<{ app: App; module: Readonly<Record<string, unknown>> }> {
   const file = resolve(cwd, location.path);
   if (!existsSync(file)) {
     throw new AppLoadError(
@@ -79,17 +82,19 @@ export async function importApp(location: AppLocation, cwd = process.cwd()): Pro
   }
   let module: { default?: unknown; app?: unknown };
   try {
+    if (isTypeScript(file)) await registerTypeScript(location);
     module = (await import(pathToFileURL(file).href)) as typeof module;
   } catch (error) {
+    if (error instanceof AppLoadError) throw error;
     throw new AppLoadError(
       `Importing the application module '${location.path}' failed: ${error instanceof Error ? error.message : String(error)}`,
       { cause: error },
     );
   }
   const candidate = await Promise.resolve(isApp(module.app) ? module.app : module.default);
-  if (isApp(candidate)) return candidate;
+  if (isApp(candidate)) return { app: candidate, module };
   const other = await Promise.resolve(module.app);
-  if (isApp(other)) return other;
+  if (isApp(other)) return { app: other, module };
   throw new AppLoadError(
     `The module '${location.path}' does not export an application. Export the result of createApp(): \`export default createApp({...})\` or \`export const app = createApp({...})\`.`,
   );

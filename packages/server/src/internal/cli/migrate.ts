@@ -1,63 +1,75 @@
 /**
- * `reins migrate` (Django's `migrate`): applies the migrations of each database of the
- * `databases` setting with Kysely's `Migrator`, printing Django's lines. Kysely records what ran
- * in its own `kysely_migration` table; migrations run in name order, and names from several apps
- * interleave (`articles.0001_…` before `sessions.0001_…`), so a new app's first migration may
- * sort before one already applied — allowed, as Django applies each app's chain on its own.
+ * `reins migrate [--list]`: loads the app module, reads its `migrations` export and runs
+ * `applyMigrations()` (or `showMigrations()` for `--list`, Django's `showmigrations` format), then
+ * creates the caches' tables (`reins createcachetable`) when the app configures any, and closes
+ * the database.
  */
-import type { App } from '../../create-app.js';
+import { ImproperlyConfigured } from '@reins/core';
+import {
+  applyMigrations,
+  checkMigrationsConfig,
+  migrationsDatabase,
+  showMigrations,
+} from '../../apply-migrations.js';
+import { AppLoadError } from './app-load-error.js';
 import type { CommandIo } from './commands.js';
+import { processIo } from './commands.js';
+import { importAppModule, locateApp } from './load-app.js';
 
 /** Options of `reins migrate`. */
 export interface MigrateOptions {
-  /** Only this alias of `databases` (Django's `--database`); default every one. */
-  database?: string;
+  app?: string;
+  /** Print each app's migrations, applied `[X]` or not `[ ]`, and change nothing. */
+  list?: boolean;
 }
 
-/** Run the migrations; returns the exit code. */
-export async function migrateApp(
-  app: App,
-  options: MigrateOptions,
-  io: CommandIo,
-): Promise<number> {
-  const databases = Object.entries(app.settings.databases).filter(
-    ([alias]) => options.database === undefined || alias === options.database,
-  );
-  if (databases.length === 0) {
-    io.err(
-      options.database === undefined
-        ? "CommandError: The app has no 'databases' setting. Add databases: { default: { kysely: () => db, migrations } } to its settings."
-        : `CommandError: No database '${options.database}' in the 'databases' setting (configured: ${Object.keys(app.settings.databases).join(', ') || 'none'}).`,
-    );
-    return 1;
+interface CacheRegistry {
+  createCacheTables?: (options?: { dryRun?: boolean }) => Promise<string[]>;
+}
+
+/** `reins migrate [--list]`; exit code 1 when a migration fails. */
+export async function migrate(options: MigrateOptions, io: CommandIo = processIo): Promise<number> {
+  const location = await locateApp(options.app);
+  const { module } = await importAppModule(location);
+  let config;
+  try {
+    config = checkMigrationsConfig(module['migrations'], location.path);
+  } catch (error) {
+    if (error instanceof ImproperlyConfigured) throw new AppLoadError(error.message);
+    throw error;
   }
-  const { Migrator } = await import('kysely');
-  for (const [alias, database] of databases) {
-    const migrations = database.migrations ?? {};
-    const apps = [...new Set(Object.keys(migrations).map((name) => name.split('.')[0]))].sort();
-    io.out('Operations to perform:');
-    io.out(
-      `  Apply all migrations: ${apps.join(', ') || '(none)'}${databases.length > 1 ? ` (database '${alias}')` : ''}`,
-    );
-    io.out('Running migrations:');
-    const migrator = new Migrator({
-      db: database.kysely() as never,
-      provider: { getMigrations: () => Promise.resolve(migrations as never) },
-      allowUnorderedMigrations: true,
-    });
-    const { error, results = [] } = await migrator.migrateToLatest();
-    for (const result of results) {
-      io.out(
-        `  Applying ${result.migrationName}...${result.status === 'Success' ? ' OK' : result.status === 'Error' ? ' FAILED' : ' not run'}`,
-      );
+  const db = await migrationsDatabase(config);
+  try {
+    if (options.list === true) {
+      const states = await showMigrations(config);
+      for (const app of Object.keys(config.apps)) {
+        io.out(app);
+        const mine = states.filter((state) => state.app === app);
+        if (mine.length === 0) io.out(' (no migrations)');
+        for (const state of mine) io.out(` [${state.applied ? 'X' : ' '}] ${state.name}`);
+      }
+      return 0;
     }
-    if (results.length === 0 && error === undefined) io.out('  No migrations to apply.');
-    if (error !== undefined) {
+    io.out('Operations to perform:');
+    io.out(`  Apply all migrations: ${Object.keys(config.apps).sort().join(', ')}`);
+    io.out('Running migrations:');
+    const result = await applyMigrations(config, { log: (line) => io.out(line) });
+    if (result.failed !== undefined) {
+      const { error, migration } = result.failed;
       io.err(
-        `CommandError: migrating database '${alias}' failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+        `CommandError: ${migration} failed: ${error instanceof Error ? error.message : JSON.stringify(error)} (rolled back where the database allows it; fix the migration and run reins migrate again).`,
       );
       return 1;
     }
+    if (result.applied.length === 0) io.out('  No migrations to apply.');
+    const registry = (globalThis as Record<symbol, CacheRegistry | undefined>)[
+      Symbol.for('reins.cache.registry')
+    ];
+    if (registry?.createCacheTables !== undefined) {
+      for (const line of await registry.createCacheTables()) io.out(line);
+    }
+    return 0;
+  } finally {
+    await db.destroy();
   }
-  return 0;
 }

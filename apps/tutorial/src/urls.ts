@@ -1,0 +1,12 @@
+/**
+ * The project's URLconf (Django's ROOT_URLCONF): one `include()` per app. `reins startapp blog`
+ * prints the line that adds a new one.
+ */
+import { include, path } from '@reins/urls';
+import { urlpatterns as blog } from './blog/urls.js';
+import { urlpatterns as pages } from './pages/urls.js';
+
+export const urlpatterns = [
+  path('blog/', include({ urlpatterns: blog, appName: 'blog' })),
+  path('', include({ urlpatterns: pages, appName: 'pages' })),
+];
