@@ -1,4 +1,6 @@
+import { loginRequired } from '@reins/auth';
 import type { HttpRequest } from '@reins/http';
+import { success } from '@reins/messages';
 import { getObjectOr404, redirect, render } from '@reins/shortcuts';
 import { database } from '../database.js';
 
@@ -29,8 +31,11 @@ function slugify(title: string): string {
     .slice(0, 50);
 }
 
-/** `/blog/new/`: the form (GET); on POST, a new post and a redirect to it. */
-export async function newPost(request: HttpRequest) {
+/**
+ * `/blog/new/`, for logged-in visitors (others go to the login page): the form (GET); on POST, a
+ * new post, a message for the next page and a redirect to it.
+ */
+export const newPost = loginRequired(async (request: HttpRequest) => {
   if (request.method !== 'POST') return render(request, 'blog/post_form.html', {});
   await request.loadBody();
   const title = (request.POST.get('title') ?? '').trim();
@@ -52,5 +57,6 @@ export async function newPost(request: HttpRequest) {
     .insertInto('blog_post')
     .values({ title, slug, body, published_at: new Date().toISOString() })
     .execute();
+  success(request, `Published: ${title}`);
   return redirect('blog:detail', slug);
-}
+});
