@@ -24,7 +24,10 @@ await build({
   target: 'es2022',
   conditions: ['@reins/source'],
   mainFields: ['module', 'main'],
-  external: ['node:*'],
+  // The optional peers that @reins/cache and @reins/sessions import lazily, only when a Redis or
+  // database backend is configured (this site configures none): a deployment bundles them only
+  // if it uses them, and node-redis needs node:net, which workerd lacks.
+  external: ['node:*', 'redis', 'pg', 'better-sqlite3'],
   // CommonJS dependencies in the bundle (busboy) call require('node:stream'): give them the
   // runtime's. workerd leaves import.meta.url undefined, and only built-ins are required.
   banner: {
