@@ -16,6 +16,7 @@ export {
   type Mapper,
   type SuiteSummary,
 } from './replay.js';
+export { describeReplay, type ReplayOptions } from './describe-replay.js';
 export { loadFixtures, loadSkips, formatSummary } from './files.js';
 export {
   signature,
