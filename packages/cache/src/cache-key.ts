@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
-import { LRUCache } from 'lru-cache';
 import type { BaseCache } from './base-cache.js';
 import { caches } from './caches.js';
+import type { SyncCache } from './internal/sync-cache.js';
 import { DEFAULT_CACHE_MIDDLEWARE_SECONDS } from './patch-response-headers.js';
 
 const DELIMITER = /\s*,\s*/;
@@ -21,16 +21,41 @@ function md5(text: string): string {
 
 // A cached page is looked up by the md5 of its URL on every request; node:crypto's per-call
 // setup made that hash the largest cost of a cache hit (measured ~11 % of its CPU), and a site
-// serves the same few URLs again and again. Bounded in entries and in the URL length kept.
-const URL_HASHES = new LRUCache<string, string>({ max: 1000 });
+// serves the same few URLs again and again. The keys built from the hash are kept with it: the
+// same string objects each time, so the cache's own key memo finds them by their cached hash.
+// Bounded in entries (a burst of one-off URLs empties it) and in the URL length kept.
+interface UrlKeys {
+  hash: string;
+  prefix: string;
+  headerKey: string;
+  /** The page keys when the URL varies on no header, by method. */
+  plain: Map<string, string>;
+}
+const URL_KEYS = new Map<string, UrlKeys>();
+const URL_KEYS_LIMIT = 1000;
 const MEMO_URL_LENGTH = 2048;
 
-function urlHash(request: HttpRequest): string {
+function urlKeys(request: HttpRequest, keyPrefix: string): UrlKeys {
   const uri = request.buildAbsoluteUri();
-  if (uri.length > MEMO_URL_LENGTH) return md5(uri);
-  let hash = URL_HASHES.get(uri);
-  if (hash === undefined) URL_HASHES.set(uri, (hash = md5(uri)));
-  return hash;
+  let keys = uri.length > MEMO_URL_LENGTH ? undefined : URL_KEYS.get(uri);
+  if (keys === undefined) {
+    const hash = md5(uri);
+    keys = {
+      hash,
+      prefix: keyPrefix,
+      headerKey: cacheHeaderKey(keyPrefix, hash),
+      plain: new Map(),
+    };
+    if (uri.length <= MEMO_URL_LENGTH) {
+      if (URL_KEYS.size >= URL_KEYS_LIMIT) URL_KEYS.clear();
+      URL_KEYS.set(uri, keys);
+    }
+  } else if (keys.prefix !== keyPrefix) {
+    keys.prefix = keyPrefix;
+    keys.headerKey = cacheHeaderKey(keyPrefix, keys.hash);
+    keys.plain.clear();
+  }
+  return keys;
 }
 
 /** Options shared by {@link getCacheKey} and {@link learnCacheKey}. */
@@ -53,11 +78,15 @@ function generateCacheKey(
   request: HttpRequest,
   method: string,
   headerList: readonly string[],
-  keyPrefix: string,
-  uriHash: string = urlHash(request),
+  keys: UrlKeys,
 ): string {
   if (headerList.length === 0) {
-    return `views.decorators.cache.cache_page.${keyPrefix}.${method}.${uriHash}.${EMPTY_MD5}`;
+    let key = keys.plain.get(method);
+    if (key === undefined) {
+      key = `views.decorators.cache.cache_page.${keys.prefix}.${method}.${keys.hash}.${EMPTY_MD5}`;
+      keys.plain.set(method, key);
+    }
+    return key;
   }
   const context = createHash('md5');
   const meta = request.META;
@@ -65,7 +94,7 @@ function generateCacheKey(
     const value = meta[header];
     context.update(value === undefined ? '-,' : value, 'utf8');
   }
-  return `views.decorators.cache.cache_page.${keyPrefix}.${method}.${uriHash}.${context.digest('hex')}`;
+  return `views.decorators.cache.cache_page.${keys.prefix}.${method}.${keys.hash}.${context.digest('hex')}`;
 }
 
 /**
@@ -81,10 +110,23 @@ export async function getCacheKey(
 ): Promise<string | null> {
   const keyPrefix = options.keyPrefix ?? '';
   const cache = options.cache ?? caches.get();
-  const uriHash = urlHash(request);
-  const headerList = await cache.get<string[]>(cacheHeaderKey(keyPrefix, uriHash));
+  const keys = urlKeys(request, keyPrefix);
+  const headerList = await cache.get<string[]>(keys.headerKey);
   if (headerList === null) return null;
-  return generateCacheKey(request, options.method ?? 'GET', headerList, keyPrefix, uriHash);
+  return generateCacheKey(request, options.method ?? 'GET', headerList, keys);
+}
+
+/** @internal {@link getCacheKey} on a cache that answers at once: no promise on a page-cache hit. */
+export function getCacheKeySync(
+  request: HttpRequest,
+  keyPrefix: string,
+  method: string,
+  cache: SyncCache,
+): string | null {
+  const keys = urlKeys(request, keyPrefix);
+  const headerList = cache.getSync(keys.headerKey) as string[] | null;
+  if (headerList === null) return null;
+  return generateCacheKey(request, method, headerList, keys);
 }
 
 /**
@@ -102,7 +144,7 @@ export async function learnCacheKey(
   const keyPrefix = options.keyPrefix ?? '';
   const timeout = options.cacheTimeout ?? DEFAULT_CACHE_MIDDLEWARE_SECONDS;
   const cache = options.cache ?? caches.get();
-  const uriHash = urlHash(request);
+  const keys = urlKeys(request, keyPrefix);
   const vary = response.headers.get('Vary');
   const headerList: string[] = [];
   if (vary !== undefined) {
@@ -113,6 +155,6 @@ export async function learnCacheKey(
     headerList.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
   // Frozen: the local-memory cache then keeps it without a copy.
-  await cache.set(cacheHeaderKey(keyPrefix, uriHash), Object.freeze(headerList), timeout);
-  return generateCacheKey(request, request.method, headerList, keyPrefix, uriHash);
+  await cache.set(keys.headerKey, Object.freeze(headerList), timeout);
+  return generateCacheKey(request, request.method, headerList, keys);
 }

@@ -9,12 +9,14 @@
  *
  * @module
  */
+import type { MaybePromise } from '@reins/core';
 import { HttpResponse, type HttpRequest, type HttpResponseBase } from '@reins/http';
 import { defineMiddleware, type Middleware, type MiddlewareSettings } from '@reins/middleware';
 import type { BaseCache } from './base-cache.js';
-import { getCacheKey, learnCacheKey } from './cache-key.js';
+import { getCacheKey, getCacheKeySync, learnCacheKey } from './cache-key.js';
 import { caches, DEFAULT_CACHE_ALIAS } from './caches.js';
 import { isStoredResponse, restoreResponse, storeResponse } from './internal/cached-response.js';
+import { hasSync } from './internal/sync-cache.js';
 import {
   cacheFailed,
   cacheWorked,
@@ -77,37 +79,73 @@ export async function fetchFromCache(
   keyPrefix: string,
   logger: CacheLogger = consoleCacheLogger,
 ): Promise<HttpResponseBase | null> {
-  const marks = request as unknown as Record<symbol, boolean>;
+  return lookUpPage(request, cache, keyPrefix, logger);
+}
+
+/**
+ * @internal {@link fetchFromCache}, answering without a promise when the cache can (a memory
+ * hit then costs no microtask hop; measured: the two awaits were a third of a hit's CPU).
+ */
+export function lookUpPage(
+  request: HttpRequest,
+  cache: BaseCache,
+  keyPrefix: string,
+  logger: CacheLogger,
+): MaybePromise<HttpResponseBase | null> {
   const method = request.method;
   if (method !== 'GET' && method !== 'HEAD') {
-    marks[UPDATE_CACHE] = false;
+    (request as unknown as Record<symbol, boolean>)[UPDATE_CACHE] = false;
     return null;
   }
+  if (!hasSync(cache)) return lookUpAsync(request, cache, keyPrefix, logger, method);
   let stored: unknown;
   try {
-    const key = await getCacheKey(request, { keyPrefix, method: 'GET', cache });
-    if (key === null) {
-      cacheWorked(cache);
-      marks[UPDATE_CACHE] = true;
-      return null;
-    }
-    stored = await cache.get(key);
-    if (stored === null && method === 'HEAD') {
-      const headKey = await getCacheKey(request, { keyPrefix, method: 'HEAD', cache });
-      stored = headKey === null ? null : await cache.get(headKey);
+    const key = getCacheKeySync(request, keyPrefix, 'GET', cache);
+    if (key !== null) {
+      stored = cache.getSync(key);
+      if (stored === null && method === 'HEAD') {
+        const headKey = getCacheKeySync(request, keyPrefix, 'HEAD', cache);
+        stored = headKey === null ? null : cache.getSync(headKey);
+      }
     }
     cacheWorked(cache);
   } catch (error) {
     cacheFailed(cache, error, logger);
-    marks[UPDATE_CACHE] = true;
-    return null;
+    stored = null;
   }
-  if (!isStoredResponse(stored)) {
-    marks[UPDATE_CACHE] = true;
-    return null;
+  return answer(request, stored);
+}
+
+async function lookUpAsync(
+  request: HttpRequest,
+  cache: BaseCache,
+  keyPrefix: string,
+  logger: CacheLogger,
+  method: string,
+): Promise<HttpResponseBase | null> {
+  let stored: unknown = null;
+  try {
+    const key = await getCacheKey(request, { keyPrefix, method: 'GET', cache });
+    if (key !== null) {
+      stored = await cache.get(key);
+      if (stored === null && method === 'HEAD') {
+        const headKey = await getCacheKey(request, { keyPrefix, method: 'HEAD', cache });
+        stored = headKey === null ? null : await cache.get(headKey);
+      }
+    }
+    cacheWorked(cache);
+  } catch (error) {
+    cacheFailed(cache, error, logger);
+    stored = null;
   }
-  marks[UPDATE_CACHE] = false;
-  return restoreResponse(stored);
+  return answer(request, stored);
+}
+
+function answer(request: HttpRequest, stored: unknown): HttpResponseBase | null {
+  const found = isStoredResponse(stored);
+  // A miss (or a failed cache) lets UpdateCacheMiddleware store the page this request computes.
+  (request as unknown as Record<symbol, boolean>)[UPDATE_CACHE] = !found;
+  return found ? restoreResponse(stored) : null;
 }
 
 interface Renderable {
@@ -193,7 +231,7 @@ export function fetchFromCacheMiddleware(options: CacheMiddlewareOptions = {}): 
   return defineMiddleware((settings) => {
     const { keyPrefix, alias, logger } = resolve(options, settings);
     const cache = caches.get(alias);
-    return { processRequest: (request) => fetchFromCache(request, cache, keyPrefix, logger) };
+    return { processRequest: (request) => lookUpPage(request, cache, keyPrefix, logger) };
   });
 }
 
@@ -208,8 +246,7 @@ export function cacheMiddleware(options: CacheMiddlewareOptions = {}): Middlewar
     const resolved = resolve(options, settings);
     const cache = caches.get(resolved.alias);
     return {
-      processRequest: (request) =>
-        fetchFromCache(request, cache, resolved.keyPrefix, resolved.logger),
+      processRequest: (request) => lookUpPage(request, cache, resolved.keyPrefix, resolved.logger),
       processResponse: (request, response) => updateCache(request, response, cache, resolved),
     };
   });

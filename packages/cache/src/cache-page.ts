@@ -7,7 +7,7 @@
 import { isThenable, wrapView } from '@reins/core';
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import type { BaseCache } from './base-cache.js';
-import { fetchFromCache, updateCache } from './cache-middleware.js';
+import { lookUpPage, updateCache } from './cache-middleware.js';
 import { caches, DEFAULT_CACHE_ALIAS } from './caches.js';
 import { consoleCacheLogger, type CacheLogger } from './internal/outage-log.js';
 
@@ -49,14 +49,17 @@ export function cachePage(
   let cache: BaseCache | undefined;
   const settings = { cacheTimeout: timeout, keyPrefix, pageTimeout: timeout, logger };
   return <View extends (...args: never[]) => unknown>(view: View) =>
-    wrapView(view, {}, async (call, args) => {
+    wrapView(view, {}, (call, args) => {
       // Resolved on the first request, so caches may be configured after the URLconf is built.
       cache ??= caches.get(alias);
       const request = args[0] as HttpRequest;
-      const cached = await fetchFromCache(request, cache, keyPrefix, logger);
-      if (cached !== null) return cached;
-      const result = call();
-      const response = (isThenable(result) ? await result : result) as HttpResponseBase;
-      return updateCache(request, response, cache, settings);
+      const compute = async (): Promise<HttpResponseBase> => {
+        const result = call();
+        const response = (isThenable(result) ? await result : result) as HttpResponseBase;
+        return updateCache(request, response, cache!, settings);
+      };
+      const cached = lookUpPage(request, cache, keyPrefix, logger);
+      if (isThenable(cached)) return cached.then((found) => found ?? compute());
+      return cached === null ? compute() : Promise.resolve(cached);
     }) as unknown as CachedView<View>;
 }

@@ -13,15 +13,7 @@ import type { BaseCache } from './base-cache.js';
 import { caches } from './caches.js';
 import { InvalidCacheBackendError } from './errors.js';
 import { makeTemplateFragmentKey } from './make-template-fragment-key.js';
-
-interface SyncCache {
-  getSync(key: string): unknown;
-  setSync(key: string, value: unknown, timeout?: number | null): void;
-}
-
-function hasSync(cache: BaseCache): cache is BaseCache & SyncCache {
-  return typeof (cache as Partial<SyncCache>).getSync === 'function';
-}
+import { hasSync } from './internal/sync-cache.js';
 
 /** Python's `repr()` of a value a template gave, for error messages. */
 function pyRepr(value: unknown): string {

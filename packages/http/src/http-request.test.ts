@@ -323,6 +323,22 @@ describe('HttpRequest host, scheme and URLs', () => {
     expect(r.buildAbsoluteUri('/login/')).toBe('http://Example.com:8000/login/');
   });
 
+  it("builds the request's own absolute URI as Django does from '//' + the full path", () => {
+    // buildAbsoluteUri() takes a shortcut for the request's own URI; Django's rule is the split
+    // of '//' + getFullPath(), which buildAbsoluteUri(location) follows step by step.
+    const char = fc.constantFrom(...'/a.Z9-_~%?#=&;é '.split(''), '%2F', '/./', '/../', '//');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 14 }), (chars) => {
+        const r = request({
+          url: '/' + chars.join(''),
+          headers: { host: 'example.com' },
+          options: { allowedHosts: ['example.com'] },
+        });
+        expect(r.buildAbsoluteUri()).toBe(r.buildAbsoluteUri('//' + r.getFullPath()));
+      }),
+    );
+  });
+
   it('answers accepts() like Django, refusing q=0 ranges', () => {
     const r = request({ headers: { accept: 'text/html;q=0.9, application/json, */*;q=0.1' } });
     expect(r.accepts('application/json')).toBe(true);

@@ -600,6 +600,14 @@ export class HttpRequest {
    * request.buildAbsoluteUri('/login/'); // 'https://example.com/login/'
    */
   buildAbsoluteUri(location?: string): string {
+    if (location === undefined) {
+      // Django splits '//' + the full path, whose netloc is empty (it starts with '/'): the
+      // answer is scheme, host and full path unless the path holds '/./' or '/../'. The page
+      // cache asks this on every request, and the split was most of its cost.
+      const fullPath = this.getFullPath();
+      if (fullPath.charCodeAt(0) === 47 && !fullPath.includes('/.'))
+        return iriToUri(`${this.scheme}://${this.getHost()}${fullPath}`);
+    }
     let target = location ?? '//' + this.getFullPath();
     const parts = djangoUrlsplit(target);
     if (parts.scheme !== '' && parts.netloc !== '') return iriToUri(target);

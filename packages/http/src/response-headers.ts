@@ -128,6 +128,13 @@ export class ResponseHeaders implements Iterable<[string, string]> {
 
   constructor(init?: Record<string, HeaderValue> | Iterable<readonly [string, HeaderValue]>) {
     if (init === undefined) return;
+    if (init instanceof ResponseHeaders) {
+      // Already checked when they were set: a copy needs no second pass (a page-cache hit
+      // rebuilds its response from the same headers on every request).
+      const list = init.#list;
+      this.#list = list === null ? null : list.slice();
+      return;
+    }
     const pairs = Symbol.iterator in init ? init : Object.entries(init);
     for (const [name, value] of pairs) this.set(name, value);
   }
