@@ -685,6 +685,17 @@ def encode_context_value(value):
         return {'$dict': [['view_class', class_id(type(value))]]}
     if isinstance(value, BaseForm):
         raise Opaque('needs Django\'s forms')
+    from django.core.paginator import Page, Paginator
+
+    if isinstance(value, Paginator):
+        return {'$dict': [['paginator', {'$dict': [
+            ['count', value.count], ['num_pages', value.num_pages], ['per_page', value.per_page],
+            ['orphans', value.orphans], ['page_range', list(value.page_range)]]}]]}
+    if isinstance(value, Page):
+        return {'$dict': [['page', {'$dict': [
+            ['number', value.number], ['object_list', enc(list(value.object_list), False)],
+            ['has_next', value.has_next()], ['has_previous', value.has_previous()],
+            ['start_index', value.start_index()], ['end_index', value.end_index()]]}]]}
     return enc(value, False)
 
 

@@ -21,7 +21,7 @@ import {
 import { Http404, HttpRequest } from '@reins/http';
 import { setDefaultUrlconf, setTemplates } from '@reins/shortcuts';
 import { Engine } from '@reins/templates';
-import { ImproperlyConfigured, View } from '../../src/index.js';
+import { ImproperlyConfigured, Page, Paginator, View } from '../../src/index.js';
 import type { ViewClass, ViewFunction } from '../../src/index.js';
 import { PORTED_VIEWS } from './ported-views.js';
 
@@ -60,6 +60,28 @@ function classByQualname(qualname: string): ViewClass {
 /** A context value as record.py writes it: a view as `{ view_class }`. */
 function contextValue(value: unknown): unknown {
   if (value instanceof View) return { view_class: idOf(value.constructor) };
+  // A paginator and a page by what the templates read of them.
+  if (value instanceof Paginator)
+    return {
+      paginator: {
+        count: value.count,
+        num_pages: value.numPages,
+        per_page: value.perPage,
+        orphans: value.orphans,
+        page_range: value.pageRange,
+      },
+    };
+  if (value instanceof Page)
+    return {
+      page: {
+        number: value.number,
+        object_list: value.objectList,
+        has_next: value.hasNext(),
+        has_previous: value.hasPrevious(),
+        start_index: value.startIndex(),
+        end_index: value.endIndex(),
+      },
+    };
   return undefined;
 }
 
