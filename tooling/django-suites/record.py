@@ -3,7 +3,7 @@
 
 Usage (from the repository root, with Debian's python3-django 3.2.25; see README.md):
 
-    pnpm django-suites:record --tests /tmp/djsrc/Django-3.2.25/tests [http] [urls] [templates]
+    pnpm django-suites:record --tests /tmp/djsrc/Django-3.2.25/tests [http] [urls] [templates] [shortcuts] [views]
 
 For each suite (a reins package) this runs the chosen test modules with Django's own runner
 (tests/runtests.py, settings test_sqlite), with the API under test wrapped: every call, attribute
@@ -15,6 +15,7 @@ the package's test/fixtures/ directory; the package's replay test maps each call
 
 import argparse
 import base64
+import contextlib
 import datetime
 import decimal
 import io
@@ -53,6 +54,15 @@ SUITES = {
             'responses.test_fileresponse',
             'utils_tests.test_http',
         ],
+    },
+    'shortcuts': {
+        'package': 'packages/shortcuts',
+        'modules': ['shortcuts.tests', 'resolve_url.tests', 'get_object_or_404.tests'],
+    },
+    'views': {
+        'package': 'packages/views',
+        'modules': ['generic_views.test_base', 'generic_views.test_dates', 'generic_views.test_detail',
+                    'generic_views.test_edit', 'generic_views.test_list'],
     },
 }
 
@@ -100,10 +110,17 @@ def stream_bytes(stream):
     raise Opaque(type(stream).__name__)
 
 
+ENCODE_HOOKS = []  # suite-specific encoders tried first (the views suite's requests)
+
+
 def enc(value, new_refs=True, depth=0):
     """Python value -> JSON data (see README.md for the encoding)."""
     if depth > 20:
         raise Opaque('too deep')
+    for hook in ENCODE_HOOKS:
+        encoded = hook(value, new_refs, depth)
+        if encoded is not None:
+            return encoded
     if isinstance(value, str) and type(value).__name__ == 'SafeString':
         return {'$safe': str(value)}
     if value is None or isinstance(value, (bool, str)):
@@ -610,7 +627,395 @@ def instrument_templates():
         instrument_class(cls)
 
 
+# ---------------------------------------------------------------------------------------------
+# Views and shortcuts: exchanges. Django's view tests call views through the test client or call
+# an as_view() function with a RequestFactory request; each such call is one op whose arguments are
+# the request (method, path, query, headers, body) and the view (class and as_view() keywords, or
+# the urlconf's match), and whose answer is the response (status, headers, body, the view's
+# context and template names). Calls the view makes on the way are not recorded (EXCHANGE_DEPTH).
+
+EXCHANGE_DEPTH = 0
+TEMPLATES_BY_TEST = {}  # test id -> {template name: source} rendered during its exchanges
+
+
+def from_test_module(depth=2):
+    """True when the frame `depth` above this one is a test module itself (tests.py, test_*.py),
+    not the test urlconf's views.py."""
+    try:
+        f = sys._getframe(depth)
+    except ValueError:
+        return False
+    name = f.f_code.co_filename
+    return name.startswith(TESTS_DIR) and os.path.basename(name).startswith('test')
+
+
+def class_id(cls):
+    return '%s.%s' % (cls.__module__, cls.__qualname__)
+
+
+def describe_environ(environ):
+    """A request as data: method, path (decoded), raw query (None when the environ has none), headers, body."""
+    from django.core.handlers.wsgi import get_path_info
+
+    headers = []
+    for key, value in environ.items():
+        if key.startswith('HTTP_') and not (key == 'HTTP_COOKIE' and value == ''):
+            headers.append([key[5:].replace('_', '-').title(), value])
+    if environ.get('CONTENT_TYPE'):
+        headers.append(['Content-Type', environ['CONTENT_TYPE']])
+    body = stream_bytes(environ['wsgi.input']) if 'wsgi.input' in environ else b''
+    return {'$dict': [['method', environ.get('REQUEST_METHOD')], ['path', get_path_info(environ)],
+                      ['query', environ.get('QUERY_STRING')], ['headers', {'$dict': headers}],
+                      ['body', bytes_value(body)]]}
+
+
+def encode_request(value, new_refs, depth):
+    from django.core.handlers.wsgi import WSGIRequest
+
+    if isinstance(value, WSGIRequest):
+        return {'$dict': [['$request', describe_environ(value.environ)]]}
+    return None
+
+
+def encode_context_value(value):
+    from django.forms import BaseForm
+    from django.views.generic import View
+
+    if isinstance(value, View):
+        return {'$dict': [['view_class', class_id(type(value))]]}
+    if isinstance(value, BaseForm):
+        raise Opaque('needs Django\'s forms')
+    from django.core.paginator import Page, Paginator
+
+    if isinstance(value, Paginator):
+        return {'$dict': [['paginator', {'$dict': [
+            ['count', value.count], ['num_pages', value.num_pages], ['per_page', value.per_page],
+            ['orphans', value.orphans], ['page_range', list(value.page_range)]]}]]}
+    if isinstance(value, Page):
+        return {'$dict': [['page', {'$dict': [
+            ['number', value.number], ['object_list', enc(list(value.object_list), False)],
+            ['has_next', value.has_next()], ['has_previous', value.has_previous()],
+            ['start_index', value.start_index()], ['end_index', value.end_index()]]}]]}
+    return enc(value, False)
+
+
+def orm_bound(value):
+    from django.db.models import Model, QuerySet
+    from django.views.generic import View
+    from django.views.generic.dates import BaseDateDetailView, BaseDateListView
+    from django.views.generic.edit import ModelFormMixin
+
+    if isinstance(value, type) and issubclass(value, View):
+        # A view over a model: its answer comes from Django's ORM (date views filter by date lookups).
+        return orm_bound(getattr(value, 'model', None)) or orm_bound(getattr(value, 'queryset', None)) \
+            or issubclass(value, (BaseDateListView, BaseDateDetailView, ModelFormMixin))
+    from django.db.models import Manager
+
+    if isinstance(value, (list, tuple)):
+        return any(orm_bound(v) for v in value)
+    return isinstance(value, (Model, QuerySet, Manager)) or (isinstance(value, type) and issubclass(value, Model))
+
+
+def describe_response(response):
+    """A response as data; an unrendered TemplateResponse is rendered first (as the test would)."""
+    from django.http.response import HttpResponseBase
+
+    if not isinstance(response, HttpResponseBase):
+        return enc(response)
+    out = [['status_code', response.status_code]]
+    context = getattr(response, 'context_data', None)
+    if hasattr(response, 'render') and not response.is_rendered:
+        try:
+            response.render()
+        except Exception as e:  # noqa: BLE001 - the render's error is the answer
+            out.append(['render_raises', {'$dict': [['type', type(e).__name__], ['message', str(e)]]}])
+    out.append(['headers', {'$dict': [[k, v] for k, v in response.items()]}])
+    if response.streaming:
+        out.append(['streaming', True])
+    elif response.status_code != 0 and not any(k == 'render_raises' for k, _ in out):
+        out.append(['content', bytes_value(response.content)])
+    if context is not None:
+        out.append(['context', {'$dict': [[k, encode_context_value(v)] for k, v in context.items()]}])
+    template_name = getattr(response, 'template_name', None)
+    if template_name is not None:
+        out.append(['template_name', enc(template_name, False)])
+    return {'$dict': out}
+
+
+def run_exchange(op, call, args_for_record, kwargs_for_record, encoded_prefix=()):
+    """Runs one exchange (no nested recording), recording its answer, its error, or why it is not data."""
+    global EXCHANGE_DEPTH
+    from django.db import connections
+
+    try:
+        op['args'] = list(encoded_prefix) + [enc(a, False) for a in args_for_record]
+        op['kwargs'] = {k: enc(v, False) for k, v in kwargs_for_record.items()}
+    except Opaque as e:
+        op['unrecordable'] = 'argument: %s' % e
+    if any(orm_bound(v) for v in list(args_for_record) + list(kwargs_for_record.values())):
+        op['unrecordable'] = "needs Django's ORM"
+    record(op)
+    queries = []
+
+    def count_query(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    EXCHANGE_DEPTH += 1
+    error = None
+    answer = None
+    try:
+        with contextlib.ExitStack() as stack:
+            for alias in connections:
+                stack.enter_context(connections[alias].execute_wrapper(count_query))
+            result = call()
+            # Described inside: rendering a TemplateResponse may query the database too.
+            if 'unrecordable' not in op:
+                try:
+                    answer = describe_response(result)
+                except Opaque as e:
+                    op['unrecordable'] = 'answer: %s' % e
+    except BaseException as e:
+        op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+        result, error = None, e
+    finally:
+        EXCHANGE_DEPTH -= 1
+    if queries:
+        op['unrecordable'] = "needs Django's ORM"
+    elif error is None and 'unrecordable' not in op:
+        op['result'] = answer
+    if error is not None:
+        raise error
+    return result
+
+
+def describe_match(path, urlconf):
+    from django.urls import Resolver404, get_resolver
+
+    try:
+        match = get_resolver(urlconf).resolve(path)
+    except Resolver404:
+        return {'$opaque': 'no match in the urlconf: the handler answers 404'}
+    view_class = getattr(match.func, 'view_class', None)
+    out = [['view', view_id(match.func)], ['args', list(match.args)], ['kwargs', {'$dict': [[k, v] for k, v in match.kwargs.items()]}]]
+    if view_class is not None:
+        out.append(['class', class_id(view_class)])
+        out.append(['initkwargs', {'$dict': [[k, enc_lenient(v) if not orm_bound(v) else {'$opaque': "needs Django's ORM"}]
+                                           for k, v in match.func.view_initkwargs.items()]}])
+    return {'$dict': out}
+
+
+def instrument_exchanges(views):
+    global TRACKED
+    import functools
+
+    from django.conf import settings
+    from django.test import signals
+    from django.test.client import Client
+    from django.urls import get_resolver
+    from django.views.generic import View
+
+    ENCODE_HOOKS.append(encode_request)
+    TRACKED = (View,)
+
+    def on_render(sender, template=None, **kwargs):
+        if current is not None and EXCHANGE_DEPTH > 0 and template is not None and template.name:
+            TEMPLATES_BY_TEST.setdefault(current['id'], {})[template.name] = template.source
+
+    signals.template_rendered.connect(on_render, weak=False)
+
+    # The test client: one op per request; its environ is kept by request() for the op.
+    original_request = Client.request
+    environs = []
+
+    def request(self, **environ):
+        full = self._base_environ(**environ)
+        environs.append((describe_environ(full), full['PATH_INFO']))
+        return original_request(self, **environ)
+
+    Client.request = request
+    for method in ('get', 'post', 'head', 'options', 'put', 'patch', 'delete', 'trace'):
+        fn = getattr(Client, method)
+
+        def client_call(self, *args, _fn=fn, _method=method, **kwargs):
+            if current is None or EXCHANGE_DEPTH > 0 or not from_test_module():
+                return _fn(self, *args, **kwargs)
+            environs.clear()
+            urlconf = getattr(settings, 'ROOT_URLCONF')
+            op = {'op': 'fn', 'name': 'django.test.Client.request', 'urlconf': urlconf}
+            try:
+                return run_exchange(op, lambda: _fn(self, *args, **kwargs), [], {})
+            finally:
+                if environs:
+                    request_desc, path_info = environs[0]
+                    match = describe_match(path_info, urlconf)
+                    op['args'] = [request_desc, match]
+                    if '$opaque' in match:
+                        op['unrecordable'] = match['$opaque']
+                    elif orm_bound(getattr(get_resolver(urlconf).resolve(path_info).func, 'view_class', None)):
+                        op['unrecordable'] = "needs Django's ORM"
+                    if 'unrecordable' in op:
+                        op.pop('result', None)
+                        op.pop('raises', None)
+
+        client_call.__wrapped__ = fn
+        setattr(Client, method, client_call)
+
+    # as_view(): the call itself (its keyword checks raise), and the view function it returns.
+    original_as_view = View.__dict__['as_view'].__func__
+    classonly = type(View.__dict__['as_view'])
+
+    def as_view(cls, *args, **initkwargs):
+        record_it = current is not None and EXCHANGE_DEPTH == 0 and from_test_module()
+        if record_it:
+            op = {'op': 'fn', 'name': 'django.views.View.as_view'}
+            try:
+                op['args'] = [{'$dict': [['class', class_id(cls)]]}] + [enc(a, False) for a in args]
+                op['kwargs'] = {k: enc(v, False) for k, v in initkwargs.items()}
+            except Opaque as e:
+                op['unrecordable'] = 'argument: %s' % e
+            if any(orm_bound(v) for v in initkwargs.values()):
+                op['unrecordable'] = "needs Django's ORM"
+            record(op)
+            try:
+                view = original_as_view(cls, *args, **initkwargs)
+            except BaseException as e:
+                op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+                raise
+            op['result'] = {'$dict': [['view_class', class_id(cls)]]}
+        else:
+            view = original_as_view(cls, *args, **initkwargs)
+
+        def recorded_view(request, *a, **k):
+            if current is None or EXCHANGE_DEPTH > 0 or not from_test_module():
+                return view(request, *a, **k)
+            op = {'op': 'fn', 'name': 'django.views.View.as_view()'}
+            try:
+                desc = {'$dict': [['class', class_id(cls)], ['initkwargs', {'$dict': [[n, enc(v, False)] for n, v in initkwargs.items()]}]]}
+            except Opaque:
+                desc = None
+                op['unrecordable'] = 'as_view() keywords are not data'
+            return run_exchange(op, lambda: view(request, *a, **k), [request, *a], k, [desc])
+
+        functools.update_wrapper(recorded_view, view)
+        return recorded_view
+
+    View.as_view = classonly(as_view)
+
+    # A view instance a test makes and drives itself (View(), view.setup(), view.dispatch()…).
+    original_init = View.__init__
+
+    def init(self, **kwargs):
+        if current is None or EXCHANGE_DEPTH > 0 or not from_test_module():
+            return original_init(self, **kwargs)
+        op = {'op': 'new', 'type': type(self).__qualname__, 'args': [], 'kwargs': {k: enc_lenient(v) for k, v in kwargs.items()}}
+        if orm_bound(type(self)):
+            op['unrecordable'] = "needs Django's ORM"
+        record(op)
+        original_init(self, **kwargs)
+        op['result'] = enc(self)
+        return None
+
+    View.__init__ = init
+
+    class RecordedMethod:
+        """A view's bound method as test code sees it: calling it is an op; it equals the method."""
+
+        def __init__(self, view, name, method):
+            self.view, self.name, self.method = view, name, method
+
+        def __eq__(self, other):
+            return self.method == (other.method if isinstance(other, RecordedMethod) else other)
+
+        def __hash__(self):
+            return hash(self.method)
+
+        def __call__(self, *args, **kwargs):
+            if current is None or EXCHANGE_DEPTH > 0 or not from_test_module():
+                return self.method(*args, **kwargs)
+            try:
+                target = enc(self.view, False)
+            except Opaque:
+                return self.method(*args, **kwargs)
+            op = {'op': 'call', 'target': target['$ref'], 'name': self.name}
+            if orm_bound(type(self.view)):
+                op['unrecordable'] = "needs Django's ORM"
+            return run_exchange(op, lambda: self.method(*args, **kwargs), args, kwargs)
+
+    original_getattribute = View.__getattribute__
+
+    def getattribute(self, name):
+        value = original_getattribute(self, name)
+        if name.startswith('_') or current is None or EXCHANGE_DEPTH > 0 or not from_test_module():
+            return value
+        if isinstance(value, types.MethodType):
+            return RecordedMethod(self, name, value)
+        if callable(value):
+            return value
+        try:
+            target = enc(self, False)
+        except Opaque:
+            return value
+        op = {'op': 'get', 'target': target['$ref'], 'name': name}
+        try:
+            op['result'] = encode_context_value(value)
+        except Opaque as e:
+            op['unrecordable'] = 'answer: %s' % e
+            op['result'] = None
+        if orm_bound(value):
+            op['unrecordable'] = "needs Django's ORM"
+        record(op)
+        return value
+
+    View.__getattribute__ = getattribute
+
+    original_setattr = View.__setattr__
+
+    def setattribute(self, name, value):
+        if name.startswith('_') or current is None or EXCHANGE_DEPTH > 0 or not from_test_module():
+            return original_setattr(self, name, value)
+        try:
+            target = enc(self, False)
+        except Opaque:
+            return original_setattr(self, name, value)
+        op = {'op': 'set', 'target': target['$ref'], 'name': name, 'value': enc_lenient(value)}
+        if orm_bound(type(self)):
+            op['unrecordable'] = "needs Django's ORM"
+        record(op)
+        return original_setattr(self, name, value)
+
+    View.__setattr__ = setattribute
+
+    if not views:
+        instrument_shortcut_functions()
+
+
+def instrument_shortcut_functions():
+    """django.shortcuts' functions called by a test: fn ops (with the urlconf they reverse in)."""
+    import django.shortcuts
+
+    for name in ('render', 'redirect', 'resolve_url', 'get_object_or_404', 'get_list_or_404'):
+        fn = getattr(django.shortcuts, name)
+
+        def shortcut(*args, _fn=fn, _name=name, **kwargs):
+            if current is None or EXCHANGE_DEPTH > 0 or not from_test_module():
+                return _fn(*args, **kwargs)
+            op = {'op': 'fn', 'name': 'django.shortcuts.' + _name}
+            attach_urlconf(op, None)
+            return run_exchange(op, lambda: _fn(*args, **kwargs), args, kwargs)
+
+        shortcut.__wrapped__ = fn
+        setattr(django.shortcuts, name, shortcut)
+        # Test modules imported the names before instrumenting (`from django.shortcuts import …`).
+        for module in list(sys.modules.values()):
+            if getattr(module, '__file__', None) and module.__file__.startswith(TESTS_DIR) \
+                    and getattr(module, name, None) is fn:
+                setattr(module, name, shortcut)
+
+
 INSTRUMENT = {'http': instrument_http, 'urls': instrument_urls, 'templates': instrument_templates}
+INSTRUMENT.update({'views': lambda: instrument_exchanges(views=True), 'shortcuts': lambda: instrument_exchanges(views=False)})
+
 
 # ---------------------------------------------------------------------------------------------
 # Running
@@ -622,14 +1027,14 @@ def write_fixture(fixture, f):
     f.write('{\n')
     for key in ('generated_by', 'recorded_by', 'django_tests', 'module'):
         f.write(' %s: %s,\n' % (json.dumps(key), json.dumps(fixture[key], **compact)))
-    for key in ('urlconfs', 'tests'):
+    for key in ('urlconfs', 'templates', 'tests'):
         if key not in fixture:
             continue
         items = list(fixture[key].items())
         f.write(' %s: {\n' % json.dumps(key))
         for i, (name, value) in enumerate(items):
             f.write('  %s: %s%s\n' % (json.dumps(name), json.dumps(value, **compact), ',' if i < len(items) - 1 else ''))
-        f.write(' }%s\n' % (',' if key == 'urlconfs' else ''))
+        f.write(' }%s\n' % (',' if key != 'tests' else ''))
     f.write('}\n')
 
 
@@ -700,7 +1105,13 @@ def main():
                 'module': module,
                 'tests': tests,
             }
-            if suite == 'urls':
+            if suite in ('views', 'shortcuts'):
+                # The templates the exchanges rendered, by name (the replay's template loader).
+                used = {}
+                for test_id in tests:
+                    used.update(TEMPLATES_BY_TEST.get(test_id, {}))
+                fixture['templates'] = dict(sorted(used.items()))
+            if suite in ('urls', 'shortcuts'):
                 used = {op['urlconf'] for t in tests.values() for op in t['ops'] if isinstance(op.get('urlconf'), str)}
                 fixture['urlconfs'] = reachable_urlconfs(used)
             path = os.path.join(out_dir, 'django-suite-%s.json' % module.replace('.', '-').replace('_', '-'))

@@ -26,6 +26,14 @@ const PACKAGES: Record<string, { mapper: () => Promise<Mapper> }> = {
     mapper: async () =>
       (await import('../../packages/http/test/django-suite/mapper.js')).httpMapper,
   },
+  shortcuts: {
+    mapper: async () =>
+      (await import('../../packages/shortcuts/test/django-suite/mapper.js')).shortcutsMapper,
+  },
+  views: {
+    mapper: async () =>
+      (await import('../../packages/views/test/django-suite/mapper.js')).viewsMapper,
+  },
 };
 
 const args = process.argv.slice(2);

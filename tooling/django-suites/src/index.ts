@@ -40,3 +40,13 @@ export {
   Unmapped,
   Unrecordable,
 } from './values.js';
+export {
+  camelKeys,
+  describeResponse,
+  isResponse,
+  recordedRequest,
+  requestTarget,
+  type DescribeOptions,
+  type RecordedRequest,
+  type ResponseLike,
+} from './exchange.js';
