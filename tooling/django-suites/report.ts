@@ -26,6 +26,10 @@ const PACKAGES: Record<string, { mapper: () => Promise<Mapper> }> = {
     mapper: async () =>
       (await import('../../packages/http/test/django-suite/mapper.js')).httpMapper,
   },
+  middleware: {
+    mapper: async () =>
+      (await import('../../packages/middleware/test/django-suite/mapper.js')).middlewareMapper,
+  },
 };
 
 const args = process.argv.slice(2);
