@@ -831,7 +831,8 @@ def wrap_middleware_method(name, fn):
             post = dict(spec.get('POST', []))
             label = csrf_labels(None, [('cookie', spec['COOKIES'].get(settings.CSRF_COOKIE_NAME)),
                                        ('post', post.get('csrfmiddlewaretoken')),
-                                       ('header', spec['META'].get(settings.CSRF_HEADER_NAME))])
+                                       ('header', spec['META'].get(settings.CSRF_HEADER_NAME)),
+                                       ('current', request.META.get('CSRF_COOKIE'))])
         MW_STACK.append((op, label))
         try:
             result = fn(self, *args, **kwargs)
@@ -852,10 +853,8 @@ def wrap_middleware_method(name, fn):
                 answer['headers'] = {'$dict': [h for h in answer['headers']['$dict']
                                                if h[0] not in ('content-length', 'content-type')]}
             # Plain dicts are $dict pairs, as everywhere in a fixture (compared without order).
-            answer['headers'] = answer['headers']['$dict']
             if 'gzip' in answer:
                 answer['gzip'] = {'$dict': list(answer['gzip'].items())}
-            answer['headers'] = {'$dict': answer['headers']}
             op['result'] = {'$dict': [[k, v] for k, v in answer.items()]}
         else:
             op['result'] = enc_lenient(result)
@@ -867,6 +866,38 @@ def wrap_middleware_method(name, fn):
 
 
 MW_URLCONFS = set()
+
+
+def record_csrf_call(name, fn, request):
+    """A test calling a CSRF view or get_token(): the request, and the answer with its tokens named."""
+    from django.conf import settings
+    from django.http.response import HttpResponseBase
+    op = {'op': 'fn', 'name': name, 'args': [], 'kwargs': {},
+          'middleware': {'class': name, 'base': 'CsrfViewMiddleware'}, 'mw_settings': mw_settings()}
+    try:
+        op['request'] = mw_request(request)
+    except Opaque as e:
+        op['unrecordable'] = str(e)
+        record(op)
+        return fn(request)
+    spec = op['request']
+    post = dict(spec.get('POST', []))
+    label = csrf_labels(None, [('cookie', spec['COOKIES'].get(settings.CSRF_COOKIE_NAME)),
+                               ('post', post.get('csrfmiddlewaretoken')),
+                               ('header', spec['META'].get(settings.CSRF_HEADER_NAME)),
+                               ('current', request.META.get('CSRF_COOKIE'))])
+    record(op)
+    try:
+        result = fn(request)
+    except BaseException as e:
+        op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+        raise
+    if isinstance(result, HttpResponseBase):
+        answer = mw_response(result, label)
+        op['result'] = {'$dict': [[k, v] for k, v in answer.items()]}
+    else:
+        op['result'] = label(result)
+    return result
 
 
 def describe_mw_urlconf(name):
@@ -929,6 +960,23 @@ def instrument_middleware():
         for name in ('process_request', 'process_view', 'process_response'):
             if name in vars(cls):
                 setattr(cls, name, wrap_middleware_method(name, vars(cls)[name]))
+
+    # csrf_tests call its views (which use the token) and get_token() directly too.
+    import functools
+    import csrf_tests.views
+
+    def recorded_call(name, fn):
+        @functools.wraps(fn)
+        def wrapper(request):
+            if current is None or not from_test():
+                return fn(request)
+            return record_csrf_call(name, fn, request)
+        return wrapper
+
+    for name in ('token_view', 'non_token_view_using_request_processor', 'ensure_csrf_cookie_view',
+                 'post_form_view'):
+        setattr(csrf_tests.views, name, recorded_call('csrf_tests.views.' + name, getattr(csrf_tests.views, name)))
+    django.middleware.csrf.get_token = recorded_call('django.middleware.csrf.get_token', django.middleware.csrf.get_token)
 
     reject = CsrfViewMiddleware._reject
 

@@ -41,6 +41,7 @@ import {
 import { csrfHooks, type CsrfHooks } from '../../src/internal/csrf-hooks.js';
 import { unmaskCipherToken } from '../../src/internal/csrf-cipher.js';
 import { csrfFailurePage } from '../../src/internal/csrf-failure-page.js';
+import { CSRF_TOKEN } from '../../src/internal/csrf-state.js';
 
 /** A response as record.py describes one (a view's answer). */
 interface ResponseSpec {
@@ -356,7 +357,7 @@ function middlewareFor(op: MiddlewareOp): Middleware {
 const TOKEN = /^[A-Za-z0-9]{32}(?:[A-Za-z0-9]{32})?$/;
 
 /** CSRF tokens are random: each becomes the secret it unmasks to, named as record.py names it. */
-function csrfLabeller(op: MiddlewareOp): (token: string) => string {
+function csrfLabeller(op: MiddlewareOp, current: unknown): (token: string) => string {
   const names = new Map<string, string>();
   const secret = (token: string): string =>
     token.length === 64 ? unmaskCipherToken(token) : token;
@@ -370,6 +371,7 @@ function csrfLabeller(op: MiddlewareOp): (token: string) => string {
     ['cookie', cookie === undefined ? undefined : text(cookie)],
     ['post', post.csrfmiddlewaretoken],
     ['header', fromHeader === undefined ? undefined : text(fromHeader)],
+    ['current', typeof current === 'string' ? current : undefined],
   ];
   for (const [label, token] of seeds) {
     if (token !== undefined && TOKEN.test(token) && !names.has(secret(token)))
@@ -395,10 +397,9 @@ async function bodyOf(response: HttpResponseBase): Promise<Uint8Array> {
 async function describe(
   response: HttpResponseBase,
   op: MiddlewareOp,
-  viewCalls: number,
+  viewCalls: number | undefined,
+  label: ((token: string) => string) | undefined,
 ): Promise<Record<string, unknown>> {
-  const csrf = op.middleware.base === 'CsrfViewMiddleware';
-  const label = csrf ? csrfLabeller(op) : undefined;
   const cookieName = (op.mw_settings.CSRF_COOKIE_NAME as string | undefined) ?? 'csrftoken';
   const headers = Object.fromEntries(
     [...response.headers].map(([name, value]) => [name.toLowerCase(), value]),
@@ -435,7 +436,7 @@ async function describe(
   answer.body = body;
   const exempt = (response as unknown as Record<string, unknown>).xFrameOptionsExempt;
   if (typeof exempt === 'boolean') answer.xframe_options_exempt = exempt;
-  answer.view_calls = viewCalls;
+  if (viewCalls !== undefined) answer.view_calls = viewCalls;
   if (reason !== undefined) {
     // Django's 403 page is not reins' (README): the reason is compared instead.
     answer.csrf_reject = reason;
@@ -450,10 +451,26 @@ async function describe(
 
 let current: MiddlewareOp | undefined;
 
+/** A test calling one of csrf_tests' views, or get_token(), itself. */
+async function callDirectly(op: MiddlewareOp, name: string): Promise<unknown> {
+  csrfOptions(op.mw_settings); // CSRF_USE_SESSIONS is unmapped here too
+  const request = requestFor(op.request, op.mw_settings);
+  const label = csrfLabeller(op, request.state[CSRF_TOKEN]);
+  reason = undefined;
+  if (name === 'django.middleware.csrf.get_token') return label(getToken(request));
+  const view = CSRF_VIEWS[name];
+  if (view === undefined) throw new Unmapped(name);
+  return describe(await view(request), op, undefined, label);
+}
+
 async function run(op: MiddlewareOp, method: string): Promise<unknown> {
   const settings = op.mw_settings;
   const factory = middlewareFor(op);
   const request = requestFor(op.request, settings);
+  const label =
+    op.middleware.base === 'CsrfViewMiddleware'
+      ? csrfLabeller(op, request.state[CSRF_TOKEN])
+      : undefined;
   if (op.middleware.base === 'CommonMiddleware') {
     request.urlconf = resolverFor(op.request.urlconf ?? (settings.ROOT_URLCONF as string));
   }
@@ -501,7 +518,7 @@ async function run(op: MiddlewareOp, method: string): Promise<unknown> {
       throw new Unmapped(`${op.middleware.base}.${method}`, method);
   }
   if (result === null || result === undefined) return null;
-  return describe(result, op, viewCalls);
+  return describe(result, op, viewCalls, label);
 }
 
 const ERRORS: Record<string, (error: unknown) => boolean> = {
@@ -534,6 +551,7 @@ export const middlewareMapper: Mapper = {
   fn(name) {
     const op = current;
     if (op?.middleware === undefined) throw new Unmapped(name);
+    if (op.middleware.class === name) return callDirectly(op, name);
     return run(op, name.slice(name.indexOf('.') + 1));
   },
   errorMatches(pythonType, error) {
