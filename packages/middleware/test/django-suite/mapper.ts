@@ -64,6 +64,8 @@ interface RequestSpec {
   COOKIES: Record<string, string | { $repeat: string; times: number }>;
   secure: boolean;
   POST?: [string, string][];
+  /** Reading POST raised (an OSError while reading the body). */
+  POST_raises?: { type: string; message: string };
   body?: { $bytes: string };
   urlconf?: string;
   dont_enforce_csrf_checks?: boolean;
@@ -125,8 +127,17 @@ function buildRequest(spec: RequestSpec, settings: Settings): HttpRequest {
     const standard = port === undefined || port === (spec.secure ? '443' : '80');
     headers.host = standard ? serverName : `${serverName}:${port}`;
   }
-  let body: Uint8Array | undefined;
-  if (spec.POST !== undefined && spec.POST.length > 0) {
+  let body: Uint8Array | AsyncIterable<Uint8Array> | undefined;
+  if (spec.POST_raises !== undefined) {
+    // Django's test reads POST and gets an OSError: a body whose stream breaks.
+    const message = spec.POST_raises.message;
+    body = (async function* () {
+      await Promise.resolve();
+      yield new Uint8Array(0);
+      throw new Error(message);
+    })();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  } else if (spec.POST !== undefined && spec.POST.length > 0) {
     // A test's `req.POST[k] = v` on a bare request: the same form, sent as a body.
     body = new TextEncoder().encode(new URLSearchParams(spec.POST).toString());
     headers['content-type'] = 'application/x-www-form-urlencoded';
