@@ -717,7 +717,7 @@ def mw_request(request):
 CSRF_TOKEN_RE = None
 
 
-def csrf_labels(answer, seeds):
+def csrf_labels(seeds):
     """CSRF tokens are random: each one is replaced by the secret it unmasks to, named."""
     import re
     from django.middleware.csrf import _unmask_cipher_token
@@ -740,6 +740,16 @@ def csrf_labels(answer, seeds):
         return '{csrf %s %s}' % (names[s], 'masked' if len(token) == 64 else 'bare')
 
     return label
+
+
+def csrf_labels_for(spec, request):
+    """Names for the tokens of a call on `request`: its cookie's, its form's, its header's, its current one."""
+    from django.conf import settings
+    post = dict(spec.get('POST', []))
+    return csrf_labels([('cookie', spec['COOKIES'].get(settings.CSRF_COOKIE_NAME)),
+                        ('post', post.get('csrfmiddlewaretoken')),
+                        ('header', spec['META'].get(settings.CSRF_HEADER_NAME)),
+                        ('current', request.META.get('CSRF_COOKIE'))])
 
 
 def mw_response(response, csrf_label=None, gunzip=True):
@@ -836,12 +846,7 @@ def wrap_middleware_method(name, fn):
         record(op)
         label = None
         if is_csrf:
-            spec = mw['request']
-            post = dict(spec.get('POST', []))
-            label = csrf_labels(None, [('cookie', spec['COOKIES'].get(settings.CSRF_COOKIE_NAME)),
-                                       ('post', post.get('csrfmiddlewaretoken')),
-                                       ('header', spec['META'].get(settings.CSRF_HEADER_NAME)),
-                                       ('current', request.META.get('CSRF_COOKIE'))])
+            label = csrf_labels_for(mw['request'], request)
         MW_STACK.append((op, label))
         try:
             result = fn(self, *args, **kwargs)
@@ -879,7 +884,6 @@ MW_URLCONFS = set()
 
 def record_csrf_call(name, fn, request):
     """A test calling a CSRF view or get_token(): the request, and the answer with its tokens named."""
-    from django.conf import settings
     from django.http.response import HttpResponseBase
     op = {'op': 'fn', 'name': name, 'args': [], 'kwargs': {},
           'middleware': {'class': name, 'base': 'CsrfViewMiddleware'}, 'mw_settings': mw_settings()}
@@ -889,12 +893,7 @@ def record_csrf_call(name, fn, request):
         op['unrecordable'] = str(e)
         record(op)
         return fn(request)
-    spec = op['request']
-    post = dict(spec.get('POST', []))
-    label = csrf_labels(None, [('cookie', spec['COOKIES'].get(settings.CSRF_COOKIE_NAME)),
-                               ('post', post.get('csrfmiddlewaretoken')),
-                               ('header', spec['META'].get(settings.CSRF_HEADER_NAME)),
-                               ('current', request.META.get('CSRF_COOKIE'))])
+    label = csrf_labels_for(op['request'], request)
     record(op)
     try:
         result = fn(request)
