@@ -42,6 +42,10 @@ SUITES = {
             if f.startswith('test_') and f.endswith('.py')
         ) if os.environ.get('DJANGO_TESTS') else [],
     },
+    'middleware': {
+        'package': 'packages/middleware',
+        'modules': ['middleware.tests', 'middleware.test_security', 'csrf_tests.tests'],
+    },
     'http': {
         'package': 'packages/http',
         'modules': [
@@ -1013,9 +1017,390 @@ def instrument_shortcut_functions():
                 setattr(module, name, shortcut)
 
 
-INSTRUMENT = {'http': instrument_http, 'urls': instrument_urls, 'templates': instrument_templates}
-INSTRUMENT.update({'views': lambda: instrument_exchanges(views=True), 'shortcuts': lambda: instrument_exchanges(views=False)})
 
+# ---------------------------------------------------------------------------------------------
+# Middleware: one case per call a test makes into a middleware (`mw(request)`,
+# `mw.process_request(request)`, `process_view`, `process_response`), recorded as data — the
+# request's inputs, the settings, the view's responses — with Django's answer: the response
+# (status, headers, cookies, body) or None, whether the view ran, and CSRF's rejection reason.
+
+MIDDLEWARE_SETTINGS = (
+    'ALLOWED_HOSTS', 'APPEND_SLASH', 'PREPEND_WWW', 'DEBUG', 'DISALLOWED_USER_AGENTS', 'X_FRAME_OPTIONS',
+    'SECURE_HSTS_SECONDS', 'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_HSTS_PRELOAD', 'SECURE_CONTENT_TYPE_NOSNIFF',
+    'SECURE_BROWSER_XSS_FILTER', 'SECURE_SSL_REDIRECT', 'SECURE_SSL_HOST', 'SECURE_REDIRECT_EXEMPT',
+    'SECURE_REFERRER_POLICY', 'SECURE_PROXY_SSL_HEADER', 'USE_X_FORWARDED_HOST', 'USE_X_FORWARDED_PORT',
+    'CSRF_COOKIE_NAME', 'CSRF_COOKIE_AGE', 'CSRF_COOKIE_DOMAIN', 'CSRF_COOKIE_PATH', 'CSRF_COOKIE_SECURE',
+    'CSRF_COOKIE_HTTPONLY', 'CSRF_COOKIE_SAMESITE', 'CSRF_HEADER_NAME', 'CSRF_TRUSTED_ORIGINS',
+    'CSRF_USE_SESSIONS', 'SESSION_COOKIE_DOMAIN', 'IGNORABLE_404_URLS', 'MANAGERS', 'ROOT_URLCONF',
+)
+MW_STACK = []  # the middleware ops under way (a view may call another middleware)
+MW_REQUESTS = {}  # id(request) -> number, across the whole run (numbers never repeat)
+MW_KEEP = []
+
+
+def mw_setting(value):
+    import re
+    if isinstance(value, re.Pattern):
+        return {'$regex': value.pattern}
+    if isinstance(value, (list, tuple)):
+        return [mw_setting(v) for v in value]
+    return enc_lenient(value)
+
+
+def mw_settings():
+    """The middleware settings that differ from Django's defaults (tests/test_sqlite.py's or a test's own)."""
+    from django.conf import global_settings, settings
+    out = {}
+    for name in MIDDLEWARE_SETTINGS:
+        value = getattr(settings, name, None)
+        if not hasattr(global_settings, name) or value != getattr(global_settings, name):
+            out[name] = mw_setting(value)
+    return out
+
+
+META_OUTPUTS = ('CSRF_COOKIE', 'CSRF_COOKIE_USED', 'wsgi.input', 'wsgi.errors', 'wsgi.version',
+                'wsgi.multiprocess', 'wsgi.multithread', 'wsgi.run_once', 'wsgi.file_wrapper')
+
+
+def mw_request(request):
+    """A request's inputs as data. Raises Opaque for a request class with Python methods."""
+    from django.core.handlers.wsgi import WSGIRequest
+    from django.http import HttpRequest
+    cls = type(request)
+    # A test's own request class is data when what it overrides is: is_secure() (recorded as
+    # `secure`) and how POST is read (recorded as `POST`, or `POST_raises`).
+    data_members = {'__init__', '__module__', '__qualname__', '__doc__', 'is_secure', 'POST', '_get_post',
+                    '_set_post', '_load_post_and_files'}
+    for c in cls.__mro__[:cls.__mro__.index(HttpRequest)]:
+        if c is not WSGIRequest and set(vars(c)) - data_members:
+            raise Opaque('a request class with Python methods (%s: %s)' % (
+                cls.__name__, ', '.join(sorted(set(vars(c)) - data_members))))
+    if id(request) not in MW_REQUESTS:
+        MW_REQUESTS[id(request)] = len(MW_REQUESTS) + 1
+        MW_KEEP.append(request)
+    def text(v):
+        v = v if isinstance(v, str) else str(v)
+        # 'x' * 100000 (a cookie too long to be a token) as data, not 100 kB of it.
+        return {'$repeat': v[0], 'times': len(v)} if len(v) > 256 and v == v[0] * len(v) else v
+
+    meta = {k: text(v) for k, v in request.META.items() if k not in META_OUTPUTS and isinstance(v, (str, int))}
+    spec = {
+        'id': MW_REQUESTS[id(request)],
+        'class': cls.__name__,
+        'method': request.method,
+        'path': request.path,
+        'path_info': request.path_info,
+        'META': meta,
+        'COOKIES': {k: text(v) for k, v in request.COOKIES.items()},
+        'secure': request.is_secure(),
+    }
+    if 'POST' in request.__dict__ or '_post' in request.__dict__:
+        try:
+            spec['POST'] = [[k, v] for k, vs in request.POST.lists() for v in vs]
+        except OSError as e:
+            spec['POST_raises'] = {'type': type(e).__name__, 'message': str(e)}
+    if isinstance(request, WSGIRequest) and request.META.get('wsgi.input') is not None and '_body' not in request.__dict__:
+        try:
+            spec['body'] = bytes_value(stream_bytes(request.META['wsgi.input']))
+        except Opaque:
+            pass
+    if getattr(request, 'urlconf', None) is not None:
+        spec['urlconf'] = request.urlconf
+    if getattr(request, '_dont_enforce_csrf_checks', False):
+        spec['dont_enforce_csrf_checks'] = True
+    for name, value in request.__dict__.items():
+        if not name.startswith('_') and name not in ('GET', 'POST', 'COOKIES', 'META', 'FILES', 'path', 'path_info',
+                                                     'method', 'resolver_match', 'content_type', 'content_params',
+                                                     'session', 'urlconf', 'environ', 'csrf_processing_done',
+                                                     'csrf_cookie_needs_reset', 'encoding', 'upload_handlers'):
+            spec.setdefault('attributes', {})[name] = enc_lenient(value)
+    return spec
+
+
+CSRF_TOKEN_RE = None
+
+
+def csrf_labels(seeds):
+    """CSRF tokens are random: each one is replaced by the secret it unmasks to, named."""
+    import re
+    from django.middleware.csrf import _unmask_cipher_token
+    global CSRF_TOKEN_RE
+    if CSRF_TOKEN_RE is None:
+        CSRF_TOKEN_RE = re.compile(r'^[A-Za-z0-9]{32}(?:[A-Za-z0-9]{32})?$')
+    names = {}
+
+    def secret(token):
+        return _unmask_cipher_token(token) if len(token) == 64 else token
+
+    for label, token in seeds:
+        if isinstance(token, str) and CSRF_TOKEN_RE.match(token):
+            names.setdefault(secret(token), label)
+
+    def label(token):
+        s = secret(token)
+        if s not in names:
+            names[s] = 'new%d' % (sum(1 for v in names.values() if v.startswith('new')) + 1)
+        return '{csrf %s %s}' % (names[s], 'masked' if len(token) == 64 else 'bare')
+
+    return label
+
+
+def csrf_labels_for(spec, request):
+    """Names for the tokens of a call on `request`: its cookie's, its form's, its header's, its current one."""
+    from django.conf import settings
+    post = dict(spec.get('POST', []))
+    return csrf_labels([('cookie', spec['COOKIES'].get(settings.CSRF_COOKIE_NAME)),
+                        ('post', post.get('csrfmiddlewaretoken')),
+                        ('header', spec['META'].get(settings.CSRF_HEADER_NAME)),
+                        ('current', request.META.get('CSRF_COOKIE'))])
+
+
+def mw_response(response, csrf_label=None, gunzip=True):
+    """A response as data: status, headers, cookies, body (gunzipped when gzipped), streaming."""
+    import gzip
+    name = getattr(getattr(response, 'file_to_stream', None), 'name', None)
+    if isinstance(name, str) and os.path.abspath(name).startswith(TESTS_DIR):
+        raise Opaque("a FileResponse of Django's test sources (not committed)")
+    headers = [[k.lower(), v] for k, v in response.items()]
+    if response.streaming:
+        chunks = list(response.streaming_content)
+        response.streaming_content = chunks
+        content = b''.join(chunks)
+    else:
+        content = response.content
+    out = {'status': response.status_code, 'streaming': bool(response.streaming)}
+    cookies = []
+    for morsel in response.cookies.values():
+        text = morsel.OutputString()
+        if morsel['max-age'] != '' and morsel['expires']:
+            # expires = now + max-age: the clock, not behaviour.
+            text = text.replace('expires=%s; ' % morsel['expires'], '').replace('; expires=%s' % morsel['expires'], '')
+        if csrf_label is not None and morsel.key == __import__('django.conf').conf.settings.CSRF_COOKIE_NAME and morsel.value:
+            text = text.replace('%s=%s' % (morsel.key, morsel.value), '%s=%s' % (morsel.key, csrf_label(morsel.value)), 1)
+        cookies.append(text)
+    if gunzip and response.get('Content-Encoding') == 'gzip' and content[:2] == b'\x1f\x8b':
+        out['gzip'] = {'mtime': int.from_bytes(content[4:8], 'little')}
+        content = gzip.decompress(content)
+    if csrf_label is not None:
+        import re
+        content = re.sub(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"',
+                         lambda m: b'name="csrfmiddlewaretoken" value="' + csrf_label(m[1].decode()).encode() + b'"',
+                         content)
+    out['headers'] = {'$dict': sorted(headers)}
+    out['cookies'] = cookies
+    out['body'] = bytes_value(content)
+    if getattr(response, 'xframe_options_exempt', None) is not None:
+        out['xframe_options_exempt'] = response.xframe_options_exempt
+    return out
+
+
+def mw_view_id(view):
+    name = view_id(view)
+    if getattr(view, 'csrf_exempt', False):
+        name += ' [csrf_exempt]'
+    return name
+
+
+def mw_class(mw):
+    cls = type(mw)
+    base = next(c for c in cls.__mro__ if c.__module__.startswith('django.middleware'))
+    out = {'class': cls.__name__, 'base': base.__name__}
+    overrides = {}
+    for c in cls.__mro__:
+        if c is base:
+            break
+        for name, value in vars(c).items():
+            if not name.startswith('__'):
+                overrides[name] = {'$callable': view_id(value)} if callable(value) and not isinstance(value, type) \
+                    else {'$class': value.__name__} if isinstance(value, type) else enc_lenient(value)
+    if overrides:
+        out['overrides'] = overrides
+    return out
+
+
+def wrap_middleware_method(name, fn):
+    def wrapper(self, *args, **kwargs):
+        if current is None or not from_test():
+            return fn(self, *args, **kwargs)
+        from django.conf import settings
+        from django.http.response import HttpResponseBase
+        op = {'op': 'fn', 'name': '%s.%s' % (type(self).__name__, name), 'args': [], 'kwargs': {}}
+        op.update({'middleware': mw_class(self), 'mw_settings': mw_settings(), 'views': [], 'view_calls': 0})
+        mw = op
+        is_csrf = mw['middleware']['base'] == 'CsrfViewMiddleware'
+        try:
+            request = args[0] if args else kwargs['request']
+            mw['request'] = mw_request(request)
+            get_response = getattr(self, '_recorded_view', None)
+            if get_response is not None:
+                mw['view'] = get_response
+            if name == 'process_view':
+                mw['callback'] = mw_view_id(args[1])
+            if name == 'process_response':
+                mw['response'] = mw_response(args[1])
+            urlconf = getattr(request, 'urlconf', None) or settings.ROOT_URLCONF
+            if mw['middleware']['base'] == 'CommonMiddleware' and urlconf:
+                op['urlconf'] = urlconf
+                MW_URLCONFS.add(urlconf)
+        except Opaque as e:
+            op['unrecordable'] = str(e)
+            record(op)
+            return fn(self, *args, **kwargs)
+        record(op)
+        label = None
+        if is_csrf:
+            label = csrf_labels_for(mw['request'], request)
+        MW_STACK.append((op, label))
+        try:
+            result = fn(self, *args, **kwargs)
+        except BaseException as e:
+            op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+            raise
+        finally:
+            MW_STACK.pop()
+        if 'unrecordable' in op:
+            op['views'] = []
+        elif isinstance(result, HttpResponseBase):
+            answer = mw_response(result, label)
+            answer['view_calls'] = op.pop('view_calls')
+            if 'csrf_reject' in op:
+                answer['csrf_reject'] = op.pop('csrf_reject')
+                # Django's page, not reins' (the reason is compared instead).
+                answer.pop('body')
+                answer['headers'] = {'$dict': [h for h in answer['headers']['$dict']
+                                               if h[0] not in ('content-length', 'content-type')]}
+            # Plain dicts are $dict pairs, as everywhere in a fixture (compared without order).
+            if 'gzip' in answer:
+                answer['gzip'] = {'$dict': list(answer['gzip'].items())}
+            op['result'] = {'$dict': [[k, v] for k, v in answer.items()]}
+        else:
+            op['result'] = enc_lenient(result)
+        return result
+
+    wrapper.__wrapped__ = fn
+    wrapper.__name__ = name
+    return wrapper
+
+
+MW_URLCONFS = set()
+
+
+def record_csrf_call(name, fn, request):
+    """A test calling a CSRF view or get_token(): the request, and the answer with its tokens named."""
+    from django.http.response import HttpResponseBase
+    op = {'op': 'fn', 'name': name, 'args': [], 'kwargs': {},
+          'middleware': {'class': name, 'base': 'CsrfViewMiddleware'}, 'mw_settings': mw_settings()}
+    try:
+        op['request'] = mw_request(request)
+    except Opaque as e:
+        op['unrecordable'] = str(e)
+        record(op)
+        return fn(request)
+    label = csrf_labels_for(op['request'], request)
+    record(op)
+    try:
+        result = fn(request)
+    except BaseException as e:
+        op['raises'] = {'type': type(e).__name__, 'message': str(e)}
+        raise
+    if isinstance(result, HttpResponseBase):
+        answer = mw_response(result, label)
+        op['result'] = {'$dict': [[k, v] for k, v in answer.items()]}
+    else:
+        op['result'] = label(result)
+    return result
+
+
+def describe_mw_urlconf(name):
+    """A urlconf for CommonMiddleware: each route, whether it is a regex, and @no_append_slash."""
+    from django.urls import get_resolver
+    from django.urls.resolvers import RegexPattern, RoutePattern
+    out = []
+    for p in get_resolver(name).url_patterns:
+        entry = {'route': str(p.pattern._route) if isinstance(p.pattern, RoutePattern) else str(p.pattern._regex),
+                 'kind': 'path' if isinstance(p.pattern, RoutePattern) else 're_path', 'view': view_id(p.callback)}
+        if getattr(p.callback, 'should_append_slash', True) is False:
+            entry['no_append_slash'] = True
+        out.append(entry)
+    return out
+
+
+def django_middleware_file():
+    import django.middleware.security
+    return django.middleware.security.__file__
+
+
+def instrument_middleware():
+    import django.middleware.csrf
+    from django.middleware.clickjacking import XFrameOptionsMiddleware
+    from django.middleware.common import BrokenLinkEmailsMiddleware, CommonMiddleware
+    from django.middleware.csrf import CsrfViewMiddleware
+    from django.middleware.gzip import GZipMiddleware
+    from django.middleware.http import ConditionalGetMiddleware
+    from django.middleware.security import SecurityMiddleware
+    from django.utils.deprecation import MiddlewareMixin
+
+    init = MiddlewareMixin.__init__
+
+    def __init__(self, get_response=None):
+        # Only a test's own middleware: the test client's handler builds a chain too.
+        # (SecurityMiddleware's own __init__ calls this one: its caller's caller then.)
+        depth = 3 if sys._getframe(1).f_code.co_filename.startswith(os.path.dirname(django_middleware_file())) else 2
+        if current is not None and callable(get_response) and from_test(depth):
+            view = get_response
+
+            def recorded_view(request, _view=view):
+                response = _view(request)
+                if MW_STACK:
+                    op, label = MW_STACK[-1]
+                    op['view_calls'] += 1
+                    try:
+                        op['views'].append(mw_response(response, label, gunzip=False))
+                    except Opaque as e:
+                        op['unrecordable'] = 'the view returns %s' % e
+                return response
+
+            self._recorded_view = view_id(view)
+            return init(self, recorded_view)
+        return init(self, get_response)
+
+    MiddlewareMixin.__init__ = __init__
+    MiddlewareMixin.__call__ = wrap_middleware_method('__call__', MiddlewareMixin.__call__)
+    for cls in (XFrameOptionsMiddleware, BrokenLinkEmailsMiddleware, CommonMiddleware, CsrfViewMiddleware,
+                GZipMiddleware, ConditionalGetMiddleware, SecurityMiddleware):
+        for name in ('process_request', 'process_view', 'process_response'):
+            if name in vars(cls):
+                setattr(cls, name, wrap_middleware_method(name, vars(cls)[name]))
+
+    # csrf_tests call its views (which use the token) and get_token() directly too.
+    import functools
+    import csrf_tests.views
+
+    def recorded_call(name, fn):
+        @functools.wraps(fn)
+        def wrapper(request):
+            if current is None or not from_test():
+                return fn(request)
+            return record_csrf_call(name, fn, request)
+        return wrapper
+
+    for name in ('token_view', 'non_token_view_using_request_processor', 'ensure_csrf_cookie_view',
+                 'post_form_view'):
+        setattr(csrf_tests.views, name, recorded_call('csrf_tests.views.' + name, getattr(csrf_tests.views, name)))
+    django.middleware.csrf.get_token = recorded_call('django.middleware.csrf.get_token', django.middleware.csrf.get_token)
+
+    reject = CsrfViewMiddleware._reject
+
+    def _reject(self, request, reason):
+        if MW_STACK:
+            MW_STACK[-1][0]['csrf_reject'] = reason
+        return reject(self, request, reason)
+
+    CsrfViewMiddleware._reject = _reject
+
+
+INSTRUMENT = {'http': instrument_http, 'urls': instrument_urls, 'templates': instrument_templates, 'middleware': instrument_middleware}
+INSTRUMENT.update({'views': lambda: instrument_exchanges(views=True), 'shortcuts': lambda: instrument_exchanges(views=False)})
 
 # ---------------------------------------------------------------------------------------------
 # Running
@@ -1087,6 +1472,9 @@ def main():
     unittest.TestCase.run = run
 
     for suite in options.suites:
+        if suite == 'middleware':
+            # GZipMiddlewareTest's incompressible body is random bytes, drawn at import.
+            __import__('random').seed(20)
         INSTRUMENT[suite]()
         labels = options.only.split(',') if options.only else SUITES[suite]['modules']
         failures = runtests.django_tests(
@@ -1114,6 +1502,10 @@ def main():
             if suite in ('urls', 'shortcuts'):
                 used = {op['urlconf'] for t in tests.values() for op in t['ops'] if isinstance(op.get('urlconf'), str)}
                 fixture['urlconfs'] = reachable_urlconfs(used)
+            if suite == 'middleware':
+                used = {op['urlconf'] for t in tests.values() for op in t['ops'] if isinstance(op.get('urlconf'), str)}
+                if used:
+                    fixture['urlconfs'] = {name: describe_mw_urlconf(name) for name in sorted(used)}
             path = os.path.join(out_dir, 'django-suite-%s.json' % module.replace('.', '-').replace('_', '-'))
             with open(path, 'w') as f:
                 write_fixture(fixture, f)

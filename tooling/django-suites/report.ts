@@ -34,6 +34,10 @@ const PACKAGES: Record<string, { mapper: () => Promise<Mapper> }> = {
     mapper: async () =>
       (await import('../../packages/views/test/django-suite/mapper.js')).viewsMapper,
   },
+  middleware: {
+    mapper: async () =>
+      (await import('../../packages/middleware/test/django-suite/mapper.js')).middlewareMapper,
+  },
 };
 
 const args = process.argv.slice(2);
