@@ -7,7 +7,15 @@
  *
  * @module
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  lstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Loader, TemplateOrigin } from './loader.js';
 
@@ -28,6 +36,37 @@ interface FileOrigin extends TemplateOrigin {
 
 function within(path: string, dir: string): boolean {
   return path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+// Opening with O_NOFOLLOW fails (ELOOP; EMLINK on FreeBSD) when the last component is a symlink.
+// Undefined on Windows, where every read takes the realpath path.
+const O_NOFOLLOW: number | undefined = constants.O_NOFOLLOW;
+const SYMLINK_CODES = new Set(['ELOOP', 'EMLINK']);
+
+/**
+ * The file at `path` (inside `dir`), read only if no component below `dir` is a symlink — then
+ * it lies inside `dir`, wherever `dir` itself resolves — or `undefined` when one is (the caller
+ * then compares real paths). One `open` for a name without folders, against two `realpath`
+ * calls that cost as much as the read each: most of a cold compile-and-render's I/O.
+ */
+function readWithoutSymlinks(path: string, dir: string): string | undefined {
+  if (O_NOFOLLOW === undefined) return undefined;
+  const base = dir.endsWith(sep) ? dir.length : dir.length + 1;
+  for (let i = path.indexOf(sep, base); i !== -1; i = path.indexOf(sep, i + 1)) {
+    if (lstatSync(path.slice(0, i)).isSymbolicLink()) return undefined;
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | O_NOFOLLOW);
+  } catch (error) {
+    if (SYMLINK_CODES.has(errorCode(error))) return undefined;
+    throw error;
+  }
+  try {
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function errorCode(error: unknown): string {
@@ -72,6 +111,8 @@ export class FileSystemLoader implements Loader {
       if (!this.followSymlinksOutsideDirs) {
         const dir = (origin as Partial<FileOrigin>).dir;
         if (dir !== undefined) {
+          const text = readWithoutSymlinks(origin.name, dir);
+          if (text !== undefined) return text;
           // Read the resolved path itself, so the file checked is the file read. The native
           // realpath is one system call; the JavaScript one lstat()s every path component, which
           // was a sixth of a cold compile-and-render.
