@@ -27,6 +27,7 @@ describe('tokenize', () => {
 
 // The regular-expression split the scanner replaced: Django's pattern, as Django applies it.
 const TAG_RE = /(\{%[^\n]*?%\}|\{\{[^\n]*?\}\}|\{#[^\n]*?#\})/;
+// eslint-disable-next-line no-control-regex -- Python's str.strip() treats these controls as spaces
 const STRIP_RE = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/gu;
 
 function tokenizeBySplit(source: string): Token[] {
