@@ -24,7 +24,7 @@ const PY_WS = '[\\s\\x1c-\\x1f\\x85]';
 const STRIP_RE = new RegExp(`^${PY_WS}+|${PY_WS}+$`, 'gu');
 
 /** Whether an ASCII code is Python whitespace (`\t\n\v\f\r`, U+001C–U+001F, space). */
-const isAsciiSpace = (code: number): boolean =>
+export const isAsciiSpace = (code: number): boolean =>
   code === 32 || (code >= 9 && code <= 13) || (code >= 28 && code <= 31);
 
 /** Python `str.strip()`. */
@@ -40,9 +40,6 @@ export function pyStripText(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-/** The end of each tag kind, by the character after its `{`. */
-const CLOSERS: Record<number, string> = { 37: '%}', 123: '}}', 35: '#}' };
-
 /**
  * Tokenize a template source. A tag is `{%…%}`, `{{…}}` or `{#…#}` on one line, ending at the
  * first closer (Django's non-greedy pattern, which never crosses a newline); found with
@@ -54,35 +51,49 @@ export function tokenize(source: string): Token[] {
   let line = 1;
   let verbatim: string | false = false;
   let textStart = 0;
+  // The next newline and closers at or after the current tag's contents (-2: not searched yet).
   let newline = -2;
-  const closerAt: Record<string, number> = { '%}': -2, '}}': -2, '#}': -2 };
+  let blockEnd = -2;
+  let varEnd = -2;
+  let commentEnd = -2;
   const pushText = (end: number): void => {
     const text = source.slice(textStart, end);
     tokens.push({ type: TEXT, contents: text, line, offset: textStart });
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
   };
   for (let open = source.indexOf('{'); open !== -1; open = source.indexOf('{', open + 1)) {
-    const closer = CLOSERS[source.charCodeAt(open + 1)];
-    if (closer === undefined) continue;
-    let close = closerAt[closer]!;
-    if (close !== -1 && close < open + 2)
-      close = closerAt[closer] = source.indexOf(closer, open + 2);
+    const kind = source.charCodeAt(open + 1);
+    let close: number;
+    if (kind === 37 /* % */) {
+      if (blockEnd !== -1 && blockEnd < open + 2) blockEnd = source.indexOf('%}', open + 2);
+      close = blockEnd;
+    } else if (kind === 123 /* { */) {
+      if (varEnd !== -1 && varEnd < open + 2) varEnd = source.indexOf('}}', open + 2);
+      close = varEnd;
+    } else if (kind === 35 /* # */) {
+      if (commentEnd !== -1 && commentEnd < open + 2) commentEnd = source.indexOf('#}', open + 2);
+      close = commentEnd;
+    } else continue;
     if (close === -1) continue;
     if (newline !== -1 && newline < open + 2) newline = source.indexOf('\n', open + 2);
     if (newline !== -1 && newline < close) continue;
     if (open > textStart) pushText(open);
-    const bit = source.slice(open, close + 2);
     textStart = close + 2;
     let token: Token | undefined;
     let blockContent = '';
-    if (closer === '%}') {
-      blockContent = pyStripText(bit.slice(2, -2));
+    if (kind === 37) {
+      blockContent = pyStripText(source.slice(open + 2, close));
       if (verbatim !== false && blockContent === verbatim) verbatim = false;
     }
     if (verbatim === false) {
-      if (closer === '}}') {
-        token = { type: VAR, contents: pyStripText(bit.slice(2, -2)), line, offset: open };
-      } else if (closer === '%}') {
+      if (kind === 123) {
+        token = {
+          type: VAR,
+          contents: pyStripText(source.slice(open + 2, close)),
+          line,
+          offset: open,
+        };
+      } else if (kind === 37) {
         const head = blockContent.slice(0, 9);
         if (head === 'verbatim' || head === 'verbatim ') verbatim = `end${blockContent}`;
         token = { type: BLOCK, contents: blockContent, line, offset: open };
@@ -90,7 +101,9 @@ export function tokenize(source: string): Token[] {
         token = { type: COMMENT, contents: '', line, offset: open };
       }
     }
-    tokens.push(token ?? { type: TEXT, contents: bit, line, offset: open });
+    tokens.push(
+      token ?? { type: TEXT, contents: source.slice(open, close + 2), line, offset: open },
+    );
     open = close + 1;
   }
   if (textStart < source.length) pushText(source.length);
