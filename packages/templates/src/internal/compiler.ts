@@ -507,7 +507,6 @@ export class Compiler {
     const t = this.temporary();
     return `(typeof (${t} = ${value}) === 'string' ? ${this.escapeExpr(t)} : $out(${t}, ${this.autoescapeExpression()}))`;
   }
-
   snapshot(scope: Scope): string {
     const entries = new Map<string, string>();
     const chain: Scope[] = [];
@@ -608,6 +607,8 @@ export class Compiler {
       const path = this.pathExpression(head.path, scope);
       if (path.kind === 'number') return `o += ${path.code};\n`;
       if (path.kind === 'boolean') return `o += (${path.code} ? 'True' : 'False');\n`;
+      if (!this.options.strict && this.options.stringIfInvalid === '')
+        return `o += $outv(${path.code}, ${this.autoescapeExpression()});\n`;
     }
     return `o += ${this.output(this.expression(expression, scope, 'value', node.token))};\n`;
   }
