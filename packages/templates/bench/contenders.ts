@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Eta } from 'eta';
-import { Liquid } from 'liquidjs';
-import nunjucks from 'nunjucks';
+import type { Eta } from 'eta';
+import type { Liquid } from 'liquidjs';
+import type nunjucks from 'nunjucks';
 import type { Engine } from '../src/index.js';
 // @ts-expect-error -- plain ESM data module shared with the other engines' benchmarks
 import { data } from './data/context.mjs';
@@ -46,7 +46,8 @@ function reins(EngineCtor: EngineClass, folder: string): Contender {
   };
 }
 
-function nunjucksEngine(folder: string): Contender {
+async function nunjucksEngine(folder: string): Promise<Contender> {
+  const { default: nunjucks } = await import('nunjucks');
   const make = (): nunjucks.Environment =>
     new nunjucks.Environment(new nunjucks.FileSystemLoader(dir(folder)), { autoescape: true });
   let env: nunjucks.Environment | undefined;
@@ -57,7 +58,8 @@ function nunjucksEngine(folder: string): Contender {
   };
 }
 
-function liquidEngine(folder: string): Contender {
+async function liquidEngine(folder: string): Promise<Contender> {
+  const { Liquid } = await import('liquidjs');
   const make = (cache: boolean): Liquid =>
     new Liquid({ root: dir(folder), extname: '.liquid', cache, outputEscape: 'escape' });
   let engine: Liquid | undefined;
@@ -68,7 +70,8 @@ function liquidEngine(folder: string): Contender {
   };
 }
 
-function etaEngine(folder: string): Contender {
+async function etaEngine(folder: string): Promise<Contender> {
+  const { Eta } = await import('eta');
   const partials = folder === 'eta2' ? ['base', 'child', 'row'] : ['base', 'child'];
   const make = (): Eta => {
     const eta = new Eta({ autoEscape: true, cache: true });
@@ -83,18 +86,28 @@ function etaEngine(folder: string): Contender {
   };
 }
 
-/** The contenders of a page, reins first (`only` keeps one of them). */
-export function contenders(EngineCtor: EngineClass, page: PageName, only?: string): Contender[] {
+/**
+ * The contenders of a page, reins first (`only` keeps one of them). Each engine's package is
+ * imported only when it takes part: importing Nunjucks alone slows V8's string methods in the
+ * whole process (see the README's benchmark section), so an own-process run must not.
+ */
+export async function contenders(
+  EngineCtor: EngineClass,
+  page: PageName,
+  only?: string,
+): Promise<Contender[]> {
   const folders: Record<string, string> = PAGES[page];
-  const make: Record<string, (folder: string) => Contender> = {
-    reins: (folder) => reins(EngineCtor, folder),
+  const make: Record<string, (folder: string) => Promise<Contender>> = {
+    reins: (folder) => Promise.resolve(reins(EngineCtor, folder)),
     Nunjucks: nunjucksEngine,
     LiquidJS: liquidEngine,
     Eta: etaEngine,
   };
-  return Object.entries(folders)
-    .filter(([name]) => only === undefined || name === only)
-    .map(([name, folder]) => make[name]!(folder));
+  return Promise.all(
+    Object.entries(folders)
+      .filter(([name]) => only === undefined || name === only)
+      .map(([name, folder]) => make[name]!(folder)),
+  );
 }
 
 export { context };

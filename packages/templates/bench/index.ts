@@ -38,7 +38,7 @@ const ratio = (rates: Rate[], i: number, key: keyof Rate): number =>
 
 async function runPage(bundle: string, page: PageName, rounds: number): Promise<PageResult> {
   const Engine = await loadEngine(bundle);
-  const list = contenders(Engine, page);
+  const list = await contenders(Engine, page);
   const reference = norm(list[0]!.cached());
   for (const contender of list) {
     for (const [mode, fn] of [

@@ -26,7 +26,7 @@ export async function ownProcessWorker(
   name: string,
 ): Promise<void> {
   const Engine = await loadEngine(bundle);
-  const [contender] = contenders(Engine, page, name);
+  const [contender] = await contenders(Engine, page, name);
   const start = cpuMs();
   contender!.cold();
   const first = (cpuMs() - start) * 1000;
