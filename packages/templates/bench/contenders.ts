@@ -17,7 +17,7 @@ const read = (path: string): string =>
   readFileSync(fileURLToPath(new URL(`data/${path}`, import.meta.url)), 'utf8');
 const context = data as Record<string, unknown>;
 
-export interface Contender {
+interface Contender {
   name: string;
   cached: () => string;
   cold: () => string;

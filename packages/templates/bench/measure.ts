@@ -17,7 +17,7 @@ export interface Rate {
 }
 
 /** Calls per second of `fn` over one timed sample (at least `sampleMs` of CPU time). */
-export function sample(fn: () => unknown, sampleMs: number): Rate {
+function sample(fn: () => unknown, sampleMs: number): Rate {
   let count = 0;
   const wallStart = performance.now();
   const cpuStart = cpuMs();
