@@ -16,7 +16,7 @@ import type { Token } from './lexer.js';
 import type { Node } from './nodes.js';
 import { builtinNodeKind, compileBuiltinNode } from '../tags/builtin-tags.js';
 import { Scope, type Binding, type LoopInfo } from './compile-scope.js';
-import { APPEND_RE, jsKey, jsString } from './generated-code.js';
+import { appendedPart, jsKey, jsString } from './generated-code.js';
 import { compileCallTag, compileLibraryTag } from './library-tag-compile.js';
 import { childLists } from './node-walk.js';
 import { locationOf, type ParsedTemplate } from './parser.js';
@@ -507,7 +507,6 @@ export class Compiler {
     const t = this.temporary();
     return `(typeof (${t} = ${value}) === 'string' ? ${this.escapeExpr(t)} : $out(${t}, ${this.autoescapeExpression()}))`;
   }
-
   snapshot(scope: Scope): string {
     const entries = new Map<string, string>();
     const chain: Scope[] = [];
@@ -536,16 +535,6 @@ export class Compiler {
     // Consecutive appends become one `o = o + a + b + …` statement (left to right from `o`, so a
     // number part is never added to another number).
     let parts: string[] = [];
-    const flushText = (): void => {
-      if (text !== '') parts.push(jsString(text));
-      text = '';
-    };
-    const flush = (): void => {
-      flushText();
-      if (parts.length === 1) code += `o += ${parts[0]!};\n`;
-      else if (parts.length > 1) code += `o = o + ${parts.join(' + ')};\n`;
-      parts = [];
-    };
     for (const node of nodes) {
       if (node.type === 'text') {
         text += node.text;
@@ -559,7 +548,10 @@ export class Compiler {
         text += node.expression.head.raw;
         continue;
       }
-      flushText();
+      if (text !== '') {
+        parts.push(jsString(text));
+        text = '';
+      }
       // Sibling nodes reuse the same temporaries: each one's are read only within its own code.
       // Without this an async body declares one temporary per lookup, every `await` saves them
       // all, and compiling and rendering grow with the square of the template (8,000 lookups:
@@ -567,18 +559,22 @@ export class Compiler {
       state.next = mark;
       const statement = this.node(node, scope);
       if (state.next > high) high = state.next;
-      const append = APPEND_RE.exec(statement);
+      const append = appendedPart(statement);
       if (append !== null) {
-        parts.push(append[1]!);
+        parts.push(append);
         // Keep each expression small: V8 fails on single expressions with tens of thousands of
         // operands (and awaits).
-        if (parts.length >= MAX_PARTS) flush();
+        if (parts.length >= MAX_PARTS) {
+          code += appendStatement(parts);
+          parts = [];
+        }
         continue;
       }
-      flush();
-      code += statement;
+      code += appendStatement(parts) + statement;
+      parts = [];
     }
-    flush();
+    if (text !== '') parts.push(jsString(text));
+    code += appendStatement(parts);
     state.next = high;
     return code;
   }
@@ -611,9 +607,17 @@ export class Compiler {
       const path = this.pathExpression(head.path, scope);
       if (path.kind === 'number') return `o += ${path.code};\n`;
       if (path.kind === 'boolean') return `o += (${path.code} ? 'True' : 'False');\n`;
+      if (!this.options.strict && this.options.stringIfInvalid === '')
+        return `o += $outv(${path.code}, ${this.autoescapeExpression()});\n`;
     }
     return `o += ${this.output(this.expression(expression, scope, 'value', node.token))};\n`;
   }
+}
+
+/** One statement appending `parts` (none for no parts). */
+function appendStatement(parts: string[]): string {
+  if (parts.length === 0) return '';
+  return parts.length === 1 ? `o += ${parts[0]!};\n` : `o = o + ${parts.join(' + ')};\n`;
 }
 
 /** The names after each `$` in generated code (one pass; a `$` inside a string literal is harmless). */

@@ -115,8 +115,60 @@ function checkArity(name: string, spec: FilterSpec, hasArg: boolean): void {
   }
 }
 
+/** Whether `code` is an ASCII letter. */
+const isAsciiLetter = (code: number): boolean => (code | 32) >= 97 && (code | 32) <= 122;
+
+/** Whether `code` is an ASCII letter, digit or `_`. */
+const isAsciiWord = (code: number): boolean =>
+  isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
+
+/**
+ * The common shape `name.attr|filter|other` (ASCII, no argument, no space) parsed without the
+ * regular expression, or `undefined` for anything else. A head starting with a letter is never a
+ * number for Python's `float()`/`int()` (`inf` and `nan` hold neither `.` nor `e`), so it is a
+ * variable; the result is the one the general parser gives.
+ */
+function parseSimpleExpression(
+  token: string,
+  findFilter: (name: string) => FilterSpec | undefined,
+): FilterExpression | undefined {
+  const length = token.length;
+  if (length === 0 || !isAsciiLetter(token.charCodeAt(0))) return undefined;
+  let i = 1;
+  for (; i < length; i++) {
+    const code = token.charCodeAt(i);
+    if (code === 46 /* . */) {
+      if (token.charCodeAt(i + 1) === 95 /* _ */) return undefined;
+    } else if (!isAsciiWord(code)) break;
+  }
+  const raw = token.slice(0, i);
+  const filters: FilterCall[] = [];
+  while (i < length) {
+    if (token.charCodeAt(i) !== 124 /* | */ || filters.length >= MAX_FILTERS) return undefined;
+    const start = ++i;
+    while (i < length && isAsciiWord(token.charCodeAt(i))) i++;
+    if (i === start || (i < length && token.charCodeAt(i) !== 124)) return undefined;
+    const name = token.slice(start, i);
+    const spec = findFilter(name);
+    if (spec === undefined) throw new TemplateSyntaxError(`Invalid filter: '${name}'`);
+    checkArity(name, spec, false);
+    filters.push({ name, spec, arg: undefined });
+  }
+  return { head: { kind: 'variable', path: raw.split('.'), raw }, filters, token };
+}
+
 /** Parse a filter expression, looking filters up with `findFilter`. */
 export function parseFilterExpression(
+  token: string,
+  findFilter: (name: string) => FilterSpec | undefined,
+): FilterExpression {
+  return (
+    parseSimpleExpression(token, findFilter) ?? parseFilterExpressionByPattern(token, findFilter)
+  );
+}
+
+/** {@link parseFilterExpression} for any expression: Django's filter pattern, match by match. */
+export function parseFilterExpressionByPattern(
   token: string,
   findFilter: (name: string) => FilterSpec | undefined,
 ): FilterExpression {

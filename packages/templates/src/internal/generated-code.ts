@@ -10,5 +10,15 @@ export const jsString = (text: string): string => JSON.stringify(text);
 // A quoted `"__proto__": value` in an object literal would set the prototype; computed keys don't.
 export const jsKey = (name: string): string =>
   name === '__proto__' ? `[${jsString(name)}]` : jsString(name);
-/** A statement that only appends one expression (expressions never contain a newline). */
-export const APPEND_RE = /^o \+= ([^\n]*);\n$/;
+/**
+ * The expression of a statement that only appends one (`o += expression;\n`; expressions never
+ * contain a newline), or `null` for any other statement.
+ */
+export function appendedPart(statement: string): string | null {
+  const end = statement.length - 2;
+  return statement.startsWith('o += ') &&
+    statement.indexOf('\n') === end + 1 &&
+    statement.charCodeAt(end) === 59 /* ; */
+    ? statement.slice(5, end)
+    : null;
+}

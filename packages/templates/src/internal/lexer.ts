@@ -19,51 +19,93 @@ export interface Token {
   offset: number;
 }
 
-// Python's `.` matches anything but `\n`; JS's `.` also stops at `\r`, U+2028 and U+2029.
-const TAG_RE = /(\{%[^\n]*?%\}|\{\{[^\n]*?\}\}|\{#[^\n]*?#\})/;
 // Python's str.strip() whitespace set.
 const PY_WS = '[\\s\\x1c-\\x1f\\x85]';
 const STRIP_RE = new RegExp(`^${PY_WS}+|${PY_WS}+$`, 'gu');
 
+/** Whether an ASCII code is Python whitespace (`\t\n\v\f\r`, U+001C–U+001F, space). */
+export const isAsciiSpace = (code: number): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || (code >= 28 && code <= 31);
+
 /** Python `str.strip()`. */
 export function pyStripText(text: string): string {
-  return text.replace(STRIP_RE, '');
+  // Tag contents are ASCII-bounded almost always: trim those by hand, and leave any other
+  // boundary (Unicode spaces, U+0085) to the regular expression.
+  let start = 0;
+  let end = text.length;
+  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+  if (start < end && (text.charCodeAt(start) >= 128 || text.charCodeAt(end - 1) >= 128))
+    return text.replace(STRIP_RE, '');
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-/** Tokenize a template source. */
+/**
+ * Tokenize a template source. A tag is `{%…%}`, `{{…}}` or `{#…#}` on one line, ending at the
+ * first closer (Django's non-greedy pattern, which never crosses a newline); found with
+ * `indexOf` rather than a regular expression split, and each search's answer is kept until the
+ * scan passes it, so that the work stays linear in the source.
+ */
 export function tokenize(source: string): Token[] {
-  const bits = source.split(TAG_RE);
   const tokens: Token[] = [];
-  let inTag = false;
   let line = 1;
-  let offset = 0;
   let verbatim: string | false = false;
-  for (const bit of bits) {
-    if (bit) {
-      let token: Token | undefined;
-      if (inTag) {
-        let blockContent = '';
-        if (bit.startsWith('{%')) {
-          blockContent = pyStripText(bit.slice(2, -2));
-          if (verbatim !== false && blockContent === verbatim) verbatim = false;
-        }
-        if (verbatim === false) {
-          if (bit.startsWith('{{')) {
-            token = { type: VAR, contents: pyStripText(bit.slice(2, -2)), line, offset };
-          } else if (bit.startsWith('{%')) {
-            const head = blockContent.slice(0, 9);
-            if (head === 'verbatim' || head === 'verbatim ') verbatim = `end${blockContent}`;
-            token = { type: BLOCK, contents: blockContent, line, offset };
-          } else {
-            token = { type: COMMENT, contents: '', line, offset };
-          }
-        }
-      }
-      tokens.push(token ?? { type: TEXT, contents: bit, line, offset });
+  let textStart = 0;
+  // The next newline and closers at or after the current tag's contents (-2: not searched yet).
+  let newline = -2;
+  let blockEnd = -2;
+  let varEnd = -2;
+  let commentEnd = -2;
+  const pushText = (end: number): void => {
+    const text = source.slice(textStart, end);
+    tokens.push({ type: TEXT, contents: text, line, offset: textStart });
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+  };
+  for (let open = source.indexOf('{'); open !== -1; open = source.indexOf('{', open + 1)) {
+    const kind = source.charCodeAt(open + 1);
+    let close: number;
+    if (kind === 37 /* % */) {
+      if (blockEnd !== -1 && blockEnd < open + 2) blockEnd = source.indexOf('%}', open + 2);
+      close = blockEnd;
+    } else if (kind === 123 /* { */) {
+      if (varEnd !== -1 && varEnd < open + 2) varEnd = source.indexOf('}}', open + 2);
+      close = varEnd;
+    } else if (kind === 35 /* # */) {
+      if (commentEnd !== -1 && commentEnd < open + 2) commentEnd = source.indexOf('#}', open + 2);
+      close = commentEnd;
+    } else continue;
+    if (close === -1) continue;
+    if (newline !== -1 && newline < open + 2) newline = source.indexOf('\n', open + 2);
+    if (newline !== -1 && newline < close) continue;
+    if (open > textStart) pushText(open);
+    textStart = close + 2;
+    let token: Token | undefined;
+    let blockContent = '';
+    if (kind === 37) {
+      blockContent = pyStripText(source.slice(open + 2, close));
+      if (verbatim !== false && blockContent === verbatim) verbatim = false;
     }
-    inTag = !inTag;
-    for (let i = bit.indexOf('\n'); i !== -1; i = bit.indexOf('\n', i + 1)) line++;
-    offset += bit.length;
+    if (verbatim === false) {
+      if (kind === 123) {
+        token = {
+          type: VAR,
+          contents: pyStripText(source.slice(open + 2, close)),
+          line,
+          offset: open,
+        };
+      } else if (kind === 37) {
+        const head = blockContent.slice(0, 9);
+        if (head === 'verbatim' || head === 'verbatim ') verbatim = `end${blockContent}`;
+        token = { type: BLOCK, contents: blockContent, line, offset: open };
+      } else {
+        token = { type: COMMENT, contents: '', line, offset: open };
+      }
+    }
+    tokens.push(
+      token ?? { type: TEXT, contents: source.slice(open, close + 2), line, offset: open },
+    );
+    open = close + 1;
   }
+  if (textStart < source.length) pushText(source.length);
   return tokens;
 }

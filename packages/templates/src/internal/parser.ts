@@ -10,7 +10,7 @@ import type { Library, TagDefinition } from '../library.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import { BUILTIN_TAGS } from '../tags/builtin-tags.js';
 import { parseFilterExpression, type FilterExpression } from './filter-expression.js';
-import { BLOCK, COMMENT, TEXT, tokenize, VAR, type Token } from './lexer.js';
+import { BLOCK, COMMENT, isAsciiSpace, TEXT, tokenize, VAR, type Token } from './lexer.js';
 import { parseLibraryTag } from './library-tag-parser.js';
 import type { CycleInfo, Node } from './nodes.js';
 import { pySplit, splitContents } from './smart-split.js';
@@ -96,7 +96,7 @@ export class Parser {
         nodes.push({ type: 'var', expression, token });
         containsNonText = true;
       } else if (token.type === BLOCK) {
-        const command = pySplit(token.contents)[0];
+        const command = commandOf(token.contents);
         if (command === undefined)
           throw this.error(token, `Empty block tag on line ${String(token.line)}`);
         if (parseUntil.includes(command)) {
@@ -205,6 +205,16 @@ export function locationOf(
     column: token.offset - lineStart + 1,
     sourceLine: source.slice(lineStart, lineEnd),
   };
+}
+
+/** The first word of a block tag's (stripped) contents: `pySplit(contents)[0]`, ASCII by hand. */
+function commandOf(contents: string): string | undefined {
+  for (let i = 0; i < contents.length; i++) {
+    const code = contents.charCodeAt(i);
+    if (isAsciiSpace(code)) return contents.slice(0, i);
+    if (code >= 128) return pySplit(contents)[0];
+  }
+  return contents === '' ? undefined : contents;
 }
 
 function customTagParser(name: string, tag: TagDefinition): TagParser {

@@ -58,6 +58,7 @@ import {
   AUTOESCAPE_ON,
   pythonStr,
   renderValue,
+  renderVariable,
   toLowerCase,
   toUpperCase,
 } from './runtime/output.js';
@@ -95,6 +96,7 @@ export const RUNTIME_HELPERS = {
   cv: resolveCallable,
   cvA: resolveCallableAsync,
   out: renderValue,
+  outv: renderVariable,
   esc: fastEscape,
   str: pythonStr,
   truthy: pyBool,

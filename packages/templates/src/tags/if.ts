@@ -6,7 +6,7 @@
  */
 import type { BuiltinNodeKind, Compiler, Node, Parser, Scope, Token } from './tag-types.js';
 import { TemplateSyntaxError } from '../template-syntax-error.js';
-import { APPEND_RE } from '../internal/generated-code.js';
+import { appendedPart } from '../internal/generated-code.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import { type IfExpression, parseIfExpression } from '../internal/if-expression.js';
 import { splitContents } from '../internal/smart-split.js';
@@ -175,9 +175,8 @@ const STRING_LITERAL_RE = /^"(?:[^"\\]|\\.)*"$/;
  */
 function appendedExpression(code: string): string | null {
   if (code === '') return "''";
-  const single = APPEND_RE.exec(code);
-  if (single !== null)
-    return STRING_LITERAL_RE.test(single[1]!) ? single[1]! : `('' + ${single[1]!})`;
+  const single = appendedPart(code);
+  if (single !== null) return STRING_LITERAL_RE.test(single) ? single : `('' + ${single})`;
   const many = /^o = o \+ ([^\n]*);\n$/.exec(code);
   return many === null ? null : `('' + ${many[1]!})`;
 }

@@ -29,6 +29,7 @@ writeFileSync(join(templates, 'include-secret.html'), '[{% include "etc/passwd" 
 symlinkSync(outside, join(templates, 'etc'), 'dir');
 symlinkSync(join(outside, 'passwd'), join(templates, 'passwd.html'), 'file');
 symlinkSync(join(templates, 'real'), join(templates, 'alias'), 'dir');
+symlinkSync(join(templates, 'page.html'), join(templates, 'page-link.html'), 'file');
 symlinkSync(join(templates, 'loop-b'), join(templates, 'loop-a'));
 symlinkSync(join(templates, 'loop-a'), join(templates, 'loop-b'));
 symlinkSync(outside, join(app, 'templates', 'etc'), 'dir');
@@ -75,6 +76,7 @@ describe('symlinks out of the template directory', () => {
 
   it('follows symlinks that stay inside, and a template directory that is itself a symlink', () => {
     expect(engine.getTemplate('alias/inner.html').render()).toBe('inner');
+    expect(engine.getTemplate('page-link.html').render()).toBe('page');
     const linked = new Engine({ dirs: [join(root, 'linked-templates')] });
     expect(linked.getTemplate('real/inner.html').render()).toBe('inner');
     expect(notFound(linked, 'etc/passwd').tried[0]).toContain('Refused: a symlink');
