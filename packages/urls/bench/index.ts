@@ -302,7 +302,7 @@ function cpuTime(run: (n: number) => void): number {
   run(n);
   const perCall = Math.max(1, (cpu() - t0) / n);
   n = Math.max(100, Math.round(5e6 / perCall));
-  run(n * 3); // warm-up: the optimizing compiler has settled before the samples
+  settle(run, n);
   const samples: number[] = [];
   for (let b = 0; b < BATCHES; b++) {
     const t = cpu();
@@ -312,6 +312,41 @@ function cpuTime(run: (n: number) => void): number {
   return median(samples);
 }
 const BATCHES = 9;
+
+/**
+ * Warm-up until the optimizing compiler has settled: at least WARMUP_CPU_MS of CPU time in
+ * batches of `n` calls, then on until STABLE_BATCHES batches in a row bring no new best (by more
+ * than 5%), at most WARMUP_MS of wall time. A fixed warm-up of three batches (as before) often
+ * ended before V8 had optimized the code under test, so a router was timed partly in baseline
+ * code, at 2-10x its steady cost: most of the swings between processes. V8 optimizes a function
+ * after a number of profiler ticks that grows with its bytecode size (one more per 150 bytes), on
+ * a background thread that gets little CPU on a loaded machine; large functions are hit hardest,
+ * reins' generated matcher above all (tens of thousands of lookups before it is optimized).
+ */
+function settle(run: (n: number) => void, n: number): void {
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) * 1000;
+  };
+  const start = performance.now();
+  const cpuStart = cpu();
+  let best = Infinity;
+  let quiet = 0;
+  while (
+    (quiet < STABLE_BATCHES || cpu() - cpuStart < WARMUP_CPU_MS * 1e6) &&
+    performance.now() - start < WARMUP_MS
+  ) {
+    const t = cpu();
+    run(n);
+    const ns = (cpu() - t) / n;
+    if (ns < best * 0.95) quiet = 0;
+    else quiet++;
+    best = Math.min(best, ns);
+  }
+}
+const STABLE_BATCHES = 6;
+const WARMUP_CPU_MS = 300;
+const WARMUP_MS = 6000;
 
 /** The goals of the issue, filled in by the sections and printed at the end. */
 const goals: Array<{ goal: string; met: boolean; detail: string }> = [];
