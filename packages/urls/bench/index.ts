@@ -279,14 +279,16 @@ async function interleaved<F>(
 }
 
 /**
- * CPU nanoseconds per call of `run(n)` (which makes n calls): the median of BATCHES batches of
- * about 5 ms each, after a warm-up. CPU time, not wall time: this machine is shared (the load
- * average is printed), and a process that is preempted in the middle of a wall-clock sample
- * reports the other processes' time as its own — which is what made single processes' figures
- * swing 2–10× from one run to the next. CPU time still counts what the lookups cost in garbage
- * collection, on any thread of the process.
+ * CPU nanoseconds per call of `run(n)` (which makes n calls): the lower quartile of BATCHES
+ * batches of about 5 ms each, after a warm-up. CPU time, not wall time: this machine is shared
+ * (the load average is printed), and a process that is preempted in the middle of a wall-clock
+ * sample reports the other processes' time as its own — which is what made single processes'
+ * figures swing 2–10× from one run to the next. CPU time still counts what the lookups cost in
+ * garbage collection, on any thread of the process — and also whatever V8's background threads
+ * do meanwhile (compiling, marking), which only ever adds: the lower quartile leaves out the
+ * batches a compile of some other function landed on, where the median did not when several did.
  */
-function cpuTime(run: (n: number) => void): number {
+function cpuTime(run: (n: number) => void, minWarmupMs = WARMUP_CPU_MS): number {
   const cpu = (): number => {
     const u = process.cpuUsage();
     return (u.user + u.system) * 1000;
@@ -302,16 +304,52 @@ function cpuTime(run: (n: number) => void): number {
   run(n);
   const perCall = Math.max(1, (cpu() - t0) / n);
   n = Math.max(100, Math.round(5e6 / perCall));
-  run(n * 3); // warm-up: the optimizing compiler has settled before the samples
+  settle(run, n, minWarmupMs);
   const samples: number[] = [];
   for (let b = 0; b < BATCHES; b++) {
     const t = cpu();
     run(n);
     samples.push((cpu() - t) / n);
   }
-  return median(samples);
+  samples.sort((a, b) => a - b);
+  return samples[(samples.length - 1) >> 2]!;
 }
-const BATCHES = 9;
+const BATCHES = 15;
+
+/**
+ * Warm-up until the optimizing compiler has settled: at least WARMUP_CPU_MS of CPU time in
+ * batches of `n` calls, then on until STABLE_BATCHES batches in a row bring no new best (by more
+ * than 5%), at most WARMUP_MS of wall time. A fixed warm-up of three batches (as before) often
+ * ended before V8 had optimized the code under test, so a router was timed partly in baseline
+ * code, at 2-10x its steady cost: most of the swings between processes. V8 optimizes a function
+ * after a number of profiler ticks that grows with its bytecode size (one more per 150 bytes), on
+ * a background thread that gets little CPU on a loaded machine; large functions are hit hardest,
+ * reins' generated matcher above all (tens of thousands of lookups before it is optimized).
+ */
+function settle(run: (n: number) => void, n: number, minMs: number): void {
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) * 1000;
+  };
+  const start = performance.now();
+  const cpuStart = cpu();
+  let best = Infinity;
+  let quiet = 0;
+  while (
+    (quiet < STABLE_BATCHES || cpu() - cpuStart < minMs * 1e6) &&
+    performance.now() - start < WARMUP_MS
+  ) {
+    const t = cpu();
+    run(n);
+    const ns = (cpu() - t) / n;
+    if (ns < best * 0.95) quiet = 0;
+    else quiet++;
+    best = Math.min(best, ns);
+  }
+}
+const STABLE_BATCHES = 6;
+const WARMUP_CPU_MS = 300;
+const WARMUP_MS = 6000;
 
 /** The goals of the issue, filled in by the sections and printed at the end. */
 const goals: Array<{ goal: string; met: boolean; detail: string }> = [];
@@ -424,7 +462,8 @@ function ownProcessChild(name: RouterName): void {
         continue;
       }
       const ns = cpuTime(timedLookup(lookup, c.path));
-      out.push([key, Math.max(0.1, ns - cpuTime(making(c.path)))]);
+      // Making the string is one small function: no long warm-up needed.
+      out.push([key, Math.max(0.1, ns - cpuTime(making(c.path), 0))]);
     }
   }
   console.log(`RESULT ${JSON.stringify(out)}`);
@@ -475,7 +514,10 @@ async function interleavedFigures(tables: Table[]): Promise<Figures> {
         if (typeof lookup === 'string') record(figures, key, name, lookup);
         else timed.push({ name, fn: timedLookup(lookup, c.path) });
       }
-      const measured = await interleaved([...timed.map((t) => t.fn), making(c.path)], cpuTime);
+      const make = making(c.path);
+      const measured = await interleaved([...timed.map((t) => t.fn), make], (fn) =>
+        cpuTime(fn, fn === make ? 0 : WARMUP_CPU_MS),
+      );
       const cost = measured.pop()!;
       timed.forEach((t, j) => record(figures, key, t.name, Math.max(0.1, measured[j]! - cost)));
     }

@@ -157,6 +157,7 @@ export class ResolveEngine implements TriedSource {
       };
       this.#static.set(path, found);
     }
+    this.#static.seal();
   }
 
   #flatten(node: URLResolver, chain: URLResolver[], route: string): void {

@@ -1,35 +1,81 @@
 /**
  * The table of fully static paths: path text → value. A `Map` hashes the whole path on every
  * lookup, and a server's paths are new strings each time (no cached hash): ~1 ns a character,
- * 100 ns for a long API path that is not even static. So the static paths are also kept by
- * length: a path of a length no static route has costs one array read, and a length shared by a
- * few static paths is settled by comparing with each (the first differing character ends a
- * comparison; no hash of the looked-up path is computed). Only a length shared by many static
- * paths goes to the `Map`.
+ * 100 ns for a long API path that is not even static. So the static paths are kept by length: a
+ * path of a length no static route has costs one array read. The paths of one length are told
+ * apart by the character at one position where they all differ (found when the table is built),
+ * so a lookup reads one character and compares with one candidate; no hash of the looked-up path
+ * is computed. Only a length whose paths no single position tells apart, and which has more than
+ * a few of them, goes to the `Map`.
  */
 
-/** Most static paths of one length compared in turn before the `Map` is used instead. */
-const SCAN_LIMIT = 2;
+/** Most static paths of one length compared in turn when no position tells them apart. */
+const SCAN_LIMIT = 4;
+
+/** Most static paths of one length told apart by one character; beyond, the `Map`. */
+const DISTINCT_LIMIT = 64;
+
+/** The static paths of one length (one class, so every lookup reads the same shape). */
+class Bucket<V> {
+  readonly keys: string[] = [];
+  readonly values: V[] = [];
+  /** A position where every key has a different character below 128, or -1. */
+  at = -1;
+  /** By character at `at`: the key's index + 1 (0: no key has that character there). */
+  slots: Uint16Array | null = null;
+  /** More than SCAN_LIMIT keys and no telling position: look them up in the table's `Map`. */
+  useMap = false;
+
+  /** Decide how lookups find a key, once every key is in. */
+  index(): void {
+    this.at = -1;
+    this.slots = null;
+    const keys = this.keys;
+    // Beyond 128 keys no character tells them apart; well before, the search is not worth it.
+    this.useMap = keys.length > DISTINCT_LIMIT;
+    if (keys.length === 1 || this.useMap) return;
+    const length = keys[0]!.length;
+    for (let at = 0; at < length; at++) {
+      const slots = new Uint16Array(128);
+      let distinct = true;
+      for (let k = 0; k < keys.length && distinct; k++) {
+        const c = keys[k]!.charCodeAt(at);
+        if (c >= 128 || slots[c] !== 0) distinct = false;
+        else slots[c] = k + 1;
+      }
+      if (distinct) {
+        this.at = at;
+        this.slots = slots;
+        return;
+      }
+    }
+    this.useMap = keys.length > SCAN_LIMIT;
+  }
+}
 
 export class StaticPaths<V> {
   readonly #map = new Map<string, V>();
-  /**
-   * Per length: `[path, value, path, value…]` of the static paths of that length, or `null`
-   * when there are more than `SCAN_LIMIT` (then the `Map`); `undefined` when there are none.
-   */
-  #byLength: ((string | V)[] | null | undefined)[] = [];
+  /** Per length: the static paths of that length; `undefined` when there are none. */
+  #byLength: (Bucket<V> | undefined)[] = [];
 
   has(path: string): boolean {
-    return this.get(path) !== undefined;
+    return this.#map.has(path);
   }
 
   get(path: string): V | undefined {
     // Out of range reads `undefined` too.
-    const few = this.#byLength[path.length];
-    if (few === undefined) return undefined;
-    if (few === null) return this.#map.get(path);
-    for (let index = 0; index < few.length; index += 2) {
-      if (few[index] === path) return few[index + 1] as V;
+    const bucket = this.#byLength[path.length];
+    if (bucket === undefined) return undefined;
+    const slots = bucket.slots;
+    if (slots !== null) {
+      const c = path.charCodeAt(bucket.at);
+      const k = c < 128 ? slots[c]! - 1 : -1;
+      return k >= 0 && bucket.keys[k] === path ? bucket.values[k] : undefined;
+    }
+    if (bucket.useMap) return this.#map.get(path);
+    const keys = bucket.keys;
+    for (let k = 0; k < keys.length; k++) {
+      if (keys[k] === path) return bucket.values[k];
     }
     return undefined;
   }
@@ -41,15 +87,22 @@ export class StaticPaths<V> {
     this.#map.set(key, value);
     const length = key.length;
     while (this.#byLength.length <= length) this.#byLength.push(undefined);
-    const few = this.#byLength[length];
-    if (few === null) return;
-    if (few === undefined) {
-      this.#byLength[length] = [key, value];
+    let bucket = this.#byLength[length];
+    if (bucket === undefined) this.#byLength[length] = bucket = new Bucket<V>();
+    const at = bucket.keys.indexOf(key);
+    if (at !== -1) {
+      bucket.values[at] = value;
       return;
     }
-    const at = few.indexOf(key);
-    if (at !== -1 && at % 2 === 0) few[at + 1] = value;
-    else if (few.length >= 2 * SCAN_LIMIT) this.#byLength[length] = null;
-    else few.push(key, value);
+    bucket.keys.push(key);
+    bucket.values.push(value);
+    // Until `seal()` indexes it, the bucket sends lookups to the `Map`.
+    bucket.slots = null;
+    bucket.useMap = true;
+  }
+
+  /** Index every length's paths for lookups; call once every path is set. */
+  seal(): void {
+    for (const bucket of this.#byLength) bucket?.index();
   }
 }
