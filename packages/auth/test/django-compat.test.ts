@@ -4,6 +4,7 @@
  * other; reins' migration makes Django's auth schema.
  */
 import { join } from 'node:path';
+import { sqliteKysely } from '@reins/test-servers/kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   configurePasswordHashers,
@@ -11,7 +12,7 @@ import {
   PBKDF2PasswordHasher,
   PBKDF2SHA1PasswordHasher,
 } from '../src/index.js';
-import { migrate, SECRET_KEY, sqliteKysely, tempDir } from './support/database.js';
+import { migrate, SECRET_KEY, tempDir } from './support/database.js';
 import { django, missingDjango } from './support/django.js';
 import { Browser, startSite, type Site } from './support/site.js';
 

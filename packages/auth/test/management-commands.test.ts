@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { HttpResponse } from '@reins/http';
+import { sqliteKysely } from '@reins/test-servers/kysely';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,7 @@ import {
   ModelBackend,
   PBKDF2PasswordHasher,
 } from '../src/index.js';
-import { migrate, SECRET_KEY, sqliteKysely, tempDir } from './support/database.js';
+import { migrate, SECRET_KEY, tempDir } from './support/database.js';
 
 interface Registry {
   createsuperuser(

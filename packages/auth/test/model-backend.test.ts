@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { TestServer } from '@reins/test-servers';
 import { missingServer, startPostgres } from '@reins/test-servers';
+import { postgresKysely, sqliteKysely } from '@reins/test-servers/kysely';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { runModelBackendContract } from './model-backend-contract.js';
-import { migrate, postgresKysely, sqliteKysely, tempDir } from './support/database.js';
+import { migrate, tempDir } from './support/database.js';
 
 const dir = tempDir();
 let count = 0;

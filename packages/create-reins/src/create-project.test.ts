@@ -59,7 +59,11 @@ describe('createProject', () => {
       /^REINS_SECRET_KEY=[A-Za-z0-9_-]{60,}$/m,
     );
     expect(readFileSync(join(directory, '.gitignore'), 'utf8')).toMatch(/^\.env$/m);
-    expect(readFileSync(join(directory, 'README.md'), 'utf8')).toContain('pnpm dev');
+    const readme = readFileSync(join(directory, 'README.md'), 'utf8');
+    expect(readme).toContain('pnpm dev');
+    expect(readme).toMatch(/^# My Site\n/);
+    expect(readme).toContain('- sessions: `SessionMiddleware` from `@reins/sessions`\n');
+    expect(readme).not.toMatch(/__[A-Z_]+__|\*\*[A-Z_]+\*\*/);
   });
 
   it("lists the middleware in Django's default order, with the features switched on", () => {

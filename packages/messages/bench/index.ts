@@ -9,7 +9,8 @@ import { deflateSync } from 'node:zlib';
 import { HttpRequest, HttpResponse } from '@reins/http';
 import type { GetResponse } from '@reins/middleware';
 import { SessionMiddleware } from '@reins/sessions';
-import { bench, do_not_optimize, run } from 'mitata';
+import { medianOfRounds } from '@reins/bench-tools';
+import { bench, do_not_optimize } from 'mitata';
 import pako from 'pako';
 import { getMessages, MessageMiddleware, success } from '../src/index.js';
 
@@ -56,18 +57,7 @@ const cases: [string, () => unknown][] = [
 ];
 for (const [name, fn] of cases) bench(name, () => do_not_optimize(fn()));
 
-const rounds = new Map<string, number[]>();
-for (let round = 0; round < 3; round++) {
-  const results = await run({ format: 'quiet' });
-  for (const trial of results.benchmarks) {
-    const stats = trial.runs[0]?.stats;
-    if (stats) rounds.set(trial.alias, [...(rounds.get(trial.alias) ?? []), stats.p50]);
-  }
-}
-const median = new Map<string, number>();
-for (const [name, values] of rounds) {
-  median.set(name, values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
-}
+const median = await medianOfRounds(3);
 const base = median.get('SessionMiddleware alone')!;
 console.log(
   `@reins/messages — per request, in process (Node ${process.version}; median of three rounds)\n`,

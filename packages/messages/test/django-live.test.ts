@@ -4,12 +4,12 @@
  * CI=true a missing Django fails; locally the test is skipped, saying why.
  */
 import { Buffer } from 'node:buffer';
-import { spawnSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { isSafe, markSafe } from '@reins/core';
 import { HttpRequest, HttpResponse } from '@reins/http';
 import { Session, SignedCookieStore } from '@reins/sessions';
+import { djangoVersion, missingDjango, PYTHON, runDjangoScript } from '@reins/test-servers/django';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CookieStorage } from '../src/cookie-storage.js';
@@ -17,32 +17,18 @@ import { Message } from '../src/message.js';
 import { SessionStorage } from '../src/session-storage.js';
 import { defaultStorageConfig } from '../src/storage-config.js';
 
-const PYTHON = '/usr/bin/python3';
-
 function inflated(cookie: string): string {
   const data = cookie.split(':')[0]!;
   const bytes = Buffer.from(data.replace(/^\./, ''), 'base64url');
   return (data.startsWith('.') ? inflateSync(bytes) : bytes).toString('latin1');
 }
 const SCRIPT = fileURLToPath(new URL('django/live.py', import.meta.url));
-const probe = spawnSync(PYTHON, ['-c', 'import django; print(django.get_version())'], {
-  encoding: 'utf8',
-});
-const djangoVersion = probe.status === 0 ? probe.stdout.trim() : null;
-const missing = djangoVersion === null || !djangoVersion.startsWith('3.2');
-
-if (missing && process.env['CI'] === 'true') {
-  throw new Error(
-    `The live Django round trip needs Django 3.2 for ${PYTHON} (found ${djangoVersion ?? 'none'}): install it (apt install python3-django, or pip install 'Django==3.2.*').`,
-  );
-}
+const missing = missingDjango() !== undefined;
 
 type Spec = [level: number, text: string, extraTags: string | null, safe: boolean];
 
 function django(requests: object[]): unknown[] {
-  const result = spawnSync(PYTHON, [SCRIPT], { input: JSON.stringify(requests), encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`django/live.py failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as unknown[];
+  return runDjangoScript(SCRIPT, [], { input: requests }) as unknown[];
 }
 
 const secretKey = 'live-round-trip-key ✓';
@@ -74,7 +60,7 @@ const spec: fc.Arbitrary<Spec> = fc.tuple(
 describe.skipIf(missing)(
   missing
     ? `live round trip with Django (skipped: no Django 3.2 for ${PYTHON})`
-    : `live round trip with Django ${djangoVersion}`,
+    : `live round trip with Django ${djangoVersion()}`,
   () => {
     const lists = fc.sample(fc.array(spec, { minLength: 1, maxLength: 8 }), {
       numRuns: 60,

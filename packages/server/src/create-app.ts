@@ -86,6 +86,7 @@ export class App {
     const middlewareSettings: MiddlewareSettings = {
       ...resolved.extra,
       ...resolved.sessions,
+      ...resolved.messages,
       debug: resolved.debug,
       appendSlash: resolved.appendSlash,
       prependWww: resolved.prependWww,

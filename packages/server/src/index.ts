@@ -17,6 +17,7 @@ export { validateSettings } from './settings.js';
 export type {
   ErrorHandler,
   MaybePromise,
+  MessageSettings,
   ResolvedSettings,
   RootUrlconf,
   ServerErrorHandler,

@@ -44,5 +44,9 @@ describe('Settings', () => {
     createApp({ rootUrlconf: [], allowedHosts: 'example.com' });
     // @ts-expect-error unknown settings are type errors too
     createApp({ rootUrlconf: [], alowedHosts: [] });
+    // @ts-expect-error messageLevel is a number (messages.INFO), as MessageMiddleware takes it
+    createApp({ rootUrlconf: [], messageLevel: 'INFO' });
+    // @ts-expect-error messageStorage is a storage class, not Django's dotted path
+    createApp({ rootUrlconf: [], messageStorage: 'SessionStorage' });
   });
 });

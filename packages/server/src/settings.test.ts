@@ -153,3 +153,11 @@ describe('session settings', () => {
     });
   });
 });
+
+describe('messages settings', () => {
+  it('are accepted; only the given ones are resolved, MessageMiddleware fills the defaults', () => {
+    const settings = validateSettings({ rootUrlconf: [], messageLevel: 10 });
+    expect(settings.messages).toEqual({ messageLevel: 10 });
+    expect(settings).not.toHaveProperty('messageLevel');
+  });
+});

@@ -6,6 +6,7 @@
 import type { MaybePromise } from '@reins/core';
 import type { HttpRequest, HttpResponseBase, RequestOptions } from '@reins/http';
 import { TrustedProxies } from '@reins/http';
+import type { MessageMiddlewareOptions } from '@reins/messages';
 import type { Middleware } from '@reins/middleware';
 import type { SessionMiddlewareOptions, SessionStore } from '@reins/sessions';
 import type { TemplateEngines as Templates } from '@reins/shortcuts';
@@ -95,13 +96,30 @@ const SESSION_SETTINGS = [
 ] as const satisfies readonly (keyof SessionSettings)[];
 
 /**
+ * The messages settings (Django's `MESSAGE_STORAGE`, `MESSAGE_LEVEL`, `MESSAGE_TAGS`), read by
+ * `MessageMiddleware` from `@reins/messages`, which checks them at start-up and documents each;
+ * the keys and the middleware's own options are one type, so the two cannot drift.
+ *
+ * @example
+ * const messages: MessageSettings = { messageLevel: DEBUG, messageTags: { [ERROR]: 'danger' } };
+ */
+export type MessageSettings = MessageMiddlewareOptions;
+
+/** The names of {@link MessageSettings}, passed to the middleware as they are. */
+const MESSAGE_SETTINGS = [
+  'messageStorage',
+  'messageLevel',
+  'messageTags',
+] as const satisfies readonly (keyof MessageSettings)[];
+
+/**
  * Everything `createApp()` accepts. Names follow Django's settings in camelCase
  * (`ROOT_URLCONF` → `rootUrlconf`, `DATA_UPLOAD_MAX_MEMORY_SIZE` → `dataUploadMaxMemorySize`).
  *
  * @example
  * const settings: Settings = { rootUrlconf: urlpatterns, debug: true, allowedHosts: ['example.com'] };
  */
-export interface Settings extends RequestSettings, SessionSettings {
+export interface Settings extends RequestSettings, SessionSettings, MessageSettings {
   /** The root URLconf: a list of `path()`/`rePath()`/`include()` entries, or a built resolver. */
   rootUrlconf: RootUrlconf;
   /** A name for the root URLconf, shown on the debug 404 page (Django shows the module path). */
@@ -179,11 +197,14 @@ export interface ResolvedSettings extends Required<
     | 'requestContext'
     | 'staticfiles'
     | keyof SessionSettings
+    | keyof MessageSettings
   >
 > {
   staticfiles: Staticfiles | undefined;
   /** Only the session settings given; `SessionMiddleware` fills in the defaults. */
   sessions: SessionSettings;
+  /** Only the messages settings given; `MessageMiddleware` checks them and fills in the defaults. */
+  messages: MessageSettings;
   requestContext: 'auto' | 'always' | false;
   templates: TemplatesSetting | Templates | undefined;
   handler400: ErrorHandler | undefined;
@@ -229,6 +250,7 @@ const KNOWN_SETTINGS = new Set<string>([
   'databases',
   'extra',
   ...SESSION_SETTINGS,
+  ...MESSAGE_SETTINGS,
 ]);
 
 const TWO_AND_A_HALF_MB = 2_621_440;
@@ -475,13 +497,18 @@ export function validateSettings(settings: Settings): ResolvedSettings {
     staticfiles,
     extra: settings.extra ?? {},
     databases,
-    sessions: Object.fromEntries(
-      SESSION_SETTINGS.filter((key) => settings[key] !== undefined).map((key) => [
-        key,
-        settings[key],
-      ]),
-    ),
+    sessions: given(settings, SESSION_SETTINGS),
+    messages: given(settings, MESSAGE_SETTINGS),
   };
+}
+
+function given<Key extends keyof Settings>(
+  settings: Settings,
+  keys: readonly Key[],
+): Partial<Pick<Settings, Key>> {
+  return Object.fromEntries(
+    keys.filter((key) => settings[key] !== undefined).map((key) => [key, settings[key]]),
+  ) as Partial<Pick<Settings, Key>>;
 }
 
 function isSecretKey(value: unknown): boolean {

@@ -6,20 +6,25 @@
  */
 import { join } from 'node:path';
 import { LocMemCache, RedisCache } from '@reins/cache';
-import { CacheSessionStore, CachedDbSessionStore, DatabaseSessionStore } from '@reins/sessions';
+import {
+  CacheSessionStore,
+  CachedDbSessionStore,
+  DatabaseSessionStore,
+  sessionsMigrations,
+} from '@reins/sessions';
 import { missingServer, startRedis, type TestServer } from '@reins/test-servers';
+import { migrateToLatest, sqliteKysely, temporaryDirectory } from '@reins/test-servers/kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStoreContract } from '../../sessions/test/store-contract.js';
-import { migrate, sqliteKysely, tempDir } from '../../sessions/test/stores/support.js';
 
 const SECRET_KEY = 'cache-session-stores-secret';
-const dir = tempDir();
+const dir = temporaryDirectory('reins-server-sessions-', afterAll);
 let made = 0;
 
 async function database(): Promise<DatabaseSessionStore> {
   const file = join(dir, `sessions-${made++}.sqlite3`);
   const db = sqliteKysely(file);
-  await migrate(db);
+  await migrateToLatest(db, sessionsMigrations);
   await db.destroy();
   return new DatabaseSessionStore({ secretKey: SECRET_KEY, sqlite: file });
 }

@@ -7,12 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import fastifySecureSession from '@fastify/secure-session';
+import { medianOfRounds } from '@reins/bench-tools';
 import { HttpRequest, HttpResponse } from '@reins/http';
 import type { HttpResponseBase } from '@reins/http';
 import type { GetResponse } from '@reins/middleware';
 import Fastify from 'fastify';
 import { sealData, unsealData } from 'iron-session';
-import { bench, do_not_optimize, run } from 'mitata';
+import { bench, do_not_optimize } from 'mitata';
 import { SignedCookieStore, sessionMiddleware } from '../src/index.js';
 
 const secretKey = 'bench-secret-key-bench-secret-key-bench-secret-key';
@@ -144,19 +145,7 @@ for (const [name, handler, cookie] of cases) {
 
 // Three rounds, each case's median per round, then the median of the rounds: the machine is
 // shared, and a burst of load in one round would otherwise decide a ratio.
-const rounds = new Map<string, number[]>();
-for (let round = 0; round < 3; round++) {
-  const results = await run({ format: 'quiet' });
-  for (const trial of results.benchmarks) {
-    const stats = trial.runs[0]?.stats;
-    // The median, not the mean: GC pauses land in the tail.
-    if (stats) rounds.set(trial.alias, [...(rounds.get(trial.alias) ?? []), stats.p50]);
-  }
-}
-const median = new Map<string, number>();
-for (const [name, values] of rounds) {
-  median.set(name, values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
-}
+const median = await medianOfRounds(3);
 const base = median.get('bare view')!;
 const cost = (name: string) => Math.max(1, median.get(name)! - base);
 console.log(

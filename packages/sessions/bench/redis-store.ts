@@ -10,6 +10,7 @@
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
+import { median } from '@reins/bench-tools';
 import { HttpRequest, HttpResponse } from '@reins/http';
 import type { HttpResponseBase } from '@reins/http';
 import { startRedis } from '@reins/test-servers';
@@ -119,7 +120,6 @@ const sides = [
   ['reins SessionMiddleware + RedisSessionStore', reinsRequest],
   ['express-session + connect-redis', expressSessionRequest],
 ] as const;
-const median = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1]!;
 // Warm up both (JIT, connections) before timing.
 for (const [, run] of sides) await sequential(run);
 

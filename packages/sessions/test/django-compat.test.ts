@@ -1,9 +1,9 @@
 // Django 3.2 and reins read each other's sessions: the signed-cookie backend's cookies and
 // SessionBase.encode()'s session_data (the db/cache backends). Recorded by test/django/record.py;
 // the other direction runs that script on values reins wrote.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { missingDjango, runDjangoScript } from '@reins/test-servers/django';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeSessionData, encodeSessionData } from '../src/session-data-codec.js';
 import type { SessionData } from '../src/session-store.js';
@@ -23,32 +23,20 @@ const fixture = JSON.parse(
 ) as Fixture;
 const { secretKey } = fixture;
 const SCRIPT = fileURLToPath(new URL('./django/record.py', import.meta.url));
-const PYTHON = '/usr/bin/python3';
 const FOREVER = 100 * 365 * 86_400;
 
-function djangoMissing(): string | null {
-  const probe = spawnSync(PYTHON, ['-c', 'import django; assert django.VERSION[:2] == (3, 2)'], {
-    encoding: 'utf8',
-  });
-  if (probe.status === 0) return null;
-  const message = `Django 3.2 is not importable by ${PYTHON}: install it with \`apt-get install python3-django\` (Debian bookworm has 3.2) to run the Django round-trip tests.`;
-  if (process.env['CI'] === 'true') throw new Error(`${message} CI must run them.`);
-  return message;
-}
-const missing = djangoMissing();
-if (missing !== null) console.warn(`skipped: ${missing}`);
+const missing = missingDjango();
+if (missing !== undefined) console.warn(`skipped: ${missing}`);
 
-function djangoDecode(values: { cookies?: string[]; encoded?: string[] }): {
+interface Decoded {
   cookies: unknown[];
   loaded: unknown[];
   encoded: unknown[];
-} {
-  const run = spawnSync(PYTHON, [SCRIPT, 'decode'], {
-    input: JSON.stringify(values),
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`record.py decode failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as { cookies: unknown[]; loaded: unknown[]; encoded: unknown[] };
+}
+
+/** Django's reading of values reins wrote (test/django/record.py decode). */
+function djangoDecode(values: { cookies?: string[]; encoded?: string[] }): Decoded {
+  return runDjangoScript(SCRIPT, ['decode'], { input: values }) as Decoded;
 }
 
 afterEach(() => {
@@ -118,7 +106,7 @@ describe('reins writes what Django 3.2 writes', () => {
   });
 });
 
-describe.skipIf(missing !== null)('Django 3.2 reads what reins wrote', () => {
+describe.skipIf(missing !== undefined)('Django 3.2 reads what reins wrote', () => {
   it('reads cookies and session_data written now, through its own backends', () => {
     const store = new SignedCookieStore({ secretKey, maxAge: 1_209_600 });
     const data: SessionData[] = [

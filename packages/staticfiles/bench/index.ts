@@ -7,13 +7,21 @@
  * BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 3) each, and each round's ratio to the
  * fastest peer is reported with the median. Every response is checked before it is timed.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
+import {
+  canPin,
+  loadTest,
+  median,
+  ratioSummary,
+  serveForBench,
+  serverCpu,
+  spawnServer,
+  stopServer,
+} from '@reins/bench-tools';
 import { request } from 'undici';
 import { collectstatic, Staticfiles } from '../src/index.js';
 import { startTarget, TARGETS, type TargetName } from './targets.js';
@@ -41,23 +49,9 @@ const CASES: readonly Case[] = [
 ];
 
 if (process.argv[2] === '--serve') {
-  const port = await startTarget(process.argv[3] as TargetName, process.argv[4]!);
-  process.on('message', (message: { cpu?: boolean }) => {
-    if (message.cpu === true) process.send?.({ usage: process.cpuUsage() });
-  });
-  process.send?.({ ready: port });
+  serveForBench(await startTarget(process.argv[3] as TargetName, process.argv[4]!));
 } else {
   await main();
-}
-
-function canPin(): boolean {
-  if (process.env['BENCH_PIN'] === '0') return false;
-  try {
-    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function text(size: number): string {
@@ -85,52 +79,8 @@ function text(size: number): string {
   return out.slice(0, size);
 }
 
-async function spawnTarget(
-  name: TargetName,
-  root: string,
-  pinned: boolean,
-): Promise<{ proc: ChildProcess; port: number }> {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--serve', name, root];
-  const proc = pinned
-    ? spawn('taskset', ['-c', '1', process.execPath, ...args], {
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      })
-    : spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    proc.once('message', (message: { ready?: number }) => {
-      if (typeof message.ready === 'number') resolve({ proc, port: message.ready });
-    });
-    proc.once('exit', (code) => reject(new Error(`target ${name} exited early with code ${code}`)));
-  });
-}
-
-/** The server's CPU time so far (user + system), µs. */
-function cpuOf(proc: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    const onMessage = (message: { usage?: NodeJS.CpuUsage }): void => {
-      if (message.usage === undefined) return;
-      proc.off('message', onMessage);
-      resolve(message.usage.user + message.usage.system);
-    };
-    proc.on('message', onMessage);
-    proc.send({ cpu: true });
-  });
-}
-
-function run(
-  url: string,
-  headers: Record<string, string>,
-  duration: number,
-): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      { url, headers, connections: CONNECTIONS, duration, pipelining: 1 },
-      (error: Error | null, result) => {
-        if (error) reject(error);
-        else resolve(result);
-      },
-    );
-  });
+function run(url: string, headers: Record<string, string>, duration: number) {
+  return loadTest(url, { headers, connections: CONNECTIONS, duration });
 }
 
 async function check(url: string, item: Case, name: string): Promise<void> {
@@ -178,15 +128,19 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
       for (const name of order) {
-        const { proc, port } = await spawnTarget(name, root, pinned);
+        const { proc, port } = await spawnServer(
+          fileURLToPath(import.meta.url),
+          ['--serve', name, root],
+          pinned,
+        );
         try {
           for (const item of CASES) {
             const url = `http://127.0.0.1:${port}${item.path}`;
             await check(url, item, name);
             await run(url, item.headers, 1);
-            const before = await cpuOf(proc);
+            const before = await serverCpu(proc);
             const result = await run(url, item.headers, SECONDS);
-            const cpu = ((await cpuOf(proc)) - before) / Math.max(1, result.requests.total);
+            const cpu = ((await serverCpu(proc)) - before) / Math.max(1, result.requests.total);
             const errors = result.errors + result.timeouts + result.non2xx;
             if (errors > 0) throw new Error(`${name} ${item.name}: ${errors} errors`);
             const key = `${name}|${item.name}`;
@@ -197,20 +151,13 @@ async function main(): Promise<void> {
             );
           }
         } finally {
-          proc.removeAllListeners('exit');
-          proc.kill('SIGKILL');
-          await new Promise((resolve) => proc.once('exit', resolve));
+          await stopServer(proc);
         }
       }
     }
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
-  const median = (values: number[]): number => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  };
   console.log(
     '\nmedian req/s, and reins / fastest peer: median of the rounds\u2019 ratios [lowest–highest] (goal ≥ 1.0×)',
   );
@@ -220,10 +167,7 @@ async function main(): Promise<void> {
       (rps, index) => rps / Math.max(of('fastify-static')[index]!, of('express-static')[index]!),
     );
     const cells = TARGETS.map((name) => `${name} ${Math.round(median(of(name)))}`).join('  ');
-    const ratio = median(ratios);
-    console.log(
-      `  ${item.name.padEnd(10)} ${cells}  →  ${ratio.toFixed(2)}× [${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}] ${ratio >= 1 ? 'met' : 'NOT met'}`,
-    );
+    console.log(`  ${item.name.padEnd(10)} ${cells}  →  ${ratioSummary(ratios)}`);
   }
   console.log(
     '\nmedian server CPU µs/req, and per-core capacity reins / best peer (inverse CPU per request), as above',
@@ -234,9 +178,6 @@ async function main(): Promise<void> {
       (cpu, index) => Math.min(of('fastify-static')[index]!, of('express-static')[index]!) / cpu,
     );
     const cells = TARGETS.map((name) => `${name} ${median(of(name)).toFixed(1)}`).join('  ');
-    const ratio = median(ratios);
-    console.log(
-      `  ${item.name.padEnd(10)} ${cells}  →  ${ratio.toFixed(2)}× [${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}] ${ratio >= 1 ? 'met' : 'NOT met'}`,
-    );
+    console.log(`  ${item.name.padEnd(10)} ${cells}  →  ${ratioSummary(ratios)}`);
   }
 }

@@ -2,7 +2,7 @@
  * The accounts views: Django's LoginView and LogoutView from @reins/auth, and the members page
  * that only logged-in visitors see.
  */
-import { loginRequired, LoginView, LogoutView } from '@reins/auth';
+import { loginRequired, LoginView, LogoutView, User } from '@reins/auth';
 import type { HttpRequest } from '@reins/http';
 import { success } from '@reins/messages';
 import { ensureCsrfCookie } from '@reins/middleware';
@@ -15,7 +15,8 @@ import { render } from '@reins/shortcuts';
 export const login = LoginView.asView({
   templateName: 'registration/login.html',
   onLogin: (request, user) => {
-    const name = (user as { firstName?: string }).firstName || user.username;
+    // Any backend's user may log in; the model backend's (auth's User) has a first name.
+    const name = (user instanceof User && user.getShortName()) || user.getUsername();
     success(request, `Welcome back, ${name}.`);
   },
 });

@@ -19,6 +19,7 @@ import type { GetResponse, Middleware } from '@reins/middleware';
 import { DatabaseSessionStore, sessionMiddleware } from '@reins/sessions';
 import { setTemplates } from '@reins/shortcuts';
 import { createTemplates } from '@reins/templates';
+import { sqliteKysely } from '@reins/test-servers/kysely';
 import type { Kysely } from 'kysely';
 import {
   authContextProcessor,
@@ -30,7 +31,7 @@ import {
   permissionRequired,
 } from '../../src/index.js';
 import type { AuthenticationMiddlewareOptions } from '../../src/index.js';
-import { migrate, SECRET_KEY, sqliteKysely } from './database.js';
+import { migrate, SECRET_KEY } from './database.js';
 
 const TEMPLATES = {
   'registration/login.html':

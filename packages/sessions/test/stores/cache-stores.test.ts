@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sqliteKysely } from '@reins/test-servers/kysely';
 import { describe, expect, it } from 'vitest';
 import { CacheSessionStore } from '../../src/stores/cache-session-store.js';
 import { CachedDbSessionStore } from '../../src/stores/cached-db-session-store.js';
@@ -7,7 +8,7 @@ import { DatabaseSessionStore } from '../../src/stores/database-session-store.js
 import { ImproperlyConfigured } from '@reins/core';
 import { runStoreContract } from '../store-contract.js';
 import { MemoryCache } from '../support/memory-cache.js';
-import { migrate, sqliteKysely, tempDir } from './support.js';
+import { migrate, tempDir } from './support.js';
 
 interface Entry {
   value: Record<string, unknown>;

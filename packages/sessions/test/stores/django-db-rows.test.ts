@@ -1,14 +1,9 @@
 import { join } from 'node:path';
+import { missingDjango } from '@reins/test-servers/django';
+import { sqliteKysely } from '@reins/test-servers/kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseSessionStore } from '../../src/stores/database-session-store.js';
-import {
-  djangoDbRows,
-  migrate,
-  missingDjango,
-  SECRET_KEY,
-  sqliteKysely,
-  tempDir,
-} from './support.js';
+import { djangoDbRows, migrate, SECRET_KEY, tempDir } from './support.js';
 
 const missing = missingDjango();
 if (missing !== undefined) console.warn(`Django database-row tests skipped: ${missing}`);

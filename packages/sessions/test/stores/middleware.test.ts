@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { HttpResponse, requestFromNode, writeNodeResponse } from '@reins/http';
 import type { TestServer } from '@reins/test-servers';
 import { missingServer, startRedis } from '@reins/test-servers';
+import { sqliteKysely } from '@reins/test-servers/kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionStoreError } from '../../src/session-errors.js';
 import type { SessionStore } from '../../src/session-store.js';
 import { sessionMiddleware } from '../../src/session-middleware.js';
 import { DatabaseSessionStore } from '../../src/stores/database-session-store.js';
 import { RedisSessionStore } from '../../src/stores/redis-session-store.js';
-import { migrate, SECRET_KEY, sqliteKysely, tempDir } from './support.js';
+import { migrate, SECRET_KEY, tempDir } from './support.js';
 
 async function serve(
   store: SessionStore,

@@ -1,12 +1,13 @@
 import type { TestServer } from '@reins/test-servers';
 import { missingServer, startPostgres } from '@reins/test-servers';
+import { postgresKysely } from '@reins/test-servers/kysely';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseSessionStore } from '../../src/stores/database-session-store.js';
 import { SessionStoreError } from '../../src/session-errors.js';
 import { runStoreContract } from '../store-contract.js';
-import { migrate, postgresKysely, SECRET_KEY } from './support.js';
+import { migrate, SECRET_KEY } from './support.js';
 
 const missing = missingServer('postgres');
 if (missing !== undefined) console.warn(`PostgreSQL session store tests skipped: ${missing}`);

@@ -3,12 +3,13 @@
 import { join } from 'node:path';
 import type { TestServer } from '@reins/test-servers';
 import { missingServer, startRedis } from '@reins/test-servers';
+import { sqliteKysely } from '@reins/test-servers/kysely';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionStore } from '../../src/session-store.js';
 import { DatabaseSessionStore } from '../../src/stores/database-session-store.js';
 import { RedisSessionStore } from '../../src/stores/redis-session-store.js';
-import { migrate, SECRET_KEY, sqliteKysely, tempDir } from './support.js';
+import { migrate, SECRET_KEY, tempDir } from './support.js';
 
 const data = fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 8 });
 const later = () => ({ expireDate: new Date(Date.now() + 60_000), expiryAge: 60 });

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sqliteKysely } from '@reins/test-servers/kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseSessionStore } from '../../src/stores/database-session-store.js';
 import { SessionStoreError } from '../../src/session-errors.js';
 import { sessionsMigrations } from '../../src/stores/sessions-migrations.js';
 import { runStoreContract } from '../store-contract.js';
-import { migrate, SECRET_KEY, sqliteKysely, tempDir } from './support.js';
+import { migrate, SECRET_KEY, tempDir } from './support.js';
 
 const dir = tempDir();
 let files = 0;
