@@ -72,19 +72,10 @@ function resolve(options: CacheMiddlewareOptions, settings: MiddlewareSettings):
   };
 }
 
-/** Django's `FetchFromCacheMiddleware.process_request`: the cached response, or null. */
-export async function fetchFromCache(
-  request: HttpRequest,
-  cache: BaseCache,
-  keyPrefix: string,
-  logger: CacheLogger = consoleCacheLogger,
-): Promise<HttpResponseBase | null> {
-  return lookUpPage(request, cache, keyPrefix, logger);
-}
-
 /**
- * @internal {@link fetchFromCache}, answering without a promise when the cache can (a memory
- * hit then costs no microtask hop; measured: the two awaits were a third of a hit's CPU).
+ * @internal Django's `FetchFromCacheMiddleware.process_request`: the cached response, or null —
+ * without a promise when the cache can answer at once (a memory hit then costs no microtask hop;
+ * measured: the two awaits were a third of a hit's CPU).
  */
 export function lookUpPage(
   request: HttpRequest,
