@@ -39,6 +39,30 @@ describe('Fetch adapter', () => {
     expect(ipv6.getHost()).toBe('[::1]:8000');
   });
 
+  it("reads the Request's headers when used, with the Host as sent", () => {
+    const fetchRequest = new Request('http://localhost/a/', {
+      headers: { host: 'Example.com:8000', 'x-trace': 'a' },
+    });
+    fetchRequest.headers.append('x-trace', 'b');
+    const request = requestFromFetch(fetchRequest, { allowedHosts: ['example.com'] });
+    expect(request.getHost()).toBe('Example.com:8000');
+    expect(request.headers.get('X-Trace')).toBe('a, b');
+    expect(request.META['HTTP_X_TRACE']).toBe('a, b');
+    expect(request.META['HTTP_HOST']).toBe('Example.com:8000');
+    expect(request.META['SERVER_NAME']).toBe('localhost');
+    expect(request.META['SERVER_PORT']).toBe('80');
+  });
+
+  it('gives a Request without a Host header the host of its URL', () => {
+    const request = requestFromFetch(new Request('https://example.com:8443/?q=1#top'), {
+      allowedHosts: ['example.com'],
+    });
+    expect(request.getHost()).toBe('example.com:8443');
+    expect(request.META['HTTP_HOST']).toBe('example.com:8443');
+    expect(request.getFullPath()).toBe('/?q=1');
+    expect(request.isSecure()).toBe(true);
+  });
+
   it('turns responses into Fetch Responses with headers and cookies', async () => {
     const response = new HttpResponse('<p>é</p>', { status: 201, headers: { 'X-A': '1' } });
     response.setCookie('a', '1');
@@ -50,6 +74,14 @@ describe('Fetch adapter', () => {
     expect(fetchResponse.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
     expect(await fetchResponse.text()).toBe('<p>é</p>');
     expect(await responseToFetch(new JsonResponse({ ok: true })).json()).toEqual({ ok: true });
+    const odd = new HttpResponse('', {
+      headers: [
+        ['__proto__', 'x'],
+        ['X-B', '2'],
+      ],
+    });
+    const oddHeaders = responseToFetch(odd).headers;
+    expect([oddHeaders.get('__proto__'), oddHeaders.get('x-b')]).toEqual(['x', '2']);
     const latin = responseToFetch(new HttpResponse('é', { charset: 'latin1' }));
     expect([...new Uint8Array(await latin.arrayBuffer())]).toEqual([0xe9]);
   });

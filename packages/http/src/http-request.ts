@@ -102,6 +102,14 @@ export interface HttpRequestInit {
 /** The init key carrying a {@link NodeHeaderSource} (used instead of `headers`). */
 export const NODE_HEADERS = Symbol('reins.nodeHeaders');
 
+/**
+ * The init key carrying a Fetch `Headers` read in place (used instead of `headers`): single
+ * headers come from `get()`, and the whole set is copied only when something lists them (META,
+ * `request.headers`). On Bun, copying a server request's headers cost more than the rest of the
+ * adapter; most requests read Host and nothing else.
+ */
+export const FETCH_HEADERS = Symbol('reins.fetchHeaders');
+
 function normaliseHeaders(headers: HttpRequestInit['headers']): RawHeaders {
   if (headers === undefined) return {};
   // A Fetch Headers iterates as [lower-case name, value] pairs, like any other iterable here.
@@ -131,6 +139,19 @@ function normaliseHeaders(headers: HttpRequestInit['headers']): RawHeaders {
     }
   }
   return record;
+}
+
+/**
+ * One header of a Fetch `Headers`: get() joins repeated headers with ', ' as its iteration does,
+ * so this is the value the full copy would hold. A name Fetch refuses (a `secureProxySslHeader`
+ * with a space) names no header a request can carry.
+ */
+function fetchHeader(headers: Headers, name: string): string | undefined {
+  try {
+    return headers.get(name) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function splitTarget(url: string): [string, string] {
@@ -236,6 +257,7 @@ export class HttpRequest {
   readonly #url: string;
   #rawHeaders: RawHeaders | undefined;
   readonly #nodeHeaders: NodeHeaderSource | undefined;
+  readonly #fetchHeaders: Headers | undefined;
   readonly #connection: RequestConnection | undefined;
   readonly #explicitScheme: 'http' | 'https' | undefined;
   readonly #settings: ResolvedRequestOptions;
@@ -254,7 +276,10 @@ export class HttpRequest {
     this.#rawMethod = init.method ?? 'GET';
     this.#url = init.url ?? '/';
     this.#nodeHeaders = (init as { [NODE_HEADERS]?: NodeHeaderSource })[NODE_HEADERS];
-    if (this.#nodeHeaders === undefined) this.#rawHeaders = normaliseHeaders(init.headers);
+    this.#fetchHeaders = (init as { [FETCH_HEADERS]?: Headers })[FETCH_HEADERS];
+    if (this.#nodeHeaders === undefined && this.#fetchHeaders === undefined) {
+      this.#rawHeaders = normaliseHeaders(init.headers);
+    }
     this.#connection = init.connection;
     this.#explicitScheme = init.scheme;
     this.#settings =
@@ -494,11 +519,15 @@ export class HttpRequest {
   }
 
   #allHeaders(): RawHeaders {
-    return (this.#rawHeaders ??= this.#nodeHeaders!.headers);
+    return (this.#rawHeaders ??=
+      this.#fetchHeaders === undefined
+        ? this.#nodeHeaders!.headers
+        : normaliseHeaders(this.#fetchHeaders));
   }
 
   #header(name: string): string | undefined {
     if (this.#rawHeaders === undefined) {
+      if (this.#fetchHeaders !== undefined) return fetchHeader(this.#fetchHeaders, name);
       const found = findRawHeader(this.#nodeHeaders!.rawHeaders, name);
       if (found !== null) return found;
     }

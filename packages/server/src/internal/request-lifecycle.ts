@@ -204,14 +204,25 @@ export function createRequestLifecycle(
     });
   }
 
-  async function serveFetch(fetchRequest: Request): Promise<Response> {
+  function serveFetch(fetchRequest: Request): Promise<Response> {
     let request: HttpRequest;
     try {
       request = requestFromFetch(fetchRequest, requestOptions);
     } catch (error) {
-      return new Response(null, { status: 400, statusText: errorText(error) });
+      return Promise.resolve(new Response(null, { status: 400, statusText: errorText(error) }));
     }
-    return responseToFetch(await serve(request), request);
+    try {
+      const answer = serve(request);
+      // A sync answer is converted now: an async function would add a microtask hop per request.
+      if (!isThenable<HttpResponseBase>(answer)) {
+        return Promise.resolve(responseToFetch(answer, request));
+      }
+      return answer.then((response) => responseToFetch(response, request));
+    } catch (error) {
+      // Only a bug in reins gets here; reject with what was thrown, as an async function would.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      return Promise.reject(error);
+    }
   }
 
   // ── Phases 2–4: the request, its host, its body ──
