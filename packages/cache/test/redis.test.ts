@@ -188,6 +188,16 @@ describe.skipIf(missing)('Redis', () => {
     await cache.close();
   });
 
+  it("keeps values as bytes when the project's redisOptions carry their own commandOptions", async () => {
+    const cache = new RedisCache({
+      location: server.url,
+      redisOptions: { commandOptions: { timeout: 2000 } },
+    });
+    await cache.set('object', { when: new Date(0), tags: new Set(['a']) });
+    expect(await cache.get('object')).toEqual({ when: new Date(0), tags: new Set(['a']) });
+    await cache.close();
+  });
+
   it('a server that is not there fails the first operation instead of hanging', async () => {
     const cache = new RedisCache({ location: 'redis://127.0.0.1:1/0', connectTimeout: 300 });
     await expect(cache.get('key')).rejects.toThrow(/did not answer/);
