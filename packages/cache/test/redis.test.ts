@@ -152,6 +152,52 @@ describe.skipIf(missing)('Redis', () => {
     }
   });
 
+  it('opens one connection for many operations started together on a fresh cache', async () => {
+    const admin = createClient({ url: server.url });
+    await admin.connect();
+    const before = (await admin.clientList()).length;
+    const cache = new RedisCache({ location: server.url });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => cache.get(`fresh:${i}`)));
+    expect((await admin.clientList()).length).toBe(before + 1);
+    await cache.close();
+    admin.destroy();
+  });
+
+  it('a server that stops answering fails commands after commandTimeout, and later answers go to the right commands', async () => {
+    const cache = new RedisCache({ location: server.url, alias: 'paused', commandTimeout: 300 });
+    await cache.setMany({ one: 1, two: 'two' });
+    const admin = createClient({ url: server.url });
+    await admin.connect();
+    // The server holds every other client's commands unanswered for a second.
+    await admin.sendCommand(['CLIENT', 'PAUSE', '1000', 'ALL']);
+    const results = await Promise.all(
+      ['one', 'two'].map((key) => cache.get(key).catch((error: unknown) => error)),
+    );
+    for (const error of results) {
+      expect(CacheBackendUnavailable.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(
+        /^The cache 'paused' \(Redis at redis:\/\/127\.0\.0\.1:\d+\/?\d*\) did not answer: .*timed out/i,
+      );
+    }
+    await admin.sendCommand(['CLIENT', 'UNPAUSE']);
+    admin.destroy();
+    await expect
+      .poll(() => cache.get('two').catch(() => 'still failing'), { timeout: 10_000 })
+      .toBe('two');
+    expect(await cache.get('one')).toBe(1);
+    await cache.close();
+  });
+
+  it("keeps values as bytes when the project's redisOptions carry their own commandOptions", async () => {
+    const cache = new RedisCache({
+      location: server.url,
+      redisOptions: { commandOptions: { timeout: 2000 } },
+    });
+    await cache.set('object', { when: new Date(0), tags: new Set(['a']) });
+    expect(await cache.get('object')).toEqual({ when: new Date(0), tags: new Set(['a']) });
+    await cache.close();
+  });
+
   it('a server that is not there fails the first operation instead of hanging', async () => {
     const cache = new RedisCache({ location: 'redis://127.0.0.1:1/0', connectTimeout: 300 });
     await expect(cache.get('key')).rejects.toThrow(/did not answer/);

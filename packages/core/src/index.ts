@@ -32,6 +32,8 @@ export type { ImproperlyConfiguredOptions } from './improperly-configured.js';
 export { isSameDomain } from './is-same-domain.js';
 export { andThen, isThenable } from './maybe-promise.js';
 export type { MaybePromise } from './maybe-promise.js';
+export { LazyConnection } from './lazy-connection.js';
+export type { ConnectableClient, LazyConnectionOptions } from './lazy-connection.js';
 export { withTimeout } from './with-timeout.js';
 export { quote, quotePlus, unquote, unquotePlus, unquoteToBytes } from './python-quote.js';
 export type { UnquoteEncoding } from './python-quote.js';

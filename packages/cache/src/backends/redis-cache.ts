@@ -12,7 +12,7 @@
 import { Buffer } from 'node:buffer';
 import type * as RedisModuleNamespace from 'redis';
 import type { RedisClientOptions } from 'redis';
-import { withTimeout } from '@reins/core';
+import { LazyConnection } from '@reins/core';
 
 type RedisModule = typeof RedisModuleNamespace;
 import { BaseCache, MISSING, type BaseCacheOptions, type Maybe } from '../base-cache.js';
@@ -25,9 +25,10 @@ interface Client {
   isReady: boolean;
   connect(): Promise<unknown>;
   destroy(): void;
+  close(): Promise<unknown>;
   on(event: 'error', listener: (error: unknown) => void): unknown;
   get(key: string): Promise<Buffer | null>;
-  mGet(keys: string[]): Promise<(Buffer | null)[]>;
+  mGet(keys: readonly string[]): Promise<(Buffer | null)[]>;
   set(
     key: string,
     value: Buffer,
@@ -79,13 +80,16 @@ function milliseconds(expiresAt: number): number {
 export class RedisCache extends BaseCache {
   readonly location: string;
   readonly #options: RedisCacheOptions;
-  #client: Client | undefined;
-  #connecting: Promise<unknown> | undefined;
+  readonly #connection: LazyConnection<Client>;
 
   constructor(options: RedisCacheOptions = {}) {
     super(options);
     this.location = options.location ?? 'redis://127.0.0.1:6379/0';
     this.#options = options;
+    this.#connection = new LazyConnection({
+      create: () => this.#create(),
+      connectTimeout: options.connectTimeout ?? 1000,
+    });
   }
 
   async #create(): Promise<Client> {
@@ -98,58 +102,40 @@ export class RedisCache extends BaseCache {
         { cause: error },
       );
     }
-    const timeout = this.#options.commandTimeout ?? 1000;
-    const base = redis.createClient({
+    const { commandOptions, ...redisOptions } = this.#options.redisOptions ?? {};
+    const client = redis.createClient({
       url: this.location,
       // Fail at once while disconnected instead of queueing: a request must never hang on Redis.
       disableOfflineQueue: true,
-      // rejectInFlight: the timeout also covers a command sent to a server that stopped answering.
-      commandOptions: { timeout, rejectInFlight: true },
       socket: {
         connectTimeout: this.#options.connectTimeout ?? 1000,
         reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
       },
-      ...this.#options.redisOptions,
+      ...redisOptions,
+      commandOptions: {
+        // rejectInFlight: the timeout also covers a command sent to a server that stopped
+        // answering. node-redis keeps one timer per timeout value, not one per command.
+        timeout: this.#options.commandTimeout ?? 1000,
+        rejectInFlight: true,
+        ...commandOptions,
+        // Values are bytes whatever the project's options say. Set on the client rather than
+        // with withTypeMapping(), whose proxy made every command cost about twice the CPU
+        // (measured: 176 against 90 µs per 20 GETs).
+        typeMapping: { [redis.RESP_TYPES.BLOB_STRING]: Buffer },
+      },
     });
     // Failures reach callers through the commands that meet them; without a listener, the
     // client's 'error' event would end the process.
-    base.on('error', () => {});
-    return base.withTypeMapping({
-      [redis.RESP_TYPES.BLOB_STRING]: Buffer,
-    });
-  }
-
-  async #connected(): Promise<Client> {
-    this.#client ??= await this.#create();
-    const client = this.#client;
-    if (!client.isOpen) {
-      const connecting = client.connect().catch((error: unknown) => {
-        // Given up: the next operation starts a new client.
-        if (this.#client === client) this.#client = undefined;
-        if (client.isOpen) client.destroy();
-        throw error;
-      });
-      this.#connecting = connecting;
-      const settle = (): void => {
-        if (this.#connecting === connecting) this.#connecting = undefined;
-      };
-      connecting.then(settle, settle);
-    }
-    // Only the first connection is waited for, up to the connect timeout; afterwards the client
-    // reconnects by itself and refuses commands at once meanwhile (no offline queue).
-    const connecting = this.#connecting;
-    if (connecting === undefined) return client;
-    const limit = this.#options.connectTimeout ?? 1000;
-    await withTimeout(connecting, limit, () => new Error(`no connection within ${limit} ms`));
-    return client;
+    client.on('error', () => {});
+    return client as unknown as Client;
   }
 
   /** The node-redis client (values as Buffers), connected on first use. */
   client(): Promise<Client> {
-    return this.#connected();
+    return this.#connection.client();
   }
 
-  #fail(error: unknown): never {
+  readonly #fail = (error: unknown): never => {
     if (
       CacheBackendUnavailable.isInstance(error) ||
       CacheKeyNotFound.isInstance(error) ||
@@ -163,14 +149,22 @@ export class RedisCache extends BaseCache {
       `The cache '${this.alias}' (Redis at ${this.location}) did not answer: ${reason}. Check that the Redis server is running and reachable, or point this cache's location elsewhere.`,
       { cause: error },
     );
+  };
+
+  // The connected client is used as it is, with no await in between: a command then costs
+  // what node-redis costs plus one promise of ours.
+  #send<T, R>(command: (client: Client) => Promise<T>, reply: (value: T) => R): Promise<R> {
+    const client = this.#connection.ready;
+    try {
+      if (client !== undefined) return command(client).then(reply, this.#fail);
+    } catch (error) {
+      return Promise.reject(error as Error).catch(this.#fail);
+    }
+    return this.#connection.client().then(command).then(reply, this.#fail);
   }
 
-  async #run<T>(operation: (client: Client) => Promise<T>): Promise<T> {
-    try {
-      return await operation(await this.#connected());
-    } catch (error) {
-      return this.#fail(error);
-    }
+  #run<T>(operation: (client: Client) => Promise<T>): Promise<T> {
+    return this.#send(operation, same);
   }
 
   #encode(key: string, value: unknown): Buffer {
@@ -178,22 +172,15 @@ export class RedisCache extends BaseCache {
   }
 
   protected rawGet(key: string): Promise<Maybe> {
-    return this.#run(async (client) => {
-      const bytes = await client.get(key);
-      return bytes === null ? MISSING : decodeValue(bytes);
-    });
+    return this.#send((client) => client.get(key), maybe);
   }
 
   protected rawSet(key: string, value: unknown, expiresAt: number | null): Promise<void> {
     const bytes = this.#encode(key, value);
-    return this.#run(async (client) => {
-      if (expiresAt === null) await client.set(key, bytes);
-      else if (expiresAt <= Date.now()) await client.del(key);
-      else
-        await client.set(key, bytes, {
-          expiration: { type: 'PX', value: milliseconds(expiresAt) },
-        });
-    });
+    if (expiresAt === null) return this.#send((client) => client.set(key, bytes), nothing);
+    if (expiresAt <= Date.now()) return this.#send((client) => client.del(key), nothing);
+    const expiration = { expiration: { type: 'PX', value: milliseconds(expiresAt) } };
+    return this.#send((client) => client.set(key, bytes, expiration), nothing);
   }
 
   protected rawAdd(key: string, value: unknown, expiresAt: number | null): Promise<boolean> {
@@ -230,10 +217,10 @@ export class RedisCache extends BaseCache {
 
   protected override rawGetMany(keys: readonly string[]): Promise<Maybe[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return this.#run(async (client) => {
-      const values = await client.mGet([...keys]);
-      return values.map((bytes) => (bytes === null ? MISSING : decodeValue(bytes)));
-    });
+    return this.#send(
+      (client) => client.mGet(keys),
+      (values) => values.map(maybe),
+    );
   }
 
   protected override rawSetMany(
@@ -300,11 +287,18 @@ export class RedisCache extends BaseCache {
   }
 
   override close(): Promise<void> {
-    const client = this.#client;
-    this.#client = undefined;
-    if (client?.isOpen) client.destroy();
-    return Promise.resolve();
+    return this.#connection.close();
   }
+}
+
+function same<T>(value: T): T {
+  return value;
+}
+
+function nothing(): void {}
+
+function maybe(bytes: Buffer | null): Maybe {
+  return bytes === null ? MISSING : decodeValue(bytes);
 }
 
 function isOk(reply: string | Buffer | null): boolean {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ImproperlyConfigured, withTimeout } from '@reins/core';
+import { ImproperlyConfigured, LazyConnection } from '@reins/core';
 import type { AnyRedisClient } from './internal/any-client.js';
 import { generateSessionKey } from '../generate-session-key.js';
 import type { SessionData, SessionSaveOptions, SessionStore } from '../session-store.js';
@@ -77,8 +77,7 @@ export class RedisSessionStore implements SessionStore {
   readonly #options: RedisSessionStoreOptions;
   readonly #prefix: string;
   readonly #timeout: number;
-  #client: Client | undefined;
-  #connecting: Promise<Client> | undefined;
+  readonly #connection: LazyConnection<Client>;
 
   constructor(options: RedisSessionStoreOptions) {
     if (options.client !== undefined && options.url !== undefined) {
@@ -90,6 +89,12 @@ export class RedisSessionStore implements SessionStore {
     this.#options = options;
     this.#prefix = options.prefix ?? 'reins:session:';
     this.#timeout = options.timeout ?? 2000;
+    const own = options.client;
+    this.#connection = new LazyConnection<Client>({
+      create: own === undefined ? () => this.#create() : () => own,
+      connectTimeout: this.#timeout,
+      owned: own === undefined,
+    });
     this.name =
       options.client === undefined
         ? `redis session store (${describeUrl(options.url ?? DEFAULT_URL)})`
@@ -155,63 +160,22 @@ export class RedisSessionStore implements SessionStore {
   /** Redis expires sessions by their TTL: nothing to clear. */
   clearExpired(): void {}
 
-  async close(): Promise<void> {
-    const client = this.#client;
-    this.#client = undefined;
-    this.#connecting = undefined;
-    if (client === undefined || this.#options.client !== undefined) return;
-    if (client.isReady) await client.close();
-    else client.destroy();
+  close(): Promise<void> {
+    return this.#connection.close();
   }
 
-  async #run<T>(action: string, work: (client: Client) => Promise<T>): Promise<T> {
-    try {
-      const client = this.#client?.isReady === true ? this.#client : await this.#ready();
-      return await work(client);
-    } catch (error) {
+  // The connected client is used as it is, with no await in between (the request's hot path).
+  #run<T>(action: string, work: (client: Client) => Promise<T>): Promise<T> {
+    const client = this.#connection.ready;
+    // work() is a node-redis command, which never throws synchronously.
+    const result = client === undefined ? this.#connection.client().then(work) : work(client);
+    return result.catch((error: unknown) => {
       if (ImproperlyConfigured.isInstance(error)) throw error;
       throw storeError(this.name, action, error);
-    }
-  }
-
-  async #ready(): Promise<Client> {
-    const client = this.#client ?? (await this.#create());
-    if (client.isReady) return client;
-    if (!client.isOpen) {
-      const connecting = client.connect().then(
-        () => client,
-        (error: unknown) => {
-          // Given up: the next request starts a new client.
-          if (this.#client === client && this.#options.client === undefined) {
-            this.#client = undefined;
-            if (client.isOpen) client.destroy();
-          }
-          throw error;
-        },
-      );
-      this.#connecting = connecting;
-      const settle = (): void => {
-        if (this.#connecting === connecting) this.#connecting = undefined;
-      };
-      connecting.then(settle, settle);
-    }
-    // Open but not ready, after the first connection: the client is reconnecting by itself, and
-    // refuses commands at once meanwhile (no offline queue), so a request never waits on a dead
-    // server. Only the first connection is waited for, up to the timeout.
-    const connecting = this.#connecting;
-    if (connecting === undefined) return client;
-    return withTimeout(
-      connecting,
-      this.#timeout,
-      () => new Error(`no connection within ${this.#timeout} ms`),
-    );
+    });
   }
 
   async #create(): Promise<Client> {
-    if (this.#options.client !== undefined) {
-      this.#client = this.#options.client;
-      return this.#client;
-    }
     const redis = await loadOptional('redis', this.name, SETTING, () => import('redis'));
     const client = redis.createClient({
       url: this.#options.url ?? DEFAULT_URL,
@@ -227,7 +191,6 @@ export class RedisSessionStore implements SessionStore {
     // Failures reach the caller through the command that met them; without a listener, the
     // client's 'error' event would end the process.
     client.on('error', () => {});
-    this.#client = client;
     return client;
   }
 }

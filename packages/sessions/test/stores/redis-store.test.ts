@@ -155,6 +155,19 @@ describe.skipIf(missing !== undefined)('redis session store on a real Redis', ()
     await store.close();
   });
 
+  it('opens one connection for requests that arrive together before the first connection', async () => {
+    const admin = createClient({ url: server.url });
+    await admin.connect();
+    const before = (await admin.clientList()).length;
+    const store = new RedisSessionStore({ url: server.url, prefix: 'together:' });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.load(`together${String(i).padStart(24, '0')}`)),
+    );
+    expect((await admin.clientList()).length).toBe(before + 1);
+    await store.close();
+    await admin.close();
+  });
+
   it('throws an error naming the store when nothing listens at its URL', async () => {
     const { freePort } = await import('@reins/test-servers');
     const port = await freePort();
