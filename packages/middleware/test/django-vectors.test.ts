@@ -28,6 +28,7 @@ import {
   xFrameOptionsMiddleware,
   xFrameOptionsSameorigin,
 } from '../src/index.js';
+import { SECURITY_OPTIONS } from './security-setting-names.js';
 
 interface ResponseSpec {
   status?: number;
@@ -120,18 +121,6 @@ function fakeUrlconf(spec: ResponseSpec | undefined) {
     },
   };
 }
-
-const SECURITY_OPTIONS: Record<string, string> = {
-  SECURE_HSTS_SECONDS: 'hstsSeconds',
-  SECURE_HSTS_INCLUDE_SUBDOMAINS: 'hstsIncludeSubdomains',
-  SECURE_HSTS_PRELOAD: 'hstsPreload',
-  SECURE_CONTENT_TYPE_NOSNIFF: 'contentTypeNosniff',
-  SECURE_BROWSER_XSS_FILTER: 'browserXssFilter',
-  SECURE_SSL_REDIRECT: 'sslRedirect',
-  SECURE_SSL_HOST: 'sslHost',
-  SECURE_REDIRECT_EXEMPT: 'redirectExempt',
-  SECURE_REFERRER_POLICY: 'referrerPolicy',
-};
 
 function middlewareFor(name: string, testCase: Case): Middleware {
   const settings = testCase.settings;

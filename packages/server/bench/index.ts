@@ -9,10 +9,11 @@
  * to other load on the machine). Bounded: BENCH_SECONDS (default 5) per target per round,
  * BENCH_ROUNDS (default 5) rounds. Without taskset (or with BENCH_PIN=0) nothing is pinned.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { canPin } from '@reins/bench-tools';
 import autocannon from 'autocannon';
 import { handlerOverhead } from './handler-overhead.js';
 import { startTarget, TARGETS } from './targets.js';
@@ -36,16 +37,6 @@ async function child(): Promise<void> {
   process.send?.({ ready: port });
 }
 
-/** Whether `taskset` can pin processes here (util-linux; Linux only). */
-function canPin(): boolean {
-  if (process.env['BENCH_PIN'] === '0') return false;
-  try {
-    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 // Pins this process (the autocannon client) to core 0 as a side effect.
 const PINNED = process.argv[2] === '--serve' ? false : canPin();
 

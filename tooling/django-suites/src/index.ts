@@ -17,6 +17,8 @@ export {
   type SuiteSummary,
 } from './replay.js';
 export { describeReplay, type ReplayOptions } from './describe-replay.js';
+export { FUNCTIONS_ONLY } from './functions-only.js';
+export { standInView } from './stand-in-view.js';
 export { loadFixtures, loadSkips, formatSummary } from './files.js';
 export {
   signature,

@@ -7,7 +7,14 @@
  */
 import { Buffer } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
-import { Unmapped, Unrecordable, type Json, type Mapper, type Op } from '@reins/django-suites';
+import {
+  FUNCTIONS_ONLY,
+  Unmapped,
+  Unrecordable,
+  type Json,
+  type Mapper,
+  type Op,
+} from '@reins/django-suites';
 import { ImproperlyConfigured } from '@reins/core';
 import {
   DisallowedHost,
@@ -42,6 +49,7 @@ import { csrfHooks, type CsrfHooks } from '../../src/internal/csrf-hooks.js';
 import { unmaskCipherToken } from '../../src/internal/csrf-cipher.js';
 import { csrfFailurePage } from '../../src/internal/csrf-failure-page.js';
 import { CSRF_TOKEN } from '../../src/internal/csrf-state.js';
+import { SECURITY_OPTIONS } from '../security-setting-names.js';
 
 /** A response as record.py describes one (a view's answer). */
 interface ResponseSpec {
@@ -296,18 +304,6 @@ function csrfOptions(settings: Settings): CsrfViewMiddlewareOptions {
   return options;
 }
 
-const SECURITY_OPTIONS: Record<string, string> = {
-  SECURE_HSTS_SECONDS: 'hstsSeconds',
-  SECURE_HSTS_INCLUDE_SUBDOMAINS: 'hstsIncludeSubdomains',
-  SECURE_HSTS_PRELOAD: 'hstsPreload',
-  SECURE_CONTENT_TYPE_NOSNIFF: 'contentTypeNosniff',
-  SECURE_BROWSER_XSS_FILTER: 'browserXssFilter',
-  SECURE_SSL_REDIRECT: 'sslRedirect',
-  SECURE_SSL_HOST: 'sslHost',
-  SECURE_REDIRECT_EXEMPT: 'redirectExempt',
-  SECURE_REFERRER_POLICY: 'referrerPolicy',
-};
-
 const regexes = (value: Json | undefined): RegExp[] =>
   ((value as ({ $regex: string } | string)[] | undefined) ?? []).map(
     (p) => new RegExp(typeof p === 'string' ? p : p.$regex, 'u'),
@@ -547,18 +543,7 @@ export const middlewareMapper: Mapper = {
   beforeOp(op) {
     current = op as MiddlewareOp;
   },
-  construct(type) {
-    throw new Unmapped(`new ${type}`);
-  },
-  call(_target, type, name) {
-    throw new Unmapped(`${type}.${name}`);
-  },
-  get(_target, type, name) {
-    throw new Unmapped(`${type}.${name}`);
-  },
-  set(_target, type, name) {
-    throw new Unmapped(`${type}.${name}`);
-  },
+  ...FUNCTIONS_ONLY,
   fn(name) {
     const op = current;
     if (op?.middleware === undefined) throw new Unmapped(name);

@@ -16,6 +16,8 @@ import {
   type Mapper,
   type RecordedRequest,
   type SuiteFixture,
+  FUNCTIONS_ONLY,
+  standInView,
 } from '@reins/django-suites';
 import { HttpRequest } from '@reins/http';
 import type { HttpResponse } from '@reins/http';
@@ -50,17 +52,7 @@ const VIEWS: Record<string, (request: HttpRequest) => Promise<HttpResponse>> = {
     }),
 };
 
-/** A stand-in function per Django view (module.qualname), named after it. */
-const views = new Map<string, () => string>();
-function viewFor(id: string): () => string {
-  let view = views.get(id);
-  if (view === undefined) {
-    view = () => id;
-    Object.defineProperty(view, 'name', { value: id });
-    views.set(id, view);
-  }
-  return view;
-}
+const viewFor = standInView;
 
 interface Entry {
   route: string;
@@ -130,18 +122,7 @@ export const shortcutsMapper: Mapper = {
     return describeResponse(await view(request), { throughMiddleware: true });
   },
 
-  construct(type) {
-    throw new Unmapped(`new ${type}`);
-  },
-  call(_target, type, name) {
-    throw new Unmapped(`${type}.${name}`);
-  },
-  get(_target, type, name) {
-    throw new Unmapped(`${type}.${name}`);
-  },
-  set(_target, type, name) {
-    throw new Unmapped(`${type}.${name}`);
-  },
+  ...FUNCTIONS_ONLY,
 
   errorMatches(pythonType, error) {
     // A wrong kind of argument is a ValueError in Django, a TypeError in JavaScript.

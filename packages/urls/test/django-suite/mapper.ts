@@ -7,6 +7,7 @@
 import {
   decode,
   PyCallable,
+  standInView,
   Unmapped,
   type Json,
   type Mapper,
@@ -41,18 +42,7 @@ class IndexError extends Error {
   override name = 'IndexError';
 }
 
-const views = new Map<string, View>();
-
-/** The stand-in function for a Django view (same module.qualname → same function). */
-function viewFor(id: string): View {
-  let view = views.get(id);
-  if (view === undefined) {
-    view = () => id;
-    Object.defineProperty(view, 'name', { value: id });
-    views.set(id, view);
-  }
-  return view;
-}
+const viewFor = (id: string): View => standInView(id) as View;
 
 let urlconfs: Readonly<Record<string, Json>> = {};
 const resolvers = new Map<string, URLResolver | Error>();
