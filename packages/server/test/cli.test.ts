@@ -186,6 +186,20 @@ describe('reins show-urls', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   });
 });
 
+/** The pids answering on `port` until `want` have (every worker, round-robin), or the wait ends. */
+async function pidsOf(port: number, want: number): Promise<Set<string>> {
+  const pids = new Set<string>();
+  const deadline = Date.now() + WAIT_TIMEOUT;
+  while (pids.size < want && Date.now() < deadline) {
+    const response = await request(`http://127.0.0.1:${port}/pid/`, { reset: true }).catch(
+      () => null,
+    );
+    if (response !== null) pids.add(await response.body.text());
+    else await new Promise((done) => setTimeout(done, 100));
+  }
+  return pids;
+}
+
 describe('reins serve', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('serves on several worker processes and stops them all on SIGTERM', async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -198,15 +212,7 @@ describe('reins serve', { timeout: PROCESS_TEST_TIMEOUT }, () => {
       'test/fixtures/app.ts',
     ]);
     await server.waitFor(/with 2 worker processes/);
-    const pids = new Set<string>();
-    const deadline = Date.now() + WAIT_TIMEOUT;
-    while (pids.size < 2 && Date.now() < deadline) {
-      const response = await request(`http://127.0.0.1:${port}/pid/`, { reset: true }).catch(
-        () => null,
-      );
-      if (response !== null) pids.add(await response.body.text());
-      else await new Promise((done) => setTimeout(done, 100));
-    }
+    const pids = await pidsOf(port, 2);
     expect(pids.size).toBe(2);
     expect(pids.has(String(server.child.pid))).toBe(false);
     server.child.kill('SIGTERM');
@@ -216,19 +222,6 @@ describe('reins serve', { timeout: PROCESS_TEST_TIMEOUT }, () => {
 });
 
 describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 3 }, () => {
-  /** The pids answering within a few requests (every worker, round-robin). */
-  async function pidsOf(port: number, want: number): Promise<Set<string>> {
-    const pids = new Set<string>();
-    const deadline = Date.now() + WAIT_TIMEOUT;
-    while (pids.size < want && Date.now() < deadline) {
-      const response = await request(`http://127.0.0.1:${port}/pid/`, { reset: true }).catch(
-        () => null,
-      );
-      if (response !== null) pids.add(await response.body.text());
-    }
-    return pids;
-  }
-
   it('exits with 1 when the workers cannot start the app, instead of forking forever', () => {
     const result = runCli([
       'serve',
