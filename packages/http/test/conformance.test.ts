@@ -11,6 +11,7 @@ import {
   parseCookie,
   urlHasAllowedHostAndScheme,
 } from '../src/index.js';
+import { thrown } from './thrown.js';
 
 interface Vectors {
   generated_by: string;
@@ -32,15 +33,6 @@ const errors: Record<string, { isInstance(value: unknown): boolean }> = {
   DisallowedRedirect,
   DisallowedHost,
 };
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe(`conformance with ${vectors.generated_by}`, () => {
   describe('querystring', () => {

@@ -22,6 +22,7 @@ import {
   TooManyFieldsSent,
   type SetCookieOptions,
 } from '../src/index.js';
+import { thrown } from './thrown.js';
 
 interface ErrorCase {
   error: string;
@@ -72,15 +73,6 @@ const fixture = JSON.parse(
   readFileSync(new URL('./fixtures/issue20.json', import.meta.url), 'utf8'),
 ) as Fixture;
 const latin1Bytes = (text: string) => Buffer.from(text, 'latin1');
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 function post(contentType: string, body: Uint8Array | string, extra: Record<string, string> = {}) {
   return new HttpRequest({
