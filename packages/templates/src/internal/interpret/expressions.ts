@@ -9,7 +9,6 @@ import { builtinFilters } from '../../filters/index.js';
 import type { FilterExpression, Operand } from '../filter-expression.js';
 import type { IfExpression } from '../if-expression.js';
 import type { Token } from '../lexer.js';
-import { locationOf } from '../parser.js';
 import { pyBool } from '../python-truth.js';
 import {
   pyContains,
@@ -22,33 +21,19 @@ import {
 } from '../runtime/comparison.js';
 import { missingArgument, missingVariable } from '../runtime/lookup.js';
 import { applySafeFilter, AUTOESCAPE_OFF, AUTOESCAPE_ON } from '../runtime/output.js';
-import type { MissingInfo } from '../runtime/render-state.js';
 import type { Context } from '../context.js';
 import { type Frame, pathValue } from './frames.js';
+import { locationInfo, type Located } from './location.js';
 
 /** What evaluating an expression needs besides the frames: the template and the render's context. */
-export interface Evaluation {
+export interface Evaluation extends Located {
   readonly ctx: Context;
-  readonly source: string;
-  readonly templateName: string;
   readonly strict: boolean;
   readonly stringIfInvalid: string;
 }
 
 const UPPER = builtinFilters['upper'];
 const LOWER = builtinFilters['lower'];
-
-/** Where `name` is written (the compiler's `locationConstant`). */
-export function locationInfo(run: Evaluation, name: string, token: Token): MissingInfo {
-  const loc = locationOf(run.source, token, run.templateName);
-  return {
-    name,
-    template: loc.templateName,
-    line: loc.line,
-    column: loc.column,
-    sourceLine: loc.sourceLine,
-  };
-}
 
 /** The value of a literal operand (string literals are safe strings; `-0` compiles to `0`). */
 export function literalValue(operand: Operand & { kind: 'literal' }): unknown {
@@ -64,7 +49,7 @@ export function operandPath(
   frame: Frame | null,
   token: Token,
 ): unknown {
-  return pathValue(path, frame, run.ctx, () => locationInfo(run, 'block.super', token));
+  return pathValue(path, frame, run.ctx, run, token);
 }
 
 function argument(run: Evaluation, operand: Operand, frame: Frame | null, token: Token): unknown {
@@ -128,7 +113,9 @@ export function expressionValue(
 }
 
 function hasVariableArgs(expression: FilterExpression): boolean {
-  return expression.filters.some((f) => f.arg?.kind === 'variable');
+  const filters = expression.filters;
+  for (let i = 0; i < filters.length; i++) if (filters[i]!.arg?.kind === 'variable') return true;
+  return false;
 }
 
 /** Whether a `{% if %}`/`{% elif %}` condition holds. */

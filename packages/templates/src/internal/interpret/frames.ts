@@ -10,7 +10,8 @@ import type { BlockRef } from '../runtime/inheritance.js';
 import { forloopObject } from '../runtime/iteration.js';
 import { BLOCKED_NAMES, lookupFirstKey, lookupKey, resolveCallable } from '../runtime/lookup.js';
 import { renderBlockSuper } from '../runtime/inheritance.js';
-import type { MissingInfo } from '../runtime/render-state.js';
+import type { Token } from '../lexer.js';
+import { locationInfo, type Located } from './location.js';
 
 /** A binding's kind: a plain value, a `{% for %}`'s `forloop`, or a block's `block`. */
 export const LOCAL = 0;
@@ -68,13 +69,14 @@ export let lastPathKind: PathKind = ANY;
 
 /**
  * The value of a dotted path (`undefined` when missing), as the compiler's `pathExpression`
- * computes it. `info` gives `{{ block.super }}` its error location.
+ * computes it; `token` locates a `{{ block.super }}` error in `where`'s template.
  */
 export function pathValue(
   path: string[],
   frame: Frame | null,
   ctx: Context,
-  info: () => MissingInfo,
+  where: Located,
+  token: Token,
 ): unknown {
   const name = path[0]!;
   const length = path.length;
@@ -107,7 +109,7 @@ export function pathValue(
     }
   } else if (found !== null && found.kind === BLOCK && length > 1 && path[1] === 'super') {
     k = 2;
-    value = renderBlockSuper(found.value as BlockRef, info());
+    value = renderBlockSuper(found.value as BlockRef, locationInfo(where, 'block.super', token));
   } else {
     let constant = false;
     if (found !== null) value = found.value;

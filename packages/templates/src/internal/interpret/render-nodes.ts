@@ -29,13 +29,8 @@ import type { BlockNode } from '../../tags/block.js';
 import type { ForNode } from '../../tags/for.js';
 import type { IncludeNode } from '../../tags/include.js';
 import type { WithNode } from '../../tags/with.js';
-import {
-  conditionHolds,
-  expressionValue,
-  locationInfo,
-  operandPath,
-  type Evaluation,
-} from './expressions.js';
+import { conditionHolds, expressionValue, operandPath, type Evaluation } from './expressions.js';
+import { locationInfo } from './location.js';
 import {
   BLOCK,
   BOOLEAN,
@@ -83,9 +78,8 @@ class Interpreted implements CompiledTemplate {
     if (node.type === 'block') {
       const body = node.body;
       const fn: RenderFunction = (ctx, s, ae, blk) => {
-        const run = new Run(ctx, s, this);
-        renderNodes(run, body, { name: 'block', kind: BLOCK, value: blk, parent: null }, ae);
-        return run.o;
+        const frame: Frame = { name: 'block', kind: BLOCK, value: blk, parent: null };
+        return renderNodes(new Run(ctx, s, this), body, frame, ae, 0);
       };
       this.blockFunctions.set(node, fn);
       this.blocks[node.name] = fn;
@@ -96,9 +90,7 @@ class Interpreted implements CompiledTemplate {
   }
 
   readonly #main: RenderFunction = (ctx, s, ae) => {
-    const run = new Run(ctx, s, this);
-    renderNodes(run, this.parsed.nodes, null, ae);
-    return run.o;
+    return renderNodes(new Run(ctx, s, this), this.parsed.nodes, null, ae, 0);
   };
 
   readonly #extend: RenderFunction = (ctx, s, ae) => {
@@ -116,9 +108,8 @@ class Interpreted implements CompiledTemplate {
   };
 }
 
-/** One call of a render function: its output so far (`o` of the generated function). */
+/** One call of a render function: what its nodes' evaluation needs. */
 class Run implements Evaluation {
-  o = '';
   readonly source: string;
   readonly templateName: string;
   readonly strict: boolean;
@@ -145,15 +136,26 @@ export function interpretTemplate(
   return new Interpreted(parsed, options, self);
 }
 
-function renderNodes(run: Run, nodes: Node[], frame: Frame | null, ae: boolean): void {
+/**
+ * The output of a node list. `before` is what the current render function had written before it
+ * (the generated function's `o.length`), for the render budget's output check.
+ */
+function renderNodes(
+  run: Run,
+  nodes: Node[],
+  frame: Frame | null,
+  ae: boolean,
+  before: number,
+): string {
+  let o = '';
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     switch (node.type) {
       case 'text':
-        run.o += node.text;
+        o += node.text;
         break;
       case 'var':
-        renderVar(run, node, frame, ae);
+        o += renderVar(run, node, frame, ae);
         break;
       case 'if':
         for (const branch of node.branches) {
@@ -161,19 +163,19 @@ function renderNodes(run: Run, nodes: Node[], frame: Frame | null, ae: boolean):
             branch.condition === undefined ||
             conditionHolds(run, branch.condition, frame, ae, node.token)
           ) {
-            renderNodes(run, branch.body, frame, ae);
+            o += renderNodes(run, branch.body, frame, ae, before + o.length);
             break;
           }
         }
         break;
       case 'for':
-        renderFor(run, node, frame, ae);
+        o += renderFor(run, node, frame, ae, before + o.length);
         break;
       case 'with':
-        renderWith(run, node, frame, ae);
+        o += renderWith(run, node, frame, ae, before + o.length);
         break;
       case 'block':
-        run.o += renderBlock(
+        o += renderBlock(
           run.ctx,
           run.s,
           ae,
@@ -183,10 +185,10 @@ function renderNodes(run: Run, nodes: Node[], frame: Frame | null, ae: boolean):
         );
         break;
       case 'include':
-        renderIncludeNode(run, node, frame, ae);
+        o += renderIncludeNode(run, node, frame, ae, before + o.length);
         break;
       case 'autoescape':
-        renderNodes(run, node.body, frame, node.on);
+        o += renderNodes(run, node.body, frame, node.on, before + o.length);
         break;
       case 'extends':
         break;
@@ -194,25 +196,27 @@ function renderNodes(run: Run, nodes: Node[], frame: Frame | null, ae: boolean):
         throw new Error(`internal: the interpreter has no '${node.type}' node`);
     }
   }
+  return o;
 }
 
-function renderVar(run: Run, node: Node & { type: 'var' }, frame: Frame | null, ae: boolean): void {
+function renderVar(
+  run: Run,
+  node: Node & { type: 'var' },
+  frame: Frame | null,
+  ae: boolean,
+): string {
   const expression = node.expression;
   const head = expression.head;
   if (expression.filters.length === 0 && head !== undefined) {
-    if (head.kind === 'literal') {
-      run.o += head.raw;
-      return;
-    }
+    if (head.kind === 'literal') return head.raw;
     const value = operandPath(run, head.path, frame, node.token);
     const kind = lastPathKind;
-    if (kind === NUMBER) run.o += String(value);
-    else if (kind === BOOLEAN) run.o += value === true ? 'True' : 'False';
-    else if (!run.strict && run.stringIfInvalid === '') run.o += renderVariable(value, ae);
-    else run.o += output(valueOrInvalid(run, value, head.raw, node), ae);
-    return;
+    if (kind === NUMBER) return String(value);
+    if (kind === BOOLEAN) return value === true ? 'True' : 'False';
+    if (!run.strict && run.stringIfInvalid === '') return renderVariable(value, ae);
+    return output(valueOrInvalid(run, value, head.raw, node), ae);
   }
-  run.o += output(expressionValue(run, expression, frame, false, ae, node.token), ae);
+  return output(expressionValue(run, expression, frame, false, ae, node.token), ae);
 }
 
 /** A looked-up variable without filters in `value` mode, when strict or with string_if_invalid. */
@@ -231,13 +235,16 @@ function output(value: unknown, ae: boolean): string {
   return typeof value === 'string' ? (ae ? escapeHtml(value) : value) : renderValue(value, ae);
 }
 
-function renderFor(run: Run, node: ForNode, frame: Frame | null, ae: boolean): void {
+function renderFor(
+  run: Run,
+  node: ForNode,
+  frame: Frame | null,
+  ae: boolean,
+  before: number,
+): string {
   const items = iterate(expressionValue(run, node.sequence, frame, true, ae, node.token));
   const n = items.length;
-  if (n === 0) {
-    renderNodes(run, node.empty, frame, ae);
-    return;
-  }
+  if (n === 0) return renderNodes(run, node.empty, frame, ae, before);
   const parent = nearestLoop(frame);
   const loop: LoopState = {
     i: 0,
@@ -257,9 +264,11 @@ function renderFor(run: Run, node: ForNode, frame: Frame | null, ae: boolean): v
   inner = { name: 'forloop', kind: FORLOOP, value: loop, parent: inner };
   const body = node.body;
   const budget = run.template.options.budget;
+  const reversed = node.reversed;
+  let o = '';
   for (let i = 0; i < n; i++) {
-    if (budget) budgetStep(run.s, run.o.length);
-    const item = node.reversed ? items[n - 1 - i] : items[i];
+    if (budget) budgetStep(run.s, before + o.length);
+    const item = reversed ? items[n - 1 - i] : items[i];
     if (count === 1) vars[0]!.value = item;
     else {
       const values = unpackLoopItem(item, count);
@@ -267,21 +276,34 @@ function renderFor(run: Run, node: ForNode, frame: Frame | null, ae: boolean): v
     }
     loop.i = i;
     loop.fl = undefined;
-    renderNodes(run, body, inner, ae);
+    o += renderNodes(run, body, inner, ae, before + o.length);
   }
+  return o;
 }
 
-function renderWith(run: Run, node: WithNode, frame: Frame | null, ae: boolean): void {
+function renderWith(
+  run: Run,
+  node: WithNode,
+  frame: Frame | null,
+  ae: boolean,
+  before: number,
+): string {
   let inner = frame;
   const values = node.assignments.map(([, expression]) =>
     expressionValue(run, expression, frame, false, ae, node.token),
   );
   for (let i = 0; i < values.length; i++)
     inner = { name: node.assignments[i]![0], kind: LOCAL, value: values[i], parent: inner };
-  renderNodes(run, node.body, inner, ae);
+  return renderNodes(run, node.body, inner, ae, before);
 }
 
-function renderIncludeNode(run: Run, node: IncludeNode, frame: Frame | null, ae: boolean): void {
+function renderIncludeNode(
+  run: Run,
+  node: IncludeNode,
+  frame: Frame | null,
+  ae: boolean,
+  before: number,
+): string {
   const name = expressionValue(run, node.template, frame, false, ae, node.token);
   const vars = node.only ? null : snapshot(frame);
   let extra: Record<string, unknown> | null = null;
@@ -290,10 +312,7 @@ function renderIncludeNode(run: Run, node: IncludeNode, frame: Frame | null, ae:
     for (const [key, expression] of node.extra)
       setKey(extra, key, expressionValue(run, expression, frame, false, ae, node.token));
   }
-  const budget = run.template.options.budget;
-  const length = budget ? run.o.length : 0;
-  const site = run.template.sites.get(node)!;
-  const text = renderInclude(
+  return renderInclude(
     run.ctx,
     run.s,
     ae,
@@ -302,8 +321,7 @@ function renderIncludeNode(run: Run, node: IncludeNode, frame: Frame | null, ae:
     extra,
     node.only,
     run.templateName,
-    length,
-    site,
+    run.template.options.budget ? before : 0,
+    run.template.sites.get(node)!,
   );
-  run.o += text;
 }
