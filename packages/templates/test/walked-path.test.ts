@@ -7,4 +7,3 @@ import { setColdRenders } from '../src/internal/interpret/hot-threshold.js';
 
 setColdRenders(Infinity);
 await import('./engine.test.js');
-await import('../src/filters/engine-integration.test.js');

@@ -127,7 +127,7 @@ export function conditionHolds(
   token: Token,
 ): boolean {
   if (condition.kind === 'operand') {
-    if (!hasVariableArgs(condition.expression))
+    if (condition.expression.filters.length === 0 || !hasVariableArgs(condition.expression))
       return pyBool(expressionValue(run, condition.expression, frame, true, ae, token));
     // Django's IfNode turns a VariableDoesNotExist from a filter argument into a false condition.
     try {

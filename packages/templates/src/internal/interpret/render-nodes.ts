@@ -163,8 +163,10 @@ function renderNodes(
       case 'var':
         o += renderVar(run, node, frame, ae);
         break;
-      case 'if':
-        for (const branch of node.branches) {
+      case 'if': {
+        const branches = node.branches;
+        for (let b = 0; b < branches.length; b++) {
+          const branch = branches[b]!;
           if (
             branch.condition === undefined ||
             conditionHolds(run, branch.condition, frame, ae, node.token)
@@ -174,6 +176,7 @@ function renderNodes(
           }
         }
         break;
+      }
       case 'for':
         o += renderFor(run, node, frame, ae, before + o.length);
         break;
