@@ -36,7 +36,7 @@ const UPPER = builtinFilters['upper'];
 const LOWER = builtinFilters['lower'];
 
 /** The value of a literal operand (string literals are safe strings; `-0` compiles to `0`). */
-export function literalValue(operand: Operand & { kind: 'literal' }): unknown {
+function literalValue(operand: Operand & { kind: 'literal' }): unknown {
   if (operand.isString) return markSafe(operand.value);
   const value = operand.value as number;
   return value === 0 ? 0 : value;
@@ -59,7 +59,7 @@ function argument(run: Evaluation, operand: Operand, frame: Frame | null, token:
 }
 
 /** Apply an expression's filters to `value`. */
-export function applyFilters(
+function applyFilters(
   run: Evaluation,
   expression: FilterExpression,
   value: unknown,

@@ -39,7 +39,7 @@ export interface Frame {
 }
 
 /** The `forloop` object of a loop's current iteration. */
-export function materialize(loop: LoopState): Record<string, unknown> {
+function materialize(loop: LoopState): Record<string, unknown> {
   return (loop.fl ??= forloopObject(
     loop.i,
     loop.n,
@@ -59,7 +59,7 @@ function find(frame: Frame | null, name: string): Frame | null {
 }
 
 /** What the last `pathValue` produced: any value, or a `forloop` counter (number or boolean). */
-export const ANY = 0;
+const ANY = 0;
 export const NUMBER = 1;
 export const BOOLEAN = 2;
 type PathKind = typeof ANY | typeof NUMBER | typeof BOOLEAN;

@@ -52,7 +52,7 @@ import {
 } from './frames.js';
 
 /** What the renderer needs of the template besides its parse tree. */
-export interface InterpretOptions {
+interface InterpretOptions {
   templateName: string;
   source: string;
   stringIfInvalid: string;
