@@ -7,6 +7,9 @@
 import { isThenable } from '@reins/core';
 import type { Engine } from './engine.js';
 import { compileTemplate } from './internal/compiler.js';
+import { coldRenders } from './internal/interpret/hot-threshold.js';
+import { interpretTemplate } from './internal/interpret/render-nodes.js';
+import { canInterpret } from './internal/interpret/support.js';
 import { Context } from './internal/context.js';
 import { parseTemplate, type ParsedTemplate } from './internal/parser.js';
 import type { ReverseFunction } from './engine.js';
@@ -48,6 +51,9 @@ export class Template implements RuntimeTemplate {
   readonly #parsed: ParsedTemplate;
   #sync: CompiledTemplate | undefined;
   #async: CompiledTemplate | undefined;
+  /** The tree-walking form, `null` when the template has a tag it does not walk. */
+  #walked: CompiledTemplate | null | undefined;
+  #coldRenders = 0;
 
   constructor(source: string, engine: Engine, origin?: TemplateOrigin, name?: string) {
     this.source = source;
@@ -75,7 +81,29 @@ export class Template implements RuntimeTemplate {
   /** The compiled JavaScript form (internal; used by include and extends). */
   compiled(asyncMode: boolean): CompiledTemplate {
     if (asyncMode) return (this.#async ??= this.#compile(true));
-    return (this.#sync ??= this.#compile(false));
+    if (this.#sync !== undefined) return this.#sync;
+    // A cold template's sync renders walk its parse tree; once hot, it is compiled.
+    if (this.#coldRenders < coldRenders()) {
+      this.#coldRenders++;
+      if (this.#walked === undefined) {
+        this.#walked = canInterpret(this.#parsed, this.source)
+          ? interpretTemplate(
+              this.#parsed,
+              {
+                templateName: this.name,
+                source: this.source,
+                stringIfInvalid: this.engine.stringIfInvalid,
+                strict: this.engine.strict,
+                budget: this.engine.renderBudget !== undefined,
+              },
+              this,
+            )
+          : null;
+      }
+      if (this.#walked !== null) return this.#walked;
+    }
+    this.#walked = null;
+    return (this.#sync = this.#compile(false));
   }
 
   #compile(asyncMode: boolean): CompiledTemplate {

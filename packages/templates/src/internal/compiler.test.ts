@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine.js';
+import { setColdRenders } from './interpret/hot-threshold.js';
 import { markSafe } from '@reins/core';
 
 /** The generated source of a template (captured from `new Function`). */
@@ -12,10 +13,13 @@ function generatedSource(source: string): string {
       return Reflect.construct(target, args);
     },
   });
+  // Compile at once (a template's first renders walk its parse tree instead).
+  setColdRenders(0);
   try {
     new Engine().fromString(source).compiled(false);
   } finally {
     globalThis.Function = original;
+    setColdRenders(undefined);
   }
   return captured;
 }
