@@ -18,7 +18,7 @@ import type { UrlconfNode } from './typegen.js';
 import { isTypeScript, registerTypeScript } from './typescript-loader.js';
 
 /** Options of the `typegen` command. */
-export interface TypegenOptions {
+interface TypegenOptions {
   app?: string;
   /** A module exporting the urlconf, instead of the app. */
   urlconf?: string;
@@ -113,7 +113,7 @@ function describeChanges(before: string, after: string): string {
 }
 
 /** `reins typegen`: returns the exit code. */
-export async function typegen(
+async function typegen(
   options: TypegenOptions,
   io: CommandIo = processIo,
   cwd = process.cwd(),
