@@ -93,7 +93,8 @@ beforeAll(() => {
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       customConditions: ['@reins/source'],
       strict: true,
-      skipLibCheck: true,
+      // The generated .d.ts itself is checked too, as a project without skipLibCheck does.
+      skipLibCheck: false,
       noEmit: true,
       types: [],
       lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
