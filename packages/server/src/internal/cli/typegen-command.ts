@@ -136,7 +136,8 @@ async function typegen(
   const text = generateUrlTypes(resolver);
   const count = entriesOf(text).size;
   if (options.check === true) {
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    // A checkout with Windows line endings (git's autocrlf) holds the same file.
+    const current = existsSync(file) ? readFileSync(file, 'utf8').replace(/\r\n/g, '\n') : null;
     if (current === text) {
       io.out(`${shown} is up to date (${count} URL names).`);
       return 0;
