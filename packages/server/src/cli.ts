@@ -1,6 +1,6 @@
 /**
  * The `reins` command line (built to dist/cli.js): `runserver`, `serve`, `show-urls`, `check`,
- * `collectstatic`, `findstatic`, `clearsessions`, `createcachetable`, `migrate`.
+ * `collectstatic`, `findstatic`, `clearsessions`, `createcachetable`, `migrate`, `startapp`, `typegen`.
  * Arguments are parsed with cac; what each command does lives in internal/cli/commands.ts.
  */
 import { createRequire } from 'node:module';
@@ -19,6 +19,7 @@ import { changepassword, createsuperuser } from './internal/cli/auth-commands.js
 import { createcachetable } from './internal/cli/createcachetable.js';
 import { registerMigrate } from './internal/cli/migrate-command.js';
 import { registerStartapp } from './internal/cli/startapp-command.js';
+import { registerTypegen } from './internal/cli/typegen-command.js';
 import { AppLoadError } from './internal/cli/load-app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT } from './internal/node-server.js';
 
@@ -208,6 +209,7 @@ cli
 
 registerMigrate(cli, finish);
 registerStartapp(cli, finish);
+registerTypegen(cli, finish);
 
 cli.help();
 cli.version(version);

@@ -1,11 +1,11 @@
 /**
- * The `reins` CLI, run as a real process (source through tsx): `check`, `show-urls`, and
+ * The `reins` CLI, run as a real process (source through tsx): `check`, `show-urls`, `typegen`, and
  * `runserver` — start-up lines, an access line per request, graceful exit on SIGTERM — plus
  * the autoreloader restarting the server after a file change.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -183,6 +183,44 @@ describe('reins show-urls', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     expect(lines[3]).toMatch(/^\/boom\/\s+boom\s+boom$/);
     expect(lines[4]).toMatch(/^\/floating\/\s+floating\s+floating$/);
     expect(lines[5]).toMatch(/^\/pid\/\s+pid\s+pid$/);
+  });
+});
+
+describe('reins typegen', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it("writes the app's URL names, and --check fails once the file is out of date", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reins-typegen-'));
+    const out = join(dir, 'reins-urls.gen.d.ts');
+    const app = ['--app', 'test/fixtures/app.ts', '--out', out];
+    const written = runCli(['typegen', ...app]);
+    expect(written.stderr).toBe('');
+    expect(written.stdout).toContain('reins-urls.gen.d.ts (6 URL names).');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain("  'greetings:greeting': { name: string };");
+    expect(text).toContain("declare module '@reins/shortcuts'");
+
+    const fresh = runCli(['typegen', '--check', ...app]);
+    expect(fresh.status).toBe(0);
+    expect(fresh.stdout).toContain('is up to date (6 URL names).');
+
+    writeFileSync(out, text.replace(/^ {2}\/\*\* \/ \*\/\n {2}home: .*\n/m, ''));
+    const stale = runCli(['typegen', '--check', ...app]);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('is out of date with the urlconf (new names: home)');
+    expect(stale.stderr).toContain('Run `reins typegen` and commit the file.');
+  });
+
+  it('reads a module exporting urlpatterns with --urlconf, and says when the file is missing', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'reins-typegen-')), 'urls.gen.d.ts');
+    const result = runCli([
+      'typegen',
+      '--check',
+      '--urlconf',
+      'test/fixtures/typegen-urls.ts',
+      '--out',
+      out,
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('urls.gen.d.ts does not exist. Run `reins typegen`');
   });
 });
 

@@ -99,14 +99,18 @@ type LooseOptions<X> = X & {
   kwargs?: Readonly<Record<string, unknown>> | undefined;
 };
 
-/** A name checked against the map: itself when known (or not a literal), else the message. */
+/**
+ * A name checked against the map: itself when known (or not a literal), else the message. The
+ * message's branch is `NoInfer` as a whole: inference then never instantiates it while `N` is still
+ * a type variable, which distributed every name of the map over a generic pattern (O(names) for
+ * each wrong call, and for the editor's completion inside `reverse('` after every keystroke:
+ * 370 → 90 ms at 1,000 names, measured by `pnpm bench:types`).
+ */
 type CheckedName<N, M, Also = never> = string extends N
   ? N
   : N extends Names<M> | Also
     ? N
-    : N extends string
-      ? UnknownUrlName<NoInfer<N>, Names<M>>
-      : N;
+    : NoInfer<N extends string ? UnknownUrlName<N, Names<M>> : N>;
 
 type CheckedOptions<N, M, X> =
   N extends Names<M>

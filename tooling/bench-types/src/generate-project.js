@@ -2,15 +2,17 @@
 /**
  * Write a Django-shaped reins project of `routes` routes in `apps` included apps, with one typed
  * `reverse()` (or `redirect()`) call per route, spread over a file per app as a real project is.
- * The typed and the untyped variants differ in one file only, `src/reins.ts`: the typed one
- * re-exports the real `@reins/urls` and `@reins/shortcuts` (and registers the urlconf), the
- * untyped one declares stand-ins taking plain strings and `any` params; every other file is
- * byte-identical, so the difference in tsc time is what the route types cost.
+ * The variants differ in `src/reins.ts` and the registration only: the typed ones re-export the
+ * real `@reins/urls` and `@reins/shortcuts`, the untyped one declares stand-ins taking plain
+ * strings and `any` params; every other file is byte-identical, so the difference in tsc time is
+ * what the route types cost. `typed` registers `typeof urlconf` (names inferred from the
+ * `path()` calls); `generated` registers nothing itself: `reins typegen` writes
+ * `src/reins-urls.gen.d.ts` from the loaded urlconf (the caller runs it, see index.js).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** @typedef {'typed' | 'untyped'} Variant */
+/** @typedef {'typed' | 'generated' | 'untyped'} Variant */
 /** @typedef {'shortcuts' | 'resolver'} CallStyle */
 
 /**
@@ -131,7 +133,7 @@ function callsFile(calls, style) {
 }
 
 /**
- * @param {Variant} variant
+ * @param {'typed' | 'untyped'} variant
  */
 function reinsModule(variant) {
   if (variant === 'typed') {
@@ -163,6 +165,7 @@ function reinsModule(variant) {
  * @returns {{ callsFile: string }}
  */
 export function generateProject({ dir, routes, apps, variant, style }) {
+  const real = variant === 'untyped' ? 'untyped' : 'typed';
   rmSync(dir, { recursive: true, force: true });
   /** @param {string} file @param {string} text */
   const write = (file, text) => {
@@ -193,7 +196,7 @@ export function generateProject({ dir, routes, apps, variant, style }) {
       2,
     ),
   );
-  write('src/reins.ts', reinsModule(variant));
+  write('src/reins.ts', reinsModule(real));
   write('src/req.ts', 'export interface Req { method: string; path: string }\n');
   const urls = [`import { createResolver, include, path } from './reins.js';`];
   const mounts = [];

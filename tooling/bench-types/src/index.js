@@ -2,10 +2,13 @@
 /**
  * `pnpm bench:types`: what reins' route types cost a project. Generates a 1,000-route project
  * (50 included apps) and a 10,000-route one (500 apps), each with one typed `reverse()` or
- * `redirect()` call per route through `@reins/shortcuts` and a registered urlconf, and prints:
- * tsc time typed and untyped (the same files with untyped stand-ins; medians of several runs),
- * the difference, the instantiation count, and tsserver's completion latency inside `reverse('`.
- * Reads the packages' built declarations, as an application does: run `pnpm build` first.
+ * `redirect()` call per route through `@reins/shortcuts`, in three variants: `generated` (the
+ * names registered by the file `reins typegen` writes: the typed mode a project should use),
+ * `inferred` (`Register { urlconf: typeof urlconf }`, no generated file) and `untyped` (the same
+ * files with untyped stand-ins). It prints tsc time for each (medians of interleaved runs), what
+ * the types add over untyped, the instantiation count, and tsserver's completion latency inside
+ * `reverse('`. Reads the packages' built declarations, as an application does: run `pnpm build`
+ * first.
  *
  * Options: `--runs N` (tsc runs per figure, default 5), `--sizes 1000,10000`,
  * `--style shortcuts|resolver` (calls through `reverse()`/`redirect()`, or `urlconf.reverse()`).
@@ -16,7 +19,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateProject } from './generate-project.js';
-import { timeTsc } from './time-tsc.js';
+import { timeTscInterleaved } from './time-tsc.js';
+import { runTypegen } from './typegen.js';
 import { completionLatency } from './tsserver-completion.js';
 
 const { values } = parseArgs({
@@ -50,34 +54,56 @@ const root = fileURLToPath(new URL('../.generated/', import.meta.url));
 const typescriptVersion = /** @type {{ version: string }} */ (require('typescript/package.json'))
   .version;
 const s = (/** @type {number} */ seconds) => `${seconds.toFixed(2)} s`;
+const ms = (/** @type {number} */ value) => `${value.toFixed(0)} ms`;
 
 console.log(
-  `bench:types — TypeScript ${typescriptVersion}, ${style === 'shortcuts' ? 'reverse()/redirect() of @reins/shortcuts through a registered urlconf' : 'urlconf.reverse()'}; tsc medians of ${runs} runs (CPU = user + sys of the whole tsc process)`,
+  `bench:types — TypeScript ${typescriptVersion}, ${style === 'shortcuts' ? 'reverse()/redirect() of @reins/shortcuts' : 'urlconf.reverse()'}; tsc medians of ${runs} interleaved runs (CPU = user + sys of the whole tsc process)`,
 );
 for (const routes of sizes) {
   const apps = Math.max(1, Math.round(routes / 20));
-  const typedDir = join(root, `${routes}-typed`);
-  const untypedDir = join(root, `${routes}-untyped`);
-  const { callsFile } = generateProject({ dir: typedDir, routes, apps, variant: 'typed', style });
-  generateProject({ dir: untypedDir, routes, apps, variant: 'untyped', style });
+  /** @type {Array<{ label: string; dir: string; callsFile: string }>} */
+  const variants = [];
+  // urlconf.reverse() is typed by the resolver itself: the generated file does not apply.
+  const kinds = /** @type {const} */ (
+    style === 'shortcuts' ? ['generated', 'typed', 'untyped'] : ['typed', 'untyped']
+  );
+  let typegenSeconds = NaN;
+  for (const variant of kinds) {
+    const dir = join(root, `${routes}-${variant}`);
+    const { callsFile } = generateProject({ dir, routes, apps, variant, style });
+    if (variant === 'generated') typegenSeconds = runTypegen(dir);
+    const label = { generated: 'generated', typed: 'inferred', untyped: 'untyped' }[variant];
+    variants.push({ label, dir, callsFile });
+  }
   const call = style === 'shortcuts' ? 'reverse(' : 'urlconf.reverse(';
-  const completion = await completionLatency(callsFile, call, Number(values.completions));
   console.log(`\n${routes} routes in ${apps} included apps, ${routes} typed calls:`);
+  if (!Number.isNaN(typegenSeconds)) {
+    console.log(`  reins typegen wrote src/reins-urls.gen.d.ts in ${s(typegenSeconds)} wall`);
+  }
   // --runs 0 measures the editor only.
   if (runs > 0) {
-    const typed = timeTsc(typedDir, runs);
-    const untyped = timeTsc(untypedDir, runs);
-    console.log(
-      `  tsc typed   ${s(typed.cpu)} CPU, ${s(typed.wall)} wall (check ${s(typed.check)}), ${typed.instantiations} instantiations`,
+    const timed = timeTscInterleaved(
+      variants.map((v) => v.dir),
+      runs,
     );
+    const untyped = /** @type {import('./time-tsc.js').TscRun} */ (timed.at(-1));
+    variants.forEach(({ label }, index) => {
+      const run = /** @type {import('./time-tsc.js').TscRun} */ (timed[index]);
+      const added =
+        label === 'untyped'
+          ? ''
+          : `; types add ${s(run.cpu - untyped.cpu)} CPU, ${s(run.wall - untyped.wall)} wall`;
+      console.log(
+        `  tsc ${label.padEnd(9)} ${s(run.cpu)} CPU, ${s(run.wall)} wall (check ${s(run.check)}), ${run.instantiations} instantiations${added}`,
+      );
+    });
+    console.log('  no errors in any variant (none "excessively deep")');
+  }
+  for (const { label, callsFile } of variants) {
+    if (label === 'untyped') continue;
+    const completion = await completionLatency(callsFile, call, Number(values.completions));
     console.log(
-      `  tsc untyped ${s(untyped.cpu)} CPU, ${s(untyped.wall)} wall (check ${s(untyped.check)}), ${untyped.instantiations} instantiations`,
-    );
-    console.log(
-      `  types add   ${s(typed.cpu - untyped.cpu)} CPU, ${s(typed.wall - untyped.wall)} wall; no errors (none "excessively deep")`,
+      `  completion in ${call}' (${label}): first ${ms(completion.first)} wall / ${ms(completion.firstCpu)} CPU (loads the project), after an edit ${ms(completion.warm)} wall / ${ms(completion.warmCpu)} CPU (medians); ${completion.entries} names offered (${completion.sample.join(', ')}, …)`,
     );
   }
-  console.log(
-    `  completion in ${call}': first ${completion.first.toFixed(0)} ms wall / ${completion.firstCpu.toFixed(0)} ms CPU (loads the project), after an edit ${completion.warm.toFixed(0)} ms wall / ${completion.warmCpu.toFixed(0)} ms CPU (medians); ${completion.entries} names offered (${completion.sample.join(', ')}, …)`,
-  );
 }

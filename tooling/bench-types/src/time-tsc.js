@@ -52,28 +52,32 @@ function runOnce(dir) {
 }
 
 /**
- * The median of `runs` tsc runs on the project in `dir` (after one warm-up run that fills the
- * file system cache).
+ * The medians of `runs` tsc runs on each project of `dirs`, interleaved (one run of each project
+ * per round, after a warm-up round that fills the file system cache and stops a project that
+ * does not type-check), so that a change in the machine's load falls on every project alike.
  *
- * @param {string} dir
+ * @param {string[]} dirs
  * @param {number} runs
- * @returns {TscRun}
+ * @returns {TscRun[]} in the order of `dirs`
  */
-export function timeTsc(dir, runs) {
-  const first = runOnce(dir);
-  if (first.errors.length) {
-    throw new Error(
-      `The generated project in ${dir} does not type-check (${first.errors.length} errors), first:\n${first.errors.slice(0, 5).join('\n')}`,
-    );
-  }
-  /** @type {TscRun[]} */
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(runOnce(dir));
-  return {
-    cpu: median(results.map((r) => r.cpu)),
-    wall: median(results.map((r) => r.wall)),
-    check: median(results.map((r) => r.check)),
-    instantiations: first.instantiations,
+export function timeTscInterleaved(dirs, runs) {
+  const first = dirs.map((dir) => {
+    const run = runOnce(dir);
+    if (run.errors.length) {
+      throw new Error(
+        `The generated project in ${dir} does not type-check (${run.errors.length} errors), first:\n${run.errors.slice(0, 5).join('\n')}`,
+      );
+    }
+    return run;
+  });
+  /** @type {TscRun[][]} */
+  const results = dirs.map(() => []);
+  for (let i = 0; i < runs; i++) dirs.forEach((dir, d) => results[d]?.push(runOnce(dir)));
+  return results.map((list, d) => ({
+    cpu: median(list.map((r) => r.cpu)),
+    wall: median(list.map((r) => r.wall)),
+    check: median(list.map((r) => r.check)),
+    instantiations: first[d]?.instantiations ?? NaN,
     errors: [],
-  };
+  }));
 }
