@@ -11,8 +11,9 @@
  * Two figures per case, both the median over BENCH_ROUNDS rounds (default 3):
  * - **own process**: each round starts one process per router, which builds only that router and
  *   times every case of both tables, as an application running one router would;
- * - **interleaved**: every router in this one process, once per round in a rotating order, so load
- *   from other processes falls on all of them alike.
+ * - **interleaved**: every router in this one process, warmed up in turn, then timed batch by
+ *   batch in alternation (a 5 ms batch of each router, the order rotating), so a slow phase of
+ *   the shared machine falls on all of them alike.
  * Then: reverse() against path-to-regexp's compile(), and the time to build 1,000 and 10,000
  * routes. Prints ns/op, ops/s, ratios and whether each goal of the issue is met.
  */
@@ -278,21 +279,20 @@ async function interleaved<F>(
   return samples.map(median);
 }
 
-/**
- * CPU nanoseconds per call of `run(n)` (which makes n calls): the lower quartile of BATCHES
- * batches of about 5 ms each, after a warm-up. CPU time, not wall time: this machine is shared
- * (the load average is printed), and a process that is preempted in the middle of a wall-clock
- * sample reports the other processes' time as its own — which is what made single processes'
- * figures swing 2–10× from one run to the next. CPU time still counts what the lookups cost in
- * garbage collection, on any thread of the process — and also whatever V8's background threads
- * do meanwhile (compiling, marking), which only ever adds: the lower quartile leaves out the
- * batches a compile of some other function landed on, where the median did not when several did.
- */
-function cpuTime(run: (n: number) => void, minWarmupMs = WARMUP_CPU_MS): number {
-  const cpu = (): number => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) * 1000;
-  };
+/** BENCH_VERBOSE=1 prints each round's figures of every router and of making the string, per case. */
+const VERBOSE = process.env['BENCH_VERBOSE'] === '1';
+/** BENCH_CASES=`github param1,django deep` times only those cases. */
+const CASES = process.env['BENCH_CASES']?.split(',').map((c) => c.trim());
+const caseWanted = (key: string): boolean => CASES === undefined || CASES.includes(key);
+
+/** This process's CPU time so far, in nanoseconds (every thread: V8's compiler and GC threads too). */
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) * 1000;
+}
+
+/** How many calls of `run(n)` take about 5 ms of CPU (a batch). */
+function batchSize(run: (n: number) => void): number {
   let n = 1000;
   for (;;) {
     const t = cpu();
@@ -303,16 +303,66 @@ function cpuTime(run: (n: number) => void, minWarmupMs = WARMUP_CPU_MS): number 
   const t0 = cpu();
   run(n);
   const perCall = Math.max(1, (cpu() - t0) / n);
-  n = Math.max(100, Math.round(5e6 / perCall));
-  settle(run, n, minWarmupMs);
-  const samples: number[] = [];
-  for (let b = 0; b < BATCHES; b++) {
-    const t = cpu();
-    run(n);
-    samples.push((cpu() - t) / n);
+  return Math.max(100, Math.round(5e6 / perCall));
+}
+
+/**
+ * CPU nanoseconds per call of one batch of `run(n)` (which makes n calls). CPU time, not wall
+ * time: this machine is shared (the load average is printed), and a process that is preempted in
+ * the middle of a wall-clock sample reports the other processes' time as its own — which is what
+ * made single processes' figures swing 2–10× from one run to the next. CPU time still counts what
+ * the lookups cost in garbage collection, on any thread of the process — and also whatever V8's
+ * background threads do meanwhile (compiling, marking), which only ever adds: the lower quartile
+ * of a function's batches leaves out the batches a compile of some other function landed on,
+ * where the median did not when several did.
+ */
+function batch(run: (n: number) => void, n: number): number {
+  const t = cpu();
+  run(n);
+  return (cpu() - t) / n;
+}
+
+/** The lower quartile (see `batch`). */
+function lowerQuartile(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[(sorted.length - 1) >> 2]!;
+}
+
+/**
+ * Every function's CPU nanoseconds per call, per round: each function is warmed up in turn
+ * (`settle`), then in each of `roundCount` rounds every function runs one batch after the other,
+ * BATCHES times (the order rotating at each pass), and a round's figure is the lower quartile of
+ * that function's batches. Batch by batch, not function by function: CPU time per call is not
+ * constant on this machine — other processes on the shared cores (and the host's other guests)
+ * make every function's batches 1.5–2× slower for tens to hundreds of milliseconds at a time
+ * (measured: reins, memoirist and the bare string-making loop slowing down together, with no
+ * compile, deopt or GC in the process). Timed one after the other, such a phase fell on one
+ * router's whole measurement and not on the others' (GitHub one-param: reins 150 ns against its
+ * usual 50 in two of four runs, 0.69× instead of ~2×, the separately timed cost of making the
+ * string, subtracted, amplifying it); alternated, it falls on every function alike.
+ */
+function alternating(
+  fns: Array<(n: number) => void>,
+  warmupMs: (i: number) => number,
+  roundCount = ROUNDS,
+): number[][] {
+  const sizes = fns.map((fn, i) => {
+    const n = batchSize(fn);
+    settle(fn, n, warmupMs(i));
+    return n;
+  });
+  const rounds = fns.map((): number[] => []);
+  for (let round = 0; round < roundCount; round++) {
+    const samples = fns.map((): number[] => []);
+    for (let b = 0; b < BATCHES; b++) {
+      for (let k = 0; k < fns.length; k++) {
+        const i = (k + b + round) % fns.length;
+        samples[i]!.push(batch(fns[i]!, sizes[i]!));
+      }
+    }
+    samples.forEach((s, i) => rounds[i]!.push(lowerQuartile(s)));
   }
-  samples.sort((a, b) => a - b);
-  return samples[(samples.length - 1) >> 2]!;
+  return rounds;
 }
 const BATCHES = 15;
 
@@ -327,10 +377,6 @@ const BATCHES = 15;
  * reins' generated matcher above all (tens of thousands of lookups before it is optimized).
  */
 function settle(run: (n: number) => void, n: number, minMs: number): void {
-  const cpu = (): number => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) * 1000;
-  };
   const start = performance.now();
   const cpuStart = cpu();
   let best = Infinity;
@@ -450,20 +496,26 @@ function checkedLookups(name: RouterName, table: Table): Array<[string, Case, Lo
 
 /**
  * In a child process of its own: build one router for both tables and time every case (the
- * CPU-time median of its batches, the string's making subtracted). Printed as JSON for the parent.
+ * lower quartile of its batches, less that of making the string, the two timed in alternation).
+ * Printed as JSON for the parent.
  */
 function ownProcessChild(name: RouterName): void {
   const out: Array<[CaseKey, number | string]> = [];
   for (const table of [djangoTable(), githubTable()]) {
     for (const [caseName, c, lookup] of checkedLookups(name, table)) {
       const key: CaseKey = `${table.name} ${caseName}`;
+      if (!caseWanted(key)) continue;
       if (typeof lookup === 'string') {
         out.push([key, lookup]);
         continue;
       }
-      const ns = cpuTime(timedLookup(lookup, c.path));
-      // Making the string is one small function: no long warm-up needed.
-      out.push([key, Math.max(0.1, ns - cpuTime(making(c.path), 0))]);
+      // The lookup and making the string alone, batch by batch in alternation (see `alternating`).
+      const [[ns], [cost]] = alternating(
+        [timedLookup(lookup, c.path), making(c.path)],
+        (j) => (j === 0 ? WARMUP_CPU_MS : 0),
+        1,
+      ) as [[number], [number]];
+      out.push([key, Math.max(0.1, ns - cost)]);
     }
   }
   console.log(`RESULT ${JSON.stringify(out)}`);
@@ -501,13 +553,14 @@ function ownProcessFigures(): Figures {
   return figures;
 }
 
-/** Every router in this process, interleaved over ROUNDS rounds; the median per case. */
-async function interleavedFigures(tables: Table[]): Promise<Figures> {
+/** Every router in this process, alternating batch by batch over ROUNDS rounds; the median per case. */
+function interleavedFigures(tables: Table[]): Figures {
   const figures: Figures = new Map();
   for (const table of tables) {
     const perRouter = ROUTERS.map((name) => [name, checkedLookups(name, table)] as const);
     for (const [i, [caseName, c]] of Object.entries(tableCases(table)).entries()) {
       const key: CaseKey = `${table.name} ${caseName}`;
+      if (!caseWanted(key)) continue;
       const timed: Array<{ name: RouterName; fn: (n: number) => void }> = [];
       for (const [name, lookups] of perRouter) {
         const lookup = lookups[i]![2];
@@ -515,11 +568,19 @@ async function interleavedFigures(tables: Table[]): Promise<Figures> {
         else timed.push({ name, fn: timedLookup(lookup, c.path) });
       }
       const make = making(c.path);
-      const measured = await interleaved([...timed.map((t) => t.fn), make], (fn) =>
-        cpuTime(fn, fn === make ? 0 : WARMUP_CPU_MS),
-      );
-      const cost = measured.pop()!;
-      timed.forEach((t, j) => record(figures, key, t.name, Math.max(0.1, measured[j]! - cost)));
+      const fns = [...timed.map((t) => t.fn), make];
+      // Making the string is one small function: no long warm-up needed.
+      const rounds = alternating(fns, (j) => (fns[j] === make ? 0 : WARMUP_CPU_MS));
+      const cost = rounds.pop()!;
+      // Each round's figure less the string's in the same round (timed alongside), then the median.
+      const net = rounds.map((r) => r.map((ns, round) => Math.max(0.1, ns - cost[round]!)));
+      timed.forEach((t, j) => record(figures, key, t.name, median(net[j]!)));
+      if (VERBOSE) {
+        const row = (j: number): string => net[j]!.map(fmt).join(', ');
+        console.log(
+          `${key}: rounds, ns net — ${timed.map((t, j) => `${t.name} ${row(j)}`).join('; ')}; the string ${cost.map(fmt).join(', ')}`,
+        );
+      }
     }
   }
   return figures;
@@ -735,9 +796,7 @@ if (wanted('build')) {
 const own = wanted('own') ? ownProcessFigures() : null;
 if (own !== null)
   printFigures("each router in its own process (median over the rounds' processes)", own);
-const mixed = wanted('interleaved')
-  ? await interleavedFigures([djangoTable(), githubTable()])
-  : null;
+const mixed = wanted('interleaved') ? interleavedFigures([djangoTable(), githubTable()]) : null;
 if (mixed !== null) printFigures('every router interleaved in one process', mixed);
 if (own !== null || mixed !== null) printSummary(own, mixed);
 if (wanted('reverse')) await reverseSection();
