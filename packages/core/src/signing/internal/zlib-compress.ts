@@ -6,8 +6,9 @@
  * 256 KiB), ~9 µs for a 100-byte session where the compression itself is well under 1 µs; and
  * Node bundles Chromium's zlib, whose matches differ from the system zlib Python uses, so its
  * bytes differ from Django's for most payloads. This is zlib's `deflate_slow()` and `trees.c`
- * for one block, with tables kept between calls (the hash heads are invalidated by a generation
- * stamp instead of a 64 KiB clear), and it knows the compressed size before writing a bit, so a
+ * for one block, with tables kept between calls and zlib's 32 Ki-entry hash heads held in a small
+ * map sized to the input (a 100-byte payload touches a few cache lines, not 64 KiB cleared and
+ * 100 scattered ones), and it knows the compressed size before writing a bit, so a
  * payload that would not shrink costs only the parse. Larger inputs go to node:zlib.
  *
  * @module
@@ -142,11 +143,35 @@ let staticLen = 0;
 // The window holds the input and MAX_MATCH zero bytes after it: zlib compares past the end of
 // the input (into its zeroed window) and clips the length afterwards.
 const window = new Uint8Array(FAST_COMPRESS_LIMIT + MAX_MATCH + 8);
-// head[h] - stamp is the last position with hash h in this call; <= 0 means none (zlib's NIL,
-// which position 0 also equals). Raising the stamp past every position empties the table.
-const head = new Int32Array(HASH_MASK + 1);
-const prev = new Int32Array(FAST_COMPRESS_LIMIT);
+// zlib's head[hash] (the last position with that hash; 0, zlib's NIL, for none) as an
+// open-addressed map of [stamp, hash, position] slots: a slot whose stamp is not this call's is
+// empty, so nothing is cleared between calls. At most n hashes in 2n+ slots.
+const MAX_SLOTS = 32768;
+const slots = new Int32Array(MAX_SLOTS * 3);
+let slotMask = 0;
+let slotShift = 0;
 let stamp = 0;
+const prev = new Uint16Array(FAST_COMPRESS_LIMIT);
+
+// Sets head[h] to pos and returns its previous value.
+function swapHead(h: number, pos: number): number {
+  let i = Math.imul(h, 0x9e3779b1) >>> slotShift;
+  for (;;) {
+    const at = i * 3;
+    if (slots[at] !== stamp) {
+      slots[at] = stamp;
+      slots[at + 1] = h;
+      slots[at + 2] = pos;
+      return 0;
+    }
+    if (slots[at + 1] === h) {
+      const old = slots[at + 2]!;
+      slots[at + 2] = pos;
+      return old;
+    }
+    i = (i + 1) & slotMask;
+  }
+}
 // The block's symbols: distance (0 for a literal) and literal or match length - MIN_MATCH.
 const symDist = new Uint16Array(FAST_COMPRESS_LIMIT);
 const symLc = new Uint8Array(FAST_COMPRESS_LIMIT);
@@ -163,40 +188,45 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
     const compressed = deflateSync(data);
     return compressed.length < n - 1 ? compressed : null;
   }
-  window.set(data);
-  window.fill(0, n, n + MAX_MATCH);
-  if (stamp > 0x3fffffff - FAST_COMPRESS_LIMIT) {
-    head.fill(0);
-    stamp = 0;
+  // Loops, not set()/fill(): for a few dozen bytes the builtins' call overhead is most of it.
+  for (let i = 0; i < n; i++) window[i] = data[i]!;
+  for (let i = n; i < n + MAX_MATCH; i++) window[i] = 0;
+  if (++stamp === 0x7fffffff) {
+    slots.fill(0);
+    stamp = 1;
   }
-  parse(n);
-  stamp += n + 1;
-  ltree.freq.fill(0, 0, L_CODES);
-  dtree.freq.fill(0, 0, D_CODES);
-  bltree.freq.fill(0, 0, BL_CODES);
+  slotShift = 26;
+  while (1 << (32 - slotShift) < 2 * n) slotShift--;
+  slotMask = (1 << (32 - slotShift)) - 1;
+  // The literal/length tree's frequencies and lengths are all 0 here (see resetLiterals()).
+  for (let i = 0; i < D_CODES; i++) dtree.freq[i] = 0;
+  for (let i = 0; i < BL_CODES; i++) bltree.freq[i] = 0;
   ltree.freq[END_BLOCK] = 1;
-  for (let i = 0; i < symCount; i++) {
-    const dist = symDist[i]!;
-    const lc = symLc[i]!;
-    if (dist === 0) {
-      ltree.freq[lc]!++;
-    } else {
-      ltree.freq[LENGTH_CODE[lc]! + LITERALS + 1]!++;
-      dtree.freq[distCode(dist - 1)]!++;
-    }
-  }
+  literalsUsed[END_BLOCK >> 5]! |= 1 << (END_BLOCK & 31);
+  const matches = parse(n);
   // trees.c's _tr_flush_block(): the sizes of a dynamic and a fixed block, in bytes.
   optLen = 0;
   staticLen = 0;
-  buildTree(ltree);
-  buildTree(dtree);
+  buildTree(ltree, literalsUsed);
+  if (matches === 0) {
+    // No distance code: build_tree() makes codes 0 and 1 of one bit each, which change neither
+    // size (the bits it counts for them are taken off again).
+    for (let i = 2; i < D_CODES; i++) dtree.len[i] = 0;
+    dtree.len[0] = dtree.len[1] = 1;
+    dtree.maxCode = 1;
+  } else {
+    buildTree(dtree, null);
+  }
   const maxBlIndex = buildBlTree();
   let optBytes = (optLen + 3 + 7) >>> 3;
   const staticBytes = (staticLen + 3 + 7) >>> 3;
   if (staticBytes <= optBytes) optBytes = staticBytes;
   // A stored block (n + 4 <= optBytes) is never shorter than the input.
   const size = 2 + optBytes + 4;
-  if (n + 4 <= optBytes || size >= n - 1) return null;
+  if (n + 4 <= optBytes || size >= n - 1) {
+    resetLiterals();
+    return null;
+  }
   const out = new Uint8Array(size);
   out[0] = 0x78;
   out[1] = 0x9c;
@@ -213,6 +243,7 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
     compressBlock(bits, ltree.code, ltree.len, dtree.code, dtree.len);
   }
   bits.flush();
+  resetLiterals();
   const adler = adler32(data);
   out[size - 4] = adler >>> 24;
   out[size - 3] = (adler >>> 16) & 0xff;
@@ -221,9 +252,46 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
   return out;
 }
 
-// deflate.c's deflate_slow() over an input that is all in the window.
-function parse(n: number): void {
+// Which literal/length codes have a frequency: the tree is built and cleared from these bits
+// instead of scanning all 286 codes.
+const literalsUsed = new Int32Array((L_CODES + 31) >> 5);
+
+function tallyLiteral(c: number): void {
+  symDist[symCount] = 0;
+  symLc[symCount++] = c;
+  if (ltree.freq[c]!++ === 0) literalsUsed[c >> 5]! |= 1 << (c & 31);
+}
+
+function tallyMatch(dist: number, lc: number): void {
+  symDist[symCount] = dist;
+  symLc[symCount++] = lc;
+  const code = LENGTH_CODE[lc]! + LITERALS + 1;
+  if (ltree.freq[code]!++ === 0) literalsUsed[code >> 5]! |= 1 << (code & 31);
+  dtree.freq[distCode(dist - 1)]!++;
+}
+
+// Back to all-zero frequencies and lengths for the next call.
+function resetLiterals(): void {
+  const { freq, len } = ltree;
+  for (let word = 0; word < literalsUsed.length; word++) {
+    let bits = literalsUsed[word]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const code = (word << 5) + 31 - Math.clz32(low);
+      freq[code] = 0;
+      len[code] = 0;
+      bits ^= low;
+    }
+    literalsUsed[word] = 0;
+  }
+  // scan_tree()'s guard.
+  len[ltree.maxCode + 1] = 0;
+}
+
+// deflate.c's deflate_slow() over an input that is all in the window; the number of matches.
+function parse(n: number): number {
   symCount = 0;
+  let matches = 0;
   let strstart = 0;
   let lookahead = n;
   let insH = 0;
@@ -236,10 +304,7 @@ function parse(n: number): void {
     let hashHead = 0;
     if (lookahead >= MIN_MATCH) {
       insH = ((insH << HASH_SHIFT) ^ window[strstart + 2]!) & HASH_MASK;
-      const found = head[insH]! - stamp;
-      hashHead = found > 0 ? found : 0;
-      prev[strstart] = hashHead;
-      head[insH] = stamp + strstart;
+      prev[strstart] = hashHead = swapHead(insH, strstart);
     }
     prevLength = matchLength;
     prevMatch = matchStart;
@@ -252,24 +317,21 @@ function parse(n: number): void {
     }
     if (prevLength >= MIN_MATCH && matchLength <= prevLength) {
       const maxInsert = strstart + lookahead - MIN_MATCH;
-      symDist[symCount] = strstart - 1 - prevMatch;
-      symLc[symCount++] = prevLength - MIN_MATCH;
+      tallyMatch(strstart - 1 - prevMatch, prevLength - MIN_MATCH);
+      matches++;
       lookahead -= prevLength - 1;
       prevLength -= 2;
       do {
         if (++strstart <= maxInsert) {
           insH = ((insH << HASH_SHIFT) ^ window[strstart + 2]!) & HASH_MASK;
-          const found = head[insH]! - stamp;
-          prev[strstart] = found > 0 ? found : 0;
-          head[insH] = stamp + strstart;
+          prev[strstart] = swapHead(insH, strstart);
         }
       } while (--prevLength !== 0);
       matchAvailable = false;
       matchLength = MIN_MATCH - 1;
       strstart++;
     } else if (matchAvailable) {
-      symDist[symCount] = 0;
-      symLc[symCount++] = window[strstart - 1]!;
+      tallyLiteral(window[strstart - 1]!);
       strstart++;
       lookahead--;
     } else {
@@ -278,10 +340,8 @@ function parse(n: number): void {
       lookahead--;
     }
   }
-  if (matchAvailable) {
-    symDist[symCount] = 0;
-    symLc[symCount++] = window[strstart - 1]!;
-  }
+  if (matchAvailable) tallyLiteral(window[strstart - 1]!);
+  return matches;
 }
 
 // deflate.c's longest_match(); sets matchStart when it finds a longer match than prevLength.
@@ -341,23 +401,40 @@ function pqDownHeap(k: number, heapLen: number): void {
 }
 
 // trees.c's build_tree(): Huffman code lengths and codes for `t`, adding to optLen/staticLen.
-function buildTree(t: Tree): void {
+// With `used`, only those codes have a frequency and the others already have length 0.
+function buildTree(t: Tree, used: Int32Array | null): void {
   const { freq, len, staticLen: stree } = t;
   let maxCode = -1;
   let heapLen = 0;
   let heapMax = HEAP_SIZE;
-  for (let n = 0; n < t.elems; n++) {
-    if (freq[n] !== 0) {
-      heap[++heapLen] = maxCode = n;
-      depth[n] = 0;
-      order[n] = freq[n]! * 1024;
-    } else {
-      len[n] = 0;
+  if (used === null) {
+    for (let n = 0; n < t.elems; n++) {
+      if (freq[n] !== 0) {
+        heap[++heapLen] = maxCode = n;
+        depth[n] = 0;
+        order[n] = freq[n]! * 1024;
+      } else {
+        len[n] = 0;
+      }
+    }
+  } else {
+    // Ascending, as the scan above: the heap's order decides between equal frequencies.
+    for (let word = 0; word < used.length; word++) {
+      let bits = used[word]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const n = (word << 5) + 31 - Math.clz32(low);
+        heap[++heapLen] = maxCode = n;
+        depth[n] = 0;
+        order[n] = freq[n]! * 1024;
+        bits ^= low;
+      }
     }
   }
   // Deflate needs two codes at least (one distance code even without matches).
   while (heapLen < 2) {
     const node = (heap[++heapLen] = maxCode < 2 ? ++maxCode : 0);
+    if (used !== null) used[node >> 5]! |= 1 << (node & 31);
     freq[node] = 1;
     depth[node] = 0;
     order[node] = 1024;
@@ -389,7 +466,7 @@ function buildTree(t: Tree): void {
 function genBitLen(t: Tree, heapMax: number): void {
   const { freq, len, dad, staticLen: stree, extra, extraBase, maxLength, maxCode } = t;
   let overflow = 0;
-  blCount.fill(0);
+  for (let bits = 0; bits <= MAX_BITS; bits++) blCount[bits] = 0;
   len[heap[heapMax]!] = 0;
   let h: number;
   for (h = heapMax + 1; h < HEAP_SIZE; h++) {
@@ -433,7 +510,7 @@ function genBitLen(t: Tree, heapMax: number): void {
 // trees.c's gen_codes() after build_tree(), only for a block that is written: bl_count is the
 // count of each final length among the leaves.
 function treeCodes(t: Tree): void {
-  blCount.fill(0);
+  for (let bits = 0; bits <= MAX_BITS; bits++) blCount[bits] = 0;
   for (let n = 0; n <= t.maxCode; n++) blCount[t.len[n]!]!++;
   blCount[0] = 0;
   genCodes(t.len, t.code, t.maxCode, blCount);
@@ -549,7 +626,7 @@ function sendTree(bits: BitWriter, t: Tree, maxCode: number): void {
 function buildBlTree(): number {
   scanTree(ltree);
   scanTree(dtree);
-  buildTree(bltree);
+  buildTree(bltree, null);
   let maxBlIndex: number;
   for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {
     if (bltree.len[BL_ORDER[maxBlIndex]!] !== 0) break;
