@@ -59,10 +59,10 @@ const LENGTH_CODE = new Uint8Array(256);
 const BASE_LENGTH = new Int32Array(29);
 const DIST_CODE = new Uint8Array(512);
 const BASE_DIST = new Int32Array(D_CODES);
-const STATIC_LTREE_LEN = new Int32Array(L_CODES + 2);
-const STATIC_LTREE_CODE = new Int32Array(L_CODES + 2);
-const STATIC_DTREE_LEN = new Int32Array(D_CODES).fill(5);
-const STATIC_DTREE_CODE = new Int32Array(D_CODES);
+const STATIC_LTREE_LEN = new Uint8Array(L_CODES + 2);
+const STATIC_LTREE_CODE = new Uint16Array(L_CODES + 2);
+const STATIC_DTREE_LEN = new Uint8Array(D_CODES).fill(5);
+const STATIC_DTREE_CODE = new Uint16Array(D_CODES);
 {
   let length = 0;
   let code = 0;
@@ -94,11 +94,11 @@ const STATIC_DTREE_CODE = new Int32Array(D_CODES);
 
 /** One Huffman tree: trees.c's ct_data (freq/code and dad/len) and its static description. */
 interface Tree {
-  readonly freq: Int32Array;
-  readonly len: Int32Array;
-  readonly dad: Int32Array;
-  readonly code: Int32Array;
-  readonly staticLen: Int32Array | null;
+  readonly freq: Uint16Array;
+  readonly len: Uint8Array;
+  readonly dad: Uint16Array;
+  readonly code: Uint16Array;
+  readonly staticLen: Uint8Array | null;
   readonly extra: readonly number[];
   readonly extraBase: number;
   readonly elems: number;
@@ -108,17 +108,17 @@ interface Tree {
 
 function tree(
   size: number,
-  staticLen: Int32Array | null,
+  staticLen: Uint8Array | null,
   extra: readonly number[],
   extraBase: number,
   elems: number,
   maxLength: number,
 ): Tree {
   return {
-    freq: new Int32Array(size),
-    len: new Int32Array(size + 1),
-    dad: new Int32Array(size),
-    code: new Int32Array(size),
+    freq: new Uint16Array(size),
+    len: new Uint8Array(size + 1),
+    dad: new Uint16Array(size),
+    code: new Uint16Array(size),
     staticLen,
     extra,
     extraBase,
@@ -131,8 +131,8 @@ function tree(
 const ltree = tree(HEAP_SIZE, STATIC_LTREE_LEN, EXTRA_LBITS, LITERALS + 1, L_CODES, MAX_BITS);
 const dtree = tree(2 * D_CODES + 1, STATIC_DTREE_LEN, EXTRA_DBITS, 0, D_CODES, MAX_BITS);
 const bltree = tree(2 * BL_CODES + 1, null, EXTRA_BLBITS, 0, BL_CODES, MAX_BL_BITS);
-const heap = new Int32Array(HEAP_SIZE);
-const depth = new Int32Array(HEAP_SIZE);
+const heap = new Uint16Array(HEAP_SIZE);
+const depth = new Uint16Array(HEAP_SIZE);
 // trees.c orders the heap by frequency, then depth: one number, freq * 1024 + depth (a depth
 // is below the 573 nodes of the largest tree).
 const order = new Int32Array(HEAP_SIZE);
@@ -516,7 +516,7 @@ function treeCodes(t: Tree): void {
   genCodes(t.len, t.code, t.maxCode, blCount);
 }
 
-function genCodes(len: Int32Array, code: Int32Array, maxCode: number, count: Int32Array): void {
+function genCodes(len: Uint8Array, code: Uint16Array, maxCode: number, count: Int32Array): void {
   let c = 0;
   for (let bits = 1; bits <= MAX_BITS; bits++) next[bits] = c = (c + count[bits - 1]!) << 1;
   for (let n = 0; n <= maxCode; n++) {
@@ -548,7 +548,8 @@ function scanTree(t: Tree): void {
     maxCount = 138;
     minCount = 3;
   }
-  len[maxCode + 1] = 0xffff;
+  // Unlike any length (zlib writes 0xffff; a byte holds 0xff).
+  len[maxCode + 1] = 0xff;
   for (let n = 0; n <= maxCode; n++) {
     const curlen = nextlen;
     nextlen = len[n + 1]!;
@@ -646,10 +647,10 @@ function sendAllTrees(bits: BitWriter, lcodes: number, dcodes: number, blcodes: 
 
 function compressBlock(
   bits: BitWriter,
-  lcode: Int32Array,
-  llen: Int32Array,
-  dcode: Int32Array,
-  dlen: Int32Array,
+  lcode: Uint16Array,
+  llen: Uint8Array,
+  dcode: Uint16Array,
+  dlen: Uint8Array,
 ): void {
   for (let i = 0; i < symCount; i++) {
     let dist = symDist[i]!;
