@@ -28,7 +28,7 @@ export interface SignedCookieStoreOptions {
   maxAge: number;
   /**
    * Try zlib on each cookie and keep it when it is shorter, as Django does (default `true`).
-   * `false` skips the attempt, which is most of a write's cost; Django reads both forms.
+   * `false` skips the attempt (a few µs per write); Django reads both forms.
    */
   compress?: boolean | undefined;
   /**

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import pako from 'pako';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { dumps } from '../../src/signing/index.js';
 import {
   compressIfShorter,
   FAST_COMPRESS_LIMIT,
@@ -137,6 +138,32 @@ describe("compressIfShorter: Python's zlib.compress, kept as Django keeps it", (
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("makes dumps(compress: true) Django's string byte for byte, for every recorded vector", () => {
+    const django = JSON.parse(
+      readFileSync(new URL('fixtures/django-signing.json', import.meta.url), 'utf8'),
+    ) as {
+      dumps: {
+        now: number;
+        key: string;
+        salt: string;
+        obj: unknown;
+        compress: boolean;
+        signed: string;
+      }[];
+    };
+    const compressed = django.dumps.filter((v) => v.compress);
+    expect(compressed.some((v) => v.signed.startsWith('.'))).toBe(true);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      for (const v of compressed) {
+        vi.setSystemTime(Math.round(v.now * 1000));
+        expect(dumps(v.obj, { key: v.key, salt: v.salt, compress: true })).toBe(v.signed);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('hands inputs above its limit to node:zlib, which Python inflates the same', () => {
