@@ -535,10 +535,10 @@ function reverse(code: number, len: number): number {
   return res >>> 1;
 }
 
-// trees.c's scan_tree(): how often each code length code will be sent for `t`'s lengths.
-function scanTree(t: Tree): void {
+// trees.c's scan_tree() (bits null: count how often each code length code will be sent) and
+// send_tree() (send them): `t`'s code lengths, run-length coded.
+function codeLengths(t: Tree, bits: BitWriter | null): void {
   const { len, maxCode } = t;
-  const blFreq = bltree.freq;
   let prevlen = -1;
   let nextlen = len[0]!;
   let count = 0;
@@ -548,66 +548,24 @@ function scanTree(t: Tree): void {
     maxCount = 138;
     minCount = 3;
   }
-  // Unlike any length (zlib writes 0xffff; a byte holds 0xff).
-  len[maxCode + 1] = 0xff;
-  for (let n = 0; n <= maxCode; n++) {
-    const curlen = nextlen;
-    nextlen = len[n + 1]!;
-    if (++count < maxCount && curlen === nextlen) continue;
-    if (count < minCount) blFreq[curlen]! += count;
-    else if (curlen !== 0) {
-      if (curlen !== prevlen) blFreq[curlen]!++;
-      blFreq[REP_3_6]!++;
-    } else if (count <= 10) blFreq[REPZ_3_10]!++;
-    else blFreq[REPZ_11_138]!++;
-    count = 0;
-    prevlen = curlen;
-    if (nextlen === 0) {
-      maxCount = 138;
-      minCount = 3;
-    } else if (curlen === nextlen) {
-      maxCount = 6;
-      minCount = 3;
-    } else {
-      maxCount = 7;
-      minCount = 4;
-    }
-  }
-}
-
-function sendTree(bits: BitWriter, t: Tree, maxCode: number): void {
-  const { len } = t;
-  const blCode = bltree.code;
-  const blLen = bltree.len;
-  let prevlen = -1;
-  let nextlen = len[0]!;
-  let count = 0;
-  let maxCount = 7;
-  let minCount = 4;
-  if (nextlen === 0) {
-    maxCount = 138;
-    minCount = 3;
-  }
+  if (bits === null) len[maxCode + 1] = 0xff; // zlib's guard (0xffff): unlike any length
   for (let n = 0; n <= maxCode; n++) {
     const curlen = nextlen;
     nextlen = len[n + 1]!;
     if (++count < maxCount && curlen === nextlen) continue;
     if (count < minCount) {
-      do bits.send(blCode[curlen]!, blLen[curlen]!);
+      do lengthCode(bits, curlen, 0, 0);
       while (--count !== 0);
     } else if (curlen !== 0) {
       if (curlen !== prevlen) {
-        bits.send(blCode[curlen]!, blLen[curlen]!);
+        lengthCode(bits, curlen, 0, 0);
         count--;
       }
-      bits.send(blCode[REP_3_6]!, blLen[REP_3_6]!);
-      bits.send(count - 3, 2);
+      lengthCode(bits, REP_3_6, count - 3, 2);
     } else if (count <= 10) {
-      bits.send(blCode[REPZ_3_10]!, blLen[REPZ_3_10]!);
-      bits.send(count - 3, 3);
+      lengthCode(bits, REPZ_3_10, count - 3, 3);
     } else {
-      bits.send(blCode[REPZ_11_138]!, blLen[REPZ_11_138]!);
-      bits.send(count - 11, 7);
+      lengthCode(bits, REPZ_11_138, count - 11, 7);
     }
     count = 0;
     prevlen = curlen;
@@ -624,9 +582,18 @@ function sendTree(bits: BitWriter, t: Tree, maxCode: number): void {
   }
 }
 
+function lengthCode(bits: BitWriter | null, code: number, extra: number, extraBits: number): void {
+  if (bits === null) {
+    bltree.freq[code]!++;
+    return;
+  }
+  bits.send(bltree.code[code]!, bltree.len[code]!);
+  if (extraBits !== 0) bits.send(extra, extraBits);
+}
+
 function buildBlTree(): number {
-  scanTree(ltree);
-  scanTree(dtree);
+  codeLengths(ltree, null);
+  codeLengths(dtree, null);
   buildTree(bltree, null);
   let maxBlIndex: number;
   for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {
@@ -641,8 +608,8 @@ function sendAllTrees(bits: BitWriter, lcodes: number, dcodes: number, blcodes: 
   bits.send(dcodes - 1, 5);
   bits.send(blcodes - 4, 4);
   for (let rank = 0; rank < blcodes; rank++) bits.send(bltree.len[BL_ORDER[rank]!]!, 3);
-  sendTree(bits, ltree, lcodes - 1);
-  sendTree(bits, dtree, dcodes - 1);
+  codeLengths(ltree, bits);
+  codeLengths(dtree, bits);
 }
 
 function compressBlock(
