@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fastifySecureSession from '@fastify/secure-session';
-import { medianOfRounds } from '@reins/bench-tools';
+import { median as medianOf, medianOfRounds, ratioSummary } from '@reins/bench-tools';
 import { HttpRequest, HttpResponse } from '@reins/http';
 import type { HttpResponseBase } from '@reins/http';
 import type { GetResponse } from '@reins/middleware';
@@ -19,6 +19,14 @@ import { SignedCookieStore, sessionMiddleware } from '../src/index.js';
 const secretKey = 'bench-secret-key-bench-secret-key-bench-secret-key';
 const COOKIE_OPTIONS = { maxAge: 1209600, httpOnly: true, sameSite: 'Lax', path: '/' } as const;
 const DATA = { visits: 41, userId: '7', _auth_user_hash: 'e1b2c3d4e5f6a7b8c9d0' };
+// What django.contrib.auth's login() leaves in a session: zlib shrinks it (159 → 110 bytes), so
+// a write compresses for real instead of finding that it would not pay.
+const LOGIN = {
+  _auth_user_id: '1',
+  _auth_user_backend: 'django.contrib.auth.backends.ModelBackend',
+  _auth_user_hash: '0123456789abcdef0123456789abcdef01234567',
+  visits: 41,
+};
 
 function request(cookie?: string): HttpRequest {
   return new HttpRequest({
@@ -40,6 +48,7 @@ const reins = (view: GetResponse, options: StoreOptions = {}) =>
     sessionStore: new SignedCookieStore({ secretKey, maxAge: 1209600, ...options }),
   })(view, { secretKey });
 const reinsCookie = `sessionid=${new SignedCookieStore({ secretKey, maxAge: 1209600 }).save(null, DATA)}`;
+const reinsLoginCookie = `sessionid=${new SignedCookieStore({ secretKey, maxAge: 1209600 }).save(null, LOGIN)}`;
 const reinsNone = reins(() => page(0));
 const reinsRead = reins((req) => page(req.session.get<number>('visits', 0)));
 const reinsReadFirst = reins((req) => page(req.session.get<number>('visits', 0)), {
@@ -73,6 +82,7 @@ const create = (data: object) =>
   );
 // @fastify/cookie URL-encodes the value (it holds a ';'), and decodes it on the way in.
 const secureCookie = `session=${encodeURIComponent(encode(create({ ...DATA })))}`;
+const secureLoginCookie = `session=${encodeURIComponent(encode(create({ ...LOGIN })))}`;
 function secure(write: boolean) {
   return (req: HttpRequest): HttpResponseBase => {
     const cookie = req.COOKIES['session'];
@@ -126,6 +136,9 @@ const cases: [string, (req: HttpRequest) => unknown, string | undefined][] = [
   ['iron-session: read-only', iron(false), ironCookie],
   ['iron-session: read + write', iron(true), ironCookie],
 ];
+if (!reinsLoginCookie.slice('sessionid='.length).startsWith('.')) {
+  throw new Error('The login session was expected to be written compressed.');
+}
 // Check each case does the work it claims before timing it.
 for (const [name, handler, cookie] of cases) {
   const response = (await handler(request(cookie))) as HttpResponse;
@@ -177,3 +190,48 @@ for (const [kind, variant] of [
 console.log(
   `\nno cookie: ${(cost('reins: no cookie') / 1000).toFixed(3)} µs over the bare view (goal ≤ 0.3 µs)`,
 );
+
+// The same write paths timed again in CPU time (this process' user + system), the cases
+// alternating round by round so that load on the shared machine falls on all of them alike; the
+// ratio is taken per round, then its median.
+const cpuCases: [string, (req: HttpRequest) => unknown, string | undefined][] = [
+  ['bare view', bare, undefined],
+  ['reins: read-only', reinsRead, reinsCookie],
+  ['@fastify/secure-session: read-only', secure(false), secureCookie],
+  ['reins: read + write', reinsWrite, reinsCookie],
+  ['reins: read + write, compress: false', reinsWritePlain, reinsCookie],
+  ['@fastify/secure-session: read + write', secure(true), secureCookie],
+  ['reins: read + write, login session', reinsWrite, reinsLoginCookie],
+  ['@fastify/secure-session: read + write, login session', secure(true), secureLoginCookie],
+];
+const ROUNDS = 21;
+const PER_ROUND = 2000;
+const cpu = new Map<string, number[]>(cpuCases.map(([name]) => [name, []]));
+for (let round = -2; round < ROUNDS; round++) {
+  for (const [name, handler, cookie] of cpuCases) {
+    const start = process.cpuUsage();
+    for (let i = 0; i < PER_ROUND; i++) do_not_optimize(handler(request(cookie)));
+    const used = process.cpuUsage(start);
+    // The first two rounds warm up (JIT, caches) and are not counted.
+    if (round >= 0) cpu.get(name)!.push(((used.user + used.system) * 1000) / PER_ROUND);
+  }
+}
+const cpuCost = (name: string, round: number) =>
+  Math.max(1, cpu.get(name)![round]! - cpu.get('bare view')![round]!);
+console.log(
+  `\nCPU time per request over the bare view, interleaved (median of ${ROUNDS} rounds of ${PER_ROUND}):`,
+);
+for (const [name] of cpuCases.slice(1)) {
+  const costs = cpu.get(name)!.map((_, round) => cpuCost(name, round));
+  console.log(`  ${name.padEnd(56)} ${medianOf(costs).toFixed(0).padStart(7)} ns`);
+}
+console.log('ratios (@fastify/secure-session cost / reins cost, per round):');
+for (const [ours, peer] of [
+  ['reins: read-only', '@fastify/secure-session: read-only'],
+  ['reins: read + write', '@fastify/secure-session: read + write'],
+  ['reins: read + write, compress: false', '@fastify/secure-session: read + write'],
+  ['reins: read + write, login session', '@fastify/secure-session: read + write, login session'],
+] as const) {
+  const ratios = cpu.get(ours)!.map((_, round) => cpuCost(peer, round) / cpuCost(ours, round));
+  console.log(`  ${ours.slice('reins: '.length).padEnd(36)} ${ratioSummary(ratios)}`);
+}

@@ -184,23 +184,32 @@ function save(config: Config, session: Session, response: HttpResponseBase): May
   let maxAge: number | null = null;
   if (!session.getExpireAtBrowserClose()) maxAge = session.getExpiryAge();
   const saved = session.save();
-  const setCookie = (): void => {
-    const key = session.sessionKey!;
-    const size = config.cookieName.length + 1 + key.length;
-    if (size > MAX_COOKIE_SIZE) {
-      throw new SessionCookieTooLarge(config.cookieName, size, config.store.name);
-    }
-    response.setCookie(config.cookieName, key, {
-      maxAge,
-      domain: config.cookieDomain,
-      path: config.cookiePath,
-      secure: config.cookieSecure,
-      httpOnly: config.cookieHttpOnly,
-      sameSite: config.cookieSameSite,
-    });
-  };
-  if (isThenable(saved)) return Promise.resolve(saved).then(setCookie);
-  setCookie();
+  if (isThenable(saved)) {
+    return Promise.resolve(saved).then(() => setSessionCookie(config, session, response, maxAge));
+  }
+  // No closure on the synchronous path: it runs on every request that writes a cookie session.
+  setSessionCookie(config, session, response, maxAge);
+}
+
+function setSessionCookie(
+  config: Config,
+  session: Session,
+  response: HttpResponseBase,
+  maxAge: number | null,
+): void {
+  const key = session.sessionKey!;
+  const size = config.cookieName.length + 1 + key.length;
+  if (size > MAX_COOKIE_SIZE) {
+    throw new SessionCookieTooLarge(config.cookieName, size, config.store.name);
+  }
+  response.setCookie(config.cookieName, key, {
+    maxAge,
+    domain: config.cookieDomain,
+    path: config.cookiePath,
+    secure: config.cookieSecure,
+    httpOnly: config.cookieHttpOnly,
+    sameSite: config.cookieSameSite,
+  });
 }
 
 function resolveConfig(options: SessionMiddlewareOptions, settings: MiddlewareSettings): Config {

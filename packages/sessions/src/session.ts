@@ -123,7 +123,13 @@ export class Session {
       this.#data = {};
       return;
     }
-    const result = this.#call('load', () => this.#store.load(key));
+    // No closure per call: this runs on every request that reads a session.
+    let result: MaybePromise<SessionData | null>;
+    try {
+      result = this.#store.load(key);
+    } catch (error) {
+      throw this.#storeError('load', error);
+    }
     if (isThenable<SessionData | null>(result)) {
       this.#loading = Promise.resolve(result).then(
         (data) => this.#loaded(data),
@@ -449,20 +455,27 @@ export class Session {
     const expireDate = this.getExpiryDate({ modification: now });
     const expiryAge = this.getExpiryAge({ modification: now });
     const key = this.#key;
-    const saved = this.#call('save', () =>
-      this.#store.save(key, data, { expireDate, expiryAge, mustCreate: key === null }),
-    );
-    const done = (newKey: string): MaybePromise<void> => {
-      this.#key = newKey;
-      this.#cycled = false;
-      return this.deleteStaleKeys();
-    };
-    if (isThenable<string>(saved)) {
-      return Promise.resolve(saved).then(done, (error: unknown) => {
-        throw this.#saveError(error);
-      });
+    let saved: MaybePromise<string>;
+    try {
+      saved = this.#store.save(key, data, { expireDate, expiryAge, mustCreate: key === null });
+    } catch (error) {
+      throw this.#saveError(error);
     }
-    return done(saved);
+    if (isThenable<string>(saved)) {
+      return Promise.resolve(saved).then(
+        (newKey) => this.#saved(newKey),
+        (error: unknown) => {
+          throw this.#saveError(error);
+        },
+      );
+    }
+    return this.#saved(saved);
+  }
+
+  #saved(newKey: string): MaybePromise<void> {
+    this.#key = newKey;
+    this.#cycled = false;
+    return this.deleteStaleKeys();
   }
 
   /**

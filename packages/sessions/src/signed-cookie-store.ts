@@ -5,7 +5,8 @@
  * @module
  */
 import type { SecretKey } from '@reins/core/signing';
-import { JSONSerializer, TimestampSigner } from '@reins/core/signing';
+import { Buffer } from 'node:buffer';
+import { pythonJsonDumps, TimestampSigner } from '@reins/core/signing';
 import { VerifiedCookies } from './internal/verified-cookies.js';
 import type { SessionData, SessionStore } from './session-store.js';
 
@@ -27,7 +28,7 @@ export interface SignedCookieStoreOptions {
   maxAge: number;
   /**
    * Try zlib on each cookie and keep it when it is shorter, as Django does (default `true`).
-   * `false` skips the attempt, which is most of a write's cost; Django reads both forms.
+   * `false` skips the attempt (a few µs per write); Django reads both forms.
    */
   compress?: boolean | undefined;
   /**
@@ -80,15 +81,17 @@ export class SignedCookieStore implements SessionStore {
         this.#verified!.forget(sessionKey);
         return null;
       }
-      return asSessionData(JSONSerializer.loads(known.bytes));
+      return asSessionData(JSON.parse(known.json));
     }
     try {
       // Like Django, the cookie's own age limit, not a per-session setExpiry() (Django #19201).
       const bytes = this.#signer.payloadBytes(
         this.#signer.unsign(sessionKey, { maxAge: this.#maxAge }),
       );
-      const data = asSessionData(JSONSerializer.loads(bytes));
-      if (data !== null) this.#verified?.remember(sessionKey, bytes, this.#signer.sep);
+      // Django's JSONSerializer.loads: the bytes as Latin-1 text, then JSON.
+      const json = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      const data = asSessionData(JSON.parse(json));
+      if (data !== null) this.#verified?.remember(sessionKey, json, this.#signer.sep);
       return data;
     } catch {
       // BadSignature, SignatureExpired, bad base64, bad zlib, bad JSON: an empty session.
@@ -97,9 +100,12 @@ export class SignedCookieStore implements SessionStore {
   }
 
   save(_sessionKey: string | null, data: SessionData): string {
-    const bytes = JSONSerializer.dumps(data);
-    const cookie = this.#signer.signPayload(bytes, { compress: this.#compress });
-    this.#verified?.remember(cookie, bytes, this.#signer.sep);
+    // Django's JSONSerializer.dumps, keeping the text for the verified-cookie memory.
+    const json = pythonJsonDumps(data);
+    const cookie = this.#signer.signPayload(Buffer.from(json, 'latin1'), {
+      compress: this.#compress,
+    });
+    this.#verified?.remember(cookie, json, this.#signer.sep);
     return cookie;
   }
 

@@ -24,7 +24,12 @@ function escapeUnit(unit: string): string {
   return '\\u' + unit.charCodeAt(0).toString(16).padStart(4, '0');
 }
 
+// Printable ASCII without '"' or '\\': the same text in quotes in both languages.
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 function quote(text: string): string {
+  // Most keys and values of a session: no JSON.stringify call needed.
+  if (PLAIN.test(text)) return '"' + text + '"';
   // JSON.stringify already escapes quotes, backslashes, control characters and lone surrogates
   // exactly as Python does (short forms \b \f \n \r \t, else \u00xx in lower case).
   const json = JSON.stringify(text);

@@ -7,12 +7,13 @@
  */
 import type { Buffer } from 'node:buffer';
 import { createHmac } from 'node:crypto';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 import { ImproperlyConfigured } from '../improperly-configured.js';
 import { BadSignature } from './bad-signature.js';
 import { b64Decode, b64Encode } from './base64.js';
 import { constantTimeCompare } from './constant-time-compare.js';
 import { JSONSerializer, type Serializer } from './json-serializer.js';
+import { compressIfShorter } from './internal/zlib-compress.js';
 import { deriveKey, hashAlgorithm, keyBytes, type SecretKey } from './salted-hmac.js';
 
 /** Options of `new Signer()` (Django's `Signer(key, sep, salt, algorithm, fallback_keys)`). */
@@ -192,8 +193,8 @@ export class Signer {
     let compressed = false;
     if (options.compress === true) {
       // Django keeps the zlib form only when it saves more than the one byte its '.' marker costs.
-      const smaller = deflateSync(data);
-      if (smaller.length < data.length - 1) {
+      const smaller = compressIfShorter(data);
+      if (smaller !== null) {
         data = smaller;
         compressed = true;
       }

@@ -8,9 +8,10 @@
 import { b62Decode } from '@reins/core/signing';
 import { LRUCache } from 'lru-cache';
 
-/** What a verified cookie holds: the serialized session and when it was signed. */
+/** What a verified cookie holds: the session's JSON text and when it was signed. */
 export interface VerifiedCookie {
-  readonly bytes: Uint8Array;
+  // The text, not the bytes: a hit then costs JSON.parse alone, no Latin-1 decoding.
+  readonly json: string;
   /** Seconds since the epoch, from the cookie's own timestamp. */
   readonly timestamp: number;
 }
@@ -25,8 +26,9 @@ export class VerifiedCookies {
   constructor(maxBytes: number) {
     this.#cache = new LRUCache<string, VerifiedCookie>({
       maxSize: maxBytes,
-      // Two bytes per UTF-16 unit of the key, the payload bytes, and the entry's own overhead.
-      sizeCalculation: (value, key) => key.length * 2 + value.bytes.byteLength + 64,
+      // Two bytes per UTF-16 unit of the key, one per character of the ASCII JSON, and the entry's
+      // own overhead.
+      sizeCalculation: (value, key) => key.length * 2 + value.json.length + 64,
     });
   }
 
@@ -35,11 +37,11 @@ export class VerifiedCookies {
   }
 
   /** Remember `cookie`, written by a TimestampSigner with separator `sep`. */
-  remember(cookie: string, bytes: Uint8Array, sep: string): void {
+  remember(cookie: string, json: string, sep: string): void {
     const end = cookie.lastIndexOf(sep);
     const start = cookie.lastIndexOf(sep, end - 1);
     if (start === -1) return;
-    this.#cache.set(cookie, { bytes, timestamp: b62Decode(cookie.slice(start + sep.length, end)) });
+    this.#cache.set(cookie, { json, timestamp: b62Decode(cookie.slice(start + sep.length, end)) });
   }
 
   forget(cookie: string): void {

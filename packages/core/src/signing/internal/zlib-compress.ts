@@ -1,0 +1,689 @@
+/**
+ * Python's `zlib.compress(data)` (zlib 1.2.x, level 6, the call Django's `signing.dumps(...,
+ * compress=True)` makes), byte for byte, for the small payloads signed values carry.
+ *
+ * Why not node:zlib: `deflateSync` sets up a zlib stream per call (allocating and clearing about
+ * 256 KiB), ~9 µs for a 100-byte session where the compression itself is well under 1 µs; and
+ * Node bundles Chromium's zlib, whose matches differ from the system zlib Python uses, so its
+ * bytes differ from Django's for most payloads. This is zlib's `deflate_slow()` and `trees.c`
+ * for one block, with tables kept between calls and zlib's 32 Ki-entry hash heads held in a small
+ * map sized to the input (a 100-byte payload touches a few cache lines, not 64 KiB cleared and
+ * 100 scattered ones), and it knows the compressed size before writing a bit, so a
+ * payload that would not shrink costs only the parse. Larger inputs go to node:zlib.
+ *
+ * @module
+ */
+import { deflateSync } from 'node:zlib';
+
+/** Inputs up to this size are one deflate block in zlib (fewer symbols than its 16 Ki buffer). */
+export const FAST_COMPRESS_LIMIT = 16382;
+
+const MIN_MATCH = 3;
+const MAX_MATCH = 258;
+// Level 6 of zlib's configuration_table: good_length, max_lazy, nice_length, max_chain.
+const GOOD_LENGTH = 8;
+const MAX_LAZY = 16;
+const NICE_LENGTH = 128;
+const MAX_CHAIN = 128;
+// A 3-byte match further back than this is not worth its distance code (zlib's TOO_FAR).
+const TOO_FAR = 4096;
+// memLevel 8: hash_bits 15, hash_shift (15 + 3 - 1) / 3.
+const HASH_MASK = (1 << 15) - 1;
+const HASH_SHIFT = 5;
+
+const LITERALS = 256;
+const END_BLOCK = 256;
+const L_CODES = LITERALS + 1 + 29;
+const D_CODES = 30;
+const BL_CODES = 19;
+const HEAP_SIZE = 2 * L_CODES + 1;
+const MAX_BITS = 15;
+const MAX_BL_BITS = 7;
+const REP_3_6 = 16;
+const REPZ_3_10 = 17;
+const REPZ_11_138 = 18;
+
+const EXTRA_LBITS = [
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+];
+const EXTRA_DBITS = [
+  0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+];
+const EXTRA_BLBITS = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7];
+const BL_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+const next = new Int32Array(MAX_BITS + 1);
+
+// trees.c's tr_static_init().
+const LENGTH_CODE = new Uint8Array(256);
+const BASE_LENGTH = new Int32Array(29);
+const DIST_CODE = new Uint8Array(512);
+const BASE_DIST = new Int32Array(D_CODES);
+const STATIC_LTREE_LEN = new Uint8Array(L_CODES + 2);
+const STATIC_LTREE_CODE = new Uint16Array(L_CODES + 2);
+const STATIC_DTREE_LEN = new Uint8Array(D_CODES).fill(5);
+const STATIC_DTREE_CODE = new Uint16Array(D_CODES);
+{
+  let length = 0;
+  let code = 0;
+  for (; code < 28; code++) {
+    BASE_LENGTH[code] = length;
+    for (let n = 0; n < 1 << EXTRA_LBITS[code]!; n++) LENGTH_CODE[length++] = code;
+  }
+  // Length 258 has two codes (284 + 5 bits, or 285); zlib uses the shorter.
+  LENGTH_CODE[length - 1] = code;
+  let dist = 0;
+  for (code = 0; code < 16; code++) {
+    BASE_DIST[code] = dist;
+    for (let n = 0; n < 1 << EXTRA_DBITS[code]!; n++) DIST_CODE[dist++] = code;
+  }
+  dist >>= 7;
+  for (; code < D_CODES; code++) {
+    BASE_DIST[code] = dist << 7;
+    for (let n = 0; n < 1 << (EXTRA_DBITS[code]! - 7); n++) DIST_CODE[256 + dist++] = code;
+  }
+  const count = new Int32Array(MAX_BITS + 1);
+  for (let n = 0; n < L_CODES + 2; n++) {
+    const len = n <= 143 ? 8 : n <= 255 ? 9 : n <= 279 ? 7 : 8;
+    STATIC_LTREE_LEN[n] = len;
+    count[len]!++;
+  }
+  genCodes(STATIC_LTREE_LEN, STATIC_LTREE_CODE, L_CODES + 1, count);
+  for (let n = 0; n < D_CODES; n++) STATIC_DTREE_CODE[n] = reverse(n, 5);
+}
+
+/** One Huffman tree: trees.c's ct_data (freq/code and dad/len) and its static description. */
+interface Tree {
+  readonly freq: Uint16Array;
+  readonly len: Uint8Array;
+  readonly dad: Uint16Array;
+  readonly code: Uint16Array;
+  readonly staticLen: Uint8Array | null;
+  readonly extra: readonly number[];
+  readonly extraBase: number;
+  readonly elems: number;
+  readonly maxLength: number;
+  maxCode: number;
+}
+
+function tree(
+  size: number,
+  staticLen: Uint8Array | null,
+  extra: readonly number[],
+  extraBase: number,
+  elems: number,
+  maxLength: number,
+): Tree {
+  return {
+    freq: new Uint16Array(size),
+    len: new Uint8Array(size + 1),
+    dad: new Uint16Array(size),
+    code: new Uint16Array(size),
+    staticLen,
+    extra,
+    extraBase,
+    elems,
+    maxLength,
+    maxCode: 0,
+  };
+}
+
+const ltree = tree(HEAP_SIZE, STATIC_LTREE_LEN, EXTRA_LBITS, LITERALS + 1, L_CODES, MAX_BITS);
+const dtree = tree(2 * D_CODES + 1, STATIC_DTREE_LEN, EXTRA_DBITS, 0, D_CODES, MAX_BITS);
+const bltree = tree(2 * BL_CODES + 1, null, EXTRA_BLBITS, 0, BL_CODES, MAX_BL_BITS);
+const heap = new Uint16Array(HEAP_SIZE);
+const depth = new Uint16Array(HEAP_SIZE);
+// trees.c orders the heap by frequency, then depth: one number, freq * 1024 + depth (a depth
+// is below the 573 nodes of the largest tree).
+const order = new Int32Array(HEAP_SIZE);
+const blCount = new Int32Array(MAX_BITS + 1);
+let optLen = 0;
+let staticLen = 0;
+
+// The window holds the input and MAX_MATCH zero bytes after it: zlib compares past the end of
+// the input (into its zeroed window) and clips the length afterwards.
+const window = new Uint8Array(FAST_COMPRESS_LIMIT + MAX_MATCH + 8);
+// zlib's head[hash] (the last position with that hash; 0, zlib's NIL, for none) as an
+// open-addressed map of [stamp, hash, position] slots: a slot whose stamp is not this call's is
+// empty, so nothing is cleared between calls. At most n hashes in 2n+ slots.
+const MAX_SLOTS = 32768;
+const slots = new Int32Array(MAX_SLOTS * 3);
+let slotMask = 0;
+let slotShift = 0;
+let stamp = 0;
+const prev = new Uint16Array(FAST_COMPRESS_LIMIT);
+
+// Sets head[h] to pos and returns its previous value.
+function swapHead(h: number, pos: number): number {
+  let i = Math.imul(h, 0x9e3779b1) >>> slotShift;
+  for (;;) {
+    const at = i * 3;
+    if (slots[at] !== stamp) {
+      slots[at] = stamp;
+      slots[at + 1] = h;
+      slots[at + 2] = pos;
+      return 0;
+    }
+    if (slots[at + 1] === h) {
+      const old = slots[at + 2]!;
+      slots[at + 2] = pos;
+      return old;
+    }
+    i = (i + 1) & slotMask;
+  }
+}
+// The block's symbols: distance (0 for a literal) and literal or match length - MIN_MATCH.
+const symDist = new Uint16Array(FAST_COMPRESS_LIMIT);
+const symLc = new Uint8Array(FAST_COMPRESS_LIMIT);
+let symCount = 0;
+let matchStart = 0;
+
+/**
+ * `zlib.compress(data)` as Python's zlib 1.2.x writes it, when it is shorter than `data` by more
+ * than one byte (Django's rule for keeping it, the `'.'` marker costing one), else `null`.
+ */
+export function compressIfShorter(data: Uint8Array): Uint8Array | null {
+  const n = data.length;
+  if (n > FAST_COMPRESS_LIMIT) {
+    const compressed = deflateSync(data);
+    return compressed.length < n - 1 ? compressed : null;
+  }
+  // Loops, not set()/fill(): for a few dozen bytes the builtins' call overhead is most of it.
+  for (let i = 0; i < n; i++) window[i] = data[i]!;
+  for (let i = n; i < n + MAX_MATCH; i++) window[i] = 0;
+  if (++stamp === 0x7fffffff) {
+    slots.fill(0);
+    stamp = 1;
+  }
+  slotShift = 26;
+  while (1 << (32 - slotShift) < 2 * n) slotShift--;
+  slotMask = (1 << (32 - slotShift)) - 1;
+  // The literal/length tree's frequencies and lengths are all 0 here (see resetLiterals()).
+  for (let i = 0; i < D_CODES; i++) dtree.freq[i] = 0;
+  for (let i = 0; i < BL_CODES; i++) bltree.freq[i] = 0;
+  ltree.freq[END_BLOCK] = 1;
+  literalsUsed[END_BLOCK >> 5]! |= 1 << (END_BLOCK & 31);
+  const matches = parse(n);
+  // trees.c's _tr_flush_block(): the sizes of a dynamic and a fixed block, in bytes.
+  optLen = 0;
+  staticLen = 0;
+  buildTree(ltree, literalsUsed);
+  if (matches === 0) {
+    // No distance code: build_tree() makes codes 0 and 1 of one bit each, which change neither
+    // size (the bits it counts for them are taken off again).
+    for (let i = 2; i < D_CODES; i++) dtree.len[i] = 0;
+    dtree.len[0] = dtree.len[1] = 1;
+    dtree.maxCode = 1;
+  } else {
+    buildTree(dtree, null);
+  }
+  const maxBlIndex = buildBlTree();
+  let optBytes = (optLen + 3 + 7) >>> 3;
+  const staticBytes = (staticLen + 3 + 7) >>> 3;
+  if (staticBytes <= optBytes) optBytes = staticBytes;
+  // A stored block (n + 4 <= optBytes) is never shorter than the input.
+  const size = 2 + optBytes + 4;
+  if (n + 4 <= optBytes || size >= n - 1) {
+    resetLiterals();
+    return null;
+  }
+  const out = new Uint8Array(size);
+  out[0] = 0x78;
+  out[1] = 0x9c;
+  const bits = new BitWriter(out, 2);
+  if (staticBytes === optBytes) {
+    bits.send(3, 3); // STATIC_TREES << 1 | last
+    compressBlock(bits, STATIC_LTREE_CODE, STATIC_LTREE_LEN, STATIC_DTREE_CODE, STATIC_DTREE_LEN);
+  } else {
+    bits.send(5, 3); // DYN_TREES << 1 | last
+    treeCodes(ltree);
+    treeCodes(dtree);
+    treeCodes(bltree);
+    sendAllTrees(bits, ltree.maxCode + 1, dtree.maxCode + 1, maxBlIndex + 1);
+    compressBlock(bits, ltree.code, ltree.len, dtree.code, dtree.len);
+  }
+  bits.flush();
+  resetLiterals();
+  const adler = adler32(data);
+  out[size - 4] = adler >>> 24;
+  out[size - 3] = (adler >>> 16) & 0xff;
+  out[size - 2] = (adler >>> 8) & 0xff;
+  out[size - 1] = adler & 0xff;
+  return out;
+}
+
+// Which literal/length codes have a frequency: the tree is built and cleared from these bits
+// instead of scanning all 286 codes.
+const literalsUsed = new Int32Array((L_CODES + 31) >> 5);
+
+function tallyLiteral(c: number): void {
+  symDist[symCount] = 0;
+  symLc[symCount++] = c;
+  if (ltree.freq[c]!++ === 0) literalsUsed[c >> 5]! |= 1 << (c & 31);
+}
+
+function tallyMatch(dist: number, lc: number): void {
+  symDist[symCount] = dist;
+  symLc[symCount++] = lc;
+  const code = LENGTH_CODE[lc]! + LITERALS + 1;
+  if (ltree.freq[code]!++ === 0) literalsUsed[code >> 5]! |= 1 << (code & 31);
+  dtree.freq[distCode(dist - 1)]!++;
+}
+
+// Back to all-zero frequencies and lengths for the next call.
+function resetLiterals(): void {
+  const { freq, len } = ltree;
+  for (let word = 0; word < literalsUsed.length; word++) {
+    let bits = literalsUsed[word]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const code = (word << 5) + 31 - Math.clz32(low);
+      freq[code] = 0;
+      len[code] = 0;
+      bits ^= low;
+    }
+    literalsUsed[word] = 0;
+  }
+  // scan_tree()'s guard.
+  len[ltree.maxCode + 1] = 0;
+}
+
+// deflate.c's deflate_slow() over an input that is all in the window; the number of matches.
+function parse(n: number): number {
+  symCount = 0;
+  let matches = 0;
+  let strstart = 0;
+  let lookahead = n;
+  let insH = 0;
+  let matchAvailable = false;
+  let matchLength = MIN_MATCH - 1;
+  let prevLength: number;
+  let prevMatch: number;
+  if (n >= MIN_MATCH) insH = ((window[0]! << HASH_SHIFT) ^ window[1]!) & HASH_MASK;
+  while (lookahead !== 0) {
+    let hashHead = 0;
+    if (lookahead >= MIN_MATCH) {
+      insH = ((insH << HASH_SHIFT) ^ window[strstart + 2]!) & HASH_MASK;
+      prev[strstart] = hashHead = swapHead(insH, strstart);
+    }
+    prevLength = matchLength;
+    prevMatch = matchStart;
+    matchLength = MIN_MATCH - 1;
+    if (hashHead !== 0 && prevLength < MAX_LAZY) {
+      matchLength = longestMatch(hashHead, strstart, prevLength, lookahead);
+      if (matchLength === MIN_MATCH && strstart - matchStart > TOO_FAR) {
+        matchLength = MIN_MATCH - 1;
+      }
+    }
+    if (prevLength >= MIN_MATCH && matchLength <= prevLength) {
+      const maxInsert = strstart + lookahead - MIN_MATCH;
+      tallyMatch(strstart - 1 - prevMatch, prevLength - MIN_MATCH);
+      matches++;
+      lookahead -= prevLength - 1;
+      prevLength -= 2;
+      do {
+        if (++strstart <= maxInsert) {
+          insH = ((insH << HASH_SHIFT) ^ window[strstart + 2]!) & HASH_MASK;
+          prev[strstart] = swapHead(insH, strstart);
+        }
+      } while (--prevLength !== 0);
+      matchAvailable = false;
+      matchLength = MIN_MATCH - 1;
+      strstart++;
+    } else if (matchAvailable) {
+      tallyLiteral(window[strstart - 1]!);
+      strstart++;
+      lookahead--;
+    } else {
+      matchAvailable = true;
+      strstart++;
+      lookahead--;
+    }
+  }
+  if (matchAvailable) tallyLiteral(window[strstart - 1]!);
+  return matches;
+}
+
+// deflate.c's longest_match(); sets matchStart when it finds a longer match than prevLength.
+function longestMatch(
+  curMatch: number,
+  strstart: number,
+  prevLength: number,
+  lookahead: number,
+): number {
+  let chainLength = MAX_CHAIN;
+  let bestLen = prevLength;
+  const nice = NICE_LENGTH > lookahead ? lookahead : NICE_LENGTH;
+  let scanEnd1 = window[strstart + bestLen - 1]!;
+  let scanEnd = window[strstart + bestLen]!;
+  const scan0 = window[strstart]!;
+  const scan1 = window[strstart + 1]!;
+  if (prevLength >= GOOD_LENGTH) chainLength >>= 2;
+  do {
+    if (
+      window[curMatch + bestLen] !== scanEnd ||
+      window[curMatch + bestLen - 1] !== scanEnd1 ||
+      window[curMatch] !== scan0 ||
+      window[curMatch + 1] !== scan1
+    ) {
+      continue;
+    }
+    // Byte 2 matches too: same hash and same first two bytes (zlib skips comparing it).
+    let len = 3;
+    while (len < MAX_MATCH && window[strstart + len] === window[curMatch + len]) len++;
+    if (len > bestLen) {
+      matchStart = curMatch;
+      bestLen = len;
+      if (len >= nice) break;
+      scanEnd1 = window[strstart + bestLen - 1]!;
+      scanEnd = window[strstart + bestLen]!;
+    }
+  } while ((curMatch = prev[curMatch]!) > 0 && --chainLength !== 0);
+  return bestLen <= lookahead ? bestLen : lookahead;
+}
+
+function distCode(dist: number): number {
+  return dist < 256 ? DIST_CODE[dist]! : DIST_CODE[256 + (dist >>> 7)]!;
+}
+
+function pqDownHeap(k: number, heapLen: number): void {
+  const v = heap[k]!;
+  const key = order[v]!;
+  let j = k << 1;
+  while (j <= heapLen) {
+    if (j < heapLen && order[heap[j + 1]!]! <= order[heap[j]!]!) j++;
+    if (key <= order[heap[j]!]!) break;
+    heap[k] = heap[j]!;
+    k = j;
+    j <<= 1;
+  }
+  heap[k] = v;
+}
+
+// trees.c's build_tree(): Huffman code lengths and codes for `t`, adding to optLen/staticLen.
+// With `used`, only those codes have a frequency and the others already have length 0.
+function buildTree(t: Tree, used: Int32Array | null): void {
+  const { freq, len, staticLen: stree } = t;
+  let maxCode = -1;
+  let heapLen = 0;
+  let heapMax = HEAP_SIZE;
+  if (used === null) {
+    for (let n = 0; n < t.elems; n++) {
+      if (freq[n] !== 0) {
+        heap[++heapLen] = maxCode = n;
+        depth[n] = 0;
+        order[n] = freq[n]! * 1024;
+      } else {
+        len[n] = 0;
+      }
+    }
+  } else {
+    // Ascending, as the scan above: the heap's order decides between equal frequencies.
+    for (let word = 0; word < used.length; word++) {
+      let bits = used[word]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const n = (word << 5) + 31 - Math.clz32(low);
+        heap[++heapLen] = maxCode = n;
+        depth[n] = 0;
+        order[n] = freq[n]! * 1024;
+        bits ^= low;
+      }
+    }
+  }
+  // Deflate needs two codes at least (one distance code even without matches).
+  while (heapLen < 2) {
+    const node = (heap[++heapLen] = maxCode < 2 ? ++maxCode : 0);
+    if (used !== null) used[node >> 5]! |= 1 << (node & 31);
+    freq[node] = 1;
+    depth[node] = 0;
+    order[node] = 1024;
+    optLen--;
+    if (stree !== null) staticLen -= stree[node]!;
+  }
+  t.maxCode = maxCode;
+  for (let n = heapLen >> 1; n >= 1; n--) pqDownHeap(n, heapLen);
+  let node = t.elems;
+  do {
+    const n = heap[1]!;
+    heap[1] = heap[heapLen--]!;
+    pqDownHeap(1, heapLen);
+    const m = heap[1];
+    heap[--heapMax] = n;
+    heap[--heapMax] = m;
+    freq[node] = freq[n]! + freq[m]!;
+    depth[node] = (depth[n]! >= depth[m]! ? depth[n]! : depth[m]!) + 1;
+    order[node] = freq[node]! * 1024 + depth[node]!;
+    t.dad[n] = t.dad[m] = node;
+    heap[1] = node++;
+    pqDownHeap(1, heapLen);
+  } while (heapLen >= 2);
+  heap[--heapMax] = heap[1]!;
+  genBitLen(t, heapMax);
+}
+
+// trees.c's gen_bitlen(), with its fix-up of codes longer than maxLength.
+function genBitLen(t: Tree, heapMax: number): void {
+  const { freq, len, dad, staticLen: stree, extra, extraBase, maxLength, maxCode } = t;
+  let overflow = 0;
+  for (let bits = 0; bits <= MAX_BITS; bits++) blCount[bits] = 0;
+  len[heap[heapMax]!] = 0;
+  let h: number;
+  for (h = heapMax + 1; h < HEAP_SIZE; h++) {
+    const n = heap[h]!;
+    let bits = len[dad[n]!]! + 1;
+    if (bits > maxLength) {
+      bits = maxLength;
+      overflow++;
+    }
+    len[n] = bits;
+    if (n > maxCode) continue;
+    blCount[bits]!++;
+    const xbits = n >= extraBase ? extra[n - extraBase]! : 0;
+    const f = freq[n]!;
+    optLen += f * (bits + xbits);
+    if (stree !== null) staticLen += f * (stree[n]! + xbits);
+  }
+  if (overflow === 0) return;
+  do {
+    let bits = maxLength - 1;
+    while (blCount[bits] === 0) bits--;
+    blCount[bits]!--;
+    blCount[bits + 1]! += 2;
+    blCount[maxLength]!--;
+    overflow -= 2;
+  } while (overflow > 0);
+  for (let bits = maxLength; bits !== 0; bits--) {
+    let n = blCount[bits]!;
+    while (n !== 0) {
+      const m = heap[--h]!;
+      if (m > maxCode) continue;
+      if (len[m] !== bits) {
+        optLen += (bits - len[m]!) * freq[m]!;
+        len[m] = bits;
+      }
+      n--;
+    }
+  }
+}
+
+// trees.c's gen_codes() after build_tree(), only for a block that is written: bl_count is the
+// count of each final length among the leaves.
+function treeCodes(t: Tree): void {
+  for (let bits = 0; bits <= MAX_BITS; bits++) blCount[bits] = 0;
+  for (let n = 0; n <= t.maxCode; n++) blCount[t.len[n]!]!++;
+  blCount[0] = 0;
+  genCodes(t.len, t.code, t.maxCode, blCount);
+}
+
+function genCodes(len: Uint8Array, code: Uint16Array, maxCode: number, count: Int32Array): void {
+  let c = 0;
+  for (let bits = 1; bits <= MAX_BITS; bits++) next[bits] = c = (c + count[bits - 1]!) << 1;
+  for (let n = 0; n <= maxCode; n++) {
+    const l = len[n]!;
+    if (l !== 0) code[n] = reverse(next[l]!++, l);
+  }
+}
+
+function reverse(code: number, len: number): number {
+  let res = 0;
+  do {
+    res |= code & 1;
+    code >>>= 1;
+    res <<= 1;
+  } while (--len > 0);
+  return res >>> 1;
+}
+
+// trees.c's scan_tree() (bits null: count how often each code length code will be sent) and
+// send_tree() (send them): `t`'s code lengths, run-length coded.
+function codeLengths(t: Tree, bits: BitWriter | null): void {
+  const { len, maxCode } = t;
+  let prevlen = -1;
+  let nextlen = len[0]!;
+  let count = 0;
+  let maxCount = 7;
+  let minCount = 4;
+  if (nextlen === 0) {
+    maxCount = 138;
+    minCount = 3;
+  }
+  if (bits === null) len[maxCode + 1] = 0xff; // zlib's guard (0xffff): unlike any length
+  for (let n = 0; n <= maxCode; n++) {
+    const curlen = nextlen;
+    nextlen = len[n + 1]!;
+    if (++count < maxCount && curlen === nextlen) continue;
+    if (count < minCount) {
+      do lengthCode(bits, curlen, 0, 0);
+      while (--count !== 0);
+    } else if (curlen !== 0) {
+      if (curlen !== prevlen) {
+        lengthCode(bits, curlen, 0, 0);
+        count--;
+      }
+      lengthCode(bits, REP_3_6, count - 3, 2);
+    } else if (count <= 10) {
+      lengthCode(bits, REPZ_3_10, count - 3, 3);
+    } else {
+      lengthCode(bits, REPZ_11_138, count - 11, 7);
+    }
+    count = 0;
+    prevlen = curlen;
+    if (nextlen === 0) {
+      maxCount = 138;
+      minCount = 3;
+    } else if (curlen === nextlen) {
+      maxCount = 6;
+      minCount = 3;
+    } else {
+      maxCount = 7;
+      minCount = 4;
+    }
+  }
+}
+
+function lengthCode(bits: BitWriter | null, code: number, extra: number, extraBits: number): void {
+  if (bits === null) {
+    bltree.freq[code]!++;
+    return;
+  }
+  bits.send(bltree.code[code]!, bltree.len[code]!);
+  if (extraBits !== 0) bits.send(extra, extraBits);
+}
+
+function buildBlTree(): number {
+  codeLengths(ltree, null);
+  codeLengths(dtree, null);
+  buildTree(bltree, null);
+  let maxBlIndex: number;
+  for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {
+    if (bltree.len[BL_ORDER[maxBlIndex]!] !== 0) break;
+  }
+  optLen += 3 * (maxBlIndex + 1) + 5 + 5 + 4;
+  return maxBlIndex;
+}
+
+function sendAllTrees(bits: BitWriter, lcodes: number, dcodes: number, blcodes: number): void {
+  bits.send(lcodes - 257, 5);
+  bits.send(dcodes - 1, 5);
+  bits.send(blcodes - 4, 4);
+  for (let rank = 0; rank < blcodes; rank++) bits.send(bltree.len[BL_ORDER[rank]!]!, 3);
+  codeLengths(ltree, bits);
+  codeLengths(dtree, bits);
+}
+
+function compressBlock(
+  bits: BitWriter,
+  lcode: Uint16Array,
+  llen: Uint8Array,
+  dcode: Uint16Array,
+  dlen: Uint8Array,
+): void {
+  for (let i = 0; i < symCount; i++) {
+    let dist = symDist[i]!;
+    let lc = symLc[i]!;
+    if (dist === 0) {
+      bits.send(lcode[lc]!, llen[lc]!);
+      continue;
+    }
+    let code = LENGTH_CODE[lc]!;
+    bits.send(lcode[code + LITERALS + 1]!, llen[code + LITERALS + 1]!);
+    let extra = EXTRA_LBITS[code]!;
+    if (extra !== 0) {
+      lc -= BASE_LENGTH[code]!;
+      bits.send(lc, extra);
+    }
+    dist--;
+    code = distCode(dist);
+    bits.send(dcode[code]!, dlen[code]!);
+    extra = EXTRA_DBITS[code]!;
+    if (extra !== 0) {
+      dist -= BASE_DIST[code]!;
+      bits.send(dist, extra);
+    }
+  }
+  bits.send(lcode[END_BLOCK]!, llen[END_BLOCK]!);
+}
+
+/** Deflate's bit order: least significant bit first, bytes filled from the low end. */
+class BitWriter {
+  #buf = 0;
+  #count = 0;
+  constructor(
+    private readonly out: Uint8Array,
+    private pos: number,
+  ) {}
+
+  send(value: number, length: number): void {
+    this.#buf |= value << this.#count;
+    this.#count += length;
+    while (this.#count >= 8) {
+      this.out[this.pos++] = this.#buf & 0xff;
+      this.#buf >>>= 8;
+      this.#count -= 8;
+    }
+  }
+
+  flush(): void {
+    if (this.#count > 0) this.out[this.pos++] = this.#buf & 0xff;
+    this.#buf = 0;
+    this.#count = 0;
+  }
+}
+
+function adler32(data: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  const n = data.length;
+  // 5552 bytes is the most that can be summed before b overflows 32 bits (zlib's NMAX).
+  for (let start = 0; start < n; start += 5552) {
+    const end = Math.min(n, start + 5552);
+    for (let i = start; i < end; i++) {
+      a += data[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
