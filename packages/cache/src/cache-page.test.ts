@@ -63,6 +63,28 @@ describe('cachePage', () => {
     expect(calls).toBe(3);
   });
 
+  it('keeps apart URLs that differ only in host, scheme, or a `?` in the path against the query', async () => {
+    let calls = 0;
+    const view = cachePage(60)((_request: HttpRequest) => new HttpResponse(`call ${++calls}`));
+    const text = async (request: HttpRequest): Promise<string> => (await view(request)).text();
+    const secure = (url: string): HttpRequest =>
+      new HttpRequest({
+        method: 'GET',
+        url,
+        headers: { host: 'testserver', 'x-forwarded-proto': 'https' },
+        options: { allowedHosts: ['*'], secureProxySslHeader: ['HTTP_X_FORWARDED_PROTO', 'https'] },
+      });
+    expect(await text(get('/a?b'))).toBe('call 1');
+    expect(await text(get('/a%3Fb'))).toBe('call 2');
+    expect(await text(get('/a?b', { host: 'other.example' }))).toBe('call 3');
+    expect(await text(secure('/a?b'))).toBe('call 4');
+    expect(await text(get('/a?b'))).toBe('call 1');
+    expect(await text(get('/a%3Fb'))).toBe('call 2');
+    expect(await text(get('/a?b', { host: 'other.example' }))).toBe('call 3');
+    expect(await text(secure('/a?b'))).toBe('call 4');
+    expect(secure('/a?b').scheme).toBe('https');
+  });
+
   it('uses the cache alias and key prefix given', async () => {
     let calls = 0;
     const view = cachePage(60, { cache: 'pages', keyPrefix: 'v2' })((_request: HttpRequest) => {
