@@ -63,6 +63,15 @@ describe('cachePage', () => {
     expect(calls).toBe(3);
   });
 
+  it('answers a hit in the local-memory cache at once, without a promise (as Django does)', async () => {
+    const view = cachePage(60)((_request: HttpRequest) => new HttpResponse('x'));
+    expect(view(get())).toBeInstanceOf(Promise);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const hit = view(get());
+    expect(hit).toBeInstanceOf(HttpResponse);
+    expect((hit as HttpResponse).text()).toBe('x');
+  });
+
   it('keeps apart URLs that differ only in host, scheme, or a `?` in the path against the query', async () => {
     let calls = 0;
     const view = cachePage(60)((_request: HttpRequest) => new HttpResponse(`call ${++calls}`));
