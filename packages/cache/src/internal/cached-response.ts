@@ -95,7 +95,8 @@ function headersOf(stored: StoredResponse): ResponseHeaders | [string, string][]
 
 export function restoreResponse(stored: StoredResponse): HttpResponseBase {
   const response = new HttpResponse(stored.b, { status: stored.s, headers: headersOf(stored) });
-  response.reasonPhrase = stored.r;
+  // Usually the status's own phrase: then the setter's newline check need not run on every hit.
+  if (response.reasonPhrase !== stored.r) response.reasonPhrase = stored.r;
   if (stored.c) {
     for (const cookie of stored.c) {
       const { text, ...attributes } = cookie;
