@@ -72,6 +72,19 @@ describe('cachePage', () => {
     expect((hit as HttpResponse).text()).toBe('x');
   });
 
+  it("keeps a custom reason phrase, and leaves the status's own implicit", async () => {
+    const custom = cachePage(60)(
+      (_request: HttpRequest) => new HttpResponse('x', { reason: 'Fine Indeed' }),
+    );
+    await custom(get('/custom/'));
+    expect((await custom(get('/custom/'))).reasonPhrase).toBe('Fine Indeed');
+    const plain = cachePage(60)((_request: HttpRequest) => new HttpResponse('x'));
+    await plain(get('/plain/'));
+    const hit = await plain(get('/plain/'));
+    hit.status = 404;
+    expect(hit.reasonPhrase).toBe('Not Found');
+  });
+
   it('keeps apart URLs that differ only in host, scheme, or a `?` in the path against the query', async () => {
     let calls = 0;
     const view = cachePage(60)((_request: HttpRequest) => new HttpResponse(`call ${++calls}`));
