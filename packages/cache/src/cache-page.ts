@@ -48,21 +48,32 @@ export function cachePage(
   const alias = options.cache ?? DEFAULT_CACHE_ALIAS;
   const logger = options.logger ?? consoleCacheLogger;
   let cache: BaseCache | undefined;
-  const settings = { cacheTimeout: timeout, keyPrefix, pageTimeout: timeout, logger };
+  const settings: PageSettings = { cacheTimeout: timeout, keyPrefix, pageTimeout: timeout, logger };
   return <View extends (...args: never[]) => unknown>(view: View) =>
     wrapView(view, {}, (call, args) => {
       // Resolved on the first request, so caches may be configured after the URLconf is built.
-      cache ??= caches.get(alias);
+      const pages = (cache ??= caches.get(alias));
       const request = args[0] as HttpRequest;
-      const compute = async (): Promise<HttpResponseBase> => {
-        const result = call();
-        const response = (isThenable(result) ? await result : result) as HttpResponseBase;
-        return updateCache(request, response, cache!, settings);
-      };
-      const cached = lookUpPage(request, cache, keyPrefix, logger);
-      if (isThenable(cached)) return cached.then((found) => found ?? compute());
+      const cached = lookUpPage(request, pages, keyPrefix, logger);
+      if (isThenable(cached)) {
+        return cached.then((found) => found ?? compute(call, request, pages, settings));
+      }
       // A memory hit goes back as is: wrapped in a promise, it cost the server three promise
       // reactions per hit (measured in process: 0.25 µs of a 1.05 µs hit).
-      return cached ?? compute();
+      return cached ?? compute(call, request, pages, settings);
     }) as unknown as CachedView<View>;
+}
+
+type PageSettings = Parameters<typeof updateCache>[3];
+
+// Only on a miss: a closure made per request cost a hit an allocation it never used.
+async function compute(
+  call: () => unknown,
+  request: HttpRequest,
+  cache: BaseCache,
+  settings: PageSettings,
+): Promise<HttpResponseBase> {
+  const result = call();
+  const response = (isThenable(result) ? await result : result) as HttpResponseBase;
+  return updateCache(request, response, cache, settings);
 }
