@@ -60,9 +60,9 @@ function urlKeys(request: HttpRequest, keyPrefix: string): UrlKeys {
   const host = request.getHost();
   const byHost = URL_KEYS[request.scheme];
   let byPath = byHost.get(host);
-  if (byPath === undefined) byHost.set(host, (byPath = new Map()));
+  if (byPath === undefined) byHost.set(host, (byPath = new Map<string, ByQuery>()));
   let byQuery = byPath.get(path);
-  if (byQuery === undefined) byPath.set(path, (byQuery = new Map()));
+  if (byQuery === undefined) byPath.set(path, (byQuery = new Map<string, UrlKeys>()));
   let keys = byQuery.get(query);
   if (keys === undefined) {
     keys = newUrlKeys(request.buildAbsoluteUri(), keyPrefix);
