@@ -23,7 +23,11 @@ function md5(text: string): string {
 // setup made that hash the largest cost of a cache hit (measured ~11 % of its CPU), and a site
 // serves the same few URLs again and again. The keys built from the hash are kept with it: the
 // same string objects each time, so the cache's own key memo finds them by their cached hash.
-// Bounded in entries (a burst of one-off URLs empties it) and in the URL length kept.
+// They are found by the parts the absolute URI is built from — scheme, validated host, path,
+// query string — not by the URI itself: building it (two IRI-encoding passes and the joins) was
+// then a quarter of a hit. Nested maps, because a decoded path may hold any character, so no
+// separator could join the parts unambiguously. Bounded in entries (a burst of one-off URLs
+// empties it) and in the URL length kept.
 interface UrlKeys {
   hash: string;
   prefix: string;
@@ -31,25 +35,45 @@ interface UrlKeys {
   /** The page keys when the URL varies on no header, by method. */
   plain: Map<string, string>;
 }
-const URL_KEYS = new Map<string, UrlKeys>();
+type ByQuery = Map<string, UrlKeys>;
+type ByPath = Map<string, ByQuery>;
+const URL_KEYS: Record<'http' | 'https', Map<string, ByPath>> = {
+  http: new Map(),
+  https: new Map(),
+};
+let urlKeysCount = 0;
 const URL_KEYS_LIMIT = 1000;
 const MEMO_URL_LENGTH = 2048;
 
+function newUrlKeys(uri: string, keyPrefix: string): UrlKeys {
+  const hash = md5(uri);
+  return { hash, prefix: keyPrefix, headerKey: cacheHeaderKey(keyPrefix, hash), plain: new Map() };
+}
+
 function urlKeys(request: HttpRequest, keyPrefix: string): UrlKeys {
-  const uri = request.buildAbsoluteUri();
-  let keys = uri.length > MEMO_URL_LENGTH ? undefined : URL_KEYS.get(uri);
+  const path = request.path;
+  const query = request.queryString;
+  if (path.length + query.length > MEMO_URL_LENGTH) {
+    return newUrlKeys(request.buildAbsoluteUri(), keyPrefix);
+  }
+  // getHost() first: it validates the host, as buildAbsoluteUri() would, on a memo hit too.
+  const host = request.getHost();
+  const byHost = URL_KEYS[request.scheme];
+  let byPath = byHost.get(host);
+  if (byPath === undefined) byHost.set(host, (byPath = new Map<string, ByQuery>()));
+  let byQuery = byPath.get(path);
+  if (byQuery === undefined) byPath.set(path, (byQuery = new Map<string, UrlKeys>()));
+  let keys = byQuery.get(query);
   if (keys === undefined) {
-    const hash = md5(uri);
-    keys = {
-      hash,
-      prefix: keyPrefix,
-      headerKey: cacheHeaderKey(keyPrefix, hash),
-      plain: new Map(),
-    };
-    if (uri.length <= MEMO_URL_LENGTH) {
-      if (URL_KEYS.size >= URL_KEYS_LIMIT) URL_KEYS.clear();
-      URL_KEYS.set(uri, keys);
+    keys = newUrlKeys(request.buildAbsoluteUri(), keyPrefix);
+    if (urlKeysCount >= URL_KEYS_LIMIT) {
+      URL_KEYS.http.clear();
+      URL_KEYS.https.clear();
+      urlKeysCount = 0;
+      return keys;
     }
+    urlKeysCount++;
+    byQuery.set(query, keys);
   } else if (keys.prefix !== keyPrefix) {
     keys.prefix = keyPrefix;
     keys.headerKey = cacheHeaderKey(keyPrefix, keys.hash);

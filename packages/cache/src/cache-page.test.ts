@@ -63,6 +63,50 @@ describe('cachePage', () => {
     expect(calls).toBe(3);
   });
 
+  it('answers a hit in the local-memory cache at once, without a promise (as Django does)', async () => {
+    const view = cachePage(60)((_request: HttpRequest) => new HttpResponse('x'));
+    expect(view(get())).toBeInstanceOf(Promise);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const hit = view(get());
+    expect(hit).toBeInstanceOf(HttpResponse);
+    expect((hit as HttpResponse).text()).toBe('x');
+  });
+
+  it("keeps a custom reason phrase, and leaves the status's own implicit", async () => {
+    const custom = cachePage(60)(
+      (_request: HttpRequest) => new HttpResponse('x', { reason: 'Fine Indeed' }),
+    );
+    await custom(get('/custom/'));
+    expect((await custom(get('/custom/'))).reasonPhrase).toBe('Fine Indeed');
+    const plain = cachePage(60)((_request: HttpRequest) => new HttpResponse('x'));
+    await plain(get('/plain/'));
+    const hit = await plain(get('/plain/'));
+    hit.status = 404;
+    expect(hit.reasonPhrase).toBe('Not Found');
+  });
+
+  it('keeps apart URLs that differ only in host, scheme, or a `?` in the path against the query', async () => {
+    let calls = 0;
+    const view = cachePage(60)((_request: HttpRequest) => new HttpResponse(`call ${++calls}`));
+    const text = async (request: HttpRequest): Promise<string> => (await view(request)).text();
+    const secure = (url: string): HttpRequest =>
+      new HttpRequest({
+        method: 'GET',
+        url,
+        headers: { host: 'testserver', 'x-forwarded-proto': 'https' },
+        options: { allowedHosts: ['*'], secureProxySslHeader: ['HTTP_X_FORWARDED_PROTO', 'https'] },
+      });
+    expect(await text(get('/a?b'))).toBe('call 1');
+    expect(await text(get('/a%3Fb'))).toBe('call 2');
+    expect(await text(get('/a?b', { host: 'other.example' }))).toBe('call 3');
+    expect(await text(secure('/a?b'))).toBe('call 4');
+    expect(await text(get('/a?b'))).toBe('call 1');
+    expect(await text(get('/a%3Fb'))).toBe('call 2');
+    expect(await text(get('/a?b', { host: 'other.example' }))).toBe('call 3');
+    expect(await text(secure('/a?b'))).toBe('call 4');
+    expect(secure('/a?b').scheme).toBe('https');
+  });
+
   it('uses the cache alias and key prefix given', async () => {
     let calls = 0;
     const view = cachePage(60, { cache: 'pages', keyPrefix: 'v2' })((_request: HttpRequest) => {

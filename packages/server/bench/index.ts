@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { canPin } from '@reins/bench-tools';
 import autocannon from 'autocannon';
 import { handlerOverhead } from './handler-overhead.js';
-import { startTarget, TARGETS } from './targets.js';
+import { DIAGNOSTIC_TARGETS, startTarget, TARGETS } from './targets.js';
 import type { TargetName } from './targets.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
@@ -25,7 +25,9 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const WARMUP_SECONDS = 1;
 // BENCH_TARGETS=raw,reins runs a subset (ratios needing a missing target are skipped).
 const SELECTED: readonly TargetName[] = process.env['BENCH_TARGETS']
-  ? TARGETS.filter((name) => process.env['BENCH_TARGETS']!.split(',').includes(name))
+  ? [...TARGETS, ...DIAGNOSTIC_TARGETS].filter((name) =>
+      process.env['BENCH_TARGETS']!.split(',').includes(name),
+    )
   : TARGETS;
 
 async function child(): Promise<void> {

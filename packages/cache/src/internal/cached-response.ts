@@ -86,16 +86,25 @@ export function isStoredResponse(value: unknown): value is StoredResponse {
 // once, and each hit copies the checked list (measured: rebuilding them was a quarter of a hit).
 const CHECKED_HEADERS = new WeakMap<StoredResponse, ResponseHeaders>();
 
+// The page served last, checked first: a site's hits mostly repeat a few pages, and comparing
+// one pointer is cheaper than the WeakMap's hash lookup and the frozen check.
+let lastStored: StoredResponse | null = null;
+let lastHeaders: ResponseHeaders | null = null;
+
 function headersOf(stored: StoredResponse): ResponseHeaders | [string, string][] {
+  if (stored === lastStored) return lastHeaders!;
   if (!Object.isFrozen(stored)) return stored.h;
   let headers = CHECKED_HEADERS.get(stored);
   if (headers === undefined) CHECKED_HEADERS.set(stored, (headers = new ResponseHeaders(stored.h)));
+  lastStored = stored;
+  lastHeaders = headers;
   return headers;
 }
 
 export function restoreResponse(stored: StoredResponse): HttpResponseBase {
   const response = new HttpResponse(stored.b, { status: stored.s, headers: headersOf(stored) });
-  response.reasonPhrase = stored.r;
+  // Usually the status's own phrase: then the setter's newline check need not run on every hit.
+  if (response.reasonPhrase !== stored.r) response.reasonPhrase = stored.r;
   if (stored.c) {
     for (const cookie of stored.c) {
       const { text, ...attributes } = cookie;

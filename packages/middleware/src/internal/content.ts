@@ -17,6 +17,10 @@ export function contentOf(response: HttpResponseBase): Uint8Array {
 /** The byte length of a non-streaming response's body. */
 export function contentLength(response: HttpResponseBase): number {
   const raw = (response as unknown as Record<symbol, unknown>)[RAW_CONTENT];
-  if (typeof raw === 'string' && UTF8.test(response.charset)) return Buffer.byteLength(raw, 'utf8');
+  if (typeof raw !== 'string') return contentOf(response).byteLength;
+  // The common spelling compared first: the regular expression was ~1.5 % of a request's CPU
+  // under CommonMiddleware.
+  const charset = response.charset;
+  if (charset === 'utf-8' || UTF8.test(charset)) return Buffer.byteLength(raw, 'utf8');
   return contentOf(response).byteLength;
 }
