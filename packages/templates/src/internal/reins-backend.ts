@@ -72,9 +72,10 @@ export function isPlainData(context: Record<string, unknown>): boolean {
     if (types.isProxy(value)) return false;
     // Symbol keys (`Symbol.iterator`, `Symbol.asyncIterator`) change how `{% for %}` iterates.
     if (Object.getOwnPropertySymbols(value).length > 0) return false;
-    const descriptors = Object.getOwnPropertyDescriptors(value);
-    for (const key in descriptors) {
-      const descriptor = descriptors[key]!;
+    // One descriptor at a time: `getOwnPropertyDescriptors` cost twice as much on Bun.
+    const keys = Object.getOwnPropertyNames(value);
+    for (let index = 0; index < keys.length; index++) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, keys[index]!)!;
       if (descriptor.get !== undefined || descriptor.set !== undefined) return false;
       pending.push(descriptor.value);
     }
