@@ -65,7 +65,7 @@ export type TemplateBackendFactory = ((config: TemplateBackendConfig) => Templat
  * The mark {@link declareSync} sets, under `Symbol.for` so that a package which cannot import this
  * one (`@reins/middleware`'s `csrfContextProcessor`) sets the same mark.
  */
-export const SYNC_MARK: unique symbol = Symbol.for('reins.templates.sync') as never;
+const SYNC_MARK: unique symbol = Symbol.for('reins.templates.sync') as never;
 
 /**
  * Declare that `fn` — a context processor, a `simpleTag`/`inclusionTag` function or a `tag()`

@@ -51,7 +51,7 @@ function engineRendersSync(engine: Engine): boolean {
  * Whether `context` is plain data, in which no lookup, call or iteration of a render can meet a
  * promise or run code of the caller's: read through property descriptors, so no getter runs.
  */
-export function isPlainData(context: Record<string, unknown>): boolean {
+function isPlainData(context: Record<string, unknown>): boolean {
   const pending: unknown[] = [context];
   let seen = 0;
   while (pending.length > 0) {
