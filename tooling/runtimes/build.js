@@ -16,6 +16,7 @@ await build({
     'site/deno.ts',
     'site/worker.ts',
     { in: 'bench/targets.ts', out: 'bench' },
+    { in: 'bench/in-process.ts', out: 'in-process' },
   ],
   outdir: 'dist',
   bundle: true,

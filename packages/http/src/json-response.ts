@@ -50,6 +50,8 @@ function serialize(
   }
 }
 
+const JSON_OPTIONS: HttpResponseOptions = Object.freeze({ contentType: 'application/json' });
+
 /**
  * A JSON response (`Content-Type: application/json`). `Date`s serialise as ISO strings,
  * `bigint`s as strings.
@@ -60,12 +62,18 @@ function serialize(
  * return new JsonResponse([1, 2, 3], { safe: false });
  */
 export class JsonResponse extends HttpResponse {
-  constructor(data: unknown, options: JsonResponseOptions = {}) {
-    if ((options.safe ?? true) && !isPlainObject(data)) {
+  constructor(data: unknown, options?: JsonResponseOptions) {
+    if ((options?.safe ?? true) && !isPlainObject(data)) {
       throw new TypeError(
         'In order to allow non-dict objects to be serialized set the safe parameter to False ' +
           '(pass { safe: false } to JsonResponse).',
       );
+    }
+    // Without options (the common call) the two object copies below were a fifth of the
+    // constructor's time on Bun.
+    if (options === undefined) {
+      super(serialize(data, undefined, undefined), JSON_OPTIONS);
+      return;
     }
     const { safe: _safe, replacer, space, ...rest } = options;
     const body = serialize(data, replacer, space);

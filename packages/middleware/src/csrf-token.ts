@@ -114,3 +114,6 @@ Object.defineProperty(LazyCsrfToken.prototype, SAFE_STRING, { value: true });
 export function csrfContextProcessor(request: HttpRequest): { csrf_token: LazyCsrfToken } {
   return { csrf_token: new LazyCsrfToken(request) };
 }
+// @reins/templates' `declareSync` mark (this package cannot import that one): the token is
+// computed synchronously, so a page rendered with only this processor may render without a promise.
+Object.defineProperty(csrfContextProcessor, Symbol.for('reins.templates.sync'), { value: true });

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isThenable } from '@reins/core';
 import { HttpResponse } from '@reins/http';
 import type { HttpRequest } from '@reins/http';
 import { loadAndRender } from './internal/render-template.js';
@@ -34,17 +35,32 @@ export interface RenderOptions {
  *   return render(request, 'polls/index.html', { latestQuestionList });
  * }
  */
-export async function render(
+export function render(
   request: HttpRequest | null,
   templateName: string | readonly string[] | RenderableTemplate,
   context: Record<string, unknown> | null = null,
   options: RenderOptions = {},
 ): Promise<HttpResponse> {
-  const content = await loadAndRender(
-    resolveTemplate(templateName, options, request),
-    context ?? {},
-    request,
-  );
+  // Not an async function: a template that renders synchronously costs one settled promise
+  // instead of an await and the function's own promise (measured on Bun: 0.25 µs of a page).
+  try {
+    const content = loadAndRender(
+      resolveTemplate(templateName, options, request),
+      context ?? {},
+      request,
+    );
+    if (isThenable<string>(content)) {
+      return Promise.resolve(content).then((text) => respond(text, options));
+    }
+    return Promise.resolve(respond(content, options));
+  } catch (error) {
+    // Every error a rejection, as when render() was an async function (a bad `status` too).
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rethrown as is
+    return Promise.reject(error);
+  }
+}
+
+function respond(content: string, options: RenderOptions): HttpResponse {
   return new HttpResponse(content, {
     ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
     ...(options.status === undefined ? {} : { status: options.status }),

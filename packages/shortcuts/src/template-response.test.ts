@@ -149,6 +149,15 @@ describe('render() and the template registry', () => {
     expect(TemplateResponse.isInstance(response)).toBe(false);
   });
 
+  it('rejects, never throws, when the response cannot be built (a bad status)', async () => {
+    setTemplates(engine);
+    let answer: Promise<unknown> | undefined;
+    expect(() => {
+      answer = render(request, 'hello.html', { name: 'x' }, { status: 1000 });
+    }).not.toThrow();
+    await expect(answer).rejects.toThrow();
+  });
+
   it('names the fix when no engines are configured', async () => {
     expect(() => getTemplates()).toThrow(/setTemplates\(createTemplates/);
     await expect(render(request, 'hello.html')).rejects.toThrow(

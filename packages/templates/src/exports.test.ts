@@ -17,6 +17,7 @@ it('exports exactly the public API', async () => {
     'builtinFilters',
     'conditionalEscape',
     'createTemplates',
+    'declareSync',
     'escape',
     'isSafe',
     'markSafe',

@@ -52,3 +52,4 @@ export type {
   TemplateBackendConfig,
   TemplateBackendFactory,
 } from './template-backend.js';
+export { declareSync } from './template-backend.js';

@@ -60,3 +60,31 @@ export interface TemplateBackendConfig {
 export type TemplateBackendFactory = ((config: TemplateBackendConfig) => TemplateBackend) & {
   backendName?: string;
 };
+
+/**
+ * The mark {@link declareSync} sets, under `Symbol.for` so that a package which cannot import this
+ * one (`@reins/middleware`'s `csrfContextProcessor`) sets the same mark.
+ */
+const SYNC_MARK: unique symbol = Symbol.for('reins.templates.sync') as never;
+
+/**
+ * Declare that `fn` — a context processor, a `simpleTag`/`inclusionTag` function or a `tag()`
+ * compile function — answers synchronously, and that nothing it returns is, holds or yields a
+ * promise or an async iterable during a render. A reins engine whose context processors and
+ * library tags are all declared so renders a page whose context is plain data without a single
+ * promise (the backend's `render()` then returns a string); anything undeclared makes it render
+ * asynchronously, as before. Returns `fn` itself.
+ *
+ * @example
+ * const siteName = declareSync((_request: unknown) => ({ site_name: 'Polls' }));
+ * createTemplates([{ backend: 'reins', options: { contextProcessors: [siteName] } }]);
+ */
+export function declareSync<F extends (...args: never[]) => unknown>(fn: F): F {
+  Object.defineProperty(fn, SYNC_MARK, { value: true });
+  return fn;
+}
+
+/** Whether `fn` was declared with {@link declareSync} (or carries its mark). */
+export function isDeclaredSync(fn: unknown): boolean {
+  return typeof fn === 'function' && (fn as { [SYNC_MARK]?: unknown })[SYNC_MARK] === true;
+}

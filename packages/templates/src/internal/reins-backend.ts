@@ -1,29 +1,132 @@
 /**
  * The built-in backend of `createTemplates` (`reinsBackend`): an `Engine` whose templates render
- * asynchronously. It adds no context processor of its own: `{{ csrf_token }}` comes from the one
- * CSRF context processor, `csrfContextProcessor` of `@reins/middleware`, which `createApp` puts
- * first in every reins engine (Django's always-on `csrf` processor) — it reads the token lazily
- * and marks the cookie as used, as Django's does.
+ * synchronously when nothing in the render can meet a promise, asynchronously otherwise. It adds
+ * no context processor of its own: `{{ csrf_token }}` comes from the one CSRF context processor,
+ * `csrfContextProcessor` of `@reins/middleware`, which `createApp` puts first in every reins
+ * engine (Django's always-on `csrf` processor) — it reads the token lazily and marks the cookie
+ * as used, as Django's does.
+ *
+ * Sync first, safely: a sync render that met a promise half-way would have to start again
+ * asynchronously, calling a second time whatever it had already called (a callable in the
+ * context, a custom tag, a context processor, a `template_rendered` listener). So the choice is
+ * made before anything runs, and only when no promise can appear: every context processor and
+ * library tag of the engine is declared synchronous (`declareSync`), and the context is plain
+ * data — primitives, plain objects and arrays holding only data properties, dates and safe
+ * strings, no function, getter, proxy or class instance, which is where promises and user code
+ * hide. Anything else renders with `renderAsync()` from the start, exactly as before.
  *
  * @module
  */
+import { types } from 'node:util';
+import { isSafe } from '@reins/core';
 import { Engine, type EngineOptions } from '../engine.js';
-import type { Template } from '../template.js';
-import type {
-  BackendTemplate,
-  TemplateBackend,
-  TemplateBackendConfig,
+import type { RenderOptions, Template } from '../template.js';
+import {
+  isDeclaredSync,
+  type BackendTemplate,
+  type TemplateBackend,
+  type TemplateBackendConfig,
 } from '../template-backend.js';
 
-function wrap(template: Template, backend: string): BackendTemplate {
-  return {
-    name: template.name,
-    origin: template.origin?.name,
-    backend,
-    template,
-    render: (context, request, renderOptions) =>
-      template.renderAsync(context ?? {}, request, renderOptions),
-  } as BackendTemplate;
+/**
+ * How many values the context scan looks at before it gives up and renders asynchronously: a
+ * scan costs tens of nanoseconds per value, the promise path about a microsecond per page, so a
+ * context larger than this gains little from the sync path (and a cyclic one ends here).
+ */
+const SCAN_LIMIT = 1_000;
+
+/** Whether a render of `engine`'s templates can meet a promise from anything but the context. */
+function engineRendersSync(engine: Engine): boolean {
+  for (const processor of engine.contextProcessors) if (!isDeclaredSync(processor)) return false;
+  for (const library of [...engine.builtins, ...Object.values(engine.libraries)]) {
+    for (const name in library.tags) {
+      const tag = library.tags[name]!;
+      if (!isDeclaredSync(tag.kind === 'tag' ? tag.compile : tag.fn)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether `context` is plain data, in which no lookup, call or iteration of a render can meet a
+ * promise or run code of the caller's: read through property descriptors, so no getter runs.
+ */
+function isPlainData(context: Record<string, unknown>): boolean {
+  const pending: unknown[] = [context];
+  let seen = 0;
+  while (pending.length > 0) {
+    if (++seen > SCAN_LIMIT) return false;
+    const value = pending.pop();
+    if (typeof value !== 'object') {
+      if (typeof value === 'function') return false;
+      continue;
+    }
+    if (value === null || isSafe(value)) continue;
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto === Date.prototype) {
+      if (Reflect.ownKeys(value).length > 0) return false;
+      continue;
+    }
+    if (proto !== Object.prototype && proto !== null && proto !== Array.prototype) return false;
+    // A proxy answers the checks above with whatever its handler says.
+    if (types.isProxy(value)) return false;
+    // Symbol keys (`Symbol.iterator`, `Symbol.asyncIterator`) change how `{% for %}` iterates.
+    if (Object.getOwnPropertySymbols(value).length > 0) return false;
+    // One descriptor at a time: `getOwnPropertyDescriptors` cost twice as much on Bun.
+    const keys = Object.getOwnPropertyNames(value);
+    for (let index = 0; index < keys.length; index++) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, keys[index]!)!;
+      if (descriptor.get !== undefined || descriptor.set !== undefined) return false;
+      pending.push(descriptor.value);
+    }
+  }
+  return true;
+}
+
+/** The error for a declared-synchronous function that returned a promise anyway. */
+function brokenDeclaration(template: Template, cause: unknown): Error {
+  return new Error(
+    `Template '${template.name}' met a promise in a synchronous render: every context processor ` +
+      'and library tag of its engine is declared synchronous (declareSync) and its context is ' +
+      'plain data, so one of those functions returned a promise. Make it synchronous, or remove ' +
+      'its declareSync() so that the engine renders asynchronously.',
+    { cause },
+  );
+}
+
+class ReinsBackendTemplate implements BackendTemplate {
+  readonly name: string;
+  readonly origin: string | undefined;
+  readonly backend: string;
+  /** The engine's template. */
+  readonly template: Template;
+  readonly #syncEngine: () => boolean;
+
+  constructor(template: Template, backend: string, syncEngine: () => boolean) {
+    this.name = template.name;
+    this.origin = template.origin?.name;
+    this.backend = backend;
+    this.template = template;
+    this.#syncEngine = syncEngine;
+  }
+
+  render(
+    context: Record<string, unknown> = {},
+    request?: unknown,
+    options?: RenderOptions,
+  ): Promise<string> | string {
+    if (!this.#syncEngine() || !isPlainData(context)) {
+      return this.template.renderAsync(context, request, options);
+    }
+    try {
+      return this.template.render(context, request, options);
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === 'templates.async_context') {
+        throw brokenDeclaration(this.template, error);
+      }
+      throw error;
+    }
+  }
 }
 
 /** Create the reins backend from one configuration entry. */
@@ -33,10 +136,24 @@ export function reinsBackend(config: TemplateBackendConfig): TemplateBackend & {
     ...options,
     ...(options.loaders === undefined ? { dirs: config.dirs, appDirs: config.appDirs } : {}),
   });
+  // Read at the first render, once: libraries are complete by then (Django reads them when the
+  // engine is built), and the answer then costs nothing per render.
+  let syncEngine: boolean | undefined;
+  const rendersSync = (): boolean => (syncEngine ??= engineRendersSync(engine));
+  const wrapped = new WeakMap<Template, ReinsBackendTemplate>();
+  const wrap = (template: Template): ReinsBackendTemplate => {
+    let backendTemplate = wrapped.get(template);
+    if (backendTemplate === undefined) {
+      backendTemplate = new ReinsBackendTemplate(template, config.name, rendersSync);
+      wrapped.set(template, backendTemplate);
+    }
+    return backendTemplate;
+  };
   return {
     name: config.name,
     engine,
-    getTemplate: (name) => wrap(engine.getTemplate(name), config.name),
-    fromString: (source) => wrap(engine.fromString(source), config.name),
+    getTemplate: (name) => wrap(engine.getTemplate(name)),
+    fromString: (source) =>
+      new ReinsBackendTemplate(engine.fromString(source), config.name, rendersSync),
   };
 }
