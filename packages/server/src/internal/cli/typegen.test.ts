@@ -7,10 +7,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
-import { createResolver } from '@reins/urls';
+import { createResolver, rePath } from '@reins/urls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urlpatterns } from '../../../test/fixtures/typegen-urls.js';
-import { generateUrlTypes, regexGroupNames } from './typegen.js';
+import { generateUrlTypes } from './typegen.js';
 
 const PACKAGE = resolve(import.meta.dirname, '../../..');
 const FIXTURE = join(PACKAGE, 'test/fixtures/typegen-urls.ts');
@@ -143,11 +143,20 @@ describe('reins typegen', () => {
   });
 });
 
-describe('regexGroupNames', () => {
-  it("reads Python's named groups, not escaped ones or ones inside a class", () => {
-    expect(regexGroupNames('^(?P<year>[0-9]{4})/(?P<slug>[-\\w]+)/$')).toEqual(['year', 'slug']);
-    expect(regexGroupNames('^\\(?P<no>x)[(?P<nor>]/(?P<yes>a)')).toEqual(['yes']);
-    expect(regexGroupNames('^[]a(?P<in>)](?P<out>b)')).toEqual(['out']);
-    expect(regexGroupNames('^([0-9]+)/(?P=back)')).toEqual([]);
+describe('a regex route', () => {
+  it("takes Python's named groups as kwargs, not escaped ones, ones inside a class or back-references", () => {
+    const view = () => null;
+    const text = generateUrlTypes(
+      createResolver([
+        rePath('^(?P<year>[0-9]{4})/(?P<slug>[-\\w]+)/$', view, { name: 'a' }),
+        rePath('^\\(\\?P<no>x\\)[(?P<nor>]/(?P<yes>a)$', view, { name: 'b' }),
+        rePath('^[]a(?P<in>)](?P<out>b)$', view, { name: 'c' }),
+        rePath('^(?P<x>[0-9]+)/(?P=x)$', view, { name: 'd' }),
+      ]),
+    );
+    expect(text).toContain('  a: { year: string | number; slug: string | number };');
+    expect(text).toContain('  b: { yes: string | number };');
+    expect(text).toContain('  c: { out: string | number };');
+    expect(text).toContain('  d: { x: string | number };');
   });
 });

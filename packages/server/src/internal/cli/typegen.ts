@@ -24,7 +24,7 @@ export const TYPEGEN_FILE = 'reins-urls.gen.d.ts';
 export type UrlconfNode =
   | {
       readonly kind: 'resolver';
-      readonly pattern: { readonly kind: string; readonly source: string } | null;
+      readonly pattern: PatternShape | null;
       readonly urlpatterns: readonly UrlconfNode[];
       readonly namespace: string | null;
       readonly appName: string | null;
@@ -32,9 +32,26 @@ export type UrlconfNode =
     }
   | {
       readonly kind: 'pattern';
-      readonly pattern: { readonly kind: string; readonly source: string };
+      readonly pattern: PatternShape;
       readonly name: string | null;
       readonly defaultArgs: Readonly<Record<string, unknown>>;
+    };
+
+/**
+ * What the walk reads of a route or regex: the parameters @reins/urls' `RoutePattern` parsed (each
+ * with its converter) and the named groups its Python-regex parser found in a `RegexPattern`.
+ */
+type PatternShape =
+  | {
+      readonly kind: 'route';
+      readonly source: string;
+      readonly paramNames: readonly string[];
+      readonly converters: ReadonlyMap<string, { readonly name: string }>;
+    }
+  | {
+      readonly kind: 'regex';
+      readonly source: string;
+      readonly parsed: { readonly groupNames: readonly string[] };
     };
 
 type ResolverNode = Extract<UrlconfNode, { kind: 'resolver' }>;
@@ -51,9 +68,6 @@ const BUILTIN_TYPES: Readonly<Record<string, string>> = {
 // A regex group's value is matched against its text after str(): Django takes any value, and
 // numbers are what digit groups are usually given.
 const REGEX_GROUP_TYPE = 'string | number';
-
-// Django's _PATH_PARAMETER_COMPONENT_RE.
-const PLACEHOLDER = /<(?:([^>:]+):)?([^>]+)>/g;
 
 /** One parameter of a name's kwargs: its TypeScript type, and whether it may be omitted. */
 interface Param {
@@ -80,45 +94,21 @@ interface Entry {
   kwargs: string[];
 }
 
-/** The parameters of a route (`<int:pk>` → `pk: number`), in order. */
-function routeParams(source: string, scope: Scope): Map<string, string> {
+/** The parameters a route or regex captures (`<int:pk>` → `pk: number`), in order. */
+function patternParams(pattern: PatternShape | null, scope: Scope): Map<string, string> {
   const params = new Map<string, string>();
-  for (const [, converter = 'str', name = ''] of source.matchAll(PLACEHOLDER)) {
+  if (pattern === null) return params;
+  if (pattern.kind === 'regex') {
+    for (const name of pattern.parsed.groupNames) params.set(name, REGEX_GROUP_TYPE);
+    return params;
+  }
+  for (const name of pattern.paramNames) {
+    const converter = pattern.converters.get(name)!.name;
     const builtin = BUILTIN_TYPES[converter];
     if (builtin === undefined) scope.usesConverterTypes.value = true;
     params.set(name, builtin ?? `Converted<${stringLiteral(converter)}>`);
   }
   return params;
-}
-
-/** The named groups of a Python regex (`(?P<year>…)`), skipping escapes and character classes. */
-export function regexGroupNames(source: string): string[] {
-  const names: string[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (char === '\\') {
-      i++;
-    } else if (char === '[') {
-      // A ']' right after '[' or '[^' is a literal, as in Python.
-      i += source[i + 1] === '^' ? 2 : 1;
-      if (source[i] === ']') i++;
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-    } else if (source.startsWith('(?P<', i)) {
-      const end = source.indexOf('>', i + 4);
-      if (end < 0) break;
-      names.push(source.slice(i + 4, end));
-      i = end;
-    }
-  }
-  return names;
-}
-
-function patternParams(pattern: UrlconfNode['pattern'], scope: Scope): Map<string, string> {
-  if (pattern === null) return new Map();
-  if (pattern.kind === 'regex') {
-    return new Map(regexGroupNames(pattern.source).map((name) => [name, REGEX_GROUP_TYPE]));
-  }
-  return routeParams(pattern.source, scope);
 }
 
 // As Django's _join_route drops a regex's '^' after a prefix; the comment's path starts with '/'.
