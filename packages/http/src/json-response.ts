@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isPlainObject } from '@reins/core';
 import { HttpResponse, type HttpResponseOptions } from './http-response.js';
 
 /** Options of {@link JsonResponse}. */
@@ -14,12 +15,6 @@ export interface JsonResponseOptions extends HttpResponseOptions {
   replacer?: (this: unknown, key: string, value: unknown) => unknown;
   /** `JSON.stringify`'s indentation. */
   space?: string | number;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
 }
 
 const bigintAsString = (_key: string, value: unknown): unknown =>
