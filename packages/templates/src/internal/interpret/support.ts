@@ -24,7 +24,6 @@ function walkable(node: Node): boolean {
     case 'text':
     case 'var':
     case 'extends':
-      return true;
     case 'include':
       return true;
     case 'block':
