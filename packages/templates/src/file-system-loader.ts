@@ -7,7 +7,15 @@
  *
  * @module
  */
-import { constants, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  lstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Loader, TemplateOrigin } from './loader.js';
 
@@ -34,12 +42,6 @@ function within(path: string, dir: string): boolean {
 // Undefined on Windows, where every read takes the realpath path.
 const O_NOFOLLOW: number | undefined = constants.O_NOFOLLOW;
 const SYMLINK_CODES = new Set(['ELOOP', 'EMLINK']);
-// One `readFileSync` with the open flags is one call into Node's C++ (open, read and close there);
-// `openSync` + `readFileSync(fd)` + `closeSync` was three, and a fifth of a cold compile-and-render.
-const READ_NO_FOLLOW =
-  O_NOFOLLOW === undefined
-    ? undefined
-    : Object.freeze({ encoding: 'utf8' as const, flag: constants.O_RDONLY | O_NOFOLLOW });
 
 /**
  * The file at `path` (inside `dir`), read only if no component below `dir` is a symlink — then
@@ -48,16 +50,22 @@ const READ_NO_FOLLOW =
  * calls that cost as much as the read each: most of a cold compile-and-render's I/O.
  */
 function readWithoutSymlinks(path: string, dir: string): string | undefined {
-  if (READ_NO_FOLLOW === undefined) return undefined;
+  if (O_NOFOLLOW === undefined) return undefined;
   const base = dir.endsWith(sep) ? dir.length : dir.length + 1;
   for (let i = path.indexOf(sep, base); i !== -1; i = path.indexOf(sep, i + 1)) {
     if (lstatSync(path.slice(0, i)).isSymbolicLink()) return undefined;
   }
+  let fd: number;
   try {
-    return readFileSync(path, READ_NO_FOLLOW);
+    fd = openSync(path, constants.O_RDONLY | O_NOFOLLOW);
   } catch (error) {
     if (SYMLINK_CODES.has(errorCode(error))) return undefined;
     throw error;
+  }
+  try {
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 
