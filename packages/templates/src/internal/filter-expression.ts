@@ -123,25 +123,40 @@ const isAsciiWord = (code: number): boolean =>
   isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
 
 /**
- * The common shape `name.attr|filter|other` (ASCII, no argument, no space) parsed without the
- * regular expression, or `undefined` for anything else. A head starting with a letter is never a
- * number for Python's `float()`/`int()` (`inf` and `nan` hold neither `.` nor `e`), so it is a
- * variable; the result is the one the general parser gives.
+ * The common shapes `name.attr|filter|other` and `"text"|filter` (ASCII names, no argument, no
+ * space, no backslash in the string) parsed without the regular expression, or `undefined` for
+ * anything else. A head starting with a letter is never a number for Python's `float()`/`int()`
+ * (`inf` and `nan` hold neither `.` nor `e`), so it is a variable; the result is the one the
+ * general parser gives. Besides the pattern's run per expression, a process's first template
+ * skips compiling the pattern's Unicode classes (a sixth of that first compile + render, for the
+ * `"base.html"` of an `{% extends %}`).
  */
 function parseSimpleExpression(
   token: string,
   findFilter: (name: string) => FilterSpec | undefined,
 ): FilterExpression | undefined {
   const length = token.length;
-  if (length === 0 || !isAsciiLetter(token.charCodeAt(0))) return undefined;
-  let i = 1;
-  for (; i < length; i++) {
-    const code = token.charCodeAt(i);
-    if (code === 46 /* . */) {
-      if (token.charCodeAt(i + 1) === 95 /* _ */) return undefined;
-    } else if (!isAsciiWord(code)) break;
-  }
-  const raw = token.slice(0, i);
+  if (length === 0) return undefined;
+  const first = token.charCodeAt(0);
+  let i: number;
+  let head: Operand;
+  if (first === 34 /* " */ || first === 39 /* ' */) {
+    const close = token.indexOf(first === 34 ? '"' : "'", 1);
+    if (close === -1) return undefined;
+    const value = token.slice(1, close);
+    if (value.includes('\\')) return undefined;
+    head = { kind: 'literal', value, isString: true, raw: value };
+    i = close + 1;
+  } else if (isAsciiLetter(first)) {
+    for (i = 1; i < length; i++) {
+      const code = token.charCodeAt(i);
+      if (code === 46 /* . */) {
+        if (token.charCodeAt(i + 1) === 95 /* _ */) return undefined;
+      } else if (!isAsciiWord(code)) break;
+    }
+    const raw = token.slice(0, i);
+    head = { kind: 'variable', path: raw.split('.'), raw };
+  } else return undefined;
   const filters: FilterCall[] = [];
   while (i < length) {
     if (token.charCodeAt(i) !== 124 /* | */ || filters.length >= MAX_FILTERS) return undefined;
@@ -154,7 +169,7 @@ function parseSimpleExpression(
     checkArity(name, spec, false);
     filters.push({ name, spec, arg: undefined });
   }
-  return { head: { kind: 'variable', path: raw.split('.'), raw }, filters, token };
+  return { head, filters, token };
 }
 
 /** Parse a filter expression, looking filters up with `findFilter`. */

@@ -29,15 +29,27 @@ export const isAsciiSpace = (code: number): boolean =>
 
 /** Python `str.strip()`. */
 export function pyStripText(text: string): string {
-  // Tag contents are ASCII-bounded almost always: trim those by hand, and leave any other
-  // boundary (Unicode spaces, U+0085) to the regular expression.
-  let start = 0;
-  let end = text.length;
-  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
-  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
-  if (start < end && (text.charCodeAt(start) >= 128 || text.charCodeAt(end - 1) >= 128))
-    return text.replace(STRIP_RE, '');
-  return start === 0 && end === text.length ? text : text.slice(start, end);
+  return stripSlice(text, 0, text.length);
+}
+
+/**
+ * `pyStripText(source.slice(start, end))`, slicing once. Tag contents are ASCII-bounded almost
+ * always: trim those by hand, and leave any other boundary (Unicode spaces, U+0085) to the
+ * regular expression.
+ */
+function stripSlice(source: string, start: number, end: number): string {
+  while (start < end && isAsciiSpace(source.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(source.charCodeAt(end - 1))) end--;
+  if (start < end && (source.charCodeAt(start) >= 128 || source.charCodeAt(end - 1) >= 128))
+    return source.slice(start, end).replace(STRIP_RE, '');
+  return start === 0 && end === source.length ? source : source.slice(start, end);
+}
+
+/** Add the number of newlines in `source` between `start` and `end` to `line`. */
+function linesAfter(source: string, start: number, end: number, line: number): number {
+  for (let i = source.indexOf('\n', start); i !== -1 && i < end; i = source.indexOf('\n', i + 1))
+    line++;
+  return line;
 }
 
 /**
@@ -56,11 +68,6 @@ export function tokenize(source: string): Token[] {
   let blockEnd = -2;
   let varEnd = -2;
   let commentEnd = -2;
-  const pushText = (end: number): void => {
-    const text = source.slice(textStart, end);
-    tokens.push({ type: TEXT, contents: text, line, offset: textStart });
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
-  };
   for (let open = source.indexOf('{'); open !== -1; open = source.indexOf('{', open + 1)) {
     const kind = source.charCodeAt(open + 1);
     let close: number;
@@ -77,22 +84,20 @@ export function tokenize(source: string): Token[] {
     if (close === -1) continue;
     if (newline !== -1 && newline < open + 2) newline = source.indexOf('\n', open + 2);
     if (newline !== -1 && newline < close) continue;
-    if (open > textStart) pushText(open);
+    if (open > textStart) {
+      tokens.push({ type: TEXT, contents: source.slice(textStart, open), line, offset: textStart });
+      line = linesAfter(source, textStart, open, line);
+    }
     textStart = close + 2;
     let token: Token | undefined;
     let blockContent = '';
     if (kind === 37) {
-      blockContent = pyStripText(source.slice(open + 2, close));
+      blockContent = stripSlice(source, open + 2, close);
       if (verbatim !== false && blockContent === verbatim) verbatim = false;
     }
     if (verbatim === false) {
       if (kind === 123) {
-        token = {
-          type: VAR,
-          contents: pyStripText(source.slice(open + 2, close)),
-          line,
-          offset: open,
-        };
+        token = { type: VAR, contents: stripSlice(source, open + 2, close), line, offset: open };
       } else if (kind === 37) {
         const head = blockContent.slice(0, 9);
         if (head === 'verbatim' || head === 'verbatim ') verbatim = `end${blockContent}`;
@@ -106,6 +111,7 @@ export function tokenize(source: string): Token[] {
     );
     open = close + 1;
   }
-  if (textStart < source.length) pushText(source.length);
+  if (textStart < source.length)
+    tokens.push({ type: TEXT, contents: source.slice(textStart), line, offset: textStart });
   return tokens;
 }

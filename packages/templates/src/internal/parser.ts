@@ -72,9 +72,7 @@ export class Parser {
   }
 
   findTag(name: string): TagParser | undefined {
-    return (
-      this.tags.get(name) ?? (Object.hasOwn(BUILTIN_TAGS, name) ? BUILTIN_TAGS[name] : undefined)
-    );
+    return this.tags.get(name) ?? builtinTag(name);
   }
 
   findFilter(name: string): FilterSpec | undefined {
@@ -92,7 +90,12 @@ export class Parser {
       } else if (token.type === VAR) {
         if (token.contents === '')
           throw this.error(token, `Empty variable tag on line ${String(token.line)}`);
-        const expression = this.withToken(token, () => this.compileFilter(token.contents));
+        let expression: FilterExpression;
+        try {
+          expression = this.compileFilter(token.contents);
+        } catch (error) {
+          throw this.located(error, token);
+        }
         nodes.push({ type: 'var', expression, token });
         containsNonText = true;
       } else if (token.type === BLOCK) {
@@ -112,17 +115,16 @@ export class Parser {
         }
         const tagParser = this.findTag(command);
         if (tagParser === undefined) this.invalidBlockTag(token, command, parseUntil);
-        const result = this.withToken(token, () => tagParser(this, token));
-        for (const node of Array.isArray(result) ? result : [result]) {
-          if (node.type === 'extends' && containsNonText) {
-            throw this.error(
-              token,
-              `<ExtendsNode: extends ${node.parent.token}> must be the first tag in the template.`,
-            );
-          }
-          if (node.type !== 'text') containsNonText = true;
-          nodes.push(node);
+        let result: Node | Node[];
+        try {
+          result = tagParser(this, token);
+        } catch (error) {
+          throw this.located(error, token);
         }
+        if (Array.isArray(result)) {
+          for (const node of result)
+            containsNonText = this.#add(nodes, node, token, containsNonText);
+        } else containsNonText = this.#add(nodes, result, token, containsNonText);
         this.commandStack.pop();
       } else if (token.type === COMMENT) {
         // Comments produce no node.
@@ -130,6 +132,18 @@ export class Parser {
     }
     if (parseUntil.length > 0) this.unclosedBlockTag(parseUntil);
     return nodes;
+  }
+
+  /** Append a tag's node; returns whether the list now holds something other than text. */
+  #add(nodes: Node[], node: Node, token: Token, containsNonText: boolean): boolean {
+    if (node.type === 'extends' && containsNonText) {
+      throw this.error(
+        token,
+        `<ExtendsNode: extends ${node.parent.token}> must be the first tag in the template.`,
+      );
+    }
+    nodes.push(node);
+    return containsNonText || node.type !== 'text';
   }
 
   nextToken(): Token {
@@ -176,9 +190,13 @@ export class Parser {
     try {
       return fn();
     } catch (error) {
-      if (TemplateSyntaxError.isInstance(error)) throw this.locate(error, token);
-      throw error;
+      throw this.located(error, token);
     }
+  }
+
+  /** `error`, with this token's location when it is a syntax error. */
+  located(error: unknown, token: Token): unknown {
+    return TemplateSyntaxError.isInstance(error) ? this.locate(error, token) : error;
   }
 
   error(token: Token, message: string): TemplateSyntaxError {
@@ -215,6 +233,14 @@ function commandOf(contents: string): string | undefined {
     if (code >= 128) return pySplit(contents)[0];
   }
   return contents === '' ? undefined : contents;
+}
+
+// A Map answers the parser's one lookup per tag faster than `Object.hasOwn` on the table; made
+// on first use, as the table's modules import this one.
+let builtinTags: Map<string, TagParser> | undefined;
+
+function builtinTag(name: string): TagParser | undefined {
+  return (builtinTags ??= new Map(Object.entries(BUILTIN_TAGS))).get(name);
 }
 
 function customTagParser(name: string, tag: TagDefinition): TagParser {
