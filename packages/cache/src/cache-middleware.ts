@@ -13,7 +13,7 @@ import type { MaybePromise } from '@reins/core';
 import { HttpResponse, type HttpRequest, type HttpResponseBase } from '@reins/http';
 import { defineMiddleware, type Middleware, type MiddlewareSettings } from '@reins/middleware';
 import type { BaseCache } from './base-cache.js';
-import { getCacheKey, getCacheKeySync, learnCacheKey } from './cache-key.js';
+import { getCacheKey, learnCacheKey, NOT_LEARNT, readPageSync } from './cache-key.js';
 import { caches, DEFAULT_CACHE_ALIAS } from './caches.js';
 import { isStoredResponse, restoreResponse, storeResponse } from './internal/cached-response.js';
 import { hasSync } from './internal/sync-cache.js';
@@ -91,14 +91,13 @@ export function lookUpPage(
   if (!hasSync(cache)) return lookUpAsync(request, cache, keyPrefix, logger, method);
   let stored: unknown;
   try {
-    const key = getCacheKeySync(request, keyPrefix, 'GET', cache);
-    if (key !== null) {
-      stored = cache.getSync(key);
-      if (stored === null && method === 'HEAD') {
-        const headKey = getCacheKeySync(request, keyPrefix, 'HEAD', cache);
-        stored = headKey === null ? null : cache.getSync(headKey);
-      }
+    // One clock reading for the request's reads (see READ_MADE).
+    const now = Date.now();
+    stored = readPageSync(request, keyPrefix, 'GET', cache, now);
+    if (stored === null && method === 'HEAD') {
+      stored = readPageSync(request, keyPrefix, 'HEAD', cache, now);
     }
+    if (stored === NOT_LEARNT) stored = null;
     cacheWorked(cache);
   } catch (error) {
     cacheFailed(cache, error, logger);
