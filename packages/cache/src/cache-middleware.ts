@@ -132,10 +132,16 @@ async function lookUpAsync(
 }
 
 function answer(request: HttpRequest, stored: unknown): HttpResponseBase | null {
-  const found = isStoredResponse(stored);
+  const marks = request as unknown as Record<symbol, boolean | undefined>;
+  if (isStoredResponse(stored)) {
+    // Django sets the flag to False on a hit; unset already reads as False (only `true` stores),
+    // and adding it would give every request served from the cache a shape of its own.
+    if (marks[UPDATE_CACHE] !== undefined) marks[UPDATE_CACHE] = false;
+    return restoreResponse(stored);
+  }
   // A miss (or a failed cache) lets UpdateCacheMiddleware store the page this request computes.
-  (request as unknown as Record<symbol, boolean>)[UPDATE_CACHE] = !found;
-  return found ? restoreResponse(stored) : null;
+  marks[UPDATE_CACHE] = true;
+  return null;
 }
 
 interface Renderable {
