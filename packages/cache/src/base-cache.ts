@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { STABLE_KEY } from './internal/sync-cache.js';
 import { CacheKeyNotFound } from './errors.js';
 import { warnAboutKey } from './key-warnings.js';
 
@@ -134,6 +135,15 @@ export abstract class BaseCache {
    */
   validateKey(key: string): void {
     warnAboutKey(key);
+  }
+
+  /**
+   * The stored key of `key` at the default version when it is always the same string
+   * (the default key function and Django's own `makeKey`/`validateKey`), so a caller may keep it;
+   * `null` when a custom one must run on every call.
+   */
+  [STABLE_KEY](key: string): string | null {
+    return this.#memoizable ? this.key(key, undefined) : null;
   }
 
   /** `makeKey` then `validateKey`. */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { HttpRequest, HttpResponseBase } from '@reins/http';
 import type { BaseCache } from './base-cache.js';
 import { caches } from './caches.js';
-import type { SyncCache } from './internal/sync-cache.js';
+import { READ_MADE, STABLE_KEY, type SyncCache } from './internal/sync-cache.js';
 import { DEFAULT_CACHE_MIDDLEWARE_SECONDS } from './patch-response-headers.js';
 
 const DELIMITER = /\s*,\s*/;
@@ -34,6 +34,12 @@ interface UrlKeys {
   headerKey: string;
   /** The page keys when the URL varies on no header, by method. */
   plain: Map<string, string>;
+  /** The cache the `made…` keys were made by (see READ_MADE), or null. */
+  madeBy: BaseCache | null;
+  madeHeaderKey: string;
+  /** The made page keys of GET and HEAD when the URL varies on no header, once known. */
+  madeGet: string | null;
+  madeHead: string | null;
 }
 type ByQuery = Map<string, UrlKeys>;
 type ByPath = Map<string, ByQuery>;
@@ -47,8 +53,25 @@ const MEMO_URL_LENGTH = 2048;
 
 function newUrlKeys(uri: string, keyPrefix: string): UrlKeys {
   const hash = md5(uri);
-  return { hash, prefix: keyPrefix, headerKey: cacheHeaderKey(keyPrefix, hash), plain: new Map() };
+  return {
+    hash,
+    prefix: keyPrefix,
+    headerKey: cacheHeaderKey(keyPrefix, hash),
+    plain: new Map(),
+    madeBy: null,
+    madeHeaderKey: '',
+    madeGet: null,
+    madeHead: null,
+  };
 }
+
+// The URL asked for last, compared part by part before the maps: a site's hits mostly repeat a
+// few pages, and comparing four short strings touches less memory than three hash lookups.
+let lastScheme = '';
+let lastHost = '';
+let lastPath = '';
+let lastQuery = '';
+let lastKeys: UrlKeys | null = null;
 
 function urlKeys(request: HttpRequest, keyPrefix: string): UrlKeys {
   const path = request.path;
@@ -58,7 +81,35 @@ function urlKeys(request: HttpRequest, keyPrefix: string): UrlKeys {
   }
   // getHost() first: it validates the host, as buildAbsoluteUri() would, on a memo hit too.
   const host = request.getHost();
-  const byHost = URL_KEYS[request.scheme];
+  const scheme = request.scheme;
+  if (
+    lastKeys !== null &&
+    lastKeys.prefix === keyPrefix &&
+    path === lastPath &&
+    query === lastQuery &&
+    host === lastHost &&
+    scheme === lastScheme
+  ) {
+    return lastKeys;
+  }
+  const keys = mappedUrlKeys(request, keyPrefix, scheme, host, path, query);
+  lastScheme = scheme;
+  lastHost = host;
+  lastPath = path;
+  lastQuery = query;
+  lastKeys = keys;
+  return keys;
+}
+
+function mappedUrlKeys(
+  request: HttpRequest,
+  keyPrefix: string,
+  scheme: 'http' | 'https',
+  host: string,
+  path: string,
+  query: string,
+): UrlKeys {
+  const byHost = URL_KEYS[scheme];
   let byPath = byHost.get(host);
   if (byPath === undefined) byHost.set(host, (byPath = new Map<string, ByQuery>()));
   let byQuery = byPath.get(path);
@@ -78,6 +129,7 @@ function urlKeys(request: HttpRequest, keyPrefix: string): UrlKeys {
     keys.prefix = keyPrefix;
     keys.headerKey = cacheHeaderKey(keyPrefix, keys.hash);
     keys.plain.clear();
+    keys.madeBy = null;
   }
   return keys;
 }
@@ -140,17 +192,51 @@ export async function getCacheKey(
   return generateCacheKey(request, options.method ?? 'GET', headerList, keys);
 }
 
-/** @internal {@link getCacheKey} on a cache that answers at once: no promise on a page-cache hit. */
-export function getCacheKeySync(
+/** What {@link readPageSync} returns when the URL's header list is not in the cache. */
+export const NOT_LEARNT = Symbol('reins.cache.notLearnt');
+
+/**
+ * @internal The page stored for `request` under `method` in a cache that answers at once, as
+ * at `now`: `getCacheKey` then `get`, reading the same keys in the same order, through
+ * keys made once per URL when the cache allows it (see READ_MADE). `NOT_LEARNT` when the header
+ * list is missing, `null` when the page is.
+ */
+export function readPageSync(
   request: HttpRequest,
   keyPrefix: string,
-  method: string,
-  cache: SyncCache,
-): string | null {
+  method: 'GET' | 'HEAD',
+  cache: BaseCache & SyncCache,
+  now: number,
+): unknown {
   const keys = urlKeys(request, keyPrefix);
+  const read = cache[READ_MADE];
+  if (read === undefined) return readByKey(request, method, cache, keys);
+  if (keys.madeBy !== cache) {
+    const made = cache[STABLE_KEY](keys.headerKey);
+    if (made === null) return readByKey(request, method, cache, keys);
+    keys.madeBy = cache;
+    keys.madeHeaderKey = made;
+    keys.madeGet = null;
+    keys.madeHead = null;
+  }
+  const headerList = read.call(cache, keys.madeHeaderKey, now) as string[] | null;
+  if (headerList === null) return NOT_LEARNT;
+  if (headerList.length > 0) {
+    return cache.getSync(generateCacheKey(request, method, headerList, keys));
+  }
+  let page = method === 'GET' ? keys.madeGet : keys.madeHead;
+  if (page === null) {
+    page = cache[STABLE_KEY](generateCacheKey(request, method, headerList, keys))!;
+    if (method === 'GET') keys.madeGet = page;
+    else keys.madeHead = page;
+  }
+  return read.call(cache, page, now);
+}
+
+function readByKey(request: HttpRequest, method: string, cache: SyncCache, keys: UrlKeys): unknown {
   const headerList = cache.getSync(keys.headerKey) as string[] | null;
-  if (headerList === null) return null;
-  return generateCacheKey(request, method, headerList, keys);
+  if (headerList === null) return NOT_LEARNT;
+  return cache.getSync(generateCacheKey(request, method, headerList, keys));
 }
 
 /**

@@ -13,7 +13,7 @@ import type { MaybePromise } from '@reins/core';
 import { HttpResponse, type HttpRequest, type HttpResponseBase } from '@reins/http';
 import { defineMiddleware, type Middleware, type MiddlewareSettings } from '@reins/middleware';
 import type { BaseCache } from './base-cache.js';
-import { getCacheKey, getCacheKeySync, learnCacheKey } from './cache-key.js';
+import { getCacheKey, learnCacheKey, NOT_LEARNT, readPageSync } from './cache-key.js';
 import { caches, DEFAULT_CACHE_ALIAS } from './caches.js';
 import { isStoredResponse, restoreResponse, storeResponse } from './internal/cached-response.js';
 import { hasSync } from './internal/sync-cache.js';
@@ -91,14 +91,13 @@ export function lookUpPage(
   if (!hasSync(cache)) return lookUpAsync(request, cache, keyPrefix, logger, method);
   let stored: unknown;
   try {
-    const key = getCacheKeySync(request, keyPrefix, 'GET', cache);
-    if (key !== null) {
-      stored = cache.getSync(key);
-      if (stored === null && method === 'HEAD') {
-        const headKey = getCacheKeySync(request, keyPrefix, 'HEAD', cache);
-        stored = headKey === null ? null : cache.getSync(headKey);
-      }
+    // One clock reading for the request's reads (see READ_MADE).
+    const now = Date.now();
+    stored = readPageSync(request, keyPrefix, 'GET', cache, now);
+    if (stored === null && method === 'HEAD') {
+      stored = readPageSync(request, keyPrefix, 'HEAD', cache, now);
     }
+    if (stored === NOT_LEARNT) stored = null;
     cacheWorked(cache);
   } catch (error) {
     cacheFailed(cache, error, logger);
@@ -133,10 +132,16 @@ async function lookUpAsync(
 }
 
 function answer(request: HttpRequest, stored: unknown): HttpResponseBase | null {
-  const found = isStoredResponse(stored);
+  const marks = request as unknown as Record<symbol, boolean | undefined>;
+  if (isStoredResponse(stored)) {
+    // Django sets the flag to False on a hit; unset already reads as False (only `true` stores),
+    // and adding it would give every request served from the cache a shape of its own.
+    if (marks[UPDATE_CACHE] !== undefined) marks[UPDATE_CACHE] = false;
+    return restoreResponse(stored);
+  }
   // A miss (or a failed cache) lets UpdateCacheMiddleware store the page this request computes.
-  (request as unknown as Record<symbol, boolean>)[UPDATE_CACHE] = !found;
-  return found ? restoreResponse(stored) : null;
+  marks[UPDATE_CACHE] = true;
+  return null;
 }
 
 interface Renderable {

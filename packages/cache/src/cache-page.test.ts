@@ -1,5 +1,5 @@
 import { HttpRequest, HttpResponse, StreamingHttpResponse } from '@reins/http';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cachePage } from './cache-page.js';
 import { getCacheKey } from './cache-key.js';
 import { caches, configureCaches } from './caches.js';
@@ -120,6 +120,65 @@ describe('cachePage', () => {
     expect(key).toMatch(/^views\.decorators\.cache\.cache_page\.v2\.GET\./);
     expect(await caches.get('pages').has(key!)).toBe(true);
     expect(await getCacheKey(get(), { cache: caches.get('default'), keyPrefix: 'v2' })).toBeNull();
+  });
+
+  it('keeps apart one URL cached under two key prefixes and caches, asked in turn', async () => {
+    const calls = { a: 0, b: 0 };
+    const a = cachePage(60, { keyPrefix: 'a' })((_request: HttpRequest) => {
+      calls.a += 1;
+      return new HttpResponse(`a${calls.a}`);
+    });
+    const b = cachePage(60, { cache: 'pages', keyPrefix: 'b' })((_request: HttpRequest) => {
+      calls.b += 1;
+      return new HttpResponse(`b${calls.b}`);
+    });
+    for (let round = 0; round < 3; round++) {
+      expect((await a(get())).text()).toBe('a1');
+      expect((await b(get())).text()).toBe('b1');
+    }
+    // The page gone from one cache: that view computes again, the other still hits.
+    await caches.get('default').delete((await getCacheKey(get(), { keyPrefix: 'a' }))!);
+    expect((await a(get())).text()).toBe('a2');
+    expect((await b(get())).text()).toBe('b1');
+    expect(calls).toEqual({ a: 2, b: 1 });
+  });
+
+  it("runs a cache's own key function on every hit, as Django makes each key on each get", async () => {
+    const made: string[] = [];
+    configureCaches({
+      default: {
+        backend: 'locmem',
+        location: 'cache-page-key-function',
+        keyFunction: (key, prefix, version) => {
+          made.push(key.split('.')[3]!);
+          return `${prefix}:${version}:${key}`;
+        },
+      },
+    });
+    await caches.get('default').clear();
+    const view = cachePage(60)((_request: HttpRequest) => new HttpResponse('x'));
+    await view(get());
+    made.length = 0;
+    await view(get());
+    await view(get());
+    // The header list, then the page, on each request.
+    expect(made).toEqual(['cache_header', 'cache_page', 'cache_header', 'cache_page']);
+  });
+
+  it('computes the page again once its timeout has passed', async () => {
+    let calls = 0;
+    const view = cachePage(1)((_request: HttpRequest) => new HttpResponse(`call ${++calls}`));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await view(get());
+      vi.advanceTimersByTime(999);
+      expect((await view(get())).text()).toBe('call 1');
+      vi.advanceTimersByTime(1);
+      expect((await view(get())).text()).toBe('call 2');
+      expect((await view(get('/articles/', {}, 'HEAD'))).text()).toBe('call 2');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not cache streaming responses', async () => {

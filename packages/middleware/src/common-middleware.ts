@@ -142,8 +142,13 @@ export function commonMiddleware(options: CommonMiddlewareOptions = {}): Middlew
         if (response.status === 404 && shouldRedirectWithSlash(request)) {
           return new Redirect(pathWithSlash(request));
         }
-        if (!response.streaming && !response.headers.has('Content-Length')) {
-          response.headers.set('Content-Length', String(contentLength(response)));
+        if (!response.streaming && response.headers.getLower('content-length') === undefined) {
+          // Digits only: nothing for the header check to refuse.
+          response.headers.setTrusted(
+            'Content-Length',
+            'content-length',
+            String(contentLength(response)),
+          );
         }
         return response;
       },

@@ -1,4 +1,4 @@
-import { HttpRequest, HttpResponse } from '@reins/http';
+import { BadHeaderError, HttpRequest, HttpResponse } from '@reins/http';
 import { describe, expect, it } from 'vitest';
 import { SecurityMiddleware, securityMiddleware } from './security-middleware.js';
 
@@ -34,6 +34,25 @@ describe('securityMiddleware', () => {
     });
     expect((own(request()) as HttpResponse).headers.get('Cross-Origin-Opener-Policy')).toBe(
       'unsafe-none',
+    );
+  });
+
+  it('refuses a header value with a newline on each response, as Django does, not at start-up', () => {
+    const handler = securityMiddleware({ referrerPolicy: 'same-origin\r\nX-Evil: 1' })(inner);
+    expect(() => handler(request())).toThrow(BadHeaderError);
+    // A view's own Referrer-Policy wins, so nothing is set and nothing is refused.
+    const own = securityMiddleware({ referrerPolicy: 'same-origin\r\nX-Evil: 1' })(() => {
+      const response = new HttpResponse('ok');
+      response.headers.set('referrer-policy', 'no-referrer');
+      return response;
+    });
+    expect((own(request()) as HttpResponse).headers.get('Referrer-Policy')).toBe('no-referrer');
+  });
+
+  it('sends a value outside Latin-1 MIME-encoded, as Django does', () => {
+    const handler = securityMiddleware({ referrerPolicy: 'é€' })(inner);
+    expect((handler(request()) as HttpResponse).headers.get('Referrer-Policy')).toBe(
+      new HttpResponse('', { headers: { 'Referrer-Policy': 'é€' } }).headers.get('Referrer-Policy'),
     );
   });
 

@@ -6,6 +6,7 @@
  */
 import { HttpResponsePermanentRedirect } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
+import { constantHeader, hasHeader, setDefaultHeader } from './internal/constant-header.js';
 import { configurable, describeMiddleware } from './internal/named-middleware.js';
 import type { Middleware } from './middleware.js';
 
@@ -84,6 +85,15 @@ export function securityMiddleware(options: SecurityMiddlewareOptions = {}): Mid
   const coop =
     options.crossOriginOpenerPolicy === undefined ? 'same-origin' : options.crossOriginOpenerPolicy;
 
+  // Django's order: Strict-Transport-Security, X-Content-Type-Options, X-XSS-Protection,
+  // Referrer-Policy, Cross-Origin-Opener-Policy; each only when the response lacks it.
+  const hstsHeader = hsts === null ? null : constantHeader('Strict-Transport-Security', hsts);
+  const always = [
+    nosniff ? constantHeader('X-Content-Type-Options', 'nosniff') : null,
+    xssFilter ? constantHeader('X-XSS-Protection', '1; mode=block') : null,
+    referrerPolicy !== null ? constantHeader('Referrer-Policy', referrerPolicy) : null,
+    coop ? constantHeader('Cross-Origin-Opener-Policy', coop) : null,
+  ].filter((header) => header !== null);
   const middleware = defineMiddleware({
     processRequest: sslRedirect
       ? (request) => {
@@ -96,21 +106,10 @@ export function securityMiddleware(options: SecurityMiddlewareOptions = {}): Mid
       : undefined,
     processResponse(request, response) {
       const headers = response.headers;
-      if (hsts !== null && !headers.has('Strict-Transport-Security') && request.isSecure()) {
-        headers.set('Strict-Transport-Security', hsts);
+      if (hstsHeader !== null && !hasHeader(headers, hstsHeader) && request.isSecure()) {
+        setDefaultHeader(headers, hstsHeader);
       }
-      if (nosniff && !headers.has('X-Content-Type-Options')) {
-        headers.set('X-Content-Type-Options', 'nosniff');
-      }
-      if (xssFilter && !headers.has('X-XSS-Protection')) {
-        headers.set('X-XSS-Protection', '1; mode=block');
-      }
-      if (referrerPolicy !== null && !headers.has('Referrer-Policy')) {
-        headers.set('Referrer-Policy', referrerPolicy);
-      }
-      if (coop && !headers.has('Cross-Origin-Opener-Policy')) {
-        headers.set('Cross-Origin-Opener-Policy', coop);
-      }
+      for (const header of always) setDefaultHeader(headers, header);
       return response;
     },
   });

@@ -1,4 +1,4 @@
-import { HttpRequest, HttpResponse } from '@reins/http';
+import { BadHeaderError, HttpRequest, HttpResponse } from '@reins/http';
 import { describe, expect, it } from 'vitest';
 import {
   XFrameOptionsMiddleware,
@@ -25,6 +25,19 @@ describe('xFrameOptionsMiddleware', () => {
     expect((handler(request('/other')) as HttpResponse).headers.get('X-Frame-Options')).toBe(
       'DENY',
     );
+  });
+
+  it('keeps a view’s own value in any case, and refuses a newline per response as Django does', () => {
+    const own = XFrameOptionsMiddleware(() => {
+      const response = new HttpResponse('ok');
+      response.headers.set('x-frame-options', 'SAMEORIGIN');
+      return response;
+    });
+    const response = own(request()) as HttpResponse;
+    expect(response.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+    expect([...response.headers.keys()]).toContain('x-frame-options');
+    const bad = xFrameOptionsMiddleware({ xFrameOptions: 'deny\nx' })(() => new HttpResponse(''));
+    expect(() => bad(request())).toThrow(BadHeaderError);
   });
 
   it('honours a response marked by hand (Django: response.xframe_options_exempt = True)', () => {

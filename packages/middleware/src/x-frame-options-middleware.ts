@@ -7,6 +7,7 @@
 import type { HttpRequest } from '@reins/http';
 import { defineMiddleware } from './define-middleware.js';
 import { andThen } from '@reins/core';
+import { constantHeader, hasHeader } from './internal/constant-header.js';
 import { configurable, describeMiddleware } from './internal/named-middleware.js';
 import { wrapView } from './internal/wrap-view.js';
 import type { AnyResponse, MaybePromise, Middleware } from './middleware.js';
@@ -36,12 +37,17 @@ export interface XFrameOptionsMiddlewareOptions {
 export function xFrameOptionsMiddleware(options: XFrameOptionsMiddlewareOptions = {}): Middleware {
   const setting = options.xFrameOptions ?? 'DENY';
   const fixed = typeof setting === 'string' ? setting.toUpperCase() : null;
+  const header = constantHeader('X-Frame-Options', fixed ?? 'DENY');
   const middleware = defineMiddleware({
     processResponse(request, response) {
-      if (response.headers.has('X-Frame-Options')) return response;
+      if (hasHeader(response.headers, header)) return response;
       // Marked by xFrameOptionsExempt(view), or by hand as Django's `response.xframe_options_exempt = True`.
       const marks = response as unknown as Record<PropertyKey, unknown>;
       if (marks[EXEMPT] === true || marks['xFrameOptionsExempt'] === true) return response;
+      if (fixed !== null && header.checked) {
+        response.headers.setTrusted(header.name, header.lower, header.value);
+        return response;
+      }
       const value =
         fixed ??
         (setting as (request: HttpRequest, response: AnyResponse) => string)(

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { canPin } from '@reins/bench-tools';
 import autocannon from 'autocannon';
 import { handlerOverhead } from './handler-overhead.js';
+import { writePath } from './write-path.js';
 import { DIAGNOSTIC_TARGETS, startTarget, TARGETS } from './targets.js';
 import type { TargetName } from './targets.js';
 
@@ -207,6 +208,7 @@ async function main(): Promise<void> {
     );
   }
   await handlerOverhead();
+  await writePath();
   const errors = [...samples.values()].flat().reduce((sum, sample) => sum + sample.errors, 0);
   if (errors > 0) {
     console.log(`\n${errors} errors/non-2xx responses during the run`);

@@ -31,6 +31,8 @@ const PAIRS: readonly [TargetName, TargetName, number][] = [
   ['reins-cached', 'raw', 0.9],
   ['reins+mw', 'raw-mw-headers', 0.9],
   ['reins-cached', 'raw-cached-headers', 0.9],
+  ['reins-cached', 'reins-cached-headers', 0],
+  ['reins-cached-headers', 'raw-cached-headers', 0],
   ['raw-mw-headers', 'raw', 0],
   ['raw-cached-headers', 'raw', 0],
 ];

@@ -25,7 +25,8 @@ export type TargetName =
   | 'reins-async'
   | 'reins-cached'
   | 'raw-mw-headers'
-  | 'raw-cached-headers';
+  | 'raw-cached-headers'
+  | 'reins-cached-headers';
 /** The targets `pnpm bench` runs by default. */
 export const TARGETS: readonly TargetName[] = [
   'raw',
@@ -42,7 +43,11 @@ export const TARGETS: readonly TargetName[] = [
  * `BENCH_TARGETS`): what Node itself charges for them — it checks every header name and value
  * with a regular expression and joins them into the head — against what reins adds.
  */
-export const DIAGNOSTIC_TARGETS: readonly TargetName[] = ['raw-mw-headers', 'raw-cached-headers'];
+export const DIAGNOSTIC_TARGETS: readonly TargetName[] = [
+  'raw-mw-headers',
+  'raw-cached-headers',
+  'reins-cached-headers',
+];
 
 const MW_HEADERS = {
   'content-type': HTML,
@@ -121,7 +126,8 @@ export async function startTarget(name: TargetName): Promise<number> {
     case 'reins':
     case 'reins+mw':
     case 'reins-async':
-    case 'reins-cached': {
+    case 'reins-cached':
+    case 'reins-cached-headers': {
       // The built package, as an application runs it (`pnpm bench` builds it first).
       const { createApp, silentLogger } = await import('@reins/server');
       const { HttpResponse } = await import('@reins/http');
@@ -132,6 +138,9 @@ export async function startTarget(name: TargetName): Promise<number> {
 
       const async = (): Promise<InstanceType<typeof HttpResponse>> =>
         Promise.resolve(new HttpResponse(BODY, { contentType: HTML }));
+      const fixed = cachedHeaders();
+      const withCacheHeaders = (): InstanceType<typeof HttpResponse> =>
+        new HttpResponse(BODY, { headers: fixed });
       const other = (): InstanceType<typeof HttpResponse> =>
         new HttpResponse('other', { contentType: HTML });
       const app = createApp({
@@ -140,7 +149,13 @@ export async function startTarget(name: TargetName): Promise<number> {
           path('articles/<int:year>/', other, { name: 'year' }),
           path(
             'hello/',
-            name === 'reins-async' ? async : name === 'reins-cached' ? cachePage(60)(sync) : sync,
+            name === 'reins-async'
+              ? async
+              : name === 'reins-cached'
+                ? cachePage(60)(sync)
+                : name === 'reins-cached-headers'
+                  ? withCacheHeaders
+                  : sync,
             { name: 'hello' },
           ),
           path('about/', other, { name: 'about' }),

@@ -20,6 +20,7 @@ import {
   type Timeout,
 } from '../base-cache.js';
 import { decodeValue, encodeValue } from '../internal/codec.js';
+import { READ_MADE } from '../internal/sync-cache.js';
 
 /**
  * Options of {@link LocMemCache}.
@@ -92,10 +93,10 @@ export class LocMemCache extends BaseCache {
     return { value: this.#pack(key, value), expires: expiresAt ?? Infinity, packed: true };
   }
 
-  #read(key: string): Maybe {
+  #read(key: string, now?: number): Maybe {
     const entry = this.#store.get(key);
     if (entry === undefined) return MISSING;
-    if (entry.expires <= Date.now()) {
+    if (entry.expires <= (now ?? Date.now())) {
       this.#store.delete(key);
       return MISSING;
     }
@@ -175,6 +176,12 @@ export class LocMemCache extends BaseCache {
   getSync<T = unknown>(key: string, defaultValue: T | null = null, version?: number): T | null {
     const value = this.#read(this.key(key, version));
     return value === MISSING ? defaultValue : (value as T);
+  }
+
+  /** @internal `getSync()` by a made key, as at `now`: see `READ_MADE`. */
+  [READ_MADE](made: string, now: number): unknown {
+    const value = this.#read(made, now);
+    return value === MISSING ? null : value;
   }
 
   /**

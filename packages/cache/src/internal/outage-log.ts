@@ -17,13 +17,17 @@ export const consoleCacheLogger: CacheLogger = {
 };
 
 const failing = new WeakSet<BaseCache>();
+// Until some cache has failed, a hit need not look itself up in the set (a weak-set lookup per
+// request); after that it always does.
+let everFailed = false;
 
 export function cacheWorked(cache: BaseCache): void {
-  failing.delete(cache);
+  if (everFailed) failing.delete(cache);
 }
 
 export function cacheFailed(cache: BaseCache, error: unknown, logger: CacheLogger): void {
   if (failing.has(cache)) return;
+  everFailed = true;
   failing.add(cache);
   const reason = error instanceof Error ? error.message : String(error);
   logger.log({
