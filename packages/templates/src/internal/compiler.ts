@@ -28,6 +28,7 @@ import {
   type RuntimeHelperName,
   type RuntimeTemplate,
 } from './runtime.js';
+import { ExtendsLink } from './runtime/extends-link.js';
 import { markSafe } from '@reins/core';
 
 /** Compile-time settings. */
@@ -154,16 +155,20 @@ export class Compiler {
     return this.autoescape === null ? 'ae' : String(this.autoescape);
   }
 
-  locationConstant(name: string, token: Token): string {
+  /** Where `token` is, for an error naming `name` there. */
+  location(name: string, token: Token): MissingInfo {
     const loc = locationOf(this.options.source, token, this.options.templateName);
-    const info: MissingInfo = {
+    return {
       name,
       template: loc.templateName,
       line: loc.line,
       column: loc.column,
       sourceLine: loc.sourceLine,
     };
-    return this.constant(info);
+  }
+
+  locationConstant(name: string, token: Token): string {
+    return this.constant(this.location(name, token));
   }
 
   /** Await a value in async mode only if it is a promise. */
@@ -179,13 +184,24 @@ export class Compiler {
       const body = this.functionBody(new Scope(null, null), (scope) => {
         for (const node of parsed.nodes) this.collectBlocks(node);
         const extendsNode = parsed.extendsNode!;
-        const parent = this.expression(extendsNode.parent, scope, 'value', extendsNode.token);
         const head = extendsNode.parent.head;
-        const variable =
-          head?.kind === 'variable' && extendsNode.parent.filters.length === 0 ? head.raw : null;
+        const plain = extendsNode.parent.filters.length === 0;
+        // A literal name is found once per engine cache (see ExtendsLink); '' is an error.
+        const name =
+          plain && head?.kind === 'literal' && head.isString && head.value !== ''
+            ? (head.value as string)
+            : null;
+        const parent =
+          name === null
+            ? this.expression(extendsNode.parent, scope, 'value', extendsNode.token)
+            : 'null';
+        const variable = plain && head?.kind === 'variable' ? head.raw : null;
+        const link = this.constant(
+          new ExtendsLink(name, variable, this.location('extends', extendsNode.token)),
+        );
         return (
           (parsed.leadingText ? `o += ${jsString(parsed.leadingText)};\n` : '') +
-          `o += ${this.asyncMode ? 'await $extendA' : '$extend'}(ctx, s, ae, ${parent}, blocks, self, ${variable === null ? 'null' : jsString(variable)}, ${this.locationConstant('extends', extendsNode.token)});\n`
+          `o += ${this.asyncMode ? 'await $extendA' : '$extend'}(ctx, s, ae, ${parent}, ${link}, blocks, self);\n`
         );
       });
       main = this.fnText('main', '', body);

@@ -33,8 +33,8 @@ import {
 } from './runtime/comparison.js';
 import { renderInclude, renderIncludeAsync } from './runtime/include.js';
 import {
-  extendParent,
-  extendParentAsync,
+  extendLinked,
+  extendLinkedAsync,
   renderBlock,
   renderBlockAsync,
   renderBlockSuper,
@@ -128,8 +128,8 @@ export const RUNTIME_HELPERS = {
   blockA: renderBlockAsync,
   blockSuper: renderBlockSuper,
   blockSuperA: renderBlockSuperAsync,
-  extend: extendParent,
-  extendA: extendParentAsync,
+  extend: extendLinked,
+  extendA: extendLinkedAsync,
   include: renderInclude,
   includeA: renderIncludeAsync,
   simple: callSimpleTag,

@@ -8,7 +8,7 @@ import { TemplateDoesNotExist } from '../../template-does-not-exist.js';
 import { TemplateRecursionError } from '../../template-recursion-error.js';
 import { Context } from '../context.js';
 import { constructRelativePath } from '../relative-path.js';
-import { unwrapTemplate } from './inheritance.js';
+import { unwrapTemplate } from './extends-link.js';
 import { iterate } from './iteration.js';
 import { pythonStr } from './output.js';
 import { budgetStep } from './render-budget.js';

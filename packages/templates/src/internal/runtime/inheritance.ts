@@ -1,15 +1,14 @@
 /**
- * Template inheritance at render time: Django's `BlockContext`, `{% block %}` with the most
- * derived definition winning, `{{ block.super }}`, and `{% extends %}` finding and rendering the
- * parent.
+ * Template inheritance at render time: `{% block %}` with the most derived definition winning,
+ * `{{ block.super }}`, and `{% extends %}` finding and rendering the parent (through the compiled
+ * tag's `ExtendsLink`, or looked up every time from the tree walker).
  *
  * @module
  */
-import { TemplateRecursionError } from '../../template-recursion-error.js';
 import { TemplateSyntaxError } from '../../template-syntax-error.js';
 import type { Context } from '../context.js';
-import { pyBool } from '../python-truth.js';
-import { pythonStr } from './output.js';
+import { BlockContext, NO_BLOCKS, withBlocks } from './block-context.js';
+import { findParent, parentName, unwrapTemplate, type ExtendsLink } from './extends-link.js';
 import {
   locate,
   type MissingInfo,
@@ -18,34 +17,7 @@ import {
   type RenderState,
   type RuntimeTemplate,
 } from './render-state.js';
-import { markSafe, pyRepr } from '@reins/core';
-
-/** Django's `BlockContext`: per block name, the definitions from most basic to most derived. */
-export class BlockContext {
-  readonly blocks = new Map<string, RenderFunction[]>();
-
-  addBlocks(blocks: Record<string, RenderFunction>): void {
-    for (const name of Object.keys(blocks)) {
-      const list = this.blocks.get(name);
-      if (list === undefined) this.blocks.set(name, [blocks[name]!]);
-      else list.unshift(blocks[name]!);
-    }
-  }
-
-  pop(name: string): RenderFunction | undefined {
-    return this.blocks.get(name)?.pop();
-  }
-
-  push(name: string, fn: RenderFunction): void {
-    const list = this.blocks.get(name);
-    if (list === undefined) this.blocks.set(name, [fn]);
-    else list.push(fn);
-  }
-
-  getBlock(name: string): RenderFunction | undefined {
-    return this.blocks.get(name)?.at(-1);
-  }
-}
+import { markSafe } from '@reins/core';
 
 /** What `{{ block }}` is inside a block: its name and `super`. */
 export class BlockRef {
@@ -70,13 +42,13 @@ export function renderBlock(
   if (snapshot !== null) ctx.push(snapshot);
   const bc = s.bc;
   let result: string;
-  if (bc === null) {
+  const offset = bc === null ? -1 : bc.take(name);
+  if (offset === -1) {
     result = own(ctx, s, autoescape, new BlockRef(name, own, ctx, s, autoescape)) as string;
   } else {
-    const popped = bc.pop(name);
-    const fn = popped ?? own;
+    const fn = bc!.found!;
     result = fn(ctx, s, autoescape, new BlockRef(name, fn, ctx, s, autoescape)) as string;
-    if (popped !== undefined) bc.push(name, popped);
+    bc!.giveBack(name, offset);
   }
   if (snapshot !== null) ctx.pop();
   return result;
@@ -94,13 +66,13 @@ export async function renderBlockAsync(
   if (snapshot !== null) ctx.push(snapshot);
   const bc = s.bc;
   let result: string;
-  if (bc === null) {
+  const offset = bc === null ? -1 : bc.take(name);
+  if (offset === -1) {
     result = await own(ctx, s, autoescape, new BlockRef(name, own, ctx, s, autoescape));
   } else {
-    const popped = bc.pop(name);
-    const fn = popped ?? own;
+    const fn = bc!.found!;
     result = await fn(ctx, s, autoescape, new BlockRef(name, fn, ctx, s, autoescape));
-    if (popped !== undefined) bc.push(name, popped);
+    bc!.giveBack(name, offset);
   }
   if (snapshot !== null) ctx.pop();
   return result;
@@ -113,7 +85,7 @@ function checkSuper(blk: BlockRef, info?: MissingInfo): boolean {
     );
     throw info === undefined ? error : locate(error, info);
   }
-  return blk.s.bc.getBlock(blk.name) !== undefined;
+  return blk.s.bc.has(blk.name);
 }
 
 /** `{{ block.super }}` (sync). */
@@ -128,44 +100,20 @@ export async function renderBlockSuperAsync(blk: BlockRef, info?: MissingInfo): 
   return markSafe(await renderBlockAsync(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, null));
 }
 
-function isRuntimeTemplate(value: unknown): value is RuntimeTemplate {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { compiled?: unknown }).compiled === 'function'
-  );
-}
-
-export function unwrapTemplate(value: unknown): RuntimeTemplate | undefined {
-  if (isRuntimeTemplate(value)) return value;
-  const inner = (value as { template?: unknown } | null)?.template;
-  return isRuntimeTemplate(inner) ? inner : undefined;
-}
-
-function parentTemplate(
+/** Make `table` this render's block table, then render the parent. */
+function renderWith(
+  ctx: Context,
   s: RenderState,
-  value: unknown,
-  self: RuntimeTemplate,
-  variable: string | null,
-  info: MissingInfo | undefined,
-): RuntimeTemplate {
-  const direct = unwrapTemplate(value);
-  if (direct !== undefined) return direct;
-  const name = pythonStr(value);
-  if (!pyBool(value)) {
-    let message = `Invalid template name in 'extends' tag: ${pyRepr(value === undefined ? '' : value)}.`;
-    if (variable !== null) message += ` Got this from the '${variable}' variable.`;
-    const error = new TemplateSyntaxError(message);
-    throw info === undefined ? error : locate(error, info);
-  }
-  const history = (s.history ??= [self.originName]);
-  const parent = s.engine.findTemplate(name, history);
-  history.push(parent.originName);
-  // Distinct templates can still chain without end (generated names); bound the depth too.
-  if (history.length > s.engine.maxDepth) {
-    throw new TemplateRecursionError(history, s.engine.maxDepth);
-  }
-  return parent;
+  autoescape: boolean,
+  parent: RuntimeTemplate,
+  main: RenderFunction,
+  bc: BlockContext | null,
+  table: BlockContext['table'],
+): RenderResult {
+  if (bc === null) s.bc = new BlockContext(table);
+  else bc.table = table;
+  if (s.engine.hasRenderListeners) s.engine.emitRendered(parent, ctx);
+  return main(ctx, s, autoescape);
 }
 
 /** Register this template's blocks, then render the parent, compiled for sync or async use. */
@@ -180,13 +128,35 @@ function renderParent(
   variable: string | null,
   info: MissingInfo | undefined,
 ): RenderResult {
-  s.bc ??= new BlockContext();
-  s.bc.addBlocks(blocks);
-  const parent = parentTemplate(s, parentValue, self, variable, info);
+  const parent =
+    unwrapTemplate(parentValue) ?? findParent(s, parentName(parentValue, variable, info), self);
   const compiled = parent.compiled(async);
-  if (!parent.isChild) s.bc.addBlocks(compiled.blocks);
-  if (s.engine.hasRenderListeners) s.engine.emitRendered(parent, ctx);
-  return compiled.main(ctx, s, autoescape);
+  const bc = s.bc;
+  let table = withBlocks(bc === null ? NO_BLOCKS : bc.table, blocks);
+  if (!parent.isChild) table = withBlocks(table, compiled.blocks);
+  return renderWith(ctx, s, autoescape, parent, compiled.main, bc, table);
+}
+
+/** Render the parent of a compiled `{% extends %}` through its link. */
+function renderLinkedParent(
+  async: boolean,
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  parentValue: unknown,
+  link: ExtendsLink,
+  blocks: Record<string, RenderFunction>,
+  self: RuntimeTemplate,
+): RenderResult {
+  const parent = link.parent(s, parentValue, self);
+  const compiled = parent.compiled(async);
+  const bc = s.bc;
+  const table = link.table(
+    bc === null ? NO_BLOCKS : bc.table,
+    blocks,
+    parent.isChild ? null : compiled.blocks,
+  );
+  return renderWith(ctx, s, autoescape, parent, compiled.main, bc, table);
 }
 
 /** `{% extends %}` (sync): register this template's blocks, then render the parent. */
@@ -225,4 +195,30 @@ export function extendParentAsync(
   info?: MissingInfo,
 ): RenderResult {
   return renderParent(true, ctx, s, autoescape, parentValue, blocks, self, variable, info);
+}
+
+/** A compiled `{% extends %}` (sync). */
+export function extendLinked(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  parentValue: unknown,
+  link: ExtendsLink,
+  blocks: Record<string, RenderFunction>,
+  self: RuntimeTemplate,
+): string {
+  return renderLinkedParent(false, ctx, s, autoescape, parentValue, link, blocks, self) as string;
+}
+
+/** A compiled `{% extends %}` (async). */
+export function extendLinkedAsync(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  parentValue: unknown,
+  link: ExtendsLink,
+  blocks: Record<string, RenderFunction>,
+  self: RuntimeTemplate,
+): RenderResult {
+  return renderLinkedParent(true, ctx, s, autoescape, parentValue, link, blocks, self);
 }
