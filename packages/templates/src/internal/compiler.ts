@@ -260,18 +260,31 @@ export class Compiler {
     for (const list of childLists(node)) for (const child of list) this.collectBlocks(child);
   }
 
+  /**
+   * Compile a block's function. It takes the `BlockRef` (`blk`) only when its body reads the
+   * `block` variable other than as `block.super`: the runtime then allocates none for it.
+   */
   blockFunction(node: Node & { type: 'block' }): string {
     const name = `b${String(this.nextId())}`;
     const scope = new Scope(null, null);
-    scope.bindings.set('block', { kind: 'block' });
+    scope.bindings.set('block', { kind: 'block', name: node.name, fn: name });
+    const saved = this.usesBlockRef;
+    this.usesBlockRef = false;
     const body = this.functionBody(scope, (inner) => {
       const decls = this.declareAsTargets(inner, node.body);
       return decls + this.nodes(node.body, inner);
     });
-    this.functions.push(this.fnText(name, ', blk', body));
+    if (this.usesBlockRef) this.blockRefFunctions.add(name);
+    this.usesBlockRef = saved;
+    this.functions.push(this.fnText(name, this.blockRefFunctions.has(name) ? ', blk' : '', body));
     this.blockNames.push([node.name, name]);
     return name;
   }
+
+  /** Whether the block function being compiled reads `blk`. */
+  private usesBlockRef = false;
+  /** The block functions that take `blk`. */
+  readonly blockRefFunctions = new Set<string>();
 
   // ---- as-targets ----------------------------------------------------------------------------
 
@@ -343,6 +356,7 @@ export class Compiler {
       case 'forloop':
         return this.materialize(binding.loop);
       case 'block':
+        this.usesBlockRef = true;
         return 'blk';
     }
   }
@@ -390,7 +404,10 @@ export class Compiler {
     } else if (found?.binding.kind === 'block' && rest[0] === 'super') {
       k = 1;
       const info = this.locationConstant('block.super', this.token);
-      code = this.asyncMode ? `(await $blockSuperA(blk, ${info}))` : `$blockSuper(blk, ${info})`;
+      // The block's `ctx`, `s` and `ae` are its function's parameters (nothing generated inside
+      // a block rebinds them), so `block.super` needs no BlockRef.
+      const args = `ctx, s, ae, ${jsString(found.binding.name)}, ${found.binding.fn}, ${info}`;
+      code = this.asyncMode ? `(await $blockSuperA(${args}))` : `$blockSuper(${args})`;
     } else {
       code = this.nameExpression(name, scope);
       const constant =
@@ -529,8 +546,10 @@ export class Compiler {
     for (let s: Scope | null = scope; s !== null; s = s.parent) chain.unshift(s);
     for (const s of chain) {
       for (const [name, binding] of s.bindings) {
-        if (binding.kind === 'block') entries.set(name, 'blk');
-        else if (binding.kind === 'forloop') entries.set(name, this.materialize(binding.loop));
+        if (binding.kind === 'block') {
+          this.usesBlockRef = true;
+          entries.set(name, 'blk');
+        } else if (binding.kind === 'forloop') entries.set(name, this.materialize(binding.loop));
         else entries.set(name, binding.js);
       }
     }

@@ -37,8 +37,8 @@ import {
   extendLinkedAsync,
   renderBlock,
   renderBlockAsync,
-  renderBlockSuper,
-  renderBlockSuperAsync,
+  renderSuper,
+  renderSuperAsync,
 } from './runtime/inheritance.js';
 import { forloopObject, iterate, iterateAsync, unpackLoopItem } from './runtime/iteration.js';
 import { ifchangedState } from './runtime/ifchanged-state.js';
@@ -126,8 +126,8 @@ export const RUNTIME_HELPERS = {
   url: reverseUrl,
   block: renderBlock,
   blockA: renderBlockAsync,
-  blockSuper: renderBlockSuper,
-  blockSuperA: renderBlockSuperAsync,
+  blockSuper: renderSuper,
+  blockSuperA: renderSuperAsync,
   extend: extendLinked,
   extendA: extendLinkedAsync,
   include: renderInclude,

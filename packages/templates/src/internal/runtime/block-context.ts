@@ -8,8 +8,14 @@
  */
 import type { RenderFunction } from './render-state.js';
 
+/** One definition of a block: its function, and whether that takes a `BlockRef`. */
+export interface BlockDefinition {
+  readonly fn: RenderFunction;
+  readonly ref: boolean;
+}
+
 /** Per block name, its definitions from most basic to most derived. Never changed once built. */
-export type BlockTable = ReadonlyMap<string, readonly RenderFunction[]>;
+export type BlockTable = ReadonlyMap<string, readonly BlockDefinition[]>;
 
 /** The table with no block. */
 export const NO_BLOCKS: BlockTable = new Map();
@@ -18,8 +24,12 @@ export const NO_BLOCKS: BlockTable = new Map();
 export function withBlocks(table: BlockTable, blocks: Record<string, RenderFunction>): BlockTable {
   const out = new Map(table);
   for (const name of Object.keys(blocks)) {
+    const fn = blocks[name]!;
+    // A compiled block function declares its `blk` parameter only when it reads it (the tree
+    // walker's always do); counted here, once per table, as `length` is slow to read per render.
+    const definition: BlockDefinition = { fn, ref: fn.length > 3 };
     const list = out.get(name);
-    out.set(name, list === undefined ? [blocks[name]!] : [blocks[name]!, ...list]);
+    out.set(name, list === undefined ? [definition] : [definition, ...list]);
   }
   return out;
 }
@@ -35,7 +45,7 @@ export function withBlocks(table: BlockTable, blocks: Record<string, RenderFunct
 export class BlockContext {
   table: BlockTable;
   /** The definition the last `take` found. */
-  found: RenderFunction | undefined;
+  found: BlockDefinition | undefined;
   /** Taken pairs, flat: name, offset, name, offset… */
   #taken: (string | number)[] | null = null;
 

@@ -30,7 +30,10 @@ export class BlockRef {
   ) {}
 }
 
-/** Render `{% block name %}` (sync). */
+/**
+ * Render `{% block name %}` (sync). `ownRef` is false when `own` takes no `BlockRef` (a compiled
+ * block that does not read `block` but as `block.super`).
+ */
 export function renderBlock(
   ctx: Context,
   s: RenderState,
@@ -38,16 +41,23 @@ export function renderBlock(
   name: string,
   own: RenderFunction,
   snapshot: Record<string, unknown> | null,
+  ownRef = true,
 ): string {
   if (snapshot !== null) ctx.push(snapshot);
   const bc = s.bc;
   let result: string;
   const offset = bc === null ? -1 : bc.take(name);
   if (offset === -1) {
-    result = own(ctx, s, autoescape, new BlockRef(name, own, ctx, s, autoescape)) as string;
+    const ref = ownRef ? new BlockRef(name, own, ctx, s, autoescape) : undefined;
+    result = own(ctx, s, autoescape, ref) as string;
   } else {
-    const fn = bc!.found!;
-    result = fn(ctx, s, autoescape, new BlockRef(name, fn, ctx, s, autoescape)) as string;
+    const { fn, ref } = bc!.found!;
+    result = fn(
+      ctx,
+      s,
+      autoescape,
+      ref ? new BlockRef(name, fn, ctx, s, autoescape) : undefined,
+    ) as string;
     bc!.giveBack(name, offset);
   }
   if (snapshot !== null) ctx.pop();
@@ -62,42 +72,76 @@ export async function renderBlockAsync(
   name: string,
   own: RenderFunction,
   snapshot: Record<string, unknown> | null,
+  ownRef = true,
 ): Promise<string> {
   if (snapshot !== null) ctx.push(snapshot);
   const bc = s.bc;
   let result: string;
   const offset = bc === null ? -1 : bc.take(name);
   if (offset === -1) {
-    result = await own(ctx, s, autoescape, new BlockRef(name, own, ctx, s, autoescape));
+    const ref = ownRef ? new BlockRef(name, own, ctx, s, autoescape) : undefined;
+    result = await own(ctx, s, autoescape, ref);
   } else {
-    const fn = bc!.found!;
-    result = await fn(ctx, s, autoescape, new BlockRef(name, fn, ctx, s, autoescape));
+    const { fn, ref } = bc!.found!;
+    result = await fn(
+      ctx,
+      s,
+      autoescape,
+      ref ? new BlockRef(name, fn, ctx, s, autoescape) : undefined,
+    );
     bc!.giveBack(name, offset);
   }
   if (snapshot !== null) ctx.pop();
   return result;
 }
 
-function checkSuper(blk: BlockRef, info?: MissingInfo): boolean {
-  if (blk.s.bc === null) {
+function checkSuper(s: RenderState, name: string, info?: MissingInfo): boolean {
+  if (s.bc === null) {
     const error = new TemplateSyntaxError(
       "'BlockNode' object has no attribute 'context'. Did you use {{ block.super }} in a base template?",
     );
     throw info === undefined ? error : locate(error, info);
   }
-  return blk.s.bc.has(blk.name);
+  return s.bc.has(name);
 }
 
 /** `{{ block.super }}` (sync). */
 export function renderBlockSuper(blk: BlockRef, info?: MissingInfo): unknown {
-  if (!checkSuper(blk, info)) return '';
-  return markSafe(renderBlock(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, null));
+  return renderSuper(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, info);
 }
 
 /** `{{ block.super }}` (async). */
-export async function renderBlockSuperAsync(blk: BlockRef, info?: MissingInfo): Promise<unknown> {
-  if (!checkSuper(blk, info)) return '';
-  return markSafe(await renderBlockAsync(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, null));
+export function renderBlockSuperAsync(blk: BlockRef, info?: MissingInfo): Promise<unknown> {
+  return renderSuperAsync(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, info);
+}
+
+/**
+ * `{{ block.super }}` in the block `name` whose definition `fn` is being rendered with `ctx`, `s`
+ * and `autoescape` (what its `BlockRef` holds), sync.
+ */
+export function renderSuper(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  name: string,
+  fn: RenderFunction,
+  info?: MissingInfo,
+): unknown {
+  if (!checkSuper(s, name, info)) return '';
+  return markSafe(renderBlock(ctx, s, autoescape, name, fn, null));
+}
+
+/** {@link renderSuper}, async. */
+export async function renderSuperAsync(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  name: string,
+  fn: RenderFunction,
+  info?: MissingInfo,
+): Promise<unknown> {
+  if (!checkSuper(s, name, info)) return '';
+  return markSafe(await renderBlockAsync(ctx, s, autoescape, name, fn, null));
 }
 
 /** Make `table` this render's block table, then render the parent. */
