@@ -31,7 +31,7 @@ import {
   pyLess,
   pyLessOrEqual,
 } from './runtime/comparison.js';
-import { renderInclude, renderIncludeAsync } from './runtime/include.js';
+import { renderLinkedInclude, renderLinkedIncludeAsync } from './runtime/include.js';
 import {
   extendLinked,
   extendLinkedAsync,
@@ -130,8 +130,8 @@ export const RUNTIME_HELPERS = {
   blockSuperA: renderSuperAsync,
   extend: extendLinked,
   extendA: extendLinkedAsync,
-  include: renderInclude,
-  includeA: renderIncludeAsync,
+  include: renderLinkedInclude,
+  includeA: renderLinkedIncludeAsync,
   simple: callSimpleTag,
   inclusion: renderInclusionTag,
   inclusionA: renderInclusionTagAsync,

@@ -4,33 +4,11 @@
  *
  * @module
  */
-import { TemplateDoesNotExist } from '../../template-does-not-exist.js';
 import { TemplateRecursionError } from '../../template-recursion-error.js';
 import { Context } from '../context.js';
-import { constructRelativePath } from '../relative-path.js';
-import { unwrapTemplate } from './extends-link.js';
-import { iterate } from './iteration.js';
-import { pythonStr } from './output.js';
+import { includedTemplate, type IncludeLink } from './include-link.js';
 import { budgetStep } from './render-budget.js';
 import type { RenderState, RuntimeTemplate } from './render-state.js';
-import { isSafe } from '@reins/core';
-
-function includedTemplate(s: RenderState, value: unknown, current: string): RuntimeTemplate {
-  const direct = unwrapTemplate(value);
-  if (direct !== undefined) return direct;
-  if (typeof value === 'string' || isSafe(value)) {
-    const name = String(value);
-    if (name === '') throw new TemplateDoesNotExist('No template names provided');
-    return s.engine.findTemplate(
-      name.startsWith('.') ? constructRelativePath(current, name) : name,
-      [],
-    );
-  }
-  if (value === null || value === undefined || value === '') {
-    throw new TemplateDoesNotExist('No template names provided');
-  }
-  return s.engine.selectTemplate(iterate(value).map((name) => pythonStr(name)));
-}
 
 function chainOf(s: RenderState): string[] {
   const chain: string[] = [];
@@ -87,27 +65,27 @@ function release(ctx: Context, inner: Context, snapshot: unknown, extra: unknown
   if (inner === ctx && (snapshot !== null || extra !== null)) ctx.pop();
 }
 
-/** What both variants of `{% include %}` do before rendering: the template, its state, its context. */
+/** What every variant of `{% include %}` does before rendering: the template's state and context. */
 function prepare(
   ctx: Context,
   s: RenderState,
-  value: unknown,
+  template: RuntimeTemplate,
   snapshot: Record<string, unknown> | null,
   extra: Record<string, unknown> | null,
   only: boolean,
-  [current, outputLength, site]: IncludeSite,
-): { template: RuntimeTemplate; state: RenderState; inner: Context } {
-  const template = includedTemplate(s, value, current);
+  outputLength: number,
+  site: string,
+): { state: RenderState; inner: Context } {
   const state = childState(s, template, outputLength, site);
   const inner = includeContext(ctx, snapshot, extra, only);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
-  return { template, state, inner };
+  return { state, inner };
 }
 
 /** The including template's name, its output length so far, and the include's site. */
 type IncludeSite = [current: string, outputLength: number, site: string];
 
-/** `{% include %}` (sync). */
+/** `{% include %}` (sync), its template looked up every time. */
 export function renderInclude(
   ctx: Context,
   s: RenderState,
@@ -116,26 +94,50 @@ export function renderInclude(
   snapshot: Record<string, unknown> | null,
   extra: Record<string, unknown> | null,
   only: boolean,
-  ...where: IncludeSite
+  ...[current, outputLength, site]: IncludeSite
 ): string {
-  const { template, state, inner } = prepare(ctx, s, value, snapshot, extra, only, where);
+  const template = includedTemplate(s, value, current);
+  const { state, inner } = prepare(ctx, s, template, snapshot, extra, only, outputLength, site);
   const result = template.compiled(false).main(inner, state, autoescape) as string;
   release(ctx, inner, snapshot, extra);
   return result;
 }
 
-/** `{% include %}` (async). */
-export async function renderIncludeAsync(
+/** A compiled `{% include %}` (sync), its template found through its link. */
+export function renderLinkedInclude(
   ctx: Context,
   s: RenderState,
   autoescape: boolean,
   value: unknown,
+  link: IncludeLink,
   snapshot: Record<string, unknown> | null,
   extra: Record<string, unknown> | null,
   only: boolean,
-  ...where: IncludeSite
+  outputLength: number,
+  site: string,
+): string {
+  const template = link.template(s, value);
+  const { state, inner } = prepare(ctx, s, template, snapshot, extra, only, outputLength, site);
+  const result = template.compiled(false).main(inner, state, autoescape) as string;
+  release(ctx, inner, snapshot, extra);
+  return result;
+}
+
+/** A compiled `{% include %}` (async). */
+export async function renderLinkedIncludeAsync(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  value: unknown,
+  link: IncludeLink,
+  snapshot: Record<string, unknown> | null,
+  extra: Record<string, unknown> | null,
+  only: boolean,
+  outputLength: number,
+  site: string,
 ): Promise<string> {
-  const { template, state, inner } = prepare(ctx, s, value, snapshot, extra, only, where);
+  const template = link.template(s, value);
+  const { state, inner } = prepare(ctx, s, template, snapshot, extra, only, outputLength, site);
   const result = await template.compiled(true).main(inner, state, autoescape);
   release(ctx, inner, snapshot, extra);
   return result;
