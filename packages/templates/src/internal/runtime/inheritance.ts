@@ -110,11 +110,6 @@ export function renderBlockSuper(blk: BlockRef, info?: MissingInfo): unknown {
   return renderSuper(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, info);
 }
 
-/** `{{ block.super }}` (async). */
-export function renderBlockSuperAsync(blk: BlockRef, info?: MissingInfo): Promise<unknown> {
-  return renderSuperAsync(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, info);
-}
-
 /**
  * `{{ block.super }}` in the block `name` whose definition `fn` is being rendered with `ctx`, `s`
  * and `autoescape` (what its `BlockRef` holds), sync.
@@ -160,27 +155,6 @@ function renderWith(
   return main(ctx, s, autoescape);
 }
 
-/** Register this template's blocks, then render the parent, compiled for sync or async use. */
-function renderParent(
-  async: boolean,
-  ctx: Context,
-  s: RenderState,
-  autoescape: boolean,
-  parentValue: unknown,
-  blocks: Record<string, RenderFunction>,
-  self: RuntimeTemplate,
-  variable: string | null,
-  info: MissingInfo | undefined,
-): RenderResult {
-  const parent =
-    unwrapTemplate(parentValue) ?? findParent(s, parentName(parentValue, variable, info), self);
-  const compiled = parent.compiled(async);
-  const bc = s.bc;
-  let table = withBlocks(bc === null ? NO_BLOCKS : bc.table, blocks);
-  if (!parent.isChild) table = withBlocks(table, compiled.blocks);
-  return renderWith(ctx, s, autoescape, parent, compiled.main, bc, table);
-}
-
 /** Render the parent of a compiled `{% extends %}` through its link. */
 function renderLinkedParent(
   async: boolean,
@@ -203,7 +177,10 @@ function renderLinkedParent(
   return renderWith(ctx, s, autoescape, parent, compiled.main, bc, table);
 }
 
-/** `{% extends %}` (sync): register this template's blocks, then render the parent. */
+/**
+ * `{% extends %}` of the tree walker: the parent looked up every time and the block table built
+ * every time (a walked template is cold).
+ */
 export function extendParent(
   ctx: Context,
   s: RenderState,
@@ -214,31 +191,13 @@ export function extendParent(
   variable: string | null,
   info?: MissingInfo,
 ): string {
-  return renderParent(
-    false,
-    ctx,
-    s,
-    autoescape,
-    parentValue,
-    blocks,
-    self,
-    variable,
-    info,
-  ) as string;
-}
-
-/** `{% extends %}` (async). */
-export function extendParentAsync(
-  ctx: Context,
-  s: RenderState,
-  autoescape: boolean,
-  parentValue: unknown,
-  blocks: Record<string, RenderFunction>,
-  self: RuntimeTemplate,
-  variable: string | null,
-  info?: MissingInfo,
-): RenderResult {
-  return renderParent(true, ctx, s, autoescape, parentValue, blocks, self, variable, info);
+  const parent =
+    unwrapTemplate(parentValue) ?? findParent(s, parentName(parentValue, variable, info), self);
+  const compiled = parent.compiled(false);
+  const bc = s.bc;
+  let table = withBlocks(bc === null ? NO_BLOCKS : bc.table, blocks);
+  if (!parent.isChild) table = withBlocks(table, compiled.blocks);
+  return renderWith(ctx, s, autoescape, parent, compiled.main, bc, table) as string;
 }
 
 /** A compiled `{% extends %}` (sync). */
