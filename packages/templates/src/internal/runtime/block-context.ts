@@ -40,24 +40,29 @@ export function withBlocks(table: BlockTable, blocks: Record<string, RenderFunct
  * the offset counted from the most derived definition (it survives `add_blocks`, which adds at the
  * other end). Django's list for a name is always the table's minus the taken ones, in table order:
  * definitions are given back in the reverse order they were taken, except one whose render threw,
- * which is never given back, there as here.
+ * which is never given back, there as here. A pair is taken at most once, so they form a set: the
+ * first in two fields (a render of blocks that nest no other allocates nothing), the rest in an
+ * array.
  */
 export class BlockContext {
   table: BlockTable;
   /** The definition the last `take` found. */
   found: BlockDefinition | undefined;
-  /** Taken pairs, flat: name, offset, name, offset… */
-  #taken: (string | number)[] | null = null;
+  #name: string | null = null;
+  #offset = 0;
+  /** More taken pairs, flat: name, offset, name, offset… */
+  #more: (string | number)[] | null = null;
 
   constructor(table: BlockTable) {
     this.table = table;
   }
 
   #isTaken(name: string, offset: number): boolean {
-    const taken = this.#taken;
-    if (taken === null) return false;
-    for (let i = 0; i < taken.length; i += 2)
-      if (taken[i + 1] === offset && taken[i] === name) return true;
+    if (this.#offset === offset && this.#name === name) return true;
+    const more = this.#more;
+    if (more === null) return false;
+    for (let i = 0; i < more.length; i += 2)
+      if (more[i + 1] === offset && more[i] === name) return true;
     return false;
   }
 
@@ -85,21 +90,31 @@ export class BlockContext {
    */
   take(name: string): number {
     const offset = this.#available(name);
-    if (offset !== -1) (this.#taken ??= []).push(name, offset);
+    if (offset === -1) return -1;
+    if (this.#name === null) {
+      this.#name = name;
+      this.#offset = offset;
+    } else {
+      (this.#more ??= []).push(name, offset);
+    }
     return offset;
   }
 
   /** Django's `push` of what `take` found: that definition is available again. */
   giveBack(name: string, offset: number): void {
-    const taken = this.#taken!;
-    let i = taken.length - 2;
-    while (taken[i + 1] !== offset || taken[i] !== name) i -= 2;
-    if (i === taken.length - 2) {
+    if (this.#offset === offset && this.#name === name) {
+      this.#name = null;
+      return;
+    }
+    const more = this.#more!;
+    let i = more.length - 2;
+    while (more[i + 1] !== offset || more[i] !== name) i -= 2;
+    if (i === more.length - 2) {
       // Two pops: setting `length` is a call into the runtime.
-      taken.pop();
-      taken.pop();
+      more.pop();
+      more.pop();
     } else {
-      taken.splice(i, 2);
+      more.splice(i, 2);
     }
   }
 }
