@@ -31,7 +31,7 @@ import {
   pyLess,
   pyLessOrEqual,
 } from './runtime/comparison.js';
-import { renderLinkedInclude, renderLinkedIncludeAsync } from './runtime/include.js';
+import { renderLinkedInclude } from './runtime/include.js';
 import {
   extendLinked,
   extendLinkedAsync,
@@ -131,7 +131,7 @@ export const RUNTIME_HELPERS = {
   extend: extendLinked,
   extendA: extendLinkedAsync,
   include: renderLinkedInclude,
-  includeA: renderLinkedIncludeAsync,
+  includeA: renderLinkedInclude,
   simple: callSimpleTag,
   inclusion: renderInclusionTag,
   inclusionA: renderInclusionTagAsync,

@@ -8,7 +8,7 @@ import { TemplateRecursionError } from '../../template-recursion-error.js';
 import { Context } from '../context.js';
 import { includedTemplate, type IncludeLink } from './include-link.js';
 import { budgetStep } from './render-budget.js';
-import type { RenderState, RuntimeTemplate } from './render-state.js';
+import type { RenderResult, RenderState, RuntimeTemplate } from './render-state.js';
 
 function chainOf(s: RenderState): string[] {
   const chain: string[] = [];
@@ -65,27 +65,37 @@ function release(ctx: Context, inner: Context, snapshot: unknown, extra: unknown
   if (inner === ctx && (snapshot !== null || extra !== null)) ctx.pop();
 }
 
-/** What every variant of `{% include %}` does before rendering: the template's state and context. */
-function prepare(
+/** Render `template` for an include: its state one level deeper, and the context it sees. */
+function renderIncluded(
   ctx: Context,
   s: RenderState,
+  autoescape: boolean,
   template: RuntimeTemplate,
   snapshot: Record<string, unknown> | null,
   extra: Record<string, unknown> | null,
   only: boolean,
   outputLength: number,
   site: string,
-): { state: RenderState; inner: Context } {
+): RenderResult {
   const state = childState(s, template, outputLength, site);
   const inner = includeContext(ctx, snapshot, extra, only);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
-  return { state, inner };
+  // An async render runs the async variant of every template (`s.asyncMode`).
+  const result = template.compiled(s.asyncMode).main(inner, state, autoescape);
+  if (typeof result === 'string') {
+    release(ctx, inner, snapshot, extra);
+    return result;
+  }
+  return result.then((output) => {
+    release(ctx, inner, snapshot, extra);
+    return output;
+  });
 }
 
 /** The including template's name, its output length so far, and the include's site. */
 type IncludeSite = [current: string, outputLength: number, site: string];
 
-/** `{% include %}` (sync), its template looked up every time. */
+/** `{% include %}` of the tree walker (sync), its template looked up every time. */
 export function renderInclude(
   ctx: Context,
   s: RenderState,
@@ -97,13 +107,20 @@ export function renderInclude(
   ...[current, outputLength, site]: IncludeSite
 ): string {
   const template = includedTemplate(s, value, current);
-  const { state, inner } = prepare(ctx, s, template, snapshot, extra, only, outputLength, site);
-  const result = template.compiled(false).main(inner, state, autoescape) as string;
-  release(ctx, inner, snapshot, extra);
-  return result;
+  return renderIncluded(
+    ctx,
+    s,
+    autoescape,
+    template,
+    snapshot,
+    extra,
+    only,
+    outputLength,
+    site,
+  ) as string;
 }
 
-/** A compiled `{% include %}` (sync), its template found through its link. */
+/** A compiled `{% include %}` (sync, or async in an async render), its template found through its link. */
 export function renderLinkedInclude(
   ctx: Context,
   s: RenderState,
@@ -115,30 +132,7 @@ export function renderLinkedInclude(
   only: boolean,
   outputLength: number,
   site: string,
-): string {
+): RenderResult {
   const template = link.template(s, value);
-  const { state, inner } = prepare(ctx, s, template, snapshot, extra, only, outputLength, site);
-  const result = template.compiled(false).main(inner, state, autoescape) as string;
-  release(ctx, inner, snapshot, extra);
-  return result;
-}
-
-/** A compiled `{% include %}` (async). */
-export async function renderLinkedIncludeAsync(
-  ctx: Context,
-  s: RenderState,
-  autoescape: boolean,
-  value: unknown,
-  link: IncludeLink,
-  snapshot: Record<string, unknown> | null,
-  extra: Record<string, unknown> | null,
-  only: boolean,
-  outputLength: number,
-  site: string,
-): Promise<string> {
-  const template = link.template(s, value);
-  const { state, inner } = prepare(ctx, s, template, snapshot, extra, only, outputLength, site);
-  const result = await template.compiled(true).main(inner, state, autoescape);
-  release(ctx, inner, snapshot, extra);
-  return result;
+  return renderIncluded(ctx, s, autoescape, template, snapshot, extra, only, outputLength, site);
 }

@@ -31,6 +31,48 @@ export class BlockRef {
 }
 
 /**
+ * Call the definition of block `name` that `take` found (`own` when it found none, offset -1),
+ * with a `BlockRef` if it takes one.
+ */
+function callDefinition(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  name: string,
+  own: RenderFunction,
+  ownRef: boolean,
+  offset: number,
+): RenderResult {
+  let fn = own;
+  let ref = ownRef;
+  if (offset !== -1) ({ fn, ref } = s.bc!.found!);
+  return fn(ctx, s, autoescape, ref ? new BlockRef(name, fn, ctx, s, autoescape) : undefined);
+}
+
+/** What a block does before its definition renders: its scope, and Django's `pop`. */
+function enter(
+  ctx: Context,
+  s: RenderState,
+  name: string,
+  snapshot: Record<string, unknown> | null,
+): number {
+  if (snapshot !== null) ctx.push(snapshot);
+  return s.bc === null ? -1 : s.bc.take(name);
+}
+
+/** What a block does after: Django's `push`, and its scope gone. */
+function leave(
+  ctx: Context,
+  s: RenderState,
+  name: string,
+  offset: number,
+  snapshot: Record<string, unknown> | null,
+): void {
+  if (offset !== -1) s.bc!.giveBack(name, offset);
+  if (snapshot !== null) ctx.pop();
+}
+
+/**
  * Render `{% block name %}` (sync). `ownRef` is false when `own` takes no `BlockRef` (a compiled
  * block that does not read `block` but as `block.super`).
  */
@@ -43,24 +85,9 @@ export function renderBlock(
   snapshot: Record<string, unknown> | null,
   ownRef = true,
 ): string {
-  if (snapshot !== null) ctx.push(snapshot);
-  const bc = s.bc;
-  let result: string;
-  const offset = bc === null ? -1 : bc.take(name);
-  if (offset === -1) {
-    const ref = ownRef ? new BlockRef(name, own, ctx, s, autoescape) : undefined;
-    result = own(ctx, s, autoescape, ref) as string;
-  } else {
-    const { fn, ref } = bc!.found!;
-    result = fn(
-      ctx,
-      s,
-      autoescape,
-      ref ? new BlockRef(name, fn, ctx, s, autoescape) : undefined,
-    ) as string;
-    bc!.giveBack(name, offset);
-  }
-  if (snapshot !== null) ctx.pop();
+  const offset = enter(ctx, s, name, snapshot);
+  const result = callDefinition(ctx, s, autoescape, name, own, ownRef, offset) as string;
+  leave(ctx, s, name, offset, snapshot);
   return result;
 }
 
@@ -74,24 +101,9 @@ export async function renderBlockAsync(
   snapshot: Record<string, unknown> | null,
   ownRef = true,
 ): Promise<string> {
-  if (snapshot !== null) ctx.push(snapshot);
-  const bc = s.bc;
-  let result: string;
-  const offset = bc === null ? -1 : bc.take(name);
-  if (offset === -1) {
-    const ref = ownRef ? new BlockRef(name, own, ctx, s, autoescape) : undefined;
-    result = await own(ctx, s, autoescape, ref);
-  } else {
-    const { fn, ref } = bc!.found!;
-    result = await fn(
-      ctx,
-      s,
-      autoescape,
-      ref ? new BlockRef(name, fn, ctx, s, autoescape) : undefined,
-    );
-    bc!.giveBack(name, offset);
-  }
-  if (snapshot !== null) ctx.pop();
+  const offset = enter(ctx, s, name, snapshot);
+  const result = await callDefinition(ctx, s, autoescape, name, own, ownRef, offset);
+  leave(ctx, s, name, offset, snapshot);
   return result;
 }
 
