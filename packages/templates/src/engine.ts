@@ -98,6 +98,7 @@ export class Engine implements RuntimeEngine {
   readonly maxDepth: number;
   readonly renderBudget: RenderBudget | undefined;
   readonly #cache = new Map<string, CacheEntry>();
+  #cacheGeneration = 0;
 
   constructor(options: EngineOptions = {}) {
     if (
@@ -219,6 +220,12 @@ export class Engine implements RuntimeEngine {
   /** Forget every compiled template (after sources changed). */
   resetCache(): void {
     this.#cache.clear();
+    this.#cacheGeneration++;
+  }
+
+  /** Counts `resetCache()` calls: a compiled `{% extends %}` or `{% include %}` reuses what it found only within one. */
+  get cacheGeneration(): number {
+    return this.#cacheGeneration;
   }
 
   get hasRenderListeners(): boolean {

@@ -19,7 +19,8 @@ export type Binding =
   | { kind: 'local'; js: string }
   | { kind: 'as'; js: string }
   | { kind: 'forloop'; loop: LoopInfo }
-  | { kind: 'block' };
+  /** `block` in a block's function: the block's name and the function's (for `block.super`). */
+  | { kind: 'block'; name: string; fn: string };
 
 /** One scope of generated code: its bindings, and the loop it is in. */
 export class Scope {

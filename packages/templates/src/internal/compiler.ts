@@ -28,6 +28,7 @@ import {
   type RuntimeHelperName,
   type RuntimeTemplate,
 } from './runtime.js';
+import { ExtendsLink } from './runtime/extends-link.js';
 import { markSafe } from '@reins/core';
 
 /** Compile-time settings. */
@@ -154,16 +155,20 @@ export class Compiler {
     return this.autoescape === null ? 'ae' : String(this.autoescape);
   }
 
-  locationConstant(name: string, token: Token): string {
+  /** Where `token` is, for an error naming `name` there. */
+  location(name: string, token: Token): MissingInfo {
     const loc = locationOf(this.options.source, token, this.options.templateName);
-    const info: MissingInfo = {
+    return {
       name,
       template: loc.templateName,
       line: loc.line,
       column: loc.column,
       sourceLine: loc.sourceLine,
     };
-    return this.constant(info);
+  }
+
+  locationConstant(name: string, token: Token): string {
+    return this.constant(this.location(name, token));
   }
 
   /** Await a value in async mode only if it is a promise. */
@@ -179,13 +184,24 @@ export class Compiler {
       const body = this.functionBody(new Scope(null, null), (scope) => {
         for (const node of parsed.nodes) this.collectBlocks(node);
         const extendsNode = parsed.extendsNode!;
-        const parent = this.expression(extendsNode.parent, scope, 'value', extendsNode.token);
         const head = extendsNode.parent.head;
-        const variable =
-          head?.kind === 'variable' && extendsNode.parent.filters.length === 0 ? head.raw : null;
+        const plain = extendsNode.parent.filters.length === 0;
+        // A literal name is found once per engine cache (see ExtendsLink); '' is an error.
+        const name =
+          plain && head?.kind === 'literal' && head.isString && head.value !== ''
+            ? (head.value as string)
+            : null;
+        const parent =
+          name === null
+            ? this.expression(extendsNode.parent, scope, 'value', extendsNode.token)
+            : 'null';
+        const variable = plain && head?.kind === 'variable' ? head.raw : null;
+        const link = this.constant(
+          new ExtendsLink(name, variable, this.location('extends', extendsNode.token)),
+        );
         return (
           (parsed.leadingText ? `o += ${jsString(parsed.leadingText)};\n` : '') +
-          `o += ${this.asyncMode ? 'await $extendA' : '$extend'}(ctx, s, ae, ${parent}, blocks, self, ${variable === null ? 'null' : jsString(variable)}, ${this.locationConstant('extends', extendsNode.token)});\n`
+          `o += ${this.asyncMode ? 'await $extendA' : '$extend'}(ctx, s, ae, ${parent}, ${link}, blocks, self);\n`
         );
       });
       main = this.fnText('main', '', body);
@@ -244,18 +260,31 @@ export class Compiler {
     for (const list of childLists(node)) for (const child of list) this.collectBlocks(child);
   }
 
+  /**
+   * Compile a block's function. It takes the `BlockRef` (`blk`) only when its body reads the
+   * `block` variable other than as `block.super`: the runtime then allocates none for it.
+   */
   blockFunction(node: Node & { type: 'block' }): string {
     const name = `b${String(this.nextId())}`;
     const scope = new Scope(null, null);
-    scope.bindings.set('block', { kind: 'block' });
+    scope.bindings.set('block', { kind: 'block', name: node.name, fn: name });
+    const saved = this.usesBlockRef;
+    this.usesBlockRef = false;
     const body = this.functionBody(scope, (inner) => {
       const decls = this.declareAsTargets(inner, node.body);
       return decls + this.nodes(node.body, inner);
     });
-    this.functions.push(this.fnText(name, ', blk', body));
+    if (this.usesBlockRef) this.blockRefFunctions.add(name);
+    this.usesBlockRef = saved;
+    this.functions.push(this.fnText(name, this.blockRefFunctions.has(name) ? ', blk' : '', body));
     this.blockNames.push([node.name, name]);
     return name;
   }
+
+  /** Whether the block function being compiled reads `blk`. */
+  private usesBlockRef = false;
+  /** The block functions that take `blk`. */
+  readonly blockRefFunctions = new Set<string>();
 
   // ---- as-targets ----------------------------------------------------------------------------
 
@@ -327,6 +356,7 @@ export class Compiler {
       case 'forloop':
         return this.materialize(binding.loop);
       case 'block':
+        this.usesBlockRef = true;
         return 'blk';
     }
   }
@@ -374,7 +404,10 @@ export class Compiler {
     } else if (found?.binding.kind === 'block' && rest[0] === 'super') {
       k = 1;
       const info = this.locationConstant('block.super', this.token);
-      code = this.asyncMode ? `(await $blockSuperA(blk, ${info}))` : `$blockSuper(blk, ${info})`;
+      // The block's `ctx`, `s` and `ae` are its function's parameters (nothing generated inside
+      // a block rebinds them), so `block.super` needs no BlockRef.
+      const args = `ctx, s, ae, ${jsString(found.binding.name)}, ${found.binding.fn}, ${info}`;
+      code = this.asyncMode ? `(await $blockSuperA(${args}))` : `$blockSuper(${args})`;
     } else {
       code = this.nameExpression(name, scope);
       const constant =
@@ -513,8 +546,10 @@ export class Compiler {
     for (let s: Scope | null = scope; s !== null; s = s.parent) chain.unshift(s);
     for (const s of chain) {
       for (const [name, binding] of s.bindings) {
-        if (binding.kind === 'block') entries.set(name, 'blk');
-        else if (binding.kind === 'forloop') entries.set(name, this.materialize(binding.loop));
+        if (binding.kind === 'block') {
+          this.usesBlockRef = true;
+          entries.set(name, 'blk');
+        } else if (binding.kind === 'forloop') entries.set(name, this.materialize(binding.loop));
         else entries.set(name, binding.js);
       }
     }

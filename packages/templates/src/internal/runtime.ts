@@ -31,14 +31,14 @@ import {
   pyLess,
   pyLessOrEqual,
 } from './runtime/comparison.js';
-import { renderInclude, renderIncludeAsync } from './runtime/include.js';
+import { renderLinkedInclude } from './runtime/include.js';
 import {
-  extendParent,
-  extendParentAsync,
+  extendLinked,
+  extendLinkedAsync,
   renderBlock,
   renderBlockAsync,
-  renderBlockSuper,
-  renderBlockSuperAsync,
+  renderSuper,
+  renderSuperAsync,
 } from './runtime/inheritance.js';
 import { forloopObject, iterate, iterateAsync, unpackLoopItem } from './runtime/iteration.js';
 import { ifchangedState } from './runtime/ifchanged-state.js';
@@ -126,12 +126,12 @@ export const RUNTIME_HELPERS = {
   url: reverseUrl,
   block: renderBlock,
   blockA: renderBlockAsync,
-  blockSuper: renderBlockSuper,
-  blockSuperA: renderBlockSuperAsync,
-  extend: extendParent,
-  extendA: extendParentAsync,
-  include: renderInclude,
-  includeA: renderIncludeAsync,
+  blockSuper: renderSuper,
+  blockSuperA: renderSuperAsync,
+  extend: extendLinked,
+  extendA: extendLinkedAsync,
+  include: renderLinkedInclude,
+  includeA: renderLinkedInclude,
   simple: callSimpleTag,
   inclusion: renderInclusionTag,
   inclusionA: renderInclusionTagAsync,

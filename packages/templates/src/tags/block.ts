@@ -36,7 +36,7 @@ export function parseBlock(parser: Parser, token: Token): Node | Node[] {
 /** Compile `{% block %}`. */
 function compileBlock(node: BlockNode, compiler: Compiler, scope: Scope): string {
   const fn = compiler.blockFunction(node);
-  const call = `${compiler.asyncMode ? 'await $blockA' : '$block'}(ctx, s, ${compiler.autoescapeExpression()}, ${jsString(node.name)}, ${fn}, ${compiler.snapshot(scope)})`;
+  const call = `${compiler.asyncMode ? 'await $blockA' : '$block'}(ctx, s, ${compiler.autoescapeExpression()}, ${jsString(node.name)}, ${fn}, ${compiler.snapshot(scope)}, ${String(compiler.blockRefFunctions.has(fn))})`;
   return `o += ${call};\n`;
 }
 

@@ -7,6 +7,7 @@ import type { BuiltinNodeKind, Compiler, Parser, Scope, Token } from './tag-type
 import { TemplateSyntaxError } from '../template-syntax-error.js';
 import type { FilterExpression } from '../internal/filter-expression.js';
 import { jsString } from '../internal/generated-code.js';
+import { IncludeLink } from '../internal/runtime/include-link.js';
 import type { KeywordArguments, Node } from '../internal/nodes.js';
 import { constructRelativePath } from '../internal/relative-path.js';
 import { splitContents } from '../internal/smart-split.js';
@@ -59,12 +60,23 @@ export function parseInclude(parser: Parser, token: Token): Node | Node[] {
 
 /** Compile `{% include %}`. */
 function compileInclude(node: IncludeNode, compiler: Compiler, scope: Scope): string {
-  const name = compiler.expression(node.template, scope, 'value', node.token);
+  const head = node.template.head;
+  // A literal name is found once per engine cache (see IncludeLink); '' is an error.
+  const literal =
+    node.template.filters.length === 0 &&
+    head?.kind === 'literal' &&
+    head.isString &&
+    head.value !== ''
+      ? (head.value as string)
+      : null;
+  const name =
+    literal === null ? compiler.expression(node.template, scope, 'value', node.token) : 'null';
+  const link = compiler.constant(new IncludeLink(literal, compiler.options.templateName));
   const extra = compiler.keywordObject(node.extra, scope, node.token);
   const site = jsString(`${compiler.options.templateName}#${String(compiler.nextId())}`);
   return compiler.countedAppend(
     (length) =>
-      `${compiler.asyncMode ? 'await $includeA' : '$include'}(ctx, s, ${compiler.autoescapeExpression()}, ${name}, ${node.only ? 'null' : compiler.snapshot(scope)}, ${extra}, ${String(node.only)}, ${jsString(compiler.options.templateName)}, ${length}, ${site})`,
+      `${compiler.asyncMode ? 'await $includeA' : '$include'}(ctx, s, ${compiler.autoescapeExpression()}, ${name}, ${link}, ${node.only ? 'null' : compiler.snapshot(scope)}, ${extra}, ${String(node.only)}, ${length}, ${site})`,
   );
 }
 

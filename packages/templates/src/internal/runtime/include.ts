@@ -4,33 +4,11 @@
  *
  * @module
  */
-import { TemplateDoesNotExist } from '../../template-does-not-exist.js';
 import { TemplateRecursionError } from '../../template-recursion-error.js';
 import { Context } from '../context.js';
-import { constructRelativePath } from '../relative-path.js';
-import { unwrapTemplate } from './inheritance.js';
-import { iterate } from './iteration.js';
-import { pythonStr } from './output.js';
+import { includedTemplate, type IncludeLink } from './include-link.js';
 import { budgetStep } from './render-budget.js';
-import type { RenderState, RuntimeTemplate } from './render-state.js';
-import { isSafe } from '@reins/core';
-
-function includedTemplate(s: RenderState, value: unknown, current: string): RuntimeTemplate {
-  const direct = unwrapTemplate(value);
-  if (direct !== undefined) return direct;
-  if (typeof value === 'string' || isSafe(value)) {
-    const name = String(value);
-    if (name === '') throw new TemplateDoesNotExist('No template names provided');
-    return s.engine.findTemplate(
-      name.startsWith('.') ? constructRelativePath(current, name) : name,
-      [],
-    );
-  }
-  if (value === null || value === undefined || value === '') {
-    throw new TemplateDoesNotExist('No template names provided');
-  }
-  return s.engine.selectTemplate(iterate(value).map((name) => pythonStr(name)));
-}
+import type { RenderResult, RenderState, RuntimeTemplate } from './render-state.js';
 
 function chainOf(s: RenderState): string[] {
   const chain: string[] = [];
@@ -87,27 +65,37 @@ function release(ctx: Context, inner: Context, snapshot: unknown, extra: unknown
   if (inner === ctx && (snapshot !== null || extra !== null)) ctx.pop();
 }
 
-/** What both variants of `{% include %}` do before rendering: the template, its state, its context. */
-function prepare(
+/** Render `template` for an include: its state one level deeper, and the context it sees. */
+function renderIncluded(
   ctx: Context,
   s: RenderState,
-  value: unknown,
+  autoescape: boolean,
+  template: RuntimeTemplate,
   snapshot: Record<string, unknown> | null,
   extra: Record<string, unknown> | null,
   only: boolean,
-  [current, outputLength, site]: IncludeSite,
-): { template: RuntimeTemplate; state: RenderState; inner: Context } {
-  const template = includedTemplate(s, value, current);
+  outputLength: number,
+  site: string,
+): RenderResult {
   const state = childState(s, template, outputLength, site);
   const inner = includeContext(ctx, snapshot, extra, only);
   if (s.engine.hasRenderListeners) s.engine.emitRendered(template, inner);
-  return { template, state, inner };
+  // An async render runs the async variant of every template (`s.asyncMode`).
+  const result = template.compiled(s.asyncMode).main(inner, state, autoescape);
+  if (typeof result === 'string') {
+    release(ctx, inner, snapshot, extra);
+    return result;
+  }
+  return result.then((output) => {
+    release(ctx, inner, snapshot, extra);
+    return output;
+  });
 }
 
 /** The including template's name, its output length so far, and the include's site. */
 type IncludeSite = [current: string, outputLength: number, site: string];
 
-/** `{% include %}` (sync). */
+/** `{% include %}` of the tree walker (sync), its template looked up every time. */
 export function renderInclude(
   ctx: Context,
   s: RenderState,
@@ -116,27 +104,35 @@ export function renderInclude(
   snapshot: Record<string, unknown> | null,
   extra: Record<string, unknown> | null,
   only: boolean,
-  ...where: IncludeSite
+  ...[current, outputLength, site]: IncludeSite
 ): string {
-  const { template, state, inner } = prepare(ctx, s, value, snapshot, extra, only, where);
-  const result = template.compiled(false).main(inner, state, autoescape) as string;
-  release(ctx, inner, snapshot, extra);
-  return result;
+  const template = includedTemplate(s, value, current);
+  return renderIncluded(
+    ctx,
+    s,
+    autoescape,
+    template,
+    snapshot,
+    extra,
+    only,
+    outputLength,
+    site,
+  ) as string;
 }
 
-/** `{% include %}` (async). */
-export async function renderIncludeAsync(
+/** A compiled `{% include %}` (sync, or async in an async render), its template found through its link. */
+export function renderLinkedInclude(
   ctx: Context,
   s: RenderState,
   autoescape: boolean,
   value: unknown,
+  link: IncludeLink,
   snapshot: Record<string, unknown> | null,
   extra: Record<string, unknown> | null,
   only: boolean,
-  ...where: IncludeSite
-): Promise<string> {
-  const { template, state, inner } = prepare(ctx, s, value, snapshot, extra, only, where);
-  const result = await template.compiled(true).main(inner, state, autoescape);
-  release(ctx, inner, snapshot, extra);
-  return result;
+  outputLength: number,
+  site: string,
+): RenderResult {
+  const template = link.template(s, value);
+  return renderIncluded(ctx, s, autoescape, template, snapshot, extra, only, outputLength, site);
 }

@@ -1,15 +1,14 @@
 /**
- * Template inheritance at render time: Django's `BlockContext`, `{% block %}` with the most
- * derived definition winning, `{{ block.super }}`, and `{% extends %}` finding and rendering the
- * parent.
+ * Template inheritance at render time: `{% block %}` with the most derived definition winning,
+ * `{{ block.super }}`, and `{% extends %}` finding and rendering the parent (through the compiled
+ * tag's `ExtendsLink`, or looked up every time from the tree walker).
  *
  * @module
  */
-import { TemplateRecursionError } from '../../template-recursion-error.js';
 import { TemplateSyntaxError } from '../../template-syntax-error.js';
 import type { Context } from '../context.js';
-import { pyBool } from '../python-truth.js';
-import { pythonStr } from './output.js';
+import { BlockContext, NO_BLOCKS, withBlocks } from './block-context.js';
+import { findParent, parentName, unwrapTemplate, type ExtendsLink } from './extends-link.js';
 import {
   locate,
   type MissingInfo,
@@ -18,34 +17,7 @@ import {
   type RenderState,
   type RuntimeTemplate,
 } from './render-state.js';
-import { markSafe, pyRepr } from '@reins/core';
-
-/** Django's `BlockContext`: per block name, the definitions from most basic to most derived. */
-export class BlockContext {
-  readonly blocks = new Map<string, RenderFunction[]>();
-
-  addBlocks(blocks: Record<string, RenderFunction>): void {
-    for (const name of Object.keys(blocks)) {
-      const list = this.blocks.get(name);
-      if (list === undefined) this.blocks.set(name, [blocks[name]!]);
-      else list.unshift(blocks[name]!);
-    }
-  }
-
-  pop(name: string): RenderFunction | undefined {
-    return this.blocks.get(name)?.pop();
-  }
-
-  push(name: string, fn: RenderFunction): void {
-    const list = this.blocks.get(name);
-    if (list === undefined) this.blocks.set(name, [fn]);
-    else list.push(fn);
-  }
-
-  getBlock(name: string): RenderFunction | undefined {
-    return this.blocks.get(name)?.at(-1);
-  }
-}
+import { markSafe } from '@reins/core';
 
 /** What `{{ block }}` is inside a block: its name and `super`. */
 export class BlockRef {
@@ -58,7 +30,52 @@ export class BlockRef {
   ) {}
 }
 
-/** Render `{% block name %}` (sync). */
+/**
+ * Call the definition of block `name` that `take` found (`own` when it found none, offset -1),
+ * with a `BlockRef` if it takes one.
+ */
+function callDefinition(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  name: string,
+  own: RenderFunction,
+  ownRef: boolean,
+  offset: number,
+): RenderResult {
+  let fn = own;
+  let ref = ownRef;
+  if (offset !== -1) ({ fn, ref } = s.bc!.found!);
+  return fn(ctx, s, autoescape, ref ? new BlockRef(name, fn, ctx, s, autoescape) : undefined);
+}
+
+/** What a block does before its definition renders: its scope, and Django's `pop`. */
+function enter(
+  ctx: Context,
+  s: RenderState,
+  name: string,
+  snapshot: Record<string, unknown> | null,
+): number {
+  if (snapshot !== null) ctx.push(snapshot);
+  return s.bc === null ? -1 : s.bc.take(name);
+}
+
+/** What a block does after: Django's `push`, and its scope gone. */
+function leave(
+  ctx: Context,
+  s: RenderState,
+  name: string,
+  offset: number,
+  snapshot: Record<string, unknown> | null,
+): void {
+  if (offset !== -1) s.bc!.giveBack(name, offset);
+  if (snapshot !== null) ctx.pop();
+}
+
+/**
+ * Render `{% block name %}` (sync). `ownRef` is false when `own` takes no `BlockRef` (a compiled
+ * block that does not read `block` but as `block.super`).
+ */
 export function renderBlock(
   ctx: Context,
   s: RenderState,
@@ -66,19 +83,11 @@ export function renderBlock(
   name: string,
   own: RenderFunction,
   snapshot: Record<string, unknown> | null,
+  ownRef = true,
 ): string {
-  if (snapshot !== null) ctx.push(snapshot);
-  const bc = s.bc;
-  let result: string;
-  if (bc === null) {
-    result = own(ctx, s, autoescape, new BlockRef(name, own, ctx, s, autoescape)) as string;
-  } else {
-    const popped = bc.pop(name);
-    const fn = popped ?? own;
-    result = fn(ctx, s, autoescape, new BlockRef(name, fn, ctx, s, autoescape)) as string;
-    if (popped !== undefined) bc.push(name, popped);
-  }
-  if (snapshot !== null) ctx.pop();
+  const offset = enter(ctx, s, name, snapshot);
+  const result = callDefinition(ctx, s, autoescape, name, own, ownRef, offset) as string;
+  leave(ctx, s, name, offset, snapshot);
   return result;
 }
 
@@ -90,106 +99,100 @@ export async function renderBlockAsync(
   name: string,
   own: RenderFunction,
   snapshot: Record<string, unknown> | null,
+  ownRef = true,
 ): Promise<string> {
-  if (snapshot !== null) ctx.push(snapshot);
-  const bc = s.bc;
-  let result: string;
-  if (bc === null) {
-    result = await own(ctx, s, autoescape, new BlockRef(name, own, ctx, s, autoescape));
-  } else {
-    const popped = bc.pop(name);
-    const fn = popped ?? own;
-    result = await fn(ctx, s, autoescape, new BlockRef(name, fn, ctx, s, autoescape));
-    if (popped !== undefined) bc.push(name, popped);
-  }
-  if (snapshot !== null) ctx.pop();
+  const offset = enter(ctx, s, name, snapshot);
+  const result = await callDefinition(ctx, s, autoescape, name, own, ownRef, offset);
+  leave(ctx, s, name, offset, snapshot);
   return result;
 }
 
-function checkSuper(blk: BlockRef, info?: MissingInfo): boolean {
-  if (blk.s.bc === null) {
+function checkSuper(s: RenderState, name: string, info?: MissingInfo): boolean {
+  if (s.bc === null) {
     const error = new TemplateSyntaxError(
       "'BlockNode' object has no attribute 'context'. Did you use {{ block.super }} in a base template?",
     );
     throw info === undefined ? error : locate(error, info);
   }
-  return blk.s.bc.getBlock(blk.name) !== undefined;
+  return s.bc.has(name);
 }
 
 /** `{{ block.super }}` (sync). */
 export function renderBlockSuper(blk: BlockRef, info?: MissingInfo): unknown {
-  if (!checkSuper(blk, info)) return '';
-  return markSafe(renderBlock(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, null));
+  return renderSuper(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, info);
 }
 
-/** `{{ block.super }}` (async). */
-export async function renderBlockSuperAsync(blk: BlockRef, info?: MissingInfo): Promise<unknown> {
-  if (!checkSuper(blk, info)) return '';
-  return markSafe(await renderBlockAsync(blk.ctx, blk.s, blk.autoescape, blk.name, blk.fn, null));
-}
-
-function isRuntimeTemplate(value: unknown): value is RuntimeTemplate {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { compiled?: unknown }).compiled === 'function'
-  );
-}
-
-export function unwrapTemplate(value: unknown): RuntimeTemplate | undefined {
-  if (isRuntimeTemplate(value)) return value;
-  const inner = (value as { template?: unknown } | null)?.template;
-  return isRuntimeTemplate(inner) ? inner : undefined;
-}
-
-function parentTemplate(
+/**
+ * `{{ block.super }}` in the block `name` whose definition `fn` is being rendered with `ctx`, `s`
+ * and `autoescape` (what its `BlockRef` holds), sync.
+ */
+export function renderSuper(
+  ctx: Context,
   s: RenderState,
-  value: unknown,
-  self: RuntimeTemplate,
-  variable: string | null,
-  info: MissingInfo | undefined,
-): RuntimeTemplate {
-  const direct = unwrapTemplate(value);
-  if (direct !== undefined) return direct;
-  const name = pythonStr(value);
-  if (!pyBool(value)) {
-    let message = `Invalid template name in 'extends' tag: ${pyRepr(value === undefined ? '' : value)}.`;
-    if (variable !== null) message += ` Got this from the '${variable}' variable.`;
-    const error = new TemplateSyntaxError(message);
-    throw info === undefined ? error : locate(error, info);
-  }
-  const history = (s.history ??= [self.originName]);
-  const parent = s.engine.findTemplate(name, history);
-  history.push(parent.originName);
-  // Distinct templates can still chain without end (generated names); bound the depth too.
-  if (history.length > s.engine.maxDepth) {
-    throw new TemplateRecursionError(history, s.engine.maxDepth);
-  }
-  return parent;
+  autoescape: boolean,
+  name: string,
+  fn: RenderFunction,
+  info?: MissingInfo,
+): unknown {
+  if (!checkSuper(s, name, info)) return '';
+  return markSafe(renderBlock(ctx, s, autoescape, name, fn, null));
 }
 
-/** Register this template's blocks, then render the parent, compiled for sync or async use. */
-function renderParent(
+/** {@link renderSuper}, async. */
+export async function renderSuperAsync(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  name: string,
+  fn: RenderFunction,
+  info?: MissingInfo,
+): Promise<unknown> {
+  if (!checkSuper(s, name, info)) return '';
+  return markSafe(await renderBlockAsync(ctx, s, autoescape, name, fn, null));
+}
+
+/** Make `table` this render's block table, then render the parent. */
+function renderWith(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  parent: RuntimeTemplate,
+  main: RenderFunction,
+  bc: BlockContext | null,
+  table: BlockContext['table'],
+): RenderResult {
+  if (bc === null) s.bc = new BlockContext(table);
+  else bc.table = table;
+  if (s.engine.hasRenderListeners) s.engine.emitRendered(parent, ctx);
+  return main(ctx, s, autoescape);
+}
+
+/** Render the parent of a compiled `{% extends %}` through its link. */
+function renderLinkedParent(
   async: boolean,
   ctx: Context,
   s: RenderState,
   autoescape: boolean,
   parentValue: unknown,
+  link: ExtendsLink,
   blocks: Record<string, RenderFunction>,
   self: RuntimeTemplate,
-  variable: string | null,
-  info: MissingInfo | undefined,
 ): RenderResult {
-  s.bc ??= new BlockContext();
-  s.bc.addBlocks(blocks);
-  const parent = parentTemplate(s, parentValue, self, variable, info);
+  const parent = link.parent(s, parentValue, self);
   const compiled = parent.compiled(async);
-  if (!parent.isChild) s.bc.addBlocks(compiled.blocks);
-  if (s.engine.hasRenderListeners) s.engine.emitRendered(parent, ctx);
-  return compiled.main(ctx, s, autoescape);
+  const bc = s.bc;
+  const table = link.table(
+    bc === null ? NO_BLOCKS : bc.table,
+    blocks,
+    parent.isChild ? null : compiled.blocks,
+  );
+  return renderWith(ctx, s, autoescape, parent, compiled.main, bc, table);
 }
 
-/** `{% extends %}` (sync): register this template's blocks, then render the parent. */
+/**
+ * `{% extends %}` of the tree walker: the parent looked up every time and the block table built
+ * every time (a walked template is cold).
+ */
 export function extendParent(
   ctx: Context,
   s: RenderState,
@@ -200,29 +203,37 @@ export function extendParent(
   variable: string | null,
   info?: MissingInfo,
 ): string {
-  return renderParent(
-    false,
-    ctx,
-    s,
-    autoescape,
-    parentValue,
-    blocks,
-    self,
-    variable,
-    info,
-  ) as string;
+  const parent =
+    unwrapTemplate(parentValue) ?? findParent(s, parentName(parentValue, variable, info), self);
+  const compiled = parent.compiled(false);
+  const bc = s.bc;
+  let table = withBlocks(bc === null ? NO_BLOCKS : bc.table, blocks);
+  if (!parent.isChild) table = withBlocks(table, compiled.blocks);
+  return renderWith(ctx, s, autoescape, parent, compiled.main, bc, table) as string;
 }
 
-/** `{% extends %}` (async). */
-export function extendParentAsync(
+/** A compiled `{% extends %}` (sync). */
+export function extendLinked(
   ctx: Context,
   s: RenderState,
   autoescape: boolean,
   parentValue: unknown,
+  link: ExtendsLink,
   blocks: Record<string, RenderFunction>,
   self: RuntimeTemplate,
-  variable: string | null,
-  info?: MissingInfo,
+): string {
+  return renderLinkedParent(false, ctx, s, autoescape, parentValue, link, blocks, self) as string;
+}
+
+/** A compiled `{% extends %}` (async). */
+export function extendLinkedAsync(
+  ctx: Context,
+  s: RenderState,
+  autoescape: boolean,
+  parentValue: unknown,
+  link: ExtendsLink,
+  blocks: Record<string, RenderFunction>,
+  self: RuntimeTemplate,
 ): RenderResult {
-  return renderParent(true, ctx, s, autoescape, parentValue, blocks, self, variable, info);
+  return renderLinkedParent(true, ctx, s, autoescape, parentValue, link, blocks, self);
 }

@@ -8,7 +8,8 @@
 import type { ReverseFunction } from '../../engine.js';
 import { TemplateSyntaxError } from '../../template-syntax-error.js';
 import type { Context } from '../context.js';
-import type { BlockContext, BlockRef } from './inheritance.js';
+import type { BlockContext } from './block-context.js';
+import type { BlockRef } from './inheritance.js';
 import type { RenderBudget } from '../../render-budget.js';
 import type { BudgetState } from './render-budget.js';
 
@@ -38,6 +39,8 @@ export interface RuntimeTemplate {
 export interface RuntimeEngine {
   readonly maxDepth: number;
   readonly debug: boolean;
+  /** Changes whenever the engine forgets its cached templates: what a link found is then stale. */
+  readonly cacheGeneration: number;
   readonly renderBudget: RenderBudget | undefined;
   findTemplate(name: string, skip: string[]): RuntimeTemplate;
   selectTemplate(names: string[]): RuntimeTemplate;
