@@ -61,6 +61,14 @@ describe('Fetch adapter', () => {
     expect(request.META['HTTP_HOST']).toBe('example.com:8443');
     expect(request.getFullPath()).toBe('/?q=1');
     expect(request.isSecure()).toBe(true);
+    // Listed before any single header is read: the URL's host is among the headers, last.
+    const listed = requestFromFetch(
+      new Request('http://example.com/', { headers: { 'x-a': '1' } }),
+      { allowedHosts: ['example.com'] },
+    );
+    expect([...listed.headers.keys()]).toEqual(['X-A', 'Host']);
+    expect(listed.headers.get('host')).toBe('example.com');
+    expect(listed.getHost()).toBe('example.com');
   });
 
   it('turns responses into Fetch Responses with headers and cookies', async () => {

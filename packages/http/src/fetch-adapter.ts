@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { FETCH_HEADERS, HttpRequest, type HttpRequestInit } from './http-request.js';
-import { FetchConnection, splitFetchUrl } from './internal/fetch-url.js';
+import { FETCH_HEADERS, FETCH_HOST, HttpRequest, type HttpRequestInit } from './http-request.js';
+import { FetchConnection, fetchTarget } from './internal/fetch-url.js';
 import { RAW_CONTENT, type HttpResponse, type HttpResponseBase } from './http-response.js';
 import type { RequestOptions } from './request-options.js';
 import type { StreamingHttpResponse } from './streaming-http-response.js';
@@ -40,32 +40,23 @@ async function* readBody(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
 export function requestFromFetch(
   request: Request,
   options?: RequestOptions,
-  info: FetchRequestInfo = {},
+  info?: FetchRequestInfo,
 ): HttpRequest {
-  const { secure, authority, target } = splitFetchUrl(request.url);
-  const fetchHeaders = request.headers;
-  let headers: Record<string, string> | undefined;
-  // A Fetch Request always knows its URL; make sure Host reflects it when the runtime omits it.
-  if (!fetchHeaders.has('host')) {
-    const copy: Record<string, string> = {};
-    fetchHeaders.forEach((value, key) => {
-      copy[key] = value;
-    });
-    copy['host'] = authority;
-    headers = copy;
-  }
+  const url = request.url;
+  const connection = new FetchConnection(info?.remoteAddress, url);
   const method = request.method;
   // Fetch gives GET and HEAD no body; not asking spares Bun creating the body's object.
   const body = method === 'GET' || method === 'HEAD' ? null : request.body;
   return new HttpRequest({
     method,
-    url: target,
-    headers,
-    scheme: secure ? 'https' : 'http',
-    connection: new FetchConnection(info.remoteAddress, authority, secure),
+    url: fetchTarget(url),
+    scheme: connection.encrypted ? 'https' : 'http',
+    connection,
     body: body === null ? null : readBody(body),
     options,
-    [FETCH_HEADERS]: headers === undefined ? fetchHeaders : undefined,
+    [FETCH_HEADERS]: request.headers,
+    // A Fetch Request always knows its URL: Host reflects it when the runtime sends none.
+    [FETCH_HOST]: connection,
   } as HttpRequestInit);
 }
 
