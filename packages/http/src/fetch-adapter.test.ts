@@ -71,6 +71,20 @@ describe('Fetch adapter', () => {
     expect(listed.getHost()).toBe('example.com');
   });
 
+  it('gives each Fetch Response headers of its own when Content-Type is the only one', () => {
+    const first = responseToFetch(new JsonResponse({ a: 1 }));
+    first.headers.set('content-type', 'text/plain');
+    first.headers.set('x-a', '1');
+    const second = responseToFetch(new JsonResponse({ a: 2 }));
+    expect([...second.headers]).toEqual([['content-type', 'application/json']]);
+    // More content types than are kept: each still gets its own.
+    for (let index = 0; index < 40; index++) {
+      const contentType = `text/x-${index}`;
+      const response = responseToFetch(new HttpResponse('', { contentType }));
+      expect([...response.headers]).toEqual([['content-type', contentType]]);
+    }
+  });
+
   it('turns responses into Fetch Responses with headers and cookies', async () => {
     const response = new HttpResponse('<p>é</p>', { status: 201, headers: { 'X-A': '1' } });
     response.setCookie('a', '1');

@@ -68,6 +68,9 @@ export function requestFromFetch(
 function toHeaders(response: HttpResponseBase): HeadersInit {
   if (response.hasCookies) return toPairs(response);
   const list = response.headers.list;
+  if (list !== null && list.length === 3 && list[0] === 'content-type') {
+    return contentTypeOnly(list[2]!);
+  }
   const record: Record<string, string> = {};
   if (list !== null) {
     for (let i = 0; i < list.length; i += 3) {
@@ -78,6 +81,24 @@ function toHeaders(response: HttpResponseBase): HeadersInit {
     }
   }
   return record;
+}
+
+/**
+ * The headers of a response whose only header is its Content-Type (a page or JSON without
+ * middleware), one `Headers` per value, made once: a runtime copies a `Headers` it is given
+ * natively (on Bun in two thirds of the time it takes to read a plain object), and nothing here
+ * changes one after it is made. A few values are kept; others take the plain object.
+ */
+const contentTypeHeaders = new Map<string, Headers>();
+const CONTENT_TYPES_KEPT = 32;
+
+function contentTypeOnly(value: string): HeadersInit {
+  const kept = contentTypeHeaders.get(value);
+  if (kept !== undefined) return kept;
+  if (contentTypeHeaders.size >= CONTENT_TYPES_KEPT) return { 'content-type': value };
+  const headers = new Headers([['content-type', value]]);
+  contentTypeHeaders.set(value, headers);
+  return headers;
 }
 
 function toPairs(response: HttpResponseBase): [string, string][] {
