@@ -31,6 +31,7 @@ export { ImproperlyConfigured } from './improperly-configured.js';
 export type { ImproperlyConfiguredOptions } from './improperly-configured.js';
 export { isSameDomain } from './is-same-domain.js';
 export { andThen, isThenable } from './maybe-promise.js';
+export { NOT_SETTLED, settled, settledValue } from './settled.js';
 export type { MaybePromise } from './maybe-promise.js';
 export { LazyConnection } from './lazy-connection.js';
 export type { ConnectableClient, LazyConnectionOptions } from './lazy-connection.js';

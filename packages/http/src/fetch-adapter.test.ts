@@ -61,6 +61,28 @@ describe('Fetch adapter', () => {
     expect(request.META['HTTP_HOST']).toBe('example.com:8443');
     expect(request.getFullPath()).toBe('/?q=1');
     expect(request.isSecure()).toBe(true);
+    // Listed before any single header is read: the URL's host is among the headers, last.
+    const listed = requestFromFetch(
+      new Request('http://example.com/', { headers: { 'x-a': '1' } }),
+      { allowedHosts: ['example.com'] },
+    );
+    expect([...listed.headers.keys()]).toEqual(['X-A', 'Host']);
+    expect(listed.headers.get('host')).toBe('example.com');
+    expect(listed.getHost()).toBe('example.com');
+  });
+
+  it('gives each Fetch Response headers of its own when Content-Type is the only one', () => {
+    const first = responseToFetch(new JsonResponse({ a: 1 }));
+    first.headers.set('content-type', 'text/plain');
+    first.headers.set('x-a', '1');
+    const second = responseToFetch(new JsonResponse({ a: 2 }));
+    expect([...second.headers]).toEqual([['content-type', 'application/json']]);
+    // More content types than are kept: each still gets its own.
+    for (let index = 0; index < 40; index++) {
+      const contentType = `text/x-${index}`;
+      const response = responseToFetch(new HttpResponse('', { contentType }));
+      expect([...response.headers]).toEqual([['content-type', contentType]]);
+    }
   });
 
   it('turns responses into Fetch Responses with headers and cookies', async () => {

@@ -110,6 +110,19 @@ export const NODE_HEADERS = Symbol('reins.nodeHeaders');
  */
 export const FETCH_HEADERS = Symbol('reins.fetchHeaders');
 
+/**
+ * The init key carrying, with {@link FETCH_HEADERS}, where the Host of a Fetch request whose
+ * headers have none comes from (its URL's host, taken apart when asked): the request reads as if
+ * the header were there, without asking the `Headers` whether it is (a native call per request on
+ * Bun) before anything reads it.
+ */
+export const FETCH_HOST = Symbol('reins.fetchHost');
+
+/** What {@link FETCH_HOST} carries. */
+export interface FetchHostSource {
+  readonly authority: string;
+}
+
 function normaliseHeaders(headers: HttpRequestInit['headers']): RawHeaders {
   if (headers === undefined) return {};
   // A Fetch Headers iterates as [lower-case name, value] pairs, like any other iterable here.
@@ -258,6 +271,7 @@ export class HttpRequest {
   #rawHeaders: RawHeaders | undefined;
   readonly #nodeHeaders: NodeHeaderSource | undefined;
   readonly #fetchHeaders: Headers | undefined;
+  readonly #fetchHost: FetchHostSource | undefined;
   readonly #connection: RequestConnection | undefined;
   readonly #explicitScheme: 'http' | 'https' | undefined;
   readonly #settings: ResolvedRequestOptions;
@@ -277,6 +291,7 @@ export class HttpRequest {
     this.#url = init.url ?? '/';
     this.#nodeHeaders = (init as { [NODE_HEADERS]?: NodeHeaderSource })[NODE_HEADERS];
     this.#fetchHeaders = (init as { [FETCH_HEADERS]?: Headers })[FETCH_HEADERS];
+    this.#fetchHost = (init as { [FETCH_HOST]?: FetchHostSource })[FETCH_HOST];
     if (this.#nodeHeaders === undefined && this.#fetchHeaders === undefined) {
       this.#rawHeaders = normaliseHeaders(init.headers);
     }
@@ -519,15 +534,23 @@ export class HttpRequest {
   }
 
   #allHeaders(): RawHeaders {
-    return (this.#rawHeaders ??=
-      this.#fetchHeaders === undefined
-        ? this.#nodeHeaders!.headers
-        : normaliseHeaders(this.#fetchHeaders));
+    if (this.#rawHeaders === undefined) {
+      if (this.#fetchHeaders === undefined) return (this.#rawHeaders = this.#nodeHeaders!.headers);
+      const headers = normaliseHeaders(this.#fetchHeaders) as Record<string, string>;
+      if (this.#fetchHost !== undefined && headers['host'] === undefined) {
+        headers['host'] = this.#fetchHost.authority;
+      }
+      this.#rawHeaders = headers;
+    }
+    return this.#rawHeaders;
   }
 
   #header(name: string): string | undefined {
     if (this.#rawHeaders === undefined) {
-      if (this.#fetchHeaders !== undefined) return fetchHeader(this.#fetchHeaders, name);
+      if (this.#fetchHeaders !== undefined) {
+        const value = fetchHeader(this.#fetchHeaders, name);
+        return value === undefined && name === 'host' ? this.#fetchHost?.authority : value;
+      }
       const found = findRawHeader(this.#nodeHeaders!.rawHeaders, name);
       if (found !== null) return found;
     }

@@ -125,8 +125,11 @@ export function createTemplates(configs: readonly TemplateEngineConfig[]): Templ
       `Template engine aliases aren't unique, duplicates: ${duplicates.join(', ')}. Set a unique name for each engine.`,
     );
   }
-  const pick = (using: string | undefined): TemplateBackend[] => {
-    if (using === undefined) return Array.from(engines.values());
+  // Every engine in order, listed once: copying the map's values on each getTemplate() was a
+  // measurable part of a page's render on Bun.
+  const all: readonly TemplateBackend[] = Array.from(engines.values());
+  const pick = (using: string | undefined): readonly TemplateBackend[] => {
+    if (using === undefined) return all;
     const engine = engines.get(using);
     if (engine === undefined) {
       throw new Error(
@@ -135,17 +138,17 @@ export function createTemplates(configs: readonly TemplateEngineConfig[]): Templ
     }
     return [engine];
   };
-  const getTemplate = (name: string, options: UsingOption = {}): BackendTemplate => {
-    const tried: string[] = [];
-    for (const engine of pick(options.using)) {
+  const getTemplate = (name: string, options?: UsingOption): BackendTemplate => {
+    let tried: string[] | undefined;
+    for (const engine of pick(options?.using)) {
       try {
         return engine.getTemplate(name);
       } catch (error) {
         if (!TemplateDoesNotExist.isInstance(error)) throw error;
-        tried.push(...error.tried.map((entry) => `${engine.name}: ${entry}`));
+        (tried ??= []).push(...error.tried.map((entry) => `${engine.name}: ${entry}`));
       }
     }
-    throw new TemplateDoesNotExist(name, tried);
+    throw new TemplateDoesNotExist(name, tried ?? []);
   };
   const selectTemplate = (names: readonly string[], options: UsingOption = {}): BackendTemplate => {
     if (typeof names === 'string') {

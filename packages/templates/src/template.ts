@@ -149,14 +149,17 @@ export class Template implements RuntimeTemplate {
     options: RenderOptions = {},
   ): string {
     const scopes: Record<string, unknown>[] = [];
-    if (request !== undefined && this.engine.contextProcessors.length > 0) {
-      const merged: Record<string, unknown> = {};
-      for (const processor of this.engine.contextProcessors) {
-        const values = processor(request);
+    const processors = this.engine.contextProcessors;
+    if (request !== undefined && processors.length > 0) {
+      let merged: Record<string, unknown> | undefined;
+      for (let index = 0; index < processors.length; index++) {
+        const values = processors[index]!(request);
         if (isThenable(values)) throw needsAsync();
-        Object.assign(merged, values);
+        // A spread into a new object is Object.assign({}, values) at half the cost on Bun.
+        if (merged === undefined) merged = { ...values };
+        else Object.assign(merged, values);
       }
-      scopes.push(merged);
+      scopes.push(merged!);
     }
     scopes.push(checkContext(context));
     const ctx = new Context(scopes);

@@ -204,6 +204,54 @@ describe('sync-first render of the reins backend', () => {
     expect(await answer).toBe(await engine.getTemplate('part.html').renderAsync(variables));
   });
 
+  it('decides without running a proxy trap or a getter of the context', async () => {
+    const { get } = setUp();
+    let traps = 0;
+    const handler: ProxyHandler<object> = {
+      get: (target, key, receiver): unknown => (
+        traps++,
+        Reflect.get(target, key, receiver) as unknown
+      ),
+      getPrototypeOf: (target) => (traps++, Reflect.getPrototypeOf(target)),
+      ownKeys: (target) => (traps++, Reflect.ownKeys(target)),
+      getOwnPropertyDescriptor: (target, key) => (
+        traps++,
+        Reflect.getOwnPropertyDescriptor(target, key)
+      ),
+    };
+    let getters = 0;
+    const withGetter = {
+      get name(): string {
+        getters++;
+        return 'g';
+      },
+    };
+    const decided = [
+      get('part.html').render({ rows: [new Proxy({ label: 'x' }, handler)] }),
+      get('part.html').render({ rows: [withGetter] }),
+    ];
+    expect(traps).toBe(0);
+    expect(getters).toBe(0);
+    for (const answer of decided) expect(answer).toBeInstanceOf(Promise);
+    expect(await Promise.all(decided.map(async (answer) => answer))).toEqual([
+      '<i></i>',
+      '<i></i>',
+    ]);
+  });
+
+  it('scans at most 1,000 values (the context counts as one) before rendering asynchronously', () => {
+    const { get } = setUp();
+    const values = (count: number): Record<string, unknown> => ({
+      rows: Array.from({ length: count }, (_, index) => index),
+    });
+    // The context, the array, its `length` and its items.
+    expect(typeof get('part.html').render(values(997))).toBe('string');
+    expect(get('part.html').render(values(998))).toBeInstanceOf(Promise);
+    const dated = Object.assign(new Date(0), { extra: 1 });
+    expect(get('part.html').render({ when: dated })).toBeInstanceOf(Promise);
+    expect(typeof get('part.html').render({ when: new Date(0) })).toBe('string');
+  });
+
   it('gives the same output on both paths for any plain-data context (property)', async () => {
     const { get, engine } = setUp({ contextProcessors: [syncProcessor] });
     const leaf = fc.oneof(

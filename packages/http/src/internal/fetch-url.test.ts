@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FetchConnection, splitFetchUrl } from './fetch-url.js';
+import { FetchConnection, fetchTarget, splitFetchUrl } from './fetch-url.js';
 
 function byParser(href: string) {
   const url = new URL(href);
@@ -33,7 +33,10 @@ describe('splitFetchUrl', () => {
             authority: expected.authority,
             target: expected.target,
           });
-          const connection = new FetchConnection(undefined, split.authority, split.secure);
+          expect(fetchTarget(href)).toBe(expected.target);
+          const connection = new FetchConnection(undefined, href);
+          expect(connection.encrypted).toBe(expected.secure);
+          expect(connection.authority).toBe(expected.authority);
           expect(connection.localAddress).toBe(expected.hostname);
           expect(connection.localPort).toBe(expected.port);
         },
@@ -57,10 +60,22 @@ describe('splitFetchUrl', () => {
       authority: '[::1]:8000',
       target: '/',
     });
+    for (const url of [
+      'http://user:pass@example.com:8000/a/?q=1#top',
+      'https://example.com?q=1',
+      'http://[::1]:8000',
+      'http://example.com/a?',
+      'http://example.com/a/?b?',
+      'http://example.com#x/y',
+    ]) {
+      expect(fetchTarget(url)).toBe(splitFetchUrl(url).target);
+    }
   });
 
   it('leaves other schemes, and URLs that are not absolute, to the URL parser', () => {
     expect(splitFetchUrl('HTTP://Example.com/a').authority).toBe('example.com');
+    expect(fetchTarget('HTTP://Example.com/a?b')).toBe('/a?b');
+    expect(new FetchConnection(undefined, 'HTTPS://Example.com:443/').localPort).toBe(443);
     // Bun hands over a bare path when the Host header is not a valid host.
     expect(() => splitFetchUrl('/p?q=1')).toThrow(TypeError);
   });

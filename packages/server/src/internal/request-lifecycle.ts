@@ -22,7 +22,7 @@
  * microtask hop.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { andThen, isThenable } from '@reins/core';
+import { NOT_SETTLED, andThen, isThenable, settledValue } from '@reins/core';
 import {
   HttpResponse,
   requestFromFetch,
@@ -338,6 +338,9 @@ export function createRequestLifecycle(
       return rescueView(request, error, view);
     }
     if (!isThenable(result)) return afterView(request, result, view);
+    // A view that returned `render()`'s promise of a page rendered synchronously goes on now.
+    const value = settledValue(result);
+    if (value !== NOT_SETTLED) return afterView(request, value, view);
     return Promise.resolve(result).then(
       (value) => resume(request, () => afterView(request, value, view)),
       (error: unknown) => resume(request, () => rescueView(request, error, view)),

@@ -47,40 +47,53 @@ function engineRendersSync(engine: Engine): boolean {
   return true;
 }
 
+const NO_KEYS: string[] = [];
+
 /**
  * Whether `context` is plain data, in which no lookup, call or iteration of a render can meet a
  * promise or run code of the caller's: read through property descriptors, so no getter runs.
+ * Primitives are judged where they are found, never queued: most values of a context are.
  */
 function isPlainData(context: Record<string, unknown>): boolean {
-  const pending: unknown[] = [context];
-  let seen = 0;
-  while (pending.length > 0) {
-    if (++seen > SCAN_LIMIT) return false;
-    const value = pending.pop();
-    if (typeof value !== 'object') {
-      if (typeof value === 'function') return false;
-      continue;
+  if (typeof context === 'function') return false;
+  const pending: object[] = [];
+  let value: unknown = context;
+  // Every value counts towards the limit, the context itself included.
+  let seen = 1;
+  for (;;) {
+    if (typeof value === 'object' && value !== null) {
+      // A proxy would answer every check below from its handler, running the caller's code.
+      if (types.isProxy(value)) return false;
+      const keys = isSafe(value) ? NO_KEYS : plainKeys(value);
+      if (keys === null || (seen += keys.length) > SCAN_LIMIT) return false;
+      for (let index = 0; index < keys.length; index++) {
+        // One descriptor at a time: `getOwnPropertyDescriptors` cost twice as much on Bun.
+        const descriptor = Object.getOwnPropertyDescriptor(value, keys[index]!)!;
+        if (descriptor.get !== undefined || descriptor.set !== undefined) return false;
+        const item: unknown = descriptor.value;
+        if (typeof item === 'function') return false;
+        if (typeof item === 'object' && item !== null) pending.push(item);
+      }
     }
-    if (value === null || isSafe(value)) continue;
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto === Date.prototype) {
-      if (Reflect.ownKeys(value).length > 0) return false;
-      continue;
-    }
-    if (proto !== Object.prototype && proto !== null && proto !== Array.prototype) return false;
-    // A proxy answers the checks above with whatever its handler says.
-    if (types.isProxy(value)) return false;
-    // Symbol keys (`Symbol.iterator`, `Symbol.asyncIterator`) change how `{% for %}` iterates.
-    if (Object.getOwnPropertySymbols(value).length > 0) return false;
-    // One descriptor at a time: `getOwnPropertyDescriptors` cost twice as much on Bun.
-    const keys = Object.getOwnPropertyNames(value);
-    for (let index = 0; index < keys.length; index++) {
-      const descriptor = Object.getOwnPropertyDescriptor(value, keys[index]!)!;
-      if (descriptor.get !== undefined || descriptor.set !== undefined) return false;
-      pending.push(descriptor.value);
-    }
+    if (pending.length === 0) return true;
+    value = pending.pop();
   }
-  return true;
+}
+
+/**
+ * The own keys of a plain object or array to read on (none for a date without properties of its
+ * own), or `null` when `value` is an instance of another class or has a symbol key
+ * (`Symbol.iterator`, `Symbol.asyncIterator` change how `{% for %}` iterates).
+ */
+function plainKeys(value: object): string[] | null {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  const keys = Reflect.ownKeys(value);
+  if (proto === Date.prototype) return keys.length === 0 ? NO_KEYS : null;
+  if (proto !== Object.prototype && proto !== null && proto !== Array.prototype) return null;
+  for (let index = 0; index < keys.length; index++) {
+    if (typeof keys[index] === 'symbol') return null;
+  }
+  return keys as string[];
 }
 
 /** The error for a declared-synchronous function that returned a promise anyway. */
