@@ -9,7 +9,10 @@
  * for one block, with tables kept between calls and zlib's 32 Ki-entry hash heads held in a small
  * map sized to the input (a 100-byte payload touches a few cache lines, not 64 KiB cleared and
  * 100 scattered ones), and it knows the compressed size before writing a bit, so a
- * payload that would not shrink costs only the parse. Larger inputs go to node:zlib.
+ * payload that would not shrink costs no output. Most such payloads are turned away before the
+ * Huffman trees are built (about half of a small payload's cost, and the branchiest part): from
+ * the symbol counts, the fixed block's size is exact and the dynamic block's has a lower bound
+ * (blockSizes() lets the tests check both against the trees). Larger inputs go to node:zlib.
  *
  * @module
  */
@@ -188,36 +191,15 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
     const compressed = deflateSync(data);
     return compressed.length < n - 1 ? compressed : null;
   }
-  // Loops, not set()/fill(): for a few dozen bytes the builtins' call overhead is most of it.
-  for (let i = 0; i < n; i++) window[i] = data[i]!;
-  for (let i = n; i < n + MAX_MATCH; i++) window[i] = 0;
-  if (++stamp === 0x7fffffff) {
-    slots.fill(0);
-    stamp = 1;
+  const matches = begin(data);
+  // Django keeps the zlib form only when it is shorter by two bytes or more: a block of
+  // n - 7 bytes or more (with zlib's 2-byte header and 4-byte Adler-32) is not kept. When even a
+  // lower bound of the block's size reaches that, building the Huffman trees can only confirm it.
+  if (fixedBytes(matches) >= n - 7 && dynamicLowerBound(matches) >= n - 7) {
+    resetLiterals();
+    return null;
   }
-  slotShift = 26;
-  while (1 << (32 - slotShift) < 2 * n) slotShift--;
-  slotMask = (1 << (32 - slotShift)) - 1;
-  // The literal/length tree's frequencies and lengths are all 0 here (see resetLiterals()).
-  for (let i = 0; i < D_CODES; i++) dtree.freq[i] = 0;
-  for (let i = 0; i < BL_CODES; i++) bltree.freq[i] = 0;
-  ltree.freq[END_BLOCK] = 1;
-  literalsUsed[END_BLOCK >> 5]! |= 1 << (END_BLOCK & 31);
-  const matches = parse(n);
-  // trees.c's _tr_flush_block(): the sizes of a dynamic and a fixed block, in bytes.
-  optLen = 0;
-  staticLen = 0;
-  buildTree(ltree, literalsUsed);
-  if (matches === 0) {
-    // No distance code: build_tree() makes codes 0 and 1 of one bit each, which change neither
-    // size (the bits it counts for them are taken off again).
-    for (let i = 2; i < D_CODES; i++) dtree.len[i] = 0;
-    dtree.len[0] = dtree.len[1] = 1;
-    dtree.maxCode = 1;
-  } else {
-    buildTree(dtree, null);
-  }
-  const maxBlIndex = buildBlTree();
+  const maxBlIndex = buildTrees(matches);
   let optBytes = (optLen + 3 + 7) >>> 3;
   const staticBytes = (staticLen + 3 + 7) >>> 3;
   if (staticBytes <= optBytes) optBytes = staticBytes;
@@ -250,6 +232,75 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
   out[size - 2] = (adler >>> 8) & 0xff;
   out[size - 1] = adler & 0xff;
   return out;
+}
+
+/**
+ * For tests: the fixed and dynamic block sizes in bytes as zlib computes them, beside what
+ * compressIfShorter() decides from before building the trees (the fixed size, and a lower bound
+ * of the dynamic one). `data` at most FAST_COMPRESS_LIMIT bytes.
+ */
+export function blockSizes(data: Uint8Array): {
+  fixed: number;
+  dynamic: number;
+  fixedBeforeTrees: number;
+  dynamicLowerBound: number;
+} {
+  const matches = begin(data);
+  const fixedBeforeTrees = fixedBytes(matches);
+  const lowerBound = dynamicLowerBound(matches);
+  buildTrees(matches);
+  resetLiterals();
+  return {
+    fixed: (staticLen + 3 + 7) >>> 3,
+    dynamic: (optLen + 3 + 7) >>> 3,
+    fixedBeforeTrees,
+    dynamicLowerBound: lowerBound,
+  };
+}
+
+// Every window byte from here on is zero (earlier inputs may have left bytes before it).
+let windowEnd = 0;
+
+// Takes `data` into the window and tallies its symbols (deflate_slow()); the number of matches.
+function begin(data: Uint8Array): number {
+  const n = data.length;
+  // Loops, not set()/fill(): for a few dozen bytes the builtins' call overhead is most of it.
+  for (let i = 0; i < n; i++) window[i] = data[i]!;
+  // zlib's window is zero past the input, and longest_match() reads up to MAX_MATCH bytes there.
+  const zeroed = n + MAX_MATCH;
+  for (let i = n; i < windowEnd && i < zeroed; i++) window[i] = 0;
+  if (windowEnd < zeroed) windowEnd = n;
+  if (++stamp === 0x7fffffff) {
+    slots.fill(0);
+    stamp = 1;
+  }
+  slotShift = 26;
+  while (1 << (32 - slotShift) < 2 * n) slotShift--;
+  slotMask = (1 << (32 - slotShift)) - 1;
+  // The literal/length tree's frequencies and lengths are all 0 here (see resetLiterals()).
+  for (let i = 0; i < D_CODES; i++) dtree.freq[i] = 0;
+  for (let i = 0; i < BL_CODES; i++) bltree.freq[i] = 0;
+  ltree.freq[END_BLOCK] = 1;
+  literalsUsed[END_BLOCK >> 5]! |= 1 << (END_BLOCK & 31);
+  return parse(n);
+}
+
+// trees.c's _tr_flush_block(): builds the trees, leaving the dynamic and fixed blocks' sizes in
+// bits in optLen and staticLen; the index of the last bit-length code length to send.
+function buildTrees(matches: number): number {
+  optLen = 0;
+  staticLen = 0;
+  buildTree(ltree, literalsUsed);
+  if (matches === 0) {
+    // No distance code: build_tree() makes codes 0 and 1 of one bit each, which change neither
+    // size (the bits it counts for them are taken off again).
+    for (let i = 2; i < D_CODES; i++) dtree.len[i] = 0;
+    dtree.len[0] = dtree.len[1] = 1;
+    dtree.maxCode = 1;
+  } else {
+    buildTree(dtree, null);
+  }
+  return buildBlTree();
 }
 
 // Which literal/length codes have a frequency: the tree is built and cleared from these bits
@@ -286,6 +337,200 @@ function resetLiterals(): void {
   }
   // scan_tree()'s guard.
   len[ltree.maxCode + 1] = 0;
+}
+
+// The fixed block's size in bytes, exact (trees.c's static_len), also noting what
+// dynamicLowerBound() reads: the used literal/length codes' count, frequencies and largest code,
+// and their extra bits.
+function fixedBytes(matches: number): number {
+  const lfreq = ltree.freq;
+  let bits = 3;
+  let extraBits = 0;
+  let leaves = 0;
+  for (let word = 0; word < literalsUsed.length; word++) {
+    let used = literalsUsed[word]!;
+    while (used !== 0) {
+      const low = used & -used;
+      const code = (word << 5) + 31 - Math.clz32(low);
+      const f = lfreq[code]!;
+      if (code > END_BLOCK) {
+        const extra = EXTRA_LBITS[code - END_BLOCK - 1]!;
+        bits += f * (STATIC_LTREE_LEN[code]! + extra);
+        extraBits += f * extra;
+      } else {
+        bits += f * STATIC_LTREE_LEN[code]!;
+      }
+      huffLeaves[leaves++] = f;
+      lMaxCode = code;
+      used ^= low;
+    }
+  }
+  lLeaves = leaves;
+  lengthExtraBits = extraBits;
+  if (matches !== 0) {
+    const dfreq = dtree.freq;
+    for (let code = 0; code < D_CODES; code++) {
+      const f = dfreq[code]!;
+      if (f !== 0) bits += f * (5 + EXTRA_DBITS[code]!);
+    }
+  }
+  return (bits + 7) >>> 3;
+}
+let lLeaves = 0;
+let lMaxCode = 0;
+
+// A lower bound, in bytes, of the block _tr_flush_block() writes: the smaller of the fixed
+// block (its size is exact) and the dynamic one. The dynamic block's symbols cost at least their
+// unlimited Huffman cost (zlib's lengths form a Huffman code limited to 15 bits, which only adds
+// bits). Its code-length header is exact where it depends only on which codes are used (the runs
+// of unused codes), and bounded below where it depends on the lengths themselves, which follow
+// zlib's tie-breaking: a run of used codes costs at least one symbol (one per code below four),
+// all of them counted as a single bit-length symbol (merging symbols never raises a Huffman
+// cost); and the bit-length code lengths are sent up to the last one used in BL_ORDER, which is
+// at least as far as the shortest length of a code of L leaves, at most floor(log2 L) (Kraft).
+// Only called when the fixed block alone would not be kept (`fixedBytes`).
+function dynamicLowerBound(matches: number): number {
+  let bits = 3 + 14 + lengthExtraBits + huffmanCost(lLeaves);
+  blZero = blRepz3 = blRepz11 = blX = 0;
+  headerRuns(literalsUsed, lMaxCode);
+  let blEntries = shortestLengthOrder(lLeaves);
+  if (matches === 0) {
+    // No distance code: zlib sends codes 0 and 1 of one bit each (a run of two used codes).
+    blX += 2;
+    blEntries = BL_ORDER_OF_LENGTH[1]!;
+  } else {
+    const dfreq = dtree.freq;
+    let leaves = 0;
+    let dmax = -1;
+    let first = -1;
+    distUsed[0] = 0;
+    for (let code = 0; code < D_CODES; code++) {
+      const f = dfreq[code]!;
+      if (f === 0) continue;
+      bits += f * EXTRA_DBITS[code]!;
+      huffLeaves[leaves++] = f;
+      distUsed[0] |= 1 << code;
+      if (first === -1) first = code;
+      dmax = code;
+    }
+    if (leaves === 1) {
+      // build_tree() adds a second code (the next one, or code 0): both one bit long.
+      bits += huffLeaves[0]!;
+      const second = first < 2 ? first + 1 : 0;
+      distUsed[0] |= 1 << second;
+      if (second > dmax) dmax = second;
+      leaves = 2;
+    } else {
+      bits += huffmanCost(leaves);
+    }
+    headerRuns(distUsed, dmax);
+    const order = shortestLengthOrder(leaves);
+    if (order > blEntries) blEntries = order;
+  }
+  bits += 3 * (blEntries < 4 ? 4 : blEntries);
+  // The bit-length symbols: runs of unused codes exactly (with their extra bits), the rest as one.
+  let leaves = 0;
+  if (blZero !== 0) huffLeaves[leaves++] = blZero;
+  if (blRepz3 !== 0) huffLeaves[leaves++] = blRepz3;
+  if (blRepz11 !== 0) huffLeaves[leaves++] = blRepz11;
+  if (blX !== 0) huffLeaves[leaves++] = blX;
+  bits += 3 * blRepz3 + 7 * blRepz11 + huffmanCost(leaves);
+  return (bits + 7) >>> 3;
+}
+
+// BL_ORDER_OF_LENGTH[v]: how many bit-length code lengths are sent when code length v is used.
+const BL_ORDER_OF_LENGTH = new Int32Array(MAX_BITS + 1);
+for (let rank = 0; rank < BL_CODES; rank++) {
+  const symbol = BL_ORDER[rank]!;
+  if (symbol <= MAX_BITS) BL_ORDER_OF_LENGTH[symbol] = rank + 1;
+}
+
+// The fewest bit-length code lengths sent for a tree of `leaves` codes: one of its lengths is
+// at most floor(log2(leaves)), and that length is sent as itself.
+function shortestLengthOrder(leaves: number): number {
+  const most = 31 - Math.clz32(leaves);
+  let fewest = BL_CODES;
+  for (let v = 1; v <= most; v++) {
+    if (BL_ORDER_OF_LENGTH[v]! < fewest) fewest = BL_ORDER_OF_LENGTH[v]!;
+  }
+  return fewest;
+}
+
+const huffLeaves = new Int32Array(L_CODES);
+const huffMerged = new Int32Array(L_CODES);
+const distUsed = new Int32Array(1);
+let lengthExtraBits = 0;
+let blZero = 0;
+let blRepz3 = 0;
+let blRepz11 = 0;
+let blX = 0;
+
+// The cost (sum of frequency × depth) of an unlimited Huffman code over huffLeaves[0, count),
+// by the two-queue method after sorting: every optimal code has this cost, whatever its ties.
+function huffmanCost(count: number): number {
+  if (count < 2) return 0;
+  const leaves = huffLeaves;
+  for (let i = 1; i < count; i++) {
+    const f = leaves[i]!;
+    let j = i - 1;
+    while (j >= 0 && leaves[j]! > f) {
+      leaves[j + 1] = leaves[j]!;
+      j--;
+    }
+    leaves[j + 1] = f;
+  }
+  const merged = huffMerged;
+  let li = 0;
+  let mi = 0;
+  let mn = 0;
+  let cost = 0;
+  for (let step = 1; step < count; step++) {
+    let a: number;
+    if (mi < mn && (li === count || merged[mi]! < leaves[li]!)) a = merged[mi++]!;
+    else a = leaves[li++]!;
+    let b: number;
+    if (mi < mn && (li === count || merged[mi]! < leaves[li]!)) b = merged[mi++]!;
+    else b = leaves[li++]!;
+    cost += a + b;
+    merged[mn++] = a + b;
+  }
+  return cost;
+}
+
+// Counts what scan_tree() sends for codes 0..maxCode whose used set is the bitmap `used`: runs
+// of unused codes exactly (138 at a time: REPZ_11_138 for 11 or more, REPZ_3_10 for 3 to 10, a
+// zero each for fewer), runs of used codes as their fewest symbols (a run shorter than four is
+// one symbol a code; a longer one at least a length and a repeat for each six more).
+function headerRuns(used: Int32Array, maxCode: number): void {
+  let code = 0;
+  while (code <= maxCode) {
+    const set = (used[code >> 5]! & (1 << (code & 31))) !== 0;
+    const end = nextChange(used, code, set, maxCode + 1);
+    const run = end - code;
+    if (set) {
+      blX += run < 4 ? run : 1 + Math.ceil((run - 1) / 6);
+    } else {
+      blRepz11 += Math.floor(run / 138);
+      const rest = run % 138;
+      if (rest >= 11) blRepz11++;
+      else if (rest >= 3) blRepz3++;
+      else blZero += rest;
+    }
+    code = end;
+  }
+}
+
+// The first code from `code` on whose bit in `used` is not `set`, or `limit`.
+function nextChange(used: Int32Array, code: number, set: boolean, limit: number): number {
+  const flip = set ? -1 : 0;
+  let word = code >> 5;
+  let bits = (used[word]! ^ flip) & (-1 << (code & 31));
+  while (bits === 0) {
+    if (++word << 5 >= limit) return limit;
+    bits = used[word]! ^ flip;
+  }
+  const at = (word << 5) + 31 - Math.clz32(bits & -bits);
+  return at < limit ? at : limit;
 }
 
 // deflate.c's deflate_slow() over an input that is all in the window; the number of matches.
