@@ -458,6 +458,8 @@ function shortestLengthOrder(leaves: number): number {
 
 const huffLeaves = new Int32Array(L_CODES);
 const huffMerged = new Int32Array(L_CODES);
+const SMALL_FREQS = 256;
+const smallFreqs = new Int32Array(SMALL_FREQS);
 const distUsed = new Int32Array(1);
 let lengthExtraBits = 0;
 let blZero = 0;
@@ -470,14 +472,27 @@ let blX = 0;
 function huffmanCost(count: number): number {
   if (count < 2) return 0;
   const leaves = huffLeaves;
-  for (let i = 1; i < count; i++) {
-    const f = leaves[i]!;
-    let j = i - 1;
-    while (j >= 0 && leaves[j]! > f) {
-      leaves[j + 1] = leaves[j]!;
-      j--;
+  let most = 0;
+  for (let i = 0; i < count; i++) if (leaves[i]! > most) most = leaves[i]!;
+  if (most < SMALL_FREQS) {
+    // A counting sort: a small payload's frequencies are small, and an insertion sort's
+    // data-dependent branches cost more than the two passes.
+    for (let i = 0; i < count; i++) smallFreqs[leaves[i]!]!++;
+    let at = 0;
+    for (let f = 1; f <= most; f++) {
+      for (let k = smallFreqs[f]!; k > 0; k--) leaves[at++] = f;
+      smallFreqs[f] = 0;
     }
-    leaves[j + 1] = f;
+  } else {
+    for (let i = 1; i < count; i++) {
+      const f = leaves[i]!;
+      let j = i - 1;
+      while (j >= 0 && leaves[j]! > f) {
+        leaves[j + 1] = leaves[j]!;
+        j--;
+      }
+      leaves[j + 1] = f;
+    }
   }
   const merged = huffMerged;
   let li = 0;
