@@ -550,7 +550,19 @@ function nextChange(used: Int32Array, code: number, set: boolean, limit: number)
 
 // deflate.c's deflate_slow() over an input that is all in the window; the number of matches.
 function parse(n: number): number {
-  symCount = 0;
+  // The tables in locals, and swapHead()/tallyLiteral() written out for the literal path: this
+  // loop runs once per input byte, and module-level bindings are reloaded on every use.
+  const win = window;
+  const prv = prev;
+  const table = slots;
+  const dists = symDist;
+  const lcs = symLc;
+  const freq = ltree.freq;
+  const used = literalsUsed;
+  const mark = stamp;
+  const shift = slotShift;
+  const mask = slotMask;
+  let syms = 0;
   let matches = 0;
   let strstart = 0;
   let lookahead = n;
@@ -559,12 +571,29 @@ function parse(n: number): number {
   let matchLength = MIN_MATCH - 1;
   let prevLength: number;
   let prevMatch: number;
-  if (n >= MIN_MATCH) insH = ((window[0]! << HASH_SHIFT) ^ window[1]!) & HASH_MASK;
+  if (n >= MIN_MATCH) insH = ((win[0]! << HASH_SHIFT) ^ win[1]!) & HASH_MASK;
   while (lookahead !== 0) {
     let hashHead = 0;
     if (lookahead >= MIN_MATCH) {
-      insH = ((insH << HASH_SHIFT) ^ window[strstart + 2]!) & HASH_MASK;
-      prev[strstart] = hashHead = swapHead(insH, strstart);
+      insH = ((insH << HASH_SHIFT) ^ win[strstart + 2]!) & HASH_MASK;
+      // swapHead(insH, strstart)
+      let i = Math.imul(insH, 0x9e3779b1) >>> shift;
+      for (;;) {
+        const at = i * 3;
+        if (table[at] !== mark) {
+          table[at] = mark;
+          table[at + 1] = insH;
+          table[at + 2] = strstart;
+          break;
+        }
+        if (table[at + 1] === insH) {
+          hashHead = table[at + 2]!;
+          table[at + 2] = strstart;
+          break;
+        }
+        i = (i + 1) & mask;
+      }
+      prv[strstart] = hashHead;
     }
     prevLength = matchLength;
     prevMatch = matchStart;
@@ -577,21 +606,27 @@ function parse(n: number): number {
     }
     if (prevLength >= MIN_MATCH && matchLength <= prevLength) {
       const maxInsert = strstart + lookahead - MIN_MATCH;
+      symCount = syms;
       tallyMatch(strstart - 1 - prevMatch, prevLength - MIN_MATCH);
+      syms = symCount;
       matches++;
       lookahead -= prevLength - 1;
       prevLength -= 2;
       do {
         if (++strstart <= maxInsert) {
-          insH = ((insH << HASH_SHIFT) ^ window[strstart + 2]!) & HASH_MASK;
-          prev[strstart] = swapHead(insH, strstart);
+          insH = ((insH << HASH_SHIFT) ^ win[strstart + 2]!) & HASH_MASK;
+          prv[strstart] = swapHead(insH, strstart);
         }
       } while (--prevLength !== 0);
       matchAvailable = false;
       matchLength = MIN_MATCH - 1;
       strstart++;
     } else if (matchAvailable) {
-      tallyLiteral(window[strstart - 1]!);
+      // tallyLiteral(win[strstart - 1])
+      const c = win[strstart - 1]!;
+      dists[syms] = 0;
+      lcs[syms++] = c;
+      if (freq[c]!++ === 0) used[c >> 5]! |= 1 << (c & 31);
       strstart++;
       lookahead--;
     } else {
@@ -600,7 +635,8 @@ function parse(n: number): number {
       lookahead--;
     }
   }
-  if (matchAvailable) tallyLiteral(window[strstart - 1]!);
+  symCount = syms;
+  if (matchAvailable) tallyLiteral(win[strstart - 1]!);
   return matches;
 }
 
