@@ -915,55 +915,87 @@ function compressBlock(
   dcode: Uint16Array,
   dlen: Uint8Array,
 ): void {
-  for (let i = 0; i < symCount; i++) {
-    let dist = symDist[i]!;
-    let lc = symLc[i]!;
+  // BitWriter.send() written out, with the writer's state in locals: one to four sends a symbol.
+  const out = bits.out;
+  let buf = bits.buf;
+  let count = bits.count;
+  let pos = bits.pos;
+  const dists = symDist;
+  const lcs = symLc;
+  const total = symCount;
+  for (let i = 0; i < total; i++) {
+    let dist = dists[i]!;
+    let lc = lcs[i]!;
     if (dist === 0) {
-      bits.send(lcode[lc]!, llen[lc]!);
-      continue;
+      buf |= lcode[lc]! << count;
+      count += llen[lc]!;
+    } else {
+      let code = LENGTH_CODE[lc]!;
+      buf |= lcode[code + LITERALS + 1]! << count;
+      count += llen[code + LITERALS + 1]!;
+      let extra = EXTRA_LBITS[code]!;
+      if (extra !== 0) {
+        lc -= BASE_LENGTH[code]!;
+        buf |= lc << count;
+        count += extra;
+      }
+      // At most 16 + 5 bits were added to fewer than 8: flush before the distance's 15 + 13.
+      while (count >= 8) {
+        out[pos++] = buf & 0xff;
+        buf >>>= 8;
+        count -= 8;
+      }
+      dist--;
+      code = distCode(dist);
+      buf |= dcode[code]! << count;
+      count += dlen[code]!;
+      extra = EXTRA_DBITS[code]!;
+      if (extra !== 0) {
+        while (count >= 8) {
+          out[pos++] = buf & 0xff;
+          buf >>>= 8;
+          count -= 8;
+        }
+        dist -= BASE_DIST[code]!;
+        buf |= dist << count;
+        count += extra;
+      }
     }
-    let code = LENGTH_CODE[lc]!;
-    bits.send(lcode[code + LITERALS + 1]!, llen[code + LITERALS + 1]!);
-    let extra = EXTRA_LBITS[code]!;
-    if (extra !== 0) {
-      lc -= BASE_LENGTH[code]!;
-      bits.send(lc, extra);
-    }
-    dist--;
-    code = distCode(dist);
-    bits.send(dcode[code]!, dlen[code]!);
-    extra = EXTRA_DBITS[code]!;
-    if (extra !== 0) {
-      dist -= BASE_DIST[code]!;
-      bits.send(dist, extra);
+    while (count >= 8) {
+      out[pos++] = buf & 0xff;
+      buf >>>= 8;
+      count -= 8;
     }
   }
+  bits.buf = buf;
+  bits.count = count;
+  bits.pos = pos;
   bits.send(lcode[END_BLOCK]!, llen[END_BLOCK]!);
 }
 
 /** Deflate's bit order: least significant bit first, bytes filled from the low end. */
 class BitWriter {
-  #buf = 0;
-  #count = 0;
+  buf = 0;
+  count = 0;
   constructor(
-    private readonly out: Uint8Array,
-    private pos: number,
+    readonly out: Uint8Array,
+    public pos: number,
   ) {}
 
   send(value: number, length: number): void {
-    this.#buf |= value << this.#count;
-    this.#count += length;
-    while (this.#count >= 8) {
-      this.out[this.pos++] = this.#buf & 0xff;
-      this.#buf >>>= 8;
-      this.#count -= 8;
+    this.buf |= value << this.count;
+    this.count += length;
+    while (this.count >= 8) {
+      this.out[this.pos++] = this.buf & 0xff;
+      this.buf >>>= 8;
+      this.count -= 8;
     }
   }
 
   flush(): void {
-    if (this.#count > 0) this.out[this.pos++] = this.#buf & 0xff;
-    this.#buf = 0;
-    this.#count = 0;
+    if (this.count > 0) this.out[this.pos++] = this.buf & 0xff;
+    this.buf = 0;
+    this.count = 0;
   }
 }
 
