@@ -833,7 +833,7 @@ function reverse(code: number, len: number): number {
 
 // trees.c's scan_tree() (bits null: count how often each code length code will be sent) and
 // send_tree() (send them): `t`'s code lengths, run-length coded.
-function codeLengths(t: Tree, bits: BitWriter | null): void {
+function codeLengths(t: Tree, bits: BitWriter | null, used: Int32Array | null): void {
   const { len, maxCode } = t;
   let prevlen = -1;
   let nextlen = len[0]!;
@@ -847,6 +847,22 @@ function codeLengths(t: Tree, bits: BitWriter | null): void {
   if (bits === null) len[maxCode + 1] = 0xff; // zlib's guard (0xffff): unlike any length
   for (let n = 0; n <= maxCode; n++) {
     const curlen = nextlen;
+    if (curlen === 0 && used !== null) {
+      // A run of unused codes (a run starts with count 0, in the 138/3 state), found in the
+      // bitmap and sent as the steps below would, 138 at a time, instead of one step a code.
+      const end = nextChange(used, n, false, maxCode + 1);
+      let run = end - n;
+      for (; run >= 138; run -= 138) lengthCode(bits, REPZ_11_138, 127, 7);
+      if (run >= 11) lengthCode(bits, REPZ_11_138, run - 11, 7);
+      else if (run >= 3) lengthCode(bits, REPZ_3_10, run - 3, 3);
+      else for (; run > 0; run--) lengthCode(bits, 0, 0, 0);
+      n = end - 1;
+      nextlen = len[end]!;
+      prevlen = 0;
+      maxCount = 7;
+      minCount = 4;
+      continue;
+    }
     nextlen = len[n + 1]!;
     if (++count < maxCount && curlen === nextlen) continue;
     if (count < minCount) {
@@ -888,8 +904,8 @@ function lengthCode(bits: BitWriter | null, code: number, extra: number, extraBi
 }
 
 function buildBlTree(): number {
-  codeLengths(ltree, null);
-  codeLengths(dtree, null);
+  codeLengths(ltree, null, literalsUsed);
+  codeLengths(dtree, null, null);
   buildTree(bltree, null);
   let maxBlIndex: number;
   for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {
@@ -904,8 +920,8 @@ function sendAllTrees(bits: BitWriter, lcodes: number, dcodes: number, blcodes: 
   bits.send(dcodes - 1, 5);
   bits.send(blcodes - 4, 4);
   for (let rank = 0; rank < blcodes; rank++) bits.send(bltree.len[BL_ORDER[rank]!]!, 3);
-  codeLengths(ltree, bits);
-  codeLengths(dtree, bits);
+  codeLengths(ltree, bits, literalsUsed);
+  codeLengths(dtree, bits, null);
 }
 
 function compressBlock(
