@@ -397,7 +397,7 @@ function dynamicLowerBound(matches: number): number {
   if (matches === 0) {
     // No distance code: zlib sends codes 0 and 1 of one bit each (a run of two used codes).
     blX += 2;
-    blEntries = BL_ORDER_OF_LENGTH[1]!;
+    if (BL_ORDER_OF_LENGTH[1]! > blEntries) blEntries = BL_ORDER_OF_LENGTH[1]!;
   } else {
     const dfreq = dtree.freq;
     let leaves = 0;
@@ -448,6 +448,8 @@ for (let rank = 0; rank < BL_CODES; rank++) {
 // The fewest bit-length code lengths sent for a tree of `leaves` codes: one of its lengths is
 // at most floor(log2(leaves)), and that length is sent as itself.
 function shortestLengthOrder(leaves: number): number {
+  // One leaf (an empty input's END_BLOCK alone) gets a second: no bound drawn from it.
+  if (leaves < 2) return 0;
   const most = 31 - Math.clz32(leaves);
   let fewest = BL_CODES;
   for (let v = 1; v <= most; v++) {
