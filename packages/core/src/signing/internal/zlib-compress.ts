@@ -135,10 +135,9 @@ const ltree = tree(HEAP_SIZE, STATIC_LTREE_LEN, EXTRA_LBITS, LITERALS + 1, L_COD
 const dtree = tree(2 * D_CODES + 1, STATIC_DTREE_LEN, EXTRA_DBITS, 0, D_CODES, MAX_BITS);
 const bltree = tree(2 * BL_CODES + 1, null, EXTRA_BLBITS, 0, BL_CODES, MAX_BL_BITS);
 const heap = new Uint16Array(HEAP_SIZE);
-const depth = new Uint16Array(HEAP_SIZE);
 // trees.c orders the heap by frequency, then depth: one number, freq * 1024 + depth (a depth
-// is below the 573 nodes of the largest tree).
-const order = new Int32Array(HEAP_SIZE);
+// is below the 573 nodes of the largest tree), kept in the heap position's slot.
+const heapKey = new Int32Array(HEAP_SIZE);
 const blCount = new Int32Array(MAX_BITS + 1);
 let optLen = 0;
 let staticLen = 0;
@@ -684,24 +683,38 @@ function distCode(dist: number): number {
   return dist < 256 ? DIST_CODE[dist]! : DIST_CODE[256 + (dist >>> 7)]!;
 }
 
+// zlib's pqdownheap(): the heap keeps each entry's key beside it (heapKey[k] is heap[k]'s
+// order), so a comparison reads one array instead of following the node to its order.
 function pqDownHeap(k: number, heapLen: number): void {
-  const v = heap[k]!;
-  const key = order[v]!;
+  const h = heap;
+  const keys = heapKey;
+  const v = h[k]!;
+  const key = keys[k]!;
   let j = k << 1;
   while (j <= heapLen) {
-    if (j < heapLen && order[heap[j + 1]!]! <= order[heap[j]!]!) j++;
-    if (key <= order[heap[j]!]!) break;
-    heap[k] = heap[j]!;
+    let kj = keys[j]!;
+    if (j < heapLen) {
+      const right = keys[j + 1]!;
+      if (right <= kj) {
+        j++;
+        kj = right;
+      }
+    }
+    if (key <= kj) break;
+    h[k] = h[j]!;
+    keys[k] = kj;
     k = j;
     j <<= 1;
   }
-  heap[k] = v;
+  h[k] = v;
+  keys[k] = key;
 }
 
 // trees.c's build_tree(): Huffman code lengths and codes for `t`, adding to optLen/staticLen.
 // With `used`, only those codes have a frequency and the others already have length 0.
 function buildTree(t: Tree, used: Int32Array | null): void {
-  const { freq, len, staticLen: stree } = t;
+  const { freq, len, dad, staticLen: stree } = t;
+  const keys = heapKey;
   let maxCode = -1;
   let heapLen = 0;
   let heapMax = HEAP_SIZE;
@@ -709,8 +722,7 @@ function buildTree(t: Tree, used: Int32Array | null): void {
     for (let n = 0; n < t.elems; n++) {
       if (freq[n] !== 0) {
         heap[++heapLen] = maxCode = n;
-        depth[n] = 0;
-        order[n] = freq[n]! * 1024;
+        keys[heapLen] = freq[n]! * 1024;
       } else {
         len[n] = 0;
       }
@@ -723,8 +735,7 @@ function buildTree(t: Tree, used: Int32Array | null): void {
         const low = bits & -bits;
         const n = (word << 5) + 31 - Math.clz32(low);
         heap[++heapLen] = maxCode = n;
-        depth[n] = 0;
-        order[n] = freq[n]! * 1024;
+        keys[heapLen] = freq[n]! * 1024;
         bits ^= low;
       }
     }
@@ -734,25 +745,29 @@ function buildTree(t: Tree, used: Int32Array | null): void {
     const node = (heap[++heapLen] = maxCode < 2 ? ++maxCode : 0);
     if (used !== null) used[node >> 5]! |= 1 << (node & 31);
     freq[node] = 1;
-    depth[node] = 0;
-    order[node] = 1024;
+    keys[heapLen] = 1024;
     optLen--;
     if (stree !== null) staticLen -= stree[node]!;
   }
   t.maxCode = maxCode;
   for (let n = heapLen >> 1; n >= 1; n--) pqDownHeap(n, heapLen);
+  // An inner node's order is its frequency * 1024 + its depth: both are read back from the keys
+  // of the two nodes it joins (gen_bitlen() reads no inner node's frequency).
   let node = t.elems;
   do {
     const n = heap[1]!;
-    heap[1] = heap[heapLen--]!;
+    const kn = keys[1]!;
+    heap[1] = heap[heapLen]!;
+    keys[1] = keys[heapLen--]!;
     pqDownHeap(1, heapLen);
-    const m = heap[1];
+    const m = heap[1]!;
+    const km = keys[1]!;
     heap[--heapMax] = n;
     heap[--heapMax] = m;
-    freq[node] = freq[n]! + freq[m]!;
-    depth[node] = (depth[n]! >= depth[m]! ? depth[n]! : depth[m]!) + 1;
-    order[node] = freq[node]! * 1024 + depth[node]!;
-    t.dad[n] = t.dad[m] = node;
+    const dn = kn & 1023;
+    const dm = km & 1023;
+    keys[1] = kn - dn + km - dm + (dn >= dm ? dn : dm) + 1;
+    dad[n] = dad[m] = node;
     heap[1] = node++;
     pqDownHeap(1, heapLen);
   } while (heapLen >= 2);
