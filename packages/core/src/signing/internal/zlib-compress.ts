@@ -101,6 +101,8 @@ interface Tree {
   readonly len: Uint8Array;
   readonly dad: Uint16Array;
   readonly code: Uint16Array;
+  // gen_bitlen()'s bl_count: how many leaves have each length.
+  readonly counts: Int32Array;
   readonly staticLen: Uint8Array | null;
   readonly extra: readonly number[];
   readonly extraBase: number;
@@ -122,6 +124,7 @@ function tree(
     len: new Uint8Array(size + 1),
     dad: new Uint16Array(size),
     code: new Uint16Array(size),
+    counts: new Int32Array(MAX_BITS + 1),
     staticLen,
     extra,
     extraBase,
@@ -138,7 +141,6 @@ const heap = new Uint16Array(HEAP_SIZE);
 // trees.c orders the heap by frequency, then depth: one number, freq * 1024 + depth (a depth
 // is below the 573 nodes of the largest tree), kept in the heap position's slot.
 const heapKey = new Int32Array(HEAP_SIZE);
-const blCount = new Int32Array(MAX_BITS + 1);
 let optLen = 0;
 let staticLen = 0;
 
@@ -217,9 +219,9 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
     compressBlock(bits, STATIC_LTREE_CODE, STATIC_LTREE_LEN, STATIC_DTREE_CODE, STATIC_DTREE_LEN);
   } else {
     bits.send(5, 3); // DYN_TREES << 1 | last
-    treeCodes(ltree);
-    treeCodes(dtree);
-    treeCodes(bltree);
+    treeCodes(ltree, literalsUsed);
+    treeCodes(dtree, null);
+    treeCodes(bltree, null);
     sendAllTrees(bits, ltree.maxCode + 1, dtree.maxCode + 1, maxBlIndex + 1);
     compressBlock(bits, ltree.code, ltree.len, dtree.code, dtree.len);
   }
@@ -296,6 +298,8 @@ function buildTrees(matches: number): number {
     for (let i = 2; i < D_CODES; i++) dtree.len[i] = 0;
     dtree.len[0] = dtree.len[1] = 1;
     dtree.maxCode = 1;
+    dtree.counts.fill(0);
+    dtree.counts[1] = 2;
   } else {
     buildTree(dtree, null);
   }
@@ -778,6 +782,7 @@ function buildTree(t: Tree, used: Int32Array | null): void {
 // trees.c's gen_bitlen(), with its fix-up of codes longer than maxLength.
 function genBitLen(t: Tree, heapMax: number): void {
   const { freq, len, dad, staticLen: stree, extra, extraBase, maxLength, maxCode } = t;
+  const blCount = t.counts;
   let overflow = 0;
   for (let bits = 0; bits <= MAX_BITS; bits++) blCount[bits] = 0;
   len[heap[heapMax]!] = 0;
@@ -820,13 +825,26 @@ function genBitLen(t: Tree, heapMax: number): void {
   }
 }
 
-// trees.c's gen_codes() after build_tree(), only for a block that is written: bl_count is the
-// count of each final length among the leaves.
-function treeCodes(t: Tree): void {
-  for (let bits = 0; bits <= MAX_BITS; bits++) blCount[bits] = 0;
-  for (let n = 0; n <= t.maxCode; n++) blCount[t.len[n]!]!++;
-  blCount[0] = 0;
-  genCodes(t.len, t.code, t.maxCode, blCount);
+// trees.c's gen_codes() after build_tree(), only for a block that is written, from the lengths
+// counts gen_bitlen() left; with `used`, only those codes have a length.
+function treeCodes(t: Tree, used: Int32Array | null): void {
+  if (used === null) {
+    genCodes(t.len, t.code, t.maxCode, t.counts);
+    return;
+  }
+  const { len, code, counts } = t;
+  let c = 0;
+  for (let bits = 1; bits <= MAX_BITS; bits++) next[bits] = c = (c + counts[bits - 1]!) << 1;
+  for (let word = 0; word < used.length; word++) {
+    let set = used[word]!;
+    while (set !== 0) {
+      const low = set & -set;
+      const n = (word << 5) + 31 - Math.clz32(low);
+      const l = len[n]!;
+      code[n] = reverse(next[l]!++, l);
+      set ^= low;
+    }
+  }
 }
 
 function genCodes(len: Uint8Array, code: Uint16Array, maxCode: number, count: Int32Array): void {
