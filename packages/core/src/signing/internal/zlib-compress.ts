@@ -764,8 +764,8 @@ function buildTree(t: Tree, used: Int32Array | null): void {
     heap[1] = heap[heapLen]!;
     keys[1] = keys[heapLen--]!;
     pqDownHeap(1, heapLen);
-    const m = heap[1]!;
-    const km = keys[1]!;
+    const m = heap[1];
+    const km = keys[1];
     heap[--heapMax] = n;
     heap[--heapMax] = m;
     const dn = kn & 1023;
@@ -1050,10 +1050,10 @@ class BitWriter {
   }
 }
 
-function adler32(data: Uint8Array): number {
+/** zlib's Adler-32 of `data`'s first `n` bytes. */
+export function adler32(data: Uint8Array, n: number = data.length): number {
   let a = 1;
   let b = 0;
-  const n = data.length;
   // 5552 bytes is the most that can be summed before b overflows 32 bits (zlib's NMAX).
   for (let start = 0; start < n; start += 5552) {
     const end = Math.min(n, start + 5552);
