@@ -6,7 +6,6 @@
  * @module
  */
 import { createHmac } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { ImproperlyConfigured } from '../improperly-configured.js';
 import { BadSignature } from './bad-signature.js';
 import { b64Decode, b64Encode } from './base64.js';
@@ -14,6 +13,7 @@ import { constantTimeCompare } from './constant-time-compare.js';
 import { JSONSerializer, type Serializer } from './json-serializer.js';
 import { PreparedHmac } from './internal/prepared-hmac.js';
 import { compressIfShorter } from './internal/zlib-compress.js';
+import { inflate } from './internal/zlib-inflate.js';
 import { deriveKey, hashAlgorithm, keyBytes, type SecretKey } from './salted-hmac.js';
 
 /** Options of `new Signer()` (Django's `Signer(key, sep, salt, algorithm, fallback_keys)`). */
@@ -225,7 +225,7 @@ export class Signer {
   payloadBytes(payload: string): Uint8Array {
     const compressed = payload.startsWith('.');
     const data = b64Decode(compressed ? payload.slice(1) : payload);
-    return compressed ? inflateSync(data) : data;
+    return compressed ? inflate(data) : data;
   }
 
   #verifyingKeys(): readonly DerivedKey[] {
