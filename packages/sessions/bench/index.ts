@@ -202,6 +202,7 @@ const cpuCases: [string, (req: HttpRequest) => unknown, string | undefined][] = 
   ['reins: read + write, compress: false', reinsWritePlain, reinsCookie],
   ['@fastify/secure-session: read + write', secure(true), secureCookie],
   ['reins: read + write, login session', reinsWrite, reinsLoginCookie],
+  ['reins: read + write, login session, first sight', reinsWriteFirst, reinsLoginCookie],
   ['@fastify/secure-session: read + write, login session', secure(true), secureLoginCookie],
 ];
 const ROUNDS = 21;
@@ -231,7 +232,11 @@ for (const [ours, peer] of [
   ['reins: read + write', '@fastify/secure-session: read + write'],
   ['reins: read + write, compress: false', '@fastify/secure-session: read + write'],
   ['reins: read + write, login session', '@fastify/secure-session: read + write, login session'],
+  [
+    'reins: read + write, login session, first sight',
+    '@fastify/secure-session: read + write, login session',
+  ],
 ] as const) {
   const ratios = cpu.get(ours)!.map((_, round) => cpuCost(peer, round) / cpuCost(ours, round));
-  console.log(`  ${ours.slice('reins: '.length).padEnd(36)} ${ratioSummary(ratios)}`);
+  console.log(`  ${ours.slice('reins: '.length).padEnd(48)} ${ratioSummary(ratios)}`);
 }

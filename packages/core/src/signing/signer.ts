@@ -5,15 +5,15 @@
  *
  * @module
  */
-import type { Buffer } from 'node:buffer';
 import { createHmac } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { ImproperlyConfigured } from '../improperly-configured.js';
 import { BadSignature } from './bad-signature.js';
 import { b64Decode, b64Encode } from './base64.js';
 import { constantTimeCompare } from './constant-time-compare.js';
 import { JSONSerializer, type Serializer } from './json-serializer.js';
+import { PreparedHmac } from './internal/prepared-hmac.js';
 import { compressIfShorter } from './internal/zlib-compress.js';
+import { inflate } from './internal/zlib-inflate.js';
 import { deriveKey, hashAlgorithm, keyBytes, type SecretKey } from './salted-hmac.js';
 
 /** Options of `new Signer()` (Django's `Signer(key, sep, salt, algorithm, fallback_keys)`). */
@@ -59,7 +59,11 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 interface DerivedKey {
   readonly node: string;
-  readonly key: Buffer;
+  readonly hmac: PreparedHmac;
+}
+
+function derived(keySalt: string, secret: SecretKey, node: string): DerivedKey {
+  return { node, hmac: new PreparedHmac(node, deriveKey(keySalt, secret, node)) };
 }
 
 /**
@@ -110,7 +114,7 @@ export class Signer {
     this.#keySalt = this.salt + 'signer';
     this.#secrets = [key, ...(options.fallbackKeys ?? [])];
     const node = hashAlgorithm(this.algorithm);
-    this.#signing = { node, key: deriveKey(this.#keySalt, key, node) };
+    this.#signing = derived(this.#keySalt, key, node);
     const legacy = options.legacyAlgorithm === undefined ? 'sha1' : options.legacyAlgorithm;
     this.#legacy = legacy === null || legacy === this.algorithm ? null : hashAlgorithm(legacy);
   }
@@ -123,11 +127,11 @@ export class Signer {
    * signer.signature('hello'); // 'FRBs_KKrjaVe9zJEdlQdiuJ2n9jBEsFOL1Capquoa18' for key 'secret'
    */
   signature(value: string, key?: SecretKey): string {
-    const derived =
-      key === undefined
-        ? this.#signing.key
-        : deriveKey(this.#keySalt, keyBytes(key), this.#signing.node);
-    return createHmac(this.#signing.node, derived).update(value, 'utf8').digest('base64url');
+    if (key === undefined) return this.#signing.hmac.base64url(value);
+    const { node } = this.#signing;
+    return createHmac(node, deriveKey(this.#keySalt, keyBytes(key), node))
+      .update(value, 'utf8')
+      .digest('base64url');
   }
 
   /**
@@ -164,9 +168,8 @@ export class Signer {
     if (LONE_SURROGATE.test(value))
       throw new BadSignature(`Signature "${signature}" does not match`);
     if (constantTimeCompare(signature, this.signature(value))) return value;
-    for (const { node, key } of this.#verifyingKeys()) {
-      const expected = createHmac(node, key).update(value, 'utf8').digest('base64url');
-      if (constantTimeCompare(signature, expected)) return value;
+    for (const { hmac } of this.#verifyingKeys()) {
+      if (constantTimeCompare(signature, hmac.base64url(value))) return value;
     }
     throw new BadSignature(`Signature "${signature}" does not match`);
   }
@@ -222,7 +225,7 @@ export class Signer {
   payloadBytes(payload: string): Uint8Array {
     const compressed = payload.startsWith('.');
     const data = b64Decode(compressed ? payload.slice(1) : payload);
-    return compressed ? inflateSync(data) : data;
+    return compressed ? inflate(data) : data;
   }
 
   #verifyingKeys(): readonly DerivedKey[] {
@@ -230,10 +233,8 @@ export class Signer {
     const keys: DerivedKey[] = [];
     const { node } = this.#signing;
     this.#secrets.forEach((secret, index) => {
-      if (index > 0) keys.push({ node, key: deriveKey(this.#keySalt, secret, node) });
-      if (this.#legacy !== null) {
-        keys.push({ node: this.#legacy, key: deriveKey(this.#keySalt, secret, this.#legacy) });
-      }
+      if (index > 0) keys.push(derived(this.#keySalt, secret, node));
+      if (this.#legacy !== null) keys.push(derived(this.#keySalt, secret, this.#legacy));
     });
     return (this.#verifying = keys);
   }

@@ -10,6 +10,9 @@ import { pythonFloatRepr, pythonNumberRepr } from './internal/python-float.js';
 import { SignatureExpired } from './signature-expired.js';
 import { Signer, type UnsignObjectOptions } from './signer.js';
 
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** A maximum age: seconds, or a duration with `seconds` (Django also takes a `timedelta`). */
 export type MaxAge = number | { readonly seconds: number };
 
@@ -37,7 +40,13 @@ export class TimestampSigner extends Signer {
    * signer.timestamp(); // '1r31eq' at 2023-11-14T22:13:20Z
    */
   timestamp(): string {
-    return b62Encode(Math.floor(Date.now() / 1000));
+    const seconds = Math.floor(Date.now() / 1000);
+    // Every value signed within the same second carries the same text.
+    if (seconds !== lastSecond) {
+      lastText = b62Encode(seconds);
+      lastSecond = seconds;
+    }
+    return lastText;
   }
 
   /**

@@ -6,6 +6,7 @@ import pako from 'pako';
 import { describe, expect, it, vi } from 'vitest';
 import { dumps } from '../../src/signing/index.js';
 import {
+  blockSizes,
   compressIfShorter,
   FAST_COMPRESS_LIMIT,
 } from '../../src/signing/internal/zlib-compress.js';
@@ -127,6 +128,31 @@ describe("compressIfShorter: Python's zlib.compress, kept as Django keeps it", (
         else expect(ours).toBeNull();
       }),
       { numRuns: 400 },
+    );
+  });
+
+  // A session of a few dozen bytes is where the lower bound decides without building the trees:
+  // it must never exceed the size zlib's trees give, or an input zlib shrinks would go plain.
+  it('decides before the trees from the exact fixed size and a true lower bound of the dynamic one', () => {
+    const bytes = fc.oneof(
+      fc
+        .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 60 })
+        .map((parts) => new TextEncoder().encode(parts.join(''))),
+      fc.uint8Array({ min: 48, max: 122, minLength: 1, maxLength: 300 }),
+      fc
+        .tuple(fc.integer({ min: 0, max: 250 }), fc.integer({ min: 1, max: 6 }))
+        .chain(([base, size]) =>
+          fc.uint8Array({ min: base, max: base + size - 1, minLength: 1, maxLength: 200 }),
+        ),
+      fc.uint8Array({ minLength: 0, maxLength: 3000 }),
+    );
+    fc.assert(
+      fc.property(bytes, (data) => {
+        const sizes = blockSizes(data);
+        expect(sizes.fixedBeforeTrees).toBe(sizes.fixed);
+        expect(sizes.dynamicLowerBound).toBeLessThanOrEqual(sizes.dynamic);
+      }),
+      { numRuns: 1000, examples: [[new Uint8Array(0)], [new Uint8Array([7])]] },
     );
   });
 

@@ -9,7 +9,10 @@
  * for one block, with tables kept between calls and zlib's 32 Ki-entry hash heads held in a small
  * map sized to the input (a 100-byte payload touches a few cache lines, not 64 KiB cleared and
  * 100 scattered ones), and it knows the compressed size before writing a bit, so a
- * payload that would not shrink costs only the parse. Larger inputs go to node:zlib.
+ * payload that would not shrink costs no output. Most such payloads are turned away before the
+ * Huffman trees are built (about half of a small payload's cost, and the branchiest part): from
+ * the symbol counts, the fixed block's size is exact and the dynamic block's has a lower bound
+ * (blockSizes() lets the tests check both against the trees). Larger inputs go to node:zlib.
  *
  * @module
  */
@@ -98,6 +101,8 @@ interface Tree {
   readonly len: Uint8Array;
   readonly dad: Uint16Array;
   readonly code: Uint16Array;
+  // gen_bitlen()'s bl_count: how many leaves have each length.
+  readonly counts: Int32Array;
   readonly staticLen: Uint8Array | null;
   readonly extra: readonly number[];
   readonly extraBase: number;
@@ -119,6 +124,7 @@ function tree(
     len: new Uint8Array(size + 1),
     dad: new Uint16Array(size),
     code: new Uint16Array(size),
+    counts: new Int32Array(MAX_BITS + 1),
     staticLen,
     extra,
     extraBase,
@@ -132,11 +138,9 @@ const ltree = tree(HEAP_SIZE, STATIC_LTREE_LEN, EXTRA_LBITS, LITERALS + 1, L_COD
 const dtree = tree(2 * D_CODES + 1, STATIC_DTREE_LEN, EXTRA_DBITS, 0, D_CODES, MAX_BITS);
 const bltree = tree(2 * BL_CODES + 1, null, EXTRA_BLBITS, 0, BL_CODES, MAX_BL_BITS);
 const heap = new Uint16Array(HEAP_SIZE);
-const depth = new Uint16Array(HEAP_SIZE);
 // trees.c orders the heap by frequency, then depth: one number, freq * 1024 + depth (a depth
-// is below the 573 nodes of the largest tree).
-const order = new Int32Array(HEAP_SIZE);
-const blCount = new Int32Array(MAX_BITS + 1);
+// is below the 573 nodes of the largest tree), kept in the heap position's slot.
+const heapKey = new Int32Array(HEAP_SIZE);
 let optLen = 0;
 let staticLen = 0;
 
@@ -188,36 +192,15 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
     const compressed = deflateSync(data);
     return compressed.length < n - 1 ? compressed : null;
   }
-  // Loops, not set()/fill(): for a few dozen bytes the builtins' call overhead is most of it.
-  for (let i = 0; i < n; i++) window[i] = data[i]!;
-  for (let i = n; i < n + MAX_MATCH; i++) window[i] = 0;
-  if (++stamp === 0x7fffffff) {
-    slots.fill(0);
-    stamp = 1;
+  const matches = begin(data);
+  // Django keeps the zlib form only when it is shorter by two bytes or more: a block of
+  // n - 7 bytes or more (with zlib's 2-byte header and 4-byte Adler-32) is not kept. When even a
+  // lower bound of the block's size reaches that, building the Huffman trees can only confirm it.
+  if (fixedBytes(matches) >= n - 7 && dynamicLowerBound(matches) >= n - 7) {
+    resetLiterals();
+    return null;
   }
-  slotShift = 26;
-  while (1 << (32 - slotShift) < 2 * n) slotShift--;
-  slotMask = (1 << (32 - slotShift)) - 1;
-  // The literal/length tree's frequencies and lengths are all 0 here (see resetLiterals()).
-  for (let i = 0; i < D_CODES; i++) dtree.freq[i] = 0;
-  for (let i = 0; i < BL_CODES; i++) bltree.freq[i] = 0;
-  ltree.freq[END_BLOCK] = 1;
-  literalsUsed[END_BLOCK >> 5]! |= 1 << (END_BLOCK & 31);
-  const matches = parse(n);
-  // trees.c's _tr_flush_block(): the sizes of a dynamic and a fixed block, in bytes.
-  optLen = 0;
-  staticLen = 0;
-  buildTree(ltree, literalsUsed);
-  if (matches === 0) {
-    // No distance code: build_tree() makes codes 0 and 1 of one bit each, which change neither
-    // size (the bits it counts for them are taken off again).
-    for (let i = 2; i < D_CODES; i++) dtree.len[i] = 0;
-    dtree.len[0] = dtree.len[1] = 1;
-    dtree.maxCode = 1;
-  } else {
-    buildTree(dtree, null);
-  }
-  const maxBlIndex = buildBlTree();
+  const maxBlIndex = buildTrees(matches);
   let optBytes = (optLen + 3 + 7) >>> 3;
   const staticBytes = (staticLen + 3 + 7) >>> 3;
   if (staticBytes <= optBytes) optBytes = staticBytes;
@@ -236,9 +219,9 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
     compressBlock(bits, STATIC_LTREE_CODE, STATIC_LTREE_LEN, STATIC_DTREE_CODE, STATIC_DTREE_LEN);
   } else {
     bits.send(5, 3); // DYN_TREES << 1 | last
-    treeCodes(ltree);
-    treeCodes(dtree);
-    treeCodes(bltree);
+    treeCodes(ltree, literalsUsed);
+    treeCodes(dtree, null);
+    treeCodes(bltree, null);
     sendAllTrees(bits, ltree.maxCode + 1, dtree.maxCode + 1, maxBlIndex + 1);
     compressBlock(bits, ltree.code, ltree.len, dtree.code, dtree.len);
   }
@@ -250,6 +233,77 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
   out[size - 2] = (adler >>> 8) & 0xff;
   out[size - 1] = adler & 0xff;
   return out;
+}
+
+/**
+ * For tests: the fixed and dynamic block sizes in bytes as zlib computes them, beside what
+ * compressIfShorter() decides from before building the trees (the fixed size, and a lower bound
+ * of the dynamic one). `data` at most FAST_COMPRESS_LIMIT bytes.
+ */
+export function blockSizes(data: Uint8Array): {
+  fixed: number;
+  dynamic: number;
+  fixedBeforeTrees: number;
+  dynamicLowerBound: number;
+} {
+  const matches = begin(data);
+  const fixedBeforeTrees = fixedBytes(matches);
+  const lowerBound = dynamicLowerBound(matches);
+  buildTrees(matches);
+  resetLiterals();
+  return {
+    fixed: (staticLen + 3 + 7) >>> 3,
+    dynamic: (optLen + 3 + 7) >>> 3,
+    fixedBeforeTrees,
+    dynamicLowerBound: lowerBound,
+  };
+}
+
+// Every window byte from here on is zero (earlier inputs may have left bytes before it).
+let windowEnd = 0;
+
+// Takes `data` into the window and tallies its symbols (deflate_slow()); the number of matches.
+function begin(data: Uint8Array): number {
+  const n = data.length;
+  // Loops, not set()/fill(): for a few dozen bytes the builtins' call overhead is most of it.
+  for (let i = 0; i < n; i++) window[i] = data[i]!;
+  // zlib's window is zero past the input, and longest_match() reads up to MAX_MATCH bytes there.
+  const zeroed = n + MAX_MATCH;
+  for (let i = n; i < windowEnd && i < zeroed; i++) window[i] = 0;
+  if (windowEnd < zeroed) windowEnd = n;
+  if (++stamp === 0x7fffffff) {
+    slots.fill(0);
+    stamp = 1;
+  }
+  slotShift = 26;
+  while (1 << (32 - slotShift) < 2 * n) slotShift--;
+  slotMask = (1 << (32 - slotShift)) - 1;
+  // The literal/length tree's frequencies and lengths are all 0 here (see resetLiterals()).
+  for (let i = 0; i < D_CODES; i++) dtree.freq[i] = 0;
+  for (let i = 0; i < BL_CODES; i++) bltree.freq[i] = 0;
+  ltree.freq[END_BLOCK] = 1;
+  literalsUsed[END_BLOCK >> 5]! |= 1 << (END_BLOCK & 31);
+  return parse(n);
+}
+
+// trees.c's _tr_flush_block(): builds the trees, leaving the dynamic and fixed blocks' sizes in
+// bits in optLen and staticLen; the index of the last bit-length code length to send.
+function buildTrees(matches: number): number {
+  optLen = 0;
+  staticLen = 0;
+  buildTree(ltree, literalsUsed);
+  if (matches === 0) {
+    // No distance code: build_tree() makes codes 0 and 1 of one bit each, which change neither
+    // size (the bits it counts for them are taken off again).
+    for (let i = 2; i < D_CODES; i++) dtree.len[i] = 0;
+    dtree.len[0] = dtree.len[1] = 1;
+    dtree.maxCode = 1;
+    dtree.counts.fill(0);
+    dtree.counts[1] = 2;
+  } else {
+    buildTree(dtree, null);
+  }
+  return buildBlTree();
 }
 
 // Which literal/length codes have a frequency: the tree is built and cleared from these bits
@@ -288,9 +342,232 @@ function resetLiterals(): void {
   len[ltree.maxCode + 1] = 0;
 }
 
+// The fixed block's size in bytes, exact (trees.c's static_len), also noting what
+// dynamicLowerBound() reads: the used literal/length codes' count, frequencies and largest code,
+// and their extra bits.
+function fixedBytes(matches: number): number {
+  const lfreq = ltree.freq;
+  let bits = 3;
+  let extraBits = 0;
+  let leaves = 0;
+  for (let word = 0; word < literalsUsed.length; word++) {
+    let used = literalsUsed[word]!;
+    while (used !== 0) {
+      const low = used & -used;
+      const code = (word << 5) + 31 - Math.clz32(low);
+      const f = lfreq[code]!;
+      if (code > END_BLOCK) {
+        const extra = EXTRA_LBITS[code - END_BLOCK - 1]!;
+        bits += f * (STATIC_LTREE_LEN[code]! + extra);
+        extraBits += f * extra;
+      } else {
+        bits += f * STATIC_LTREE_LEN[code]!;
+      }
+      huffLeaves[leaves++] = f;
+      lMaxCode = code;
+      used ^= low;
+    }
+  }
+  lLeaves = leaves;
+  lengthExtraBits = extraBits;
+  if (matches !== 0) {
+    const dfreq = dtree.freq;
+    for (let code = 0; code < D_CODES; code++) {
+      const f = dfreq[code]!;
+      if (f !== 0) bits += f * (5 + EXTRA_DBITS[code]!);
+    }
+  }
+  return (bits + 7) >>> 3;
+}
+let lLeaves = 0;
+let lMaxCode = 0;
+
+// A lower bound, in bytes, of the block _tr_flush_block() writes: the smaller of the fixed
+// block (its size is exact) and the dynamic one. The dynamic block's symbols cost at least their
+// unlimited Huffman cost (zlib's lengths form a Huffman code limited to 15 bits, which only adds
+// bits). Its code-length header is exact where it depends only on which codes are used (the runs
+// of unused codes), and bounded below where it depends on the lengths themselves, which follow
+// zlib's tie-breaking: a run of used codes costs at least one symbol (one per code below four),
+// all of them counted as a single bit-length symbol (merging symbols never raises a Huffman
+// cost); and the bit-length code lengths are sent up to the last one used in BL_ORDER, which is
+// at least as far as the shortest length of a code of L leaves, at most floor(log2 L) (Kraft).
+// Only called when the fixed block alone would not be kept (`fixedBytes`).
+function dynamicLowerBound(matches: number): number {
+  let bits = 3 + 14 + lengthExtraBits + huffmanCost(lLeaves);
+  blZero = blRepz3 = blRepz11 = blX = 0;
+  headerRuns(literalsUsed, lMaxCode);
+  let blEntries = shortestLengthOrder(lLeaves);
+  if (matches === 0) {
+    // No distance code: zlib sends codes 0 and 1 of one bit each (a run of two used codes).
+    blX += 2;
+    if (BL_ORDER_OF_LENGTH[1]! > blEntries) blEntries = BL_ORDER_OF_LENGTH[1]!;
+  } else {
+    const dfreq = dtree.freq;
+    let leaves = 0;
+    let dmax = -1;
+    let first = -1;
+    distUsed[0] = 0;
+    for (let code = 0; code < D_CODES; code++) {
+      const f = dfreq[code]!;
+      if (f === 0) continue;
+      bits += f * EXTRA_DBITS[code]!;
+      huffLeaves[leaves++] = f;
+      distUsed[0] |= 1 << code;
+      if (first === -1) first = code;
+      dmax = code;
+    }
+    if (leaves === 1) {
+      // build_tree() adds a second code (the next one, or code 0): both one bit long.
+      bits += huffLeaves[0]!;
+      const second = first < 2 ? first + 1 : 0;
+      distUsed[0] |= 1 << second;
+      if (second > dmax) dmax = second;
+      leaves = 2;
+    } else {
+      bits += huffmanCost(leaves);
+    }
+    headerRuns(distUsed, dmax);
+    const order = shortestLengthOrder(leaves);
+    if (order > blEntries) blEntries = order;
+  }
+  bits += 3 * (blEntries < 4 ? 4 : blEntries);
+  // The bit-length symbols: runs of unused codes exactly (with their extra bits), the rest as one.
+  let leaves = 0;
+  if (blZero !== 0) huffLeaves[leaves++] = blZero;
+  if (blRepz3 !== 0) huffLeaves[leaves++] = blRepz3;
+  if (blRepz11 !== 0) huffLeaves[leaves++] = blRepz11;
+  if (blX !== 0) huffLeaves[leaves++] = blX;
+  bits += 3 * blRepz3 + 7 * blRepz11 + huffmanCost(leaves);
+  return (bits + 7) >>> 3;
+}
+
+// BL_ORDER_OF_LENGTH[v]: how many bit-length code lengths are sent when code length v is used.
+const BL_ORDER_OF_LENGTH = new Int32Array(MAX_BITS + 1);
+for (let rank = 0; rank < BL_CODES; rank++) {
+  const symbol = BL_ORDER[rank]!;
+  if (symbol <= MAX_BITS) BL_ORDER_OF_LENGTH[symbol] = rank + 1;
+}
+
+// The fewest bit-length code lengths sent for a tree of `leaves` codes: one of its lengths is
+// at most floor(log2(leaves)), and that length is sent as itself.
+function shortestLengthOrder(leaves: number): number {
+  // One leaf (an empty input's END_BLOCK alone) gets a second: no bound drawn from it.
+  if (leaves < 2) return 0;
+  const most = 31 - Math.clz32(leaves);
+  let fewest = BL_CODES;
+  for (let v = 1; v <= most; v++) {
+    if (BL_ORDER_OF_LENGTH[v]! < fewest) fewest = BL_ORDER_OF_LENGTH[v]!;
+  }
+  return fewest;
+}
+
+const huffLeaves = new Int32Array(L_CODES);
+const huffMerged = new Int32Array(L_CODES);
+const SMALL_FREQS = 256;
+const smallFreqs = new Int32Array(SMALL_FREQS);
+const distUsed = new Int32Array(1);
+let lengthExtraBits = 0;
+let blZero = 0;
+let blRepz3 = 0;
+let blRepz11 = 0;
+let blX = 0;
+
+// The cost (sum of frequency × depth) of an unlimited Huffman code over huffLeaves[0, count),
+// by the two-queue method after sorting: every optimal code has this cost, whatever its ties.
+function huffmanCost(count: number): number {
+  if (count < 2) return 0;
+  const leaves = huffLeaves;
+  let most = 0;
+  for (let i = 0; i < count; i++) if (leaves[i]! > most) most = leaves[i]!;
+  if (most < SMALL_FREQS) {
+    // A counting sort: a small payload's frequencies are small, and an insertion sort's
+    // data-dependent branches cost more than the two passes.
+    for (let i = 0; i < count; i++) smallFreqs[leaves[i]!]!++;
+    let at = 0;
+    for (let f = 1; f <= most; f++) {
+      for (let k = smallFreqs[f]!; k > 0; k--) leaves[at++] = f;
+      smallFreqs[f] = 0;
+    }
+  } else {
+    for (let i = 1; i < count; i++) {
+      const f = leaves[i]!;
+      let j = i - 1;
+      while (j >= 0 && leaves[j]! > f) {
+        leaves[j + 1] = leaves[j]!;
+        j--;
+      }
+      leaves[j + 1] = f;
+    }
+  }
+  const merged = huffMerged;
+  let li = 0;
+  let mi = 0;
+  let mn = 0;
+  let cost = 0;
+  for (let step = 1; step < count; step++) {
+    let a: number;
+    if (mi < mn && (li === count || merged[mi]! < leaves[li]!)) a = merged[mi++]!;
+    else a = leaves[li++]!;
+    let b: number;
+    if (mi < mn && (li === count || merged[mi]! < leaves[li]!)) b = merged[mi++]!;
+    else b = leaves[li++]!;
+    cost += a + b;
+    merged[mn++] = a + b;
+  }
+  return cost;
+}
+
+// Counts what scan_tree() sends for codes 0..maxCode whose used set is the bitmap `used`: runs
+// of unused codes exactly (138 at a time: REPZ_11_138 for 11 or more, REPZ_3_10 for 3 to 10, a
+// zero each for fewer), runs of used codes as their fewest symbols (a run shorter than four is
+// one symbol a code; a longer one at least a length and a repeat for each six more).
+function headerRuns(used: Int32Array, maxCode: number): void {
+  let code = 0;
+  while (code <= maxCode) {
+    const set = (used[code >> 5]! & (1 << (code & 31))) !== 0;
+    const end = nextChange(used, code, set, maxCode + 1);
+    const run = end - code;
+    if (set) {
+      blX += run < 4 ? run : 1 + Math.ceil((run - 1) / 6);
+    } else {
+      blRepz11 += Math.floor(run / 138);
+      const rest = run % 138;
+      if (rest >= 11) blRepz11++;
+      else if (rest >= 3) blRepz3++;
+      else blZero += rest;
+    }
+    code = end;
+  }
+}
+
+// The first code from `code` on whose bit in `used` is not `set`, or `limit`.
+function nextChange(used: Int32Array, code: number, set: boolean, limit: number): number {
+  const flip = set ? -1 : 0;
+  let word = code >> 5;
+  let bits = (used[word]! ^ flip) & (-1 << (code & 31));
+  while (bits === 0) {
+    if (++word << 5 >= limit) return limit;
+    bits = used[word]! ^ flip;
+  }
+  const at = (word << 5) + 31 - Math.clz32(bits & -bits);
+  return at < limit ? at : limit;
+}
+
 // deflate.c's deflate_slow() over an input that is all in the window; the number of matches.
 function parse(n: number): number {
-  symCount = 0;
+  // The tables in locals, and swapHead()/tallyLiteral() written out for the literal path: this
+  // loop runs once per input byte, and module-level bindings are reloaded on every use.
+  const win = window;
+  const prv = prev;
+  const table = slots;
+  const dists = symDist;
+  const lcs = symLc;
+  const freq = ltree.freq;
+  const used = literalsUsed;
+  const mark = stamp;
+  const shift = slotShift;
+  const mask = slotMask;
+  let syms = 0;
   let matches = 0;
   let strstart = 0;
   let lookahead = n;
@@ -299,12 +576,29 @@ function parse(n: number): number {
   let matchLength = MIN_MATCH - 1;
   let prevLength: number;
   let prevMatch: number;
-  if (n >= MIN_MATCH) insH = ((window[0]! << HASH_SHIFT) ^ window[1]!) & HASH_MASK;
+  if (n >= MIN_MATCH) insH = ((win[0]! << HASH_SHIFT) ^ win[1]!) & HASH_MASK;
   while (lookahead !== 0) {
     let hashHead = 0;
     if (lookahead >= MIN_MATCH) {
-      insH = ((insH << HASH_SHIFT) ^ window[strstart + 2]!) & HASH_MASK;
-      prev[strstart] = hashHead = swapHead(insH, strstart);
+      insH = ((insH << HASH_SHIFT) ^ win[strstart + 2]!) & HASH_MASK;
+      // swapHead(insH, strstart)
+      let i = Math.imul(insH, 0x9e3779b1) >>> shift;
+      for (;;) {
+        const at = i * 3;
+        if (table[at] !== mark) {
+          table[at] = mark;
+          table[at + 1] = insH;
+          table[at + 2] = strstart;
+          break;
+        }
+        if (table[at + 1] === insH) {
+          hashHead = table[at + 2]!;
+          table[at + 2] = strstart;
+          break;
+        }
+        i = (i + 1) & mask;
+      }
+      prv[strstart] = hashHead;
     }
     prevLength = matchLength;
     prevMatch = matchStart;
@@ -317,21 +611,27 @@ function parse(n: number): number {
     }
     if (prevLength >= MIN_MATCH && matchLength <= prevLength) {
       const maxInsert = strstart + lookahead - MIN_MATCH;
+      symCount = syms;
       tallyMatch(strstart - 1 - prevMatch, prevLength - MIN_MATCH);
+      syms = symCount;
       matches++;
       lookahead -= prevLength - 1;
       prevLength -= 2;
       do {
         if (++strstart <= maxInsert) {
-          insH = ((insH << HASH_SHIFT) ^ window[strstart + 2]!) & HASH_MASK;
-          prev[strstart] = swapHead(insH, strstart);
+          insH = ((insH << HASH_SHIFT) ^ win[strstart + 2]!) & HASH_MASK;
+          prv[strstart] = swapHead(insH, strstart);
         }
       } while (--prevLength !== 0);
       matchAvailable = false;
       matchLength = MIN_MATCH - 1;
       strstart++;
     } else if (matchAvailable) {
-      tallyLiteral(window[strstart - 1]!);
+      // tallyLiteral(win[strstart - 1])
+      const c = win[strstart - 1]!;
+      dists[syms] = 0;
+      lcs[syms++] = c;
+      if (freq[c]!++ === 0) used[c >> 5]! |= 1 << (c & 31);
       strstart++;
       lookahead--;
     } else {
@@ -340,7 +640,8 @@ function parse(n: number): number {
       lookahead--;
     }
   }
-  if (matchAvailable) tallyLiteral(window[strstart - 1]!);
+  symCount = syms;
+  if (matchAvailable) tallyLiteral(win[strstart - 1]!);
   return matches;
 }
 
@@ -386,24 +687,38 @@ function distCode(dist: number): number {
   return dist < 256 ? DIST_CODE[dist]! : DIST_CODE[256 + (dist >>> 7)]!;
 }
 
+// zlib's pqdownheap(): the heap keeps each entry's key beside it (heapKey[k] is heap[k]'s
+// order), so a comparison reads one array instead of following the node to its order.
 function pqDownHeap(k: number, heapLen: number): void {
-  const v = heap[k]!;
-  const key = order[v]!;
+  const h = heap;
+  const keys = heapKey;
+  const v = h[k]!;
+  const key = keys[k]!;
   let j = k << 1;
   while (j <= heapLen) {
-    if (j < heapLen && order[heap[j + 1]!]! <= order[heap[j]!]!) j++;
-    if (key <= order[heap[j]!]!) break;
-    heap[k] = heap[j]!;
+    let kj = keys[j]!;
+    if (j < heapLen) {
+      const right = keys[j + 1]!;
+      if (right <= kj) {
+        j++;
+        kj = right;
+      }
+    }
+    if (key <= kj) break;
+    h[k] = h[j]!;
+    keys[k] = kj;
     k = j;
     j <<= 1;
   }
-  heap[k] = v;
+  h[k] = v;
+  keys[k] = key;
 }
 
 // trees.c's build_tree(): Huffman code lengths and codes for `t`, adding to optLen/staticLen.
 // With `used`, only those codes have a frequency and the others already have length 0.
 function buildTree(t: Tree, used: Int32Array | null): void {
-  const { freq, len, staticLen: stree } = t;
+  const { freq, len, dad, staticLen: stree } = t;
+  const keys = heapKey;
   let maxCode = -1;
   let heapLen = 0;
   let heapMax = HEAP_SIZE;
@@ -411,8 +726,7 @@ function buildTree(t: Tree, used: Int32Array | null): void {
     for (let n = 0; n < t.elems; n++) {
       if (freq[n] !== 0) {
         heap[++heapLen] = maxCode = n;
-        depth[n] = 0;
-        order[n] = freq[n]! * 1024;
+        keys[heapLen] = freq[n]! * 1024;
       } else {
         len[n] = 0;
       }
@@ -425,8 +739,7 @@ function buildTree(t: Tree, used: Int32Array | null): void {
         const low = bits & -bits;
         const n = (word << 5) + 31 - Math.clz32(low);
         heap[++heapLen] = maxCode = n;
-        depth[n] = 0;
-        order[n] = freq[n]! * 1024;
+        keys[heapLen] = freq[n]! * 1024;
         bits ^= low;
       }
     }
@@ -436,25 +749,29 @@ function buildTree(t: Tree, used: Int32Array | null): void {
     const node = (heap[++heapLen] = maxCode < 2 ? ++maxCode : 0);
     if (used !== null) used[node >> 5]! |= 1 << (node & 31);
     freq[node] = 1;
-    depth[node] = 0;
-    order[node] = 1024;
+    keys[heapLen] = 1024;
     optLen--;
     if (stree !== null) staticLen -= stree[node]!;
   }
   t.maxCode = maxCode;
   for (let n = heapLen >> 1; n >= 1; n--) pqDownHeap(n, heapLen);
+  // An inner node's order is its frequency * 1024 + its depth: both are read back from the keys
+  // of the two nodes it joins (gen_bitlen() reads no inner node's frequency).
   let node = t.elems;
   do {
     const n = heap[1]!;
-    heap[1] = heap[heapLen--]!;
+    const kn = keys[1]!;
+    heap[1] = heap[heapLen]!;
+    keys[1] = keys[heapLen--]!;
     pqDownHeap(1, heapLen);
     const m = heap[1];
+    const km = keys[1];
     heap[--heapMax] = n;
     heap[--heapMax] = m;
-    freq[node] = freq[n]! + freq[m]!;
-    depth[node] = (depth[n]! >= depth[m]! ? depth[n]! : depth[m]!) + 1;
-    order[node] = freq[node]! * 1024 + depth[node]!;
-    t.dad[n] = t.dad[m] = node;
+    const dn = kn & 1023;
+    const dm = km & 1023;
+    keys[1] = kn - dn + km - dm + (dn >= dm ? dn : dm) + 1;
+    dad[n] = dad[m] = node;
     heap[1] = node++;
     pqDownHeap(1, heapLen);
   } while (heapLen >= 2);
@@ -465,6 +782,7 @@ function buildTree(t: Tree, used: Int32Array | null): void {
 // trees.c's gen_bitlen(), with its fix-up of codes longer than maxLength.
 function genBitLen(t: Tree, heapMax: number): void {
   const { freq, len, dad, staticLen: stree, extra, extraBase, maxLength, maxCode } = t;
+  const blCount = t.counts;
   let overflow = 0;
   for (let bits = 0; bits <= MAX_BITS; bits++) blCount[bits] = 0;
   len[heap[heapMax]!] = 0;
@@ -507,13 +825,26 @@ function genBitLen(t: Tree, heapMax: number): void {
   }
 }
 
-// trees.c's gen_codes() after build_tree(), only for a block that is written: bl_count is the
-// count of each final length among the leaves.
-function treeCodes(t: Tree): void {
-  for (let bits = 0; bits <= MAX_BITS; bits++) blCount[bits] = 0;
-  for (let n = 0; n <= t.maxCode; n++) blCount[t.len[n]!]!++;
-  blCount[0] = 0;
-  genCodes(t.len, t.code, t.maxCode, blCount);
+// trees.c's gen_codes() after build_tree(), only for a block that is written, from the lengths
+// counts gen_bitlen() left; with `used`, only those codes have a length.
+function treeCodes(t: Tree, used: Int32Array | null): void {
+  if (used === null) {
+    genCodes(t.len, t.code, t.maxCode, t.counts);
+    return;
+  }
+  const { len, code, counts } = t;
+  let c = 0;
+  for (let bits = 1; bits <= MAX_BITS; bits++) next[bits] = c = (c + counts[bits - 1]!) << 1;
+  for (let word = 0; word < used.length; word++) {
+    let set = used[word]!;
+    while (set !== 0) {
+      const low = set & -set;
+      const n = (word << 5) + 31 - Math.clz32(low);
+      const l = len[n]!;
+      code[n] = reverse(next[l]!++, l);
+      set ^= low;
+    }
+  }
 }
 
 function genCodes(len: Uint8Array, code: Uint16Array, maxCode: number, count: Int32Array): void {
@@ -537,7 +868,7 @@ function reverse(code: number, len: number): number {
 
 // trees.c's scan_tree() (bits null: count how often each code length code will be sent) and
 // send_tree() (send them): `t`'s code lengths, run-length coded.
-function codeLengths(t: Tree, bits: BitWriter | null): void {
+function codeLengths(t: Tree, bits: BitWriter | null, used: Int32Array | null): void {
   const { len, maxCode } = t;
   let prevlen = -1;
   let nextlen = len[0]!;
@@ -551,6 +882,22 @@ function codeLengths(t: Tree, bits: BitWriter | null): void {
   if (bits === null) len[maxCode + 1] = 0xff; // zlib's guard (0xffff): unlike any length
   for (let n = 0; n <= maxCode; n++) {
     const curlen = nextlen;
+    if (curlen === 0 && used !== null) {
+      // A run of unused codes (a run starts with count 0, in the 138/3 state), found in the
+      // bitmap and sent as the steps below would, 138 at a time, instead of one step a code.
+      const end = nextChange(used, n, false, maxCode + 1);
+      let run = end - n;
+      for (; run >= 138; run -= 138) lengthCode(bits, REPZ_11_138, 127, 7);
+      if (run >= 11) lengthCode(bits, REPZ_11_138, run - 11, 7);
+      else if (run >= 3) lengthCode(bits, REPZ_3_10, run - 3, 3);
+      else for (; run > 0; run--) lengthCode(bits, 0, 0, 0);
+      n = end - 1;
+      nextlen = len[end]!;
+      prevlen = 0;
+      maxCount = 7;
+      minCount = 4;
+      continue;
+    }
     nextlen = len[n + 1]!;
     if (++count < maxCount && curlen === nextlen) continue;
     if (count < minCount) {
@@ -592,8 +939,8 @@ function lengthCode(bits: BitWriter | null, code: number, extra: number, extraBi
 }
 
 function buildBlTree(): number {
-  codeLengths(ltree, null);
-  codeLengths(dtree, null);
+  codeLengths(ltree, null, literalsUsed);
+  codeLengths(dtree, null, null);
   buildTree(bltree, null);
   let maxBlIndex: number;
   for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {
@@ -608,8 +955,8 @@ function sendAllTrees(bits: BitWriter, lcodes: number, dcodes: number, blcodes: 
   bits.send(dcodes - 1, 5);
   bits.send(blcodes - 4, 4);
   for (let rank = 0; rank < blcodes; rank++) bits.send(bltree.len[BL_ORDER[rank]!]!, 3);
-  codeLengths(ltree, bits);
-  codeLengths(dtree, bits);
+  codeLengths(ltree, bits, literalsUsed);
+  codeLengths(dtree, bits, null);
 }
 
 function compressBlock(
@@ -619,62 +966,94 @@ function compressBlock(
   dcode: Uint16Array,
   dlen: Uint8Array,
 ): void {
-  for (let i = 0; i < symCount; i++) {
-    let dist = symDist[i]!;
-    let lc = symLc[i]!;
+  // BitWriter.send() written out, with the writer's state in locals: one to four sends a symbol.
+  const out = bits.out;
+  let buf = bits.buf;
+  let count = bits.count;
+  let pos = bits.pos;
+  const dists = symDist;
+  const lcs = symLc;
+  const total = symCount;
+  for (let i = 0; i < total; i++) {
+    let dist = dists[i]!;
+    let lc = lcs[i]!;
     if (dist === 0) {
-      bits.send(lcode[lc]!, llen[lc]!);
-      continue;
+      buf |= lcode[lc]! << count;
+      count += llen[lc]!;
+    } else {
+      let code = LENGTH_CODE[lc]!;
+      buf |= lcode[code + LITERALS + 1]! << count;
+      count += llen[code + LITERALS + 1]!;
+      let extra = EXTRA_LBITS[code]!;
+      if (extra !== 0) {
+        lc -= BASE_LENGTH[code]!;
+        buf |= lc << count;
+        count += extra;
+      }
+      // At most 16 + 5 bits were added to fewer than 8: flush before the distance's 15 + 13.
+      while (count >= 8) {
+        out[pos++] = buf & 0xff;
+        buf >>>= 8;
+        count -= 8;
+      }
+      dist--;
+      code = distCode(dist);
+      buf |= dcode[code]! << count;
+      count += dlen[code]!;
+      extra = EXTRA_DBITS[code]!;
+      if (extra !== 0) {
+        while (count >= 8) {
+          out[pos++] = buf & 0xff;
+          buf >>>= 8;
+          count -= 8;
+        }
+        dist -= BASE_DIST[code]!;
+        buf |= dist << count;
+        count += extra;
+      }
     }
-    let code = LENGTH_CODE[lc]!;
-    bits.send(lcode[code + LITERALS + 1]!, llen[code + LITERALS + 1]!);
-    let extra = EXTRA_LBITS[code]!;
-    if (extra !== 0) {
-      lc -= BASE_LENGTH[code]!;
-      bits.send(lc, extra);
-    }
-    dist--;
-    code = distCode(dist);
-    bits.send(dcode[code]!, dlen[code]!);
-    extra = EXTRA_DBITS[code]!;
-    if (extra !== 0) {
-      dist -= BASE_DIST[code]!;
-      bits.send(dist, extra);
+    while (count >= 8) {
+      out[pos++] = buf & 0xff;
+      buf >>>= 8;
+      count -= 8;
     }
   }
+  bits.buf = buf;
+  bits.count = count;
+  bits.pos = pos;
   bits.send(lcode[END_BLOCK]!, llen[END_BLOCK]!);
 }
 
 /** Deflate's bit order: least significant bit first, bytes filled from the low end. */
 class BitWriter {
-  #buf = 0;
-  #count = 0;
+  buf = 0;
+  count = 0;
   constructor(
-    private readonly out: Uint8Array,
-    private pos: number,
+    readonly out: Uint8Array,
+    public pos: number,
   ) {}
 
   send(value: number, length: number): void {
-    this.#buf |= value << this.#count;
-    this.#count += length;
-    while (this.#count >= 8) {
-      this.out[this.pos++] = this.#buf & 0xff;
-      this.#buf >>>= 8;
-      this.#count -= 8;
+    this.buf |= value << this.count;
+    this.count += length;
+    while (this.count >= 8) {
+      this.out[this.pos++] = this.buf & 0xff;
+      this.buf >>>= 8;
+      this.count -= 8;
     }
   }
 
   flush(): void {
-    if (this.#count > 0) this.out[this.pos++] = this.#buf & 0xff;
-    this.#buf = 0;
-    this.#count = 0;
+    if (this.count > 0) this.out[this.pos++] = this.buf & 0xff;
+    this.buf = 0;
+    this.count = 0;
   }
 }
 
-function adler32(data: Uint8Array): number {
+/** zlib's Adler-32 of `data`'s first `n` bytes. */
+export function adler32(data: Uint8Array, n: number = data.length): number {
   let a = 1;
   let b = 0;
-  const n = data.length;
   // 5552 bytes is the most that can be summed before b overflows 32 bits (zlib's NMAX).
   for (let start = 0; start < n; start += 5552) {
     const end = Math.min(n, start + 5552);
