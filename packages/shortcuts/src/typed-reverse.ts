@@ -36,8 +36,13 @@ type KwargsOf<M, N, Known extends keyof M> = [N] extends [never]
     ? M[N]
     : never;
 
-/** `N` when it is one of `Optional` (names whose kwargs may all be omitted), else `never`. */
-type OptionalName<N, Optional> = N extends Optional ? N : never;
+/**
+ * `N` when it is one of `Known` (or of `Optional`, the names whose kwargs may all be omitted),
+ * else `never`. Not a plain `N`: inside `reverse('` the editor offers the literal each
+ * signature's parameter becomes, and a plain `N` offers what was typed. Not distributive: the
+ * constraint of `[N] extends …` is `N`'s own (`string`), so the scan of the module note stays away.
+ */
+type KnownName<N, Known> = [N] extends [Known] ? N : never;
 
 type LastSegment<S extends string> = S extends `${string}:${infer Rest}` ? LastSegment<Rest> : S;
 type Namespace<S extends string> = S extends `${infer Ns}:${LastSegment<S>}` ? Ns : never;
@@ -156,16 +161,15 @@ export interface TypedReverse<
   Optional extends string = OptionalNames<M>,
 > {
   <const N extends string>(
-    viewname: N,
+    viewname: KnownName<N, Known>,
     options: KwargsRequired<M, N, Known, ReverseExtras>,
   ): string;
   <const N extends string>(
-    viewname: N & OptionalName<N, Optional>,
+    viewname: KnownName<N, Optional>,
     options?: KwargsOptional<M, N, Known, ReverseExtras>,
   ): string;
   // Kept apart from the kwargs signature on purpose: a union of options costs more to check. Its
   // constraint is what the editor offers as completions inside `reverse('`.
-  // eslint-disable-next-line @typescript-eslint/unified-signatures
   <N extends Known>(viewname: N, options: PositionalArgs<ReverseExtras>): string;
   (view: ViewFunction, options?: LooseOptions<ReverseExtras>): string;
   <const N extends string | ViewFunction>(
@@ -198,9 +202,12 @@ export interface TypedRedirect<
   Known extends keyof M & string = Names<M>,
   Optional extends string = OptionalNames<M>,
 > {
-  <const N extends string>(to: N, options: KwargsRequired<M, N, Known, RedirectExtras>): R | P;
   <const N extends string>(
-    to: N & OptionalName<N, Optional>,
+    to: KnownName<N, Known>,
+    options: KwargsRequired<M, N, Known, RedirectExtras>,
+  ): R | P;
+  <const N extends string>(
+    to: KnownName<N, Optional>,
     options?: KwargsOptional<M, N, Known, RedirectExtras>,
   ): R | P;
   <N extends Known>(
