@@ -10,9 +10,10 @@
  *   `N extends keyof M`: for a string literal argument whose contextual type is a type parameter,
  *   tsc scans the parameter's constraint four times for a `string`/`number`/`bigint`/`symbol`
  *   member (`isLiteralOfContextualType`), and a constraint of every name is scanned to the end:
- *   O(names) for each call, 40% of the check of 10,000 calls at 10,000 names. The name is checked
- *   by a lookup instead (`N extends Names<M>`, a binary search in the union of names; not
- *   `keyof M`, which tsc recomputes for every call).
+ *   O(names) for each call, about half the check of 1,000 calls against 10,000 names. The name
+ *   is checked by a lookup instead (`N extends Known`, a binary search in the union of names),
+ *   `Known` being a type argument computed once: `keyof M` written in a signature is recomputed
+ *   by tsc for every call.
  *
  * @module
  */
