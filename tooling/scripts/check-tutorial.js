@@ -29,6 +29,7 @@ const own = {
   'src/database.ts': 'the blog_post table',
   'src/migrations.ts': 'the blog app’s migrations',
   'src/urls.ts': 'the login page and the blog app',
+  'src/reins-urls.gen.d.ts': 'the names of the login page and the blog app (`reins typegen`)',
   'vitest.config.ts': 'resolves the sibling packages’ sources',
   '.env': 'a fresh secret key each time; the tutorial commits none',
 };

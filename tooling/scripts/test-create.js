@@ -361,6 +361,9 @@ async function scenario(pm, packed) {
   const migrations = join(project, 'src/migrations.ts');
   insertAfter(migrations, /^import /, /** @type {string} */ (migrationsImport));
   insertAfter(migrations, /^ {4}pages,$/, '    blog,');
+  // As the project's README says: the new names go into src/reins-urls.gen.d.ts, which `check`
+  // compares with the urlconf.
+  run(pm, ['run', 'typegen'], { cwd: project });
   run(pm, ['test'], { cwd: project });
   run(pm, ['run', 'check'], { cwd: project });
   run(pm, ['run', 'build'], { cwd: project });

@@ -28,6 +28,7 @@ describe('createProject', () => {
         'tsconfig.json',
         'src/settings.ts',
         'src/urls.ts',
+        'src/reins-urls.gen.d.ts',
         'src/app.ts',
         'src/database.ts',
         'src/migrations.ts',
@@ -49,7 +50,7 @@ describe('createProject', () => {
     };
     expect(manifest.name).toBe('my-site');
     expect(Object.keys(manifest.scripts).sort()).toEqual(
-      ['build', 'check', 'dev', 'migrate', 'start', 'test'].sort(),
+      ['build', 'check', 'dev', 'migrate', 'start', 'test', 'typegen'].sort(),
     );
     expect(Object.keys(manifest.dependencies)).toEqual(
       expect.arrayContaining(['@reins/server', '@reins/sessions', 'kysely', 'better-sqlite3']),

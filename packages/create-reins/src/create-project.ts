@@ -152,6 +152,7 @@ export function createProject(options: CreateProjectOptions): string[] {
     __START__: pm === 'npm' ? 'npm start' : 'pnpm start',
     __CHECK__: run('check'),
     __MIGRATE__: run('migrate'),
+    __TYPEGEN__: run('typegen'),
     __EXEC__: pm === 'npm' ? 'npx' : 'pnpm exec',
   };
   const written: string[] = [];

@@ -1,9 +1,19 @@
 /**
  * The call signatures of the typed `reverse()` and `redirect()`, over a map of URL names to kwargs
  * (`UrlKwargs` once a urlconf is registered). Shapes chosen for the checker's cost, measured by
- * `pnpm bench:types`: the kwargs type is read as `[N] extends [never] ? unknown : M[N]`, whose
- * constraint is `unknown`, so the options literal of a call is never contextually typed by the
- * union of every route's kwargs (that made each call O(routes)).
+ * `pnpm bench:types`:
+ *
+ * - the kwargs type is read as `[N] extends [never] ? unknown : …`, whose constraint is `unknown`,
+ *   so the options literal of a call is never contextually typed by the union of every route's
+ *   kwargs (that made each call O(routes));
+ * - the signatures that accept a call type the name as `const N extends string`, not
+ *   `N extends keyof M`: for a string literal argument whose contextual type is a type parameter,
+ *   tsc scans the parameter's constraint four times for a `string`/`number`/`bigint`/`symbol`
+ *   member (`isLiteralOfContextualType`), and a constraint of every name is scanned to the end:
+ *   O(names) for each call, about half the check of 1,000 calls against 10,000 names. The name
+ *   is checked by a lookup instead (`N extends Known`, a binary search in the union of names),
+ *   `Known` being a type argument computed once: `keyof M` written in a signature is recomputed
+ *   by tsc for every call.
  *
  * @module
  */
@@ -17,8 +27,22 @@ type OptionalNames<M> = {
 }[keyof M] &
   string;
 
-/** The kwargs of name `N`; its constraint is `unknown` (see the module note). */
-type KwargsOf<M, N extends keyof M> = [N] extends [never] ? unknown : M[N];
+/**
+ * The kwargs of name `N`, `never` when `N` is not one of `Known` (the signature then refuses the
+ * call); its constraint is `unknown` (see the module note).
+ */
+type KwargsOf<M, N, Known extends keyof M> = [N] extends [never]
+  ? unknown
+  : N extends Known
+    ? M[N]
+    : never;
+
+/**
+ * `N` when it is one of `Names` (here the names whose kwargs may all be omitted), else `never`.
+ * Not distributive: the constraint of `[N] extends …` is `N`'s own (`string`), so the scan of the
+ * module note stays away.
+ */
+type KnownName<N, Names> = [N] extends [Names] ? N : never;
 
 type LastSegment<S extends string> = S extends `${string}:${infer Rest}` ? LastSegment<Rest> : S;
 type Namespace<S extends string> = S extends `${infer Ns}:${LastSegment<S>}` ? Ns : never;
@@ -79,16 +103,19 @@ export type ViewFunction = (...args: never[]) => unknown;
 // tuple: arity picks the overload before any inference, and the checker never evaluates a
 // conditional per call (half the cost of a call, measured by `pnpm bench:types`). The
 // conditional forms below serve only the last, error-reporting signature.
-type KwargsRequired<M, N extends keyof M, X> = X & { kwargs: KwargsOf<M, N>; args?: undefined };
-type KwargsOptional<M, N extends keyof M, X> = X & {
-  kwargs?: KwargsOf<M, N>;
+type KwargsRequired<M, N, Known extends keyof M, X> = X & {
+  kwargs: KwargsOf<M, N, Known>;
+  args?: undefined;
+};
+type KwargsOptional<M, N, Known extends keyof M, X> = X & {
+  kwargs?: KwargsOf<M, N, Known>;
   args?: readonly unknown[] | undefined;
 };
 type PositionalArgs<X> = X & { args: readonly unknown[]; kwargs?: undefined };
 
-type KwargsOptions<M, N extends keyof M, X> = [N] extends [OptionalNames<M>]
-  ? [options?: X & { kwargs?: KwargsOf<M, N>; args?: readonly unknown[] | undefined }]
-  : [options: X & { kwargs: KwargsOf<M, N>; args?: undefined }];
+type KwargsOptions<M, N extends Known, Known extends keyof M, Optional, X> = [N] extends [Optional]
+  ? [options?: X & { kwargs?: KwargsOf<M, N, Known>; args?: readonly unknown[] | undefined }]
+  : [options: X & { kwargs: KwargsOf<M, N, Known>; args?: undefined }];
 
 type ArgsOptions<N, X> = [N] extends [never]
   ? never
@@ -106,37 +133,51 @@ type LooseOptions<X> = X & {
  * each wrong call, and for the editor's completion inside `reverse('` after every keystroke:
  * 370 → 90 ms at 1,000 names, measured by `pnpm bench:types`).
  */
-type CheckedName<N, M, Also = never> = string extends N
+type CheckedName<N, Known extends string, Also = never> = string extends N
   ? N
-  : N extends Names<M> | Also
+  : N extends Known | Also
     ? N
-    : NoInfer<N extends string ? UnknownUrlName<N, Names<M>> : N>;
+    : NoInfer<N extends string ? UnknownUrlName<N, Known> : N>;
 
-type CheckedOptions<N, M, X> =
-  N extends Names<M>
-    ? string extends N
-      ? [options?: LooseOptions<X>]
-      : KwargsOptions<M, N, X> | ArgsOptions<N, X>
-    : [options?: LooseOptions<X>];
+type CheckedOptions<N, M, Known extends keyof M & string, Optional, X> = N extends Known
+  ? string extends N
+    ? [options?: LooseOptions<X>]
+    : KwargsOptions<M, N, Known, Optional, X> | ArgsOptions<N, X>
+  : [options?: LooseOptions<X>];
 
 /**
  * `reverse()` typed by a map of names to kwargs. The last signature only reports errors: it
- * turns a wrong name into a message listing close names.
+ * turns a wrong name into a message listing close names. `Known` and `Optional` are computed from
+ * `M`, once: tsc recomputes `keyof M` wherever a signature's instantiation mentions it, i.e. for
+ * every call, while a type argument is instantiated once with the interface.
  *
  * @example
  * declare const typedReverse: TypedReverse<{ home: {}; 'polls:detail': { pk: number } }>;
  * typedReverse('polls:detail', { kwargs: { pk: 4 } });
  */
-export interface TypedReverse<M> {
-  <N extends Names<M>>(viewname: N, options: KwargsRequired<M, N, ReverseExtras>): string;
-  <N extends OptionalNames<M>>(viewname: N, options?: KwargsOptional<M, N, ReverseExtras>): string;
-  // Kept apart from the kwargs signature on purpose: a union of options costs more to check.
-  // eslint-disable-next-line @typescript-eslint/unified-signatures
-  <N extends Names<M>>(viewname: N, options: PositionalArgs<ReverseExtras>): string;
+export interface TypedReverse<
+  M,
+  Known extends keyof M & string = Names<M>,
+  Optional extends string = OptionalNames<M>,
+> {
+  // A plain `N`, not `KnownName<N, Known>`: that conditional costs ten instantiations a call
+  // (+12% of a 1,000-call project's), for the sake of the editor's list inside `reverse('`,
+  // which then holds the text typed so far besides the names.
+  <const N extends string>(
+    viewname: N,
+    options: KwargsRequired<M, N, Known, ReverseExtras>,
+  ): string;
+  <const N extends string>(
+    viewname: KnownName<N, Optional>,
+    options?: KwargsOptional<M, N, Known, ReverseExtras>,
+  ): string;
+  // Kept apart from the kwargs signature on purpose: a union of options costs more to check. Its
+  // constraint is what the editor offers as completions inside `reverse('`.
+  <N extends Known>(viewname: N, options: PositionalArgs<ReverseExtras>): string;
   (view: ViewFunction, options?: LooseOptions<ReverseExtras>): string;
   <const N extends string | ViewFunction>(
-    viewname: CheckedName<N, M, ViewFunction>,
-    ...options: CheckedOptions<N, M, ReverseExtras>
+    viewname: CheckedName<N, Known, ViewFunction>,
+    ...options: CheckedOptions<N, M, Known, Optional, ReverseExtras>
   ): string;
 }
 
@@ -150,16 +191,26 @@ export interface RedirectExtras extends Omit<ReverseExtras, 'urlconf'> {
 export type UrlString = `${string}/${string}` | `${string}.${string}`;
 
 /**
- * `redirect()` typed by a map of names to kwargs; `R` and `P` are its response types.
+ * `redirect()` typed by a map of names to kwargs; `R` and `P` are its response types. `Known` and
+ * `Optional` are computed from `M`, once (see {@link TypedReverse}).
  *
  * @example
  * declare const typedRedirect: TypedRedirect<{ home: {} }, Response, Response>;
  * typedRedirect('home');
  */
-export interface TypedRedirect<M, R, P> {
-  <N extends Names<M>>(to: N, options: KwargsRequired<M, N, RedirectExtras>): R | P;
-  <N extends OptionalNames<M>>(to: N, options?: KwargsOptional<M, N, RedirectExtras>): R | P;
-  <N extends Names<M>>(
+export interface TypedRedirect<
+  M,
+  R,
+  P,
+  Known extends keyof M & string = Names<M>,
+  Optional extends string = OptionalNames<M>,
+> {
+  <const N extends string>(to: N, options: KwargsRequired<M, N, Known, RedirectExtras>): R | P;
+  <const N extends string>(
+    to: KnownName<N, Optional>,
+    options?: KwargsOptional<M, N, Known, RedirectExtras>,
+  ): R | P;
+  <N extends Known>(
     to: N,
     ...args: [N] extends [never]
       ? never
@@ -167,7 +218,7 @@ export interface TypedRedirect<M, R, P> {
   ): R;
   (to: UrlString | ViewFunction | object, options?: LooseOptions<RedirectExtras>): R | P;
   <const N extends string | object>(
-    to: CheckedName<N, M, UrlString | object>,
-    ...options: CheckedOptions<N, M, RedirectExtras>
+    to: CheckedName<N, Known, UrlString | object>,
+    ...options: CheckedOptions<N, M, Known, Optional, RedirectExtras>
   ): R | P;
 }
