@@ -1,0 +1,74 @@
+/**
+ * trees.c's compress_block(): the block's symbols written with the chosen trees.
+ *
+ * @module
+ */
+import type { BitWriter } from './bit-writer.js';
+import { END_BLOCK, EXTRA_DBITS, EXTRA_LBITS, LITERALS } from './constants.js';
+import { symCount, symDist, symLc } from './lz77.js';
+import { BASE_DIST, BASE_LENGTH, distCode, LENGTH_CODE } from './static-tables.js';
+
+export function compressBlock(
+  bits: BitWriter,
+  lcode: Uint16Array,
+  llen: Uint8Array,
+  dcode: Uint16Array,
+  dlen: Uint8Array,
+): void {
+  // BitWriter.send() written out, with the writer's state in locals: one to four sends a symbol.
+  const out = bits.out;
+  let buf = bits.buf;
+  let count = bits.count;
+  let pos = bits.pos;
+  const dists = symDist;
+  const lcs = symLc;
+  const total = symCount;
+  for (let i = 0; i < total; i++) {
+    let dist = dists[i]!;
+    let lc = lcs[i]!;
+    if (dist === 0) {
+      buf |= lcode[lc]! << count;
+      count += llen[lc]!;
+    } else {
+      let code = LENGTH_CODE[lc]!;
+      buf |= lcode[code + LITERALS + 1]! << count;
+      count += llen[code + LITERALS + 1]!;
+      let extra = EXTRA_LBITS[code]!;
+      if (extra !== 0) {
+        lc -= BASE_LENGTH[code]!;
+        buf |= lc << count;
+        count += extra;
+      }
+      // At most 16 + 5 bits were added to fewer than 8: flush before the distance's 15 + 13.
+      while (count >= 8) {
+        out[pos++] = buf & 0xff;
+        buf >>>= 8;
+        count -= 8;
+      }
+      dist--;
+      code = distCode(dist);
+      buf |= dcode[code]! << count;
+      count += dlen[code]!;
+      extra = EXTRA_DBITS[code]!;
+      if (extra !== 0) {
+        while (count >= 8) {
+          out[pos++] = buf & 0xff;
+          buf >>>= 8;
+          count -= 8;
+        }
+        dist -= BASE_DIST[code]!;
+        buf |= dist << count;
+        count += extra;
+      }
+    }
+    while (count >= 8) {
+      out[pos++] = buf & 0xff;
+      buf >>>= 8;
+      count -= 8;
+    }
+  }
+  bits.buf = buf;
+  bits.count = count;
+  bits.pos = pos;
+  bits.send(lcode[END_BLOCK]!, llen[END_BLOCK]!);
+}
