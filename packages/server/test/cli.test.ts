@@ -289,19 +289,28 @@ describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 3 }, () =>
     expect(before.size).toBe(2);
     // Requests one after another through the whole reload: none may fail.
     let reloading = true;
-    let failed = 0;
+    // Each failure is kept with its cause, so a failing run says which request broke and how.
+    const failures: string[] = [];
     let served = 0;
     const load = (async () => {
       while (reloading) {
-        const ok = await request(`http://127.0.0.1:${port}/`, {
+        const failure = await request(`http://127.0.0.1:${port}/`, {
           reset: true,
           headersTimeout: 20_000,
           bodyTimeout: 20_000,
         })
-          .then(async (response) => (await response.body.text()) === 'Hello from the fixture app')
-          .catch(() => false);
-        if (ok) served++;
-        else failed++;
+          .then(async (response) => {
+            const body = await response.body.text();
+            return body === 'Hello from the fixture app'
+              ? undefined
+              : `status ${response.statusCode}: ${JSON.stringify(body.slice(0, 200))}`;
+          })
+          .catch((error: unknown) => {
+            const { code, message } = error as { code?: string; message?: string };
+            return `${code ?? 'error'}: ${message ?? String(error)}`;
+          });
+        if (failure === undefined) served++;
+        else failures.push(`request ${served + failures.length + 1}: ${failure}`);
       }
     })();
     server.child.kill('SIGHUP');
@@ -322,7 +331,7 @@ describe('reins serve supervision', { timeout: PROCESS_TEST_TIMEOUT * 3 }, () =>
     const after = await pidsOf(port, 2);
     reloading = false;
     await load;
-    expect(failed).toBe(0);
+    expect(failures).toEqual([]);
     expect(served).toBeGreaterThan(0);
     expect([...after].some((pid) => before.has(pid))).toBe(false);
     const [victim] = after;
