@@ -14,6 +14,7 @@ import { malformedRequest } from '@reins/http';
 import { formatAccessLine } from './access-log.js';
 import type { AppContext } from './app-context.js';
 import { closeResources } from './app-resources.js';
+import { settleHandoffs } from './cluster-handoff.js';
 import { markDraining } from './draining.js';
 import { safeLog } from './exception-response.js';
 
@@ -290,6 +291,7 @@ export function startNodeServer(
                   process.stderr.write(
                     `${cut} request(s) still running after ${shutdownTimeout} ms were cut.\n`,
                   );
+                await settleHandoffs();
                 // Then the pools: PostgreSQL and Redis see a clean goodbye, within a bound.
                 await closeWithin(context, RESOURCES_CLOSE_TIMEOUT);
               })

@@ -7,6 +7,7 @@
  */
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
+import { answerHandoffs } from '../cluster-handoff.js';
 import type { CommandIo } from './commands.js';
 
 /** Options of {@link supervise}. */
@@ -119,6 +120,8 @@ export function supervise(options: SupervisorOptions, io: CommandIo): Promise<nu
     }
     reloading = false;
   };
+
+  cluster.on('message', answerHandoffs);
 
   cluster.on('exit', (worker, code, signal) => {
     const entry = tracked.get(worker.id);
