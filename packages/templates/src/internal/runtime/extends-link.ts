@@ -1,9 +1,9 @@
 /**
  * What a compiled `{% extends %}` keeps between renders (`ExtendsLink`): the parent it found last
  * and the block table it built last. Django's cached loader hands out the same parent `Template`
- * for the same name and skip list until it is reset; the link reuses it under the same
- * conditions (the same engine, not reset since, not in debug mode, where a changed file is
- * reloaded), so a hot render neither looks the parent up nor rebuilds its block context.
+ * for the same name and skip list until it is reset; the link reuses it while its `EngineLookup`
+ * holds and the skip list is the same, so a hot render neither looks the parent up nor rebuilds
+ * its block context.
  *
  * @module
  */
@@ -11,13 +11,13 @@ import { TemplateRecursionError } from '../../template-recursion-error.js';
 import { TemplateSyntaxError } from '../../template-syntax-error.js';
 import { pyBool } from '../python-truth.js';
 import { withBlocks, type BlockTable } from './block-context.js';
+import { EngineLookup } from './engine-lookup.js';
 import { pythonStr } from './output.js';
 import {
   locate,
   type MissingInfo,
   type RenderFunction,
   type RenderState,
-  type RuntimeEngine,
   type RuntimeTemplate,
 } from './render-state.js';
 import { pyRepr } from '@reins/core';
@@ -84,11 +84,9 @@ export class ExtendsLink {
   readonly variable: string | null;
   readonly info: MissingInfo;
 
-  // The last lookup: its name, engine and engine cache generation, the extends chain it skipped
-  // (`null`: none, this template began the render), and what it found.
-  #lookupName: string | null = null;
-  #engine: RuntimeEngine | null = null;
-  #generation = -1;
+  // The last lookup, the extends chain it skipped (`null`: none, this template began the
+  // render), and what it found.
+  readonly #lookup = new EngineLookup();
   #skip: string[] | null = null;
   #parent: RuntimeTemplate | null = null;
 
@@ -114,13 +112,7 @@ export class ExtendsLink {
     }
     const engine = s.engine;
     const history = s.history;
-    if (
-      name === this.#lookupName &&
-      engine === this.#engine &&
-      engine.cacheGeneration === this.#generation &&
-      !engine.debug &&
-      sameSkip(history, this.#skip)
-    ) {
+    if (this.#lookup.holds(name, engine) && sameSkip(history, this.#skip)) {
       const parent = this.#parent!;
       // The chain is only read by a later `{% extends %}` of this render: a parent that extends
       // nothing needs none (its depth was checked when it was found).
@@ -130,9 +122,7 @@ export class ExtendsLink {
     }
     const skip = history === null ? null : history.slice();
     const parent = findParent(s, name, self);
-    this.#lookupName = name;
-    this.#engine = engine;
-    this.#generation = engine.cacheGeneration;
+    this.#lookup.remember(name, engine);
     this.#skip = skip;
     this.#parent = parent;
     return parent;

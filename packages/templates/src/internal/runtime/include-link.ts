@@ -1,17 +1,17 @@
 /**
  * What a compiled `{% include %}` keeps between renders (`IncludeLink`): the template it found
- * last by name. Django's cached loader returns the same `Template` for a name until it is reset;
- * the link reuses it under the same conditions as `ExtendsLink` (same engine, no reset since, not
- * in debug mode), so an include in a loop looks its template up once.
+ * last by name, reused while its `EngineLookup` holds, so an include in a loop looks its template
+ * up once.
  *
  * @module
  */
 import { TemplateDoesNotExist } from '../../template-does-not-exist.js';
 import { constructRelativePath } from '../relative-path.js';
+import { EngineLookup } from './engine-lookup.js';
 import { unwrapTemplate } from './extends-link.js';
 import { iterate } from './iteration.js';
 import { pythonStr } from './output.js';
-import type { RenderState, RuntimeEngine, RuntimeTemplate } from './render-state.js';
+import type { RenderState, RuntimeTemplate } from './render-state.js';
 import { isSafe } from '@reins/core';
 
 /**
@@ -52,9 +52,7 @@ export class IncludeLink {
   /** The including template's name, for names relative to it (`./x.html`). */
   readonly current: string;
 
-  #found: string | null = null;
-  #engine: RuntimeEngine | null = null;
-  #generation = -1;
+  readonly #lookup = new EngineLookup();
   #template: RuntimeTemplate | null = null;
 
   constructor(name: string | null, current: string) {
@@ -71,18 +69,9 @@ export class IncludeLink {
       name = found;
     }
     const engine = s.engine;
-    if (
-      name === this.#found &&
-      engine === this.#engine &&
-      engine.cacheGeneration === this.#generation &&
-      !engine.debug
-    ) {
-      return this.#template!;
-    }
+    if (this.#lookup.holds(name, engine)) return this.#template!;
     const template = find(s, name, this.current);
-    this.#found = name;
-    this.#engine = engine;
-    this.#generation = engine.cacheGeneration;
+    this.#lookup.remember(name, engine);
     this.#template = template;
     return template;
   }
