@@ -53,6 +53,26 @@ describe('Fetch adapter', () => {
     expect(request.META['SERVER_PORT']).toBe('80');
   });
 
+  it('asks the Request for its headers only when a header is read, and sees them as they are then', () => {
+    // Bun builds a server request's `headers` from the socket when the getter is first called.
+    const fetchRequest = new Request('http://example.com/a/?q=1', { headers: { 'x-a': '1' } });
+    let asked = 0;
+    const headers = fetchRequest.headers;
+    Object.defineProperty(fetchRequest, 'headers', {
+      get: () => {
+        asked++;
+        return headers;
+      },
+    });
+    const request = requestFromFetch(fetchRequest, { allowedHosts: ['example.com'] });
+    expect([request.method, request.pathInfo, request.queryString]).toEqual(['GET', '/a/', 'q=1']);
+    expect(asked).toBe(0);
+    headers.set('x-a', '2');
+    expect(request.headers.get('x-a')).toBe('2');
+    expect(request.getHost()).toBe('example.com');
+    expect(asked).toBeGreaterThan(0);
+  });
+
   it('gives a Request without a Host header the host of its URL', () => {
     const request = requestFromFetch(new Request('https://example.com:8443/?q=1#top'), {
       allowedHosts: ['example.com'],

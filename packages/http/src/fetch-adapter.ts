@@ -54,7 +54,8 @@ export function requestFromFetch(
     connection,
     body: body === null ? null : readBody(body),
     options,
-    [FETCH_HEADERS]: request.headers,
+    // The Request, not its headers: Bun builds `request.headers` only when first asked.
+    [FETCH_HEADERS]: request,
     // A Fetch Request always knows its URL: Host reflects it when the runtime sends none.
     [FETCH_HOST]: connection,
   } as HttpRequestInit);
