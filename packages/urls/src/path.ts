@@ -37,6 +37,10 @@ export interface IncludeOptions<K = Record<string, unknown>> {
   kwargs?: K;
 }
 
+/** What a name given to `path()` with an `include()` is checked against, so the error says why. */
+type IncludeNameMessage =
+  'path() with include() takes no name (Django ignores it): name the included patterns instead.';
+
 /**
  * Options of `path()`: a leaf's, for a view; for an include (`E` inferred from it), the name is
  * refused (Django ignores it; one given there is a mistake). The name's type is the conditional,
@@ -48,7 +52,11 @@ export interface IncludeOptions<K = Record<string, unknown>> {
  */
 interface PathCallOptions<N extends string, K, C, E> {
   /** The name `reverse()` and `{% url %}` use (a view's only). */
-  name?: [E] extends [NoIncludeEntries] ? ([NoIncludeEntries] extends [E] ? N : never) : never;
+  name?: [E] extends [NoIncludeEntries]
+    ? [NoIncludeEntries] extends [E]
+      ? N
+      : IncludeNameMessage
+    : IncludeNameMessage;
   /** Extra kwargs passed to the view, or to every view of the include. */
   kwargs?: K;
   /** Converters for this route only (they win over the registered ones). */
