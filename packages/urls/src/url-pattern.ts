@@ -25,8 +25,14 @@ export class URLPattern<Name extends string = string, ReverseParams = Record<str
   readonly defaultArgs: Readonly<Record<string, unknown>>;
   /** The name used by `reverse()`, or null. */
   readonly name: string | null;
-  /** @internal phantom type for typed reverse. */
-  declare readonly __reverse?: { name: Name; params: ReverseParams };
+  /**
+   * @internal phantom type for typed reverse: the entry this pattern gives (none when unnamed),
+   * under the same key as `URLResolver`'s entries, so that the entries of a list of nodes are one
+   * indexed access (`EntriesOfNodes`) instead of a conditional type with `infer` per node.
+   */
+  declare readonly __reverse?: {
+    entries: [Name] extends [never] ? never : { name: Name; params: ReverseParams };
+  };
 
   constructor(
     pattern: AnyPattern,

@@ -1,5 +1,12 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ReverseNames, RouteParams, View } from './index.js';
+import type {
+  IncludeSpec,
+  ReverseNames,
+  RouteParams,
+  URLPattern,
+  URLResolver,
+  View,
+} from './index.js';
 import { createResolver, include, path, rePath } from './index.js';
 
 declare module './converters.js' {
@@ -82,6 +89,29 @@ describe('path', () => {
     });
   });
 
+  it('returns a URLPattern for a view and a URLResolver for an include', () => {
+    expectTypeOf(path('about/', home, { name: 'about' })).toEqualTypeOf<
+      URLPattern<'about', Record<never, never>>
+    >();
+    expectTypeOf(path('<int:pk>/', detail)).toEqualTypeOf<URLPattern<never, { pk: number }>>();
+    expectTypeOf(path('blog/', include(postPatterns))).toEqualTypeOf<
+      URLResolver<
+        { name: 'index'; params: Record<never, never> } | { name: 'post'; params: { pk: number } }
+      >
+    >();
+    // An include of unnamed patterns has no entries, and is still an include.
+    expectTypeOf(path('misc/', include([path('x/', home)]))).toHaveProperty('urlpatterns');
+    // A loosely typed include spec too.
+    const spec = include(postPatterns) as IncludeSpec;
+    expectTypeOf(path('loose/', spec)).toHaveProperty('urlpatterns');
+  });
+
+  it('takes a name for a view, not for an include', () => {
+    path('blog/', include(postPatterns), { kwargs: { format: 'html' } });
+    // @ts-expect-error an include has no name
+    path('blog/', include(postPatterns), { name: 'blog' });
+  });
+
   it('types views called with positional args for rePath()', () => {
     const legacy: View = (_request, _params, ...args: string[]) => args.join('/');
     rePath('^legacy/([0-9]+)/$', legacy, { name: 'legacy' });
@@ -121,6 +151,18 @@ describe('typed reverse', () => {
     resolver.reverse('home');
     // @ts-expect-error no such name
     resolver.reverse('hom');
+  });
+
+  it('knows the names of patterns written inside createResolver()', () => {
+    const inline = createResolver([
+      path('', home, { name: 'home' }),
+      path('<int:pk>/', detail, { name: 'post', kwargs: { format: 'html' } }),
+      path('blog/', include({ urlpatterns: postPatterns, appName: 'blog' })),
+    ]);
+    expectTypeOf<ReverseNames<typeof inline>>().toEqualTypeOf<
+      'home' | 'post' | 'blog:index' | 'blog:post'
+    >();
+    inline.reverse('post', { kwargs: { pk: 1 } });
   });
 
   it('checks the arguments', () => {
