@@ -46,6 +46,30 @@ describe('cachePage', () => {
     expect(String(second.cookies.get('seen'))).toBe(String(first.cookies.get('seen')));
   });
 
+  it('gives every hit headers of its own: what one response changes, the next hit does not see', async () => {
+    const view = cachePage(60)((_request: HttpRequest) => {
+      const response = new HttpResponse('x');
+      response.headers.set('X-Custom', 'yes');
+      return response;
+    });
+    await view(get('/own/'));
+    const first = await view(get('/own/'));
+    first.headers.set('X-Custom', 'changed');
+    first.headers.set('X-Added', '1');
+    first.headers.delete('Cache-Control');
+    const second = await view(get('/own/'));
+    expect([...second.headers.keys()]).toEqual([
+      'Content-Type',
+      'X-Custom',
+      'Expires',
+      'Cache-Control',
+    ]);
+    expect(second.headers.get('X-Custom')).toBe('yes');
+    second.headers.set('X-Custom', 'again');
+    expect(first.headers.get('X-Custom')).toBe('changed');
+    expect((await view(get('/own/'))).headers.get('X-Custom')).toBe('yes');
+  });
+
   it('keys by the URL, including the query string, and by the headers named in Vary', async () => {
     let calls = 0;
     const view = cachePage(60)((_request: HttpRequest) => {

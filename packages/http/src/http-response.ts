@@ -157,7 +157,7 @@ export abstract class HttpResponseBase {
     this.#reason = options.reason;
     this.#charset = options.charset;
     if (options.contentType !== undefined) {
-      if (options.headers !== undefined && this.headers.has('Content-Type')) {
+      if (options.headers !== undefined && this.headers.getLower('content-type') !== undefined) {
         throw new TypeError(
           "'headers' must not contain 'Content-Type' when the 'contentType' option is provided; give it once.",
         );
@@ -167,7 +167,10 @@ export abstract class HttpResponseBase {
         'content-type',
         checkHeaderValue(options.contentType),
       );
-    } else if (options.headers === undefined || !this.headers.has('Content-Type')) {
+    } else if (
+      options.headers === undefined ||
+      this.headers.getLower('content-type') === undefined
+    ) {
       const charset = options.charset;
       if (charset === undefined) this.#charsetSource = DEFAULT_CONTENT_TYPE;
       this.headers.setTrusted(

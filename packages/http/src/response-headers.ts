@@ -125,14 +125,21 @@ export class ResponseHeaders implements Iterable<[string, string]> {
   // of headers: scanning a flat list beats hashing into a Map, and one small array is far less
   // per-response garbage than a Map and an entry array per header.
   #list: string[] | null = null;
+  // Whether #list may be another ResponseHeaders' too: then it is copied before the first change.
+  #shared = false;
 
   constructor(init?: Record<string, HeaderValue> | Iterable<readonly [string, HeaderValue]>) {
     if (init === undefined) return;
     if (init instanceof ResponseHeaders) {
-      // Already checked when they were set: a copy needs no second pass (a page-cache hit
-      // rebuilds its response from the same headers on every request).
+      // Already checked when they were set: a copy needs no second pass, and shares the list
+      // until either side changes it (a page-cache hit rebuilds its response from the same
+      // headers on every request, and sends most of them unchanged).
       const list = init.#list;
-      this.#list = list === null ? null : list.slice();
+      if (list !== null) {
+        this.#list = list;
+        this.#shared = true;
+        init.#shared = true;
+      }
       return;
     }
     const pairs = Symbol.iterator in init ? init : Object.entries(init);
@@ -146,8 +153,17 @@ export class ResponseHeaders implements Iterable<[string, string]> {
     return -1;
   }
 
+  /** The list, for a change: a copy of its own first when it is shared. */
+  #own(): string[] | null {
+    if (this.#shared) {
+      this.#shared = false;
+      if (this.#list !== null) this.#list = this.#list.slice();
+    }
+    return this.#list;
+  }
+
   #put(lower: string, name: string, value: string): void {
-    const list = this.#list;
+    const list = this.#own();
     if (list === null) {
       this.#list = [lower, name, value];
       return;
@@ -186,7 +202,7 @@ export class ResponseHeaders implements Iterable<[string, string]> {
   delete(name: string): boolean {
     const at = this.#find(lowerNames.get(name) ?? name.toLowerCase());
     if (at === -1) return false;
-    this.#list!.splice(at, 3);
+    this.#own()!.splice(at, 3);
     return true;
   }
 
