@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dumps } from '../../src/signing/index.js';
 import {
   blockSizes,
+  compressedBase64IfShorter,
   compressIfShorter,
   FAST_COMPRESS_LIMIT,
 } from '../../src/signing/internal/zlib-compress.js';
@@ -124,8 +125,14 @@ describe("compressIfShorter: Python's zlib.compress, kept as Django keeps it", (
       fc.property(bytes, (data) => {
         const expected = pako.deflate(data);
         const ours = compressIfShorter(data);
-        if (expected.length < data.length - 1) expect(ours).toEqual(expected);
-        else expect(ours).toBeNull();
+        const base64 = compressedBase64IfShorter(data);
+        if (expected.length < data.length - 1) {
+          expect(ours).toEqual(expected);
+          expect(base64).toBe(Buffer.from(expected).toString('base64url'));
+        } else {
+          expect(ours).toBeNull();
+          expect(base64).toBeNull();
+        }
       }),
       { numRuns: 400 },
     );
@@ -197,5 +204,6 @@ describe("compressIfShorter: Python's zlib.compress, kept as Django keeps it", (
     const ours = compressIfShorter(data);
     expect(ours).not.toBeNull();
     expect(new Uint8Array(inflateSync(ours!))).toEqual(data);
+    expect(compressedBase64IfShorter(data)).toBe(Buffer.from(ours!).toString('base64url'));
   });
 });

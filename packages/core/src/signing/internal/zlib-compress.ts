@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 
 import { adler32 } from './deflate/adler32.js';
@@ -43,18 +44,45 @@ export { adler32, FAST_COMPRESS_LIMIT };
  * than one byte (Django's rule for keeping it, the `'.'` marker costing one), else `null`.
  */
 export function compressIfShorter(data: Uint8Array): Uint8Array | null {
-  const n = data.length;
-  if (n > FAST_COMPRESS_LIMIT) {
-    const compressed = deflateSync(data);
-    return compressed.length < n - 1 ? compressed : null;
+  if (data.length > FAST_COMPRESS_LIMIT) return deflateIfShorter(data);
+  const size = deflateToScratch(data);
+  return size === -1 ? null : new Uint8Array(scratch.subarray(0, size));
+}
+
+/**
+ * `compressIfShorter(data)` in URL-safe base64 without padding (Django's `b64_encode`), else
+ * `null`: what `signing.dumps(..., compress=True)` puts after its `'.'`.
+ */
+export function compressedBase64IfShorter(data: Uint8Array): string | null {
+  if (data.length > FAST_COMPRESS_LIMIT) {
+    const compressed = deflateIfShorter(data);
+    return compressed === null ? null : compressed.toString('base64url');
   }
+  const size = deflateToScratch(data);
+  return size === -1 ? null : scratch.toString('base64url', 0, size);
+}
+
+function deflateIfShorter(data: Uint8Array): Buffer | null {
+  const compressed = deflateSync(data);
+  return compressed.length < data.length - 1 ? compressed : null;
+}
+
+// The compressed bytes are written here and encoded from here: a new Uint8Array of a cookie's
+// size (over V8's 64 bytes kept on the heap) costs more than the deflate's Huffman trees, and
+// base64 from a Buffer slice less than from a view made over a typed array.
+const scratch = Buffer.allocUnsafeSlow(FAST_COMPRESS_LIMIT);
+
+// compressIfShorter() for data of at most FAST_COMPRESS_LIMIT bytes, written to the scratch
+// buffer: its size, or -1 when Django would not keep it.
+function deflateToScratch(data: Uint8Array): number {
+  const n = data.length;
   const matches = begin(data);
   // Django keeps the zlib form only when it is shorter by two bytes or more: a block of
   // n - 7 bytes or more (with zlib's 2-byte header and 4-byte Adler-32) is not kept. When even a
   // lower bound of the block's size reaches that, building the Huffman trees can only confirm it.
   if (fixedBytes(matches) >= n - 7 && dynamicLowerBound(matches) >= n - 7) {
     resetLiterals();
-    return null;
+    return -1;
   }
   const maxBlIndex = buildTrees(matches);
   let optBytes = (optLen + 3 + 7) >>> 3;
@@ -64,9 +92,9 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
   const size = 2 + optBytes + 4;
   if (n + 4 <= optBytes || size >= n - 1) {
     resetLiterals();
-    return null;
+    return -1;
   }
-  const out = new Uint8Array(size);
+  const out = scratch;
   out[0] = 0x78;
   out[1] = 0x9c;
   const bits = new BitWriter(out, 2);
@@ -88,7 +116,7 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
   out[size - 3] = (adler >>> 16) & 0xff;
   out[size - 2] = (adler >>> 8) & 0xff;
   out[size - 1] = adler & 0xff;
-  return out;
+  return size;
 }
 
 /**
