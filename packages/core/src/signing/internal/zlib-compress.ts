@@ -27,7 +27,7 @@ import { sendAllTrees } from './deflate/code-lengths.js';
 import { compressBlock } from './deflate/compress-block.js';
 import { FAST_COMPRESS_LIMIT } from './deflate/constants.js';
 import { treeCodes } from './deflate/huffman-codes.js';
-import { begin } from './deflate/lz77.js';
+import { begin, inputAdler } from './deflate/lz77.js';
 import {
   STATIC_DTREE_CODE,
   STATIC_DTREE_LEN,
@@ -111,7 +111,7 @@ function deflateToScratch(data: Uint8Array): number {
   }
   bits.flush();
   resetLiterals();
-  const adler = adler32(data);
+  const adler = inputAdler;
   out[size - 4] = adler >>> 24;
   out[size - 3] = (adler >>> 16) & 0xff;
   out[size - 2] = (adler >>> 8) & 0xff;

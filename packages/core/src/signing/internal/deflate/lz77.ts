@@ -66,6 +66,9 @@ export const symLc = new Uint8Array(FAST_COMPRESS_LIMIT);
 export let symCount = 0;
 let matchStart = 0;
 
+/** zlib's Adler-32 of the input begin() took. */
+export let inputAdler = 0;
+
 // Every window byte from here on is zero (earlier inputs may have left bytes before it).
 let windowEnd = 0;
 
@@ -73,7 +76,17 @@ let windowEnd = 0;
 export function begin(data: Uint8Array): number {
   const n = data.length;
   // Loops, not set()/fill(): for a few dozen bytes the builtins' call overhead is most of it.
-  for (let i = 0; i < n; i++) window[i] = data[i]!;
+  // The Adler-32 is summed on the way, in one pass: below 2^53 for any input taken here
+  // (at most 255 * n * (n + 1) / 2 + n), so reduced once at the end, to the same value.
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    const c = data[i]!;
+    window[i] = c;
+    a += c;
+    b += a;
+  }
+  inputAdler = (((b % 65521) << 16) | (a % 65521)) >>> 0;
   // zlib's window is zero past the input, and longest_match() reads up to MAX_MATCH bytes there.
   const zeroed = n + MAX_MATCH;
   for (let i = n; i < windowEnd && i < zeroed; i++) window[i] = 0;
