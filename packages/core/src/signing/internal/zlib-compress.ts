@@ -27,7 +27,7 @@ import { sendAllTrees } from './deflate/code-lengths.js';
 import { compressBlock } from './deflate/compress-block.js';
 import { FAST_COMPRESS_LIMIT } from './deflate/constants.js';
 import { treeCodes } from './deflate/huffman-codes.js';
-import { begin, inputAdler } from './deflate/lz77.js';
+import { begin, inputAdler, symCount } from './deflate/lz77.js';
 import {
   STATIC_DTREE_CODE,
   STATIC_DTREE_LEN,
@@ -80,7 +80,15 @@ function deflateToScratch(data: Uint8Array): number {
   // Django keeps the zlib form only when it is shorter by two bytes or more: a block of
   // n - 7 bytes or more (with zlib's 2-byte header and 4-byte Adler-32) is not kept. When even a
   // lower bound of the block's size reaches that, building the Huffman trees can only confirm it.
-  if (fixedBytes(matches) >= n - 7 && dynamicLowerBound(matches) >= n - 7) {
+  // That is only asked when the fixed block could be that long: at most 9 bits a literal,
+  // 8 + 5 + 5 + 13 a match, 7 for the end of block and 3 for the block header (a payload that
+  // shrinks, such as a login session, skips the exact count; the trees give it again).
+  const fixedAtMost = 3 + 9 * (symCount - matches) + 31 * matches + 7;
+  if (
+    fixedAtMost > (n - 8) * 8 &&
+    fixedBytes(matches) >= n - 7 &&
+    dynamicLowerBound(matches) >= n - 7
+  ) {
     resetLiterals();
     return -1;
   }
