@@ -70,7 +70,7 @@ function deflateIfShorter(data: Uint8Array): Buffer | null {
 // The compressed bytes are written here and encoded from here: a new Uint8Array of a cookie's
 // size (over V8's 64 bytes kept on the heap) costs more than the deflate's Huffman trees, and
 // base64 from a Buffer slice less than from a view made over a typed array.
-const scratch = Buffer.allocUnsafeSlow(FAST_COMPRESS_LIMIT);
+const scratch = Buffer.alloc(FAST_COMPRESS_LIMIT);
 
 // compressIfShorter() for data of at most FAST_COMPRESS_LIMIT bytes, written to the scratch
 // buffer: its size, or -1 when Django would not keep it.
