@@ -12,7 +12,8 @@
  * payload that would not shrink costs no output. Most such payloads are turned away before the
  * Huffman trees are built (about half of a small payload's cost, and the branchiest part): from
  * the symbol counts, the fixed block's size is exact and the dynamic block's has a lower bound
- * (blockSizes() lets the tests check both against the trees). Larger inputs go to node:zlib.
+ * (blockSizes() lets the tests check both against the trees); a block the fixed codes keep
+ * shorter is found so before the bit-length tree is built. Larger inputs go to node:zlib.
  *
  * @module
  */
@@ -21,8 +22,8 @@ import { deflateSync } from 'node:zlib';
 
 import { adler32 } from './deflate/adler32.js';
 import { BitWriter } from './deflate/bit-writer.js';
-import { dynamicLowerBound, fixedBytes } from './deflate/block-size.js';
-import { buildTrees, optLen, staticLen } from './deflate/build-tree.js';
+import { codeLengthHeaderAtLeast, dynamicLowerBound, fixedBytes } from './deflate/block-size.js';
+import { buildBlTree, buildLengthTrees, optLen, staticLen } from './deflate/build-tree.js';
 import { sendAllTrees } from './deflate/code-lengths.js';
 import { compressBlock } from './deflate/compress-block.js';
 import { FAST_COMPRESS_LIMIT } from './deflate/constants.js';
@@ -92,10 +93,19 @@ function deflateToScratch(data: Uint8Array): number {
     resetLiterals();
     return -1;
   }
-  const maxBlIndex = buildTrees(matches);
-  let optBytes = (optLen + 3 + 7) >>> 3;
+  buildLengthTrees(matches);
   const staticBytes = (staticLen + 3 + 7) >>> 3;
-  if (staticBytes <= optBytes) optBytes = staticBytes;
+  let optBytes = staticBytes;
+  let maxBlIndex = -1;
+  // zlib keeps the fixed block when it is no longer than the dynamic one: when a lower bound of
+  // the dynamic block already shows that (a code-length header of `least` bits or more), the
+  // bit-length tree, which only the dynamic block sends, is not built.
+  const least = staticBytes * 8 - 10 - optLen;
+  if (codeLengthHeaderAtLeast(least) < least) {
+    maxBlIndex = buildBlTree();
+    const dynamicBytes = (optLen + 3 + 7) >>> 3;
+    if (dynamicBytes < staticBytes) optBytes = dynamicBytes;
+  }
   // A stored block (n + 4 <= optBytes) is never shorter than the input.
   const size = 2 + optBytes + 4;
   if (n + 4 <= optBytes || size >= n - 1) {
@@ -130,23 +140,28 @@ function deflateToScratch(data: Uint8Array): number {
 /**
  * For tests: the fixed and dynamic block sizes in bytes as zlib computes them, beside what
  * compressIfShorter() decides from before building the trees (the fixed size, and a lower bound
- * of the dynamic one). `data` at most FAST_COMPRESS_LIMIT bytes.
+ * of the dynamic one) and before building the bit-length tree (a tighter lower bound of the
+ * dynamic one). `data` at most FAST_COMPRESS_LIMIT bytes.
  */
 export function blockSizes(data: Uint8Array): {
   fixed: number;
   dynamic: number;
   fixedBeforeTrees: number;
   dynamicLowerBound: number;
+  dynamicBeforeBlTree: number;
 } {
   const matches = begin(data);
   const fixedBeforeTrees = fixedBytes(matches);
   const lowerBound = dynamicLowerBound(matches);
-  buildTrees(matches);
+  buildLengthTrees(matches);
+  const beforeBlTree = (optLen + codeLengthHeaderAtLeast(0) + 3 + 7) >>> 3;
+  buildBlTree();
   resetLiterals();
   return {
     fixed: (staticLen + 3 + 7) >>> 3,
     dynamic: (optLen + 3 + 7) >>> 3,
     fixedBeforeTrees,
     dynamicLowerBound: lowerBound,
+    dynamicBeforeBlTree: beforeBlTree,
   };
 }

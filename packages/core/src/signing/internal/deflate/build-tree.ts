@@ -19,9 +19,11 @@ const NODE = 1023;
 export let optLen = 0;
 export let staticLen = 0;
 
-// trees.c's _tr_flush_block(): builds the trees, leaving the dynamic and fixed blocks' sizes in
-// bits in optLen and staticLen; the index of the last bit-length code length to send.
-export function buildTrees(matches: number): number {
+// trees.c's _tr_flush_block() up to the bit-length tree: the literal/length and distance trees
+// and the bit-length codes' frequencies. optLen then holds the dynamic block's symbols and extra
+// bits without its code-length header, staticLen the fixed block's size; buildBlTree() completes
+// optLen, and is only needed when the dynamic block may be the shorter.
+export function buildLengthTrees(matches: number): void {
   optLen = 0;
   staticLen = 0;
   buildTree(ltree, literalsUsed);
@@ -36,7 +38,8 @@ export function buildTrees(matches: number): number {
   } else {
     buildTree(dtree, null);
   }
-  return buildBlTree();
+  codeLengths(ltree, null, literalsUsed);
+  codeLengths(dtree, null, null);
 }
 
 // zlib's pqdownheap().
@@ -175,9 +178,9 @@ function genBitLen(t: Tree, heapMax: number): void {
   }
 }
 
-function buildBlTree(): number {
-  codeLengths(ltree, null, literalsUsed);
-  codeLengths(dtree, null, null);
+// The bit-length tree (after buildLengthTrees()), adding the code-length header to optLen; the
+// index of the last bit-length code length to send.
+export function buildBlTree(): number {
   buildTree(bltree, null);
   let maxBlIndex: number;
   for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {
