@@ -70,7 +70,7 @@ export class SignedCookieStore implements SessionStore {
         `SignedCookieStore's verifiedCacheBytes must be a whole number of bytes, 0 or more; got ${String(cacheBytes)}.`,
       );
     }
-    this.#verified = cacheBytes === 0 ? null : new VerifiedCookies(cacheBytes);
+    this.#verified = cacheBytes === 0 ? null : new VerifiedCookies(cacheBytes, this.#signer.sep);
   }
 
   load(sessionKey: string): SessionData | null {
@@ -91,7 +91,7 @@ export class SignedCookieStore implements SessionStore {
       // Django's JSONSerializer.loads: the bytes as Latin-1 text, then JSON.
       const json = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
       const data = asSessionData(JSON.parse(json));
-      if (data !== null) this.#verified?.remember(sessionKey, json, this.#signer.sep);
+      if (data !== null) this.#verified?.remember(sessionKey, json);
       return data;
     } catch {
       // BadSignature, SignatureExpired, bad base64, bad zlib, bad JSON: an empty session.
@@ -105,7 +105,7 @@ export class SignedCookieStore implements SessionStore {
     const cookie = this.#signer.signPayload(Buffer.from(json, 'latin1'), {
       compress: this.#compress,
     });
-    this.#verified?.remember(cookie, json, this.#signer.sep);
+    this.#verified?.remember(cookie, json);
     return cookie;
   }
 

@@ -75,6 +75,15 @@ describe('signed-cookie store: cookies already verified', () => {
     expect(reader.load(cookie.slice(0, -1) + (cookie.endsWith('A') ? 'B' : 'A'))).toBeNull();
   });
 
+  it('a cookie carrying a remembered signature over another value is refused', () => {
+    const store = new SignedCookieStore({ secretKey, maxAge: 60, compress: false });
+    const cookie = store.save(null, { user: '7' });
+    const [value, timestamp, signature] = cookie.split(':') as [string, string, string];
+    const other = store.save(null, { user: '8' }).split(':')[0]!;
+    expect(store.load(`${other}:${timestamp}:${signature}`)).toBeNull();
+    expect(store.load(`${value}:${timestamp}:${signature}`)).toEqual({ user: '7' });
+  });
+
   it('a cookie signed with another key is refused even after the right one was seen', () => {
     const store = new SignedCookieStore({ secretKey, maxAge: 60 });
     const other = new SignedCookieStore({ secretKey: 'another-secret', maxAge: 60 });

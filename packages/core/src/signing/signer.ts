@@ -12,7 +12,7 @@ import { b64Decode, b64Encode } from './base64.js';
 import { constantTimeCompare } from './constant-time-compare.js';
 import { JSONSerializer, type Serializer } from './json-serializer.js';
 import { PreparedHmac } from './internal/prepared-hmac.js';
-import { compressIfShorter } from './internal/zlib-compress.js';
+import { compressedBase64IfShorter } from './internal/zlib-compress.js';
 import { inflate } from './internal/zlib-inflate.js';
 import { deriveKey, hashAlgorithm, keyBytes, type SecretKey } from './salted-hmac.js';
 
@@ -193,17 +193,12 @@ export class Signer {
    * const token = signer.signPayload(JSONSerializer.dumps({ visits: 1 }), { compress: true });
    */
   signPayload(data: Uint8Array, options: { compress?: boolean | undefined } = {}): string {
-    let compressed = false;
     if (options.compress === true) {
       // Django keeps the zlib form only when it saves more than the one byte its '.' marker costs.
-      const smaller = compressIfShorter(data);
-      if (smaller !== null) {
-        data = smaller;
-        compressed = true;
-      }
+      const compressed = compressedBase64IfShorter(data);
+      if (compressed !== null) return this.sign('.' + compressed);
     }
-    const encoded = b64Encode(data);
-    return this.sign(compressed ? '.' + encoded : encoded);
+    return this.sign(b64Encode(data));
   }
 
   unsignObject(signedObject: string, options: UnsignObjectOptions = {}): unknown {

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dumps } from '../../src/signing/index.js';
 import {
   blockSizes,
+  compressedBase64IfShorter,
   compressIfShorter,
   FAST_COMPRESS_LIMIT,
 } from '../../src/signing/internal/zlib-compress.js';
@@ -124,8 +125,14 @@ describe("compressIfShorter: Python's zlib.compress, kept as Django keeps it", (
       fc.property(bytes, (data) => {
         const expected = pako.deflate(data);
         const ours = compressIfShorter(data);
-        if (expected.length < data.length - 1) expect(ours).toEqual(expected);
-        else expect(ours).toBeNull();
+        const base64 = compressedBase64IfShorter(data);
+        if (expected.length < data.length - 1) {
+          expect(ours).toEqual(expected);
+          expect(base64).toBe(Buffer.from(expected).toString('base64url'));
+        } else {
+          expect(ours).toBeNull();
+          expect(base64).toBeNull();
+        }
       }),
       { numRuns: 400 },
     );
@@ -151,8 +158,43 @@ describe("compressIfShorter: Python's zlib.compress, kept as Django keeps it", (
         const sizes = blockSizes(data);
         expect(sizes.fixedBeforeTrees).toBe(sizes.fixed);
         expect(sizes.dynamicLowerBound).toBeLessThanOrEqual(sizes.dynamic);
+        expect(sizes.dynamicBeforeBlTree).toBeLessThanOrEqual(sizes.dynamic);
       }),
       { numRuns: 1000, examples: [[new Uint8Array(0)], [new Uint8Array([7])]] },
+    );
+  });
+
+  // When the fixed block wins, the bit-length tree is not built: the bound that decides it must
+  // never exceed the dynamic size, or a block zlib writes dynamic would be written fixed.
+  it('bounds the dynamic block from below once the literal and distance trees exist', () => {
+    const bytes = fc.oneof(
+      fc
+        .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 120 })
+        .map((parts) => new TextEncoder().encode(parts.join(''))),
+      fc
+        .tuple(fc.integer({ min: 0, max: 254 }), fc.integer({ min: 1, max: 2 }))
+        .chain(([base, size]) =>
+          fc.uint8Array({ min: base, max: base + size - 1, minLength: 0, maxLength: 2000 }),
+        ),
+      fc
+        .tuple(fc.integer({ min: 0, max: 250 }), fc.integer({ min: 1, max: 6 }))
+        .chain(([base, size]) =>
+          fc.uint8Array({ min: base, max: base + size - 1, minLength: 1, maxLength: 2000 }),
+        ),
+      fc
+        .tuple(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 60 }))
+        .map(
+          ([part, times]) => new Uint8Array(Array.from({ length: times }, () => [...part]).flat()),
+        ),
+      fc.uint8Array({ min: 48, max: 122, minLength: 0, maxLength: 2000 }),
+      fc.uint8Array({ minLength: 0, maxLength: 2000 }),
+    );
+    fc.assert(
+      fc.property(bytes, (data) => {
+        const sizes = blockSizes(data);
+        expect(sizes.dynamicBeforeBlTree).toBeLessThanOrEqual(sizes.dynamic);
+      }),
+      { numRuns: 2000, examples: [[new Uint8Array(0)], [new Uint8Array([7])]] },
     );
   });
 
@@ -197,5 +239,6 @@ describe("compressIfShorter: Python's zlib.compress, kept as Django keeps it", (
     const ours = compressIfShorter(data);
     expect(ours).not.toBeNull();
     expect(new Uint8Array(inflateSync(ours!))).toEqual(data);
+    expect(compressedBase64IfShorter(data)).toBe(Buffer.from(ours!).toString('base64url'));
   });
 });

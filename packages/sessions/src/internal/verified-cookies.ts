@@ -16,35 +16,58 @@ export interface VerifiedCookie {
   readonly timestamp: number;
 }
 
+// An entry keeps the whole cookie: only the signature is hashed to find it, and a hit must be
+// the same text.
+interface Entry extends VerifiedCookie {
+  readonly cookie: string;
+}
+
 /**
- * Cookies keyed by their whole text, signature included, so a hit can only be a value that was
- * verified or signed here: an altered cookie is a different key and goes through the HMAC.
+ * Cookies found by their signature and matched on their whole text, so a hit can only be a
+ * value that was verified or signed here: an altered cookie is a different text (or a different
+ * signature) and goes through the HMAC. Keyed by the signature, not the whole cookie, because a
+ * Map hashes its key on every lookup of a new string, and a cookie's signature is 43 characters
+ * of its several hundred.
  */
 export class VerifiedCookies {
-  readonly #cache: LRUCache<string, VerifiedCookie>;
+  readonly #cache: LRUCache<string, Entry>;
+  readonly #sep: string;
 
-  constructor(maxBytes: number) {
-    this.#cache = new LRUCache<string, VerifiedCookie>({
+  /** `maxBytes` of memory for cookies written by a TimestampSigner with separator `sep`. */
+  constructor(maxBytes: number, sep: string) {
+    this.#sep = sep;
+    this.#cache = new LRUCache<string, Entry>({
       maxSize: maxBytes,
-      // Two bytes per UTF-16 unit of the key, one per character of the ASCII JSON, and the entry's
-      // own overhead.
-      sizeCalculation: (value, key) => key.length * 2 + value.json.length + 64,
+      // Two bytes per UTF-16 unit of the cookie, one per character of the ASCII JSON, and the
+      // entry's own overhead (the key is a slice of the cookie).
+      sizeCalculation: (value) => value.cookie.length * 2 + value.json.length + 64,
     });
   }
 
   get(cookie: string): VerifiedCookie | undefined {
-    return this.#cache.get(cookie);
+    const entry = this.#cache.get(this.#signature(cookie));
+    return entry !== undefined && entry.cookie === cookie ? entry : undefined;
   }
 
-  /** Remember `cookie`, written by a TimestampSigner with separator `sep`. */
-  remember(cookie: string, json: string, sep: string): void {
+  /** Remember `cookie` and the JSON it holds. */
+  remember(cookie: string, json: string): void {
+    const sep = this.#sep;
     const end = cookie.lastIndexOf(sep);
     const start = cookie.lastIndexOf(sep, end - 1);
     if (start === -1) return;
-    this.#cache.set(cookie, { json, timestamp: b62Decode(cookie.slice(start + sep.length, end)) });
+    this.#cache.set(cookie.slice(end + sep.length), {
+      cookie,
+      json,
+      timestamp: b62Decode(cookie.slice(start + sep.length, end)),
+    });
   }
 
   forget(cookie: string): void {
-    this.#cache.delete(cookie);
+    const key = this.#signature(cookie);
+    if (this.#cache.peek(key)?.cookie === cookie) this.#cache.delete(key);
+  }
+
+  #signature(cookie: string): string {
+    return cookie.slice(cookie.lastIndexOf(this.#sep) + this.#sep.length);
   }
 }

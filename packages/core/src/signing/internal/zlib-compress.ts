@@ -12,21 +12,23 @@
  * payload that would not shrink costs no output. Most such payloads are turned away before the
  * Huffman trees are built (about half of a small payload's cost, and the branchiest part): from
  * the symbol counts, the fixed block's size is exact and the dynamic block's has a lower bound
- * (blockSizes() lets the tests check both against the trees). Larger inputs go to node:zlib.
+ * (blockSizes() lets the tests check both against the trees); a block the fixed codes keep
+ * shorter is found so before the bit-length tree is built. Larger inputs go to node:zlib.
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 
 import { adler32 } from './deflate/adler32.js';
 import { BitWriter } from './deflate/bit-writer.js';
-import { dynamicLowerBound, fixedBytes } from './deflate/block-size.js';
-import { buildTrees, optLen, staticLen } from './deflate/build-tree.js';
+import { codeLengthHeaderAtLeast, dynamicLowerBound, fixedBytes } from './deflate/block-size.js';
+import { buildBlTree, buildLengthTrees, optLen, staticLen } from './deflate/build-tree.js';
 import { sendAllTrees } from './deflate/code-lengths.js';
 import { compressBlock } from './deflate/compress-block.js';
 import { FAST_COMPRESS_LIMIT } from './deflate/constants.js';
 import { treeCodes } from './deflate/huffman-codes.js';
-import { begin } from './deflate/lz77.js';
+import { begin, inputAdler, symCount } from './deflate/lz77.js';
 import {
   STATIC_DTREE_CODE,
   STATIC_DTREE_LEN,
@@ -43,30 +45,74 @@ export { adler32, FAST_COMPRESS_LIMIT };
  * than one byte (Django's rule for keeping it, the `'.'` marker costing one), else `null`.
  */
 export function compressIfShorter(data: Uint8Array): Uint8Array | null {
-  const n = data.length;
-  if (n > FAST_COMPRESS_LIMIT) {
-    const compressed = deflateSync(data);
-    return compressed.length < n - 1 ? compressed : null;
+  if (data.length > FAST_COMPRESS_LIMIT) return deflateIfShorter(data);
+  const size = deflateToScratch(data);
+  return size === -1 ? null : new Uint8Array(scratch.subarray(0, size));
+}
+
+/**
+ * `compressIfShorter(data)` in URL-safe base64 without padding (Django's `b64_encode`), else
+ * `null`: what `signing.dumps(..., compress=True)` puts after its `'.'`.
+ */
+export function compressedBase64IfShorter(data: Uint8Array): string | null {
+  if (data.length > FAST_COMPRESS_LIMIT) {
+    const compressed = deflateIfShorter(data);
+    return compressed === null ? null : compressed.toString('base64url');
   }
+  const size = deflateToScratch(data);
+  return size === -1 ? null : scratch.toString('base64url', 0, size);
+}
+
+function deflateIfShorter(data: Uint8Array): Buffer | null {
+  const compressed = deflateSync(data);
+  return compressed.length < data.length - 1 ? compressed : null;
+}
+
+// The compressed bytes are written here and encoded from here: a new Uint8Array of a cookie's
+// size (over V8's 64 bytes kept on the heap) costs more than the deflate's Huffman trees, and
+// base64 from a Buffer slice less than from a view made over a typed array.
+const scratch = Buffer.alloc(FAST_COMPRESS_LIMIT);
+
+// compressIfShorter() for data of at most FAST_COMPRESS_LIMIT bytes, written to the scratch
+// buffer: its size, or -1 when Django would not keep it.
+function deflateToScratch(data: Uint8Array): number {
+  const n = data.length;
   const matches = begin(data);
   // Django keeps the zlib form only when it is shorter by two bytes or more: a block of
   // n - 7 bytes or more (with zlib's 2-byte header and 4-byte Adler-32) is not kept. When even a
   // lower bound of the block's size reaches that, building the Huffman trees can only confirm it.
-  if (fixedBytes(matches) >= n - 7 && dynamicLowerBound(matches) >= n - 7) {
+  // That is only asked when the fixed block could be that long: at most 9 bits a literal,
+  // 8 + 5 + 5 + 13 a match, 7 for the end of block and 3 for the block header (a payload that
+  // shrinks, such as a login session, skips the exact count; the trees give it again).
+  const fixedAtMost = 3 + 9 * (symCount - matches) + 31 * matches + 7;
+  if (
+    fixedAtMost > (n - 8) * 8 &&
+    fixedBytes(matches) >= n - 7 &&
+    dynamicLowerBound(matches) >= n - 7
+  ) {
     resetLiterals();
-    return null;
+    return -1;
   }
-  const maxBlIndex = buildTrees(matches);
-  let optBytes = (optLen + 3 + 7) >>> 3;
+  buildLengthTrees(matches);
   const staticBytes = (staticLen + 3 + 7) >>> 3;
-  if (staticBytes <= optBytes) optBytes = staticBytes;
+  let optBytes = staticBytes;
+  let maxBlIndex = -1;
+  // zlib keeps the fixed block when it is no longer than the dynamic one: when a lower bound of
+  // the dynamic block already shows that (a code-length header of `least` bits or more), the
+  // bit-length tree, which only the dynamic block sends, is not built.
+  const least = staticBytes * 8 - 10 - optLen;
+  if (codeLengthHeaderAtLeast(least) < least) {
+    maxBlIndex = buildBlTree();
+    const dynamicBytes = (optLen + 3 + 7) >>> 3;
+    if (dynamicBytes < staticBytes) optBytes = dynamicBytes;
+  }
   // A stored block (n + 4 <= optBytes) is never shorter than the input.
   const size = 2 + optBytes + 4;
   if (n + 4 <= optBytes || size >= n - 1) {
     resetLiterals();
-    return null;
+    return -1;
   }
-  const out = new Uint8Array(size);
+  const out = scratch;
   out[0] = 0x78;
   out[1] = 0x9c;
   const bits = new BitWriter(out, 2);
@@ -83,34 +129,39 @@ export function compressIfShorter(data: Uint8Array): Uint8Array | null {
   }
   bits.flush();
   resetLiterals();
-  const adler = adler32(data);
+  const adler = inputAdler;
   out[size - 4] = adler >>> 24;
   out[size - 3] = (adler >>> 16) & 0xff;
   out[size - 2] = (adler >>> 8) & 0xff;
   out[size - 1] = adler & 0xff;
-  return out;
+  return size;
 }
 
 /**
  * For tests: the fixed and dynamic block sizes in bytes as zlib computes them, beside what
  * compressIfShorter() decides from before building the trees (the fixed size, and a lower bound
- * of the dynamic one). `data` at most FAST_COMPRESS_LIMIT bytes.
+ * of the dynamic one) and before building the bit-length tree (a tighter lower bound of the
+ * dynamic one). `data` at most FAST_COMPRESS_LIMIT bytes.
  */
 export function blockSizes(data: Uint8Array): {
   fixed: number;
   dynamic: number;
   fixedBeforeTrees: number;
   dynamicLowerBound: number;
+  dynamicBeforeBlTree: number;
 } {
   const matches = begin(data);
   const fixedBeforeTrees = fixedBytes(matches);
   const lowerBound = dynamicLowerBound(matches);
-  buildTrees(matches);
+  buildLengthTrees(matches);
+  const beforeBlTree = (optLen + codeLengthHeaderAtLeast(0) + 3 + 7) >>> 3;
+  buildBlTree();
   resetLiterals();
   return {
     fixed: (staticLen + 3 + 7) >>> 3,
     dynamic: (optLen + 3 + 7) >>> 3,
     fixedBeforeTrees,
     dynamicLowerBound: lowerBound,
+    dynamicBeforeBlTree: beforeBlTree,
   };
 }

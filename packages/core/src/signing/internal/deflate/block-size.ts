@@ -14,9 +14,12 @@ import {
   EXTRA_LBITS,
   L_CODES,
   MAX_BITS,
+  REP_3_6,
+  REPZ_11_138,
+  REPZ_3_10,
 } from './constants.js';
 import { STATIC_LTREE_LEN } from './static-tables.js';
-import { dtree, literalsUsed, ltree } from './tree.js';
+import { bltree, dtree, literalsUsed, ltree } from './tree.js';
 
 // The fixed block's size in bytes, exact (trees.c's static_len), also noting what
 // dynamicLowerBound() reads: the used literal/length codes' count, frequencies and largest code,
@@ -115,6 +118,33 @@ export function dynamicLowerBound(matches: number): number {
   if (blX !== 0) huffLeaves[leaves++] = blX;
   bits += 3 * blRepz3 + 7 * blRepz11 + huffmanCost(leaves);
   return (bits + 7) >>> 3;
+}
+
+// A lower bound, in bits, of the dynamic block's code-length header (send_all_trees()) once
+// scan_tree() has counted the bit-length codes (`buildLengthTrees`): which codes are used is then
+// exact, so the counts, the lengths sent in BL_ORDER (a code has a length when it is used; one
+// build_tree() adds to a lone code can only send more) and the extra bits are exact, and only
+// the codes' own lengths are bounded, by the unlimited Huffman cost over those counts (the tree
+// zlib builds is limited to 7 bits, which only adds bits). The login session's block: 297 bits,
+// bound 297, against the 180 dynamicLowerBound() can give before the literal tree exists.
+// Only whether the bound reaches `least` is exact: the Huffman cost is left out when even 5 bits
+// a code (a complete code of that length serves all 19) could not reach it, as for a block the
+// dynamic trees shrink.
+export function codeLengthHeaderAtLeast(least: number): number {
+  const freq = bltree.freq;
+  let leaves = 0;
+  let sent = 4;
+  let symbols = 0;
+  for (let rank = 0; rank < BL_CODES; rank++) {
+    const f = freq[BL_ORDER[rank]!]!;
+    if (f === 0) continue;
+    huffLeaves[leaves++] = f;
+    symbols += f;
+    if (rank >= sent) sent = rank + 1;
+  }
+  const exact = 14 + 3 * sent + 2 * freq[REP_3_6]! + 3 * freq[REPZ_3_10]! + 7 * freq[REPZ_11_138]!;
+  if (exact + 5 * symbols < least) return exact;
+  return exact + huffmanCost(leaves);
 }
 
 // BL_ORDER_OF_LENGTH[v]: how many bit-length code lengths are sent when code length v is used.

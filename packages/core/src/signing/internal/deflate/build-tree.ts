@@ -8,16 +8,22 @@ import { BL_CODES, BL_ORDER, D_CODES, HEAP_SIZE, MAX_BITS } from './constants.js
 import type { Tree } from './tree.js';
 import { bltree, dtree, literalsUsed, ltree } from './tree.js';
 
-const heap = new Uint16Array(HEAP_SIZE);
-// trees.c orders the heap by frequency, then depth: one number, freq * 1024 + depth (a depth
-// is below the 573 nodes of the largest tree), kept in the heap position's slot.
-const heapKey = new Int32Array(HEAP_SIZE);
+// trees.c's heap[]: positions 1..heapLen hold the heap, from heapMax up the nodes in the order
+// they left it. A heap entry is its node's order and the node in one number,
+// freq << 16 | depth << 10 | node: trees.c orders by frequency, then depth (`smaller()`), which is
+// a <= (b | 1023), and a move is one store. A frequency is at most the symbols' count (below
+// 2^14), a depth (a subtree's height) below 64 by the Fibonacci bound on Huffman trees of that
+// weight, a node below the 573 of the largest tree.
+const heap = new Int32Array(HEAP_SIZE);
+const NODE = 1023;
 export let optLen = 0;
 export let staticLen = 0;
 
-// trees.c's _tr_flush_block(): builds the trees, leaving the dynamic and fixed blocks' sizes in
-// bits in optLen and staticLen; the index of the last bit-length code length to send.
-export function buildTrees(matches: number): number {
+// trees.c's _tr_flush_block() up to the bit-length tree: the literal/length and distance trees
+// and the bit-length codes' frequencies. optLen then holds the dynamic block's symbols and extra
+// bits without its code-length header, staticLen the fixed block's size; buildBlTree() completes
+// optLen, and is only needed when the dynamic block may be the shorter.
+export function buildLengthTrees(matches: number): void {
   optLen = 0;
   staticLen = 0;
   buildTree(ltree, literalsUsed);
@@ -32,49 +38,45 @@ export function buildTrees(matches: number): number {
   } else {
     buildTree(dtree, null);
   }
-  return buildBlTree();
+  codeLengths(ltree, null, literalsUsed);
+  codeLengths(dtree, null, null);
 }
 
-// zlib's pqdownheap(): the heap keeps each entry's key beside it (heapKey[k] is heap[k]'s
-// order), so a comparison reads one array instead of following the node to its order.
+// zlib's pqdownheap().
 function pqDownHeap(k: number, heapLen: number): void {
   const h = heap;
-  const keys = heapKey;
   const v = h[k]!;
-  const key = keys[k]!;
   let j = k << 1;
   while (j <= heapLen) {
-    let kj = keys[j]!;
+    let hj = h[j]!;
     if (j < heapLen) {
-      const right = keys[j + 1]!;
-      if (right <= kj) {
+      const right = h[j + 1]!;
+      if (right <= (hj | NODE)) {
         j++;
-        kj = right;
+        hj = right;
       }
     }
-    if (key <= kj) break;
-    h[k] = h[j]!;
-    keys[k] = kj;
+    if (v <= (hj | NODE)) break;
+    h[k] = hj;
     k = j;
     j <<= 1;
   }
   h[k] = v;
-  keys[k] = key;
 }
 
 // trees.c's build_tree(): Huffman code lengths and codes for `t`, adding to optLen/staticLen.
 // With `used`, only those codes have a frequency and the others already have length 0.
 function buildTree(t: Tree, used: Int32Array | null): void {
   const { freq, len, dad, staticLen: stree } = t;
-  const keys = heapKey;
+  const h = heap;
   let maxCode = -1;
   let heapLen = 0;
   let heapMax = HEAP_SIZE;
   if (used === null) {
     for (let n = 0; n < t.elems; n++) {
       if (freq[n] !== 0) {
-        heap[++heapLen] = maxCode = n;
-        keys[heapLen] = freq[n]! * 1024;
+        h[++heapLen] = (freq[n]! << 16) | n;
+        maxCode = n;
       } else {
         len[n] = 0;
       }
@@ -86,44 +88,42 @@ function buildTree(t: Tree, used: Int32Array | null): void {
       while (bits !== 0) {
         const low = bits & -bits;
         const n = (word << 5) + 31 - Math.clz32(low);
-        heap[++heapLen] = maxCode = n;
-        keys[heapLen] = freq[n]! * 1024;
+        h[++heapLen] = (freq[n]! << 16) | n;
+        maxCode = n;
         bits ^= low;
       }
     }
   }
   // Deflate needs two codes at least (one distance code even without matches).
   while (heapLen < 2) {
-    const node = (heap[++heapLen] = maxCode < 2 ? ++maxCode : 0);
+    const node = maxCode < 2 ? ++maxCode : 0;
+    h[++heapLen] = (1 << 16) | node;
     if (used !== null) used[node >> 5]! |= 1 << (node & 31);
     freq[node] = 1;
-    keys[heapLen] = 1024;
     optLen--;
     if (stree !== null) staticLen -= stree[node]!;
   }
   t.maxCode = maxCode;
   for (let n = heapLen >> 1; n >= 1; n--) pqDownHeap(n, heapLen);
-  // An inner node's order is its frequency * 1024 + its depth: both are read back from the keys
-  // of the two nodes it joins (gen_bitlen() reads no inner node's frequency).
+  // An inner node's frequency and depth are read back from the entries of the two nodes it
+  // joins (gen_bitlen() reads no inner node's frequency).
   let node = t.elems;
   do {
-    const n = heap[1]!;
-    const kn = keys[1]!;
-    heap[1] = heap[heapLen]!;
-    keys[1] = keys[heapLen--]!;
+    const kn = h[1]!;
+    h[1] = h[heapLen--]!;
     pqDownHeap(1, heapLen);
-    const m = heap[1];
-    const km = keys[1];
-    heap[--heapMax] = n;
-    heap[--heapMax] = m;
-    const dn = kn & 1023;
-    const dm = km & 1023;
-    keys[1] = kn - dn + km - dm + (dn >= dm ? dn : dm) + 1;
-    dad[n] = dad[m] = node;
-    heap[1] = node++;
+    const km = h[1];
+    const n = kn & NODE;
+    const m = km & NODE;
+    h[--heapMax] = n;
+    h[--heapMax] = m;
+    const dn = kn & 0xfc00;
+    const dm = km & 0xfc00;
+    h[1] = ((kn >>> 16) + (km >>> 16)) * 65536 + (dn >= dm ? dn : dm) + 1024 + node;
+    dad[n] = dad[m] = node++;
     pqDownHeap(1, heapLen);
   } while (heapLen >= 2);
-  heap[--heapMax] = heap[1]!;
+  h[--heapMax] = h[1] & NODE;
   genBitLen(t, heapMax);
 }
 
@@ -134,6 +134,9 @@ function genBitLen(t: Tree, heapMax: number): void {
   let overflow = 0;
   for (let bits = 0; bits <= MAX_BITS; bits++) blCount[bits] = 0;
   len[heap[heapMax]!] = 0;
+  // Summed in locals: optLen and staticLen are module bindings, a load and a store each use.
+  let opt = 0;
+  let fixed = 0;
   let h: number;
   for (h = heapMax + 1; h < HEAP_SIZE; h++) {
     const n = heap[h]!;
@@ -147,9 +150,11 @@ function genBitLen(t: Tree, heapMax: number): void {
     blCount[bits]!++;
     const xbits = n >= extraBase ? extra[n - extraBase]! : 0;
     const f = freq[n]!;
-    optLen += f * (bits + xbits);
-    if (stree !== null) staticLen += f * (stree[n]! + xbits);
+    opt += f * (bits + xbits);
+    if (stree !== null) fixed += f * (stree[n]! + xbits);
   }
+  optLen += opt;
+  staticLen += fixed;
   if (overflow === 0) return;
   do {
     let bits = maxLength - 1;
@@ -173,9 +178,9 @@ function genBitLen(t: Tree, heapMax: number): void {
   }
 }
 
-function buildBlTree(): number {
-  codeLengths(ltree, null, literalsUsed);
-  codeLengths(dtree, null, null);
+// The bit-length tree (after buildLengthTrees()), adding the code-length header to optLen; the
+// index of the last bit-length code length to send.
+export function buildBlTree(): number {
   buildTree(bltree, null);
   let maxBlIndex: number;
   for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {

@@ -15,7 +15,10 @@ export function compressBlock(
   dcode: Uint16Array,
   dlen: Uint8Array,
 ): void {
-  // BitWriter.send() written out, with the writer's state in locals: one to four sends a symbol.
+  // BitWriter.send() written out, with the writer's state in locals, and two bytes written
+  // together once 16 bits are pending (BitWriter leaves fewer than 8): fewer than 16 pending plus
+  // a code of at most 15 bits stay within 31, so a literal costs one test, and a store of two
+  // bytes every other one.
   const out = bits.out;
   let buf = bits.buf;
   let count = bits.count;
@@ -30,20 +33,28 @@ export function compressBlock(
       buf |= lcode[lc]! << count;
       count += llen[lc]!;
     } else {
+      // A length code (15 bits at most) and its extra bits (5), then the distance code (15)
+      // and its extra bits (13): written out before each part that could overflow 31 bits.
       let code = LENGTH_CODE[lc]!;
       buf |= lcode[code + LITERALS + 1]! << count;
       count += llen[code + LITERALS + 1]!;
+      if (count >= 16) {
+        out[pos++] = buf & 0xff;
+        out[pos++] = (buf >>> 8) & 0xff;
+        buf >>>= 16;
+        count -= 16;
+      }
       let extra = EXTRA_LBITS[code]!;
       if (extra !== 0) {
         lc -= BASE_LENGTH[code]!;
         buf |= lc << count;
         count += extra;
-      }
-      // At most 16 + 5 bits were added to fewer than 8: flush before the distance's 15 + 13.
-      while (count >= 8) {
-        out[pos++] = buf & 0xff;
-        buf >>>= 8;
-        count -= 8;
+        if (count >= 16) {
+          out[pos++] = buf & 0xff;
+          out[pos++] = (buf >>> 8) & 0xff;
+          buf >>>= 16;
+          count -= 16;
+        }
       }
       dist--;
       code = distCode(dist);
@@ -51,20 +62,22 @@ export function compressBlock(
       count += dlen[code]!;
       extra = EXTRA_DBITS[code]!;
       if (extra !== 0) {
-        while (count >= 8) {
+        if (count >= 16) {
           out[pos++] = buf & 0xff;
-          buf >>>= 8;
-          count -= 8;
+          out[pos++] = (buf >>> 8) & 0xff;
+          buf >>>= 16;
+          count -= 16;
         }
         dist -= BASE_DIST[code]!;
         buf |= dist << count;
         count += extra;
       }
     }
-    while (count >= 8) {
+    if (count >= 16) {
       out[pos++] = buf & 0xff;
-      buf >>>= 8;
-      count -= 8;
+      out[pos++] = (buf >>> 8) & 0xff;
+      buf >>>= 16;
+      count -= 16;
     }
   }
   bits.buf = buf;

@@ -27,30 +27,35 @@ import { bltree, dtree, literalsUsed, ltree } from './tree.js';
 // the input (into its zeroed window) and clips the length afterwards.
 const window = new Uint8Array(FAST_COMPRESS_LIMIT + MAX_MATCH + 8);
 // zlib's head[hash] (the last position with that hash; 0, zlib's NIL, for none) as an
-// open-addressed map of [stamp, hash, position] slots: a slot whose stamp is not this call's is
-// empty, so nothing is cleared between calls. At most n hashes in 2n+ slots.
+// open-addressed map of [key, position] slots, the key being this call's stamp and the hash in
+// one number (stamp << 15 | hash): a slot whose key is below this call's first key is empty, so
+// nothing is cleared between calls, and one comparison tells a hit. At most n hashes in 2n+ slots.
 const MAX_SLOTS = 32768;
-const slots = new Int32Array(MAX_SLOTS * 3);
+const slots = new Int32Array(MAX_SLOTS * 2);
 let slotMask = 0;
 let slotShift = 0;
+// 1 to MAX_STAMP, so that stamp << 15 | hash stays a positive int32.
+const MAX_STAMP = 0xffff;
 let stamp = 0;
 const prev = new Uint16Array(FAST_COMPRESS_LIMIT);
 
 // Sets head[h] to pos and returns its previous value.
 function swapHead(h: number, pos: number): number {
+  const base = stamp << 15;
+  const key = base | h;
   let i = Math.imul(h, 0x9e3779b1) >>> slotShift;
   for (;;) {
-    const at = i * 3;
-    if (slots[at] !== stamp) {
-      slots[at] = stamp;
-      slots[at + 1] = h;
-      slots[at + 2] = pos;
-      return 0;
-    }
-    if (slots[at + 1] === h) {
-      const old = slots[at + 2]!;
-      slots[at + 2] = pos;
+    const at = i << 1;
+    const k = slots[at]!;
+    if (k === key) {
+      const old = slots[at + 1]!;
+      slots[at + 1] = pos;
       return old;
+    }
+    if (k < base) {
+      slots[at] = key;
+      slots[at + 1] = pos;
+      return 0;
     }
     i = (i + 1) & slotMask;
   }
@@ -61,6 +66,9 @@ export const symLc = new Uint8Array(FAST_COMPRESS_LIMIT);
 export let symCount = 0;
 let matchStart = 0;
 
+/** zlib's Adler-32 of the input begin() took. */
+export let inputAdler = 0;
+
 // Every window byte from here on is zero (earlier inputs may have left bytes before it).
 let windowEnd = 0;
 
@@ -68,12 +76,22 @@ let windowEnd = 0;
 export function begin(data: Uint8Array): number {
   const n = data.length;
   // Loops, not set()/fill(): for a few dozen bytes the builtins' call overhead is most of it.
-  for (let i = 0; i < n; i++) window[i] = data[i]!;
+  // The Adler-32 is summed on the way, in one pass: below 2^53 for any input taken here
+  // (at most 255 * n * (n + 1) / 2 + n), so reduced once at the end, to the same value.
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    const c = data[i]!;
+    window[i] = c;
+    a += c;
+    b += a;
+  }
+  inputAdler = (((b % 65521) << 16) | (a % 65521)) >>> 0;
   // zlib's window is zero past the input, and longest_match() reads up to MAX_MATCH bytes there.
   const zeroed = n + MAX_MATCH;
   for (let i = n; i < windowEnd && i < zeroed; i++) window[i] = 0;
   if (windowEnd < zeroed) windowEnd = n;
-  if (++stamp === 0x7fffffff) {
+  if (++stamp > MAX_STAMP) {
     slots.fill(0);
     stamp = 1;
   }
@@ -113,7 +131,7 @@ function parse(n: number): number {
   const lcs = symLc;
   const freq = ltree.freq;
   const used = literalsUsed;
-  const mark = stamp;
+  const base = stamp << 15;
   const shift = slotShift;
   const mask = slotMask;
   let syms = 0;
@@ -131,18 +149,19 @@ function parse(n: number): number {
     if (lookahead >= MIN_MATCH) {
       insH = ((insH << HASH_SHIFT) ^ win[strstart + 2]!) & HASH_MASK;
       // swapHead(insH, strstart)
+      const key = base | insH;
       let i = Math.imul(insH, 0x9e3779b1) >>> shift;
       for (;;) {
-        const at = i * 3;
-        if (table[at] !== mark) {
-          table[at] = mark;
-          table[at + 1] = insH;
-          table[at + 2] = strstart;
+        const at = i << 1;
+        const k = table[at]!;
+        if (k === key) {
+          hashHead = table[at + 1]!;
+          table[at + 1] = strstart;
           break;
         }
-        if (table[at + 1] === insH) {
-          hashHead = table[at + 2]!;
-          table[at + 2] = strstart;
+        if (k < base) {
+          table[at] = key;
+          table[at + 1] = strstart;
           break;
         }
         i = (i + 1) & mask;
