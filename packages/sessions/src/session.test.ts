@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { KeyError } from '@reins/http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryStore } from '../test/support/memory-store.js';
 import { SessionInterrupted, SessionNotLoaded, SessionStoreError } from './session-errors.js';
 import { Session } from './session.js';
+import type { SessionExpiry } from './session.js';
+import type { SessionSaveOptions, SessionStore } from './session-store.js';
 import { SignedCookieStore } from './signed-cookie-store.js';
 
 const cookieStore = new SignedCookieStore({ secretKey: 'session-test-key', maxAge: 1209600 });
@@ -194,6 +196,40 @@ describe('Session expiry (Django set_expiry/get_expiry_*)', () => {
     expect(s.getExpiryDate({ modification: at, expiry: 60 }).toISOString()).toBe(
       '2026-01-01T00:01:00.000Z',
     );
+  });
+
+  it("save() gives the store the expiry date and age Django's save() computes", () => {
+    vi.useFakeTimers({ now: at });
+    try {
+      const given: SessionSaveOptions[] = [];
+      const store: SessionStore = {
+        name: 'recording store',
+        sync: true,
+        load: () => null,
+        save: (_key, _data, options) => (given.push(options), 'k'.repeat(32)),
+        exists: () => false,
+        delete: () => {},
+        clearExpired: () => {},
+      };
+      const cases: [SessionExpiry, string, number][] = [
+        [null, '2026-01-01T00:10:00.000Z', 600],
+        [0, '2026-01-01T00:10:00.000Z', 600],
+        [300, '2026-01-01T00:05:00.000Z', 300],
+        [new Date('2026-01-02T00:00:00.250Z'), '2026-01-02T00:00:00.250Z', day],
+      ];
+      for (const [expiry, date, age] of cases) {
+        const s = new Session(null, { store, cookieAge: 600 });
+        s.set('a', 1);
+        s.setExpiry(expiry);
+        expect(s.save()).toBeUndefined();
+        expect(given.at(-1)!.expireDate.toISOString(), String(expiry)).toBe(date);
+        expect(given.at(-1)!.expiryAge, String(expiry)).toBe(age);
+        expect(given.at(-1)!.expireDate).toEqual(s.getExpiryDate());
+        expect(given.at(-1)!.expiryAge).toBe(s.getExpiryAge());
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

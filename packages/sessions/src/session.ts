@@ -451,9 +451,19 @@ export class Session {
       if (isThenable(loading)) return Promise.resolve(loading).then(() => this.save());
     }
     const data = this.#data!;
-    const now = new Date();
-    const expireDate = this.getExpiryDate({ modification: now });
-    const expiryAge = this.getExpiryAge({ modification: now });
+    const expiry = this.get<SessionExpiry | string>(EXPIRY_KEY);
+    let expireDate: Date;
+    let expiryAge: number;
+    if (!expiry) {
+      // No per-session expiry (most sessions): both come from the cookie age, as
+      // getExpiryDate()/getExpiryAge() give them, with one clock read and one Date.
+      expiryAge = this.#cookieAge;
+      expireDate = new Date(Date.now() + expiryAge * 1000);
+    } else {
+      const now = new Date();
+      expireDate = this.getExpiryDate({ modification: now, expiry });
+      expiryAge = this.getExpiryAge({ modification: now, expiry });
+    }
     const key = this.#key;
     let saved: MaybePromise<string>;
     try {

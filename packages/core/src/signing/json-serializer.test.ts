@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JSONSerializer, pythonJsonDumps } from './json-serializer.js';
 
@@ -29,6 +30,53 @@ describe("pythonJsonDumps (Python's json.dumps, compact)", () => {
     expect(() => pythonJsonDumps(loop)).toThrow('Circular reference detected.');
     const shared = { a: 1 };
     expect(pythonJsonDumps([shared, shared])).toBe('[{"a":1},{"a":1}]');
+  });
+
+  it('finds a cycle at any depth, and lets a shared value appear again once left', () => {
+    const chain = (depth: number, leaf: unknown): unknown[] => {
+      let value: unknown = leaf;
+      for (let i = 0; i < depth; i++) value = [value];
+      return value as unknown[];
+    };
+    for (const depth of [1, 31, 32, 33, 80]) {
+      const top: unknown[] = [];
+      let inner = top;
+      for (let i = 0; i < depth; i++) inner.push((inner = []));
+      inner.push(top);
+      expect(() => pythonJsonDumps(top), `cycle ${depth} deep`).toThrow(
+        'Circular reference detected.',
+      );
+      const deepLoop: unknown[] = [];
+      deepLoop.push(chain(depth, deepLoop));
+      const nested = chain(40, deepLoop);
+      expect(() => pythonJsonDumps(nested), `cycle below ${depth}`).toThrow(
+        'Circular reference detected.',
+      );
+      const shared = { a: chain(depth, 1) };
+      const twice = chain(depth, [shared, chain(depth, shared), shared]);
+      expect(pythonJsonDumps(twice)).toBe(JSON.stringify(twice));
+    }
+  });
+
+  it('writes acyclic values with shared parts as JSON.stringify does (ASCII)', () => {
+    fc.assert(
+      fc.property(
+        fc.letrec((tie) => ({
+          node: fc.oneof(
+            { depthSize: 'small', withCrossShrink: true },
+            fc.integer(),
+            fc.array(tie('node'), { maxLength: 4 }),
+            fc.dictionary(fc.string({ unit: 'grapheme-ascii' }), tie('node'), { maxKeys: 3 }),
+          ),
+        })).node,
+        fc.nat(60),
+        (value, depth) => {
+          let deep: unknown = [value, value];
+          for (let i = 0; i < depth; i++) deep = [deep, value];
+          expect(pythonJsonDumps(deep)).toBe(JSON.stringify(deep));
+        },
+      ),
+    );
   });
 
   it('reads its bytes back as Latin-1 JSON', () => {

@@ -6,6 +6,7 @@
  * @module
  */
 import { Buffer } from 'node:buffer';
+import { Ancestors } from './internal/ancestors.js';
 import { pythonNumberRepr } from './internal/python-float.js';
 
 /** What `signObject()`/`dumps()` use to turn a value into bytes and back (Django's `serializer`). */
@@ -42,7 +43,7 @@ function number(value: number): string {
   return pythonNumberRepr(value);
 }
 
-function write(value: unknown, seen: Set<object>): string {
+function write(value: unknown, seen: Ancestors): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -58,8 +59,7 @@ function write(value: unknown, seen: Set<object>): string {
   }
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') return write(toJSON.call(value), seen);
-  if (seen.has(value)) throw new TypeError('Circular reference detected.');
-  seen.add(value);
+  seen.enter(value);
   let out: string;
   if (Array.isArray(value)) {
     out = '[';
@@ -80,7 +80,7 @@ function write(value: unknown, seen: Set<object>): string {
     }
     out += '}';
   }
-  seen.delete(value);
+  seen.leave(value);
   return out;
 }
 
@@ -99,7 +99,7 @@ function isSkipped(value: unknown): boolean {
  * pythonJsonDumps({ name: 'Jörg', n: 1e-5 }); // '{"name":"J\\u00f6rg","n":1e-05}'
  */
 export function pythonJsonDumps(value: unknown): string {
-  return write(value, new Set());
+  return write(value, new Ancestors());
 }
 
 /**
