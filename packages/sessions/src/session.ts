@@ -407,7 +407,9 @@ export class Session {
     const date = expiry ? expiryDate(expiry) : null;
     if (date !== null) return date;
     const seconds = typeof expiry === 'number' && expiry !== 0 ? expiry : this.#cookieAge;
-    return new Date((options.modification ?? new Date()).getTime() + seconds * 1000);
+    // The clock as a number when no moment is given: one Date, not two (save() asks on every
+    // write of a session).
+    return new Date((options.modification?.getTime() ?? Date.now()) + seconds * 1000);
   }
 
   /**
@@ -452,18 +454,11 @@ export class Session {
     }
     const data = this.#data!;
     const expiry = this.get<SessionExpiry | string>(EXPIRY_KEY);
-    let expireDate: Date;
-    let expiryAge: number;
-    if (!expiry) {
-      // No per-session expiry (most sessions): both come from the cookie age, as
-      // getExpiryDate()/getExpiryAge() give them, with one clock read and one Date.
-      expiryAge = this.#cookieAge;
-      expireDate = new Date(Date.now() + expiryAge * 1000);
-    } else {
-      const now = new Date();
-      expireDate = this.getExpiryDate({ modification: now, expiry });
-      expiryAge = this.getExpiryAge({ modification: now, expiry });
-    }
+    // One moment for both when the session has its own expiry; without one (most sessions) the
+    // age is the cookie age and the date reads the clock itself, so no Date is made for it.
+    const options: ExpiryOptions = expiry ? { modification: new Date(), expiry } : { expiry };
+    const expireDate = this.getExpiryDate(options);
+    const expiryAge = this.getExpiryAge(options);
     const key = this.#key;
     let saved: MaybePromise<string>;
     try {
