@@ -102,9 +102,7 @@ export class SignedCookieStore implements SessionStore {
   save(_sessionKey: string | null, data: SessionData): string {
     // Django's JSONSerializer.dumps, keeping the text for the verified-cookie memory.
     const json = pythonJsonDumps(data);
-    const cookie = this.#signer.signPayload(Buffer.from(json, 'latin1'), {
-      compress: this.#compress,
-    });
+    const cookie = this.#signer.signPayload(json, { compress: this.#compress });
     this.#verified?.remember(cookie, json);
     return cookie;
   }
