@@ -65,6 +65,10 @@ describe('Signer', () => {
   it('refuses to sign a lone surrogate, which UTF-8 cannot carry', () => {
     const signer = new Signer({ key: 'k' });
     expect(() => signer.sign('a\ud800')).toThrow(TypeError);
+    // A low half alone, and both halves in the wrong order, are lone too.
+    expect(() => signer.sign('\udc00a')).toThrow(TypeError);
+    expect(() => signer.sign('a\udc00\ud800b')).toThrow(TypeError);
+    expect(signer.unsign(signer.sign('caf\u00e9 \u00ff'))).toBe('caf\u00e9 \u00ff');
     // The replacement character's signature does not verify a lone surrogate.
     const replaced = signer.sign('a\ufffd');
     expect(() => signer.unsign(replaced.replace('\ufffd', '\ud800'))).toThrow(BadSignature);
