@@ -11,7 +11,8 @@ import type { SessionData } from '../session-store.js';
 
 /** What a verified cookie holds: the session's JSON text and when it was signed. */
 export interface VerifiedCookie {
-  // The text, not the bytes: a hit then costs JSON.parse alone, no Latin-1 decoding.
+  // The text, not the bytes: a hit without a snapshot then costs JSON.parse alone, no Latin-1
+  // decoding.
   readonly json: string;
   /** The data as an object to copy instead of parsing `json`, when flatSnapshot() gave one. */
   readonly snapshot: SessionData | undefined;
