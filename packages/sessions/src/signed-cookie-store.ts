@@ -7,6 +7,7 @@
 import type { SecretKey } from '@reins/core/signing';
 import { Buffer } from 'node:buffer';
 import { pythonJsonDumps, TimestampSigner } from '@reins/core/signing';
+import { flatSnapshot } from './internal/flat-snapshot.js';
 import { VerifiedCookies } from './internal/verified-cookies.js';
 import type { SessionData, SessionStore } from './session-store.js';
 
@@ -81,7 +82,10 @@ export class SignedCookieStore implements SessionStore {
         this.#verified!.forget(sessionKey);
         return null;
       }
-      return asSessionData(JSON.parse(known.json));
+      // A copy each time: the session changes the object it is given.
+      return known.snapshot !== undefined
+        ? { ...known.snapshot }
+        : asSessionData(JSON.parse(known.json));
     }
     try {
       // Like Django, the cookie's own age limit, not a per-session setExpiry() (Django #19201).
@@ -91,7 +95,7 @@ export class SignedCookieStore implements SessionStore {
       // Django's JSONSerializer.loads: the bytes as Latin-1 text, then JSON.
       const json = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
       const data = asSessionData(JSON.parse(json));
-      if (data !== null) this.#verified?.remember(sessionKey, json);
+      if (data !== null) this.#verified?.remember(sessionKey, json, this.#snapshot(data));
       return data;
     } catch {
       // BadSignature, SignatureExpired, bad base64, bad zlib, bad JSON: an empty session.
@@ -102,11 +106,13 @@ export class SignedCookieStore implements SessionStore {
   save(_sessionKey: string | null, data: SessionData): string {
     // Django's JSONSerializer.dumps, keeping the text for the verified-cookie memory.
     const json = pythonJsonDumps(data);
-    const cookie = this.#signer.signPayload(Buffer.from(json, 'latin1'), {
-      compress: this.#compress,
-    });
-    this.#verified?.remember(cookie, json);
+    const cookie = this.#signer.signPayload(json, { compress: this.#compress });
+    this.#verified?.remember(cookie, json, this.#snapshot(data));
     return cookie;
+  }
+
+  #snapshot(data: SessionData): SessionData | undefined {
+    return this.#verified === null ? undefined : flatSnapshot(data);
   }
 
   /** Always false: the key is the data, nothing is kept to look up (Django's `exists()`). */

@@ -54,6 +54,89 @@ describe('signed-cookie store: cookies already verified', () => {
     expect(store.load(cookie)).toEqual({ cart: [1, 2] });
   });
 
+  it('a flat session it wrote or read loads again as a fresh copy each time', () => {
+    const store = new SignedCookieStore({ secretKey, maxAge: 60 });
+    const cookie = store.save(null, { user: '7', visits: 41 });
+    for (const seen of [
+      cookie,
+      new SignedCookieStore({ secretKey, maxAge: 60 }).save(null, { a: 1 }),
+    ]) {
+      const first = store.load(seen)!;
+      first['visits'] = 42;
+      first['extra'] = true;
+      expect(store.load(seen)).not.toHaveProperty('extra');
+    }
+    expect(store.load(cookie)).toEqual({ user: '7', visits: 41 });
+  });
+
+  // A remembered cookie loads as its data copied or its JSON parsed: either way exactly what a
+  // store that remembers nothing reads from the cookie (values, key order, own __proto__).
+  it('loads a remembered cookie as a store that remembers nothing does', () => {
+    const store = new SignedCookieStore({ secretKey, maxAge: 60 });
+    const reader = new SignedCookieStore({ secretKey, maxAge: 60, verifiedCacheBytes: 0 });
+    const value = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map(String.fromCharCode) }),
+      // NaN and the infinities are left out: JSON.parse refuses what Python writes for them.
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constantFrom(null, undefined, -0, 2 ** 53 + 2, 1e-7, () => 1, Symbol('s')),
+      fc.jsonValue({ maxDepth: 1 }),
+    );
+    const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('__proto__', '7', 'toJSON'));
+    const same = (ours: unknown, theirs: unknown) => {
+      expect(ours).toStrictEqual(theirs);
+      if (theirs === null) return;
+      const [a, b] = [ours as Record<string, unknown>, theirs as Record<string, unknown>];
+      expect(Object.keys(a)).toEqual(Object.keys(b));
+      for (const k of Object.keys(b)) {
+        if (typeof b[k] !== 'object') expect(Object.is(a[k], b[k])).toBe(true);
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value), { maxLength: 6 }), (entries) => {
+        const data: Record<string, unknown> = {};
+        for (const [k, v] of entries)
+          Object.defineProperty(data, k, {
+            value: v,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        let cookie: string;
+        try {
+          cookie = store.save(null, data);
+        } catch {
+          return; // what JSON cannot carry (a symbol at the top of a value) is not saved at all
+        }
+        // Once as written, once as verified on first sight by another store that remembers.
+        same(store.load(cookie), reader.load(cookie));
+        const other = new SignedCookieStore({ secretKey, maxAge: 60 });
+        same(other.load(cookie), reader.load(cookie));
+        same(other.load(cookie), reader.load(cookie));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not copy data whose JSON would not read back the same', () => {
+    const store = new SignedCookieStore({ secretKey, maxAge: 60 });
+    const cases: [Record<string, unknown>, unknown][] = [
+      [{ n: -0 }, { n: 0 }],
+      [{ a: undefined, b: 1 }, { b: 1 }],
+      [{ d: new Date(0) }, { d: '1970-01-01T00:00:00.000Z' }],
+      [Object.assign(Object.create({ toJSON: () => ({ x: 1 }) }) as object, { a: 1 }), { x: 1 }],
+      [Object.assign({ a: 1 }, { [Symbol('s')]: 2 }), { a: 1 }],
+    ];
+    for (const [data, read] of cases) {
+      const loaded = store.load(store.save(null, data));
+      expect(loaded).toStrictEqual(read);
+      if (read !== null)
+        expect(Object.is(loaded!['n'], (read as Record<string, unknown>)['n'])).toBe(true);
+    }
+  });
+
   it('a remembered cookie still expires with the clock', () => {
     vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
     const store = new SignedCookieStore({ secretKey, maxAge: 60 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImproperlyConfigured } from '../improperly-configured.js';
 import { BadSignature } from './bad-signature.js';
+import { JSONSerializer, pythonJsonDumps } from './json-serializer.js';
 import { Signer } from './signer.js';
 
 // Recorded from Django 3.2 (test/signing/fixtures/django-signing.json).
@@ -64,6 +65,10 @@ describe('Signer', () => {
   it('refuses to sign a lone surrogate, which UTF-8 cannot carry', () => {
     const signer = new Signer({ key: 'k' });
     expect(() => signer.sign('a\ud800')).toThrow(TypeError);
+    // A low half alone, and both halves in the wrong order, are lone too.
+    expect(() => signer.sign('\udc00a')).toThrow(TypeError);
+    expect(() => signer.sign('a\udc00\ud800b')).toThrow(TypeError);
+    expect(signer.unsign(signer.sign('caf\u00e9 \u00ff'))).toBe('caf\u00e9 \u00ff');
     // The replacement character's signature does not verify a lone surrogate.
     const replaced = signer.sign('a\ufffd');
     expect(() => signer.unsign(replaced.replace('\ufffd', '\ud800'))).toThrow(BadSignature);
@@ -88,5 +93,21 @@ describe('Signer', () => {
     expect(long.startsWith('.')).toBe(true);
     expect(long.length).toBeLessThan(100);
     expect(signer.unsignObject(long)).toBe('x'.repeat(1000));
+  });
+
+  it("signs a string payload as its Latin-1 bytes, JSONSerializer's text as its bytes", () => {
+    const signer = new Signer({ key: 'k' });
+    const json = pythonJsonDumps({ user: 'x'.repeat(60), visits: 1, name: 'J\u00f6rg' });
+    for (const compress of [true, false]) {
+      expect(signer.signPayload(json, { compress })).toBe(
+        signer.signPayload(JSONSerializer.dumps(JSON.parse(json)), { compress }),
+      );
+    }
+    // Both outcomes of the zlib attempt: kept (a '.') and not (the bytes themselves).
+    expect(signer.signPayload(json, { compress: true }).startsWith('.')).toBe(true);
+    expect(signer.signPayload('{"a":1}', { compress: true })).toBe(signer.sign('eyJhIjoxfQ'));
+    expect(signer.signPayload('caf\u00e9', {})).toBe(
+      signer.signPayload(new Uint8Array([0x63, 0x61, 0x66, 0xe9]), {}),
+    );
   });
 });

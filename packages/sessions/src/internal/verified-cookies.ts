@@ -7,11 +7,15 @@
  */
 import { b62Decode } from '@reins/core/signing';
 import { LRUCache } from 'lru-cache';
+import type { SessionData } from '../session-store.js';
 
 /** What a verified cookie holds: the session's JSON text and when it was signed. */
 export interface VerifiedCookie {
-  // The text, not the bytes: a hit then costs JSON.parse alone, no Latin-1 decoding.
+  // The text, not the bytes: a hit without a snapshot then costs JSON.parse alone, no Latin-1
+  // decoding.
   readonly json: string;
+  /** The data as an object to copy instead of parsing `json`, when flatSnapshot() gave one. */
+  readonly snapshot: SessionData | undefined;
   /** Seconds since the epoch, from the cookie's own timestamp. */
   readonly timestamp: number;
 }
@@ -39,8 +43,12 @@ export class VerifiedCookies {
     this.#cache = new LRUCache<string, Entry>({
       maxSize: maxBytes,
       // Two bytes per UTF-16 unit of the cookie, one per character of the ASCII JSON, and the
-      // entry's own overhead (the key is a slice of the cookie).
-      sizeCalculation: (value) => value.cookie.length * 2 + value.json.length + 64,
+      // entry's own overhead (the key is a slice of the cookie); a snapshot about as much again
+      // as the JSON (its strings are the JSON's, unescaped).
+      sizeCalculation: (value) =>
+        value.cookie.length * 2 +
+        value.json.length * (value.snapshot === undefined ? 1 : 2) +
+        (value.snapshot === undefined ? 64 : 128),
     });
   }
 
@@ -49,8 +57,8 @@ export class VerifiedCookies {
     return entry !== undefined && entry.cookie === cookie ? entry : undefined;
   }
 
-  /** Remember `cookie` and the JSON it holds. */
-  remember(cookie: string, json: string): void {
+  /** Remember `cookie`, the JSON it holds and that data's flatSnapshot(). */
+  remember(cookie: string, json: string, snapshot: SessionData | undefined): void {
     const sep = this.#sep;
     const end = cookie.lastIndexOf(sep);
     const start = cookie.lastIndexOf(sep, end - 1);
@@ -58,6 +66,7 @@ export class VerifiedCookies {
     this.#cache.set(cookie.slice(end + sep.length), {
       cookie,
       json,
+      snapshot,
       timestamp: b62Decode(cookie.slice(start + sep.length, end)),
     });
   }

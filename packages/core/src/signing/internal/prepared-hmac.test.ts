@@ -52,6 +52,28 @@ describe('PreparedHmac', () => {
     );
   });
 
+  // The kept views of the buffer, by length modulo 128: a length again, another length in the
+  // same slot, and the buffer grown (its old views then see none of the new messages).
+  it('gives the same digests for messages of the same length, of lengths 128 apart, and after growing', () => {
+    const bytes = Buffer.from('derived key');
+    const hmac = new PreparedHmac('sha256', bytes);
+    const texts = [
+      'a'.repeat(10),
+      'b'.repeat(10),
+      'c'.repeat(138),
+      'd'.repeat(10),
+      'e'.repeat(138),
+    ];
+    texts.push(
+      'f'.repeat(2000),
+      'g'.repeat(10),
+      'h'.repeat(138),
+      'i'.repeat(2128),
+      'j'.repeat(2000),
+    );
+    for (const text of texts) expect(hmac.base64url(text)).toBe(expected('sha256', bytes, text));
+  });
+
   it('signs a message past the kept buffer’s limit (createHmac takes it)', () => {
     const bytes = Buffer.from('derived key');
     const text = 'é'.repeat(20_000);

@@ -20,6 +20,7 @@
 import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 
+import { b64Encode } from '../base64.js';
 import { adler32 } from './deflate/adler32.js';
 import { BitWriter } from './deflate/bit-writer.js';
 import { codeLengthHeaderAtLeast, dynamicLowerBound, fixedBytes } from './deflate/block-size.js';
@@ -28,7 +29,7 @@ import { sendAllTrees } from './deflate/code-lengths.js';
 import { compressBlock } from './deflate/compress-block.js';
 import { FAST_COMPRESS_LIMIT } from './deflate/constants.js';
 import { treeCodes } from './deflate/huffman-codes.js';
-import { begin, inputAdler, symCount } from './deflate/lz77.js';
+import { begin, inputAdler, inputBase64, symCount } from './deflate/lz77.js';
 import {
   STATIC_DTREE_CODE,
   STATIC_DTREE_LEN,
@@ -63,6 +64,28 @@ export function compressedBase64IfShorter(data: Uint8Array): string | null {
   return size === -1 ? null : scratch.toString('base64url', 0, size);
 }
 
+/**
+ * What Django's `sign_object()` signs, given the serialized bytes: with `compress`, `'.'` and the
+ * zlib form when it is shorter by two bytes or more (`compressedBase64IfShorter`), else the bytes,
+ * in URL-safe base64 without padding. A string stands for its Latin-1 bytes
+ * (`Buffer.from(data, 'latin1')`): up to FAST_COMPRESS_LIMIT they are written straight into the
+ * deflate window and, when zlib does not pay, base64'd from there.
+ */
+export function payloadBase64(data: Uint8Array | string, compress: boolean): string {
+  if (typeof data === 'string') {
+    if (!compress || data.length > FAST_COMPRESS_LIMIT) {
+      return payloadBase64(Buffer.from(data, 'latin1'), compress);
+    }
+    const size = deflateToScratch(data);
+    return size === -1 ? inputBase64(data.length) : '.' + scratch.toString('base64url', 0, size);
+  }
+  if (compress) {
+    const compressed = compressedBase64IfShorter(data);
+    if (compressed !== null) return '.' + compressed;
+  }
+  return b64Encode(data);
+}
+
 function deflateIfShorter(data: Uint8Array): Buffer | null {
   const compressed = deflateSync(data);
   return compressed.length < data.length - 1 ? compressed : null;
@@ -75,7 +98,7 @@ const scratch = Buffer.alloc(FAST_COMPRESS_LIMIT);
 
 // compressIfShorter() for data of at most FAST_COMPRESS_LIMIT bytes, written to the scratch
 // buffer: its size, or -1 when Django would not keep it.
-function deflateToScratch(data: Uint8Array): number {
+function deflateToScratch(data: Uint8Array | string): number {
   const n = data.length;
   const matches = begin(data);
   // Django keeps the zlib form only when it is shorter by two bytes or more: a block of

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { Buffer } from 'node:buffer';
+
 import {
   BL_CODES,
   D_CODES,
@@ -24,8 +26,9 @@ import { distCode, LENGTH_CODE } from './static-tables.js';
 import { bltree, dtree, literalsUsed, ltree } from './tree.js';
 
 // The window holds the input and MAX_MATCH zero bytes after it: zlib compares past the end of
-// the input (into its zeroed window) and clips the length afterwards.
-const window = new Uint8Array(FAST_COMPRESS_LIMIT + MAX_MATCH + 8);
+// the input (into its zeroed window) and clips the length afterwards. A Buffer, so that a text's
+// Latin-1 bytes are written into it in one call and read back as base64 from it.
+const window = Buffer.alloc(FAST_COMPRESS_LIMIT + MAX_MATCH + 8);
 // zlib's head[hash] (the last position with that hash; 0, zlib's NIL, for none) as an
 // open-addressed map of [key, position] slots, the key being this call's stamp and the hash in
 // one number (stamp << 15 | hash): a slot whose key is below this call's first key is empty, so
@@ -73,18 +76,30 @@ export let inputAdler = 0;
 let windowEnd = 0;
 
 // Takes `data` into the window and tallies its symbols (deflate_slow()); the number of matches.
-export function begin(data: Uint8Array): number {
+// A string stands for its Latin-1 bytes, as Buffer.from(data, 'latin1') gives them.
+export function begin(data: Uint8Array | string): number {
   const n = data.length;
-  // Loops, not set()/fill(): for a few dozen bytes the builtins' call overhead is most of it.
-  // The Adler-32 is summed on the way, in one pass: below 2^53 for any input taken here
-  // (at most 255 * n * (n + 1) / 2 + n), so reduced once at the end, to the same value.
+  // The Adler-32 is summed below 2^53 for any input taken here (at most
+  // 255 * n * (n + 1) / 2 + n), so reduced once at the end, to the same value.
   let a = 1;
   let b = 0;
-  for (let i = 0; i < n; i++) {
-    const c = data[i]!;
-    window[i] = c;
-    a += c;
-    b += a;
+  if (typeof data === 'string') {
+    // One native write, not a Buffer of the text's own (a session's JSON, just built from
+    // pieces, would be copied flat and then into a new Buffer); summed from the window after.
+    window.write(data, 0, n, 'latin1');
+    for (let i = 0; i < n; i++) {
+      a += window[i]!;
+      b += a;
+    }
+  } else {
+    // A loop, not set(): for a few dozen bytes the builtin's call overhead is most of it; the
+    // Adler-32 summed on the way, in one pass.
+    for (let i = 0; i < n; i++) {
+      const c = data[i]!;
+      window[i] = c;
+      a += c;
+      b += a;
+    }
   }
   inputAdler = (((b % 65521) << 16) | (a % 65521)) >>> 0;
   // zlib's window is zero past the input, and longest_match() reads up to MAX_MATCH bytes there.
@@ -249,4 +264,9 @@ function longestMatch(
     }
   } while ((curMatch = prev[curMatch]!) > 0 && --chainLength !== 0);
   return bestLen <= lookahead ? bestLen : lookahead;
+}
+
+/** The input begin() last took, in URL-safe base64 without padding. */
+export function inputBase64(n: number): string {
+  return window.toString('base64url', 0, n);
 }
