@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { requestFromFetch, responseToFetch } from './fetch-adapter.js';
+import { DisallowedHost } from './errors.js';
+import { HttpRequest } from './http-request.js';
 import { HttpResponse, HttpResponseNotModified } from './http-response.js';
 import { JsonResponse } from './json-response.js';
 import { StreamingHttpResponse } from './streaming-http-response.js';
+
+/**
+ * A Fetch Request counting reads of its `headers`: Bun builds a server request's `headers` from
+ * the socket when the getter is first called.
+ */
+function counted(url: string, init: Record<string, string>) {
+  const fetchRequest = new Request(url, { headers: init });
+  const headers = fetchRequest.headers;
+  const asked = { count: 0 };
+  Object.defineProperty(fetchRequest, 'headers', {
+    get: () => {
+      asked.count++;
+      return headers;
+    },
+  });
+  return { fetchRequest, headers, asked };
+}
 
 describe('Fetch adapter', () => {
   it('builds an HttpRequest from a Fetch Request', async () => {
@@ -54,23 +73,51 @@ describe('Fetch adapter', () => {
   });
 
   it('asks the Request for its headers only when a header is read, and sees them as they are then', () => {
-    // Bun builds a server request's `headers` from the socket when the getter is first called.
-    const fetchRequest = new Request('http://example.com/a/?q=1', { headers: { 'x-a': '1' } });
-    let asked = 0;
-    const headers = fetchRequest.headers;
-    Object.defineProperty(fetchRequest, 'headers', {
-      get: () => {
-        asked++;
-        return headers;
-      },
-    });
+    const { fetchRequest, headers, asked } = counted('http://example.com/a/?q=1', { 'x-a': '1' });
     const request = requestFromFetch(fetchRequest, { allowedHosts: ['example.com'] });
     expect([request.method, request.pathInfo, request.queryString]).toEqual(['GET', '/a/', 'q=1']);
-    expect(asked).toBe(0);
+    expect(asked.count).toBe(0);
     headers.set('x-a', '2');
     expect(request.headers.get('x-a')).toBe('2');
     expect(request.getHost()).toBe('example.com');
-    expect(asked).toBeGreaterThan(0);
+    expect(asked.count).toBeGreaterThan(0);
+  });
+
+  it('checks the host up front by the URL the runtime built from Host, without reading headers', () => {
+    // What Bun does with `Host: EXAMPLE.com:80`: the URL carries it lower-cased, default port dropped.
+    const { fetchRequest, asked } = counted('http://example.com/a/', { host: 'EXAMPLE.com:80' });
+    const request = requestFromFetch(fetchRequest, { allowedHosts: ['example.com'] });
+    request.checkHost();
+    expect(asked.count).toBe(0);
+    // getHost() still answers (and validates) the header as sent.
+    expect(request.getHost()).toBe('EXAMPLE.com:80');
+    expect(asked.count).toBeGreaterThan(0);
+
+    const outside = requestFromFetch(new Request('http://evil.example/'), {
+      allowedHosts: ['example.com'],
+    });
+    expect(() => outside.checkHost()).toThrow(
+      "Invalid HTTP_HOST header: 'evil.example'. You may need to add 'evil.example' to ALLOWED_HOSTS.",
+    );
+    const debug = requestFromFetch(new Request('http://localhost:8000/'), { debug: true });
+    expect(() => debug.checkHost()).not.toThrow();
+  });
+
+  it('checks the header up front when the host may come from X-Forwarded-Host', () => {
+    const request = requestFromFetch(
+      new Request('http://example.com/', { headers: { 'x-forwarded-host': 'evil.example' } }),
+      { allowedHosts: ['example.com'], useXForwardedHost: true },
+    );
+    expect(() => request.checkHost()).toThrow(/'evil\.example'/);
+  });
+
+  it('checks the Host header up front for a request that has no URL host (Node, tests)', () => {
+    const options = { allowedHosts: ['example.com'] };
+    const outside = new HttpRequest({ headers: { host: 'evil.example' }, options });
+    expect(() => outside.checkHost()).toThrow(DisallowedHost);
+    expect(() =>
+      new HttpRequest({ headers: { host: 'example.com' }, options }).checkHost(),
+    ).not.toThrow();
   });
 
   it('gives a Request without a Host header the host of its URL', () => {

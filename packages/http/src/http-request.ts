@@ -601,7 +601,28 @@ export class HttpRequest {
    * request.getHost(); // 'example.com:8000'
    */
   getHost(): string {
-    const host = this.#rawHost();
+    return this.#allowedHost(this.#rawHost());
+  }
+
+  /**
+   * What a server checks before any application code runs (`validateHostUpFront`): throws
+   * `DisallowedHost` as `getHost()` would, and returns nothing. A request from a Fetch runtime is
+   * checked by the host of its URL, which the runtime builds from the Host header (Bun lower-cases
+   * it, drops the default port and decodes what URL parsing decodes); reading the header instead
+   * makes Bun build the request's whole `Headers` from the socket, 0.3–1 µs per request. Nothing is
+   * let through that names a host outside `allowedHosts`, and `getHost()` still validates the
+   * header as sent, as Django does, whenever something asks for the host.
+   *
+   * @example
+   * request.checkHost(); // throws DisallowedHost for a host outside `allowedHosts`
+   */
+  checkHost(): void {
+    const fetchHost = this.#fetchHost;
+    if (fetchHost === undefined || this.#settings.useXForwardedHost) this.getHost();
+    else this.#allowedHost(fetchHost.authority);
+  }
+
+  #allowedHost(host: string): string {
     let allowed = this.#settings.allowedHosts;
     if (this.#settings.debug && allowed.length === 0) allowed = DEBUG_HOSTS;
     // Nearly every request of a server carries the same Host: remember the last one allowed.

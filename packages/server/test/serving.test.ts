@@ -5,6 +5,7 @@
  * Host validation up front, and APPEND_SLASH through the composed handler.
  */
 import { HttpResponse } from '@reins/http';
+import type { HttpRequest } from '@reins/http';
 import { commonMiddleware, securityMiddleware, xFrameOptionsMiddleware } from '@reins/middleware';
 import { path } from '@reins/urls';
 import { Agent, request } from 'undici';
@@ -262,6 +263,64 @@ describe('Host validation up front', () => {
       expect((await get(server, '/', { host })).status).toBe(200);
     }
     expect((await get(server, '/', { host: 'example.com' })).status).toBe(400);
+  });
+});
+
+describe('Host validation up front on a Fetch runtime', () => {
+  // Bun builds a server request's `headers` from the socket when first asked; its URL carries the
+  // Host header already (lower-cased, default port dropped), and that is what the gate reads.
+  function counted(url: string, headers: Record<string, string> = {}) {
+    const fetchRequest = new Request(url, { headers });
+    const kept = fetchRequest.headers;
+    const reads = { count: 0 };
+    Object.defineProperty(fetchRequest, 'headers', {
+      get: () => {
+        reads.count++;
+        return kept;
+      },
+    });
+    return { fetchRequest, reads };
+  }
+
+  it('answers from the URL host without reading headers, and 400s a host outside allowedHosts', async () => {
+    let middlewareRuns = 0;
+    const app = createApp({
+      rootUrlconf: [path('', () => new HttpResponse('home'))],
+      allowedHosts: ['example.com'],
+      logger: recordingLogger(),
+      middleware: [
+        (getResponse) => (request) => {
+          middlewareRuns++;
+          return getResponse(request);
+        },
+      ],
+    });
+    const allowed = counted('http://example.com/', { host: 'EXAMPLE.com:80' });
+    const response = await app.fetch(allowed.fetchRequest);
+    expect([response.status, await response.text()]).toEqual([200, 'home']);
+    expect(allowed.reads.count).toBe(0);
+
+    const outside = counted('http://evil.test/');
+    const refused = await app.fetch(outside.fetchRequest);
+    expect(refused.status).toBe(400);
+    expect(middlewareRuns).toBe(1);
+  });
+
+  it('still validates the Host header as sent when something asks for the host', async () => {
+    const app = createApp({
+      rootUrlconf: [path('', (request: HttpRequest) => new HttpResponse(request.getHost()))],
+      allowedHosts: ['example.com'],
+      logger: recordingLogger(),
+    });
+    const sent = await app.fetch(
+      new Request('http://example.com/', { headers: { host: 'Example.com:8000' } }),
+    );
+    expect([sent.status, await sent.text()]).toEqual([200, 'Example.com:8000']);
+    // A header the URL does not reflect (a hand-built Request) is still checked by getHost().
+    const mismatched = await app.fetch(
+      new Request('http://example.com/', { headers: { host: 'evil.test' } }),
+    );
+    expect(mismatched.status).toBe(400);
   });
 });
 

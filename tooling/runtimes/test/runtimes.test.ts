@@ -4,6 +4,7 @@
  * served by `app.fetch()` on Bun, Deno and workerd, each in its own process on a free port; every
  * page is fetched over HTTP and checked as a browser or API client would see it.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveOn, type Runtime, type RunningSite } from './serve-on.js';
 
@@ -72,6 +73,28 @@ describe.each(runtimes)('the site on %s', (runtime) => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ method: 'POST', body: { greeting: 'hé', n: [1, 2] } });
+  });
+
+  it('answers 400 to a Host outside allowedHosts, and 200 to an allowed one in any case', async () => {
+    // Raw HTTP: fetch() would not send a Host of our choosing.
+    const status = async (host: string) => {
+      const { port } = new URL(site.origin);
+      const head = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.end(
+            `GET /api/greetings/1/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+          );
+        });
+        let text = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (chunk: string) => (text += chunk));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      return head.slice(0, head.indexOf('\r\n'));
+    };
+    expect(await status('evil.example')).toMatch(/^HTTP\/1\.1 400/);
+    expect(await status('LOCALHOST')).toMatch(/^HTTP\/1\.1 200/);
   });
 
   it('answers HEAD with the headers and no body', async () => {

@@ -15,6 +15,16 @@ export interface SplitUrl {
   target: string;
 }
 
+/** Where the authority that starts at `from` ends: at the path, or at a query or fragment when the path is empty. */
+function authorityEnd(url: string, from: number): number {
+  let end = from;
+  for (; end < url.length; end++) {
+    const code = url.charCodeAt(end);
+    if (code === 0x2f || code === 0x3f || code === 0x23) break; // '/', '?', '#'
+  }
+  return end;
+}
+
 /**
  * Split `request.url` with string operations. A Fetch runtime hands the URL over serialized
  * (scheme and host in lower case, a path always present, the default port dropped), so for http
@@ -25,12 +35,7 @@ export function splitFetchUrl(url: string): SplitUrl {
   const secure = url.startsWith('https://');
   if (secure || url.startsWith('http://')) {
     const from = secure ? 8 : 7;
-    let end = from;
-    // The authority ends at the path, or at a query or fragment when the path is empty.
-    for (; end < url.length; end++) {
-      const code = url.charCodeAt(end);
-      if (code === 0x2f || code === 0x3f || code === 0x23) break; // '/', '?', '#'
-    }
+    const end = authorityEnd(url, from);
     // Bun keeps user information in a Request's URL (`http://user:pass@host/`); URL.host drops it.
     const at = url.lastIndexOf('@', end);
     const authority = url.slice(at < from ? from : at + 1, end);
@@ -58,11 +63,7 @@ export function splitFetchUrl(url: string): SplitUrl {
 export function fetchTarget(url: string): string {
   const from = url.startsWith('http://') ? 7 : url.startsWith('https://') ? 8 : 0;
   if (from !== 0) {
-    let end = from;
-    for (; end < url.length; end++) {
-      const code = url.charCodeAt(end);
-      if (code === 0x2f || code === 0x3f || code === 0x23) break; // '/', '?', '#'
-    }
+    const end = authorityEnd(url, from);
     if (
       url.charCodeAt(end) === 0x2f &&
       url.charCodeAt(url.length - 1) !== 0x3f &&
@@ -72,6 +73,19 @@ export function fetchTarget(url: string): string {
     }
   }
   return splitFetchUrl(url).target;
+}
+
+/**
+ * `URL.host` of a Fetch request's URL: the server's up-front Host check asks for it on every
+ * request, so the usual URL is one scan and one slice, without splitting the path off as well
+ * (measured on Bun: that split was a twentieth of a JSON response).
+ */
+function fetchAuthority(url: string): string {
+  const from = url.startsWith('http://') ? 7 : url.startsWith('https://') ? 8 : 0;
+  if (from === 0) return splitFetchUrl(url).authority;
+  const end = authorityEnd(url, from);
+  const at = url.lastIndexOf('@', end);
+  return url.slice(at < from ? from : at + 1, end);
 }
 
 /**
@@ -93,7 +107,7 @@ export class FetchConnection implements RequestConnection {
 
   /** `URL.host`: `host[:port]`, the port only when not the scheme's default. */
   get authority(): string {
-    return (this.#authority ??= splitFetchUrl(this.#url).authority);
+    return (this.#authority ??= fetchAuthority(this.#url));
   }
 
   /** `URL.hostname`: an IPv6 address keeps its brackets. */

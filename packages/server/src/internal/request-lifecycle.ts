@@ -236,7 +236,7 @@ export function createRequestLifecycle(
     request.app = app;
     if (validateHost) {
       try {
-        request.getHost();
+        request.checkHost();
       } catch (error) {
         return andThen(responseForException(context, request, error), (response) =>
           logResponse(request, response),
