@@ -6,7 +6,7 @@
  */
 import type { SecretKey } from '@reins/core/signing';
 import { Buffer } from 'node:buffer';
-import { pythonJsonDumps, TimestampSigner } from '@reins/core/signing';
+import { pythonJsonDumps, pythonJsonLoads, TimestampSigner } from '@reins/core/signing';
 import { flatSnapshot } from './internal/flat-snapshot.js';
 import { VerifiedCookies } from './internal/verified-cookies.js';
 import type { SessionData, SessionStore } from './session-store.js';
@@ -85,16 +85,16 @@ export class SignedCookieStore implements SessionStore {
       // A copy each time: the session changes the object it is given.
       return known.snapshot !== undefined
         ? { ...known.snapshot }
-        : asSessionData(JSON.parse(known.json));
+        : asSessionData(pythonJsonLoads(known.json));
     }
     try {
       // Like Django, the cookie's own age limit, not a per-session setExpiry() (Django #19201).
       const bytes = this.#signer.payloadBytes(
         this.#signer.unsign(sessionKey, { maxAge: this.#maxAge }),
       );
-      // Django's JSONSerializer.loads: the bytes as Latin-1 text, then JSON.
+      // Django's JSONSerializer.loads: the bytes as Latin-1 text, then Python's json.loads.
       const json = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-      const data = asSessionData(JSON.parse(json));
+      const data = asSessionData(pythonJsonLoads(json));
       if (data !== null) this.#verified?.remember(sessionKey, json, this.#snapshot(data));
       return data;
     } catch {

@@ -77,8 +77,7 @@ describe('signed-cookie store: cookies already verified', () => {
     const value = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
       fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map(String.fromCharCode) }),
-      // NaN and the infinities are left out: JSON.parse refuses what Python writes for them.
-      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.double(),
       fc.integer(),
       fc.boolean(),
       fc.constantFrom(null, undefined, -0, 2 ** 53 + 2, 1e-7, () => 1, Symbol('s')),
@@ -135,6 +134,26 @@ describe('signed-cookie store: cookies already verified', () => {
       if (read !== null)
         expect(Object.is(loaded!['n'], (read as Record<string, unknown>)['n'])).toBe(true);
     }
+  });
+
+  it("reads NaN and the infinities back, from its own cookie and from Django's", () => {
+    const store = new SignedCookieStore({ secretKey, maxAge: 60 });
+    const data = { ratio: NaN, limit: -Infinity, top: Infinity, visits: 3 };
+    const cookie = store.save(null, data);
+    expect(store.load(cookie)).toStrictEqual(data);
+    expect(new SignedCookieStore({ secretKey, maxAge: 60 }).load(cookie)).toStrictEqual(data);
+    // Django 3.2: signing.dumps({'ratio': float('nan'), 'limit': float('-inf'), 'visits': 3},
+    // salt='django.contrib.sessions.backends.signed_cookies', compress=True), SECRET_KEY
+    // 'django-nan-secret', on 2026-12-07; maxAge spans the years since.
+    const django = new SignedCookieStore({
+      secretKey: 'django-nan-secret',
+      maxAge: 100 * 365 * 86400,
+    });
+    expect(
+      django.load(
+        'eyJyYXRpbyI6TmFOLCJsaW1pdCI6LUluZmluaXR5LCJ2aXNpdHMiOjN9:1xaiON:JgjSQlpasFdE8YFDvbvlxICYb2-NXcS5ZoFVnjhAXJs',
+      ),
+    ).toStrictEqual({ ratio: NaN, limit: -Infinity, visits: 3 });
   });
 
   it('a remembered cookie still expires with the clock', () => {

@@ -18,6 +18,7 @@ export type { DumpsOptions } from './dumps.js';
 export { JSONSerializer, pythonJsonDumps } from './json-serializer.js';
 export type { Serializer } from './json-serializer.js';
 export { loads } from './loads.js';
+export { pythonJsonLoads } from './python-json-loads.js';
 export type { LoadsOptions } from './loads.js';
 export { saltedHmac } from './salted-hmac.js';
 export type { SecretKey } from './salted-hmac.js';

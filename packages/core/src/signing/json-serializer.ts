@@ -8,6 +8,7 @@
 import { Buffer } from 'node:buffer';
 import { Ancestors } from './internal/ancestors.js';
 import { pythonNumberRepr } from './internal/python-float.js';
+import { pythonJsonLoads } from './python-json-loads.js';
 
 /** What `signObject()`/`dumps()` use to turn a value into bytes and back (Django's `serializer`). */
 export interface Serializer {
@@ -115,6 +116,6 @@ export const JSONSerializer: Serializer = {
   },
   loads(data: Uint8Array): unknown {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    return JSON.parse(bytes.toString('latin1')) as unknown;
+    return pythonJsonLoads(bytes.toString('latin1'));
   },
 };
