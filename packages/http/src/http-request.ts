@@ -290,6 +290,9 @@ export class HttpRequest {
   #rawQuery: string | undefined;
   #pathInfo: string | undefined;
   #bodyState: 'none' | 'pending' | 'loading' | 'loaded' | 'streamed' | 'failed';
+  // The host getHost() validated, when the headers it came from cannot change (an adapter's):
+  // the handler validates it up front and the page cache or CommonMiddleware asks again.
+  #validHost: string | undefined;
   // What most requests never touch lives apart, allocated on first use: a smaller request object
   // is less garbage per request.
   #lazy: LazyParts | undefined;
@@ -601,21 +604,28 @@ export class HttpRequest {
    * request.getHost(); // 'example.com:8000'
    */
   getHost(): string {
+    if (this.#validHost !== undefined) return this.#validHost;
     const host = this.#rawHost();
     let allowed = this.#settings.allowedHosts;
     if (this.#settings.debug && allowed.length === 0) allowed = DEBUG_HOSTS;
     // Nearly every request of a server carries the same Host: remember the last one allowed.
-    if (host === lastAllowedHost && allowed === lastAllowedHosts) return host;
+    if (host === lastAllowedHost && allowed === lastAllowedHosts) return this.#allowedHost(host);
     const [domain] = splitDomainPort(host);
     if (domain !== '' && validateHost(domain, allowed)) {
       lastAllowedHost = host;
       lastAllowedHosts = allowed;
-      return host;
+      return this.#allowedHost(host);
     }
     let message = `Invalid HTTP_HOST header: ${pyRepr(host)}.`;
     if (domain !== '') message += ` You may need to add ${pyRepr(domain)} to ALLOWED_HOSTS.`;
     else message += ' The domain name provided is not valid according to RFC 1034/1035.';
     throw new DisallowedHost(message);
+  }
+
+  #allowedHost(host: string): string {
+    // Headers given to the constructor as a record may be the caller's object, changed later.
+    if (this.#nodeHeaders !== undefined || this.#fetchSource !== undefined) this.#validHost = host;
+    return host;
   }
 
   /** The port the request came to (`X-Forwarded-Port` with `useXForwardedPort`), as a string. */
