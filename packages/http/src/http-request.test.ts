@@ -14,7 +14,7 @@ import {
   TooManyFilesSent,
   UnreadablePostError,
 } from './errors.js';
-import { HttpRequest, type HttpRequestInit } from './http-request.js';
+import { HttpRequest, NODE_HEADERS, type HttpRequestInit } from './http-request.js';
 import { TemporaryUploadedFile } from './uploaded-file.js';
 
 function request(init: HttpRequestInit = {}): HttpRequest {
@@ -252,6 +252,29 @@ describe('HttpRequest host, scheme and URLs', () => {
     expect(() => new HttpRequest({ headers: { host: 'example.com' } }).getHost()).toThrow(
       DisallowedHost,
     );
+  });
+
+  it("remembers the host it validated from an adapter's headers, and re-reads a headers record", () => {
+    const options = { allowedHosts: ['example.com', 'a.example.org'] };
+    // Node's raw list: read once, so the second call answers from the first.
+    const incoming = { rawHeaders: ['Host', 'example.com'], headers: { host: 'example.com' } };
+    const fromNode = new HttpRequest({ options, [NODE_HEADERS]: incoming } as HttpRequestInit);
+    expect(fromNode.getHost()).toBe('example.com');
+    incoming.rawHeaders = ['Host', 'a.example.org'];
+    expect(fromNode.getHost()).toBe('example.com');
+    // A host that fails is not remembered: every call raises.
+    const refused = new HttpRequest({
+      options,
+      [NODE_HEADERS]: { rawHeaders: ['Host', 'evil.com'], headers: { host: 'evil.com' } },
+    } as HttpRequestInit);
+    expect(() => refused.getHost()).toThrow(DisallowedHost);
+    expect(() => refused.getHost()).toThrow(DisallowedHost);
+    // A record given to the constructor may be the caller's object: read again on every call.
+    const headers: Record<string, string> = { host: 'example.com' };
+    const fromRecord = new HttpRequest({ headers, options });
+    expect(fromRecord.getHost()).toBe('example.com');
+    headers['host'] = 'a.example.org';
+    expect(fromRecord.getHost()).toBe('a.example.org');
   });
 
   it('allows localhost names in debug mode when no hosts are configured', () => {

@@ -290,6 +290,9 @@ export class HttpRequest {
   #rawQuery: string | undefined;
   #pathInfo: string | undefined;
   #bodyState: 'none' | 'pending' | 'loading' | 'loaded' | 'streamed' | 'failed';
+  // The host getHost() validated, when the headers it came from cannot change (an adapter's):
+  // the handler validates it up front and the page cache or CommonMiddleware asks again.
+  #validHost: string | undefined;
   // What most requests never touch lives apart, allocated on first use: a smaller request object
   // is less garbage per request.
   #lazy: LazyParts | undefined;
@@ -601,7 +604,11 @@ export class HttpRequest {
    * request.getHost(); // 'example.com:8000'
    */
   getHost(): string {
-    return this.#allowedHost(this.#rawHost());
+    if (this.#validHost !== undefined) return this.#validHost;
+    const host = this.#validate(this.#rawHost());
+    // Headers given to the constructor as a record may be the caller's object, changed later.
+    if (this.#nodeHeaders !== undefined || this.#fetchSource !== undefined) this.#validHost = host;
+    return host;
   }
 
   /**
@@ -619,10 +626,11 @@ export class HttpRequest {
   checkHost(): void {
     const fetchHost = this.#fetchHost;
     if (fetchHost === undefined || this.#settings.useXForwardedHost) this.getHost();
-    else this.#allowedHost(fetchHost.authority);
+    else this.#validate(fetchHost.authority);
   }
 
-  #allowedHost(host: string): string {
+  /** `host` when `allowedHosts` allows it, else `DisallowedHost`. */
+  #validate(host: string): string {
     let allowed = this.#settings.allowedHosts;
     if (this.#settings.debug && allowed.length === 0) allowed = DEBUG_HOSTS;
     // Nearly every request of a server carries the same Host: remember the last one allowed.

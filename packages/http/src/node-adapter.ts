@@ -9,28 +9,18 @@
 import { Buffer } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpRequest, NODE_HEADERS, type HttpRequestInit } from './http-request.js';
-import { countRawHeader, sameHeaderName } from './internal/node-headers.js';
+import { scanRawHeaders } from './internal/node-headers.js';
 import { RAW_CONTENT, type HttpResponse, type HttpResponseBase } from './http-response.js';
 import type { RequestOptions } from './request-options.js';
 import type { StreamingHttpResponse } from './streaming-http-response.js';
 
-// From the raw list, in one pass that only compares names of the two lengths that matter:
-// building Node's `headers` object is left to the requests that need it.
+// From the raw list's one pass (shared with the Host checks): building Node's `headers` object
+// is left to the requests that need it.
 function hasBody(incoming: IncomingMessage): boolean {
-  const raw = incoming.rawHeaders;
-  let length: string | undefined;
-  let repeated = false;
-  for (let index = 0; index < raw.length; index += 2) {
-    const key = raw[index]!;
-    if (key.length === 17) {
-      if (sameHeaderName(key, 'transfer-encoding')) return true;
-    } else if (key.length === 14 && sameHeaderName(key, 'content-length')) {
-      if (length !== undefined) repeated = true;
-      length = raw[index + 1];
-    }
-  }
+  const { chunked, length, lengthRepeated } = scanRawHeaders(incoming.rawHeaders);
+  if (chunked) return true;
   // Repeated Content-Length headers: Node kept the first.
-  if (repeated) return incoming.headers['content-length'] !== '0';
+  if (lengthRepeated) return incoming.headers['content-length'] !== '0';
   return length !== undefined && length !== '0';
 }
 
@@ -97,7 +87,7 @@ export function malformedRequest(incoming: IncomingMessage): MalformedRequest | 
       ? { status: 505, reason: `HTTP version ${incoming.httpVersion} is not supported.` }
       : { status: 400, reason: 'The request line has no HTTP version.' };
   }
-  if (countRawHeader(incoming.rawHeaders, 'host') > 1)
+  if (scanRawHeaders(incoming.rawHeaders).hosts > 1)
     return { status: 400, reason: 'The request has more than one Host header.' };
   return null;
 }

@@ -7,7 +7,7 @@ import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HttpRequest, requestFromNode } from '../src/index.js';
+import { HttpRequest, malformedRequest, requestFromNode } from '../src/index.js';
 
 function incoming(rawHeaders: string[]): IncomingMessage {
   const message = new IncomingMessage(new Socket());
@@ -67,6 +67,34 @@ describe('requestFromNode reading the raw header list', () => {
         const expected =
           headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
         expect(requestFromNode(incoming(list)).bodyLoaded).toBe(!expected);
+      }),
+    );
+  });
+
+  it('answers for each request’s own list when two requests are asked about in turn', () => {
+    const options = { allowedHosts: ['*'] };
+    // What one request alone gets: its refusal, its Host, whether it has a body.
+    const alone = (list: string[]) => ({
+      malformed: malformedRequest(incoming(list)),
+      host: outcome(() => requestFromNode(incoming(list), options).getHost()),
+      body: !requestFromNode(incoming(list), options).bodyLoaded,
+    });
+    fc.assert(
+      fc.property(headerList, headerList, (first, second) => {
+        const a = incoming(first);
+        const b = incoming(second);
+        const malformed = [malformedRequest(a), malformedRequest(b)];
+        const requests = [requestFromNode(a, options), requestFromNode(b, options)];
+        const hosts = [
+          outcome(() => requests[1]!.getHost()),
+          outcome(() => requests[0]!.getHost()),
+        ];
+        expect({ malformed: malformed[0], host: hosts[1], body: !requests[0]!.bodyLoaded }).toEqual(
+          alone(first),
+        );
+        expect({ malformed: malformed[1], host: hosts[0], body: !requests[1]!.bodyLoaded }).toEqual(
+          alone(second),
+        );
       }),
     );
   });

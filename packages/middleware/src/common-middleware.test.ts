@@ -127,6 +127,26 @@ describe('commonMiddleware settings', () => {
   });
 });
 
+describe('commonMiddleware Content-Length', () => {
+  it('is the UTF-8 byte length of every text body, whatever came before', () => {
+    // Bodies repeat, and equal-length ASCII and non-ASCII texts follow each other; a large one
+    // is measured too.
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('abcd', 'é', 'ab', '€', 'é'.repeat(20_000)),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (bodies) => {
+        for (const body of bodies) {
+          const handler = commonMiddleware()(() => new HttpResponse(body), {});
+          const response = handler(request('GET', '/hello/')) as HttpResponse;
+          expect(response.headers.get('Content-Length')).toBe(String(Buffer.byteLength(body)));
+        }
+      }),
+    );
+  });
+});
+
 describe('noAppendSlash', () => {
   it('marks a copy of the view, keeps its name and behaviour, leaves the original alone', () => {
     function items() {

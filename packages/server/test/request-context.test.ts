@@ -160,6 +160,24 @@ describe("requestContext 'auto' (the default): the right app's resolver across a
     expect(answers.map((response) => response.text())).toEqual(['/first/', '/first/']);
   });
 
+  it('for each view as it needs, when sync, async and promise-returning views take turns', async () => {
+    const { getCurrentRequest } = await import('@reins/http');
+    const client = twoApps({
+      'sync/': () => new HttpResponse(reverse('home')),
+      'async/': async () => {
+        await tick();
+        return new HttpResponse(reverse('home'));
+      },
+      'plain/': () => tick().then(() => new HttpResponse(String(getCurrentRequest()?.path))),
+    });
+    const answers: string[] = [];
+    for (const route of ['/sync/', '/async/', '/async/', '/plain/', '/async/', '/sync/']) {
+      answers.push((await client.get(route)).text());
+    }
+    // The promise-returning view is not carried across its awaits, even right after an async one.
+    expect(answers).toEqual(['/first/', '/first/', '/first/', 'undefined', '/first/', '/first/']);
+  });
+
   it('in a class-based view with an async handler, and in a markAsync() view', async () => {
     const { View } = await import('@reins/views');
     class Later extends View {

@@ -114,6 +114,20 @@ export function createRequestLifecycle(
           runWithRequestUntilSettled(request, () => fn(request, ...rest))) as F)
       : fn;
 
+  // The view called last, and whether it awaits: a server answers its few busiest routes over
+  // and over, and `awaits` probes the function's mark, constructor and class with property reads
+  // that see every view and hook of the app, so V8 cannot cache them (measured in process: ~0.1
+  // µs of a ~0.6 µs page-cache hit).
+  let lastView: unknown = null;
+  let lastViewAwaits = false;
+  const viewAwaits = (view: View): boolean => {
+    if (view !== lastView) {
+      lastViewAwaits = auto && awaits(view);
+      lastView = view;
+    }
+    return lastViewAwaits;
+  };
+
   const resolver = context.resolver;
   const app: RequestApp = { templates: context.templates, logger: context.logger };
   registerRequestApp(app, context);
@@ -328,12 +342,11 @@ export function createRequestLifecycle(
   ): Answer {
     let result: unknown;
     try {
-      result =
-        auto && awaits(view)
-          ? runWithRequestUntilSettled(request, () => view(request, params, ...args))
-          : args.length === 0
-            ? view(request, params)
-            : view(request, params, ...args);
+      result = viewAwaits(view)
+        ? runWithRequestUntilSettled(request, () => view(request, params, ...args))
+        : args.length === 0
+          ? view(request, params)
+          : view(request, params, ...args);
     } catch (error) {
       return rescueView(request, error, view);
     }
