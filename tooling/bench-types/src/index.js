@@ -11,13 +11,16 @@
  * first.
  *
  * Options: `--runs N` (tsc runs per figure, default 5), `--sizes 1000,10000`,
- * `--style shortcuts|resolver` (calls through `reverse()`/`redirect()`, or `urlconf.reverse()`).
+ * `--style shortcuts|resolver` (calls through `reverse()`/`redirect()`, or `urlconf.reverse()`),
+ * `--instructions` (also count the instructions tsc executes on each variant, with valgrind: the
+ * figure that stays put on a loaded machine, see count-instructions.js).
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { canCountInstructions, countInstructions } from './count-instructions.js';
 import { generateProject } from './generate-project.js';
 import { timeTscInterleaved } from './time-tsc.js';
 import { runTypegen } from './typegen.js';
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     style: { type: 'string', default: 'shortcuts' },
     completions: { type: 'string', default: '9' },
+    instructions: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -98,6 +102,18 @@ for (const routes of sizes) {
       );
     });
     console.log('  no errors in any variant (none "excessively deep")');
+  }
+  if (values.instructions && !canCountInstructions) {
+    console.log('  instructions: valgrind is not installed, not counted');
+  } else if (values.instructions) {
+    const counts = variants.map(({ dir }) => countInstructions(dir));
+    const untyped = /** @type {number} */ (counts.at(-1));
+    const g = (/** @type {number} */ value) => `${(value / 1e9).toFixed(2)} G`;
+    variants.forEach(({ label }, index) => {
+      const count = /** @type {number} */ (counts[index]);
+      const added = label === 'untyped' ? '' : `; types add ${g(count - untyped)}`;
+      console.log(`  instructions ${label.padEnd(9)} ${g(count)} (valgrind)${added}`);
+    });
   }
   for (const { label, callsFile } of variants) {
     if (label === 'untyped') continue;
