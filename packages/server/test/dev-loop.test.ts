@@ -22,7 +22,11 @@ const TSX = pathToFileURL(createRequire(join(PACKAGE, 'package.json')).resolve('
 const dir = mkdtempSync(join(PACKAGE, 'test', '.dev-loop-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  // The reloader's own child is the server: the whole process group goes, or it would outlive
+  // the test (a SIGKILL of the reloader cannot be passed on).
+  for (const child of children) {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -74,7 +78,7 @@ describe('reins runserver on a .ts app', { timeout: 180_000 }, () => {
         './app.ts',
         `127.0.0.1:${port}`,
       ],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     children.push(child);
     let output = '';
