@@ -5,8 +5,8 @@
 import type { SessionData } from '../session-store.js';
 
 /**
- * A shallow copy of `data` equal to what `JSON.parse(pythonJsonDumps(data))` gives, when every
- * value is one the JSON round trip returns as it is (a string, a boolean, null, a finite number
+ * A shallow copy of `data` equal to what `pythonJsonLoads(pythonJsonDumps(data))` gives, when every
+ * value is one the JSON round trip returns as it is (a string, a boolean, null, a number
  * other than -0); else undefined, and the JSON is parsed instead.
  */
 export function flatSnapshot(data: SessionData): SessionData | undefined {
@@ -21,9 +21,9 @@ export function flatSnapshot(data: SessionData): SessionData | undefined {
       case 'boolean':
         continue;
       case 'number':
-        // NaN and the infinities are written as Python writes them, which JSON.parse refuses;
-        // -0 as Python's int 0.
-        if (Number.isFinite(value) && !Object.is(value, -0)) continue;
+        // -0 is written as Python's int 0; NaN and the infinities as Python writes them, which
+        // pythonJsonLoads() reads back as they were.
+        if (!Object.is(value, -0)) continue;
         return undefined;
       case 'object':
         // An object or array would be shared by every copy.
